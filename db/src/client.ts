@@ -1,0 +1,84 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** Either engine's drizzle database; a transaction is one too, so services accept `Db` for both. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbConfig {
+  /** postgres://… — use PostgreSQL through postgres.js instead of the embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `memory://` (or undefined) keeps the database in memory. */
+  dataDir?: string | undefined;
+  /** postgres.js pool size. */
+  maxConnections?: number | undefined;
+}
+
+export interface DbHandle {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Runs raw SQL and returns its rows, whichever the engine. */
+  query<T extends Record<string, unknown>>(statement: SQL): Promise<T[]>;
+  close(): Promise<void>;
+  /** The underlying clients, for tests and benchmarks. */
+  pglite?: PGlite;
+  sql?: postgres.Sql;
+}
+
+export const migrationsFolder = new URL('../migrations', import.meta.url).pathname;
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+export function openPglite(pg: PGlite): DbHandle {
+  const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    pglite: pg,
+    async query<T extends Record<string, unknown>>(statement: SQL) {
+      const result = await db.execute(statement);
+      return (result as unknown as { rows: T[] }).rows;
+    },
+    close: () => pg.close(),
+  };
+}
+
+export function openPostgres(url: string, maxConnections = 10): DbHandle {
+  const sql = postgres(url, { max: maxConnections, onnotice: () => {} });
+  const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    sql,
+    async query<T extends Record<string, unknown>>(statement: SQL) {
+      return [...((await db.execute(statement)) as unknown as T[])];
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+/** Opens the database the configuration names: PostgreSQL when a URL is given, otherwise PGlite. */
+export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.maxConnections);
+  const dataDir = config.dataDir && config.dataDir !== 'memory://' ? config.dataDir : undefined;
+  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: pgliteExtensions });
+  return openPglite(pg);
+}
+
+/** Applies the committed drizzle-kit migrations (idempotent). */
+export async function migrate(handle: DbHandle): Promise<void> {
+  if (handle.engine === 'pglite') {
+    await migratePglite(handle.db as never, { migrationsFolder });
+  } else {
+    await migratePostgres(handle.db as never, { migrationsFolder });
+  }
+}

@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamps, version } from './columns.ts';
+
+/**
+ * The cluster's own identity, shown on the public home page. One row (id = 1): the portal serves any
+ * cluster, so nothing about Sofia is hard-coded beyond the demo seed.
+ */
+export const clusterSettings = pgTable(
+  'cluster_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    nameBg: text('name_bg').notNull(),
+    nameEn: text('name_en').notNull(),
+    taglineBg: text('tagline_bg').notNull().default(''),
+    taglineEn: text('tagline_en').notNull().default(''),
+    missionBg: text('mission_bg').notNull().default(''),
+    missionEn: text('mission_en').notNull().default(''),
+    strategyBg: text('strategy_bg').notNull().default(''),
+    strategyEn: text('strategy_en').notNull().default(''),
+    ...timestamps,
+    ...version,
+  },
+  (t) => [check('cluster_settings_single_row', sql`${t.id} = 1`)],
+);

@@ -1,0 +1,5 @@
+export * from './areas.ts';
+export * from './cluster-settings.ts';
+export * from './memberships.ts';
+export * from './organization-areas.ts';
+export * from './organizations.ts';

@@ -1,0 +1,53 @@
+import { ORGANIZATION_KINDS } from '@portal/shared';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps, version } from './columns.ts';
+
+const kindList = ORGANIZATION_KINDS.map((k) => `'${k}'`).join(', ');
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** ЕИК/БУЛСТАТ, validated by @portal/shared isValidEik before it gets here. */
+    eik: text('eik').notNull(),
+    nameBg: text('name_bg').notNull(),
+    nameEn: text('name_en').notNull(),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
+    employees: integer('employees'),
+    /**
+     * Size class per the SME Act, derived from staff in the database so it can never disagree with
+     * `employees`; mirrors sizeClassFromStaff() in @portal/shared (a test holds them together).
+     */
+    sizeClass: text('size_class', { enum: ['micro', 'small', 'medium', 'large'] }).generatedAlwaysAs(
+      sql`case when employees is null then null when employees < 10 then 'micro' when employees < 50 then 'small' when employees < 250 then 'medium' else 'large' end`,
+    ),
+    foundedYear: integer('founded_year'),
+    city: text('city'),
+    address: text('address'),
+    website: text('website'),
+    publicEmail: text('public_email'),
+    publicPhone: text('public_phone'),
+    descriptionBg: text('description_bg').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    naceCodes: text('nace_codes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * Lower-cased, accent-free text of both names and descriptions, for trigram search (LIKE '%term%'
+     * works for partial words in Cyrillic and Latin alike). portal_unaccent is an immutable wrapper.
+     */
+    searchText: text('search_text').generatedAlwaysAs(
+      sql`lower(portal_unaccent(name_bg || ' ' || name_en || ' ' || description_bg || ' ' || description_en))`,
+    ),
+    ...timestamps,
+    ...version,
+  },
+  (t) => [
+    uniqueIndex('organizations_eik_key').on(t.eik),
+    check('organizations_kind_check', sql.raw(`kind in (${kindList})`)),
+    check('organizations_employees_check', sql`${t.employees} is null or ${t.employees} >= 0`),
+    index('organizations_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('organizations_name_bg_idx').on(sql`${t.nameBg} collate portal_bg`),
+    index('organizations_kind_idx').on(t.kind),
+    index('organizations_size_class_idx').on(t.sizeClass),
+  ],
+);

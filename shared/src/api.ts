@@ -1,0 +1,139 @@
+import * as z from 'zod';
+import { isValidEik } from './eik.ts';
+import { MembershipCategorySchema, OrganizationKindSchema, SizeClassSchema } from './organization.ts';
+
+// ---------- common ----------
+
+/** RFC 9457 problem details, as every error of the API is answered. */
+export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string().optional(),
+  errors: z.array(FieldErrorSchema).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const PAGE_SIZE_MAX = 100;
+export const PAGE_SIZE_DEFAULT = 20;
+export const PAGE_MAX = 10_000;
+
+export const EikSchema = z.string().refine(isValidEik, { params: { code: 'eik.invalid' } });
+
+// ---------- health ----------
+
+export const HealthResponseSchema = z.object({
+  status: z.enum(['ok', 'error']),
+  database: z.enum(['ok', 'unreachable']),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+// ---------- specialisation areas ----------
+
+/** Areas are addressed by a stable slug (e.g. `ict`, `ict-ai`) so directory URLs stay readable. */
+export const AreaIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/);
+export const AreaRefSchema = z.object({ id: AreaIdSchema, nameBg: z.string(), nameEn: z.string() });
+export type AreaRef = z.infer<typeof AreaRefSchema>;
+export const AreaSchema = AreaRefSchema.extend({
+  parentId: AreaIdSchema.nullable(),
+  /** One of the cluster's vertical priorities (ICT; creative and recreative industries for Sofia). */
+  isPriority: z.boolean(),
+  position: z.number().int(),
+  /** Publicly listed members in this area or any of its sub-areas. */
+  memberCount: z.number().int().nonnegative(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+export const AreaListResponseSchema = z.object({ items: z.array(AreaSchema) });
+export type AreaListResponse = z.infer<typeof AreaListResponseSchema>;
+
+// ---------- the cluster ----------
+
+export const ClusterResponseSchema = z.object({
+  nameBg: z.string(),
+  nameEn: z.string(),
+  taglineBg: z.string(),
+  taglineEn: z.string(),
+  missionBg: z.string(),
+  missionEn: z.string(),
+  strategyBg: z.string(),
+  strategyEn: z.string(),
+  memberCount: z.number().int().nonnegative(),
+});
+export type ClusterResponse = z.infer<typeof ClusterResponseSchema>;
+
+// ---------- organizations (public directory) ----------
+
+export const ORGANIZATION_SORTS = ['name', '-name', 'memberSince', '-memberSince'] as const;
+export const OrganizationSortSchema = z.enum(ORGANIZATION_SORTS);
+export type OrganizationSort = z.infer<typeof OrganizationSortSchema>;
+
+export const OrganizationListQuerySchema = z.object({
+  /** Free text over bg and en names and descriptions: any case, Cyrillic or Latin, partial words. */
+  q: z.string().trim().max(200).optional(),
+  /** An area slug; a parent area includes its sub-areas. */
+  area: AreaIdSchema.optional(),
+  kind: OrganizationKindSchema.optional(),
+  size: SizeClassSchema.optional(),
+  sort: OrganizationSortSchema.default('name'),
+  page: z.coerce.number().int().min(1).max(PAGE_MAX).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+});
+export type OrganizationListQuery = z.infer<typeof OrganizationListQuerySchema>;
+export type OrganizationListQueryInput = z.input<typeof OrganizationListQuerySchema>;
+
+export const OrganizationIdParamsSchema = z.object({ id: z.uuid() });
+
+export const OrganizationSummarySchema = z.object({
+  id: z.uuid(),
+  nameBg: z.string(),
+  nameEn: z.string(),
+  kind: OrganizationKindSchema,
+  sizeClass: SizeClassSchema.nullable(),
+  city: z.string().nullable(),
+  /** The description's first sentences, for result cards. */
+  summaryBg: z.string(),
+  summaryEn: z.string(),
+  areas: z.array(AreaRefSchema),
+  category: MembershipCategorySchema,
+  memberSince: z.iso.date().nullable(),
+});
+export type OrganizationSummary = z.infer<typeof OrganizationSummarySchema>;
+
+export const OrganizationListResponseSchema = z.object({
+  items: z.array(OrganizationSummarySchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type OrganizationListResponse = z.infer<typeof OrganizationListResponseSchema>;
+
+export const NaceCodeSchema = z.string().regex(/^\d{2}(\.\d{1,2})?$/);
+
+/** The public profile: public fields only (contact persons are never part of it). */
+export const OrganizationProfileSchema = z.object({
+  id: z.uuid(),
+  eik: z.string(),
+  nameBg: z.string(),
+  nameEn: z.string(),
+  kind: OrganizationKindSchema,
+  sizeClass: SizeClassSchema.nullable(),
+  employees: z.number().int().nonnegative().nullable(),
+  foundedYear: z.number().int().nullable(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  publicEmail: z.string().nullable(),
+  publicPhone: z.string().nullable(),
+  descriptionBg: z.string(),
+  descriptionEn: z.string(),
+  naceCodes: z.array(NaceCodeSchema),
+  areas: z.array(AreaRefSchema),
+  category: MembershipCategorySchema,
+  memberSince: z.iso.date().nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { type DbHandle, migrate, openPglite, openPostgres, pgliteExtensions } from './client.ts';
 import { createFreshDatabase, dropDatabase, withDatabase } from './testing/postgres.ts';
+import './testing/provided-context.ts';
 
 export interface TestDbOptions {
   /** Fills the fresh database, e.g. with the demo seed. */

@@ -26,6 +26,11 @@ export const memberships = pgTable(
       .on(t.organizationId)
       .where(sql`status = 'active' and category <> 'candidate'`),
     index('memberships_member_since_idx').on(t.memberSince),
+    // The directory's "newest members first" sort (member_since desc nulls last) over listed members;
+    // the ascending index above cannot serve it (a backward scan puts nulls first).
+    index('memberships_listed_since_desc_idx')
+      .on(t.memberSince.desc().nullsLast())
+      .where(sql`status = 'active' and category <> 'candidate'`),
     check('memberships_category_check', sql.raw(`category in (${list(MEMBERSHIP_CATEGORIES)})`)),
     check('memberships_status_check', sql.raw(`status in (${list(MEMBERSHIP_STATUSES)})`)),
   ],

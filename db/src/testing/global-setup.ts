@@ -6,15 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { migrate, openPglite, pgliteExtensions } from '../client.ts';
 import { adminUrl, dropRunDatabases } from './postgres.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A gzipped PGlite data directory with every migration applied, cloned by each test file. */
-    pgliteTemplate: string;
-    /** Names this run's PostgreSQL test databases, so teardown drops exactly those. */
-    testRunId: string;
-  }
-}
+import './provided-context.ts';
 
 /**
  * Once per test project: migrate one PGlite database and dump it, so that each test file loads a

@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_listed_since_desc_idx" ON "memberships" USING btree ("member_since" DESC NULLS LAST) WHERE status = 'active' and category <> 'candidate';

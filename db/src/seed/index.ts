@@ -1,0 +1,116 @@
+/**
+ * The demo seed: the cluster „София – град на знанието“ with about 25 fictional member organisations.
+ *
+ * Idempotent by design: organisations are upserted by ЕИК, memberships by organisation, the cluster's
+ * settings row by id, and a row is only rewritten (and its version bumped) when its data differs — so a
+ * second run leaves every row, id and version exactly as the first run left them.
+ */
+import { isValidEik } from '@portal/shared';
+import { getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../client.ts';
+import { clusterSettings, memberships, organizationAreas, organizations } from '../schema/index.ts';
+import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
+
+export {
+  DEMO_CLUSTER_SETTINGS,
+  DEMO_ORGANIZATIONS,
+  type DemoClusterSettings,
+  type DemoOrganization,
+} from './demo-data.ts';
+
+/** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  return rows.length === 0;
+}
+
+/** Loads the demo cluster in one transaction; safe to run again. Returns how many organisations it holds. */
+export async function seedDemo(db: Db): Promise<{ organizations: number }> {
+  for (const org of DEMO_ORGANIZATIONS) {
+    if (!isValidEik(org.eik))
+      throw new Error(`demo organisation ${org.nameEn} has an invalid ЕИК ${org.eik}`);
+  }
+
+  await db.transaction(async (tx) => {
+    const settingsKeys = Object.keys(DEMO_CLUSTER_SETTINGS) as (keyof typeof DEMO_CLUSTER_SETTINGS)[];
+    await tx
+      .insert(clusterSettings)
+      .values({ id: 1, ...DEMO_CLUSTER_SETTINGS })
+      .onConflictDoUpdate({
+        target: clusterSettings.id,
+        set: updateFromExcluded(clusterSettings, settingsKeys),
+        setWhere: differsFromExcluded(clusterSettings, settingsKeys),
+      });
+
+    const orgRows = DEMO_ORGANIZATIONS.map(({ areas: _areas, membership: _membership, ...org }) => org);
+    const orgKeys = Object.keys(orgRows[0] ?? {}).filter((k) => k !== 'eik') as (keyof (typeof orgRows)[0])[];
+    await tx
+      .insert(organizations)
+      .values(orgRows)
+      .onConflictDoUpdate({
+        target: organizations.eik,
+        set: updateFromExcluded(organizations, orgKeys),
+        setWhere: differsFromExcluded(organizations, orgKeys),
+      });
+
+    const eiks = DEMO_ORGANIZATIONS.map((o) => o.eik);
+    const ids = await tx
+      .select({ id: organizations.id, eik: organizations.eik })
+      .from(organizations)
+      .where(inArray(organizations.eik, eiks));
+    const idByEik = new Map(ids.map((r) => [r.eik, r.id]));
+    const idOf = (eik: string) => {
+      const id = idByEik.get(eik);
+      if (!id) throw new Error(`demo organisation ${eik} was not stored`);
+      return id;
+    };
+
+    // Area links carry no data of their own, so replacing them leaves identical rows.
+    await tx
+      .delete(organizationAreas)
+      .where(inArray(organizationAreas.organizationId, [...idByEik.values()]));
+    await tx
+      .insert(organizationAreas)
+      .values(
+        DEMO_ORGANIZATIONS.flatMap((o) => o.areas.map((areaId) => ({ organizationId: idOf(o.eik), areaId }))),
+      );
+
+    const membershipKeys = ['category', 'status', 'memberSince'] as const;
+    await tx
+      .insert(memberships)
+      .values(DEMO_ORGANIZATIONS.map((o) => ({ organizationId: idOf(o.eik), ...o.membership })))
+      .onConflictDoUpdate({
+        target: memberships.organizationId,
+        set: updateFromExcluded(memberships, membershipKeys),
+        setWhere: differsFromExcluded(memberships, membershipKeys),
+      });
+  });
+
+  return { organizations: DEMO_ORGANIZATIONS.length };
+}
+
+type VersionedTable = PgTable & { version: unknown; updatedAt: unknown };
+
+function columnName(table: PgTable, key: string): string {
+  const column = (getTableColumns(table) as Record<string, { name: string } | undefined>)[key];
+  if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+  return column.name;
+}
+
+/** SET clause of an upsert: take the proposed values, bump the version, touch updated_at. */
+function updateFromExcluded(table: VersionedTable, keys: readonly string[]): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const key of keys) set[key] = sql.raw(`excluded."${columnName(table, key)}"`);
+  set.version = sql.raw(`"${getTableName(table)}"."version" + 1`);
+  set.updatedAt = sql`now()`;
+  return set;
+}
+
+/** WHERE clause of an upsert: only rewrite a row whose data actually changes. */
+function differsFromExcluded(table: PgTable, keys: readonly string[]): SQL {
+  const name = getTableName(table);
+  const current = keys.map((k) => `"${name}"."${columnName(table, k)}"`).join(', ');
+  const proposed = keys.map((k) => `excluded."${columnName(table, k)}"`).join(', ');
+  return sql.raw(`row(${current}) is distinct from row(${proposed})`);
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { DbHandle } from '@portal/db';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
+import { registerSpa } from './plugins/spa.ts';
+import { areasRoutes } from './routes/areas/areas.routes.ts';
+import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
+import { healthRoutes } from './routes/health/health.routes.ts';
+import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
+
+/**
+ * Who may call a route. Every route declares one (`config: { permission }`); a test fails on any /api
+ * route without it. The accounts issue adds real permissions decided by the shared policy.
+ */
+export type RoutePermission = 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: RoutePermission;
+  }
+  interface FastifyInstance {
+    db: DbHandle;
+    config: Config;
+    /** Every route registered, with its declared permission (for the permission-coverage test). */
+    registeredRoutes: { method: string; url: string; permission: RoutePermission | undefined }[];
+  }
+}
+
+export interface BuildAppOptions {
+  db: DbHandle;
+  config: Config;
+  /** A ready pino logger (main.ts, tests); otherwise one is made from config.logLevel. */
+  logger?: FastifyBaseLogger;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** A client-supplied request id is echoed only when it is a short, harmless token (no log injection). */
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export function genReqId(req: IncomingMessage): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+];
+
+export async function buildApp({ db, config, logger }: BuildAppOptions) {
+  const loggerOptions: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = logger
+    ? { loggerInstance: logger }
+    : {
+        logger: {
+          level: config.logLevel,
+          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+          // Readable logs for a developer at a terminal; JSON everywhere else.
+          ...(config.nodeEnv === 'development' && process.stdout.isTTY
+            ? {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+                },
+              }
+            : {}),
+        },
+      };
+
+  const app = Fastify({
+    ...loggerOptions,
+    bodyLimit: BODY_LIMIT,
+    genReqId,
+    requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
+    // The SPA and API are served behind one origin; `/api/x/` and `/api/x` are the same resource.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+  // Route options are recorded as registered and read once the app is ready, because plugins (the docs,
+  // the SPA) fill in their routes' permission in their own, later-running onRoute hooks.
+  const routeOptions: {
+    method: string | string[];
+    url: string;
+    config?: { permission?: RoutePermission };
+  }[] = [];
+  app.addHook('onRoute', (route) => {
+    routeOptions.push(route);
+  });
+  app.decorate('registeredRoutes', {
+    getter: () =>
+      routeOptions.flatMap((r) =>
+        [r.method].flat().map((method) => ({ method, url: r.url, permission: r.config?.permission })),
+      ),
+  });
+  app.addHook('onReady', async () => {
+    // Fail fast: an API route that does not say who may call it stops the app from starting.
+    const undeclared = app.registeredRoutes.filter((r) => isApiPath(r.url) && !r.permission);
+    if (undeclared.length > 0) {
+      throw new Error(
+        `API routes without config.permission: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+      );
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Graceful shutdown: requests in flight when close() begins are answered with `Connection: close`,
+  // so their keep-alive sockets end with them instead of holding close() open for keepAliveTimeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        // Mantine (and Swagger UI) write inline style attributes and <style> tags.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCompress, { threshold: 1024 });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cluster portal API',
+        description: 'Public member directory of the cluster (bg/en). Errors are RFC 9457 problem+json.',
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'health', description: 'Liveness and database reachability' },
+        { name: 'cluster', description: "The cluster's identity" },
+        { name: 'areas', description: 'Specialisation areas (ISIS 2021–2027)' },
+        { name: 'organizations', description: 'The public member directory' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    // The documentation is public like the directory it documents.
+    docs.addHook('onRoute', (route) => {
+      route.config = { ...route.config, permission: 'public' };
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { permission: 'public' } }, async () =>
+    app.swagger(),
+  );
+
+  await app.register(healthRoutes, { prefix: '/api/health' });
+  await app.register(clusterRoutes, { prefix: '/api/cluster' });
+  await app.register(areasRoutes, { prefix: '/api/areas' });
+  await app.register(organizationsRoutes, { prefix: '/api/organizations' });
+
+  await registerSpa(app, config.webDistDir);
+
+  return app;
+}

@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('the configuration', () => {
+  it('defaults to port 3000 on 127.0.0.1 with PGlite under ./data and the built web app', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'info', databaseUrl: undefined });
+    expect(c.dataDir).toBe(resolve(process.cwd(), 'data'));
+    expect(c.pgliteDir).toBe(resolve(process.cwd(), 'data', 'pglite'));
+    expect(c.webDistDir).toMatch(/web[\\/]dist$/);
+  });
+
+  it('reads every variable it knows', () => {
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/portal',
+      DATABASE_URL: 'postgres://portal@db:5432/portal',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      WEB_DIST_DIR: '/srv/web',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/portal',
+      pgliteDir: '/var/lib/portal/pglite',
+      databaseUrl: 'postgres://portal@db:5432/portal',
+      logLevel: 'warn',
+      nodeEnv: 'production',
+      webDistDir: '/srv/web',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+
+  it('names the variable that is wrong', () => {
+    for (const port of ['abc', '0', '70000', '3.5']) {
+      expect(() => loadConfig({ PORT: port })).toThrow(
+        'Invalid configuration: PORT: expected a number between 1 and 65535',
+      );
+    }
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+});

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pgliteDir } from '@portal/db';
+import * as z from 'zod';
+
+/**
+ * The server's configuration, parsed once from the environment. Nothing else in the server reads
+ * `process.env`: everything it needs comes from here (or is injected by tests).
+ */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'expected a number between 1 and 65535' })
+    .int({ error: 'expected a number between 1 and 65535' })
+    .min(1, { error: 'expected a number between 1 and 65535' })
+    .max(65535, { error: 'expected a number between 1 and 65535' })
+    .default(3000),
+  HOST: z.string().trim().min(1, { error: 'expected a host name or address' }).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1, { error: 'expected a directory path' }).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^postgres(ql)?:\/\/.+/.test(v) && URL.canParse(v), {
+      error: 'expected a postgres:// or postgresql:// URL',
+    })
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
+    .default('development'),
+  WEB_DIST_DIR: z.string().trim().min(1, { error: 'expected a directory path' }).optional(),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute directory holding the portal's files; PGlite keeps its database in `${dataDir}/pglite`. */
+  dataDir: string;
+  /** The PGlite data directory (`${dataDir}/pglite`). */
+  pgliteDir: string;
+  databaseUrl: string | undefined;
+  logLevel: LogLevel;
+  nodeEnv: 'development' | 'production' | 'test';
+  /** The built SPA (web/dist); served with history fallback when it holds index.html. */
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Empty strings count as unset, so `PORT= npm start` falls back to the default like an absent PORT. */
+function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
+  }
+  const e = parsed.data;
+  // pnpm runs package scripts inside server/; INIT_CWD is where the user ran pnpm, so `pnpm start` and
+  // `pnpm db:seed` at the root agree on ./data (db/src/cli/config.ts resolves it the same way).
+  const base = env.INIT_CWD?.trim() ? env.INIT_CWD : process.cwd();
+  const dataDir = resolve(base, e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    pgliteDir: pgliteDir(dataDir),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+    webDistDir: e.WEB_DIST_DIR ? resolve(base, e.WEB_DIST_DIR) : defaultWebDistDir,
+  };
+}

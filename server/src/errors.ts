@@ -1,0 +1,76 @@
+import type { FieldError, Language, Problem } from '@portal/shared';
+import { type MessageKey, translate } from './i18n/messages.ts';
+
+/**
+ * Stable problem codes. Clients and tests match on these, never on the wording, which depends on the
+ * request's language.
+ */
+export const PROBLEM_CODES = [
+  'validation.failed',
+  'route.not_found',
+  'organization.not_found',
+  'method.not_allowed',
+  'media_type.unsupported',
+  'body.too_large',
+  'body.invalid_json',
+  'request.bad',
+  'request.rejected',
+  'service.unavailable',
+  'internal',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+type Values = Record<string, string | number>;
+
+/** A field-level issue of our own (not zod's): a catalogue key with its values. */
+export interface FieldIssue {
+  path: string;
+  code: MessageKey;
+  values?: Values;
+}
+
+export interface AppErrorParams {
+  /** Values for the detail message's placeholders. */
+  values?: Values;
+  /** Field errors (400 validation problems). */
+  fields?: FieldIssue[];
+  /** Extra response headers, e.g. `Allow` for a 405. */
+  headers?: Record<string, string>;
+}
+
+/** An expected failure with a stable code; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ProblemCode,
+    readonly status: number,
+    readonly params: AppErrorParams = {},
+  ) {
+    super(code);
+  }
+}
+
+/** 400 naming one field, e.g. `fieldError('area', 'area.unknown', { value: 'nope' })`. */
+export function fieldError(path: string, code: MessageKey, values?: Values): AppError {
+  return new AppError('validation.failed', 400, { fields: [{ path, code, ...(values ? { values } : {}) }] });
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** RFC 9457 problem details in the request's language. */
+export function problem(
+  lang: Language,
+  code: ProblemCode,
+  status: number,
+  values: Values = {},
+  errors?: FieldError[],
+): Problem {
+  return {
+    type: `urn:portal:problem:${code}`,
+    title: translate(lang, `${code}.title` as MessageKey),
+    status,
+    detail: translate(lang, `${code}.detail` as MessageKey, values),
+    code,
+    ...(errors ? { errors } : {}),
+  };
+}

@@ -1,0 +1,109 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+/**
+ * The public directory journey of issue 2, against the real server on a fresh embedded database with the
+ * demo data of „София – град на знанието“, in Debian's Chromium, at desktop and phone size.
+ */
+test('a visitor reads the home page in Bulgarian, switches to English, searches and filters the directory and opens a profile', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'bg');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('София – град на знанието');
+  await expect(page.getByRole('heading', { name: 'Тематични приоритети' })).toBeVisible();
+  await expect(page.getByText('Информатика и ИКТ').first()).toBeVisible();
+  await expect(page).toHaveTitle(/Начало/);
+
+  // English, remembered across visits.
+  await page.getByRole('button', { name: /^EN/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Thematic priorities' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Thematic priorities' })).toBeVisible();
+
+  // Search in Cyrillic: finds Digital Sofia, never the candidate Sofia Municipality.
+  await page.goto('/members');
+  await expect(page).toHaveTitle(/Members/);
+  const search = page
+    .getByRole('searchbox', { name: 'Search' })
+    .or(page.getByRole('textbox', { name: 'Search' }));
+  await search.fill('софия');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=%D1%81%D0%BE%D1%84%D0%B8%D1%8F/);
+  await expect(page.getByRole('link', { name: 'Digital Sofia' })).toBeVisible();
+  await expect(page.getByText('1 member found')).toBeVisible();
+  await expect(page.getByText(/Sofia Municipality|Столична община/)).toHaveCount(0);
+
+  // The same member in Latin.
+  await search.fill('sofia');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=sofia/);
+  await expect(page.getByRole('link', { name: 'Digital Sofia' })).toBeVisible();
+
+  // Filter by a thematic area: the whole ICT area includes its sub-areas.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/\/members$/);
+  await page.getByLabel('Thematic area').selectOption('ict');
+  await expect(page).toHaveURL(/[?&]area=ict/);
+  const found = page.getByText(/\d+ members? found/);
+  await expect(found).toBeVisible();
+  const foundText = await found.textContent();
+  await expect(page.getByRole('link', { name: 'Digital Sofia' })).toBeVisible();
+
+  // Reload: the search lives in the URL and survives.
+  await page.reload();
+  await expect(page.getByLabel('Thematic area')).toHaveValue('ict');
+  await expect(page.getByText(foundText ?? '')).toBeVisible();
+
+  // Open a profile: public fields, then back to the same search.
+  await page.getByRole('link', { name: 'Digital Sofia' }).click();
+  await expect(page).toHaveURL(/\/members\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Digital Sofia');
+  await expect(page.getByText('Дигитална София').first()).toBeVisible();
+  await expect(page).toHaveTitle(/Digital Sofia/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Digital Sofia');
+  await page.getByRole('link', { name: 'Back to the members' }).click();
+  await expect(page).toHaveURL(/\/members/);
+
+  // A wrong address shows the 404 page, with a way home.
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('bad values in a shared directory link explain themselves instead of failing', async ({ page }) => {
+  await page.goto('/members?pageSize=-1&sort=drop%20table');
+  await expect(page.getByText('Търсенето не е валидно')).toBeVisible();
+  await page.getByRole('button', { name: 'Изчисти филтрите' }).click();
+  await expect(page.getByText(/Намерени: \d+ членове/)).toBeVisible();
+});
+
+test('the directory can be searched by keyboard alone', async ({ page }) => {
+  await page.goto('/members');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Към съдържанието' })).toBeFocused();
+  const search = page
+    .getByRole('searchbox', { name: 'Търсене' })
+    .or(page.getByRole('textbox', { name: 'Търсене' }));
+  await search.focus();
+  await page.keyboard.type('дигит');
+  await page.keyboard.press('Enter');
+  const link = page.getByRole('link', { name: 'Дигитална София' });
+  await expect(link).toBeVisible();
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Дигитална София');
+});
+
+test('public pages have no detectable accessibility violations', async ({ page }) => {
+  for (const url of ['/', '/members', '/members?q=sofia', '/nowhere']) {
+    await page.goto(url);
+    await expect(page.getByRole('main')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${url}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  }
+});

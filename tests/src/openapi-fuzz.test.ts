@@ -1,0 +1,255 @@
+/**
+ * Property-based fuzzing of the whole API, driven by its own OpenAPI document: every operation that exists
+ * gets random and hostile values in its path parameters, query string and body. No answer may be a 5xx,
+ * and a refused request (4xx) must leave the database exactly as it was. Routes added later are covered
+ * without new code, because the list comes from /api/openapi.json.
+ */
+import { type DbHandle, sql } from '@portal/db';
+import { seedDemo } from '@portal/db/seed';
+import { createTestDb } from '@portal/db/testing';
+import type { buildApp } from '@portal/server';
+import { buildTestApp } from '@portal/server/testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type App = Awaited<ReturnType<typeof buildApp>>;
+interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  format?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  minimum?: number;
+  maximum?: number;
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  schema?: JsonSchema;
+}
+interface Operation {
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  body?: JsonSchema;
+}
+
+const HOSTILE = [
+  '',
+  ' ',
+  '-1',
+  '0',
+  '1e309',
+  'NaN',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  "' OR 1=1 --",
+  "'; DROP TABLE organizations; --",
+  'drop table',
+  '%',
+  '_',
+  '\\',
+  '%00',
+  '\u0000',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '../../etc/passwd',
+  'София',
+  'СОФИЯ',
+  'ЕООД „Дигитална София“',
+  '🙂🚀👩‍💻',
+  '\u202e\u200b',
+  'a'.repeat(201),
+  'я'.repeat(5000),
+  '9'.repeat(400),
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+];
+
+const hostileString = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE) },
+  { weight: 2, arbitrary: fc.string({ maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.integer().map(String) },
+  { weight: 1, arbitrary: fc.double().map(String) },
+);
+
+/** A value that fits the schema, so that some requests get past validation and reach the SQL. */
+function validValue(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
+  if (!schema) return hostileString;
+  if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema.anyOf?.length) return fc.oneof(...schema.anyOf.map(validValue));
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  switch (type) {
+    case 'integer':
+      return fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 1000, 1000) });
+    case 'number':
+      return fc.double({ noNaN: true, min: -1e6, max: 1e6 });
+    case 'boolean':
+      return fc.boolean();
+    case 'array':
+      return fc.array(validValue(schema.items), { maxLength: 3 });
+    case 'object':
+      return fc.record(
+        Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, validValue(v)])),
+        { requiredKeys: [] },
+      );
+    default:
+      if (schema.format === 'uuid') return fc.uuid();
+      return fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('софия', 'sofia', 'ict', 'дигит'));
+  }
+}
+
+function anyValue(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
+  return fc.oneof(validValue(schema), hostileString);
+}
+
+const hostileJson: fc.Arbitrary<string> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+  fc.constantFrom(
+    '{"__proto__": {"admin": true}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+    '{"a": ',
+    'null',
+    '[]',
+    `{"x": "${'я'.repeat(10_000)}"}`,
+    'not json at all',
+  ),
+);
+
+function operationsOf(doc: { paths: Record<string, Record<string, unknown>> }): Operation[] {
+  const ops: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, raw] of Object.entries(item)) {
+      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+      const op = raw as {
+        parameters?: Parameter[];
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      };
+      ops.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        body: op.requestBody?.content?.['application/json']?.schema,
+      });
+    }
+  }
+  return ops;
+}
+
+function requestArbitrary(op: Operation) {
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
+  return fc.record({
+    path: fc
+      .tuple(...pathParams.map((p) => anyValue(p.schema)))
+      .map((values) =>
+        pathParams.reduce(
+          (path, p, i) => path.replace(`{${p.name}}`, encodeURIComponent(String(values[i]) || 'x')),
+          op.path,
+        ),
+      ),
+    query: fc.array(
+      fc.oneof(
+        fc
+          .constantFrom(...(queryParams.length ? queryParams : [{ name: 'q', in: 'query' as const }]))
+          .chain((p) => anyValue(p.schema).map((v) => [p.name, String(v)] as const)),
+        fc.tuple(fc.constantFrom('__proto__', 'constructor', 'page[]', 'sort.x'), hostileString),
+      ),
+      { maxLength: 5 },
+    ),
+    body: op.body
+      ? fc.oneof(
+          validValue(op.body).map((v) => JSON.stringify(v)),
+          hostileJson,
+        )
+      : fc.constant(undefined),
+    language: fc.constantFrom('bg', 'en', 'de', '', 'en;q=abc'),
+  });
+}
+
+/** Every row of every table, hashed: equal fingerprints mean nothing was written. */
+async function fingerprint(h: DbHandle): Promise<string> {
+  const tables = await h.query<{ name: string }>(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const [row] = await h.query<{ n: string; h: string | null }>(
+      sql`select count(*)::text as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.identifier(name)} t`,
+    );
+    parts.push(`${name}:${row?.n}:${row?.h}`);
+  }
+  return parts.join(';');
+}
+
+let handle: DbHandle;
+let app: App;
+let operations: Operation[];
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  await seedDemo(handle.db);
+  app = await buildTestApp(handle);
+  const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  operations = operationsOf(res.json());
+});
+
+afterAll(async () => {
+  await app?.close();
+  await handle?.close();
+});
+
+describe('the API under random and hostile input', () => {
+  it('documents at least the directory routes, so the fuzzer has something to cover', () => {
+    const names = operations.map((o) => `${o.method} ${o.path}`);
+    expect(names).toEqual(expect.arrayContaining(['GET /api/organizations', 'GET /api/organizations/{id}']));
+  });
+
+  it('never answers 5xx and changes nothing when it refuses a request', async () => {
+    const before = await fingerprint(handle);
+    const seen = new Map<string, Set<number>>();
+    for (const op of operations) {
+      const statuses = new Set<number>();
+      seen.set(`${op.method} ${op.path}`, statuses);
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(op), async (req) => {
+          const qs = req.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+          const mutating = op.method !== 'GET';
+          const snapshot = mutating ? await fingerprint(handle) : '';
+          const res = await app.inject({
+            method: op.method as 'GET',
+            url: qs ? `${req.path}?${qs}` : req.path,
+            headers: {
+              'accept-language': req.language,
+              ...(req.body ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(req.body !== undefined ? { payload: req.body } : {}),
+          });
+          statuses.add(res.statusCode);
+          expect(
+            res.statusCode,
+            `${op.method} ${req.path.slice(0, 120)}?${qs.slice(0, 120)} → ${res.body.slice(0, 300)}`,
+          ).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            expect(res.headers['content-type']).toContain('application/problem+json');
+            if (mutating) expect(await fingerprint(handle)).toBe(snapshot);
+          }
+        }),
+        { numRuns: 150, seed: Number(process.env.FUZZ_SEED ?? 20261126) },
+      );
+    }
+    expect(await fingerprint(handle)).toBe(before);
+    // The fuzzer must both pass validation and be refused by it, or it is not exploring anything.
+    const all = [...seen.values()].flatMap((s) => [...s]);
+    expect(all).toContain(200);
+    expect(all).toContain(400);
+  });
+});

@@ -1,0 +1,59 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_STORAGE_KEY, resetLanguageFromStorage } from '@/i18n/index.ts';
+import { stubApi } from '@/testing/fetch-stub.ts';
+import { renderApp } from '@/testing/render-app.tsx';
+
+describe('the portal shell', () => {
+  it('shows a not-found page with a way home for an unknown address', async () => {
+    stubApi();
+    const app = renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Страницата не е намерена' })).toBeVisible();
+    await app.user.click(screen.getByRole('link', { name: 'Към началната страница' }));
+    await waitFor(() => expect(app.pathname()).toBe('/'));
+  });
+
+  it('has header, navigation, main and footer landmarks and a skip link to the main content', async () => {
+    stubApi();
+    renderApp('/');
+    expect(await screen.findByRole('banner')).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Основна навигация' })).toBeInTheDocument();
+    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+    const main = screen.getByRole('main');
+    expect(screen.getByRole('link', { name: 'Към съдържанието' })).toHaveAttribute('href', `#${main.id}`);
+  });
+
+  it('switches to English, remembers the choice and sets the document language', async () => {
+    stubApi();
+    const app = renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Членове' })).toBeVisible();
+    expect(document.documentElement.lang).toBe('bg');
+
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+
+    expect(await screen.findByRole('link', { name: 'Members' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Home' })).toBeVisible();
+    expect(screen.getByRole('button', { name: /English/ })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: /Български/ })).toHaveAttribute('aria-pressed', 'false');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+  });
+
+  it('starts in the language remembered from the last visit and asks the API in it', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
+    const api = stubApi();
+    await resetLanguageFromStorage();
+    renderApp('/');
+    expect(await screen.findByRole('link', { name: 'Members' })).toBeVisible();
+    await waitFor(() => expect(api.requestsTo('/api/cluster').length).toBeGreaterThan(0));
+    expect(api.requestsTo('/api/cluster')[0]?.headers.get('accept-language')).toBe('en');
+  });
+
+  it('names every page in the browser title with the cluster name from the API', async () => {
+    stubApi();
+    const app = renderApp('/members');
+    await waitFor(() => expect(document.title).toBe('Членове — Клъстер „Тестов град“'));
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+    await waitFor(() => expect(document.title).toBe('Members — Cluster "Test City"'));
+  });
+});

@@ -1,0 +1,79 @@
+import { Anchor, Container, Group, Text } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { LanguageSwitch } from '@/components/language-switch.tsx';
+import { SiteNameContext } from '@/components/page-title.tsx';
+import { useCluster } from '@/features/cluster/api/get-cluster.ts';
+import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from './paths.ts';
+
+export const MAIN_CONTENT_ID = 'main-content';
+
+/** Header (brand, navigation, language switch), main landmark and footer around every page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const cluster = useCluster();
+  const siteName = cluster.data
+    ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
+    : undefined;
+
+  return (
+    <SiteNameContext.Provider value={siteName}>
+      <div className="app-shell">
+        <a className="skip-link" href={`#${MAIN_CONTENT_ID}`}>
+          {t('layout.skipToContent')}
+        </a>
+        <header style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+          <Container size="lg" py="sm">
+            <Group justify="space-between" gap="sm" wrap="wrap">
+              <Anchor
+                component={Link}
+                to={paths.home.href()}
+                c="inherit"
+                underline="never"
+                fw={700}
+                size="lg"
+              >
+                {siteName ?? t('layout.portal')}
+              </Anchor>
+              <Group gap="sm" wrap="wrap">
+                <nav aria-label={t('layout.mainNavigation')}>
+                  <Group component="ul" gap={4} className="plain-list">
+                    <li>
+                      <NavLink to={paths.home.href()} end className="nav-link">
+                        {t('nav.home')}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to={paths.members.href()} className="nav-link">
+                        {t('nav.members')}
+                      </NavLink>
+                    </li>
+                  </Group>
+                </nav>
+                <LanguageSwitch />
+              </Group>
+            </Group>
+          </Container>
+        </header>
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="app-main">
+          <Container size="lg" py="xl">
+            <Suspense fallback={<Text c="dimmed">{t('common.loading')}</Text>}>
+              <Outlet />
+            </Suspense>
+          </Container>
+        </main>
+        <footer style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+          <Container size="lg" py="md">
+            <Text size="sm" c="dimmed">
+              © {new Date().getFullYear()} {siteName ?? ''} · {t('layout.footer')}
+            </Text>
+          </Container>
+        </footer>
+      </div>
+      <ScrollRestoration />
+    </SiteNameContext.Provider>
+  );
+}

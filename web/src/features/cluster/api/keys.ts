@@ -1,0 +1,4 @@
+export const clusterKeys = {
+  all: ['cluster'] as const,
+  detail: () => [...clusterKeys.all, 'detail'] as const,
+};

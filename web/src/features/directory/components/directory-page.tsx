@@ -1,0 +1,221 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  List,
+  NativeSelect,
+  Pagination,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { ORGANIZATION_SORTS, type OrganizationSort } from '@portal/shared';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
+import { usePageTitle } from '@/components/page-title.tsx';
+import { QueryError } from '@/components/query-state.tsx';
+import { useAreas } from '@/lib/api/get-areas.ts';
+import { isApiError } from '@/lib/api-client.ts';
+import { useOrganizations } from '../api/get-organizations.ts';
+import {
+  currentPage,
+  DIRECTORY_PAGE_SIZE,
+  type DirectorySearch,
+  hasActiveFilters,
+  readDirectorySearch,
+  withDirectoryChange,
+} from '../search-params.ts';
+import { DirectoryFilters } from './directory-filters.tsx';
+import { OrganizationCard } from './organization-card.tsx';
+import { SearchBox } from './search-box.tsx';
+
+const DEFAULT_SORT: OrganizationSort = 'name';
+
+export function DirectoryPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('directory.title'));
+  const location = useLocation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = readDirectorySearch(searchParams);
+  const page = currentPage(search);
+  const organizations = useOrganizations(search);
+  const areas = useAreas();
+
+  const change = (delta: DirectorySearch, options: { scrollToTop?: boolean } = {}) =>
+    setSearchParams((prev) => withDirectoryChange(prev, delta), { preventScrollReset: !options.scrollToTop });
+  const clearFilters = () => change({ q: '', area: '', kind: '', size: '' });
+  // After a 400 any param may be the culprit (a hand-edited sort or page too), so start over entirely.
+  const resetSearch = () => setSearchParams(new URLSearchParams(), { preventScrollReset: true });
+
+  const sort = search.sort ?? DEFAULT_SORT;
+  const canClear = hasActiveFilters(search);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('directory.heading')}</Title>
+        <Text c="dimmed" mt="xs">
+          {t('directory.intro')}
+        </Text>
+      </div>
+      <SearchBox value={search.q ?? ''} onCommit={(q) => change({ q })} />
+      <div className="directory-layout">
+        <DirectoryFilters
+          search={search}
+          areas={areas.data?.items ?? []}
+          onChange={change}
+          onClear={clearFilters}
+          canClear={canClear}
+        />
+        <Stack gap="md" component="section" aria-labelledby="directory-results">
+          <Group justify="space-between" align="flex-end" gap="sm">
+            <Title order={2} size="h4" id="directory-results" aria-live="polite">
+              {organizations.data
+                ? t('directory.found', { count: organizations.data.total })
+                : t('directory.results')}
+            </Title>
+            <NativeSelect
+              label={t('directory.sortLabel')}
+              data={ORGANIZATION_SORTS.map((value) => ({ value, label: t(`directory.sort.${value}`) }))}
+              value={sort}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                change({ sort: value === DEFAULT_SORT ? '' : value });
+              }}
+            />
+          </Group>
+          <DirectoryResults
+            query={organizations}
+            page={page}
+            search={location.search}
+            canClear={canClear}
+            onClear={clearFilters}
+            onReset={resetSearch}
+            onPage={(p) => change({ page: String(p) }, { scrollToTop: true })}
+          />
+        </Stack>
+      </div>
+    </Stack>
+  );
+}
+
+function DirectoryResults({
+  query,
+  page,
+  search,
+  canClear,
+  onClear,
+  onReset,
+  onPage,
+}: {
+  query: ReturnType<typeof useOrganizations>;
+  page: number;
+  search: string;
+  canClear: boolean;
+  onClear: () => void;
+  onReset: () => void;
+  onPage: (page: number) => void;
+}) {
+  const { t } = useTranslation();
+
+  if (query.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+        {[1, 2, 3, 4].map((i) => (
+          <Card withBorder padding="lg" key={i}>
+            <Skeleton height={20} width="60%" mb="sm" />
+            <Skeleton height={12} width="40%" mb="sm" />
+            <Skeleton height={12} mb={6} />
+            <Skeleton height={12} width="80%" />
+          </Card>
+        ))}
+      </Stack>
+    );
+  }
+
+  if (query.isError) {
+    if (isApiError(query.error, 400)) {
+      return (
+        <Alert color="red" title={t('directory.badRequestTitle')} role="alert">
+          <Stack gap="sm" align="flex-start">
+            <Text size="sm">{t('directory.badRequestText')}</Text>
+            {query.error.fieldErrors.length > 0 ? (
+              <List size="sm">
+                {query.error.fieldErrors.map((e) => (
+                  <List.Item key={`${e.path}:${e.message}`}>
+                    {e.path ? `${e.path}: ` : ''}
+                    {e.message}
+                  </List.Item>
+                ))}
+              </List>
+            ) : null}
+            <Button variant="light" color="red" onClick={onReset}>
+              {t('directory.clearFilters')}
+            </Button>
+          </Stack>
+        </Alert>
+      );
+    }
+    return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  }
+
+  const { items, total } = query.data;
+  const pages = Math.max(1, Math.ceil(total / (query.data.pageSize || DIRECTORY_PAGE_SIZE)));
+
+  if (total === 0) {
+    return (
+      <Card withBorder padding="xl">
+        <Stack gap="sm" align="flex-start">
+          <Title order={3} size="h5">
+            {t('directory.emptyTitle')}
+          </Title>
+          <Text c="dimmed">{t('directory.emptyText')}</Text>
+          {canClear ? <Button onClick={onClear}>{t('directory.clearFilters')}</Button> : null}
+        </Stack>
+      </Card>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      {items.length === 0 ? (
+        <Card withBorder padding="xl">
+          <Stack gap="sm" align="flex-start">
+            <Text>{t('directory.pageOutOfRange')}</Text>
+            <Button onClick={() => onPage(1)}>{t('directory.firstPage')}</Button>
+          </Stack>
+        </Card>
+      ) : (
+        <Stack
+          component="ul"
+          className="plain-list"
+          gap="md"
+          aria-busy={query.isPlaceholderData}
+          style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+        >
+          {items.map((organization) => (
+            <li key={organization.id}>
+              <OrganizationCard organization={organization} search={search} />
+            </li>
+          ))}
+        </Stack>
+      )}
+      {pages > 1 ? (
+        <nav aria-label={t('directory.pagination')}>
+          <Pagination
+            total={pages}
+            value={Math.min(page, pages)}
+            onChange={onPage}
+            siblings={1}
+            getItemProps={(p) => ({ 'aria-label': t('directory.page', { page: p }) })}
+            getControlProps={(control) => ({ 'aria-label': t(`directory.${control}Page`) })}
+          />
+        </nav>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,56 @@
+import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import type { OrganizationSummary } from '@portal/shared';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type DirectoryReturnState, paths } from '@/app/paths.ts';
+import { formatDate } from '@/lib/format.ts';
+import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+
+export function OrganizationCard({
+  organization: o,
+  search,
+}: {
+  organization: OrganizationSummary;
+  search: string;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const name = pickLocalized(o.nameBg, o.nameEn, language);
+  const summary = pickLocalized(o.summaryBg, o.summaryEn, language);
+  const facts = [t(`kind.${o.kind}`), o.sizeClass ? t(`size.${o.sizeClass}`) : null, o.city].filter(Boolean);
+  const state: DirectoryReturnState = { directorySearch: search };
+
+  return (
+    <Card withBorder padding="lg" component="article" h="100%">
+      <Stack gap="xs">
+        <Title order={3} size="h4" lang={name.lang}>
+          <Anchor component={Link} to={paths.member.href(o.id)} state={state}>
+            {name.text}
+          </Anchor>
+        </Title>
+        <Text size="sm" c="dimmed">
+          {facts.join(' · ')}
+        </Text>
+        {summary.text ? (
+          <Text size="sm" lineClamp={3} lang={summary.lang}>
+            {summary.text}
+          </Text>
+        ) : null}
+        {o.areas.length > 0 ? (
+          <Group gap={6} component="ul" className="plain-list">
+            {o.areas.map((area) => (
+              <Badge key={area.id} component="li" variant="light" size="sm" tt="none">
+                {pickLocalized(area.nameBg, area.nameEn, language).text}
+              </Badge>
+            ))}
+          </Group>
+        ) : null}
+        {o.memberSince ? (
+          <Text size="xs" c="dimmed">
+            {t('directory.memberSince', { date: formatDate(o.memberSince, language) })}
+          </Text>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}

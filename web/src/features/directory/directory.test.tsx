@@ -1,0 +1,183 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { makeSummaries, profileFixture, summaryOf } from '@/testing/fixtures.ts';
+import { renderApp } from '@/testing/render-app.tsx';
+import { DIRECTORY_PAGE_SIZE } from './search-params.ts';
+
+/** A directory API over `all`: filters by `q` on the names, paginates like the real one. */
+function directoryApi(all = makeSummaries(30)) {
+  return stubApi({
+    '/api/organizations': (url) => {
+      const q = url.searchParams.get('q')?.toLowerCase();
+      const matching = q ? all.filter((o) => `${o.nameBg} ${o.nameEn}`.toLowerCase().includes(q)) : all;
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+      return json({
+        items: matching.slice((page - 1) * pageSize, page * pageSize),
+        total: matching.length,
+        page,
+        pageSize,
+      });
+    },
+  });
+}
+
+describe('the member directory', () => {
+  it('shows the members found and how many there are', async () => {
+    directoryApi([summaryOf(profileFixture), ...makeSummaries(11)]);
+    renderApp('/members');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 12 членове' })).toBeVisible();
+    const card = screen.getByRole('link', { name: 'Пиксел Фабрика' }).closest('article');
+    expect(card).not.toBeNull();
+    const inCard = within(card as HTMLElement);
+    expect(inCard.getByText('Търговско дружество · Малко (10–49 души) · Пловдив')).toBeVisible();
+    expect(inCard.getByText('Компютърни игри')).toBeVisible();
+    expect(inCard.getByText(profileFixture.descriptionBg)).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Пиксел Фабрика' })).toHaveAttribute(
+      'href',
+      `/members/${profileFixture.id}`,
+    );
+  });
+
+  it('reads the search, filters, sort and page from the URL and asks the API for exactly that', async () => {
+    const api = directoryApi();
+    renderApp('/members?q=член&area=ict-ai&kind=university&size=medium&sort=-name&page=2');
+    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 членове/ })).toBeVisible();
+
+    expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('член');
+    expect(screen.getByRole('combobox', { name: 'Тематична област' })).toHaveValue('ict-ai');
+    expect(screen.getByRole('combobox', { name: 'Вид организация' })).toHaveValue('university');
+    expect(screen.getByRole('combobox', { name: 'Размер' })).toHaveValue('medium');
+    expect(screen.getByRole('combobox', { name: 'Подреждане' })).toHaveValue('-name');
+    expect(screen.getByRole('button', { name: 'Страница 2' })).toHaveAttribute('aria-current', 'page');
+
+    const sent = api.requestsTo('/api/organizations').at(-1)?.url.searchParams;
+    expect(Object.fromEntries(sent ?? [])).toEqual({
+      q: 'член',
+      area: 'ict-ai',
+      kind: 'university',
+      size: 'medium',
+      sort: '-name',
+      page: '2',
+      pageSize: String(DIRECTORY_PAGE_SIZE),
+    });
+    expect(api.requestsTo('/api/organizations').at(-1)?.headers.get('accept-language')).toBe('bg');
+  });
+
+  it('writes a filter change to the URL and goes back to the first page', async () => {
+    directoryApi();
+    const app = renderApp('/members?page=2&q=член');
+    await screen.findByRole('heading', { level: 2, name: /Намерени/ });
+
+    await app.user.selectOptions(screen.getByRole('combobox', { name: 'Вид организация' }), 'Университет');
+
+    await waitFor(() => expect(app.searchParams().get('kind')).toBe('university'));
+    expect(app.searchParams().get('page')).toBeNull();
+    expect(app.searchParams().get('q')).toBe('член');
+  });
+
+  it('offers areas grouped by thematic area, the whole area first', async () => {
+    directoryApi();
+    const app = renderApp('/members');
+    const select = await screen.findByRole('combobox', { name: 'Тематична област' });
+    const group = await within(select).findByRole('group', { name: 'Информатика и ИКТ' });
+    expect(
+      within(group)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Информатика и ИКТ (цялата област)', 'Софтуерни продукти', 'Изкуствен интелект']);
+    await app.user.selectOptions(select, 'Изкуствен интелект');
+    await waitFor(() => expect(app.searchParams().get('area')).toBe('ict-ai'));
+  });
+
+  it('searches as the user types, after a pause, through the URL', async () => {
+    const api = directoryApi([summaryOf(profileFixture), ...makeSummaries(5)]);
+    const app = renderApp('/members');
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 6 членове' });
+
+    await app.user.type(screen.getByRole('searchbox', { name: 'Търсене' }), 'пиксел');
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерен: 1 член' })).toBeVisible();
+    expect(app.searchParams().get('q')).toBe('пиксел');
+    expect(screen.getByRole('link', { name: 'Пиксел Фабрика' })).toBeVisible();
+    // Debounced: one request for the whole word, not one per keystroke.
+    const searches = api.requestsTo('/api/organizations').filter((r) => r.url.searchParams.has('q'));
+    expect(searches.map((r) => r.url.searchParams.get('q'))).toEqual(['пиксел']);
+  });
+
+  it('moves between pages with the pagination and keeps the page in the URL', async () => {
+    directoryApi(makeSummaries(30));
+    const app = renderApp('/members');
+    expect(await screen.findByRole('link', { name: 'Член 01' })).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'Член 13' })).toBeNull();
+
+    await app.user.click(screen.getByRole('button', { name: 'Следваща страница' }));
+
+    expect(await screen.findByRole('link', { name: 'Член 13' })).toBeVisible();
+    expect(screen.queryByRole('link', { name: 'Член 01' })).toBeNull();
+    expect(app.searchParams().get('page')).toBe('2');
+
+    await app.user.click(screen.getByRole('button', { name: 'Страница 3' }));
+    expect(await screen.findByRole('link', { name: 'Член 25' })).toBeVisible();
+    expect(app.searchParams().get('page')).toBe('3');
+  });
+
+  it('says when no member matches and clears the filters on request', async () => {
+    directoryApi(makeSummaries(3));
+    const app = renderApp('/members?q=няма-такъв&kind=school');
+    expect(
+      await screen.findByRole('heading', { name: 'Няма членове, отговарящи на търсенето' }),
+    ).toBeVisible();
+
+    const clearButtons = screen.getAllByRole('button', { name: 'Изчисти филтрите' });
+    await app.user.click(clearButtons.at(-1) as HTMLElement);
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' })).toBeVisible();
+    expect(app.searchParams().toString()).toBe('');
+    expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('');
+  });
+
+  it('shows an error with a retry that loads the members once the API recovers', async () => {
+    let failing = true;
+    stubApi({
+      '/api/organizations': () =>
+        failing
+          ? problem(500, 'Вътрешна грешка')
+          : json({ items: makeSummaries(2), total: 2, page: 1, pageSize: DIRECTORY_PAGE_SIZE }),
+    });
+    const app = renderApp('/members');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Данните не можаха да бъдат заредени.')).toBeVisible();
+
+    failing = false;
+    await app.user.click(within(alert).getByRole('button', { name: 'Опитай отново' }));
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 членове' })).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('explains an invalid search from the URL with the field errors of the API', async () => {
+    stubApi({
+      '/api/organizations': () =>
+        problem(400, 'Невалидна заявка', [{ path: 'kind', message: 'Невалидна стойност' }]),
+    });
+    const app = renderApp('/members?kind=spaceship&sort=sideways&page=0');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Търсенето не е валидно')).toBeVisible();
+    expect(within(alert).getByText('kind: Невалидна стойност')).toBeVisible();
+    await app.user.click(within(alert).getByRole('button', { name: 'Изчисти филтрите' }));
+    await waitFor(() => expect(app.searchParams().toString()).toBe(''));
+  });
+
+  it('shows the results in English with the count worded for English', async () => {
+    directoryApi([summaryOf(profileFixture)]);
+    const app = renderApp('/members');
+    await screen.findByRole('heading', { level: 2, name: 'Намерен: 1 член' });
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: '1 member found' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Pixel Factory' })).toBeVisible();
+    expect(screen.getByText('Company · Small (10–49 staff) · Пловдив')).toBeVisible();
+    expect(screen.getByText('Member since 12 March 2025')).toBeVisible();
+  });
+});

@@ -1,0 +1,220 @@
+import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import type { OrganizationProfile } from '@portal/shared';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { isDirectoryReturnState, paths } from '@/app/paths.ts';
+import { usePageTitle } from '@/components/page-title.tsx';
+import { QueryError } from '@/components/query-state.tsx';
+import { isApiError } from '@/lib/api-client.ts';
+import { formatDate, formatNumber } from '@/lib/format.ts';
+import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { useOrganization } from '../api/get-organization.ts';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** Only http(s) links are rendered as links: a stored `javascript:` URL must never become clickable. */
+function safeHttpUrl(value: string): string | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
+  try {
+    const url = new URL(withScheme);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  const { state } = useLocation();
+  const search = isDirectoryReturnState(state) ? state.directorySearch : undefined;
+  return (
+    <Anchor component={Link} to={paths.members.href(search)}>
+      ← {t('profile.back')}
+    </Anchor>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const organization = useOrganization(id);
+  const language = useLanguage();
+  const name = organization.data
+    ? pickLocalized(organization.data.nameBg, organization.data.nameEn, language).text
+    : undefined;
+  const notFound = isApiError(organization.error, 404) || isApiError(organization.error, 400);
+  usePageTitle(notFound ? t('profile.notFoundTitle') : (name ?? t('profile.titleFallback')));
+
+  if (organization.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+        <Skeleton height={16} width={160} />
+        <Skeleton height={36} width="60%" />
+        <Skeleton height={160} />
+      </Stack>
+    );
+  }
+
+  if (organization.isError) {
+    if (notFound) {
+      return (
+        <Stack gap="md" align="flex-start">
+          <Title order={1}>{t('profile.notFoundTitle')}</Title>
+          <Text>{t('profile.notFoundText')}</Text>
+          <Anchor component={Link} to={paths.members.href()}>
+            {t('profile.toDirectory')}
+          </Anchor>
+        </Stack>
+      );
+    }
+    return (
+      <Stack gap="md" align="flex-start">
+        <BackLink />
+        <QueryError error={organization.error} onRetry={() => void organization.refetch()} />
+      </Stack>
+    );
+  }
+
+  return <Profile organization={organization.data} />;
+}
+
+function Profile({ organization: o }: { organization: OrganizationProfile }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const name = pickLocalized(o.nameBg, o.nameEn, language);
+  const otherName = name.lang === 'bg' ? o.nameEn : o.nameBg;
+  const description = pickLocalized(o.descriptionBg, o.descriptionEn, language);
+  const website = o.website ? safeHttpUrl(o.website) : undefined;
+
+  return (
+    <Stack gap="xl">
+      <BackLink />
+      <Stack gap={4}>
+        <Title order={1} lang={name.lang}>
+          {name.text}
+        </Title>
+        {otherName && otherName !== name.text ? (
+          <Text size="lg" c="dimmed" lang={name.lang === 'bg' ? 'en' : 'bg'}>
+            {otherName}
+          </Text>
+        ) : null}
+        <Group gap="xs" mt="xs">
+          <Badge variant="light" tt="none">
+            {t(`kind.${o.kind}`)}
+          </Badge>
+          <Badge variant="outline" tt="none">
+            {t(`category.${o.category}`)}
+          </Badge>
+        </Group>
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="profile-about">
+        <Title order={2} size="h3" id="profile-about">
+          {t('profile.about')}
+        </Title>
+        {description.text ? (
+          <>
+            {description.lang !== language ? (
+              <Text size="sm" c="dimmed">
+                {t('profile.descriptionInOtherLanguage')}
+              </Text>
+            ) : null}
+            <Text className="pre-line" lang={description.lang}>
+              {description.text}
+            </Text>
+          </>
+        ) : (
+          <Text c="dimmed">{t('profile.noDescription')}</Text>
+        )}
+        {o.areas.length > 0 ? (
+          <>
+            <Title order={3} size="h5" mt="sm">
+              {t('profile.areas')}
+            </Title>
+            <Group gap={6} component="ul" className="plain-list">
+              {o.areas.map((area) => (
+                <Badge key={area.id} component="li" variant="light" tt="none">
+                  {pickLocalized(area.nameBg, area.nameEn, language).text}
+                </Badge>
+              ))}
+            </Group>
+          </>
+        ) : null}
+      </Stack>
+
+      <Group align="stretch" gap="lg" grow preventGrowOverflow={false} wrap="wrap">
+        <Card withBorder padding="lg" component="section" aria-labelledby="profile-details" miw={280}>
+          <Title order={2} size="h4" id="profile-details" mb="sm">
+            {t('profile.details')}
+          </Title>
+          <dl className="facts">
+            <Fact label={t('profile.nameBg')}>
+              <span lang="bg">{o.nameBg}</span>
+            </Fact>
+            <Fact label={t('profile.nameEn')}>
+              <span lang="en">{o.nameEn || t('common.notProvided')}</span>
+            </Fact>
+            <Fact label={t('profile.eik')}>{o.eik}</Fact>
+            <Fact label={t('profile.kind')}>{t(`kind.${o.kind}`)}</Fact>
+            {o.sizeClass ? <Fact label={t('profile.size')}>{t(`size.${o.sizeClass}`)}</Fact> : null}
+            {o.employees !== null ? (
+              <Fact label={t('profile.employees')}>{formatNumber(o.employees, language)}</Fact>
+            ) : null}
+            {o.foundedYear !== null ? <Fact label={t('profile.founded')}>{o.foundedYear}</Fact> : null}
+            {o.naceCodes.length > 0 ? <Fact label={t('profile.nace')}>{o.naceCodes.join(', ')}</Fact> : null}
+          </dl>
+        </Card>
+
+        <Card withBorder padding="lg" component="section" aria-labelledby="profile-contacts" miw={280}>
+          <Title order={2} size="h4" id="profile-contacts" mb="sm">
+            {t('profile.contacts')}
+          </Title>
+          <dl className="facts">
+            {o.city ? <Fact label={t('profile.city')}>{o.city}</Fact> : null}
+            {o.address ? <Fact label={t('profile.address')}>{o.address}</Fact> : null}
+            {o.website ? (
+              <Fact label={t('profile.website')}>
+                {website ? (
+                  <Anchor href={website} target="_blank" rel="noopener noreferrer">
+                    {o.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+                    <VisuallyHidden> {t('profile.websiteNewTab')}</VisuallyHidden>
+                  </Anchor>
+                ) : (
+                  o.website
+                )}
+              </Fact>
+            ) : null}
+            {o.publicEmail ? (
+              <Fact label={t('profile.email')}>
+                <Anchor href={`mailto:${o.publicEmail}`}>{o.publicEmail}</Anchor>
+              </Fact>
+            ) : null}
+            {o.publicPhone ? (
+              <Fact label={t('profile.phone')}>
+                <Anchor href={`tel:${o.publicPhone.replace(/[^\d+]/g, '')}`}>{o.publicPhone}</Anchor>
+              </Fact>
+            ) : null}
+          </dl>
+          <Title order={2} size="h4" mt="lg" mb="sm">
+            {t('profile.membership')}
+          </Title>
+          <dl className="facts">
+            <Fact label={t('profile.category')}>{t(`category.${o.category}`)}</Fact>
+            {o.memberSince ? (
+              <Fact label={t('profile.memberSince')}>{formatDate(o.memberSince, language)}</Fact>
+            ) : null}
+          </dl>
+        </Card>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { bg } from './bg.ts';
+import { en } from './en.ts';
+import { i18n, resources } from './index.ts';
+
+/** Every leaf key of a resource tree, dotted (`directory.sort.-name`). */
+function leafKeys(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? leafKeys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+/** The key a plural form belongs to: `found_one` and `found_other` are both uses of `found`. */
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+// All source files of the SPA, as text (Vite's raw import: no file-system access needed).
+const sources = import.meta.glob(
+  ['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../i18n/*.ts', '!../testing/**'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>;
+
+describe('translations', () => {
+  it('has every Bulgarian text in English too, and no English text without a Bulgarian one', () => {
+    const bgKeys = leafKeys(bg).sort();
+    const enKeys = leafKeys(en).sort();
+    expect(enKeys.filter((k) => !bgKeys.includes(k))).toEqual([]);
+    expect(bgKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+  });
+
+  it('has no empty text in either language', () => {
+    for (const [language, tree] of Object.entries(resources)) {
+      const empty = leafKeys(tree.translation).filter(
+        (key) =>
+          !i18n
+            .getFixedT(language)(key as 'nav.home')
+            .trim(),
+      );
+      expect(empty, language).toEqual([]);
+    }
+  });
+
+  it('defines every key a component asks for with a literal t("…") call', () => {
+    const known = new Set(leafKeys(bg).map((k) => k.replace(PLURAL_SUFFIX, '')));
+    const used = new Set<string>();
+    for (const text of Object.values(sources)) {
+      for (const match of text.matchAll(/\bt\(\s*'([^'`$]+)'/g)) used.add(match[1] ?? '');
+    }
+    // Guards the guard: if the pattern stopped matching, this test would pass vacuously.
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  it('formats counts with the plural form of each language', () => {
+    expect(i18n.getFixedT('bg')('directory.found', { count: 1 })).toBe('Намерен: 1 член');
+    expect(i18n.getFixedT('bg')('directory.found', { count: 12 })).toBe('Намерени: 12 членове');
+    expect(i18n.getFixedT('en')('directory.found', { count: 1 })).toBe('1 member found');
+    expect(i18n.getFixedT('en')('directory.found', { count: 1234 })).toBe('1,234 members found');
+  });
+});

@@ -1,0 +1,14 @@
+import type { Language } from '@portal/shared';
+
+const locales: Record<Language, string> = { bg: 'bg-BG', en: 'en-GB' };
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language]).format(value);
+}
+
+/** Formats a calendar date (`2024-03-15`) without letting the browser's time zone shift the day. */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,122 @@
+import type {
+  Area,
+  AreaListResponse,
+  AreaRef,
+  ClusterResponse,
+  OrganizationProfile,
+  OrganizationSummary,
+} from '@portal/shared';
+
+/**
+ * Test data typed by the shared contract, so a change of the API's shape breaks these fixtures at compile
+ * time. Deliberately not the real cluster: the web app must show whatever /api/cluster says.
+ */
+export const clusterFixture: ClusterResponse = {
+  nameBg: 'Клъстер „Тестов град“',
+  nameEn: 'Cluster "Test City"',
+  taglineBg: 'Знание, което работи.',
+  taglineEn: 'Knowledge that works.',
+  missionBg: 'Обединяваме фирми, университети и училища.',
+  missionEn: 'We bring together companies, universities and schools.',
+  strategyBg:
+    'Клъстерът следва стратегията за интелигентна специализация.\n\nХоризонталната цел – укрепване на иновационната екосистема – се отнася за всеки член.',
+  strategyEn:
+    'The cluster follows the smart specialisation strategy.\n\nThe horizontal aim of strengthening the innovation ecosystem applies to every member.',
+  memberCount: 14,
+};
+
+function area(
+  id: string,
+  nameBg: string,
+  nameEn: string,
+  parentId: string | null,
+  memberCount: number,
+  position: number,
+  isPriority = false,
+): Area {
+  return { id, nameBg, nameEn, parentId, isPriority, position, memberCount };
+}
+
+export const areasFixture: AreaListResponse = {
+  items: [
+    area('ict', 'Информатика и ИКТ', 'Informatics and ICT', null, 9, 1, true),
+    area('ict-software', 'Софтуерни продукти', 'Software products', 'ict', 6, 1),
+    area('ict-ai', 'Изкуствен интелект', 'Artificial intelligence', 'ict', 3, 2),
+    area('mechatronics', 'Мехатроника и микроелектроника', 'Mechatronics and microelectronics', null, 2, 2),
+    area(
+      'creative',
+      'Нови технологии в креативните и рекреативните индустрии',
+      'New technologies in creative and recreative industries',
+      null,
+      5,
+      4,
+      true,
+    ),
+    area('creative-games', 'Компютърни игри', 'Video games', 'creative', 2, 1),
+  ],
+};
+
+const ref = (id: string): AreaRef => {
+  const a = areasFixture.items.find((x) => x.id === id);
+  if (!a) throw new Error(`no fixture area ${id}`);
+  return { id: a.id, nameBg: a.nameBg, nameEn: a.nameEn };
+};
+
+export const profileFixture: OrganizationProfile = {
+  id: '0b6c3f5e-8f2a-4b8e-9d7a-1c2b3d4e5f60',
+  eik: '131071587',
+  nameBg: 'Пиксел Фабрика',
+  nameEn: 'Pixel Factory',
+  kind: 'company',
+  sizeClass: 'small',
+  employees: 42,
+  foundedYear: 2014,
+  city: 'Пловдив',
+  address: 'ул. „Тестова“ 1',
+  website: 'https://pixel-factory.example',
+  publicEmail: 'hello@pixel-factory.example',
+  publicPhone: '+359 32 123 456',
+  descriptionBg: 'Пиксел Фабрика прави компютърни игри и обучава млади програмисти.',
+  descriptionEn: 'Pixel Factory makes video games and trains young programmers.',
+  naceCodes: ['62.01', '58.21'],
+  areas: [ref('creative-games'), ref('ict-software')],
+  category: 'regular',
+  memberSince: '2025-03-12',
+  updatedAt: '2026-01-15T10:00:00.000Z',
+};
+
+export function summaryOf(p: OrganizationProfile): OrganizationSummary {
+  return {
+    id: p.id,
+    nameBg: p.nameBg,
+    nameEn: p.nameEn,
+    kind: p.kind,
+    sizeClass: p.sizeClass,
+    city: p.city,
+    summaryBg: p.descriptionBg,
+    summaryEn: p.descriptionEn,
+    areas: p.areas,
+    category: p.category,
+    memberSince: p.memberSince,
+  };
+}
+
+/** `count` members with predictable names (Член 01 / Member 01 …) and valid UUIDs. */
+export function makeSummaries(count: number, start = 1): OrganizationSummary[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(start + i).padStart(2, '0');
+    return {
+      id: `00000000-0000-4000-8000-0000000000${n}`,
+      nameBg: `Член ${n}`,
+      nameEn: `Member ${n}`,
+      kind: 'university',
+      sizeClass: 'medium',
+      city: 'София',
+      summaryBg: `Описание ${n}.`,
+      summaryEn: `Description ${n}.`,
+      areas: [ref('ict-ai')],
+      category: 'regular',
+      memberSince: '2025-02-20',
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { LANGUAGE_STORAGE_KEY, resetLanguageFromStorage } from '@/i18n/index.ts';
+
+// The first render of a lazy route compiles its module; on a busy 2-core machine that can exceed 1 s.
+configure({ asyncUtilTimeout: 5_000 });
+
+// jsdom lacks the layout APIs Mantine relies on.
+if (!window.matchMedia) {
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }),
+  });
+}
+class ResizeObserverStub {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+window.scrollTo = () => {};
+Element.prototype.scrollIntoView ??= () => {};
+
+beforeEach(async () => {
+  // Every test starts in Bulgarian, the default, with nothing remembered.
+  localStorage.removeItem(LANGUAGE_STORAGE_KEY);
+  await resetLanguageFromStorage();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  document.title = '';
+});

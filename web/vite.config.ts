@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** The Fastify server the dev and preview servers forward `/api` to (`pnpm --filter @portal/server dev`). */
+const apiTarget = process.env.PORTAL_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    // Hashed file names under /assets/ can be cached forever by the server; index.html must not be.
+    sourcemap: false,
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Stable, cacheable vendor chunks named after what they hold; pages still load lazily on their own.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            {
+              name: 'mantine',
+              test: /node_modules[\\/](@mantine|@floating-ui|clsx|react-remove-scroll|react-number-format|use-sidecar|tslib)/,
+            },
+            {
+              name: 'data',
+              test: /node_modules[\\/](@tanstack|i18next|react-i18next|zod)[\\/]|shared[\\/]src/,
+            },
+          ],
+        },
+      },
+    },
+  },
+});

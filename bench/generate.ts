@@ -53,7 +53,7 @@ export async function generateOrganizations(
     inserted += Number(result?.n ?? 0);
     options.onProgress?.(inserted);
   }
-  await rawQuery(handle, 'analyze organizations, memberships, organization_areas', []);
+  await rawQuery(handle, 'vacuum analyze', []);
   return inserted;
 }
 

@@ -45,13 +45,14 @@ export function summarize(text: string, max = SUMMARY_LENGTH): string {
   return `${head}…`;
 }
 
-/** ORDER BY per sort; `o` names the organisation's columns, `m` the membership's (both `p` outside). */
-const ORDER: Record<OrganizationSort, (o: string, m: string) => SQL> = {
-  name: (o) => sql.raw(`${o}.name_bg collate portal_bg, ${o}.id`),
-  '-name': (o) => sql.raw(`${o}.name_bg collate portal_bg desc, ${o}.id desc`),
-  memberSince: (o, m) => sql.raw(`${m}.member_since asc nulls last, ${o}.name_bg collate portal_bg, ${o}.id`),
-  '-memberSince': (o, m) =>
-    sql.raw(`${m}.member_since desc nulls last, ${o}.name_bg collate portal_bg, ${o}.id`),
+/** ORDER BY per sort over directory_entries columns (`d` inside the page, `p` outside it). */
+const ORDER: Record<OrganizationSort, (d: string) => SQL> = {
+  name: (d) => sql.raw(`${d}.name_bg collate portal_bg, ${d}.organization_id`),
+  '-name': (d) => sql.raw(`${d}.name_bg collate portal_bg desc, ${d}.organization_id desc`),
+  memberSince: (d) =>
+    sql.raw(`${d}.member_since asc nulls last, ${d}.name_bg collate portal_bg, ${d}.organization_id`),
+  '-memberSince': (d) =>
+    sql.raw(`${d}.member_since desc nulls last, ${d}.name_bg collate portal_bg, ${d}.organization_id`),
 };
 
 /** An organisation's areas as [{id, nameBg, nameEn}], top-level areas first, for `o`. */
@@ -112,48 +113,45 @@ export async function listOrganizations(
   return { items, total: Number(head?.total ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
-/** The directory's single statement (exported for EXPLAIN ANALYZE in benchmarks). */
+/**
+ * The directory's single statement (exported for EXPLAIN ANALYZE in benchmarks). It reads the read model
+ * `directory_entries` (publicly listed members only, kept in step by triggers; see
+ * docs/decisions/006-directory-read-model.md): the count and the page filter the same rows, each
+ * planned on its own, and only the page's rows are joined to `organizations` for their display fields.
+ */
 export function listStatement(query: OrganizationListQuery): SQL {
   const filters: SQL[] = [];
-  for (const token of searchTokens(query.q)) {
-    filters.push(sql`o.search_text like '%' || lower(portal_unaccent(${escapeLike(token)})) || '%'`);
+  const words = searchTokens(query.q);
+  if (words.length > 0) {
+    // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
+    filters.push(sql`d.search @@ portal_search_query(${words.join(' ')})`);
   }
-  if (query.kind) filters.push(sql`o.kind = ${query.kind}`);
-  if (query.size) filters.push(sql`o.size_class = ${query.size}`);
-  if (query.area) {
-    // A parent area includes its sub-areas (the taxonomy is two levels: area and sub-area).
-    filters.push(sql`o.id in (select oa.organization_id from organization_areas oa
-      where oa.area_id in (select s.id from areas s where s.id = ${query.area} or s.parent_id = ${query.area}))`);
-  }
-  const where = sql.join([LISTED, ...filters], sql` and `);
+  if (query.kind) filters.push(sql`d.kind = ${query.kind}`);
+  if (query.size) filters.push(sql`d.size_class = ${query.size}`);
+  // area_ids holds the linked areas and their parents, so a parent area includes its sub-areas.
+  if (query.area) filters.push(sql`d.area_ids @> array[${query.area}]::text[]`);
+  const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
 
-  // Without organisation filters the count needs only the (index-only) partial index on memberships.
-  const count =
-    filters.length === 0
-      ? sql`select count(*)::int from memberships m where ${LISTED}`
-      : sql`select count(*)::int from organizations o
-          where ${sql.join(filters, sql` and `)}
-            and exists (select 1 from memberships m where m.organization_id = o.id and ${LISTED})`;
   const areaKnown = query.area
     ? sql`exists (select 1 from areas where id = ${query.area})`
     : sql`null::boolean`;
   const offset = (query.page - 1) * query.pageSize;
 
-  return sql`select t.total, t.area_known, p.id, p.name_bg, p.name_en, p.kind, p.size_class, p.city,
-          p.description_bg, p.description_en, p.category, p.member_since::text as member_since,
-          ${AREAS_OF('p')} as areas
-        from (select (${count}) as total, ${areaKnown} as area_known) t
+  return sql`select t.total, t.area_known, p.organization_id as id, o.name_bg, o.name_en, o.kind, o.size_class,
+          o.city, left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
+          left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
+          p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas
+        from (select (select count(*)::int from directory_entries d ${where}) as total,
+                ${areaKnown} as area_known) t
         left join (
-          select o.id, o.name_bg, o.name_en, o.kind, o.size_class, o.city,
-            left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
-            left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
-            m.category, m.member_since
-          from organizations o join memberships m on m.organization_id = o.id
-          where ${where}
-          order by ${ORDER[query.sort]('o', 'm')}
+          select d.organization_id, d.name_bg, d.category, d.member_since
+          from directory_entries d
+          ${where}
+          order by ${ORDER[query.sort]('d')}
           limit ${query.pageSize} offset ${offset}
         ) p on true
-        order by ${ORDER[query.sort]('p', 'p')}`;
+        left join organizations o on o.id = p.organization_id
+        order by ${ORDER[query.sort]('p')}`;
 }
 
 interface ProfileRow extends Record<string, unknown> {

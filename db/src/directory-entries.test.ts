@@ -1,0 +1,176 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from './client.ts';
+import { areas, directoryEntries, memberships, organizationAreas, organizations } from './schema/index.ts';
+import { createTestDb, testEngine } from './testing.ts';
+
+let h: DbHandle;
+beforeAll(async () => {
+  h = await createTestDb();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+let eikSeq = 200_000_000;
+async function addMember(
+  nameBg: string,
+  membership: { category?: 'candidate' | 'regular'; status?: 'active' | 'suspended' } = {},
+  areaIds: string[] = [],
+): Promise<string> {
+  const [org] = await h.db
+    .insert(organizations)
+    .values({ eik: String(eikSeq++), nameBg, nameEn: `${nameBg} Ltd`, kind: 'company', employees: 12 })
+    .returning({ id: organizations.id });
+  const id = org!.id;
+  await h.db.insert(memberships).values({
+    organizationId: id,
+    category: membership.category ?? 'regular',
+    status: membership.status ?? 'active',
+    memberSince: '2024-05-01',
+  });
+  if (areaIds.length > 0)
+    await h.db.insert(organizationAreas).values(areaIds.map((areaId) => ({ organizationId: id, areaId })));
+  return id;
+}
+
+const entryOf = async (id: string) =>
+  (await h.db.select().from(directoryEntries).where(eq(directoryEntries.organizationId, id)))[0];
+
+/** Ids of directory rows matching a search box text. */
+async function search(q: string): Promise<string[]> {
+  const rows = await h.query<{ id: string }>(
+    sql`select organization_id as id from directory_entries where search @@ portal_search_query(${q})`,
+  );
+  return rows.map((r) => r.id);
+}
+
+describe(`the directory read model (${testEngine})`, () => {
+  it('lists an active member with its kind, size, category and areas including their parent area', async () => {
+    const id = await addMember('Листвана Фирма', {}, ['ict-software', 'creative-games']);
+    expect(await entryOf(id)).toMatchObject({
+      nameBg: 'Листвана Фирма',
+      kind: 'company',
+      sizeClass: 'small',
+      category: 'regular',
+      memberSince: '2024-05-01',
+      areaIds: ['creative', 'creative-games', 'ict', 'ict-software'],
+    });
+  });
+
+  it('never holds a candidate, and takes in a candidate the moment it becomes a member', async () => {
+    const id = await addMember('Кандидат Нов', { category: 'candidate' });
+    expect(await entryOf(id)).toBeUndefined();
+    await h.db.update(memberships).set({ category: 'regular' }).where(eq(memberships.organizationId, id));
+    expect((await entryOf(id))?.category).toBe('regular');
+  });
+
+  it('removes a suspended member at once, in the same transaction, and restores it when reinstated', async () => {
+    const id = await addMember('Спряна Скоро');
+    await h.db.transaction(async (tx) => {
+      await tx.update(memberships).set({ status: 'suspended' }).where(eq(memberships.organizationId, id));
+      const inside = await tx.select().from(directoryEntries).where(eq(directoryEntries.organizationId, id));
+      expect(inside).toEqual([]);
+    });
+    expect(await entryOf(id)).toBeUndefined();
+    await h.db.update(memberships).set({ status: 'active' }).where(eq(memberships.organizationId, id));
+    expect(await entryOf(id)).toBeDefined();
+  });
+
+  it('keeps the directory unchanged when the transaction that changed a member rolls back', async () => {
+    const id = await addMember('Върната Промяна');
+    await expect(
+      h.db.transaction(async (tx) => {
+        await tx.update(memberships).set({ status: 'suspended' }).where(eq(memberships.organizationId, id));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await entryOf(id)).toBeDefined();
+  });
+
+  it('finds a member by its new name, and no longer by its old one, right after a rename', async () => {
+    const id = await addMember('Старо Име');
+    expect(await search('старо')).toContain(id);
+    await h.db
+      .update(organizations)
+      .set({ nameBg: 'Ново Наименование', nameEn: 'New Name' })
+      .where(eq(organizations.id, id));
+    expect(await search('старо')).not.toContain(id);
+    expect(await search('наимен')).toContain(id);
+    expect(await search('NEW')).toContain(id);
+    expect((await entryOf(id))?.nameBg).toBe('Ново Наименование');
+  });
+
+  it('follows area links as they are added, replaced and removed', async () => {
+    const id = await addMember('Сменя Области', {}, ['ict-software']);
+    await h.db.delete(organizationAreas).where(eq(organizationAreas.organizationId, id));
+    expect((await entryOf(id))?.areaIds).toEqual([]);
+    await h.db.insert(organizationAreas).values({ organizationId: id, areaId: 'clean-energy' });
+    expect((await entryOf(id))?.areaIds).toEqual(['clean-energy', 'clean-tech']);
+  });
+
+  it('follows a sub-area moved under another parent area', async () => {
+    const id = await addMember('Роботи', {}, ['mech-robotics']);
+    await h.db.update(areas).set({ parentId: 'ict' }).where(eq(areas.id, 'mech-robotics'));
+    expect((await entryOf(id))?.areaIds).toEqual(['ict', 'mech-robotics']);
+    await h.db.update(areas).set({ parentId: 'mechatronics' }).where(eq(areas.id, 'mech-robotics'));
+    expect((await entryOf(id))?.areaIds).toEqual(['mech-robotics', 'mechatronics']);
+  });
+
+  it('drops a deleted organisation', async () => {
+    const id = await addMember('Изтрита', {}, ['ict']);
+    await h.db.delete(organizations).where(eq(organizations.id, id));
+    expect(await entryOf(id)).toBeUndefined();
+  });
+
+  it('fills in members inserted in bulk by one statement, with their memberships and areas', async () => {
+    const rows = await h.query<{ id: string }>(sql`
+      with orgs as (
+        insert into organizations (eik, name_bg, name_en, kind)
+        select (300000000 + i)::text, 'Масово ' || i, 'Bulk ' || i, 'ngo' from generate_series(1, 50) i
+        returning id
+      ),
+      members as (
+        insert into memberships (organization_id, category, status) select id, 'engaged', 'active' from orgs
+      ),
+      links as (insert into organization_areas (organization_id, area_id) select id, 'health-food' from orgs)
+      select id from orgs`);
+    const stored = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from directory_entries
+          where kind = 'ngo' and area_ids = '{health-food,healthy-life}' and search @@ portal_search_query('масово')`,
+    );
+    expect(rows).toHaveLength(50);
+    expect(stored[0]?.n).toBe(50);
+  });
+});
+
+describe('search queries', () => {
+  it('match word prefixes in any case and script, without accents, all words required', async () => {
+    const id = await addMember('Дигитална Кафе-Среда');
+    await h.db.update(organizations).set({ nameEn: 'Café Digital' }).where(eq(organizations.id, id));
+    for (const q of ['дигит', 'ДИГИТАЛНА', 'cafe', 'CAFÉ', 'кафе-сре', 'дигитална   среда', 'digital café'])
+      expect(await search(q), q).toContain(id);
+    expect(await search('дигитална лаборатория')).not.toContain(id);
+    expect(await search('гитална')).not.toContain(id);
+  });
+
+  it('treat tsquery operators and quotes typed by a user as plain text', async () => {
+    const cases: [string, string][] = [
+      ['!дигит', "'дигит':*"],
+      ['(дигит & | <-> :*', "'дигит':*"],
+      ["it's", "'it':* & 's':*"],
+      ['a\\b', "'a':* & 'b':*"],
+    ];
+    for (const [q, expected] of cases) {
+      const [row] = await h.query<{ q: string | null }>(sql`select portal_search_query(${q})::text as q`);
+      expect(row?.q, q).toBe(expected);
+    }
+    expect(await search('!дигит')).toEqual(await search('дигит'));
+  });
+
+  it('find nothing for text without any word', async () => {
+    const [row] = await h.query<{ q: string | null }>(sql`select portal_search_query('% _ –') as q`);
+    expect(row?.q).toBeNull();
+    expect(await search('%')).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { MEMBERSHIP_CATEGORIES, ORGANIZATION_KINDS, SIZE_CLASSES } from '@portal/shared';
+import { sql } from 'drizzle-orm';
+import { customType, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './organizations.ts';
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
+
+/**
+ * The public directory's read model (docs/decisions/006-directory-read-model.md): one narrow row per
+ * PUBLICLY LISTED member — active and not a candidate — holding only what the directory filters, sorts
+ * and searches on. Triggers on organizations, memberships, organization_areas and areas (migration
+ * 0005) rewrite it in the same transaction as the change, so it never drifts; nothing else writes it.
+ * The page's display fields are read from `organizations` for the page's rows only.
+ */
+export const directoryEntries = pgTable(
+  'directory_entries',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    nameBg: text('name_bg').notNull(),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
+    sizeClass: text('size_class', { enum: SIZE_CLASSES }),
+    category: text('category', { enum: MEMBERSHIP_CATEGORIES }).notNull(),
+    memberSince: date('member_since', { mode: 'string' }),
+    /** The linked areas and every area above them, so `area_ids @> '{ict}'` includes ICT's sub-areas. */
+    areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * portal_search_document(): the words of both names and descriptions, lower-cased and accent-free,
+     * without positions; matched with prefix queries from portal_search_query().
+     */
+    search: tsvector('search').notNull(),
+  },
+  (t) => [
+    index('directory_entries_name_idx').on(sql`${t.nameBg} collate portal_bg`, t.organizationId),
+    index('directory_entries_member_since_idx').on(
+      t.memberSince.desc().nullsLast(),
+      sql`${t.nameBg} collate portal_bg`,
+      t.organizationId,
+    ),
+    index('directory_entries_search_idx').using('gin', t.search),
+    index('directory_entries_areas_idx').using('gin', t.areaIds),
+    // A kind or size filter sorted by name walks its own slice in name order: with the name index alone a
+    // kind whose names sort late (universities: „Университет …“) would scan most of the table first.
+    index('directory_entries_kind_name_idx').on(t.kind, sql`${t.nameBg} collate portal_bg`, t.organizationId),
+    index('directory_entries_size_class_name_idx').on(
+      t.sizeClass,
+      sql`${t.nameBg} collate portal_bg`,
+      t.organizationId,
+    ),
+  ],
+);

@@ -40,7 +40,7 @@ const entryOf = async (id: string) =>
 /** Ids of directory rows matching a search box text. */
 async function search(q: string): Promise<string[]> {
   const rows = await h.query<{ id: string }>(
-    sql`select organization_id as id from directory_entries where search @@ portal_search_query(${q})`,
+    sql`select organization_id as id from directory_search where search @@ portal_search_query(${q})`,
   );
   return rows.map((r) => r.id);
 }
@@ -73,8 +73,22 @@ describe(`the directory read model (${testEngine})`, () => {
       expect(inside).toEqual([]);
     });
     expect(await entryOf(id)).toBeUndefined();
+    expect(await search('спряна')).not.toContain(id);
     await h.db.update(memberships).set({ status: 'active' }).where(eq(memberships.organizationId, id));
     expect(await entryOf(id)).toBeDefined();
+    expect(await search('спряна')).toContain(id);
+  });
+
+  it('holds a search document for exactly the listed members', async () => {
+    const [row] = await h.query<{ entries: number; documents: number; orphans: number }>(
+      sql`select (select count(*)::int from directory_entries) as entries,
+            (select count(*)::int from directory_search) as documents,
+            (select count(*)::int from directory_search s
+             where not exists (select 1 from directory_entries d where d.organization_id = s.organization_id)) as orphans`,
+    );
+    expect(row?.entries).toBeGreaterThan(0);
+    expect(row?.documents).toBe(row?.entries);
+    expect(row?.orphans).toBe(0);
   });
 
   it('keeps the directory unchanged when the transaction that changed a member rolls back', async () => {
@@ -136,7 +150,7 @@ describe(`the directory read model (${testEngine})`, () => {
       links as (insert into organization_areas (organization_id, area_id) select id, 'health-food' from orgs)
       select id from orgs`);
     const stored = await h.query<{ n: number }>(
-      sql`select count(*)::int as n from directory_entries
+      sql`select count(*)::int as n from directory_entries d join directory_search s using (organization_id)
           where kind = 'ngo' and area_ids = '{health-food,healthy-life}' and search @@ portal_search_query('масово')`,
     );
     expect(rows).toHaveLength(50);

@@ -12,7 +12,9 @@ const tsvector = customType<{ data: string }>({
  * PUBLICLY LISTED member — active and not a candidate — holding only what the directory filters, sorts
  * and searches on. Triggers on organizations, memberships, organization_areas and areas (migration
  * 0005) rewrite it in the same transaction as the change, so it never drifts; nothing else writes it.
- * The page's display fields are read from `organizations` for the page's rows only.
+ * The page's display fields are read from `organizations` for the page's rows only. The search document
+ * lives in `directory_search` (migration 0006), so a count over many matches reads narrow rows (~150
+ * bytes) rather than rows carrying ~700 bytes of search words.
  */
 export const directoryEntries = pgTable(
   'directory_entries',
@@ -27,11 +29,6 @@ export const directoryEntries = pgTable(
     memberSince: date('member_since', { mode: 'string' }),
     /** The linked areas and every area above them, so `area_ids @> '{ict}'` includes ICT's sub-areas. */
     areaIds: text('area_ids').array().notNull().default(sql`'{}'::text[]`),
-    /**
-     * portal_search_document(): the words of both names and descriptions, lower-cased and accent-free,
-     * without positions; matched with prefix queries from portal_search_query().
-     */
-    search: tsvector('search').notNull(),
   },
   (t) => [
     index('directory_entries_name_idx').on(sql`${t.nameBg} collate portal_bg`, t.organizationId),
@@ -40,7 +37,6 @@ export const directoryEntries = pgTable(
       sql`${t.nameBg} collate portal_bg`,
       t.organizationId,
     ),
-    index('directory_entries_search_idx').using('gin', t.search),
     index('directory_entries_areas_idx').using('gin', t.areaIds),
     // A kind or size filter sorted by name walks its own slice in name order: with the name index alone a
     // kind whose names sort late (universities: „Университет …“) would scan most of the table first.
@@ -50,5 +46,27 @@ export const directoryEntries = pgTable(
       sql`${t.nameBg} collate portal_bg`,
       t.organizationId,
     ),
+    // A kind and/or size count is an index-only scan of this small index (no name text in it).
+    index('directory_entries_kind_size_idx').on(t.kind, t.sizeClass),
   ],
+);
+
+/**
+ * The search document of each directory row, apart from the narrow filter columns so that counts without
+ * search words never read it. Kept by the same triggers, in the same transaction (migration 0007); a row
+ * exists exactly when its `directory_entries` row does.
+ */
+export const directorySearch = pgTable(
+  'directory_search',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => directoryEntries.organizationId, { onDelete: 'cascade' }),
+    /**
+     * portal_search_document(): the words of both names and descriptions, lower-cased and accent-free,
+     * without positions; matched with prefix queries from portal_search_query().
+     */
+    search: tsvector('search').notNull(),
+  },
+  (t) => [index('directory_search_idx').using('gin', t.search)],
 );

@@ -116,21 +116,30 @@ export async function listOrganizations(
 /**
  * The directory's single statement (exported for EXPLAIN ANALYZE in benchmarks). It reads the read model
  * `directory_entries` (publicly listed members only, kept in step by triggers; see
- * docs/decisions/006-directory-read-model.md): the count and the page filter the same rows, each
- * planned on its own, and only the page's rows are joined to `organizations` for their display fields.
+ * docs/decisions/006-directory-read-model.md) and, only when there are search words, the search
+ * documents in `directory_search`: the count and the page filter the same rows, each planned on its own,
+ * and only the page's rows are joined to `organizations` for their display fields.
  */
 export function listStatement(query: OrganizationListQuery): SQL {
   const filters: SQL[] = [];
   const words = searchTokens(query.q);
-  if (words.length > 0) {
-    // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
-    filters.push(sql`d.search @@ portal_search_query(${words.join(' ')})`);
+  // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
+  const matches = words.length > 0 ? sql`s.search @@ portal_search_query(${words.join(' ')})` : null;
+  if (matches) {
+    filters.push(
+      sql`d.organization_id in (select s.organization_id from directory_search s where ${matches})`,
+    );
   }
   if (query.kind) filters.push(sql`d.kind = ${query.kind}`);
   if (query.size) filters.push(sql`d.size_class = ${query.size}`);
   // area_ids holds the linked areas and their parents, so a parent area includes its sub-areas.
   if (query.area) filters.push(sql`d.area_ids @> array[${query.area}]::text[]`);
   const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
+  // Words alone are counted on directory_search only (one row per listed member): no join needed.
+  const count =
+    matches && filters.length === 1
+      ? sql`select count(*)::int from directory_search s where ${matches}`
+      : sql`select count(*)::int from directory_entries d ${where}`;
 
   const areaKnown = query.area
     ? sql`exists (select 1 from areas where id = ${query.area})`
@@ -141,7 +150,7 @@ export function listStatement(query: OrganizationListQuery): SQL {
           o.city, left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
           left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
           p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas
-        from (select (select count(*)::int from directory_entries d ${where}) as total,
+        from (select (${count}) as total,
                 ${areaKnown} as area_known) t
         left join (
           select d.organization_id, d.name_bg, d.category, d.member_since

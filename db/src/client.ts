@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -81,4 +82,22 @@ export async function migrate(handle: DbHandle): Promise<void> {
   } else {
     await migratePostgres(handle.db as never, { migrationsFolder });
   }
+}
+
+/**
+ * Opens the configured database (creating the PGlite directory when needed) and applies the migrations:
+ * what the server, `pnpm db:migrate` and `pnpm db:seed` all do first.
+ */
+export async function openMigratedDb(config: DbConfig): Promise<DbHandle> {
+  if (!config.databaseUrl && config.dataDir && config.dataDir !== 'memory://') {
+    await mkdir(config.dataDir, { recursive: true });
+  }
+  const handle = await createDb(config);
+  try {
+    await migrate(handle);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
 }

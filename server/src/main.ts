@@ -2,8 +2,7 @@
  * Boot: read the configuration, open and migrate the database (seeding the demo data into an empty
  * embedded database), listen, and close gracefully on SIGTERM/SIGINT.
  */
-import { mkdir } from 'node:fs/promises';
-import { createDb, migrate } from '@portal/db';
+import { openMigratedDb } from '@portal/db';
 import { isEmpty, seedDemo } from '@portal/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
@@ -18,9 +17,7 @@ try {
   process.exit(1);
 }
 
-if (!config.databaseUrl) await mkdir(config.pgliteDir, { recursive: true });
-const handle = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
-await migrate(handle);
+const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
 if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
 
 const app = await buildApp({ db: handle, config });

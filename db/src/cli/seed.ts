@@ -2,17 +2,14 @@
  * `pnpm db:seed`: migrates the configured database and loads the demo cluster (idempotent). Asked for
  * explicitly, so it is allowed on PostgreSQL too.
  */
-import { mkdir } from 'node:fs/promises';
-import { createDb, migrate } from '../client.ts';
+import { openMigratedDb } from '../client.ts';
 import { seedDemo } from '../seed/index.ts';
 import { readDbConfig, runCli } from './config.ts';
 
 runCli(async () => {
   const config = readDbConfig();
-  if (config.dataDir) await mkdir(config.dataDir, { recursive: true });
-  const handle = await createDb(config);
+  const handle = await openMigratedDb(config);
   try {
-    await migrate(handle);
     const { organizations } = await seedDemo(handle.db);
     console.log(`Seeded ${organizations} demo organisations into ${config.target}`);
   } finally {

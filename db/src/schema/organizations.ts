@@ -31,13 +31,6 @@ export const organizations = pgTable(
     descriptionBg: text('description_bg').notNull().default(''),
     descriptionEn: text('description_en').notNull().default(''),
     naceCodes: text('nace_codes').array().notNull().default(sql`'{}'::text[]`),
-    /**
-     * Lower-cased, accent-free text of both names and descriptions, for trigram search (LIKE '%term%'
-     * works for partial words in Cyrillic and Latin alike). portal_unaccent is an immutable wrapper.
-     */
-    searchText: text('search_text').generatedAlwaysAs(
-      sql`lower(portal_unaccent(name_bg || ' ' || name_en || ' ' || description_bg || ' ' || description_en))`,
-    ),
     ...timestamps,
     ...version,
   },
@@ -45,7 +38,6 @@ export const organizations = pgTable(
     uniqueIndex('organizations_eik_key').on(t.eik),
     check('organizations_kind_check', sql.raw(`kind in (${kindList})`)),
     check('organizations_employees_check', sql`${t.employees} is null or ${t.employees} >= 0`),
-    index('organizations_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('organizations_name_bg_idx').on(sql`${t.nameBg} collate portal_bg`),
     index('organizations_kind_idx').on(t.kind),
     index('organizations_size_class_idx').on(t.sizeClass),

@@ -46,7 +46,6 @@ async function members() {
       nameEn: organizations.nameEn,
       kind: organizations.kind,
       sizeClass: organizations.sizeClass,
-      searchText: organizations.searchText,
       category: memberships.category,
       status: memberships.status,
       memberSince: memberships.memberSince,
@@ -125,10 +124,14 @@ describe(`the demo seed of Клъстер „София – град на зна
     const digital = rows.find((r) => r.nameBg === 'Дигитална София');
     expect(digital).toMatchObject({ nameEn: 'Digital Sofia', kind: 'company', status: 'active' });
     expect(digital && isPubliclyListed(digital)).toBe(true);
-    const listedHits = rows
-      .filter((r) => isPubliclyListed(r))
-      .filter((r) => r.searchText?.includes('софия') || r.searchText?.includes('sofia'));
-    expect(listedHits.map((r) => r.nameEn)).toEqual(['Digital Sofia']);
+    // The directory's own search (decision 006): word prefixes over both names and descriptions.
+    for (const word of ['софия', 'sofia']) {
+      const hits = await h.query<{ name_en: string }>(
+        sql`select o.name_en from directory_search s join organizations o on o.id = s.organization_id
+            where s.search @@ portal_search_query(${word})`,
+      );
+      expect(hits.map((r) => r.name_en)).toEqual(['Digital Sofia']);
+    }
   });
 
   it('sets the cluster name, mission and strategy in Bulgarian and English', async () => {

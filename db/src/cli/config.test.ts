@@ -3,8 +3,8 @@ import { pgliteDir, readDbConfig } from './config.ts';
 
 describe('the database command-line configuration', () => {
   it('keeps PGlite in ./data/pglite under the directory where pnpm was run', () => {
-    const config = readDbConfig({ INIT_CWD: '/home/me/portal' }, '/home/me/portal/db');
-    expect(config.dataDir).toBe('/home/me/portal/data/pglite');
+    const config = readDbConfig({ INIT_CWD: '/srv/portal' }, '/srv/portal/db');
+    expect(config.dataDir).toBe('/srv/portal/data/pglite');
     expect(config.databaseUrl).toBeUndefined();
   });
 

@@ -2,28 +2,19 @@ import type { Db } from '@portal/db';
 import { sql } from '@portal/db';
 import type { Area } from '@portal/shared';
 import { execute } from '../../db.ts';
-import { LISTED } from '../organizations/organizations.service.ts';
 
 /**
  * Every area with the number of publicly listed members linked to it or to any area below it (an
  * organisation in two sub-areas of ICT counts once for ICT), in tree order: each top-level area by
- * position, followed by its sub-areas by position. One statement.
+ * position, followed by its sub-areas by position. One statement over the directory read model.
  */
 export async function listAreas(db: Db): Promise<Area[]> {
   return execute<Area>(
     db,
-    sql`with recursive lineage(area_id, ancestor_id) as (
-          select id, id from areas
-          union all
-          select l.area_id, a.parent_id from lineage l join areas a on a.id = l.ancestor_id
-          where a.parent_id is not null
-        ),
-        counts as (
-          select l.ancestor_id as area_id, count(distinct oa.organization_id)::int as n
-          from organization_areas oa
-          join memberships m on m.organization_id = oa.organization_id and ${LISTED}
-          join lineage l on l.area_id = oa.area_id
-          group by l.ancestor_id
+    sql`with counts as (
+          -- directory_entries holds exactly the publicly listed members, and its area_ids every linked
+          -- area with the areas above it (once each), so one row per organisation and area.
+          select unnest(d.area_ids) as area_id, count(*)::int as n from directory_entries d group by 1
         )
         select a.id, a.name_bg as "nameBg", a.name_en as "nameEn", a.parent_id as "parentId",
           a.is_priority as "isPriority", a.position, coalesce(c.n, 0) as "memberCount"

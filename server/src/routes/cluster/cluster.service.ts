@@ -2,7 +2,6 @@ import type { Db } from '@portal/db';
 import { sql } from '@portal/db';
 import type { ClusterResponse } from '@portal/shared';
 import { execute } from '../../db.ts';
-import { LISTED } from '../organizations/organizations.service.ts';
 
 export async function getCluster(db: Db): Promise<ClusterResponse> {
   const [row] = await execute<ClusterResponse>(
@@ -10,7 +9,7 @@ export async function getCluster(db: Db): Promise<ClusterResponse> {
     sql`select c.name_bg as "nameBg", c.name_en as "nameEn", c.tagline_bg as "taglineBg",
           c.tagline_en as "taglineEn", c.mission_bg as "missionBg", c.mission_en as "missionEn",
           c.strategy_bg as "strategyBg", c.strategy_en as "strategyEn",
-          (select count(*)::int from memberships m where ${LISTED}) as "memberCount"
+          (select count(*)::int from directory_entries) as "memberCount"
         from cluster_settings c where c.id = 1`,
   );
   // The migration inserts the row; a missing one is a broken installation, not a client error.

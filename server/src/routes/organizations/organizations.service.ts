@@ -14,19 +14,8 @@ import type {
 import { execute } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
 
-/**
- * The public listing rule of isPubliclyListed() in @portal/shared, as SQL on `memberships m`. It matches
- * the partial index memberships_listed_idx word for word, so the planner can use it.
- */
-export const LISTED = sql.raw(`m.status = 'active' and m.category <> 'candidate'`);
-
 export const MAX_SEARCH_TOKENS = 8;
 export const SUMMARY_LENGTH = 200;
-
-/** Escapes LIKE's wildcards so a user's `%` or `_` matches itself (backslash is LIKE's default escape). */
-export function escapeLike(token: string): string {
-  return token.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export function searchTokens(q: string | undefined): string[] {
   return (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_TOKENS);
@@ -192,11 +181,11 @@ export async function getOrganizationProfile(db: Db, id: string): Promise<Organi
     db,
     sql`select o.id, o.eik, o.name_bg, o.name_en, o.kind, o.size_class, o.employees, o.founded_year, o.city,
           o.address, o.website, o.public_email, o.public_phone, o.description_bg, o.description_en,
-          to_json(o.nace_codes) as nace_codes, m.category, m.member_since::text as member_since,
+          to_json(o.nace_codes) as nace_codes, d.category, d.member_since::text as member_since,
           to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
           ${AREAS_OF('o')} as areas
-        from organizations o join memberships m on m.organization_id = o.id
-        where o.id = ${id} and ${LISTED}`,
+        from organizations o join directory_entries d on d.organization_id = o.id
+        where o.id = ${id}`,
   );
   if (!r) return null;
   return {

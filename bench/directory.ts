@@ -430,6 +430,28 @@ function baseUrl(server: { server: { address(): unknown } }): string {
   return `http://127.0.0.1:${address.port}`;
 }
 
+/**
+ * The steps both engines share: migrate, generate the data, time the queries, load the API and the bare
+ * route. `versionLabel` gets the server's version in place of `%s`.
+ */
+async function runEngine(handle: DbHandle, result: EngineResult, versionLabel: string, dataDir: string) {
+  const t0 = performance.now();
+  await migrate(handle);
+  result.migrateSeconds = round(ms(t0) / 1000);
+  result.version = versionLabel.replace('%s', await engineVersion(handle));
+  result.migrations = await appliedMigrations(handle);
+  console.log('\n### Data');
+  const g = await generate(handle);
+  result.generated = g.generated;
+  result.generateSeconds = round(g.seconds);
+  console.log('\n### Query latency (listOrganizations, in process)');
+  result.latency = await measureLatency(handle);
+  console.log('\n### API throughput');
+  const t = await measureThroughput(handle, dataDir);
+  result.api = t.api;
+  result.bare = t.bare;
+}
+
 async function measureThroughput(
   handle: DbHandle,
   dataDir: string,
@@ -636,21 +658,7 @@ async function benchPglite(): Promise<EngineResult> {
     };
     cleanups.push(closeHandle);
     try {
-      const t0 = performance.now();
-      await migrate(handle);
-      result.migrateSeconds = round(ms(t0) / 1000);
-      result.version = `PGlite ${pgliteVersion()} (PostgreSQL ${await engineVersion(handle)})`;
-      result.migrations = await appliedMigrations(handle);
-      console.log('\n### Data');
-      const g = await generate(handle);
-      result.generated = g.generated;
-      result.generateSeconds = round(g.seconds);
-      console.log('\n### Query latency (listOrganizations, in process)');
-      result.latency = await measureLatency(handle);
-      console.log('\n### API throughput');
-      const t = await measureThroughput(handle, dataDir);
-      result.api = t.api;
-      result.bare = t.bare;
+      await runEngine(handle, result, `PGlite ${pgliteVersion()} (PostgreSQL %s)`, dataDir);
     } finally {
       // The server process below opens the same data directory: PGlite allows one process at a time.
       await closeHandle();
@@ -700,21 +708,7 @@ async function benchPostgres(): Promise<EngineResult> {
     console.log(`\n## PostgreSQL (scratch database ${name})`);
     const handle = openPostgres(url.toString(), 10);
     try {
-      const t0 = performance.now();
-      await migrate(handle);
-      result.migrateSeconds = round(ms(t0) / 1000);
-      result.version = `PostgreSQL ${await engineVersion(handle)}`;
-      result.migrations = await appliedMigrations(handle);
-      console.log('\n### Data');
-      const g = await generate(handle);
-      result.generated = g.generated;
-      result.generateSeconds = round(g.seconds);
-      console.log('\n### Query latency (listOrganizations, in process)');
-      result.latency = await measureLatency(handle);
-      console.log('\n### API throughput');
-      const t = await measureThroughput(handle, os.tmpdir());
-      result.api = t.api;
-      result.bare = t.bare;
+      await runEngine(handle, result, 'PostgreSQL %s', os.tmpdir());
     } finally {
       await handle.close();
     }

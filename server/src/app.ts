@@ -12,19 +12,20 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
+import { type RoutePermission, registerAuth } from './plugins/auth.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
 import { registerSpa } from './plugins/spa.ts';
+import { accountRoutes } from './routes/account/account.routes.ts';
+import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
+import { authRoutes } from './routes/auth/auth.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
 
-/**
- * Who may call a route. Every route declares one (`config: { permission }`); a test fails on any /api
- * route without it. The accounts issue adds real permissions decided by the shared policy.
- */
-export type RoutePermission = 'public';
+export type { RoutePermission } from './plugins/auth.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,6 +36,7 @@ declare module 'fastify' {
     config: Config;
     /** Every route registered, with its declared permission (for the permission-coverage test). */
     registeredRoutes: { method: string; url: string; permission: RoutePermission | undefined }[];
+    rateLimits: RateLimits;
   }
 }
 
@@ -43,6 +45,8 @@ export interface BuildAppOptions {
   config: Config;
   /** A ready pino logger (main.ts, tests); otherwise one is made from config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** Overrides of the default rate limits (tests). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -62,7 +66,7 @@ export const REDACTED_LOG_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
-export async function buildApp({ db, config, logger }: BuildAppOptions) {
+export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptions) {
   const loggerOptions: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = logger
     ? { loggerInstance: logger }
     : {
@@ -95,6 +99,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('rateLimits', { ...RATE_LIMITS, ...rateLimits });
   // Route options are recorded as registered and read once the app is ready, because plugins (the docs,
   // the SPA) fill in their routes' permission in their own, later-running onRoute hooks.
   const routeOptions: {
@@ -137,6 +142,7 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   });
 
   registerErrorHandling(app);
+  await registerAuth(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -164,7 +170,8 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
       openapi: '3.1.0',
       info: {
         title: 'Cluster portal API',
-        description: 'Public member directory of the cluster (bg/en). Errors are RFC 9457 problem+json.',
+        description:
+          'The cluster portal API (bg/en). Errors are RFC 9457 problem+json. Signed-in calls use the session cookie; state-changing calls take JSON bodies only.',
         version: '0.1.0',
       },
       tags: [
@@ -172,6 +179,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
         { name: 'cluster', description: "The cluster's identity" },
         { name: 'areas', description: 'Specialisation areas (ISIS 2021–2027)' },
         { name: 'organizations', description: 'The public member directory' },
+        { name: 'auth', description: 'Sign-up, email verification, log-in/out, password reset' },
+        { name: 'account', description: "The signed-in user's own account, sessions and organisations" },
+        { name: 'admin', description: 'Users, roles, the audit log and the mailbox (administrators)' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -191,6 +201,9 @@ export async function buildApp({ db, config, logger }: BuildAppOptions) {
   await app.register(clusterRoutes, { prefix: '/api/cluster' });
   await app.register(areasRoutes, { prefix: '/api/areas' });
   await app.register(organizationsRoutes, { prefix: '/api/organizations' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(accountRoutes, { prefix: '/api/account' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -32,6 +32,33 @@ const EnvSchema = z.object({
     .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
     .default('development'),
   WEB_DIST_DIR: z.string().trim().min(1, { error: 'expected a directory path' }).optional(),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^/]+\/?$/.test(v) && URL.canParse(v), {
+      error: 'expected an origin such as https://portal.example.bg',
+    })
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^smtps?:\/\/.+/.test(v) && URL.canParse(v), {
+      error: 'expected an smtp:// or smtps:// URL',
+    })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3, { error: 'expected a sender address' }).optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'expected a number of minutes between 5 and 1440' })
+    .int({ error: 'expected a number of minutes between 5 and 1440' })
+    .min(5, { error: 'expected a number of minutes between 5 and 1440' })
+    .max(1440, { error: 'expected a number of minutes between 5 and 1440' })
+    .default(480),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: 'expected a number of hours between 1 and 720' })
+    .int({ error: 'expected a number of hours between 1 and 720' })
+    .min(1, { error: 'expected a number of hours between 1 and 720' })
+    .max(720, { error: 'expected a number of hours between 1 and 720' })
+    .default(168),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -48,6 +75,15 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   /** The built SPA (web/dist); served with history fallback when it holds index.html. */
   webDistDir: string;
+  /** The origin users reach the portal at: links in emails, and the Origin check for mutations. */
+  publicUrl: string;
+  /** smtp(s):// URL; without it email stays in the outbox (read on the admin mailbox page). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Secure `__Host-` session cookie (production). */
+  secureCookies: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +117,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
     webDistDir: e.WEB_DIST_DIR ? resolve(base, e.WEB_DIST_DIR) : defaultWebDistDir,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? 'Клъстер „София – град на знанието“ <no-reply@localhost>',
+    secureCookies: e.NODE_ENV === 'production',
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
   };
 }

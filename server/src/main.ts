@@ -7,6 +7,7 @@ import { isEmpty, seedDemo } from '@portal/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import { startMailWorker } from './email/worker.ts';
 import { shutdown } from './shutdown.ts';
 
 let config: Config;
@@ -21,10 +22,13 @@ const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: 
 if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
 
 const app = await buildApp({ db: handle, config });
+// Delivers the email outbox through SMTP_URL; without it, mail waits in the outbox (admin mailbox page).
+const mailWorker = startMailWorker({ db: handle.db, config, log: app.log });
 
 closeWithGrace({ delay: 10_000, logger: app.log }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an unexpected error');
   else app.log.info({ signal }, 'closing gracefully');
+  await mailWorker.stop();
   await shutdown(app, handle);
 });
 

@@ -2,9 +2,19 @@
  * Test helpers for the server's API tests: an app on a fresh test database, fixtures inserted with
  * drizzle, valid ЕИК values, and a statement counter. Never imported by production code.
  */
-import { type DbHandle, memberships, organizationAreas, organizations } from '@portal/db';
-import { eik9CheckDigit, type MembershipCategory, type MembershipStatus } from '@portal/shared';
-import { buildApp } from './app.ts';
+import {
+  type DbHandle,
+  memberships,
+  organizationAreas,
+  organizations,
+  sql,
+  userOrganizations,
+  userRoles,
+  users,
+} from '@portal/db';
+import { eik9CheckDigit, type MembershipCategory, type MembershipStatus, type Role } from '@portal/shared';
+import { type BuildAppOptions, buildApp } from './app.ts';
+import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig } from './config.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -16,8 +26,93 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-export async function buildTestApp(db: DbHandle, overrides: Partial<Config> = {}) {
-  return buildApp({ db, config: testConfig(overrides) });
+export async function buildTestApp(
+  db: DbHandle,
+  overrides: Partial<Config> = {},
+  options: Pick<BuildAppOptions, 'rateLimits'> = {},
+) {
+  return buildApp({ db, config: testConfig(overrides), ...options });
+}
+
+/** A password no test user shares with the common-password list. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+let userSeq = 0;
+export interface UserFixture {
+  email?: string;
+  displayName?: string;
+  password?: string;
+  roles?: Role[];
+  organizationIds?: string[];
+  verified?: boolean;
+  disabled?: boolean;
+  language?: 'bg' | 'en';
+}
+
+/** Inserts a user (verified unless told otherwise) with roles and organisation links; returns id and email. */
+export async function insertUser(
+  h: DbHandle,
+  f: UserFixture = {},
+): Promise<{ id: string; email: string; password: string }> {
+  const email = (
+    f.email ?? `user${++userSeq}-${Math.random().toString(36).slice(2, 8)}@example.bg`
+  ).toLowerCase();
+  const password = f.password ?? TEST_PASSWORD;
+  const [row] = await h.db
+    .insert(users)
+    .values({
+      email,
+      passwordHash: await hashPassword(password),
+      displayName: f.displayName ?? email.split('@')[0]!,
+      language: f.language ?? 'bg',
+      emailVerifiedAt: f.verified === false ? null : new Date(),
+      disabledAt: f.disabled ? new Date() : null,
+    })
+    .returning({ id: users.id });
+  const id = row!.id;
+  if (f.roles?.length) await h.db.insert(userRoles).values(f.roles.map((role) => ({ userId: id, role })));
+  if (f.organizationIds?.length) {
+    await h.db
+      .insert(userOrganizations)
+      .values(f.organizationIds.map((organizationId) => ({ userId: id, organizationId })));
+  }
+  return { id, email, password };
+}
+
+type InjectApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** Logs in through the API and returns the `cookie` header value of the new session. */
+export async function logIn(
+  app: InjectApp,
+  email: string,
+  password: string = TEST_PASSWORD,
+): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/log-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`log-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name.endsWith('portal_session'));
+  if (!cookie) throw new Error('log-in set no session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** The newest email queued for `to` (what the mailbox page shows). */
+export async function lastEmail(h: DbHandle, to: string): Promise<{ subject: string; text: string }> {
+  const rows = await h.query<{ subject: string; text: string }>(
+    sql`select subject, text from outbox_messages where to_email = ${to.toLowerCase()} order by created_at desc, id desc limit 1`,
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no email to ${to}`);
+  return row;
+}
+
+/** The tokened link (path and token) in the newest email queued for `to`. */
+export async function lastEmailLink(
+  h: DbHandle,
+  to: string,
+): Promise<{ subject: string; text: string; path: string; token: string }> {
+  const row = await lastEmail(h, to);
+  const match = /https?:\/\/[^/\s]+(\/[^\s?]*)\?token=([A-Za-z0-9_-]+)/.exec(row.text);
+  if (!match) throw new Error(`no link in the email to ${to}: ${row.subject}`);
+  return { subject: row.subject, text: row.text, path: match[1]!, token: match[2]! };
 }
 
 let eikSeq = 10_000_000;

@@ -1,4 +1,6 @@
 export * from './api.ts';
+export * from './auth.ts';
 export * from './eik.ts';
 export * from './i18n.ts';
 export * from './organization.ts';
+export * from './permissions.ts';

@@ -9,8 +9,17 @@ import { isValidEik } from '@portal/shared';
 import { getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
-import { clusterSettings, memberships, organizationAreas, organizations } from '../schema/index.ts';
+import {
+  clusterSettings,
+  memberships,
+  organizationAreas,
+  organizations,
+  userOrganizations,
+  userRoles,
+  users,
+} from '../schema/index.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
+import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -18,6 +27,7 @@ export {
   type DemoClusterSettings,
   type DemoOrganization,
 } from './demo-data.ts';
+export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
 /** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -85,6 +95,44 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
         set: updateFromExcluded(memberships, membershipKeys),
         setWhere: differsFromExcluded(memberships, membershipKeys),
       });
+
+    // Demo accounts (one per role): added when missing, never changed once there, so a user who
+    // changed the demo password keeps it.
+    await tx
+      .insert(users)
+      .values(
+        DEMO_USERS.map((u) => ({
+          email: u.email,
+          passwordHash: DEMO_PASSWORD_HASH,
+          displayName: u.displayName,
+          language: u.language,
+          emailVerifiedAt: new Date('2026-01-15T09:00:00Z'),
+        })),
+      )
+      .onConflictDoNothing();
+    const userRows = await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          DEMO_USERS.map((u) => u.email),
+        ),
+      );
+    const userIdByEmail = new Map(userRows.map((r) => [r.email, r.id]));
+    const userIdOf = (email: string) => {
+      const id = userIdByEmail.get(email);
+      if (!id) throw new Error(`demo user ${email} was not stored`);
+      return id;
+    };
+    await tx
+      .insert(userRoles)
+      .values(DEMO_USERS.flatMap((u) => u.roles.map((role) => ({ userId: userIdOf(u.email), role }))))
+      .onConflictDoNothing();
+    const links = DEMO_USERS.flatMap((u) =>
+      u.organizationEiks.map((e) => ({ userId: userIdOf(u.email), organizationId: idOf(e) })),
+    );
+    if (links.length > 0) await tx.insert(userOrganizations).values(links).onConflictDoNothing();
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -24,6 +24,51 @@ export const messages = {
     bg: 'Няма публично вписан член на клъстера с този идентификатор.',
     en: 'No publicly listed member of the cluster has this identifier.',
   },
+  'user.not_found.title': { bg: 'Потребителят не е намерен', en: 'User not found' },
+  'user.not_found.detail': {
+    bg: 'Няма потребител с този идентификатор.',
+    en: 'There is no user with this identifier.',
+  },
+  'session.not_found.title': { bg: 'Сесията не е намерена', en: 'Session not found' },
+  'session.not_found.detail': {
+    bg: 'Няма ваша активна сесия с този идентификатор.',
+    en: 'You have no active session with this identifier.',
+  },
+  'auth.required.title': { bg: 'Необходим е вход', en: 'Sign-in required' },
+  'auth.required.detail': {
+    bg: 'Влезте в профила си, за да продължите.',
+    en: 'Please log in to continue.',
+  },
+  'auth.forbidden.title': { bg: 'Нямате достъп', en: 'Access denied' },
+  'auth.forbidden.detail': {
+    bg: 'Профилът ви няма право да извърши това действие.',
+    en: 'Your account is not allowed to do this.',
+  },
+  'auth.invalid_credentials.title': { bg: 'Неуспешен вход', en: 'Log-in failed' },
+  'auth.invalid_credentials.detail': {
+    bg: 'Имейлът или паролата не са верни.',
+    en: 'The email or password is not correct.',
+  },
+  'auth.email_unverified.title': { bg: 'Имейлът не е потвърден', en: 'Email not confirmed' },
+  'auth.email_unverified.detail': {
+    bg: 'Отворете връзката, която ви изпратихме по имейл, или поискайте нова.',
+    en: 'Open the link we emailed you, or ask for a new one.',
+  },
+  'user.self_lockout.title': { bg: 'Действието е отказано', en: 'Action refused' },
+  'user.self_lockout.detail': {
+    bg: 'Не можете да деактивирате себе си или да отнемете собствената си администраторска роля.',
+    en: 'You cannot disable yourself or revoke your own administrator role.',
+  },
+  'rate_limited.title': { bg: 'Твърде много опити', en: 'Too many attempts' },
+  'rate_limited.detail': {
+    bg: 'Опитайте отново след {seconds} секунди.',
+    en: 'Please try again in {seconds} seconds.',
+  },
+  'csrf.rejected.title': { bg: 'Заявката е отказана', en: 'Request refused' },
+  'csrf.rejected.detail': {
+    bg: 'Заявки, променящи данни, се приемат само от страниците на портала.',
+    en: 'Requests that change data are accepted only from the portal itself.',
+  },
   'method.not_allowed.title': { bg: 'Методът не е разрешен', en: 'Method not allowed' },
   'method.not_allowed.detail': {
     bg: 'Адресът {path} не приема метода {method}; разрешени са: {allow}.',
@@ -75,6 +120,25 @@ export const messages = {
     en: 'There is no specialisation area "{value}".',
   },
   'field.invalid': { bg: 'Невалидна стойност.', en: 'Invalid value.' },
+  'field.required': { bg: 'Полето е задължително.', en: 'This field is required.' },
+  'email.invalid': { bg: 'Невалиден имейл адрес.', en: 'Invalid email address.' },
+  'password.too_short': {
+    bg: 'Паролата трябва да е поне {min} знака.',
+    en: 'The password must be at least {min} characters long.',
+  },
+  'password.too_long': {
+    bg: 'Паролата може да е най-много {max} знака.',
+    en: 'The password can be at most {max} characters long.',
+  },
+  'password.common': {
+    bg: 'Тази парола е сред най-често използваните; изберете друга.',
+    en: 'This password is one of the most common ones; choose another.',
+  },
+  'password.wrong': { bg: 'Паролата не е вярна.', en: 'The password is not correct.' },
+  'token.invalid': {
+    bg: 'Връзката е невалидна, изтекла или вече използвана.',
+    en: 'The link is invalid, expired or already used.',
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -69,9 +69,10 @@ function zodFieldErrors(
   return validation.map((v) => {
     const segments = v.instancePath.split('/').filter(Boolean);
     const path = fieldPath(context, segments);
-    const custom = (v.params.params as { code?: unknown } | undefined)?.code;
-    if (v.keyword === 'custom' && typeof custom === 'string' && hasMessage(custom)) {
-      return { path, message: translate(lang, custom) };
+    // Our own codes (`params: { code, values }` in the shared schemas) on any kind of issue.
+    const own = v.params.params as { code?: unknown; values?: Values } | undefined;
+    if (typeof own?.code === 'string' && hasMessage(own.code)) {
+      return { path, message: translate(lang, own.code, own.values) };
     }
     // Fastify keeps the raw request part when validation fails, so the offending input is still there
     // (zod's "received …" wording needs it; the issue itself does not carry it).

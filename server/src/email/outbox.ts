@@ -1,0 +1,25 @@
+import { type Db, outboxMessages } from '@portal/db';
+import type { Language } from '@portal/shared';
+import { renderEmail, type TemplateName } from './templates.ts';
+
+export interface OutgoingEmail {
+  to: string;
+  language: Language;
+  template: TemplateName;
+  values: Record<string, string>;
+}
+
+/**
+ * Queues an email with `db` — the transaction of the event that causes it — so the message exists if
+ * and only if the event committed. The worker (./worker.ts) delivers it when SMTP is configured.
+ */
+export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  const { subject, text } = renderEmail(email.template, email.language, email.values);
+  await db.insert(outboxMessages).values({
+    toEmail: email.to,
+    language: email.language,
+    template: email.template,
+    subject,
+    text,
+  });
+}

@@ -1,0 +1,91 @@
+import type { Language } from '@portal/shared';
+
+/**
+ * Email templates in Bulgarian and English, chosen by the recipient's language. Plain text: it reads
+ * well in every client and on the admin mailbox page, and links stay copyable.
+ */
+export const TEMPLATES = {
+  verify_email: {
+    bg: {
+      subject: 'Потвърдете имейла си за портала на клъстера',
+      text: 'Здравейте, {name}!\n\nЗа да завършите регистрацията си в портала на клъстера, отворете тази връзка (валидна 24 часа):\n\n{link}\n\nАко не сте се регистрирали вие, не правете нищо.',
+    },
+    en: {
+      subject: 'Confirm your email for the cluster portal',
+      text: 'Hello {name},\n\nTo finish signing up to the cluster portal, open this link (valid for 24 hours):\n\n{link}\n\nIf you did not sign up, ignore this email.',
+    },
+  },
+  sign_up_existing: {
+    bg: {
+      subject: 'Опит за регистрация с вашия имейл',
+      text: 'Здравейте!\n\nНякой се опита да създаде профил в портала на клъстера с този имейл, но той вече е регистриран. Ако сте били вие, влезте или подновете паролата си:\n\n{link}\n\nАко не сте били вие, не правете нищо.',
+    },
+    en: {
+      subject: 'Someone tried to sign up with your email',
+      text: 'Hello,\n\nSomeone tried to create a cluster portal account with this email, which is already registered. If it was you, log in or reset your password:\n\n{link}\n\nIf it was not you, ignore this email.',
+    },
+  },
+  reset_password: {
+    bg: {
+      subject: 'Нова парола за портала на клъстера',
+      text: 'Здравейте, {name}!\n\nЗа да зададете нова парола, отворете тази връзка. Тя е валидна 1 час и може да се използва веднъж:\n\n{link}\n\nАко не сте поискали нова парола, не правете нищо: старата остава валидна.',
+    },
+    en: {
+      subject: 'Reset your cluster portal password',
+      text: 'Hello {name},\n\nTo set a new password, open this link. It is valid for 1 hour and works once:\n\n{link}\n\nIf you did not ask for a new password, ignore this email: your password stays the same.',
+    },
+  },
+  password_changed: {
+    bg: {
+      subject: 'Паролата ви беше сменена',
+      text: 'Здравейте, {name}!\n\nПаролата на профила ви в портала на клъстера беше сменена и всички други сесии бяха прекратени. Ако не сте били вие, подновете паролата си веднага:\n\n{link}',
+    },
+    en: {
+      subject: 'Your password was changed',
+      text: 'Hello {name},\n\nThe password of your cluster portal account was changed and all other sessions were ended. If this was not you, reset your password now:\n\n{link}',
+    },
+  },
+  change_email: {
+    bg: {
+      subject: 'Потвърдете новия си имейл',
+      text: 'Здравейте, {name}!\n\nЗа да използвате този адрес за профила си в портала на клъстера, отворете тази връзка (валидна 1 час):\n\n{link}\n\nАко не сте поискали промяна, не правете нищо.',
+    },
+    en: {
+      subject: 'Confirm your new email',
+      text: 'Hello {name},\n\nTo use this address for your cluster portal account, open this link (valid for 1 hour):\n\n{link}\n\nIf you did not ask for this change, ignore this email.',
+    },
+  },
+  email_change_requested: {
+    bg: {
+      subject: 'Поискана е смяна на имейла ви',
+      text: 'Здравейте, {name}!\n\nПоискана е смяна на имейла на профила ви в портала на клъстера на {newEmail}. Другите ви сесии бяха прекратени. Ако не сте били вие, подновете паролата си веднага:\n\n{link}',
+    },
+    en: {
+      subject: 'A change of your email was requested',
+      text: 'Hello {name},\n\nA change of your cluster portal account email to {newEmail} was requested. Your other sessions were ended. If this was not you, reset your password now:\n\n{link}',
+    },
+  },
+  email_in_use: {
+    bg: {
+      subject: 'Опит за използване на вашия имейл',
+      text: 'Здравейте!\n\nНякой поиска да използва този имейл за друг профил в портала на клъстера. Адресът вече е регистриран, затова нищо не е променено.',
+    },
+    en: {
+      subject: 'Someone tried to use your email',
+      text: 'Hello,\n\nSomeone asked to use this email for another cluster portal account. The address is already registered, so nothing was changed.',
+    },
+  },
+} satisfies Record<string, Record<Language, { subject: string; text: string }>>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+export function renderEmail(
+  template: TemplateName,
+  language: Language,
+  values: Record<string, string>,
+): { subject: string; text: string } {
+  const fill = (s: string) =>
+    s.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  const t = TEMPLATES[template][language];
+  return { subject: fill(t.subject), text: fill(t.text) };
+}

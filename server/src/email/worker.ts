@@ -1,0 +1,287 @@
+import { type Db, sql } from '@portal/db';
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.ts';
+import { execute } from '../db.ts';
+
+/**
+ * Delivers the outbox (./outbox.ts) through SMTP. Rows are claimed with one UPDATE whose subquery takes
+ * them FOR UPDATE SKIP LOCKED and leases them (`locked_until`), so servers sharing a PostgreSQL database
+ * never claim the same message; a message whose sender died is claimed again once its lease has expired.
+ * Every claim counts an attempt; a failed one is retried with exponential backoff until `maxAttempts`.
+ */
+
+/** What the worker needs of a nodemailer transporter (tests pass their own). */
+export interface MailTransport {
+  sendMail(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    messageId?: string;
+    headers?: Record<string, string>;
+  }): Promise<unknown>;
+}
+
+/** The part of a pino logger the worker uses. Never given a message's text or a full address. */
+export interface WorkerLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface DeliverOptions {
+  from: string;
+  /** Messages claimed per run. */
+  batchSize?: number;
+  /** How long a claim keeps other workers away; only half of it is used to start sends. */
+  leaseSeconds?: number;
+  /** After this many attempts a message is `failed` and left alone. */
+  maxAttempts?: number;
+  log?: WorkerLog;
+  /** Stops before the next send; the messages not sent yet are handed back to the queue. */
+  signal?: AbortSignal;
+}
+
+export interface DeliverResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 20;
+export const DEFAULT_LEASE_SECONDS = 300;
+export const DEFAULT_MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_SECONDS = 30;
+const MAX_BACKOFF_SECONDS = 3600;
+const MAX_ERROR_LENGTH = 500;
+
+/** Seconds to wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+}
+
+interface Claimed extends Record<string, unknown> {
+  id: string;
+  to_email: string;
+  template: string;
+  subject: string;
+  text: string;
+  attempts: number;
+}
+
+/**
+ * Claims the due messages (at most `batchSize`), sends them one by one and records each outcome. Safe to
+ * run concurrently from several processes: a message is sent by the worker that claimed it, and its
+ * outcome is only recorded while that claim is still the latest one (`attempts` fences stale workers).
+ */
+export async function deliverDueEmails(
+  db: Db,
+  transport: MailTransport,
+  options: DeliverOptions,
+): Promise<DeliverResult> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const leaseSeconds = options.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
+
+  const claimedAt = Date.now();
+  const claimed = await execute<Claimed>(
+    db,
+    sql`with claimed as (
+          update outbox_messages
+          set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
+          where id in (
+            select id from outbox_messages
+            where status = 'pending' and next_attempt_at <= now()
+              and (locked_until is null or locked_until < now())
+            order by next_attempt_at, created_at
+            limit ${batchSize}
+            for update skip locked)
+          returning id, to_email, template, subject, text, attempts, next_attempt_at, created_at)
+        select id, to_email, template, subject, text, attempts from claimed
+        order by next_attempt_at, created_at`,
+  );
+  const queue = claimed.map((row) => ({ ...row, attempts: Number(row.attempts) }));
+
+  const messageId = messageIdDomain(options.from);
+  while (queue.length > 0) {
+    // Never start a send the lease might not cover, nor one after a stop: hand the rest back.
+    if (options.signal?.aborted || Date.now() - claimedAt > (leaseSeconds * 1000) / 2) {
+      await release(db, queue);
+      break;
+    }
+    const row = queue.shift() as Claimed;
+    const logged = { id: row.id, template: row.template, to: maskEmail(row.to_email), attempt: row.attempts };
+    try {
+      await transport.sendMail({
+        from: options.from,
+        to: row.to_email,
+        subject: row.subject,
+        text: row.text,
+        ...(messageId ? { messageId: `<${row.id}@${messageId}>` } : {}),
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
+    } catch (error) {
+      const reason = describeError(error);
+      if (row.attempts >= maxAttempts) {
+        await execute(
+          db,
+          sql`update outbox_messages set status = 'failed', locked_until = null, last_error = ${reason}
+              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
+        );
+        result.failed++;
+        options.log?.error({ ...logged, reason: maskEmails(reason) }, 'email failed for good');
+      } else {
+        const wait = backoffSeconds(row.attempts);
+        await execute(
+          db,
+          sql`update outbox_messages
+              set next_attempt_at = now() + make_interval(secs => ${wait}), locked_until = null,
+                  last_error = ${reason}
+              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
+        );
+        result.retried++;
+        options.log?.warn({ ...logged, retryInSeconds: wait, reason: maskEmails(reason) }, 'email not sent');
+      }
+      continue;
+    }
+    await execute(
+      db,
+      sql`update outbox_messages
+          set status = 'sent', sent_at = now(), locked_until = null, last_error = null
+          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
+    );
+    result.sent++;
+    options.log?.info(logged, 'email sent');
+  }
+  return result;
+}
+
+/** Gives claimed but unsent messages back, as if they had not been claimed. */
+async function release(db: Db, rows: Claimed[]): Promise<void> {
+  for (const row of rows) {
+    await execute(
+      db,
+      sql`update outbox_messages set locked_until = null, attempts = attempts - 1
+          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
+    );
+  }
+}
+
+/** `ivan.petrov@example.bg` → `i…@example.bg`: enough to tell messages apart in the log. */
+export function maskEmail(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '…';
+  return `${address[0]}…${address.slice(at)}`;
+}
+
+function maskEmails(text: string): string {
+  return text.replace(/[^\s<>"'@:;,()]+@[^\s<>"'@:;,()]+/g, maskEmail);
+}
+
+/** What went wrong, as the SMTP server or the network said it, without our stack; short. */
+function describeError(error: unknown): string {
+  let text: string;
+  if (error instanceof Error) {
+    const code = (error as Error & { code?: unknown }).code;
+    text =
+      typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+  } else {
+    text = String(error);
+  }
+  text = text.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}
+
+/** The sender's domain, for Message-IDs that name the outbox row (`<id@domain>`). */
+function messageIdDomain(from: string): string | undefined {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1];
+}
+
+export interface MailWorker {
+  /** Stops polling and waits for the current run (which stops before its next send). */
+  stop(): Promise<void>;
+}
+
+export interface MailWorkerOptions {
+  db: Db;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>;
+  log: WorkerLog;
+  /** Pause between runs when the outbox had nothing more to send. */
+  intervalMs?: number;
+  batchSize?: number;
+}
+
+/**
+ * Polls the outbox and delivers it through `config.smtpUrl`. Without SMTP it does nothing: messages stay
+ * in the outbox, where administrators read them on the mailbox page. Runs never overlap; a full batch is
+ * followed at once by the next one, otherwise the worker waits `intervalMs`.
+ */
+export function startMailWorker({
+  db,
+  config,
+  log,
+  intervalMs = 5000,
+  batchSize = DEFAULT_BATCH_SIZE,
+}: MailWorkerOptions): MailWorker {
+  if (!config.smtpUrl) {
+    log.info({}, 'SMTP_URL is not set: email stays in the outbox (read it on the admin mailbox page)');
+    return { stop: async () => {} };
+  }
+  // Every wait is bounded well inside the 5 min lease, so a claimed message is never sent twice.
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 20_000,
+    greetingTimeout: 20_000,
+    socketTimeout: 30_000,
+    dnsTimeout: 15_000,
+  });
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const schedule = (delay: number) => {
+    if (stopping.signal.aborted) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = run().finally(() => {
+        running = undefined;
+      });
+    }, delay);
+    timer.unref();
+  };
+
+  const run = async () => {
+    let delay = intervalMs;
+    try {
+      const r = await deliverDueEmails(db, transport, {
+        from: config.mailFrom,
+        batchSize,
+        log,
+        signal: stopping.signal,
+      });
+      // More may be waiting; but when sends fail, do not burn through the queue's attempts.
+      if (r.sent >= batchSize) delay = 0;
+    } catch (err) {
+      log.error({ err }, 'email worker run failed');
+    }
+    schedule(delay);
+  };
+
+  log.info({ smtp: describeSmtpUrl(config.smtpUrl) }, 'email worker started');
+  schedule(0);
+  return {
+    async stop() {
+      stopping.abort();
+      if (timer) clearTimeout(timer);
+      await running;
+      transport.close();
+    },
+  };
+}
+
+/** The SMTP URL without its credentials, for the log. */
+function describeSmtpUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
+}

@@ -1,0 +1,347 @@
+import { type AuthTokenPurpose, authTokens, type Db, sql, users } from '@portal/db';
+import type { Language, LogInBody, Me, SignUpBody } from '@portal/shared';
+import { type Actor, recordAudit } from '../../audit.ts';
+import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from '../../auth/passwords.ts';
+import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
+import { createSession, deleteUserSessions, type SessionTimeouts } from '../../auth/sessions.ts';
+import { newToken, tokenHash } from '../../auth/tokens.ts';
+import { execute } from '../../db.ts';
+import { enqueueEmail } from '../../email/outbox.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
+
+export const TOKEN_LIFETIME_MS: Record<AuthTokenPurpose, number> = {
+  verify_email: 24 * 3_600_000,
+  reset_password: 3_600_000,
+  change_email: 3_600_000,
+};
+
+export interface AuthContext {
+  db: Db;
+  actor: Actor;
+  publicUrl: string;
+  limits: RateLimits;
+  /** The client address, for per-IP rate limits. */
+  ip: string;
+}
+
+const LINK_PATHS: Record<AuthTokenPurpose, string> = {
+  verify_email: '/verify-email',
+  reset_password: '/reset-password',
+  change_email: '/confirm-email',
+};
+
+/** Rate-limit keys never hold an email in clear. */
+const accountKey = (kind: string, email: string) => `${kind}:account:${tokenHash(email)}`;
+
+export function assertNotCommon(password: string, field: string): void {
+  if (isCommonPassword(password)) throw fieldError(field, 'password.common');
+}
+
+/** Issues a single-use token of `purpose` for the user and returns the link to email. */
+export async function issueToken(
+  db: Db,
+  publicUrl: string,
+  userId: string,
+  purpose: AuthTokenPurpose,
+  newEmail?: string,
+): Promise<string> {
+  const token = newToken();
+  await db.insert(authTokens).values({
+    tokenHash: tokenHash(token),
+    userId,
+    purpose,
+    newEmail: newEmail ?? null,
+    expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+  });
+  return `${publicUrl}${LINK_PATHS[purpose]}?token=${token}`;
+}
+
+/**
+ * Uses a token once: the conditional UPDATE marks it used only if it is unused and unexpired, so two
+ * concurrent uses cannot both succeed (the second re-checks `used_at` after the first commits).
+ */
+export async function consumeToken(
+  db: Db,
+  token: string,
+  purpose: AuthTokenPurpose,
+): Promise<{ userId: string; newEmail: string | null }> {
+  const [row] = await execute<{ user_id: string; new_email: string | null }>(
+    db,
+    sql`update auth_tokens set used_at = now()
+        where token_hash = ${tokenHash(token)} and purpose = ${purpose}
+          and used_at is null and expires_at > now()
+        returning user_id, new_email`,
+  );
+  if (!row) throw fieldError('body.token', 'token.invalid');
+  return { userId: row.user_id, newEmail: row.new_email };
+}
+
+interface Credentials extends Record<string, unknown> {
+  id: string;
+  password_hash: string;
+  display_name: string;
+  language: Language;
+  verified: boolean;
+  disabled: boolean;
+}
+
+async function findByEmail(db: Db, email: string): Promise<Credentials | undefined> {
+  const [row] = await execute<Credentials>(
+    db,
+    sql`select id, password_hash, display_name, language, email_verified_at is not null as verified,
+          disabled_at is not null as disabled
+        from users where lower(email) = ${email}`,
+  );
+  return row;
+}
+
+/**
+ * Sign-up. The answer is the same whether or not the email is registered (an existing owner gets an
+ * email instead), and the password is hashed either way so timing does not tell them apart.
+ */
+export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> {
+  await hitRateLimit(ctx.db, `sign-up:ip:${ctx.ip}`, ctx.limits.signUpPerIp);
+  assertNotCommon(body.password, 'body.password');
+  const passwordHash = await hashPassword(body.password);
+  await ctx.db.transaction(async (tx) => {
+    const existing = await findByEmail(tx, body.email);
+    if (existing) {
+      await enqueueEmail(tx, {
+        to: body.email,
+        language: existing.language,
+        template: 'sign_up_existing',
+        values: { link: `${ctx.publicUrl}/forgot-password` },
+      });
+      return;
+    }
+    const inserted = await tx
+      .insert(users)
+      .values({ email: body.email, passwordHash, displayName: body.displayName, language: body.language })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    const id = inserted[0]?.id;
+    if (!id) return; // registered concurrently by someone else: same answer
+    const link = await issueToken(tx, ctx.publicUrl, id, 'verify_email');
+    await enqueueEmail(tx, {
+      to: body.email,
+      language: body.language,
+      template: 'verify_email',
+      values: { name: body.displayName, link },
+    });
+    const user = await loadAdminUser(tx, id);
+    await recordAudit(
+      tx,
+      { ...ctx.actor, userId: ctx.actor.userId ?? id },
+      {
+        action: 'user.signed_up',
+        entityType: 'user',
+        entityId: id,
+        after: user ? auditSnapshot(user) : null,
+      },
+    );
+  });
+}
+
+export async function verifyEmail(ctx: AuthContext, token: string): Promise<void> {
+  await hitRateLimit(ctx.db, `token:ip:${ctx.ip}`, ctx.limits.tokenPerIp);
+  await ctx.db.transaction(async (tx) => {
+    const { userId } = await consumeToken(tx, token, 'verify_email');
+    const before = await loadAdminUser(tx, userId);
+    await execute(
+      tx,
+      sql`update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now(),
+            version = version + 1 where id = ${userId}`,
+    );
+    const after = await loadAdminUser(tx, userId);
+    await recordAudit(
+      tx,
+      { ...ctx.actor, userId: ctx.actor.userId ?? userId },
+      {
+        action: 'user.email_verified',
+        entityType: 'user',
+        entityId: userId,
+        before: before ? auditSnapshot(before) : null,
+        after: after ? auditSnapshot(after) : null,
+      },
+    );
+  });
+}
+
+/** Sends a new verification link to an unverified account; silent otherwise (no enumeration). */
+export async function resendVerification(ctx: AuthContext, email: string): Promise<void> {
+  await hitRateLimit(ctx.db, `reset:ip:${ctx.ip}`, ctx.limits.resetPerIp);
+  await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
+  await ctx.db.transaction(async (tx) => {
+    const user = await findByEmail(tx, email);
+    if (!user || user.verified || user.disabled) return;
+    const link = await issueToken(tx, ctx.publicUrl, user.id, 'verify_email');
+    await enqueueEmail(tx, {
+      to: email,
+      language: user.language,
+      template: 'verify_email',
+      values: { name: user.display_name, link },
+    });
+  });
+}
+
+export interface LogInResult {
+  token: string;
+  sessionId: string;
+  user: Me;
+}
+
+/**
+ * Log-in. Every attempt counts against the account and the address before the password is checked
+ * (one atomic upsert each, so parallel guesses cannot slip past the limit); success clears the
+ * account's count. Unknown emails cost one argon2 verification too.
+ */
+export async function logIn(
+  ctx: AuthContext,
+  body: LogInBody,
+  timeouts: SessionTimeouts,
+  userAgent: string | undefined,
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void },
+): Promise<LogInResult> {
+  const key = accountKey('log-in', body.email);
+  await hitRateLimit(ctx.db, `log-in:ip:${ctx.ip}`, ctx.limits.logInPerIp);
+  await hitRateLimit(ctx.db, key, ctx.limits.logInPerAccount);
+  const user = await findByEmail(ctx.db, body.email);
+  const ok = user
+    ? await verifyPassword(user.password_hash, body.password)
+    : (await burnPasswordCheck(body.password), false);
+  if (!user || !ok || user.disabled) {
+    log.warn(
+      {
+        event: 'auth.log_in_failed',
+        userId: user?.id ?? null,
+        reason: !user ? 'unknown' : !ok ? 'password' : 'disabled',
+      },
+      'log-in failed',
+    );
+    throw new AppError('auth.invalid_credentials', 401);
+  }
+  if (!user.verified) {
+    log.warn({ event: 'auth.log_in_failed', userId: user.id, reason: 'unverified' }, 'log-in failed');
+    throw new AppError('auth.email_unverified', 403);
+  }
+  await clearRateLimit(ctx.db, key);
+  const result = await ctx.db.transaction(async (tx) => {
+    const session = await createSession(tx, user.id, timeouts, userAgent);
+    await recordAudit(
+      tx,
+      { ...ctx.actor, userId: user.id },
+      {
+        action: 'session.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: { sessionId: session.sessionId },
+      },
+    );
+    return session;
+  });
+  log.info({ event: 'auth.logged_in', userId: user.id }, 'logged in');
+  const me = await loadMe(ctx.db, user.id);
+  return { ...result, user: me! };
+}
+
+export async function logOut(db: Db, actor: Actor, sessionId: string, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const gone = await execute(tx, sql`delete from sessions where id = ${sessionId} returning id`);
+    if (gone.length === 0) return;
+    await recordAudit(tx, actor, {
+      action: 'session.ended',
+      entityType: 'user',
+      entityId: userId,
+      before: { sessionId },
+    });
+  });
+}
+
+/** Emails a reset link if the account exists; the answer never says whether it does. */
+export async function forgotPassword(ctx: AuthContext, email: string): Promise<void> {
+  await hitRateLimit(ctx.db, `reset:ip:${ctx.ip}`, ctx.limits.resetPerIp);
+  await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
+  await ctx.db.transaction(async (tx) => {
+    const user = await findByEmail(tx, email);
+    if (!user || user.disabled) return;
+    const link = await issueToken(tx, ctx.publicUrl, user.id, 'reset_password');
+    await enqueueEmail(tx, {
+      to: email,
+      language: user.language,
+      template: 'reset_password',
+      values: { name: user.display_name, link },
+    });
+  });
+}
+
+/** Sets a new password with a reset token (once), confirms the email and ends every session. */
+export async function resetPassword(ctx: AuthContext, token: string, password: string): Promise<void> {
+  await hitRateLimit(ctx.db, `token:ip:${ctx.ip}`, ctx.limits.tokenPerIp);
+  assertNotCommon(password, 'body.password');
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const { userId } = await consumeToken(tx, token, 'reset_password');
+    const before = await loadAdminUser(tx, userId);
+    await execute(
+      tx,
+      sql`update users set password_hash = ${passwordHash},
+            email_verified_at = coalesce(email_verified_at, now()), updated_at = now(), version = version + 1
+          where id = ${userId}`,
+    );
+    // Other reset links of this user die with the password they were meant to replace.
+    await execute(
+      tx,
+      sql`update auth_tokens set used_at = now()
+          where user_id = ${userId} and purpose = 'reset_password' and used_at is null`,
+    );
+    const ended = await deleteUserSessions(tx, userId);
+    const after = await loadAdminUser(tx, userId);
+    await recordAudit(
+      tx,
+      { ...ctx.actor, userId: ctx.actor.userId ?? userId },
+      {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        before: before ? auditSnapshot(before) : null,
+        after: after ? { ...auditSnapshot(after), sessionsEnded: ended } : null,
+      },
+    );
+  });
+}
+
+/** Confirms a new email address from the link sent to it; ends the user's other sessions. */
+export async function confirmEmailChange(
+  ctx: AuthContext,
+  token: string,
+  currentSessionId: string | undefined,
+): Promise<void> {
+  await hitRateLimit(ctx.db, `token:ip:${ctx.ip}`, ctx.limits.tokenPerIp);
+  await ctx.db.transaction(async (tx) => {
+    const { userId, newEmail } = await consumeToken(tx, token, 'change_email');
+    if (!newEmail) throw fieldError('body.token', 'token.invalid');
+    const before = await loadAdminUser(tx, userId);
+    const updated = await execute(
+      tx,
+      sql`update users set email = ${newEmail}, email_verified_at = now(), updated_at = now(),
+            version = version + 1
+          where id = ${userId} and not exists (select 1 from users o where lower(o.email) = ${newEmail})
+          returning id`,
+    );
+    if (updated.length === 0) throw fieldError('body.token', 'token.invalid');
+    await deleteUserSessions(tx, userId, currentSessionId);
+    const after = await loadAdminUser(tx, userId);
+    await recordAudit(
+      tx,
+      { ...ctx.actor, userId: ctx.actor.userId ?? userId },
+      {
+        action: 'user.email_changed',
+        entityType: 'user',
+        entityId: userId,
+        before: before ? auditSnapshot(before) : null,
+        after: after ? auditSnapshot(after) : null,
+      },
+    );
+  });
+}

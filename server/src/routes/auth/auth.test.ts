@@ -1,0 +1,428 @@
+import type { DbHandle } from '@portal/db';
+import { sql } from '@portal/db';
+import { createTestDb } from '@portal/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, insertUser, lastEmail, lastEmailLink, logIn, TEST_PASSWORD } from '../../testing.ts';
+
+let h: DbHandle;
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+
+beforeAll(async () => {
+  h = await createTestDb();
+  app = await buildTestApp(h);
+});
+afterAll(async () => {
+  await app?.close();
+  await h?.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+async function count(table: string, where = sql`true`): Promise<number> {
+  const [row] = await h.query<{ n: number }>(
+    sql`select count(*)::int as n from ${sql.raw(table)} where ${where}`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+describe('sign-up, verification and log-in', () => {
+  it('signs up, verifies by the emailed link, logs in, sees the session and logs out; the old cookie then gets 401', async () => {
+    const email = 'Нова.Фирма@Example.BG'.replace('Нова.Фирма', 'new.firm');
+    const signUp = await post('/api/auth/sign-up', {
+      email,
+      password: 'дълга-парола-на-кирилица',
+      displayName: 'Нова Фирма',
+      language: 'bg',
+    });
+    expect(signUp.statusCode).toBe(202);
+    expect(signUp.json()).toEqual({ status: 'accepted' });
+
+    // Not verified yet: log-in is refused with a hint, not a session.
+    const early = await post('/api/auth/log-in', { email, password: 'дълга-парола-на-кирилица' });
+    expect(early.statusCode).toBe(403);
+    expect(early.json().code).toBe('auth.email_unverified');
+
+    const mail = await lastEmailLink(h, email);
+    expect(mail.path).toBe('/verify-email');
+    expect(mail.subject).toMatch(/Потвърдете/);
+    expect((await post('/api/auth/verify-email', { token: mail.token })).statusCode).toBe(204);
+
+    const cookie = await logIn(app, email.toUpperCase(), 'дълга-парола-на-кирилица');
+    const session = await app.inject({ url: '/api/auth/session', headers: { cookie } });
+    expect(session.json().user).toMatchObject({
+      email: 'new.firm@example.bg',
+      displayName: 'Нова Фирма',
+      roles: [],
+    });
+    expect(session.headers['cache-control']).toBe('no-store');
+    const account = await app.inject({ url: '/api/account', headers: { cookie } });
+    expect(account.statusCode).toBe(200);
+    expect(account.headers['cache-control']).toBe('no-store');
+
+    const out = await post('/api/auth/log-out', {}, { cookie });
+    expect(out.statusCode).toBe(204);
+    const replay = await app.inject({ url: '/api/account', headers: { cookie } });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('auth.required');
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie holding at least 128 random bits, and a new one at each log-in', async () => {
+    const user = await insertUser(h);
+    const first = await post('/api/auth/log-in', { email: user.email, password: TEST_PASSWORD });
+    const c1 = first.cookies.find((c) => c.name === 'portal_session');
+    expect(c1).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(Buffer.from(c1!.value, 'base64url').length).toBeGreaterThanOrEqual(16);
+    const second = await post(
+      '/api/auth/log-in',
+      { email: user.email, password: TEST_PASSWORD },
+      { cookie: `portal_session=${c1!.value}` },
+    );
+    const c2 = second.cookies.find((c) => c.name === 'portal_session');
+    expect(c2!.value).not.toBe(c1!.value);
+    // The session the browser came with ended at the new log-in.
+    expect(
+      (await app.inject({ url: '/api/account', headers: { cookie: `portal_session=${c1!.value}` } }))
+        .statusCode,
+    ).toBe(401);
+  });
+
+  it('uses a Secure __Host- cookie in production', async () => {
+    const prod = await buildTestApp(h, { nodeEnv: 'production', secureCookies: true });
+    try {
+      const user = await insertUser(h);
+      const res = await prod.inject({
+        method: 'POST',
+        url: '/api/auth/log-in',
+        payload: { email: user.email, password: TEST_PASSWORD },
+      });
+      const cookie = res.cookies.find((c) => c.name === '__Host-portal_session');
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, path: '/' });
+      expect(cookie).not.toHaveProperty('domain');
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('answers sign-up for a registered email exactly like a new one, and tells the owner by email instead', async () => {
+    const user = await insertUser(h, { language: 'en' });
+    const usersBefore = await count('users');
+    const res = await post('/api/auth/sign-up', {
+      email: user.email.toUpperCase(),
+      password: 'another long password',
+      displayName: 'X',
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({ status: 'accepted' });
+    expect(await count('users')).toBe(usersBefore);
+    const mail = await lastEmail(h, user.email);
+    expect(mail.subject).toBe('Someone tried to sign up with your email');
+  });
+
+  it('accepts 12 to 128 characters of any script and refuses shorter, longer and common passwords by field', async () => {
+    const ok = await post('/api/auth/sign-up', {
+      email: 'cyr@example.bg',
+      password: 'абвгдежзийкл',
+      displayName: 'К',
+    });
+    expect(ok.statusCode).toBe(202);
+    const cases: [string, string, RegExp][] = [
+      ['абвгдежзийк', 'bg', /поне 12 знака/],
+      ['a'.repeat(129), 'en', /at most 128 characters/],
+      ['Qwerty123456', 'en', /most common/],
+    ];
+    for (const [password, lang, message] of cases) {
+      const before = await count('users');
+      const res = await post(
+        '/api/auth/sign-up',
+        { email: `p${password.length}@example.bg`, password, displayName: 'P' },
+        { 'accept-language': lang },
+      );
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([{ path: 'body.password', message: expect.stringMatching(message) }]);
+      expect(await count('users')).toBe(before);
+    }
+    // 128 emoji are 256 UTF-16 units but 128 characters: allowed, not truncated.
+    const emoji = await post('/api/auth/sign-up', {
+      email: 'emoji@example.bg',
+      password: '🔑'.repeat(128),
+      displayName: 'E',
+    });
+    expect(emoji.statusCode).toBe(202);
+  });
+
+  it('refuses fields a caller may not set (roles, status) with 400 instead of ignoring them', async () => {
+    const res = await post('/api/auth/sign-up', {
+      email: 'sneaky@example.bg',
+      password: 'a perfectly fine password',
+      displayName: 'S',
+      roles: ['admin'],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(await count('users', sql`email = 'sneaky@example.bg'`)).toBe(0);
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: '/api/account',
+      headers: { cookie },
+      payload: { displayName: 'Ok', status: 'active' },
+    });
+    expect(patch.statusCode).toBe(400);
+    const [row] = await h.query<{ display_name: string }>(
+      sql`select display_name from users where id = ${user.id}`,
+    );
+    expect(row?.display_name).not.toBe('Ok');
+  });
+});
+
+describe('log-in protection', () => {
+  it('answers the sixth wrong password for one account within a minute with 429 and Retry-After', async () => {
+    const user = await insertUser(h);
+    for (let i = 1; i <= 5; i++) {
+      const res = await post('/api/auth/log-in', { email: user.email, password: `wrong password ${i}` });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().code).toBe('auth.invalid_credentials');
+    }
+    const sixth = await post('/api/auth/log-in', { email: user.email, password: TEST_PASSWORD });
+    expect(sixth.statusCode).toBe(429);
+    const retryAfter = Number(sixth.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Never a permanent lock: once the window has passed, the right password works again.
+    await h.query(sql`update rate_limits set window_start = now() - interval '61 seconds'`);
+    expect((await post('/api/auth/log-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('gives the same answer for an unknown email as for a wrong password', async () => {
+    const user = await insertUser(h);
+    const unknown = await post('/api/auth/log-in', {
+      email: 'nobody@example.bg',
+      password: 'whatever it is',
+    });
+    const wrong = await post('/api/auth/log-in', { email: user.email, password: 'whatever it is' });
+    expect(unknown.statusCode).toBe(401);
+    expect(unknown.json()).toEqual(wrong.json());
+  });
+
+  it('refuses disabled users like a wrong password', async () => {
+    const user = await insertUser(h, { disabled: true });
+    expect((await post('/api/auth/log-in', { email: user.email, password: TEST_PASSWORD })).statusCode).toBe(
+      401,
+    );
+  });
+
+  it('refuses a cross-site state-changing request (Origin or Sec-Fetch-Site) and non-JSON bodies', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    const viaOrigin = await post('/api/auth/log-out', {}, { cookie, origin: 'https://evil.example' });
+    expect(viaOrigin.statusCode).toBe(403);
+    expect(viaOrigin.json().code).toBe('csrf.rejected');
+    const viaFetchSite = await post('/api/auth/log-out', {}, { cookie, 'sec-fetch-site': 'cross-site' });
+    expect(viaFetchSite.statusCode).toBe(403);
+    const form = await app.inject({
+      method: 'POST',
+      url: '/api/account/password',
+      headers: { cookie, 'content-type': 'text/plain' },
+      payload: '{"currentPassword":"x","newPassword":"y"}',
+    });
+    expect(form.statusCode).toBe(415);
+    // Still signed in: nothing above ended the session.
+    expect((await app.inject({ url: '/api/account', headers: { cookie } })).statusCode).toBe(200);
+    const sameSite = await post(
+      '/api/auth/log-out',
+      {},
+      { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' },
+    );
+    expect(sameSite.statusCode).toBe(204);
+  });
+});
+
+describe('sessions', () => {
+  it('ends a session after the idle timeout and after the absolute timeout', async () => {
+    const user = await insertUser(h);
+    const idle = await logIn(app, user.email);
+    await h.query(
+      sql`update sessions set last_seen_at = now() - interval '8 hours 1 minute' where user_id = ${user.id}`,
+    );
+    expect((await app.inject({ url: '/api/account', headers: { cookie: idle } })).statusCode).toBe(401);
+    expect(await count('sessions', sql`user_id = ${user.id}`)).toBe(0);
+
+    const absolute = await logIn(app, user.email);
+    await h.query(
+      sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${user.id}`,
+    );
+    expect((await app.inject({ url: '/api/account', headers: { cookie: absolute } })).statusCode).toBe(401);
+  });
+
+  it('lists my sessions and ends one of them, but not somebody else’s', async () => {
+    const me = await insertUser(h);
+    const other = await insertUser(h);
+    const phone = await logIn(app, me.email);
+    const laptop = await logIn(app, me.email);
+    const otherCookie = await logIn(app, other.email);
+    const list = await app.inject({ url: '/api/account/sessions', headers: { cookie: laptop } });
+    const items = list.json().items as { id: string; current: boolean }[];
+    expect(items).toHaveLength(2);
+    expect(items.filter((s) => s.current)).toHaveLength(1);
+    const phoneSession = items.find((s) => !s.current)!;
+    const theirs = (
+      await app.inject({ url: '/api/account/sessions', headers: { cookie: otherCookie } })
+    ).json().items[0];
+    const foreign = await app.inject({
+      method: 'DELETE',
+      url: `/api/account/sessions/${theirs.id}`,
+      headers: { cookie: laptop },
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: otherCookie } })).statusCode).toBe(
+      200,
+    );
+    const end = await app.inject({
+      method: 'DELETE',
+      url: `/api/account/sessions/${phoneSession.id}`,
+      headers: { cookie: laptop },
+    });
+    expect(end.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: phone } })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: laptop } })).statusCode).toBe(200);
+  });
+});
+
+describe('passwords and email', () => {
+  it('resets a password with a token that works once only, and ends every session', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    expect((await post('/api/auth/forgot-password', { email: user.email })).json()).toEqual({
+      status: 'accepted',
+    });
+    expect((await post('/api/auth/forgot-password', { email: 'ghost@example.bg' })).json()).toEqual({
+      status: 'accepted',
+    });
+    expect(await count('outbox_messages', sql`to_email = 'ghost@example.bg'`)).toBe(0);
+    const mail = await lastEmailLink(h, user.email);
+    expect(mail.path).toBe('/reset-password');
+
+    const first = await post('/api/auth/reset-password', {
+      token: mail.token,
+      password: 'a brand new passphrase',
+    });
+    expect(first.statusCode).toBe(204);
+    const again = await post('/api/auth/reset-password', {
+      token: mail.token,
+      password: 'yet another passphrase',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().errors[0].path).toBe('body.token');
+    expect((await app.inject({ url: '/api/account', headers: { cookie } })).statusCode).toBe(401);
+    await logIn(app, user.email, 'a brand new passphrase');
+  });
+
+  it('refuses an expired reset token', async () => {
+    const user = await insertUser(h);
+    await post('/api/auth/forgot-password', { email: user.email });
+    const mail = await lastEmailLink(h, user.email);
+    await h.query(
+      sql`update auth_tokens set expires_at = now() - interval '1 second' where user_id = ${user.id}`,
+    );
+    const res = await post('/api/auth/reset-password', {
+      token: mail.token,
+      password: 'a brand new passphrase',
+    });
+    expect(res.statusCode).toBe(400);
+    await logIn(app, user.email);
+  });
+
+  it('changes the password only with the current one, and ends my other sessions', async () => {
+    const user = await insertUser(h);
+    const here = await logIn(app, user.email);
+    const elsewhere = await logIn(app, user.email);
+    const wrong = await post(
+      '/api/account/password',
+      { currentPassword: 'not my password', newPassword: 'brand new secret words' },
+      { cookie: here },
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('body.currentPassword');
+    const ok = await post(
+      '/api/account/password',
+      { currentPassword: TEST_PASSWORD, newPassword: 'brand new secret words' },
+      { cookie: here },
+    );
+    expect(ok.statusCode).toBe(204);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: here } })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: elsewhere } })).statusCode).toBe(401);
+  });
+
+  it('changes the email after the link sent to the new address is opened', async () => {
+    const user = await insertUser(h);
+    const here = await logIn(app, user.email);
+    const elsewhere = await logIn(app, user.email);
+    const res = await post(
+      '/api/account/email',
+      { currentPassword: TEST_PASSWORD, newEmail: 'Moved@Example.bg' },
+      { cookie: here },
+    );
+    expect(res.statusCode).toBe(202);
+    expect((await app.inject({ url: '/api/account', headers: { cookie: elsewhere } })).statusCode).toBe(401);
+    const mail = await lastEmailLink(h, 'moved@example.bg');
+    expect(mail.path).toBe('/confirm-email');
+    expect(
+      (await post('/api/auth/confirm-email-change', { token: mail.token }, { cookie: here })).statusCode,
+    ).toBe(204);
+    const me = await app.inject({ url: '/api/account', headers: { cookie: here } });
+    expect(me.json().email).toBe('moved@example.bg');
+    await logIn(app, 'moved@example.bg');
+  });
+});
+
+describe('audit', () => {
+  it('writes an audit event with each mutation, and none when the mutation rolls back', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/account',
+      headers: { cookie, 'x-request-id': 'req-audit-1' },
+      payload: { displayName: 'Renamed' },
+    });
+    expect(res.statusCode).toBe(200);
+    const [event] = await h.query<{
+      action: string;
+      actor_id: string;
+      before: unknown;
+      after: unknown;
+      request_id: string;
+    }>(
+      sql`select action, actor_id, before, after, request_id from audit_events where entity_id = ${user.id} and action = 'user.updated'`,
+    );
+    expect(event).toMatchObject({ action: 'user.updated', actor_id: user.id, request_id: 'req-audit-1' });
+    const after = typeof event!.after === 'string' ? JSON.parse(event!.after) : event!.after;
+    expect(after).toMatchObject({ displayName: 'Renamed' });
+    expect(JSON.stringify(event)).not.toMatch(/argon2/);
+
+    // A change that fails half-way (here: the audit insert itself is refused) leaves neither change nor event.
+    const events = await count('audit_events');
+    await h.query(
+      sql`alter table audit_events add constraint audit_test_block check (action <> 'user.updated') not valid`,
+    );
+    try {
+      const failed = await app.inject({
+        method: 'PATCH',
+        url: '/api/account',
+        headers: { cookie },
+        payload: { displayName: 'Never' },
+      });
+      expect(failed.statusCode).toBe(500);
+    } finally {
+      await h.query(sql`alter table audit_events drop constraint audit_test_block`);
+    }
+    expect(await count('audit_events')).toBe(events);
+    const [row] = await h.query<{ display_name: string }>(
+      sql`select display_name from users where id = ${user.id}`,
+    );
+    expect(row?.display_name).toBe('Renamed');
+  });
+});

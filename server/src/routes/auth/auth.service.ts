@@ -204,12 +204,24 @@ export async function logIn(
   log: { info(o: object, m: string): void; warn(o: object, m: string): void },
 ): Promise<LogInResult> {
   const key = accountKey('log-in', body.email);
-  await hitRateLimit(ctx.db, `log-in:ip:${ctx.ip}`, ctx.limits.logInPerIp);
-  await hitRateLimit(ctx.db, key, ctx.limits.logInPerAccount);
+  try {
+    await hitRateLimit(ctx.db, `log-in:ip:${ctx.ip}`, ctx.limits.logInPerIp);
+    await hitRateLimit(ctx.db, key, ctx.limits.logInPerAccount);
+  } catch (error) {
+    // A refused attempt is a failed log-in too (brute force shows in the logs).
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      const user = await findByEmail(ctx.db, body.email);
+      log.warn(
+        { event: 'auth.log_in_failed', userId: user?.id ?? null, reason: 'rate_limited' },
+        'log-in failed',
+      );
+    }
+    throw error;
+  }
   const user = await findByEmail(ctx.db, body.email);
-  const ok = user
-    ? await verifyPassword(user.password_hash, body.password)
-    : (await burnPasswordCheck(body.password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, body.password);
+  else await burnPasswordCheck(body.password);
   if (!user || !ok || user.disabled) {
     log.warn(
       {

@@ -35,6 +35,8 @@ export default defineConfig({
             {
               name: 'mantine',
               test: /node_modules[\\/](@mantine|@floating-ui|clsx|react-remove-scroll|react-number-format|use-sidecar|tslib)/,
+              // Only what the shell loads: components of lazy pages (Modal, Select…) load with those pages.
+              tags: ['$initial'],
             },
             {
               name: 'data',

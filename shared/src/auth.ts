@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LANGUAGES } from './i18n.ts';
+import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
 
 // ---------- roles ----------
 
@@ -185,9 +186,9 @@ export const AdminOrganizationListResponseSchema = z.object({ items: z.array(Org
 /** The private view of an organisation its representatives (and administrators) see. */
 export const MyOrganizationSchema = OrganizationRefSchema.extend({
   eik: z.string(),
-  kind: z.string(),
-  category: z.string().nullable(),
-  status: z.string().nullable(),
+  kind: OrganizationKindSchema,
+  category: MembershipCategorySchema.nullable(),
+  status: MembershipStatusSchema.nullable(),
   memberSince: z.iso.date().nullable(),
 });
 export type MyOrganization = z.infer<typeof MyOrganizationSchema>;

@@ -1,9 +1,10 @@
 import { Anchor, Container, Group, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
+import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/get-cluster.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from './paths.ts';
@@ -14,7 +15,9 @@ export const MAIN_CONTENT_ID = 'main-content';
 export function AppLayout() {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { pathname } = useLocation();
   const cluster = useCluster();
+  const showsAdministration = useShowsAdministration();
   const siteName = cluster.data
     ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
     : undefined;
@@ -51,9 +54,22 @@ export function AppLayout() {
                         {t('nav.members')}
                       </NavLink>
                     </li>
+                    {showsAdministration ? (
+                      <li>
+                        {/* Current on every administration page, not only the users list it opens. */}
+                        <Link
+                          to={paths.adminUsers.href()}
+                          className="nav-link"
+                          aria-current={pathname.startsWith('/admin') ? 'page' : undefined}
+                        >
+                          {t('auth.header.admin')}
+                        </Link>
+                      </li>
+                    ) : null}
                   </Group>
                 </nav>
                 <LanguageSwitch />
+                <UserArea />
               </Group>
             </Group>
           </Container>

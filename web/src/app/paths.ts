@@ -21,10 +21,82 @@ export const paths = {
     path: '/members/:id',
     href: (id: string) => `/members/${encodeURIComponent(id)}`,
   },
+  login: {
+    path: '/login',
+    /** `next`: where to go after logging in (a same-site path; anything else is ignored there). */
+    href: (next?: string) => (next ? `/login?${new URLSearchParams({ next })}` : '/login'),
+  },
+  signUp: {
+    path: '/sign-up',
+    href: () => '/sign-up',
+  },
+  /** The pages below are opened from emailed links (`?token=…`); the server builds those URLs. */
+  verifyEmail: {
+    path: '/verify-email',
+    href: () => '/verify-email',
+  },
+  forgotPassword: {
+    path: '/forgot-password',
+    href: () => '/forgot-password',
+  },
+  resetPassword: {
+    path: '/reset-password',
+    href: () => '/reset-password',
+  },
+  confirmEmail: {
+    path: '/confirm-email',
+    href: () => '/confirm-email',
+  },
+  account: {
+    path: '/account',
+    href: (section?: string) => (section ? `/account#${section}` : '/account'),
+  },
+  adminUsers: {
+    path: '/admin/users',
+    /** `search`: the list's filters (`?q=…&role=admin`). */
+    href: (search?: string | Record<string, string>) => withSearch('/admin/users', search),
+  },
+  adminUser: {
+    path: '/admin/users/:id',
+    href: (id: string) => `/admin/users/${encodeURIComponent(id)}`,
+  },
+  adminAudit: {
+    path: '/admin/audit',
+    /** `search`: the log's filters (`{ entityType: 'user', entityId }`). */
+    href: (search?: string | Record<string, string>) => withSearch('/admin/audit', search),
+  },
+  adminMailbox: {
+    path: '/admin/mailbox',
+    href: (search?: string | Record<string, string>) => withSearch('/admin/mailbox', search),
+  },
   notFound: {
     path: '*',
   },
 } as const;
+
+function withSearch(path: string, search?: string | Record<string, string>): string {
+  if (!search) return path;
+  const query =
+    typeof search === 'string' ? search.replace(/^\?/, '') : new URLSearchParams(search).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/**
+ * The path to go to after logging in: `next` when it is a path of this site (`/…`, not `//host` or
+ * `/\host`, which browsers read as another host), else the account page.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  const fallback = paths.account.href();
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  try {
+    const base = 'https://portal.invalid';
+    const url = new URL(next, base);
+    if (url.origin !== base || url.pathname === paths.login.path) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
+  } catch {
+    return fallback;
+  }
+}
 
 /** Navigation state a profile reads to link back to the same directory search (`?q=…&page=2`). */
 export interface DirectoryReturnState {

@@ -17,10 +17,14 @@ const theme = createTheme({
   focusRing: 'auto',
 });
 
-// Mantine's default dimmed grey (gray-6) is 3.3:1 on white; gray-7 passes WCAG AA.
+// Mantine's default dimmed grey (gray-6) is 3.3:1 on white and its field-error red (red-6) 3.3:1;
+// gray-7 and red-9 pass WCAG AA.
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });
 

@@ -1,8 +1,20 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { authKeys } from '@/features/auth/api/keys.ts';
 import { isApiError } from '@/lib/api-client.ts';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // "Not signed in" means the session ended (expired, or ended from another device) and "forbidden" that
+  // the roles may have changed: ask who is signed in again, so protected pages react (log-in page, 403).
+  const onError = (error: unknown) => {
+    if (!isApiError(error)) return;
+    const sessionChanged =
+      (error.status === 401 && (error.code === undefined || error.code === 'auth.required')) ||
+      (error.status === 403 && error.code === 'auth.forbidden');
+    if (sessionChanged) void queryClient.invalidateQueries({ queryKey: authKeys.session() });
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -13,4 +25,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return queryClient;
 }

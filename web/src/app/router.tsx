@@ -1,4 +1,5 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from '@/features/auth/components/require-auth.tsx';
 import { AppLayout } from './layout.tsx';
 import { paths } from './paths.ts';
 import { RouteError } from './routes/route-error.tsx';
@@ -28,6 +29,95 @@ export const routes: RouteObject[] = [
           import('@/features/organizations/components/profile-page.tsx').then((m) => ({
             Component: m.ProfilePage,
           })),
+      },
+      {
+        path: paths.login.path,
+        lazy: () =>
+          import('@/features/auth/components/log-in-page.tsx').then((m) => ({ Component: m.LogInPage })),
+      },
+      {
+        path: paths.signUp.path,
+        lazy: () =>
+          import('@/features/auth/components/sign-up-page.tsx').then((m) => ({ Component: m.SignUpPage })),
+      },
+      {
+        path: paths.verifyEmail.path,
+        lazy: () =>
+          import('@/features/auth/components/verify-email-page.tsx').then((m) => ({
+            Component: m.VerifyEmailPage,
+          })),
+      },
+      {
+        path: paths.forgotPassword.path,
+        lazy: () =>
+          import('@/features/auth/components/forgot-password-page.tsx').then((m) => ({
+            Component: m.ForgotPasswordPage,
+          })),
+      },
+      {
+        path: paths.resetPassword.path,
+        lazy: () =>
+          import('@/features/auth/components/reset-password-page.tsx').then((m) => ({
+            Component: m.ResetPasswordPage,
+          })),
+      },
+      {
+        path: paths.confirmEmail.path,
+        lazy: () =>
+          import('@/features/auth/components/confirm-email-page.tsx').then((m) => ({
+            Component: m.ConfirmEmailPage,
+          })),
+      },
+      {
+        // Signed-in users only; `<RequireAuth permission="…" />` guards pages that need a permission.
+        element: <RequireAuth />,
+        children: [
+          {
+            path: paths.account.path,
+            lazy: () =>
+              import('@/features/account/components/account-page.tsx').then((m) => ({
+                Component: m.AccountPage,
+              })),
+          },
+        ],
+      },
+      // Administration: each page needs its permission (RequireAuth sends a visitor to log in first).
+      {
+        element: <RequireAuth permission="users.manage" />,
+        children: [
+          {
+            path: paths.adminUsers.path,
+            lazy: () =>
+              import('@/features/admin/components/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+          },
+          {
+            path: paths.adminUser.path,
+            lazy: () =>
+              import('@/features/admin/components/user-page.tsx').then((m) => ({ Component: m.UserPage })),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth permission="audit.read" />,
+        children: [
+          {
+            path: paths.adminAudit.path,
+            lazy: () =>
+              import('@/features/admin/components/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth permission="mailbox.read" />,
+        children: [
+          {
+            path: paths.adminMailbox.path,
+            lazy: () =>
+              import('@/features/admin/components/mailbox-page.tsx').then((m) => ({
+                Component: m.MailboxPage,
+              })),
+          },
+        ],
       },
       {
         path: paths.notFound.path,

@@ -1,9 +1,9 @@
-import { OrganizationProfileSchema } from '@portal/shared';
+import { AcceptedResponseSchema, OrganizationProfileSchema } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
-import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
-import { ApiError, apiGet, buildUrl } from './api-client.ts';
+import { ApiError, apiGet, apiSend, buildUrl, parseRetryAfter } from './api-client.ts';
 
 describe('the API client', () => {
   it('asks for the UI language and leaves empty parameters out of the URL', async () => {
@@ -40,5 +40,63 @@ describe('the API client', () => {
   it('rejects an answer that does not match the shared contract', async () => {
     stubApi({ '/api/x': () => json({ ...profileFixture, kind: 'spaceship' }) });
     await expect(apiGet('/api/x', OrganizationProfileSchema)).rejects.toThrow(/kind/);
+  });
+
+  it('sends a JSON body with its method, content type and the UI language, and parses the answer', async () => {
+    const api = stubApi({ '/api/auth/sign-up': () => json({ status: 'accepted' }, 202) });
+    await setLanguage('en');
+    const answer = await apiSend('POST', '/api/auth/sign-up', { email: 'a@b.bg' }, AcceptedResponseSchema);
+    expect(answer).toEqual({ status: 'accepted' });
+    const request = api.requests[0];
+    expect(request?.method).toBe('POST');
+    expect(request?.body).toEqual({ email: 'a@b.bg' });
+    expect(request?.headers.get('content-type')).toBe('application/json');
+    expect(request?.headers.get('accept')).toBe('application/json');
+    expect(request?.headers.get('accept-language')).toBe('en');
+  });
+
+  it('sends no content type without a body and accepts a 204 answer', async () => {
+    const api = stubApi({ '/api/account/sessions/x': () => noContent() });
+    await expect(apiSend('DELETE', '/api/account/sessions/x')).resolves.toBeUndefined();
+    expect(api.requests[0]?.method).toBe('DELETE');
+    expect(api.requests[0]?.body).toBeUndefined();
+    expect(api.requests[0]?.headers.has('content-type')).toBe(false);
+  });
+
+  it('turns a refused change into an ApiError with its code, field errors and Retry-After seconds', async () => {
+    stubApi({
+      '/api/auth/log-in': () =>
+        problem(429, 'Твърде много заявки', undefined, {
+          code: 'rate_limited',
+          headers: { 'Retry-After': '90' },
+        }),
+      '/api/auth/sign-up': () =>
+        problem(400, 'Невалидни данни', [{ path: 'body.password', message: 'Честа парола' }]),
+    });
+    await expect(apiSend('POST', '/api/auth/log-in', {})).rejects.toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      retryAfter: 90,
+    });
+    await expect(apiSend('POST', '/api/auth/sign-up', {})).rejects.toMatchObject({
+      status: 400,
+      retryAfter: undefined,
+      fieldErrors: [{ path: 'body.password', message: 'Честа парола' }],
+    });
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-02-01T10:00:00Z');
+    expect(parseRetryAfter('120', now)).toBe(120);
+    expect(parseRetryAfter('Sun, 01 Feb 2026 10:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Sun, 01 Feb 2026 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('reports an unreachable server on a change as status 0', async () => {
+    stubApi();
+    globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    await expect(apiSend('POST', '/api/auth/log-out')).rejects.toMatchObject({ status: 0 });
   });
 });

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly code: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** Seconds to wait before trying again (from a 429's or 503's `Retry-After` header). */
+  readonly retryAfter: number | undefined;
 
   constructor(init: {
     status: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     detail?: string;
     code?: string;
     fieldErrors?: FieldError[];
+    retryAfter?: number;
   }) {
     super(init.detail ?? init.title);
     this.name = 'ApiError';
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.code = init.code;
     this.fieldErrors = init.fieldErrors ?? [];
+    this.retryAfter = init.retryAfter;
   }
 }
 
@@ -46,7 +50,18 @@ export function buildUrl(path: string, params?: QueryParams): string {
   return query ? `${path}?${query}` : path;
 }
 
+/** `Retry-After` as whole seconds from now: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  const extra = retryAfter === undefined ? {} : { retryAfter };
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     const body: unknown = await response.json().catch(() => undefined);
@@ -59,10 +74,20 @@ async function toApiError(response: Response): Promise<ApiError> {
         ...(detail === undefined ? {} : { detail }),
         ...(code === undefined ? {} : { code }),
         ...(errors === undefined ? {} : { fieldErrors: errors }),
+        ...extra,
       });
     }
   }
-  return new ApiError({ status: response.status, title: response.statusText || `HTTP ${response.status}` });
+  return new ApiError({
+    status: response.status,
+    title: response.statusText || `HTTP ${response.status}`,
+    ...extra,
+  });
+}
+
+function networkError(error: unknown): ApiError {
+  if (error instanceof DOMException && error.name === 'AbortError') throw error;
+  return new ApiError({ status: 0, title: error instanceof Error ? error.message : 'Network error' });
 }
 
 /**
@@ -81,9 +106,48 @@ export async function apiGet<S extends z.ZodType>(
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, title: error instanceof Error ? error.message : 'Network error' });
+    throw networkError(error);
   }
   if (!response.ok) throw await toApiError(response);
   return schema.parse(await response.json());
+}
+
+export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a change to our API: `body` as JSON (a body-less request has no Content-Type, so the server does
+ * not see an empty JSON body), the session cookie (same-origin) and the UI language. With a `schema` the
+ * answer is parsed by it; without one the answer (204, or a 202 acknowledgement) is ignored.
+ */
+export async function apiSend(method: SendMethod, path: string, body?: unknown): Promise<void>;
+export async function apiSend<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+): Promise<z.output<S>>;
+export async function apiSend<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  body?: unknown,
+  schema?: S,
+): Promise<z.output<S> | undefined> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (!schema) return undefined;
+  return schema.parse(response.status === 204 ? undefined : await response.json());
 }

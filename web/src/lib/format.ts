@@ -12,3 +12,10 @@ export function formatDate(isoDate: string, language: Language): string {
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
+
+/** Formats an instant (`2026-01-15T10:00:00Z`) as a date and time in the browser's time zone. */
+export function formatDateTime(isoDateTime: string, language: Language): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}

@@ -3,7 +3,10 @@ import type {
   ChangeEmailBody,
   ChangePasswordBody,
   Me,
+  MembershipCategory,
+  MembershipStatus,
   MyOrganization,
+  OrganizationKind,
   SessionInfo,
   UpdateAccountBody,
 } from '@portal/shared';
@@ -196,9 +199,9 @@ interface OrgRow extends Record<string, unknown> {
   name_bg: string;
   name_en: string;
   eik: string;
-  kind: string;
-  category: string | null;
-  status: string | null;
+  kind: OrganizationKind;
+  category: MembershipCategory | null;
+  status: MembershipStatus | null;
   member_since: string | null;
 }
 

@@ -1,0 +1,35 @@
+import { type Me, MeSchema, type SessionResponse, type UpdateAccountBody } from '@portal/shared';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { authKeys } from '@/features/auth/api/keys.ts';
+import { currentLanguage, setLanguage } from '@/i18n/index.ts';
+import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { accountKeys } from './keys.ts';
+
+export function getAccount(signal?: AbortSignal): Promise<Me> {
+  return apiGet('/api/account', MeSchema, signal ? { signal } : {});
+}
+
+export function getAccountQueryOptions() {
+  return queryOptions({ queryKey: accountKeys.me(), queryFn: ({ signal }) => getAccount(signal) });
+}
+
+export function useAccount() {
+  return useQuery(getAccountQueryOptions());
+}
+
+export function updateAccount(body: UpdateAccountBody): Promise<Me> {
+  return apiSend('PATCH', '/api/account', body, MeSchema);
+}
+
+/** Saves the profile; the header (session) shows the new name and the UI follows the saved language. */
+export function useUpdateAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateAccount,
+    onSuccess: async (me) => {
+      queryClient.setQueryData(accountKeys.me(), me);
+      queryClient.setQueryData<SessionResponse>(authKeys.session(), { user: me });
+      if (me.language !== currentLanguage()) await setLanguage(me.language);
+    },
+  });
+}

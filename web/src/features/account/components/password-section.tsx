@@ -1,0 +1,52 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { ChangePasswordBodySchema } from '@portal/shared';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { PasswordField } from '@/features/auth/components/password-field.tsx';
+import { useForm } from '@/lib/use-form.ts';
+import { useChangePassword } from '../api/credentials.ts';
+
+export function PasswordSection() {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const form = useForm({ currentPassword: '', newPassword: '' });
+
+  const submit = () => {
+    const body = form.validate(ChangePasswordBodySchema);
+    if (!body) return change.reset();
+    change.mutate(body, {
+      onSuccess: () => form.reset(),
+      onError: (error) => form.showServerErrors(error),
+    });
+  };
+  const alert = form.alertFor(change.error);
+
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <Stack gap="md">
+        {alert ? <ProblemAlert error={change.error} fieldErrors={alert} /> : null}
+        <PasswordField
+          label={t('auth.fields.currentPassword')}
+          autoComplete="current-password"
+          required
+          {...form.field('currentPassword')}
+        />
+        <PasswordField
+          label={t('auth.fields.newPassword')}
+          autoComplete="new-password"
+          rule
+          required
+          {...form.field('newPassword')}
+        />
+        <Group gap="md">
+          <Button type="submit" loading={change.isPending}>
+            {t('account.password.submit')}
+          </Button>
+        </Group>
+        <Text size="sm" c="teal.9" role="status">
+          {change.isSuccess ? t('account.password.changed') : ''}
+        </Text>
+      </Stack>
+    </form>
+  );
+}

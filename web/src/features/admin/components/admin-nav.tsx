@@ -1,0 +1,27 @@
+import { Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { paths } from '@/app/paths.ts';
+
+/** The links between the administration pages; the current one is marked with aria-current. */
+export function AdminNav() {
+  const { t } = useTranslation();
+  const links = [
+    { to: paths.adminUsers.href(), label: t('admin.nav.users') },
+    { to: paths.adminAudit.href(), label: t('admin.nav.audit') },
+    { to: paths.adminMailbox.href(), label: t('admin.nav.mailbox') },
+  ];
+  return (
+    <nav aria-label={t('admin.nav.label')}>
+      <Group component="ul" gap={4} className="plain-list" wrap="wrap">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} className="nav-link">
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </Group>
+    </nav>
+  );
+}

@@ -1,0 +1,23 @@
+import type { TokenBody } from '@portal/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { accountKeys } from '@/features/account/api/keys.ts';
+import { apiSend } from '@/lib/api-client.ts';
+import { authKeys } from './keys.ts';
+
+export function confirmEmailChange(body: TokenBody) {
+  return apiSend('POST', '/api/auth/confirm-email-change', body);
+}
+
+/** The user's email changes: the session and the account page ask the server again. */
+export function useConfirmEmailChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmEmailChange,
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: authKeys.session() }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import {
+  type Action,
+  can,
+  type Me,
+  type Principal,
+  type SessionResponse,
+  SessionResponseSchema,
+} from '@portal/shared';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiGet } from '@/lib/api-client.ts';
+import { authKeys } from './keys.ts';
+
+export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
+  return apiGet('/api/auth/session', SessionResponseSchema, signal ? { signal } : {});
+}
+
+export function getSessionQueryOptions() {
+  return queryOptions({
+    queryKey: authKeys.session(),
+    queryFn: ({ signal }) => getSession(signal),
+    staleTime: 60_000,
+  });
+}
+
+/** Who is signed in: `data.user` is the user, or null for an anonymous visitor. */
+export function useSession() {
+  return useQuery(getSessionQueryOptions());
+}
+
+/** The permission policy's view of a user (shared `can()` decides with it). */
+export function principalOf(user: Me | null | undefined): Principal | null {
+  if (!user) return null;
+  return { id: user.id, roles: user.roles, organizationIds: user.organizations.map((o) => o.id) };
+}
+
+/** May the signed-in user (if any) do `action`? False while the session is loading. */
+export function useCan(action: Action): boolean {
+  const session = useSession();
+  return can(principalOf(session.data?.user), action);
+}

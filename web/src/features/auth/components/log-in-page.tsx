@@ -1,0 +1,128 @@
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { LogInBodySchema } from '@portal/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { paths, safeNextPath } from '@/app/paths.ts';
+import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { isApiError } from '@/lib/api-client.ts';
+import { useForm } from '@/lib/use-form.ts';
+import { useResendVerification } from '../api/email-verification.ts';
+import { useSession } from '../api/get-session.ts';
+import { useLogIn } from '../api/log-in.ts';
+import { AuthCard } from './auth-card.tsx';
+import { PasswordField } from './password-field.tsx';
+import { formatWait } from './wait-time.ts';
+
+export function LogInPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const target = safeNextPath(searchParams.get('next'));
+  const session = useSession();
+  const logIn = useLogIn();
+  const form = useForm({ email: '', password: '' });
+
+  // Signed in (already, or just now: the log-in fills the session): on to where the user was going.
+  if (session.data?.user) return <Navigate to={target} replace />;
+
+  const submit = () => {
+    const body = form.validate(LogInBodySchema);
+    if (!body) return logIn.reset();
+    logIn.mutate(body, { onError: (error) => form.showServerErrors(error) });
+  };
+
+  const alert = form.alertFor(logIn.error);
+  return (
+    <AuthCard title={t('auth.logIn.title')} intro={t('auth.logIn.intro')}>
+      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack gap="md">
+          {alert ? <LogInError error={logIn.error} email={form.values.email} fieldErrors={alert} /> : null}
+          <TextInput
+            label={t('auth.fields.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.field('email')}
+          />
+          <PasswordField
+            label={t('auth.fields.password')}
+            autoComplete="current-password"
+            required
+            {...form.field('password')}
+          />
+          <Group justify="space-between" gap="sm">
+            <Anchor component={Link} to={paths.forgotPassword.href()} size="sm">
+              {t('auth.logIn.forgotPassword')}
+            </Anchor>
+            <Button type="submit" loading={logIn.isPending}>
+              {t('auth.logIn.submit')}
+            </Button>
+          </Group>
+          <Text size="sm">
+            {t('auth.logIn.noAccount')}{' '}
+            <Anchor component={Link} to={paths.signUp.href()}>
+              {t('auth.logIn.signUp')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+function LogInError({
+  error,
+  email,
+  fieldErrors,
+}: {
+  error: unknown;
+  email: string;
+  fieldErrors: { path: string; message: string }[];
+}) {
+  const { t } = useTranslation();
+  if (isApiError(error, 401) && error.code !== 'auth.required') {
+    return <ProblemAlert error={error}>{t('auth.logIn.invalidCredentials')}</ProblemAlert>;
+  }
+  if (isApiError(error, 403) && error.code === 'auth.email_unverified') {
+    return <UnverifiedAlert email={email} />;
+  }
+  if (isApiError(error, 429)) {
+    return (
+      <ProblemAlert error={error}>
+        {error.retryAfter === undefined
+          ? t('auth.logIn.rateLimitedLater')
+          : t('auth.logIn.rateLimited', { time: formatWait(error.retryAfter, t) })}
+      </ProblemAlert>
+    );
+  }
+  return <ProblemAlert error={error} fieldErrors={fieldErrors} />;
+}
+
+/** The account exists but its email is not confirmed: offer to send the confirmation link again. */
+function UnverifiedAlert({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const resend = useResendVerification();
+  const address = email.trim();
+  return (
+    <Alert color="yellow" title={t('auth.errorTitle')} role="alert">
+      <Stack gap="sm" align="flex-start">
+        <Text size="sm">{t('auth.logIn.unverified')}</Text>
+        {resend.isSuccess ? (
+          <Text size="sm" role="status">
+            {t('auth.logIn.resent', { email: address })}
+          </Text>
+        ) : (
+          <Button
+            variant="light"
+            color="yellow"
+            size="compact-sm"
+            loading={resend.isPending}
+            onClick={() => resend.mutate({ email: address })}
+          >
+            {t('auth.logIn.resend')}
+          </Button>
+        )}
+        {resend.isError ? <ProblemAlert error={resend.error} /> : null}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,112 @@
+import { Anchor, Button, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { LANGUAGES, SignUpBodySchema } from '@portal/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { paths } from '@/app/paths.ts';
+import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { currentLanguage } from '@/i18n/index.ts';
+import { useForm } from '@/lib/use-form.ts';
+import { useResendVerification } from '../api/email-verification.ts';
+import { useSession } from '../api/get-session.ts';
+import { useSignUp } from '../api/sign-up.ts';
+import { AuthCard, ResultPanel } from './auth-card.tsx';
+import { PasswordField } from './password-field.tsx';
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signUp = useSignUp();
+  const form = useForm({ displayName: '', email: '', password: '', language: currentLanguage() as string });
+  const [sentTo, setSentTo] = useState<string>();
+
+  if (session.data?.user) return <Navigate to={paths.account.href()} replace />;
+
+  const submit = () => {
+    const body = form.validate(SignUpBodySchema);
+    if (!body) return signUp.reset();
+    signUp.mutate(body, {
+      onSuccess: () => setSentTo(body.email),
+      onError: (error) => form.showServerErrors(error),
+    });
+  };
+
+  if (sentTo) {
+    return (
+      <AuthCard title={t('auth.signUp.title')}>
+        <SignUpSent email={sentTo} />
+      </AuthCard>
+    );
+  }
+
+  const alert = form.alertFor(signUp.error);
+  return (
+    <AuthCard title={t('auth.signUp.title')} intro={t('auth.signUp.intro')}>
+      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack gap="md">
+          {alert ? <ProblemAlert error={signUp.error} fieldErrors={alert} /> : null}
+          <TextInput
+            label={t('auth.fields.displayName')}
+            description={t('auth.fields.displayNameHint')}
+            autoComplete="name"
+            required
+            {...form.field('displayName')}
+          />
+          <TextInput
+            label={t('auth.fields.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.field('email')}
+          />
+          <PasswordField
+            label={t('auth.fields.password')}
+            autoComplete="new-password"
+            rule
+            required
+            {...form.field('password')}
+          />
+          <NativeSelect
+            label={t('auth.fields.language')}
+            description={t('auth.fields.languageHint')}
+            data={LANGUAGES.map((value) => ({ value, label: t(`language.${value}.name`) }))}
+            {...form.field('language')}
+          />
+          <Button type="submit" loading={signUp.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('auth.signUp.submit')}
+          </Button>
+          <Text size="sm">
+            {t('auth.signUp.haveAccount')}{' '}
+            <Anchor component={Link} to={paths.login.href()}>
+              {t('auth.signUp.logIn')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
+
+/** "Check your email": the same answer whether or not the address was already registered. */
+function SignUpSent({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const resend = useResendVerification();
+  return (
+    <ResultPanel title={t('auth.signUp.sentTitle')}>
+      <Text role="status">{t('auth.signUp.sentText', { email })}</Text>
+      <Text size="sm" c="dimmed">
+        {t('auth.signUp.notReceived')}
+      </Text>
+      {resend.isSuccess ? (
+        <Text size="sm" role="status">
+          {t('auth.signUp.resent', { email })}
+        </Text>
+      ) : (
+        <Button variant="light" loading={resend.isPending} onClick={() => resend.mutate({ email })}>
+          {t('auth.signUp.resend')}
+        </Button>
+      )}
+      {resend.isError ? <ProblemAlert error={resend.error} /> : null}
+    </ResultPanel>
+  );
+}

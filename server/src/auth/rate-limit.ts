@@ -14,6 +14,7 @@ export const RATE_LIMITS = {
   logInPerAccount: { max: 5, windowSeconds: 60 },
   logInPerIp: { max: 30, windowSeconds: 60 },
   signUpPerIp: { max: 10, windowSeconds: 3600 },
+  signUpPerAccount: { max: 3, windowSeconds: 3600 },
   resetPerAccount: { max: 3, windowSeconds: 900 },
   resetPerIp: { max: 20, windowSeconds: 3600 },
   tokenPerIp: { max: 30, windowSeconds: 900 },

@@ -102,6 +102,8 @@ async function findByEmail(db: Db, email: string): Promise<Credentials | undefin
  */
 export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> {
   await hitRateLimit(ctx.db, `sign-up:ip:${ctx.ip}`, ctx.limits.signUpPerIp);
+  // Per address too: nobody can flood someone's mailbox with sign-up emails.
+  await hitRateLimit(ctx.db, accountKey('sign-up', body.email), ctx.limits.signUpPerAccount);
   assertNotCommon(body.password, 'body.password');
   const passwordHash = await hashPassword(body.password);
   await ctx.db.transaction(async (tx) => {
@@ -181,6 +183,11 @@ export async function resendVerification(ctx: AuthContext, email: string): Promi
       language: user.language,
       template: 'verify_email',
       values: { name: user.display_name, link },
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: 'user.verification_sent',
+      entityType: 'user',
+      entityId: user.id,
     });
   });
 }
@@ -283,6 +290,11 @@ export async function forgotPassword(ctx: AuthContext, email: string): Promise<v
       language: user.language,
       template: 'reset_password',
       values: { name: user.display_name, link },
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: 'user.password_reset_requested',
+      entityType: 'user',
+      entityId: user.id,
     });
   });
 }

@@ -9,7 +9,14 @@ let app: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
   h = await createTestDb();
-  app = await buildTestApp(h);
+  // Every request here comes from 127.0.0.1: per-IP limits are lifted (and tested on their own below)
+  // so the tests' own sign-ups and resets do not add up to a 429.
+  const roomy = { max: 10_000, windowSeconds: 3600 };
+  app = await buildTestApp(
+    h,
+    {},
+    { rateLimits: { signUpPerIp: roomy, resetPerIp: roomy, tokenPerIp: roomy } },
+  );
 });
 afterAll(async () => {
   await app?.close();
@@ -196,6 +203,50 @@ describe('log-in protection', () => {
     );
   });
 
+  it('limits sign-ups per address, so nobody can flood a mailbox, whether or not it is registered', async () => {
+    for (const email of ['flood.target@example.bg', (await insertUser(h)).email]) {
+      for (let i = 0; i < 3; i++) {
+        const res = await post('/api/auth/sign-up', {
+          email,
+          password: 'a perfectly fine password',
+          displayName: 'F',
+        });
+        expect(res.statusCode).toBe(202);
+      }
+      const fourth = await post('/api/auth/sign-up', {
+        email,
+        password: 'a perfectly fine password',
+        displayName: 'F',
+      });
+      expect(fourth.statusCode).toBe(429);
+      expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+    }
+  });
+
+  it('limits sign-ups per IP address', async () => {
+    const strict = await buildTestApp(h);
+    try {
+      await h.query(sql`delete from rate_limits where key like 'sign-up:ip:%'`);
+      const signUp = (i: number) =>
+        strict.inject({
+          method: 'POST',
+          url: '/api/auth/sign-up',
+          payload: {
+            email: `ip-limit-${i}@example.bg`,
+            password: 'a perfectly fine password',
+            displayName: 'I',
+          },
+        });
+      for (let i = 1; i <= 10; i++) expect((await signUp(i)).statusCode).toBe(202);
+      const eleventh = await signUp(11);
+      expect(eleventh.statusCode).toBe(429);
+      expect(eleventh.json().code).toBe('rate_limited');
+      expect(await count('users', sql`email = 'ip-limit-11@example.bg'`)).toBe(0);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('gives the same answer for an unknown email as for a wrong password', async () => {
     const user = await insertUser(h);
     const unknown = await post('/api/auth/log-in', {
@@ -304,6 +355,9 @@ describe('passwords and email', () => {
     expect(await count('outbox_messages', sql`to_email = 'ghost@example.bg'`)).toBe(0);
     const mail = await lastEmailLink(h, user.email);
     expect(mail.path).toBe('/reset-password');
+    expect(
+      await count('audit_events', sql`entity_id = ${user.id} and action = 'user.password_reset_requested'`),
+    ).toBe(1);
 
     const first = await post('/api/auth/reset-password', {
       token: mail.token,

@@ -1,8 +1,18 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth.tsx';
 import { AppLayout } from './layout.tsx';
 import { paths } from './paths.ts';
 import { RouteError } from './routes/route-error.tsx';
+
+/**
+ * The lazy loader of an administration page: the page's module and the `admin` texts (@/i18n/admin.ts
+ * registers them on evaluation; the shell does not bundle them) load in parallel, before the first render.
+ */
+function adminPage<M>(load: () => Promise<M>, component: (module: M) => ComponentType) {
+  return () =>
+    Promise.all([load(), import('@/i18n/admin.ts')]).then(([module]) => ({ Component: component(module) }));
+}
 
 /** Pages load lazily, so the first visit downloads only the page it shows. */
 export const routes: RouteObject[] = [
@@ -81,19 +91,24 @@ export const routes: RouteObject[] = [
           },
         ],
       },
-      // Administration: each page needs its permission (RequireAuth sends a visitor to log in first).
+      // Administration: each page needs its permission (RequireAuth sends a visitor to log in first) and
+      // loads through `adminPage`, which brings the `admin` texts along.
       {
         element: <RequireAuth permission="users.manage" />,
         children: [
           {
             path: paths.adminUsers.path,
-            lazy: () =>
-              import('@/features/admin/components/users-page.tsx').then((m) => ({ Component: m.UsersPage })),
+            lazy: adminPage(
+              () => import('@/features/admin/components/users-page.tsx'),
+              (m) => m.UsersPage,
+            ),
           },
           {
             path: paths.adminUser.path,
-            lazy: () =>
-              import('@/features/admin/components/user-page.tsx').then((m) => ({ Component: m.UserPage })),
+            lazy: adminPage(
+              () => import('@/features/admin/components/user-page.tsx'),
+              (m) => m.UserPage,
+            ),
           },
         ],
       },
@@ -102,8 +117,10 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: paths.adminAudit.path,
-            lazy: () =>
-              import('@/features/admin/components/audit-page.tsx').then((m) => ({ Component: m.AuditPage })),
+            lazy: adminPage(
+              () => import('@/features/admin/components/audit-page.tsx'),
+              (m) => m.AuditPage,
+            ),
           },
         ],
       },
@@ -112,10 +129,10 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: paths.adminMailbox.path,
-            lazy: () =>
-              import('@/features/admin/components/mailbox-page.tsx').then((m) => ({
-                Component: m.MailboxPage,
-              })),
+            lazy: adminPage(
+              () => import('@/features/admin/components/mailbox-page.tsx'),
+              (m) => m.MailboxPage,
+            ),
           },
         ],
       },

@@ -1,5 +1,6 @@
 /**
- * Bulgarian texts of the administration pages (users, audit log, mailbox), the `admin` section of bg.ts.
+ * Bulgarian texts of the administration pages (users, audit log, mailbox): the `admin` section of the
+ * messages, registered by admin.ts when an administration page loads (not bundled with the shell).
  * Role names are in the shared `roles` section.
  */
 export const adminBg = {

@@ -1,6 +1,6 @@
 import type { AdminMessages } from './admin.bg.ts';
 
-/** English texts of the administration pages, the `admin` section of en.ts. */
+/** English texts of the administration pages: the `admin` section, registered by admin.ts. */
 export const adminEn: AdminMessages = {
   nav: {
     label: 'Administration sections',

@@ -1,8 +1,9 @@
-import { adminBg } from './admin.bg.ts';
+import type { AdminMessages } from './admin.bg.ts';
 
 /**
- * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts;
- * `Messages` (this object's shape) types the keys, so en.ts cannot miss or add one.
+ * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts,
+ * except the `admin` section (admin.bg.ts / admin.en.ts), which loads with the administration pages
+ * (admin.ts). `Messages` types the keys, so en.ts cannot miss or add one.
  */
 export const bg = {
   language: {
@@ -323,7 +324,6 @@ export const bg = {
       },
     },
   },
-  admin: adminBg,
   roles: {
     applicant: 'Заявител',
     representative: 'Представител на организация',
@@ -350,4 +350,8 @@ export const bg = {
   },
 };
 
-export type Messages = typeof bg;
+/** The texts bundled with the app shell: every section but `admin`. */
+export type ShellMessages = typeof bg;
+
+/** Every key the SPA may ask for (i18next.d.ts): the shell's texts plus the lazily loaded `admin` section. */
+export type Messages = ShellMessages & { admin: AdminMessages };

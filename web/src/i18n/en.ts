@@ -1,7 +1,7 @@
-import { adminEn } from './admin.en.ts';
-import type { Messages } from './bg.ts';
+import type { ShellMessages } from './bg.ts';
 
-export const en: Messages = {
+/** English texts of the app shell; the `admin` section is in admin.en.ts. */
+export const en: ShellMessages = {
   language: {
     label: 'Language',
     bg: { short: 'БГ', name: 'Български' },
@@ -320,7 +320,6 @@ export const en: Messages = {
       },
     },
   },
-  admin: adminEn,
   roles: {
     applicant: 'Applicant',
     representative: 'Organisation representative',

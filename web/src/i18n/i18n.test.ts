@@ -1,7 +1,17 @@
+import { LANGUAGES, type Language } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
-import { bg } from './bg.ts';
+import { adminBg } from './admin.bg.ts';
+import { adminEn } from './admin.en.ts';
+import { adminResources } from './admin.ts';
+import { bg, type Messages } from './bg.ts';
 import { en } from './en.ts';
-import { i18n, resources } from './index.ts';
+import { i18n } from './index.ts';
+
+// The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
+const messages: Record<Language, Messages> = {
+  bg: { ...bg, admin: adminBg },
+  en: { ...en, admin: adminEn },
+};
 
 /** Every leaf key of a resource tree, dotted (`directory.sort.-name`). */
 function leafKeys(tree: object, prefix = ''): string[] {
@@ -25,15 +35,17 @@ const sources = import.meta.glob(
 
 describe('translations', () => {
   it('has every Bulgarian text in English too, and no English text without a Bulgarian one', () => {
-    const bgKeys = leafKeys(bg).sort();
-    const enKeys = leafKeys(en).sort();
+    const bgKeys = leafKeys(messages.bg).sort();
+    const enKeys = leafKeys(messages.en).sort();
+    expect(bgKeys.filter((k) => k.startsWith('admin.')).length).toBeGreaterThan(50);
     expect(enKeys.filter((k) => !bgKeys.includes(k))).toEqual([]);
     expect(bgKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
   });
 
   it('has no empty text in either language', () => {
-    for (const [language, tree] of Object.entries(resources)) {
-      const empty = leafKeys(tree.translation).filter(
+    // Through i18n, so the admin texts are checked as registered by admin.ts (imported above).
+    for (const [language, tree] of Object.entries(messages)) {
+      const empty = leafKeys(tree).filter(
         (key) =>
           !i18n
             .getFixedT(language)(key as 'nav.home')
@@ -44,7 +56,7 @@ describe('translations', () => {
   });
 
   it('defines every key a component asks for with a literal t("…") call', () => {
-    const known = new Set(leafKeys(bg).map((k) => k.replace(PLURAL_SUFFIX, '')));
+    const known = new Set(leafKeys(messages.bg).map((k) => k.replace(PLURAL_SUFFIX, '')));
     const used = new Set<string>();
     for (const text of Object.values(sources)) {
       for (const match of text.matchAll(/\bt\(\s*'([^'`$]+)'/g)) used.add(match[1] ?? '');
@@ -52,6 +64,18 @@ describe('translations', () => {
     // Guards the guard: if the pattern stopped matching, this test would pass vacuously.
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  it('registers the admin texts of every language from admin.ts, next to the shell texts', () => {
+    for (const language of LANGUAGES) {
+      expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
+        admin: adminResources[language],
+      });
+    }
+    expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');
+    expect(i18n.getFixedT('en')('admin.nav.users')).toBe('Users');
+    // The shell's texts survive the merge.
+    expect(i18n.getFixedT('en')('nav.members')).toBe('Members');
   });
 
   it('formats counts with the plural form of each language', () => {

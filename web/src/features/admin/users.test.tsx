@@ -95,6 +95,18 @@ describe('the administration users list', () => {
       '/admin/mailbox',
     );
   });
+
+  it('switches to English on the page: the lazily loaded admin texts come in both languages', async () => {
+    adminApi({ users: [ana, makeUser(2, { status: 'disabled' })] });
+    const app = renderApp('/admin/users');
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 потребители' });
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+    expect(await screen.findByRole('heading', { level: 2, name: '2 users found' })).toBeVisible();
+    expect(screen.getByRole('navigation', { name: 'Administration sections' })).toBeVisible();
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toBeVisible();
+    const other = screen.getByRole('link', { name: 'Потребител 02' }).closest('article') as HTMLElement;
+    expect(within(other).getByText('Disabled')).toBeVisible();
+  });
 });
 
 describe('access to the administration pages', () => {

@@ -1,4 +1,5 @@
 export * from './api.ts';
+export * from './applications.ts';
 export * from './auth.ts';
 export * from './eik.ts';
 export * from './i18n.ts';

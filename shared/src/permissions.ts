@@ -23,13 +23,33 @@ export const ACTIONS = [
   'audit.read',
   /** Read the email outbox ("mailbox"). */
   'mailbox.read',
+  /** Start a join application (any signed-in user; they become an applicant). */
+  'application.create',
+  /** Read an application (record-level: its applicant, the committee, administrators). */
+  'application.view',
+  /** Fill in, submit, resubmit or withdraw an application (record-level: its applicant only). */
+  'application.edit',
+  /** Review: the queue, comments, starting review and requesting changes (committee). */
+  'application.review',
+  /** Vote or declare a conflict of interest (committee members, the chair included). */
+  'application.vote',
+  /** Open and close votes (the committee chair). */
+  'application.chair',
+  /** The full decisions register with tallies and texts (members: representatives, committee, admins). */
+  'decisions.read_full',
+  /** Cluster settings such as the voting rules (administrators). */
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The record an action is about, for record-level rules. */
-export type Resource = { type: 'organization'; id: string } | { type: 'user'; id: string };
+export type Resource =
+  | { type: 'organization'; id: string }
+  | { type: 'user'; id: string }
+  | { type: 'application'; id: string; applicantId: string };
 
 const hasRole = (user: Principal, role: Role) => user.roles.includes(role);
+const isCommittee = (user: Principal) => hasRole(user, 'committee_member') || hasRole(user, 'committee_chair');
 
 /**
  * May `user` (null: an anonymous visitor) do `action`, on `resource` when given? Without a resource the
@@ -49,6 +69,23 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'users.manage':
     case 'audit.read':
     case 'mailbox.read':
+    case 'settings.manage':
       return hasRole(user, 'admin');
+    case 'application.create':
+      return true;
+    case 'application.view':
+      if (isCommittee(user) || hasRole(user, 'admin')) return true;
+      if (resource === undefined) return true; // any signed-in user may read their own
+      return resource.type === 'application' && resource.applicantId === user.id;
+    case 'application.edit':
+      if (resource === undefined) return true;
+      return resource.type === 'application' && resource.applicantId === user.id;
+    case 'application.review':
+    case 'application.vote':
+      return isCommittee(user);
+    case 'application.chair':
+      return hasRole(user, 'committee_chair');
+    case 'decisions.read_full':
+      return isCommittee(user) || hasRole(user, 'admin') || hasRole(user, 'representative');
   }
 }

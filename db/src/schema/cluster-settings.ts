@@ -18,6 +18,13 @@ export const clusterSettings = pgTable(
     missionEn: text('mission_en').notNull().default(''),
     strategyBg: text('strategy_bg').notNull().default(''),
     strategyEn: text('strategy_en').notNull().default(''),
+    /** Voting rules for admissions (editable by administrators; copied into each vote when it opens). */
+    majorityRule: text('majority_rule', { enum: ['simple', 'two_thirds', 'unanimous'] })
+      .notNull()
+      .default('simple'),
+    ballot: text('ballot', { enum: ['open', 'secret'] })
+      .notNull()
+      .default('open'),
     ...timestamps,
     ...version,
   },

@@ -1,7 +1,9 @@
+export * from './applications.ts';
 export * from './areas.ts';
 export * from './audit-events.ts';
 export * from './auth-tokens.ts';
 export * from './cluster-settings.ts';
+export * from './decisions.ts';
 export * from './directory-entries.ts';
 export * from './memberships.ts';
 export * from './organization-areas.ts';
@@ -10,3 +12,4 @@ export * from './outbox.ts';
 export * from './rate-limits.ts';
 export * from './sessions.ts';
 export * from './users.ts';
+export * from './votes.ts';

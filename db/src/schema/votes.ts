@@ -1,0 +1,70 @@
+import { BALLOTS, MAJORITY_RULES, VOTE_CHOICES } from '@portal/shared';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { applications } from './applications.ts';
+import { users } from './users.ts';
+
+const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
+
+/**
+ * One vote on an application (a new round if an earlier one ended without quorum). The rules in force
+ * are copied in when it opens, so changing the cluster's settings never changes a running vote.
+ */
+export const voteSessions = pgTable(
+  'vote_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    majority: text('majority', { enum: MAJORITY_RULES }).notNull(),
+    ballot: text('ballot', { enum: BALLOTS }).notNull(),
+    openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
+    outcome: text('outcome', { enum: ['approved', 'rejected', 'no_quorum'] }),
+    tally: jsonb('tally'),
+  },
+  (t) => [
+    uniqueIndex('vote_sessions_round_key').on(t.applicationId, t.round),
+    // At most one open vote per application.
+    uniqueIndex('vote_sessions_open_key').on(t.applicationId).where(sql`closed_at is null`),
+    check('vote_sessions_majority_check', sql.raw(`majority in (${list(MAJORITY_RULES)})`)),
+    check('vote_sessions_ballot_check', sql.raw(`ballot in (${list(BALLOTS)})`)),
+  ],
+);
+
+/** A committee member's vote (changeable until the vote closes) or recusal (conflict of interest). */
+export const votes = pgTable(
+  'votes',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => voteSessions.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    choice: text('choice', { enum: VOTE_CHOICES }),
+    recused: boolean('recused').notNull().default(false),
+    recusalReason: text('recusal_reason'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.memberId] }),
+    check('votes_choice_check', sql.raw(`choice is null or choice in (${list(VOTE_CHOICES)})`)),
+    check('votes_recused_no_choice', sql`not (recused and choice is not null)`),
+  ],
+);

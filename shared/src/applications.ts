@@ -1,0 +1,457 @@
+import * as z from 'zod';
+import { AreaIdSchema, EikSchema, NaceCodeSchema } from './api.ts';
+import { EmailSchema } from './auth.ts';
+import { OrganizationKindSchema } from './organization.ts';
+
+/**
+ * The join application's life, shared by the server (which enforces it) and the web app (which offers
+ * only the moves the state allows).
+ *
+ *   draft → submitted → under_review ⇄ changes_requested → in_vote → approved | rejected
+ *   (withdrawn: by the applicant at any point before a decision; in_vote → under_review when a vote
+ *   closes without quorum)
+ */
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'changes_requested',
+  'in_vote',
+  'approved',
+  'rejected',
+  'withdrawn',
+] as const;
+export const ApplicationStateSchema = z.enum(APPLICATION_STATES);
+export type ApplicationState = z.infer<typeof ApplicationStateSchema>;
+
+/** Who makes a move: the applicant, any committee member, the chair, or the server itself (vote outcome). */
+export type TransitionActor = 'applicant' | 'committee' | 'chair' | 'system';
+
+export const APPLICATION_ACTIONS = [
+  'submit',
+  'start_review',
+  'request_changes',
+  'resubmit',
+  'open_vote',
+  'withdraw',
+  'approve',
+  'reject',
+  'no_quorum',
+] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+export interface Transition {
+  from: readonly ApplicationState[];
+  to: ApplicationState;
+  by: TransitionActor;
+}
+
+export const TRANSITIONS: Record<ApplicationAction, Transition> = {
+  submit: { from: ['draft'], to: 'submitted', by: 'applicant' },
+  start_review: { from: ['submitted'], to: 'under_review', by: 'committee' },
+  request_changes: { from: ['under_review'], to: 'changes_requested', by: 'committee' },
+  resubmit: { from: ['changes_requested'], to: 'under_review', by: 'applicant' },
+  open_vote: { from: ['under_review'], to: 'in_vote', by: 'chair' },
+  withdraw: {
+    from: ['draft', 'submitted', 'under_review', 'changes_requested', 'in_vote'],
+    to: 'withdrawn',
+    by: 'applicant',
+  },
+  // Only the vote's outcome, computed by the server, decides.
+  approve: { from: ['in_vote'], to: 'approved', by: 'system' },
+  reject: { from: ['in_vote'], to: 'rejected', by: 'system' },
+  no_quorum: { from: ['in_vote'], to: 'under_review', by: 'system' },
+};
+
+/** The state `action` leads to from `state`, or null when the move is not allowed there. */
+export function nextState(state: ApplicationState, action: ApplicationAction): ApplicationState | null {
+  const t = TRANSITIONS[action];
+  return t.from.includes(state) ? t.to : null;
+}
+
+/** The moves open to `actor` in `state` (for buttons; the server re-checks). */
+export function availableActions(state: ApplicationState, actor: TransitionActor): ApplicationAction[] {
+  return APPLICATION_ACTIONS.filter(
+    (a) => TRANSITIONS[a].by === actor && TRANSITIONS[a].from.includes(state),
+  );
+}
+
+/** States in which an application is still open (its ЕИК cannot be used by another application). */
+export const OPEN_STATES: readonly ApplicationState[] = [
+  'submitted',
+  'under_review',
+  'changes_requested',
+  'in_vote',
+];
+
+export function isDecided(state: ApplicationState): boolean {
+  return state === 'approved' || state === 'rejected';
+}
+
+/** The applicant may edit their answers in these states. */
+export function isEditableByApplicant(state: ApplicationState): boolean {
+  return state === 'draft' || state === 'changes_requested';
+}
+
+// ---------- votes ----------
+
+export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const;
+export const VoteChoiceSchema = z.enum(VOTE_CHOICES);
+export type VoteChoice = z.infer<typeof VoteChoiceSchema>;
+
+export const QUORUM_RULES = ['more_than_half'] as const;
+export const MAJORITY_RULES = ['simple', 'two_thirds', 'unanimous'] as const;
+export const MajorityRuleSchema = z.enum(MAJORITY_RULES);
+export type MajorityRule = z.infer<typeof MajorityRuleSchema>;
+export const BALLOTS = ['open', 'secret'] as const;
+export const BallotSchema = z.enum(BALLOTS);
+export type Ballot = z.infer<typeof BallotSchema>;
+
+export interface Tally {
+  /** Committee members who may vote on this application (not recused). */
+  eligible: number;
+  recused: number;
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+export type VoteOutcome = 'approved' | 'rejected' | 'no_quorum';
+
+/**
+ * The outcome of a closed vote, computed by the server from the votes — never taken from a client.
+ * Quorum: more than half of the eligible (non-recused) members took part (abstentions count as taking
+ * part). Majority of the votes cast (for + against; abstentions are not votes cast): simple = more for
+ * than against; two-thirds = for ≥ ⅔ of cast; unanimous = nobody against and at least one for.
+ */
+export function computeOutcome(tally: Tally, majority: MajorityRule): VoteOutcome {
+  const participated = tally.for + tally.against + tally.abstain;
+  if (tally.eligible === 0 || participated * 2 <= tally.eligible) return 'no_quorum';
+  const cast = tally.for + tally.against;
+  let passed: boolean;
+  switch (majority) {
+    case 'simple':
+      passed = tally.for > tally.against;
+      break;
+    case 'two_thirds':
+      passed = cast > 0 && tally.for * 3 >= cast * 2;
+      break;
+    case 'unanimous':
+      passed = tally.for > 0 && tally.against === 0;
+      break;
+  }
+  return passed ? 'approved' : 'rejected';
+}
+
+/** `2026-014`: the year and the decision's number within it. */
+export function formatDecisionNumber(year: number, sequence: number): string {
+  return `${year}-${String(sequence).padStart(3, '0')}`;
+}
+
+// ---------- the application's sections (each step of the form saves one) ----------
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const APPLICABLE_CATEGORIES = ['regular', 'associated', 'engaged'] as const;
+
+export const OrganizationSectionSchema = z.strictObject({
+  nameBg: text(300),
+  nameEn: text(300),
+  eik: EikSchema,
+  kind: OrganizationKindSchema,
+  employees: z.number().int().min(0).max(1_000_000),
+  foundedYear: z.number().int().min(1800).max(2100),
+  city: text(100),
+  address: text(300),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .optional(),
+  naceCodes: z.array(NaceCodeSchema).min(1).max(10),
+});
+export type OrganizationSection = z.infer<typeof OrganizationSectionSchema>;
+
+export const ContactSectionSchema = z.strictObject({
+  name: text(200),
+  position: text(200),
+  email: EmailSchema,
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,30}$/),
+});
+export type ContactSection = z.infer<typeof ContactSectionSchema>;
+
+export const AreasSectionSchema = z.strictObject({
+  areaIds: z.array(AreaIdSchema).min(1).max(10),
+});
+export type AreasSection = z.infer<typeof AreasSectionSchema>;
+
+/** What an organisation offers to and seeks from the cluster: free text per kind of sharing. */
+export const SHARING_KINDS = ['infrastructure', 'information', 'people', 'projects'] as const;
+const sharing = z.strictObject({
+  infrastructure: optionalText(2000),
+  information: optionalText(2000),
+  people: optionalText(2000),
+  projects: optionalText(2000),
+});
+export const OffersSectionSchema = z.strictObject({ offers: sharing, seeks: sharing });
+export type OffersSection = z.infer<typeof OffersSectionSchema>;
+
+export const MotivationSectionSchema = z.strictObject({
+  motivation: text(5000),
+  category: z.enum(APPLICABLE_CATEGORIES),
+});
+export type MotivationSection = z.infer<typeof MotivationSectionSchema>;
+
+/** The declaration texts in force; their version is stored with the applicant's acceptance. */
+export const DECLARATION_VERSION = '2026-11';
+export const DeclarationsSectionSchema = z.strictObject({
+  acceptsStatute: z.literal(true),
+  consentsToDataProcessing: z.literal(true),
+});
+export type DeclarationsSection = z.infer<typeof DeclarationsSectionSchema>;
+
+/** A public authority's accession needs its council's decision and its appointed representative. */
+export const AccessionSectionSchema = z.strictObject({
+  councilDecisionNumber: text(100),
+  councilDecisionDate: z.iso.date(),
+  representativeName: text(200),
+  representativePosition: text(200),
+});
+export type AccessionSection = z.infer<typeof AccessionSectionSchema>;
+
+export const APPLICATION_SECTIONS = [
+  'organization',
+  'contact',
+  'areas',
+  'offers',
+  'motivation',
+  'declarations',
+  'accession',
+] as const;
+export const ApplicationSectionSchema = z.enum(APPLICATION_SECTIONS);
+export type ApplicationSection = z.infer<typeof ApplicationSectionSchema>;
+
+export const SECTION_SCHEMAS = {
+  organization: OrganizationSectionSchema,
+  contact: ContactSectionSchema,
+  areas: AreasSectionSchema,
+  offers: OffersSectionSchema,
+  motivation: MotivationSectionSchema,
+  declarations: DeclarationsSectionSchema,
+  accession: AccessionSectionSchema,
+} as const;
+
+export interface ApplicationData {
+  organization?: OrganizationSection;
+  contact?: ContactSection;
+  areas?: AreasSection;
+  offers?: OffersSection;
+  motivation?: MotivationSection;
+  declarations?: DeclarationsSection & { version: string; acceptedAt: string };
+  accession?: AccessionSection;
+}
+
+export const DOCUMENT_KINDS = ['registration_certificate', 'council_decision', 'other'] as const;
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_DOCUMENTS = 5;
+
+/** The sections an application still needs before it can be submitted, in form order. */
+export function missingSections(
+  data: ApplicationData,
+  documents: readonly { kind: DocumentKind }[],
+): (ApplicationSection | 'documents' | 'council_decision_document')[] {
+  const missing: (ApplicationSection | 'documents' | 'council_decision_document')[] = [];
+  for (const s of APPLICATION_SECTIONS) {
+    if (s === 'accession' && data.organization?.kind !== 'public_authority') continue;
+    if (!data[s]) missing.push(s);
+  }
+  if (documents.length === 0) missing.push('documents');
+  if (data.organization?.kind === 'public_authority' && !documents.some((d) => d.kind === 'council_decision'))
+    missing.push('council_decision_document');
+  return missing;
+}
+
+// ---------- API ----------
+
+export const ApplicationIdParamsSchema = z.object({ id: z.uuid() });
+export const SectionParamsSchema = z.object({ id: z.uuid(), section: ApplicationSectionSchema });
+
+/** Saving a step: the section's fields (validated by its own schema on the server). */
+export const SaveSectionBodySchema = z.record(z.string(), z.unknown());
+
+export const TransitionBodySchema = z.strictObject({
+  comment: z.string().trim().max(5000).optional(),
+});
+export const ActionParamsSchema = z.object({
+  id: z.uuid(),
+  action: z.enum(['submit', 'start_review', 'request_changes', 'resubmit', 'open_vote', 'withdraw']),
+});
+
+export const COMMENT_AUDIENCES = ['committee', 'applicant'] as const;
+export const CommentBodySchema = z.strictObject({
+  text: z.string().trim().min(1).max(5000),
+  /** `committee`: internal note; `applicant`: a message the applicant sees. */
+  audience: z.enum(COMMENT_AUDIENCES),
+});
+
+export const VoteBodySchema = z.strictObject({ choice: VoteChoiceSchema });
+export const RecuseBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+
+export const TimelineEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime({ offset: true }),
+  actorName: z.string().nullable(),
+  kind: z.enum(['transition', 'comment']),
+  action: z.string().nullable(),
+  fromState: ApplicationStateSchema.nullable(),
+  toState: ApplicationStateSchema.nullable(),
+  audience: z.enum(COMMENT_AUDIENCES),
+  text: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export const DocumentInfoSchema = z.object({
+  id: z.uuid(),
+  kind: DocumentKindSchema,
+  filename: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.iso.datetime({ offset: true }),
+});
+export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
+
+export const VotePanelSchema = z.object({
+  sessionId: z.uuid(),
+  round: z.number().int(),
+  ballot: BallotSchema,
+  majority: MajorityRuleSchema,
+  openedAt: z.iso.datetime({ offset: true }),
+  closedAt: z.iso.datetime({ offset: true }).nullable(),
+  tally: z.object({
+    eligible: z.number().int(),
+    recused: z.number().int(),
+    for: z.number().int(),
+    against: z.number().int(),
+    abstain: z.number().int(),
+    voted: z.number().int(),
+  }),
+  quorumReached: z.boolean(),
+  /** Who voted how (open ballot only; empty for a secret ballot, to everyone). */
+  voters: z.array(z.object({ name: z.string(), choice: VoteChoiceSchema.nullable(), recused: z.boolean() })),
+  /** The caller's own vote and recusal. */
+  myVote: VoteChoiceSchema.nullable(),
+  myRecused: z.boolean(),
+  outcome: z.enum(['approved', 'rejected', 'no_quorum']).nullable(),
+});
+export type VotePanel = z.infer<typeof VotePanelSchema>;
+
+export const ApplicationSchema = z.object({
+  id: z.uuid(),
+  state: ApplicationStateSchema,
+  applicant: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  data: z.object({
+    organization: OrganizationSectionSchema.optional(),
+    contact: ContactSectionSchema.optional(),
+    areas: AreasSectionSchema.optional(),
+    offers: OffersSectionSchema.optional(),
+    motivation: MotivationSectionSchema.optional(),
+    declarations: DeclarationsSectionSchema.extend({
+      version: z.string(),
+      acceptedAt: z.string(),
+    }).optional(),
+    accession: AccessionSectionSchema.optional(),
+  }),
+  missing: z.array(z.string()),
+  documents: z.array(DocumentInfoSchema),
+  timeline: z.array(TimelineEntrySchema),
+  vote: VotePanelSchema.nullable(),
+  decision: z
+    .object({ number: z.string(), date: z.iso.date(), outcome: z.enum(['approved', 'rejected']) })
+    .nullable(),
+  organizationId: z.uuid().nullable(),
+  submittedAt: z.iso.datetime({ offset: true }).nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+  version: z.number().int(),
+});
+export type Application = z.infer<typeof ApplicationSchema>;
+
+export const ApplicationSummarySchema = z.object({
+  id: z.uuid(),
+  state: ApplicationStateSchema,
+  nameBg: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  eik: z.string().nullable(),
+  kind: OrganizationKindSchema.nullable(),
+  applicantName: z.string(),
+  submittedAt: z.iso.datetime({ offset: true }).nullable(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
+
+export const ApplicationQueueQuerySchema = z.object({
+  state: ApplicationStateSchema.optional(),
+  kind: OrganizationKindSchema.optional(),
+  area: AreaIdSchema.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ApplicationQueueQuery = z.infer<typeof ApplicationQueueQuerySchema>;
+
+export const ApplicationQueueResponseSchema = z.object({
+  items: z.array(ApplicationSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Applications per state (the pipeline), over the other filters. */
+  counts: z.record(z.string(), z.number().int()),
+});
+export type ApplicationQueueResponse = z.infer<typeof ApplicationQueueResponseSchema>;
+
+export const MyApplicationsResponseSchema = z.object({ items: z.array(ApplicationSummarySchema) });
+
+export const DecisionSchema = z.object({
+  number: z.string(),
+  date: z.iso.date(),
+  organizationNameBg: z.string(),
+  organizationNameEn: z.string(),
+  outcome: z.enum(['approved', 'rejected']),
+  /** Members only: */
+  applicationId: z.uuid().nullable(),
+  tally: z
+    .object({
+      for: z.number(),
+      against: z.number(),
+      abstain: z.number(),
+      eligible: z.number(),
+      recused: z.number(),
+    })
+    .nullable(),
+  textBg: z.string().nullable(),
+  textEn: z.string().nullable(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const DecisionListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  outcome: z.enum(['approved', 'rejected']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DecisionListQuery = z.infer<typeof DecisionListQuerySchema>;
+
+export const DecisionListResponseSchema = z.object({
+  items: z.array(DecisionSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const VotingSettingsSchema = z.strictObject({ majority: MajorityRuleSchema, ballot: BallotSchema });
+export type VotingSettings = z.infer<typeof VotingSettingsSchema>;

@@ -19,9 +19,11 @@ import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugi
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
+import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
+import { decisionsRoutes, settingsRoutes } from './routes/decisions/decisions.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
 
@@ -201,6 +203,12 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
         { name: 'auth', description: 'Sign-up, email verification, log-in/out, password reset' },
         { name: 'account', description: "The signed-in user's own account, sessions and organisations" },
         { name: 'admin', description: 'Users, roles, the audit log and the mailbox (administrators)' },
+        {
+          name: 'applications',
+          description: 'Join applications: drafts, documents, review, the committee queue',
+        },
+        { name: 'votes', description: 'Committee votes on applications' },
+        { name: 'decisions', description: 'The register of numbered decisions' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -223,6 +231,10 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(accountRoutes, { prefix: '/api/account' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
+  await app.register(applicationsRoutes, { prefix: '/api/applications' });
+  await app.register(committeeRoutes, { prefix: '/api/committee' });
+  await app.register(decisionsRoutes, { prefix: '/api/decisions' });
 
   await registerSpa(app, config.webDistDir);
 

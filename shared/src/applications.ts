@@ -355,7 +355,8 @@ export const ApplicationSchema = z.object({
   applicant: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
   data: z.object({
     organization: OrganizationSectionSchema.optional(),
-    contact: ContactSectionSchema.optional(),
+    // The stored email is already normalised: responses carry it as a plain string (no transform).
+    contact: ContactSectionSchema.extend({ email: z.string() }).optional(),
     areas: AreasSectionSchema.optional(),
     offers: OffersSectionSchema.optional(),
     motivation: MotivationSectionSchema.optional(),

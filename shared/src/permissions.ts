@@ -49,7 +49,8 @@ export type Resource =
   | { type: 'application'; id: string; applicantId: string };
 
 const hasRole = (user: Principal, role: Role) => user.roles.includes(role);
-const isCommittee = (user: Principal) => hasRole(user, 'committee_member') || hasRole(user, 'committee_chair');
+const isCommittee = (user: Principal) =>
+  hasRole(user, 'committee_member') || hasRole(user, 'committee_chair');
 
 /**
  * May `user` (null: an anonymous visitor) do `action`, on `resource` when given? Without a resource the

@@ -88,8 +88,11 @@ function validValue(schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
   if (schema.anyOf?.length) return fc.oneof(...schema.anyOf.map(validValue));
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'integer':
-      return fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 1000, 1000) });
+    case 'integer': {
+      // Stay near the lower bound (a founding year starts at 1800), at most 1,000 above it.
+      const min = schema.minimum ?? -10;
+      return fc.integer({ min, max: Math.min(schema.maximum ?? min + 1000, min + 1000) });
+    }
     case 'number':
       return fc.double({ noNaN: true, min: -1e6, max: 1e6 });
     case 'boolean':

@@ -75,6 +75,56 @@ export const TEMPLATES = {
       text: 'Hello,\n\nSomeone asked to use this email for another cluster portal account. The address is already registered, so nothing was changed.',
     },
   },
+  application_changes_requested: {
+    bg: {
+      subject: 'Комитетът иска промени в заявлението ви',
+      text: 'Здравейте, {name}!\n\nКомитетът на клъстера разгледа заявлението на {organization} и иска промени:\n\n{comment}\n\nНанесете ги и подайте заявлението отново:\n\n{link}',
+    },
+    en: {
+      subject: 'The committee asks for changes to your application',
+      text: 'Hello {name},\n\nThe cluster committee reviewed the application of {organization} and asks for changes:\n\n{comment}\n\nMake them and submit the application again:\n\n{link}',
+    },
+  },
+  application_message: {
+    bg: {
+      subject: 'Ново съобщение по заявлението ви',
+      text: 'Здравейте, {name}!\n\nКомитетът на клъстера ви писа по заявлението на {organization}:\n\n{comment}\n\n{link}',
+    },
+    en: {
+      subject: 'A new message about your application',
+      text: 'Hello {name},\n\nThe cluster committee wrote to you about the application of {organization}:\n\n{comment}\n\n{link}',
+    },
+  },
+  application_vote_opened: {
+    bg: {
+      subject: 'Гласуване: {organization}',
+      text: 'Здравейте, {name}!\n\nОткрито е гласуване по заявлението за членство на {organization}. Гласувайте или декларирайте конфликт на интереси:\n\n{link}',
+    },
+    en: {
+      subject: 'Vote: {organization}',
+      text: 'Hello {name},\n\nA vote on the membership application of {organization} is open. Cast your vote or declare a conflict of interest:\n\n{link}',
+    },
+  },
+  application_decided: {
+    bg: {
+      subject: 'Решение № {number}: {organization}',
+      text: 'Здравейте, {name}!\n\nС решение № {number} комитетът на клъстера {verdict} {organization}.\n\n{link}',
+    },
+    en: {
+      subject: 'Decision No {number}: {organization}',
+      text: 'Hello {name},\n\nBy decision No {number} the cluster committee {verdict} {organization}.\n\n{link}',
+    },
+  },
+  application_no_quorum: {
+    bg: {
+      subject: 'Гласуването за {organization} приключи без кворум',
+      text: 'Здравейте, {name}!\n\nГласуването по заявлението на {organization} приключи без кворум. Заявлението се връща за разглеждане и председателят може да открие ново гласуване.\n\n{link}',
+    },
+    en: {
+      subject: 'The vote on {organization} closed without a quorum',
+      text: 'Hello {name},\n\nThe vote on the application of {organization} closed without a quorum. The application returns to review and the chair may open a new vote.\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, { subject: string; text: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

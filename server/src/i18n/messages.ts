@@ -69,6 +69,34 @@ export const messages = {
     bg: 'Заявки, променящи данни, се приемат само от страниците на портала.',
     en: 'Requests that change data are accepted only from the portal itself.',
   },
+  'application.not_found.title': { bg: 'Заявлението не е намерено', en: 'Application not found' },
+  'application.not_found.detail': {
+    bg: 'Няма заявление с този идентификатор, до което да имате достъп.',
+    en: 'There is no application with this identifier that you can see.',
+  },
+  'application.transition_invalid.title': { bg: 'Действието не е възможно сега', en: 'Not possible now' },
+  'application.transition_invalid.detail': {
+    bg: 'Заявлението е в състояние „{state}“ и това действие не е позволено в него.',
+    en: 'The application is in the state "{state}", which does not allow this action.',
+  },
+  'application.documents_full.title': { bg: 'Твърде много документи', en: 'Too many documents' },
+  'application.documents_full.detail': {
+    bg: 'Към едно заявление могат да се приложат най-много {max} документа.',
+    en: 'An application can have at most {max} documents.',
+  },
+  'application.no_open_vote.title': { bg: 'Няма открито гласуване', en: 'No open vote' },
+  'application.no_open_vote.detail': {
+    bg: 'По това заявление в момента не се гласува.',
+    en: 'There is no vote open on this application.',
+  },
+  'application.recused.title': {
+    bg: 'Декларирали сте конфликт на интереси',
+    en: 'You declared a conflict of interest',
+  },
+  'application.recused.detail': {
+    bg: 'След деклариран конфликт на интереси не можете да гласувате по това заявление.',
+    en: 'Having declared a conflict of interest, you cannot vote on this application.',
+  },
   'method.not_allowed.title': { bg: 'Методът не е разрешен', en: 'Method not allowed' },
   'method.not_allowed.detail': {
     bg: 'Адресът {path} не приема метода {method}; разрешени са: {allow}.',
@@ -135,6 +163,22 @@ export const messages = {
     en: 'This password is one of the most common ones; choose another.',
   },
   'password.wrong': { bg: 'Паролата не е вярна.', en: 'The password is not correct.' },
+  'eik.taken': {
+    bg: 'ЕИК {eik} вече е на член на клъстера или на друго открито заявление.',
+    en: 'EIK {eik} already belongs to a cluster member or to another open application.',
+  },
+  'application.section_missing': {
+    bg: 'Тази част от заявлението още не е попълнена.',
+    en: 'This part of the application is not filled in yet.',
+  },
+  'application.comment_required': {
+    bg: 'Опишете какво трябва да се промени.',
+    en: 'Describe what needs to change.',
+  },
+  'document.not_pdf': {
+    bg: 'Файлът не е PDF документ.',
+    en: 'The file is not a PDF document.',
+  },
   'token.invalid': {
     bg: 'Връзката е невалидна, изтекла или вече използвана.',
     en: 'The link is invalid, expired or already used.',

@@ -1,0 +1,476 @@
+import { type Db, sql } from '@portal/db';
+import {
+  type Application,
+  type ApplicationAction,
+  type ApplicationData,
+  type ApplicationQueueQuery,
+  type ApplicationQueueResponse,
+  type ApplicationSection,
+  type ApplicationState,
+  type ApplicationSummary,
+  can,
+  DECLARATION_VERSION,
+  type DocumentInfo,
+  type DocumentKind,
+  isEditableByApplicant,
+  MAX_DOCUMENTS,
+  missingSections,
+  nextState,
+  OPEN_STATES,
+  type Principal,
+  type TimelineEntry,
+  TRANSITIONS,
+} from '@portal/shared';
+import { type Actor, recordAudit } from '../../audit.ts';
+import { execute } from '../../db.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import { loadVotePanel } from './votes.service.ts';
+
+export interface AppRow extends Record<string, unknown> {
+  id: string;
+  applicant_id: string;
+  applicant_name: string;
+  applicant_email: string;
+  state: ApplicationState;
+  data: ApplicationData | string;
+  eik: string | null;
+  kind: string | null;
+  organization_id: string | null;
+  submitted_at: string | null;
+  updated_at: string;
+  version: number;
+}
+
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+export const notFound = () => new AppError('application.not_found', 404);
+
+/** The application row (locked for update when `lock`), or a 404. */
+export async function loadRow(db: Db, id: string, lock = false): Promise<AppRow> {
+  const [row] = await execute<AppRow>(
+    db,
+    sql`select a.id, a.applicant_id, u.display_name as applicant_name, u.email as applicant_email, a.state,
+          a.data, a.eik, a.kind, a.organization_id,
+          case when a.submitted_at is null then null else ${iso('a.submitted_at')} end as submitted_at,
+          ${iso('a.updated_at')} as updated_at, a.version
+        from applications a join users u on u.id = a.applicant_id
+        where a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
+  );
+  if (!row) throw notFound();
+  return row;
+}
+
+export function resourceOf(row: AppRow) {
+  return { type: 'application' as const, id: row.id, applicantId: row.applicant_id };
+}
+
+/** Record-level read check: another user's application is "not found", never its data. */
+export function assertCanView(principal: Principal | null, row: AppRow): void {
+  if (!can(principal, 'application.view', resourceOf(row))) throw notFound();
+  // The committee never sees drafts: they are the applicant's own until submitted.
+  if (row.state === 'draft' && principal?.id !== row.applicant_id) throw notFound();
+}
+
+const isCommittee = (p: Principal | null) => can(p, 'application.review');
+
+async function documentsOf(db: Db, id: string): Promise<(DocumentInfo & { kind: DocumentKind })[]> {
+  const rows = await execute<{
+    id: string;
+    kind: DocumentKind;
+    filename: string;
+    size: number;
+    uploaded_at: string;
+  }>(
+    db,
+    sql`select id, kind, filename, size, ${iso('uploaded_at')} as uploaded_at
+        from application_documents where application_id = ${id} order by uploaded_at, id`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    filename: r.filename,
+    size: r.size,
+    uploadedAt: r.uploaded_at,
+  }));
+}
+
+async function timelineOf(db: Db, id: string, committee: boolean): Promise<TimelineEntry[]> {
+  const rows = await execute<{
+    id: number | string;
+    at: string;
+    actor_name: string | null;
+    kind: 'transition' | 'comment';
+    action: string | null;
+    from_state: ApplicationState | null;
+    to_state: ApplicationState | null;
+    audience: 'applicant' | 'committee';
+    text: string | null;
+  }>(
+    db,
+    sql`select e.id, ${iso('e.at')} as at, u.display_name as actor_name, e.kind, e.action, e.from_state,
+          e.to_state, e.audience, e.text
+        from application_events e left join users u on u.id = e.actor_id
+        where e.application_id = ${id} ${committee ? sql`` : sql`and e.audience = 'applicant'`}
+        order by e.id`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actorName: r.actor_name,
+    kind: r.kind,
+    action: r.action,
+    fromState: r.from_state,
+    toState: r.to_state,
+    audience: r.audience,
+    text: r.text,
+  }));
+}
+
+/** The application as `viewer` may see it (the applicant: no internal notes, no vote panel). */
+export async function presentApplication(
+  db: Db,
+  row: AppRow,
+  viewer: Principal | null,
+): Promise<Application> {
+  const committee = isCommittee(viewer);
+  const data = parseJson(row.data);
+  const documents = await documentsOf(db, row.id);
+  const [decision] = await execute<{ number: string; decided_on: string; outcome: 'approved' | 'rejected' }>(
+    db,
+    sql`select number, decided_on::text as decided_on, outcome from decisions
+        where application_id = ${row.id} order by created_at desc limit 1`,
+  );
+  return {
+    id: row.id,
+    state: row.state,
+    applicant: { id: row.applicant_id, name: row.applicant_name, email: row.applicant_email },
+    data: data as Application['data'],
+    missing: missingSections(data, documents),
+    documents,
+    timeline: await timelineOf(db, row.id, committee),
+    vote: committee && viewer ? await loadVotePanel(db, row.id, viewer.id) : null,
+    decision: decision
+      ? { number: decision.number, date: decision.decided_on, outcome: decision.outcome }
+      : null,
+    organizationId: row.organization_id,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+    version: Number(row.version),
+  };
+}
+
+export async function addEvent(
+  db: Db,
+  applicationId: string,
+  actorId: string | null,
+  e: {
+    kind: 'transition' | 'comment';
+    action?: string;
+    from?: ApplicationState;
+    to?: ApplicationState;
+    audience: 'applicant' | 'committee';
+    text?: string | null;
+  },
+): Promise<void> {
+  await execute(
+    db,
+    sql`insert into application_events (application_id, actor_id, kind, action, from_state, to_state, audience, text)
+        values (${applicationId}, ${actorId}, ${e.kind}, ${e.action ?? null}, ${e.from ?? null}, ${e.to ?? null},
+          ${e.audience}, ${e.text ?? null})`,
+  );
+}
+
+/** Starts a draft; the user becomes an applicant. */
+export async function createApplication(db: Db, actor: Actor & { userId: string }): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [row] = await execute<{ id: string }>(
+      tx,
+      sql`insert into applications (applicant_id) values (${actor.userId}) returning id`,
+    );
+    const id = row!.id;
+    await execute(
+      tx,
+      sql`insert into user_roles (user_id, role) values (${actor.userId}, 'applicant') on conflict do nothing`,
+    );
+    await addEvent(tx, id, actor.userId, {
+      kind: 'transition',
+      action: 'create',
+      to: 'draft',
+      audience: 'applicant',
+    });
+    await recordAudit(tx, actor, {
+      action: 'application.created',
+      entityType: 'application',
+      entityId: id,
+      after: { state: 'draft' },
+    });
+    return id;
+  });
+}
+
+export function assertApplicant(principal: Principal, row: AppRow): void {
+  if (!can(principal, 'application.edit', resourceOf(row))) {
+    // The committee may read it but not write the applicant's answers; strangers do not see it at all.
+    if (can(principal, 'application.view', resourceOf(row))) throw new AppError('auth.forbidden', 403);
+    throw notFound();
+  }
+}
+
+/** Is `eik` a member's, or another open application's? */
+async function eikTaken(db: Db, eik: string, applicationId: string): Promise<boolean> {
+  const rows = await execute(
+    db,
+    sql`select 1 from organizations o join memberships m on m.organization_id = o.id
+          where o.eik = ${eik} and m.category <> 'candidate' and m.status in ('active', 'suspended')
+        union all
+        select 1 from applications a
+          where a.eik = ${eik} and a.id <> ${applicationId}
+            and a.state in ('submitted', 'under_review', 'changes_requested', 'in_vote')
+        limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/** Saves one section of the form (validated by its schema in the route) into a draft. */
+export async function saveSection(
+  db: Db,
+  actor: Actor & { userId: string },
+  principal: Principal,
+  id: string,
+  section: ApplicationSection,
+  value: Record<string, unknown>,
+): Promise<AppRow> {
+  return db.transaction(async (tx) => {
+    const row = await loadRow(tx, id, true);
+    assertApplicant(principal, row);
+    if (!isEditableByApplicant(row.state))
+      throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
+    let stored: Record<string, unknown> = value;
+    let eik = row.eik;
+    let kind = row.kind;
+    let organizationId = row.organization_id;
+    if (section === 'organization') {
+      eik = String(value.eik);
+      kind = String(value.kind);
+      if (await eikTaken(tx, eik, id)) throw fieldError('body.eik', 'eik.taken', { eik });
+      // An organisation on file that is not a member (e.g. a candidate) is the one applying.
+      const [existing] = await execute<{ id: string }>(
+        tx,
+        sql`select id from organizations where eik = ${eik}`,
+      );
+      organizationId = existing?.id ?? null;
+    }
+    if (section === 'declarations') {
+      stored = { ...value, version: DECLARATION_VERSION, acceptedAt: new Date().toISOString() };
+    }
+    const before = parseJson(row.data)[section] ?? null;
+    await execute(
+      tx,
+      sql`update applications set data = data || jsonb_build_object(${section}::text, ${JSON.stringify(stored)}::jsonb),
+            eik = ${eik}, kind = ${kind}, organization_id = ${organizationId}, updated_at = now(), version = version + 1
+          where id = ${id}`,
+    );
+    await recordAudit(tx, actor, {
+      action: 'application.section_saved',
+      entityType: 'application',
+      entityId: id,
+      before: { [section]: before },
+      after: { [section]: stored },
+    });
+    return loadRow(tx, id);
+  });
+}
+
+export interface TransitionContext {
+  actor: Actor & { userId: string };
+  principal: Principal;
+  notify: (tx: Db, row: AppRow, action: ApplicationAction, comment: string | undefined) => Promise<void>;
+}
+
+/**
+ * Moves the application by `action`, enforcing the shared state machine under a row lock. Submitting
+ * (or resubmitting) an application that is already in the target state is the same submission again
+ * (a double click): answered with the application, nothing changes.
+ */
+export async function transition(
+  db: Db,
+  ctx: TransitionContext,
+  id: string,
+  action: 'submit' | 'start_review' | 'request_changes' | 'resubmit' | 'open_vote' | 'withdraw',
+  comment: string | undefined,
+): Promise<AppRow> {
+  return db.transaction(async (tx) => {
+    const row = await loadRow(tx, id, true);
+    assertCanView(ctx.principal, row);
+    const rule = TRANSITIONS[action];
+    if (rule.by === 'applicant') assertApplicant(ctx.principal, row);
+    if (rule.by === 'committee' && !can(ctx.principal, 'application.review'))
+      throw new AppError('auth.forbidden', 403);
+    if (rule.by === 'chair' && !can(ctx.principal, 'application.chair'))
+      throw new AppError('auth.forbidden', 403);
+
+    if ((action === 'submit' || action === 'resubmit') && row.state === rule.to) return row;
+    const to = nextState(row.state, action);
+    if (!to) throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
+
+    if (action === 'submit' || action === 'resubmit') {
+      const data = parseJson(row.data);
+      const missing = missingSections(data, await documentsOf(tx, id));
+      if (missing.length > 0) {
+        throw new AppError('validation.failed', 400, {
+          fields: missing.map((m) => ({ path: m, code: 'application.section_missing' as const })),
+        });
+      }
+      if (row.eik && (await eikTaken(tx, row.eik, id)))
+        throw fieldError('organization.eik', 'eik.taken', { eik: row.eik });
+    }
+    if (action === 'request_changes' && !comment)
+      throw fieldError('body.comment', 'application.comment_required');
+
+    await execute(
+      tx,
+      sql`update applications set state = ${to}, updated_at = now(), version = version + 1,
+            submitted_at = case when ${action} = 'submit' then coalesce(submitted_at, now()) else submitted_at end
+          where id = ${id}`,
+    );
+    if (action === 'open_vote') await openVoteSession(tx, id, ctx.actor.userId);
+    await addEvent(tx, id, ctx.actor.userId, {
+      kind: 'transition',
+      action,
+      from: row.state,
+      to,
+      audience: 'applicant',
+      text: comment ?? null,
+    });
+    await recordAudit(tx, ctx.actor, {
+      action: `application.${action}`,
+      entityType: 'application',
+      entityId: id,
+      before: { state: row.state },
+      after: { state: to, ...(comment ? { comment } : {}) },
+    });
+    const updated = await loadRow(tx, id);
+    await ctx.notify(tx, updated, action, comment);
+    return updated;
+  });
+}
+
+async function openVoteSession(tx: Db, applicationId: string, openedBy: string): Promise<void> {
+  await execute(
+    tx,
+    sql`insert into vote_sessions (application_id, round, majority, ballot, opened_by)
+        select ${applicationId},
+          coalesce((select max(round) from vote_sessions where application_id = ${applicationId}), 0) + 1,
+          s.majority_rule, s.ballot, ${openedBy}
+        from cluster_settings s where s.id = 1`,
+  );
+}
+
+export async function addComment(
+  db: Db,
+  actor: Actor & { userId: string },
+  principal: Principal,
+  id: string,
+  text: string,
+  audience: 'committee' | 'applicant',
+  notify: (tx: Db, row: AppRow, text: string) => Promise<void>,
+): Promise<AppRow> {
+  return db.transaction(async (tx) => {
+    const row = await loadRow(tx, id, true);
+    assertCanView(principal, row);
+    const committee = can(principal, 'application.review');
+    const isApplicant = row.applicant_id === principal.id;
+    // The applicant writes to the committee through the shared thread; internal notes are the committee's.
+    if (audience === 'committee' && !committee) throw new AppError('auth.forbidden', 403);
+    if (!committee && !isApplicant) throw notFound();
+    if (row.state === 'draft')
+      throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
+    await addEvent(tx, id, actor.userId, { kind: 'comment', audience, text });
+    await recordAudit(tx, actor, {
+      action: 'application.commented',
+      entityType: 'application',
+      entityId: id,
+      after: { audience, text },
+    });
+    if (audience === 'applicant' && committee && !isApplicant) await notify(tx, row, text);
+    return row;
+  });
+}
+
+export async function myApplications(db: Db, userId: string): Promise<ApplicationSummary[]> {
+  const rows = await execute<SummaryRow>(
+    db,
+    sql`${SUMMARY_SELECT} where a.applicant_id = ${userId} order by a.created_at desc`,
+  );
+  return rows.map(toSummary);
+}
+
+interface SummaryRow extends Record<string, unknown> {
+  id: string;
+  state: ApplicationState;
+  name_bg: string | null;
+  name_en: string | null;
+  eik: string | null;
+  kind: string | null;
+  applicant_name: string;
+  submitted_at: string | null;
+  updated_at: string;
+}
+
+const SUMMARY_SELECT = sql`select a.id, a.state, a.data->'organization'->>'nameBg' as name_bg,
+    a.data->'organization'->>'nameEn' as name_en, a.eik, a.kind, u.display_name as applicant_name,
+    case when a.submitted_at is null then null else ${iso('a.submitted_at')} end as submitted_at,
+    ${iso('a.updated_at')} as updated_at
+  from applications a join users u on u.id = a.applicant_id`;
+
+const toSummary = (r: SummaryRow): ApplicationSummary => ({
+  id: r.id,
+  state: r.state,
+  nameBg: r.name_bg,
+  nameEn: r.name_en,
+  eik: r.eik,
+  kind: r.kind as ApplicationSummary['kind'],
+  applicantName: r.applicant_name,
+  submittedAt: r.submitted_at,
+  updatedAt: r.updated_at,
+});
+
+/** The committee's queue: never drafts; filters; the pipeline's counts per state over the other filters. */
+export async function queue(db: Db, q: ApplicationQueueQuery): Promise<ApplicationQueueResponse> {
+  const filters = [sql`a.state <> 'draft'`];
+  if (q.kind) filters.push(sql`a.kind = ${q.kind}`);
+  if (q.area) {
+    filters.push(
+      sql`exists (select 1 from jsonb_array_elements_text(a.data->'areas'->'areaIds') x(area)
+                  join areas ar on ar.id = x.area where ar.id = ${q.area} or ar.parent_id = ${q.area})`,
+    );
+  }
+  if (q.from) filters.push(sql`a.submitted_at >= ${q.from}::date`);
+  if (q.to) filters.push(sql`a.submitted_at < ${q.to}::date + 1`);
+  const base = sql.join(filters, sql` and `);
+  const where = q.state ? sql`${base} and a.state = ${q.state}` : base;
+  const counts = await execute<{ state: string; n: number }>(
+    db,
+    sql`select a.state, count(*)::int as n from applications a where ${base} group by a.state`,
+  );
+  const [total] = await execute<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from applications a where ${where}`,
+  );
+  const rows = await execute<SummaryRow>(
+    db,
+    sql`${SUMMARY_SELECT} where ${where} order by a.submitted_at desc nulls last, a.id
+        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
+  return {
+    items: rows.map(toSummary),
+    total: Number(total?.n ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: Object.fromEntries(counts.map((c) => [c.state, Number(c.n)])),
+  };
+}
+
+export { MAX_DOCUMENTS, OPEN_STATES };

@@ -1,0 +1,120 @@
+import { type Db, sql } from '@portal/db';
+import type { ApplicationAction, ApplicationData, Language, VoteOutcome } from '@portal/shared';
+import { execute } from '../../db.ts';
+import { enqueueEmail } from '../../email/outbox.ts';
+import type { AppRow } from './applications.service.ts';
+
+/**
+ * Who hears about what, by email through the outbox (in the transaction of the event): the applicant
+ * about requests, messages and the decision; the committee about votes and decisions.
+ */
+const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+function organizationName(row: AppRow, language: Language): string {
+  const org = parseJson(row.data as ApplicationData | string).organization;
+  return (language === 'en' ? org?.nameEn : org?.nameBg) ?? '—';
+}
+
+async function applicant(db: Db, row: AppRow) {
+  const [u] = await execute<{ email: string; display_name: string; language: Language }>(
+    db,
+    sql`select email, display_name, language from users where id = ${row.applicant_id}`,
+  );
+  return u;
+}
+
+async function committee(db: Db) {
+  return execute<{ email: string; display_name: string; language: Language }>(
+    db,
+    sql`select u.email, u.display_name, u.language from users u
+        where u.disabled_at is null and exists (select 1 from user_roles r where r.user_id = u.id
+          and r.role in ('committee_member', 'committee_chair'))
+        order by u.email`,
+  );
+}
+
+export function notifier(publicUrl: string) {
+  const applicantLink = (row: AppRow) => `${publicUrl}/applications/${row.id}`;
+  const committeeLink = (row: AppRow) => `${publicUrl}/committee/applications/${row.id}`;
+
+  async function onTransition(tx: Db, row: AppRow, action: ApplicationAction, comment: string | undefined) {
+    if (action === 'request_changes') {
+      const u = await applicant(tx, row);
+      if (!u) return;
+      await enqueueEmail(tx, {
+        to: u.email,
+        language: u.language,
+        template: 'application_changes_requested',
+        values: {
+          name: u.display_name,
+          organization: organizationName(row, u.language),
+          comment: comment ?? '',
+          link: applicantLink(row),
+        },
+      });
+    }
+    if (action === 'open_vote') {
+      for (const m of await committee(tx)) {
+        await enqueueEmail(tx, {
+          to: m.email,
+          language: m.language,
+          template: 'application_vote_opened',
+          values: {
+            name: m.display_name,
+            organization: organizationName(row, m.language),
+            link: committeeLink(row),
+          },
+        });
+      }
+    }
+  }
+
+  async function onMessage(tx: Db, row: AppRow, text: string) {
+    const u = await applicant(tx, row);
+    if (!u) return;
+    await enqueueEmail(tx, {
+      to: u.email,
+      language: u.language,
+      template: 'application_message',
+      values: {
+        name: u.display_name,
+        organization: organizationName(row, u.language),
+        comment: text,
+        link: applicantLink(row),
+      },
+    });
+  }
+
+  async function onDecision(tx: Db, row: AppRow, outcome: VoteOutcome, number: string | null) {
+    const u = await applicant(tx, row);
+    const members = await committee(tx);
+    const verdict = (language: Language) =>
+      outcome === 'approved'
+        ? language === 'bg'
+          ? 'прие за член'
+          : 'admitted as a member'
+        : language === 'bg'
+          ? 'не прие за член'
+          : 'did not admit as a member';
+    const recipients = [
+      ...(u ? [{ ...u, link: applicantLink(row) }] : []),
+      ...members.map((m) => ({ ...m, link: committeeLink(row) })),
+    ];
+    for (const r of recipients) {
+      await enqueueEmail(tx, {
+        to: r.email,
+        language: r.language,
+        template: outcome === 'no_quorum' ? 'application_no_quorum' : 'application_decided',
+        values: {
+          name: r.display_name,
+          organization: organizationName(row, r.language),
+          number: number ?? '',
+          verdict: verdict(r.language),
+          link: r.link,
+        },
+      });
+    }
+  }
+
+  return { onTransition, onMessage, onDecision };
+}

@@ -1,0 +1,380 @@
+import { type Db, sql } from '@portal/db';
+import {
+  type ApplicationData,
+  type Ballot,
+  computeOutcome,
+  formatDecisionNumber,
+  type MajorityRule,
+  type Tally,
+  type VoteChoice,
+  type VoteOutcome,
+  type VotePanel,
+} from '@portal/shared';
+import { type Actor, recordAudit } from '../../audit.ts';
+import { execute } from '../../db.ts';
+import { AppError } from '../../errors.ts';
+import type { AppRow } from './applications.service.ts';
+
+const iso = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+interface SessionRow extends Record<string, unknown> {
+  id: string;
+  round: number;
+  majority: MajorityRule;
+  ballot: Ballot;
+  opened_at: string;
+  closed_at: string | null;
+  outcome: VoteOutcome | null;
+  tally: Tally | string | null;
+}
+
+/** Committee members who may take part: the committee roles, not disabled. */
+const COMMITTEE = sql`select u.id, u.display_name from users u
+  where u.disabled_at is null and exists (select 1 from user_roles r where r.user_id = u.id
+    and r.role in ('committee_member', 'committee_chair'))`;
+
+async function latestSession(
+  db: Db,
+  applicationId: string,
+  openOnly = false,
+): Promise<SessionRow | undefined> {
+  const [row] = await execute<SessionRow>(
+    db,
+    sql`select id, round, majority, ballot, ${iso('opened_at')} as opened_at,
+          case when closed_at is null then null else ${iso('closed_at')} end as closed_at, outcome, tally
+        from vote_sessions where application_id = ${applicationId} ${openOnly ? sql`and closed_at is null` : sql``}
+        order by round desc limit 1`,
+  );
+  return row;
+}
+
+/** The tally of a session over the current committee (recused members are not eligible). */
+async function countVotes(db: Db, sessionId: string): Promise<Tally & { voted: number }> {
+  const [row] = await execute<{ members: number; recused: number; f: number; a: number; ab: number }>(
+    db,
+    sql`with c as (${COMMITTEE})
+        select (select count(*) from c)::int as members,
+          count(*) filter (where v.recused)::int as recused,
+          count(*) filter (where v.choice = 'for')::int as f,
+          count(*) filter (where v.choice = 'against')::int as a,
+          count(*) filter (where v.choice = 'abstain')::int as ab
+        from votes v join c on c.id = v.member_id where v.session_id = ${sessionId}`,
+  );
+  const r = row ?? { members: 0, recused: 0, f: 0, a: 0, ab: 0 };
+  const tally = {
+    eligible: Number(r.members) - Number(r.recused),
+    recused: Number(r.recused),
+    for: Number(r.f),
+    against: Number(r.a),
+    abstain: Number(r.ab),
+  };
+  return { ...tally, voted: tally.for + tally.against + tally.abstain };
+}
+
+/** The voting panel for a committee member: names only for an open ballot, to everyone. */
+export async function loadVotePanel(
+  db: Db,
+  applicationId: string,
+  viewerId: string,
+): Promise<VotePanel | null> {
+  const session = await latestSession(db, applicationId);
+  if (!session) return null;
+  const tally =
+    session.closed_at && session.tally
+      ? { ...parseJson(session.tally), voted: 0 }
+      : await countVotes(db, session.id);
+  tally.voted = tally.for + tally.against + tally.abstain;
+  const voters =
+    session.ballot === 'secret'
+      ? []
+      : await execute<{ name: string; choice: VoteChoice | null; recused: boolean }>(
+          db,
+          sql`select c.display_name as name, v.choice, coalesce(v.recused, false) as recused
+              from (${COMMITTEE}) c left join votes v on v.member_id = c.id and v.session_id = ${session.id}
+              order by c.display_name`,
+        );
+  const [mine] = await execute<{ choice: VoteChoice | null; recused: boolean }>(
+    db,
+    sql`select choice, recused from votes where session_id = ${session.id} and member_id = ${viewerId}`,
+  );
+  return {
+    sessionId: session.id,
+    round: Number(session.round),
+    ballot: session.ballot,
+    majority: session.majority,
+    openedAt: session.opened_at,
+    closedAt: session.closed_at,
+    tally,
+    quorumReached: tally.eligible > 0 && tally.voted * 2 > tally.eligible,
+    voters: voters.map((v) => ({ name: v.name, choice: v.choice, recused: Boolean(v.recused) })),
+    myVote: mine?.choice ?? null,
+    myRecused: Boolean(mine?.recused),
+    outcome: session.outcome,
+  };
+}
+
+async function openSessionFor(tx: Db, row: AppRow): Promise<SessionRow> {
+  if (row.state !== 'in_vote') throw new AppError('application.no_open_vote', 409);
+  const session = await latestSession(tx, row.id, true);
+  if (!session) throw new AppError('application.no_open_vote', 409);
+  return session;
+}
+
+export type DecisionNotifier = (
+  tx: Db,
+  row: AppRow,
+  outcome: VoteOutcome,
+  decisionNumber: string | null,
+) => Promise<void>;
+
+/**
+ * Casts or changes a vote (under the application's row lock, held by the caller's transaction). When
+ * every eligible member has voted, the vote closes by itself.
+ */
+export async function castVote(
+  tx: Db,
+  actor: Actor & { userId: string },
+  row: AppRow,
+  choice: VoteChoice,
+  notify: DecisionNotifier,
+): Promise<void> {
+  const session = await openSessionFor(tx, row);
+  const [existing] = await execute<{ recused: boolean }>(
+    tx,
+    sql`select recused from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
+  );
+  if (existing?.recused) throw new AppError('application.recused', 409);
+  await execute(
+    tx,
+    sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, ${choice})
+        on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
+  );
+  // A secret ballot's audit trail records that a member voted, never how.
+  await recordAudit(tx, actor, {
+    action: 'vote.cast',
+    entityType: 'application',
+    entityId: row.id,
+    after:
+      session.ballot === 'secret' ? { round: session.round, voted: true } : { round: session.round, choice },
+  });
+  await closeIfComplete(tx, actor, row, session, notify);
+}
+
+export async function recuse(
+  tx: Db,
+  actor: Actor & { userId: string },
+  row: AppRow,
+  reason: string,
+  notify: DecisionNotifier,
+): Promise<void> {
+  const session = await openSessionFor(tx, row);
+  await execute(
+    tx,
+    sql`insert into votes (session_id, member_id, choice, recused, recusal_reason)
+        values (${session.id}, ${actor.userId}, null, true, ${reason})
+        on conflict (session_id, member_id) do update
+          set choice = null, recused = true, recusal_reason = excluded.recusal_reason, updated_at = now()`,
+  );
+  await recordAudit(tx, actor, {
+    action: 'vote.recused',
+    entityType: 'application',
+    entityId: row.id,
+    after: { round: session.round, reason },
+  });
+  await closeIfComplete(tx, actor, row, session, notify);
+}
+
+async function closeIfComplete(
+  tx: Db,
+  actor: Actor & { userId: string },
+  row: AppRow,
+  session: SessionRow,
+  notify: DecisionNotifier,
+): Promise<void> {
+  const tally = await countVotes(tx, session.id);
+  if (tally.eligible > 0 && tally.voted >= tally.eligible) {
+    await closeSession(tx, { ...actor, userId: actor.userId }, row, session, notify, true);
+  }
+}
+
+/** The chair closes the open vote. */
+export async function closeVote(
+  tx: Db,
+  actor: Actor & { userId: string },
+  row: AppRow,
+  notify: DecisionNotifier,
+): Promise<void> {
+  const session = await openSessionFor(tx, row);
+  await closeSession(tx, actor, row, session, notify, false);
+}
+
+/**
+ * Closes a vote: the outcome is computed here from the votes. A decision gets the next number of the
+ * year; approval makes the organisation an active member and the applicant its representative, in this
+ * same transaction. The conditional UPDATE (`closed_at is null`) and the unique decision per session make
+ * a second close a no-op even if two ever raced past the row lock.
+ */
+async function closeSession(
+  tx: Db,
+  actor: Actor & { userId: string },
+  row: AppRow,
+  session: SessionRow,
+  notify: DecisionNotifier,
+  automatic: boolean,
+): Promise<void> {
+  const counted = await countVotes(tx, session.id);
+  const { voted: _voted, ...tally } = counted;
+  const outcome = computeOutcome(tally, session.majority);
+  const closed = await execute(
+    tx,
+    sql`update vote_sessions set closed_at = now(), closed_by = ${automatic ? null : actor.userId},
+          outcome = ${outcome}, tally = ${JSON.stringify(tally)}::jsonb
+        where id = ${session.id} and closed_at is null returning id`,
+  );
+  if (closed.length === 0) return;
+  const systemActor = automatic ? { ...actor } : actor;
+  await recordAudit(tx, systemActor, {
+    action: 'vote.closed',
+    entityType: 'application',
+    entityId: row.id,
+    after: { round: session.round, outcome, tally, automatic },
+  });
+
+  if (outcome === 'no_quorum') {
+    await execute(
+      tx,
+      sql`update applications set state = 'under_review', updated_at = now(), version = version + 1 where id = ${row.id}`,
+    );
+    await addTransitionEvent(
+      tx,
+      row.id,
+      automatic ? null : actor.userId,
+      'no_quorum',
+      'in_vote',
+      'under_review',
+    );
+    await notify(tx, row, outcome, null);
+    return;
+  }
+
+  const data = parseJson(row.data) as ApplicationData;
+  const org = data.organization;
+  if (!org) throw new AppError('internal', 500);
+  const [counter] = await execute<{ year: number; last: number; today: string }>(
+    tx,
+    sql`insert into decision_counters (year, last) values (extract(year from current_date)::int, 1)
+        on conflict (year) do update set last = decision_counters.last + 1
+        returning year, last, current_date::text as today`,
+  );
+  const number = formatDecisionNumber(Number(counter!.year), Number(counter!.last));
+  const today = counter!.today;
+
+  let organizationId = row.organization_id;
+  if (outcome === 'approved') {
+    organizationId = await admit(tx, row, data, today);
+  }
+  const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
+  const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
+  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
+  await execute(
+    tx,
+    sql`insert into decisions (year, sequence, number, decided_on, outcome, application_id, vote_session_id,
+          organization_id, organization_name_bg, organization_name_en, text_bg, text_en, tally, accession)
+        values (${counter!.year}, ${counter!.last}, ${number}, ${today}::date, ${outcome}, ${row.id}, ${session.id},
+          ${organizationId}, ${org.nameBg}, ${org.nameEn},
+          ${`Комитетът ${verdictBg} на клъстера ${org.nameBg} (ЕИК ${org.eik}) с гласове за/против/въздържали се ${tallyText}.`},
+          ${`The committee ${verdictEn} of the cluster ${org.nameEn} (EIK ${org.eik}) by ${tallyText} votes for/against/abstaining.`},
+          ${JSON.stringify(tally)}::jsonb, ${data.accession ? JSON.stringify(data.accession) : null}::jsonb)`,
+  );
+  await execute(
+    tx,
+    sql`update applications set state = ${outcome}, decided_at = now(), organization_id = ${organizationId},
+          updated_at = now(), version = version + 1 where id = ${row.id}`,
+  );
+  await addTransitionEvent(
+    tx,
+    row.id,
+    automatic ? null : actor.userId,
+    outcome === 'approved' ? 'approve' : 'reject',
+    'in_vote',
+    outcome,
+    `№ ${number}`,
+  );
+  await recordAudit(tx, actor, {
+    action: 'decision.created',
+    entityType: 'decision',
+    entityId: number,
+    after: { number, outcome, applicationId: row.id, organizationId, tally },
+  });
+  await notify(tx, { ...row, organization_id: organizationId }, outcome, number);
+}
+
+async function addTransitionEvent(
+  tx: Db,
+  applicationId: string,
+  actorId: string | null,
+  action: string,
+  from: string,
+  to: string,
+  text: string | null = null,
+): Promise<void> {
+  await execute(
+    tx,
+    sql`insert into application_events (application_id, actor_id, kind, action, from_state, to_state, audience, text)
+        values (${applicationId}, ${actorId}, 'transition', ${action}, ${from}, ${to}, 'applicant', ${text})`,
+  );
+}
+
+/** Approval: the organisation (created from the application, or the candidate on file) becomes an active member. */
+async function admit(tx: Db, row: AppRow, data: ApplicationData, today: string): Promise<string> {
+  const org = data.organization!;
+  let organizationId = row.organization_id;
+  const offers = data.offers
+    ? Object.entries(data.offers.offers)
+        .filter(([, v]) => v)
+        .map(([, v]) => v)
+        .join(' ')
+    : '';
+  if (!organizationId) {
+    const [created] = await execute<{ id: string }>(
+      tx,
+      sql`insert into organizations (eik, name_bg, name_en, kind, employees, founded_year, city, address, website,
+            description_bg, description_en, nace_codes)
+          values (${org.eik}, ${org.nameBg}, ${org.nameEn}, ${org.kind}, ${org.employees}, ${org.foundedYear},
+            ${org.city}, ${org.address}, ${org.website ?? null}, ${offers}, ${offers},
+            ${`{${org.naceCodes.map((c) => `"${c}"`).join(',')}}`}::text[])
+          on conflict (eik) do update set updated_at = now()
+          returning id`,
+    );
+    organizationId = created!.id;
+  }
+  if (data.areas?.areaIds.length) {
+    for (const areaId of data.areas.areaIds) {
+      await execute(
+        tx,
+        sql`insert into organization_areas (organization_id, area_id) values (${organizationId}, ${areaId})
+            on conflict do nothing`,
+      );
+    }
+  }
+  const category = data.motivation?.category ?? 'regular';
+  await execute(
+    tx,
+    sql`insert into memberships (organization_id, category, status, member_since)
+        values (${organizationId}, ${category}, 'active', ${today}::date)
+        on conflict (organization_id) do update set category = excluded.category, status = 'active',
+          member_since = excluded.member_since, updated_at = now(), version = memberships.version + 1`,
+  );
+  await execute(
+    tx,
+    sql`insert into user_organizations (user_id, organization_id) values (${row.applicant_id}, ${organizationId})
+        on conflict do nothing`,
+  );
+  await execute(
+    tx,
+    sql`insert into user_roles (user_id, role) values (${row.applicant_id}, 'representative') on conflict do nothing`,
+  );
+  return organizationId;
+}

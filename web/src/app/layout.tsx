@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
+import { useCan } from '@/features/auth/api/get-session.ts';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/get-cluster.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -18,6 +19,7 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
+  const showsCommittee = useCan('application.review');
   const siteName = cluster.data
     ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
     : undefined;
@@ -54,6 +56,19 @@ export function AppLayout() {
                         {t('nav.members')}
                       </NavLink>
                     </li>
+                    <li>
+                      <NavLink to={paths.decisions.href()} className="nav-link">
+                        {t('nav.decisions')}
+                      </NavLink>
+                    </li>
+                    {showsCommittee ? (
+                      <li>
+                        {/* Current on an application's page too (NavLink matches the paths below it). */}
+                        <NavLink to={paths.committee.href()} className="nav-link">
+                          {t('nav.committee')}
+                        </NavLink>
+                      </li>
+                    ) : null}
                     {showsAdministration ? (
                       <li>
                         {/* Current on every administration page, not only the users list it opens. */}

@@ -51,6 +51,15 @@ export const paths = {
     path: '/account',
     href: (section?: string) => (section ? `/account#${section}` : '/account'),
   },
+  apply: {
+    path: '/apply',
+    href: () => '/apply',
+  },
+  /** A join application, as its applicant sees and edits it. */
+  application: {
+    path: '/applications/:id',
+    href: (id: string) => `/applications/${encodeURIComponent(id)}`,
+  },
   adminUsers: {
     path: '/admin/users',
     /** `search`: the list's filters (`?q=…&role=admin`). */
@@ -68,6 +77,23 @@ export const paths = {
   adminMailbox: {
     path: '/admin/mailbox',
     href: (search?: string | Record<string, string>) => withSearch('/admin/mailbox', search),
+  },
+  adminSettings: {
+    path: '/admin/settings',
+    href: () => '/admin/settings',
+  },
+  committee: {
+    path: '/committee',
+    /** `search`: the queue's filters (`?state=submitted&kind=company`). */
+    href: (search?: string | Record<string, string>) => withSearch('/committee', search),
+  },
+  committeeApplication: {
+    path: '/committee/applications/:id',
+    href: (id: string) => `/committee/applications/${encodeURIComponent(id)}`,
+  },
+  decisions: {
+    path: '/decisions',
+    href: (search?: string | Record<string, string>) => withSearch('/decisions', search),
   },
   notFound: {
     path: '*',

@@ -14,6 +14,17 @@ function adminPage<M>(load: () => Promise<M>, component: (module: M) => Componen
     Promise.all([load(), import('@/i18n/admin.ts')]).then(([module]) => ({ Component: component(module) }));
 }
 
+/**
+ * The lazy loader of a committee page: the page's module with the `committee` texts and the `admin` texts
+ * of the administration parts it reuses (lists, sections, confirmations).
+ */
+function committeePage<M>(load: () => Promise<M>, component: (module: M) => ComponentType) {
+  return () =>
+    Promise.all([load(), import('@/i18n/committee.ts'), import('@/i18n/admin.ts')]).then(([module]) => ({
+      Component: component(module),
+    }));
+}
+
 /** Pages load lazily, so the first visit downloads only the page it shows. */
 export const routes: RouteObject[] = [
   {
@@ -89,6 +100,23 @@ export const routes: RouteObject[] = [
                 Component: m.AccountPage,
               })),
           },
+          // The applicant's pages load with their `apply` texts (@/i18n/apply.ts registers them).
+          {
+            path: paths.apply.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/applications/components/apply-page.tsx'),
+                import('@/i18n/apply.ts'),
+              ]).then(([m]) => ({ Component: m.ApplyPage })),
+          },
+          {
+            path: paths.application.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/applications/components/application-page.tsx'),
+                import('@/i18n/apply.ts'),
+              ]).then(([m]) => ({ Component: m.ApplicationPage })),
+          },
         ],
       },
       // Administration: each page needs its permission (RequireAuth sends a visitor to log in first) and
@@ -135,6 +163,48 @@ export const routes: RouteObject[] = [
             ),
           },
         ],
+      },
+      {
+        element: <RequireAuth permission="settings.manage" />,
+        children: [
+          {
+            path: paths.adminSettings.path,
+            lazy: adminPage(
+              () => import('@/features/admin/components/settings-page.tsx'),
+              (m) => m.SettingsPage,
+            ),
+          },
+        ],
+      },
+      // The committee: the queue and an application's review and vote.
+      {
+        element: <RequireAuth permission="application.review" />,
+        children: [
+          {
+            path: paths.committee.path,
+            lazy: committeePage(
+              () => import('@/features/committee/components/committee-page.tsx'),
+              (m) => m.CommitteePage,
+            ),
+          },
+          {
+            path: paths.committeeApplication.path,
+            lazy: committeePage(
+              () => import('@/features/committee/components/application-page.tsx'),
+              (m) => m.ApplicationPage,
+            ),
+          },
+        ],
+      },
+      {
+        // Public; it reuses the administration list, hence the `admin` texts beside its own.
+        path: paths.decisions.path,
+        lazy: () =>
+          Promise.all([
+            import('@/features/decisions/components/decisions-page.tsx'),
+            import('@/i18n/decisions.ts'),
+            import('@/i18n/admin.ts'),
+          ]).then(([m]) => ({ Component: m.DecisionsPage })),
       },
       {
         path: paths.notFound.path,

@@ -7,6 +7,7 @@ export const adminEn: AdminMessages = {
     users: 'Users',
     audit: 'Audit log',
     mailbox: 'Outgoing mail',
+    settings: 'Settings',
   },
   list: {
     filters: 'Filters',
@@ -204,6 +205,39 @@ export const adminEn: AdminMessages = {
       pending: 'Waiting to be sent',
       sent: 'Sent',
       failed: 'Failed',
+    },
+  },
+  settings: {
+    title: 'Settings',
+    intro: 'Settings of the cluster that apply to the whole portal.',
+    voting: {
+      title: 'Voting rules',
+      intro:
+        'How the initiative committee votes on membership applications. A change applies to votes opened after it; open votes keep the rules they were opened with.',
+      majorityLabel: 'Required majority',
+      majority: {
+        simple: 'Simple majority',
+        two_thirds: 'Two thirds',
+        unanimous: 'Unanimity',
+      },
+      majorityHint: {
+        simple: 'More votes for than against.',
+        two_thirds: 'At least two thirds of the votes cast are for (abstentions do not count).',
+        unanimous: 'At least one vote for and none against.',
+      },
+      ballotLabel: 'Ballot',
+      ballot: {
+        open: 'Open',
+        secret: 'Secret',
+      },
+      ballotHint: {
+        open: 'Committee members see who voted how.',
+        secret: 'Nobody sees who voted how; only the result is shown.',
+      },
+      quorum:
+        'The quorum is always more than half of the committee members entitled to vote (abstentions count; members who stood aside for a conflict of interest do not).',
+      submit: 'Save the rules',
+      saved: 'The voting rules have been saved.',
     },
   },
 };

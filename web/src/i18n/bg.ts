@@ -1,4 +1,7 @@
 import type { AdminMessages } from './admin.bg.ts';
+import type { ApplyMessages } from './apply.bg.ts';
+import type { CommitteeMessages } from './committee.bg.ts';
+import type { DecisionsMessages } from './decisions.bg.ts';
 
 /**
  * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts,
@@ -20,6 +23,8 @@ export const bg = {
   nav: {
     home: 'Начало',
     members: 'Членове',
+    decisions: 'Решения',
+    committee: 'Комитет',
   },
   common: {
     loading: 'Зареждане…',
@@ -51,7 +56,8 @@ export const bg = {
         'Приложете учредителните документи и декларациите, че приемате устава и даването на съгласие за обработка на данни.',
       step3: 'Инициативният комитет разглежда заявлението и може да поиска допълнения.',
       step4: 'Комитетът гласува; при одобрение организацията става член и се появява в публичния регистър.',
-      soon: 'Онлайн подаването на заявления предстои. Дотогава се свържете с клъстера.',
+      apply: 'Кандидатствайте онлайн',
+      applyNote: 'Необходим е профил в портала; заявлението може да се попълва на няколко пъти.',
     },
   },
   directory: {
@@ -155,6 +161,17 @@ export const bg = {
     regular: 'Редовен член',
     associated: 'Асоцииран член',
     engaged: 'Ангажиран член',
+  },
+  /** A join application's state (applicant and committee pages). */
+  applicationState: {
+    draft: 'Чернова',
+    submitted: 'Подадено',
+    under_review: 'В разглеждане',
+    changes_requested: 'Поискани допълнения',
+    in_vote: 'В гласуване',
+    approved: 'Одобрено',
+    rejected: 'Отхвърлено',
+    withdrawn: 'Оттеглено',
   },
   auth: {
     header: {
@@ -353,5 +370,10 @@ export const bg = {
 /** The texts bundled with the app shell: every section but `admin`. */
 export type ShellMessages = typeof bg;
 
-/** Every key the SPA may ask for (i18next.d.ts): the shell's texts plus the lazily loaded `admin` section. */
-export type Messages = ShellMessages & { admin: AdminMessages };
+/** Every key the SPA may ask for (i18next.d.ts): the shell's texts plus the lazily loaded sections. */
+export type Messages = ShellMessages & {
+  admin: AdminMessages;
+  apply: ApplyMessages;
+  committee: CommitteeMessages;
+  decisions: DecisionsMessages;
+};

@@ -16,6 +16,8 @@ export const en: ShellMessages = {
   nav: {
     home: 'Home',
     members: 'Members',
+    decisions: 'Decisions',
+    committee: 'Committee',
   },
   common: {
     loading: 'Loading…',
@@ -48,7 +50,8 @@ export const en: ShellMessages = {
       step3: 'The initiative committee reviews the application and may ask for more information.',
       step4:
         'The committee votes; once approved, the organisation becomes a member and appears in the public directory.',
-      soon: 'Online applications are coming soon. Until then, please contact the cluster.',
+      apply: 'Apply online',
+      applyNote: 'You need an account on the portal; you can fill in the application over several visits.',
     },
   },
   directory: {
@@ -152,6 +155,16 @@ export const en: ShellMessages = {
     regular: 'Regular member',
     associated: 'Associated member',
     engaged: 'Engaged member',
+  },
+  applicationState: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    under_review: 'Under review',
+    changes_requested: 'Changes requested',
+    in_vote: 'Being voted on',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
   },
   auth: {
     header: {

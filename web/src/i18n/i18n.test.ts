@@ -3,14 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { adminBg } from './admin.bg.ts';
 import { adminEn } from './admin.en.ts';
 import { adminResources } from './admin.ts';
+import { applyBg } from './apply.bg.ts';
+import { applyEn } from './apply.en.ts';
+import { applyResources } from './apply.ts';
 import { bg, type Messages } from './bg.ts';
+import { committeeBg } from './committee.bg.ts';
+import { committeeEn } from './committee.en.ts';
+import { committeeResources } from './committee.ts';
+import { decisionsBg } from './decisions.bg.ts';
+import { decisionsEn } from './decisions.en.ts';
+import { decisionsResources } from './decisions.ts';
 import { en } from './en.ts';
 import { i18n } from './index.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
-  bg: { ...bg, admin: adminBg },
-  en: { ...en, admin: adminEn },
+  bg: { ...bg, admin: adminBg, apply: applyBg, committee: committeeBg, decisions: decisionsBg },
+  en: { ...en, admin: adminEn, apply: applyEn, committee: committeeEn, decisions: decisionsEn },
 };
 
 /** Every leaf key of a resource tree, dotted (`directory.sort.-name`). */
@@ -70,6 +79,17 @@ describe('translations', () => {
     for (const language of LANGUAGES) {
       expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
         admin: adminResources[language],
+      });
+    }
+    for (const language of LANGUAGES) {
+      expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
+        apply: applyResources[language],
+      });
+    }
+    for (const language of LANGUAGES) {
+      expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
+        committee: committeeResources[language],
+        decisions: decisionsResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -59,7 +59,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The ApiError of a failed response (its problem details when it has them). */
+export async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   const extra = retryAfter === undefined ? {} : { retryAfter };
   const type = response.headers.get('content-type') ?? '';
@@ -85,7 +86,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
-function networkError(error: unknown): ApiError {
+/** The ApiError of a request that never got an answer (an abort is rethrown as is). */
+export function networkError(error: unknown): ApiError {
   if (error instanceof DOMException && error.name === 'AbortError') throw error;
   return new ApiError({ status: 0, title: error instanceof Error ? error.message : 'Network error' });
 }

@@ -10,6 +10,7 @@ export function AdminNav() {
     { to: paths.adminUsers.href(), label: t('admin.nav.users') },
     { to: paths.adminAudit.href(), label: t('admin.nav.audit') },
     { to: paths.adminMailbox.href(), label: t('admin.nav.mailbox') },
+    { to: paths.adminSettings.href(), label: t('admin.nav.settings') },
   ];
   return (
     <nav aria-label={t('admin.nav.label')}>

@@ -171,7 +171,14 @@ export function HomePage() {
           <List.Item>{t('home.join.step3')}</List.Item>
           <List.Item>{t('home.join.step4')}</List.Item>
         </List>
-        <Text c="dimmed">{t('home.join.soon')}</Text>
+        <Group gap="md" align="center">
+          <Button component={Link} to={paths.apply.href()}>
+            {t('home.join.apply')}
+          </Button>
+          <Text size="sm" c="dimmed">
+            {t('home.join.applyNote')}
+          </Text>
+        </Group>
       </Stack>
     </Stack>
   );

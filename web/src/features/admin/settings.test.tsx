@@ -1,0 +1,58 @@
+import type { VotingSettings } from '@portal/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { json } from '@/testing/fetch-stub.ts';
+import { renderApp } from '@/testing/render-app.tsx';
+import { adminApi, representativeMe } from './test-api.ts';
+
+const VOTING = '/api/admin/settings/voting';
+
+function settingsApi(options: { me?: typeof representativeMe } = {}) {
+  let stored: VotingSettings = { majority: 'simple', ballot: 'open' };
+  return adminApi({
+    ...options,
+    handlers: {
+      [VOTING]: (_url, request) => {
+        if (request.method === 'PUT') stored = request.body as VotingSettings;
+        return json(stored);
+      },
+    },
+  });
+}
+
+describe('the voting rules in the administration settings', () => {
+  it('shows the rules in force and saves a change', async () => {
+    const api = settingsApi();
+    const app = renderApp('/admin/settings');
+    const section = await screen.findByRole('region', { name: 'Правила за гласуване' });
+    expect(await within(section).findByRole('radio', { name: /Обикновено мнозинство/ })).toBeChecked();
+    expect(within(section).getByRole('radio', { name: /Явно/ })).toBeChecked();
+    expect(within(section).getByRole('button', { name: 'Запази правилата' })).toBeDisabled();
+
+    await app.user.click(within(section).getByRole('radio', { name: /Две трети/ }));
+    await app.user.click(within(section).getByRole('radio', { name: /Тайно/ }));
+    await app.user.click(within(section).getByRole('button', { name: 'Запази правилата' }));
+    expect(await within(section).findByText('Правилата за гласуване са запазени.')).toBeVisible();
+    const put = api.requestsTo(VOTING).filter((r) => r.method === 'PUT');
+    expect(put.map((r) => r.body)).toEqual([{ majority: 'two_thirds', ballot: 'secret' }]);
+    await waitFor(() =>
+      expect(within(section).getByRole('button', { name: 'Запази правилата' })).toBeDisabled(),
+    );
+  });
+
+  it('is in the administration navigation', async () => {
+    settingsApi();
+    renderApp('/admin/settings');
+    const nav = await screen.findByRole('navigation', { name: 'Раздели на администрацията' });
+    expect(within(nav).getByRole('link', { name: 'Настройки' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('is refused to a user who is not an administrator', async () => {
+    const api = settingsApi({ me: representativeMe });
+    renderApp('/admin/settings');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Нямате достъп до тази страница' }),
+    ).toBeVisible();
+    expect(api.requestsTo(VOTING)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,150 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderApp } from '@/testing/render-app.tsx';
+import { APPLICATION_ID, chairMe, committeeApi, makeApplication, makeVote, memberMe } from './test-api.ts';
+
+const url = `/committee/applications/${APPLICATION_ID}`;
+const inVote = (vote = makeVote()) => makeApplication({ state: 'in_vote', vote });
+
+describe("the committee's vote on an application", () => {
+  it('shows the rules, the tally, the quorum and, for an open ballot, who voted how', async () => {
+    committeeApi({ application: inVote() });
+    renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByText('Обикновено (повече гласове „за“, отколкото „против“)')).toBeVisible();
+    expect(within(panel).getByText('Явно')).toBeVisible();
+    expect(within(panel).getByText('1 от 3 с право на глас')).toBeVisible();
+    expect(within(panel).getByText('Кворумът не е постигнат.')).toBeVisible();
+    const voters = within(panel).getByRole('table');
+    expect(within(voters).getByRole('row', { name: 'Петър Георгиев За' })).toBeVisible();
+    expect(within(voters).getByRole('row', { name: 'Иван Иванов Не е гласувал' })).toBeVisible();
+  });
+
+  it('lets a committee member vote and change the vote while it is open', async () => {
+    const api = committeeApi({ me: memberMe, application: inVote() });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    expect(within(mine).getByText('Още не сте гласували.')).toBeVisible();
+    // Only the chair closes a vote.
+    expect(within(panel).queryByRole('button', { name: 'Закрий гласуването' })).toBeNull();
+
+    await app.user.click(within(mine).getByRole('radio', { name: 'Против' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    expect(await within(mine).findByText('Гласът ви „Против“ е записан.')).toBeVisible();
+    expect(within(mine).getByText(/Гласували сте „Против“/)).toBeVisible();
+    expect(within(panel).getByText('2 от 3 с право на глас')).toBeVisible();
+    expect(within(panel).getByText('Кворумът е налице.')).toBeVisible();
+    expect(within(panel).getByRole('row', { name: 'Иван Иванов Против' })).toBeVisible();
+
+    // Changing needs a different choice.
+    expect(within(mine).getByRole('button', { name: 'Промени гласа' })).toBeDisabled();
+    await app.user.click(within(mine).getByRole('radio', { name: 'Въздържал се' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Промени гласа' }));
+    expect(await within(mine).findByText('Гласът ви „Въздържал се“ е записан.')).toBeVisible();
+    expect(within(panel).getByRole('row', { name: 'Иван Иванов Въздържал се' })).toBeVisible();
+
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`).map((r) => [r.method, r.body])).toEqual(
+      [
+        ['PUT', { choice: 'against' }],
+        ['PUT', { choice: 'abstain' }],
+      ],
+    );
+  });
+
+  it('hides the names on a secret ballot and says so', async () => {
+    committeeApi({ application: inVote(makeVote({ ballot: 'secret' })) });
+    renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByText('Тайно')).toBeVisible();
+    expect(
+      within(panel).getByText('Гласуването е тайно: имената на гласувалите не се показват.'),
+    ).toBeVisible();
+    expect(within(panel).queryByRole('table')).toBeNull();
+    expect(within(panel).queryByText('Петър Георгиев')).toBeNull();
+    // The tally is still there.
+    expect(within(panel).getByText('1 от 3 с право на глас')).toBeVisible();
+  });
+
+  it('lets a member declare a conflict of interest with a reason, after which they no longer vote', async () => {
+    const api = committeeApi({ application: inVote() });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    await app.user.click(within(panel).getByRole('button', { name: 'Декларирай конфликт на интереси' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Конфликт на интереси' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Декларирай' }));
+    expect(within(dialog).getByRole('textbox', { name: /Причина/ })).toHaveAccessibleDescription(
+      'Посочете причината за конфликта на интереси.',
+    );
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote/recuse`)).toHaveLength(0);
+
+    await app.user.type(within(dialog).getByRole('textbox', { name: /Причина/ }), 'Работя в тази фирма.');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Декларирай' }));
+    expect(
+      await within(panel).findByText(
+        'Декларирали сте конфликт на интереси и не гласувате по това заявление.',
+      ),
+    ).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote/recuse`)[0]?.body).toEqual({
+      reason: 'Работя в тази фирма.',
+    });
+    expect(
+      within(panel).getByRole('row', { name: 'Иван Иванов Отвел се (конфликт на интереси)' }),
+    ).toBeVisible();
+  });
+
+  it('lets the chair close the vote after a confirmation and then shows the outcome and the decision number', async () => {
+    const api = committeeApi({
+      me: chairMe,
+      application: inVote(
+        makeVote({
+          tally: { eligible: 3, recused: 0, for: 2, against: 0, abstain: 0, voted: 2 },
+          quorumReached: true,
+          voters: [
+            { name: 'Елена Димитрова', choice: null, recused: false },
+            { name: 'Иван Иванов', choice: 'for', recused: false },
+            { name: 'Петър Георгиев', choice: 'for', recused: false },
+          ],
+        }),
+      ),
+    });
+    const closeUrl = `/api/applications/${APPLICATION_ID}/vote/close`;
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+
+    await app.user.click(within(panel).getByRole('button', { name: 'Закрий гласуването' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Закриване на гласуването' });
+    expect(dialog).toHaveTextContent('Гласували са 2 от 3 членове с право на глас.');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Отказ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.requestsTo(closeUrl)).toHaveLength(0);
+
+    await app.user.click(within(panel).getByRole('button', { name: 'Закрий гласуването' }));
+    dialog = await screen.findByRole('dialog', { name: 'Закриване на гласуването' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Да, закрий' }));
+
+    const outcome = await within(panel).findByRole('status', { name: 'Резултат от гласуването' });
+    expect(outcome).toHaveTextContent('Заявлението е одобрено: организацията е приета за член.');
+    expect(outcome).toHaveTextContent('Решение № 2026-014 от 20 март 2026 г.');
+    expect(api.requestsTo(closeUrl)).toHaveLength(1);
+    expect(within(panel).queryByRole('button', { name: 'Закрий гласуването' })).toBeNull();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 }).parentElement).toHaveTextContent('Одобрено');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Гласуване' })).toHaveFocus());
+  });
+
+  it('tells the members when a vote ended without a quorum', async () => {
+    committeeApi({
+      application: makeApplication({
+        state: 'under_review',
+        vote: makeVote({ closedAt: '2026-03-20T12:00:00.000Z', outcome: 'no_quorum' }),
+      }),
+    });
+    renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByRole('status')).toHaveTextContent('Гласуването приключи без кворум.');
+    expect(within(panel).getByText('Не сте гласували.')).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import type { DecisionsMessages } from './decisions.bg.ts';
+
+/** English texts of the decisions register: the `decisions` section, registered by decisions.ts. */
+export const decisionsEn: DecisionsMessages = {
+  title: 'Register of decisions',
+  intro:
+    'The initiative committee’s decisions to admit new members. Members of the cluster also see the other decisions, with the results of the votes.',
+  introMembers:
+    'Every decision of the initiative committee on membership applications, with the results of the votes.',
+  filters: 'Search and filters',
+  searchLabel: 'Search',
+  searchPlaceholder: 'Decision number or organisation',
+  outcomeLabel: 'Decision',
+  outcomeAny: 'All decisions',
+  outcome: {
+    approved: 'Admitted as a member',
+    rejected: 'Membership refused',
+  },
+  yearLabel: 'Year',
+  yearAny: 'All years',
+  results: 'Decisions',
+  found_one: '{{count, number}} decision',
+  found_other: '{{count, number}} decisions',
+  emptyTitle: 'No decisions match the search',
+  emptyText: 'Try another word or clear the filters.',
+  noneTitle: 'No decisions have been taken yet',
+  number: 'Decision No. {{number}}',
+  tally: 'For: {{for}}, against: {{against}}, abstentions: {{abstain}}',
+  eligible: 'entitled to vote: {{eligible}}, stood aside: {{recused}}',
+  text: 'Text of the decision',
+  application: 'The application behind decision No. {{number}}',
+};

@@ -7,18 +7,19 @@
  */
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
-import { type Action, can, type Principal, type Role } from '@portal/shared';
+import { type Action, can, DECLARATION_VERSION, type Principal, type Role } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import { createSession } from './auth/sessions.ts';
 import { type RoutePermission, sessionCookieName } from './plugins/auth.ts';
 import { issueToken } from './routes/auth/auth.service.ts';
-import { buildTestApp, insertOrganization, insertUser, logIn, TEST_PASSWORD } from './testing.ts';
+import { buildTestApp, insertOrganization, insertUser, logIn, nextEik, TEST_PASSWORD } from './testing.ts';
 
 const ACTOR_NAMES = [
   'anonymous',
   'no_role',
   'applicant',
+  'other_applicant',
   'representative',
   'committee_member',
   'committee_chair',
@@ -26,10 +27,14 @@ const ACTOR_NAMES = [
 ] as const;
 type ActorName = (typeof ACTOR_NAMES)[number];
 
-/** Roles of each signed-in actor; the representative is linked to organisation A only. */
+/**
+ * Roles of each signed-in actor; the representative is linked to organisation A only. The applicant owns
+ * every application of the fixtures; the other applicant has a draft of its own.
+ */
 const ACTOR_ROLES: Record<Exclude<ActorName, 'anonymous'>, Role[]> = {
   no_role: [],
   applicant: ['applicant'],
+  other_applicant: ['applicant'],
   representative: ['representative'],
   committee_member: ['committee_member'],
   committee_chair: ['committee_chair'],
@@ -51,6 +56,21 @@ interface Fixtures {
   /** Another user with a live session, whose data nobody else may see or end. */
   victim: { id: string; email: string; sessionId: string; cookie: string };
   actors: Record<ActorName, Actor>;
+  /** The applicant's applications that rows read or write in place (rows that move one make their own). */
+  apps: {
+    draft: AppFixture;
+    submitted: AppFixture;
+    changesRequested: AppFixture;
+    otherDraft: AppFixture;
+    approved: AppFixture;
+    rejected: AppFixture;
+  };
+}
+
+interface AppFixture {
+  id: string;
+  eik: string;
+  documentId: string;
 }
 
 /** What one actor gets from one row: allowed with this exact status, or denied with status and code. */
@@ -65,6 +85,7 @@ const everyone = (status: number): Expectations => ({
   anonymous: allow(status),
   no_role: allow(status),
   applicant: allow(status),
+  other_applicant: allow(status),
   representative: allow(status),
   committee_member: allow(status),
   committee_chair: allow(status),
@@ -75,6 +96,7 @@ const adminOnly = (status: number): Expectations => ({
   anonymous: ANON,
   no_role: FORBIDDEN,
   applicant: FORBIDDEN,
+  other_applicant: FORBIDDEN,
   representative: FORBIDDEN,
   committee_member: FORBIDDEN,
   committee_chair: FORBIDDEN,
@@ -83,7 +105,9 @@ const adminOnly = (status: number): Expectations => ({
 
 interface Request {
   url: string;
-  payload?: object;
+  /** JSON, or the raw bytes of a document upload. */
+  payload?: object | Buffer;
+  contentType?: string;
   /** Overrides the actor's own session cookie (null: none). */
   cookie?: string | null;
 }
@@ -98,7 +122,7 @@ interface Row {
   record?: boolean;
   expect: Expectations;
   build: (f: Fixtures, actor: Actor) => Request | Promise<Request>;
-  /** Further checks of an allowed answer. */
+  /** Further checks of an allowed answer (its JSON, or its raw bytes when it is not JSON). */
   check?: (body: unknown, f: Fixtures, actor: Actor) => void;
 }
 
@@ -138,6 +162,148 @@ async function freshToken(
 }
 
 const bodyOf = (body: unknown) => body as Record<string, unknown>;
+
+// ---------- applications: fixtures and expectations ----------
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+const NOT_FOUND: Outcome = { deny: 404, code: 'application.not_found' };
+const INTERNAL_NOTE = 'Вътрешна бележка на комитета';
+const SECTIONS = [
+  'organization',
+  'contact',
+  'areas',
+  'offers',
+  'motivation',
+  'declarations',
+  'accession',
+] as const;
+const year = new Date().getFullYear();
+const APPROVED_NO = `${year}-901`;
+const REJECTED_NO = `${year}-902`;
+/** Every fixture application's ЕИК: no denied answer may carry one. */
+const applicationEiks: string[] = [];
+
+/** Those who may not know the application exists: 401 for the anonymous, 404 for the others. */
+const strangers = {
+  anonymous: ANON,
+  no_role: NOT_FOUND,
+  other_applicant: NOT_FOUND,
+  representative: NOT_FOUND,
+} as const;
+/** The applicant, the committee and administrators read it. */
+const readers = (status: number): Expectations => ({
+  ...strangers,
+  applicant: allow(status),
+  committee_member: allow(status),
+  committee_chair: allow(status),
+  admin: allow(status),
+});
+/** The applicant alone; the committee and administrators get `seers` (403 when they can read it, 404 for a draft). */
+const ownerAlone = (status: number, seers: Outcome): Expectations => ({
+  ...strangers,
+  applicant: allow(status),
+  committee_member: seers,
+  committee_chair: seers,
+  admin: seers,
+});
+/**
+ * The committee alone. With `everyoneElse` the route itself refuses all others alike; without it the
+ * refusal is record-level: strangers 404, the applicant and administrators (who can read it) 403.
+ */
+const committeeOnly = (status: number, everyoneElse?: Outcome): Expectations => ({
+  anonymous: ANON,
+  no_role: everyoneElse ?? NOT_FOUND,
+  applicant: everyoneElse ?? FORBIDDEN,
+  other_applicant: everyoneElse ?? NOT_FOUND,
+  representative: everyoneElse ?? NOT_FOUND,
+  committee_member: allow(status),
+  committee_chair: allow(status),
+  admin: everyoneElse ?? FORBIDDEN,
+});
+
+function sectionBodies(eik: string) {
+  return {
+    organization: {
+      nameBg: 'Тайно заявление ООД',
+      nameEn: 'Secret Application Ltd',
+      eik,
+      kind: 'company',
+      employees: 3,
+      foundedYear: 2019,
+      city: 'София',
+      address: 'ул. Скрита 7',
+      naceCodes: ['62.01'],
+    },
+    contact: { name: 'Лице', position: 'Управител', email: 'contact@example.bg', phone: '+359 2 000 0000' },
+    areas: { areaIds: ['ict-software'] },
+    offers: { offers: { people: 'Ментори' }, seeks: {} },
+    motivation: { motivation: 'Сътрудничество.', category: 'regular' },
+    declarations: { acceptsStatute: true, consentsToDataProcessing: true },
+    accession: {
+      councilDecisionNumber: '1',
+      councilDecisionDate: '2026-01-01',
+      representativeName: 'Име',
+      representativePosition: 'Длъжност',
+    },
+  };
+}
+
+type FixtureState =
+  | 'draft'
+  | 'submitted'
+  | 'under_review'
+  | 'changes_requested'
+  | 'in_vote'
+  | 'approved'
+  | 'rejected';
+
+/** A complete application of `owner` (the applicant by default) with one PDF, inserted in `state`. */
+async function makeApplication(state: FixtureState, owner: ActorName = 'applicant'): Promise<AppFixture> {
+  const eik = nextEik();
+  applicationEiks.push(eik);
+  const { accession: _accession, declarations, ...rest } = sectionBodies(eik);
+  const data = {
+    ...rest,
+    declarations: { ...declarations, version: DECLARATION_VERSION, acceptedAt: new Date().toISOString() },
+  };
+  const ownerId = f.actors[owner].user!.id;
+  const submittedAt = state === 'draft' ? null : new Date().toISOString();
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into applications (applicant_id, state, data, eik, kind, submitted_at)
+        values (${ownerId}, ${state}, ${JSON.stringify(data)}::jsonb, ${eik}, 'company', ${submittedAt}::timestamptz)
+        returning id`,
+  );
+  const id = row!.id;
+  const [doc] = await h.query<{ id: string }>(
+    sql`insert into application_documents (application_id, kind, filename, size, sha256, content, uploaded_by)
+        values (${id}, 'registration_certificate', 'a.pdf', ${PDF.length}, 'fixture', ${PDF}, ${ownerId})
+        returning id`,
+  );
+  if (state === 'in_vote') {
+    await h.query(
+      sql`insert into vote_sessions (application_id, round, majority, ballot) values (${id}, 1, 'simple', 'open')`,
+    );
+  }
+  return { id, eik, documentId: doc!.id };
+}
+
+/** A move of the state machine, on a fresh application in `from` for every caller. */
+function actionRow(action: string, from: FixtureState, to: string, expectations: Expectations): Row {
+  return {
+    method: 'POST',
+    url: '/api/applications/:id/actions/:action',
+    permission: 'application.view',
+    label: `${action}: ${from} → ${to}`,
+    record: true,
+    expect: expectations,
+    build: async () => ({
+      url: `/api/applications/${(await makeApplication(from)).id}/actions/${action}`,
+      payload: action === 'request_changes' ? { comment: 'Допълнете, моля.' } : {},
+    }),
+    check: (body) => expect(body).toMatchObject({ state: to }),
+  };
+}
 
 const ROWS: Row[] = [
   // ---------- public ----------
@@ -372,6 +538,7 @@ const ROWS: Row[] = [
       anonymous: ANON,
       no_role: { deny: 404, code: 'session.not_found' },
       applicant: { deny: 404, code: 'session.not_found' },
+      other_applicant: { deny: 404, code: 'session.not_found' },
       representative: { deny: 404, code: 'session.not_found' },
       committee_member: { deny: 404, code: 'session.not_found' },
       committee_chair: { deny: 404, code: 'session.not_found' },
@@ -405,6 +572,7 @@ const ROWS: Row[] = [
       anonymous: ANON,
       no_role: FORBIDDEN,
       applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
       representative: allow(200),
       committee_member: FORBIDDEN,
       committee_chair: FORBIDDEN,
@@ -423,6 +591,7 @@ const ROWS: Row[] = [
       anonymous: ANON,
       no_role: FORBIDDEN,
       applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
       representative: { deny: 404, code: 'organization.not_found' },
       committee_member: FORBIDDEN,
       committee_chair: FORBIDDEN,
@@ -441,6 +610,7 @@ const ROWS: Row[] = [
       anonymous: ANON,
       no_role: FORBIDDEN,
       applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
       representative: { deny: 404, code: 'organization.not_found' },
       committee_member: FORBIDDEN,
       committee_chair: FORBIDDEN,
@@ -561,6 +731,301 @@ const ROWS: Row[] = [
     build: () => ({ url: '/api/admin/mailbox' }),
     check: (body) => expect(bodyOf(body).total).toBeGreaterThan(0),
   },
+  // ---------- join applications (record-level: the applicant's own; the committee never sees drafts) ----------
+  {
+    method: 'GET',
+    url: '/api/applications/mine',
+    permission: 'application.create',
+    label: 'my applications',
+    expect: signedIn(200),
+    build: () => ({ url: '/api/applications/mine' }),
+    check: (body, f, actor) => {
+      const ids = (bodyOf(body).items as { id: string }[]).map((i) => i.id);
+      const applicants = [f.apps.draft.id, f.apps.submitted.id, f.apps.changesRequested.id];
+      if (actor.name === 'applicant') expect(ids).toEqual(expect.arrayContaining(applicants));
+      else expect(ids.filter((id) => applicants.includes(id))).toEqual([]);
+      if (actor.name === 'other_applicant') expect(ids).toEqual([f.apps.otherDraft.id]);
+      if (actor.name !== 'applicant' && actor.name !== 'other_applicant') expect(ids).toEqual([]);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/applications/:id',
+    permission: 'application.view',
+    label: "the applicant's submitted application",
+    record: true,
+    expect: readers(200),
+    build: (f) => ({ url: `/api/applications/${f.apps.submitted.id}` }),
+    check: (body, f, actor) => {
+      expect(body).toMatchObject({ id: f.apps.submitted.id, state: 'submitted' });
+      // Internal committee notes: the committee's only.
+      const committee = actor.name === 'committee_member' || actor.name === 'committee_chair';
+      expect(JSON.stringify(body).includes(INTERNAL_NOTE)).toBe(committee);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/applications/:id',
+    permission: 'application.view',
+    label: "the applicant's draft",
+    record: true,
+    expect: ownerAlone(200, NOT_FOUND),
+    build: (f) => ({ url: `/api/applications/${f.apps.draft.id}` }),
+    check: (body, f) => expect(body).toMatchObject({ id: f.apps.draft.id, state: 'draft' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/applications/:id',
+    permission: 'application.view',
+    label: 'an application that does not exist',
+    record: true,
+    expect: {
+      ...strangers,
+      applicant: NOT_FOUND,
+      committee_member: NOT_FOUND,
+      committee_chair: NOT_FOUND,
+      admin: NOT_FOUND,
+    },
+    build: () => ({ url: `/api/applications/${MISSING_ID}` }),
+  },
+  ...SECTIONS.map(
+    (section): Row => ({
+      method: 'PUT',
+      url: `/api/applications/:id/sections/${section}`,
+      permission: 'application.edit',
+      label: `saving the "${section}" step of the applicant's draft`,
+      record: true,
+      expect: ownerAlone(200, NOT_FOUND),
+      build: (f) => ({
+        url: `/api/applications/${f.apps.draft.id}/sections/${section}`,
+        payload: sectionBodies(f.apps.draft.eik)[section],
+      }),
+      check: (body) => expect(bodyOf(bodyOf(body).data)[section]).toBeTruthy(),
+    }),
+  ),
+  {
+    method: 'PUT',
+    url: '/api/applications/:id/sections/contact',
+    permission: 'application.edit',
+    label: 'editing an application returned for changes (the committee reads it but may not write it)',
+    record: true,
+    expect: ownerAlone(200, FORBIDDEN),
+    build: (f) => ({
+      url: `/api/applications/${f.apps.changesRequested.id}/sections/contact`,
+      payload: sectionBodies(f.apps.changesRequested.eik).contact,
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/documents',
+    permission: 'application.edit',
+    label: "uploading a PDF to the applicant's draft",
+    record: true,
+    expect: ownerAlone(201, NOT_FOUND),
+    build: (f) => ({
+      url: `/api/applications/${f.apps.draft.id}/documents?kind=other&filename=a.pdf`,
+      payload: PDF,
+      contentType: 'application/pdf',
+    }),
+    check: (body) => expect(body).toMatchObject({ kind: 'other', size: PDF.length }),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/documents',
+    permission: 'application.edit',
+    label: 'uploading a PDF to an application returned for changes',
+    record: true,
+    expect: ownerAlone(201, FORBIDDEN),
+    build: (f) => ({
+      url: `/api/applications/${f.apps.changesRequested.id}/documents?kind=other&filename=b.pdf`,
+      payload: PDF,
+      contentType: 'application/pdf',
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/applications/:id/documents/:documentId',
+    permission: 'application.view',
+    label: "downloading a submitted application's document",
+    record: true,
+    expect: readers(200),
+    build: (f) => ({
+      url: `/api/applications/${f.apps.submitted.id}/documents/${f.apps.submitted.documentId}`,
+    }),
+    check: (body) => expect(Buffer.isBuffer(body) && body.equals(PDF)).toBe(true),
+  },
+  {
+    method: 'GET',
+    url: '/api/applications/:id/documents/:documentId',
+    permission: 'application.view',
+    label: "downloading a draft's document",
+    record: true,
+    expect: ownerAlone(200, NOT_FOUND),
+    build: (f) => ({ url: `/api/applications/${f.apps.draft.id}/documents/${f.apps.draft.documentId}` }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/applications/:id/documents/:documentId',
+    permission: 'application.edit',
+    label: 'removing a document from a draft',
+    record: true,
+    expect: ownerAlone(204, NOT_FOUND),
+    build: async () => {
+      const a = await makeApplication('draft');
+      return { url: `/api/applications/${a.id}/documents/${a.documentId}` };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/applications/:id/documents/:documentId',
+    permission: 'application.edit',
+    label: 'removing a document from an application returned for changes',
+    record: true,
+    expect: ownerAlone(204, FORBIDDEN),
+    build: async () => {
+      const a = await makeApplication('changes_requested');
+      return { url: `/api/applications/${a.id}/documents/${a.documentId}` };
+    },
+  },
+  actionRow('submit', 'draft', 'submitted', ownerAlone(200, NOT_FOUND)),
+  actionRow('resubmit', 'changes_requested', 'under_review', ownerAlone(200, FORBIDDEN)),
+  actionRow('withdraw', 'submitted', 'withdrawn', ownerAlone(200, FORBIDDEN)),
+  actionRow('start_review', 'submitted', 'under_review', committeeOnly(200)),
+  actionRow('request_changes', 'under_review', 'changes_requested', committeeOnly(200)),
+  actionRow('open_vote', 'under_review', 'in_vote', { ...committeeOnly(200), committee_member: FORBIDDEN }),
+  {
+    method: 'POST',
+    url: '/api/applications/:id/comments',
+    permission: 'application.view',
+    label: 'a message between the committee and the applicant',
+    record: true,
+    expect: { ...readers(200), admin: FORBIDDEN },
+    build: (f, actor) => ({
+      url: `/api/applications/${f.apps.submitted.id}/comments`,
+      payload: { text: `Съобщение от ${actor.name}`, audience: 'applicant' },
+    }),
+    check: (body, _f, actor) =>
+      expect(JSON.stringify(bodyOf(body).timeline)).toContain(`Съобщение от ${actor.name}`),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/comments',
+    permission: 'application.view',
+    label: 'an internal committee note',
+    record: true,
+    expect: committeeOnly(200),
+    build: (f, actor) => ({
+      url: `/api/applications/${f.apps.submitted.id}/comments`,
+      payload: { text: `Бележка от ${actor.name}`, audience: 'committee' },
+    }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/applications/:id/vote',
+    permission: 'application.vote',
+    label: 'voting on an application in vote',
+    expect: committeeOnly(200, FORBIDDEN),
+    build: async () => ({
+      url: `/api/applications/${(await makeApplication('in_vote')).id}/vote`,
+      payload: { choice: 'for' },
+    }),
+    check: (body) => expect(bodyOf(body).vote).toMatchObject({ myVote: 'for' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/applications/:id/vote',
+    permission: 'application.vote',
+    label: 'voting on a draft',
+    record: true,
+    expect: { ...committeeOnly(200, FORBIDDEN), committee_member: NOT_FOUND, committee_chair: NOT_FOUND },
+    build: (f) => ({ url: `/api/applications/${f.apps.draft.id}/vote`, payload: { choice: 'for' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/vote/recuse',
+    permission: 'application.vote',
+    label: 'declaring a conflict of interest',
+    expect: committeeOnly(200, FORBIDDEN),
+    build: async () => ({
+      url: `/api/applications/${(await makeApplication('in_vote')).id}/vote/recuse`,
+      payload: { reason: 'Консултирам ги.' },
+    }),
+    check: (body) => expect(bodyOf(body).vote).toMatchObject({ myRecused: true }),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/vote/close',
+    permission: 'application.chair',
+    label: 'closing a vote',
+    expect: { ...committeeOnly(200, FORBIDDEN), committee_member: FORBIDDEN },
+    build: async () => ({ url: `/api/applications/${(await makeApplication('in_vote')).id}/vote/close` }),
+    // Nobody voted: no quorum, back to review.
+    check: (body) => expect(body).toMatchObject({ state: 'under_review', vote: { outcome: 'no_quorum' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/applications/:id/vote/close',
+    permission: 'application.chair',
+    label: 'closing a vote on a draft',
+    record: true,
+    expect: { ...committeeOnly(200, FORBIDDEN), committee_member: FORBIDDEN, committee_chair: NOT_FOUND },
+    build: (f) => ({ url: `/api/applications/${f.apps.draft.id}/vote/close` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/committee/applications',
+    permission: 'application.review',
+    label: "the committee's queue",
+    expect: committeeOnly(200, FORBIDDEN),
+    build: () => ({ url: '/api/committee/applications?pageSize=100' }),
+    check: (body, f) => {
+      const items = bodyOf(body).items as { id: string; state: string }[];
+      expect(items.map((i) => i.id)).toEqual(expect.arrayContaining([f.apps.submitted.id]));
+      expect(items.filter((i) => i.state === 'draft')).toEqual([]);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/decisions',
+    permission: 'public',
+    label: 'the decisions register',
+    expect: everyone(200),
+    build: () => ({ url: '/api/decisions?pageSize=100' }),
+    check: (body, _f, actor) => {
+      const items = bodyOf(body).items as { number: string; outcome: string; tally: unknown }[];
+      const members = ['representative', 'committee_member', 'committee_chair', 'admin'].includes(actor.name);
+      expect(items.map((d) => d.number).sort()).toEqual(members ? [APPROVED_NO, REJECTED_NO] : [APPROVED_NO]);
+      for (const d of items) expect(d.tally === null).toBe(!members);
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/settings/voting',
+    permission: 'settings.manage',
+    label: 'the voting rules',
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/settings/voting' }),
+    check: (body) => expect(body).toEqual({ majority: 'simple', ballot: 'open' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/settings/voting',
+    permission: 'settings.manage',
+    label: 'changing the voting rules',
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/settings/voting', payload: { majority: 'simple', ballot: 'open' } }),
+  },
+  // Last: starting an application makes the caller an applicant (a role that grants nothing more).
+  {
+    method: 'POST',
+    url: '/api/applications',
+    permission: 'application.create',
+    label: 'starting an application',
+    expect: signedIn(201),
+    build: () => ({ url: '/api/applications' }),
+    check: (body, _f, actor) =>
+      expect(body).toMatchObject({ state: 'draft', applicant: { id: actor.user?.id } }),
+  },
 ];
 
 /** Everything a caller could change; a denied call must leave all of it as it was. */
@@ -574,7 +1039,16 @@ async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from user_roles) as user_roles,
           (select count(*)::int from user_organizations) as user_organizations,
           (select count(*)::int from outbox_messages) as outbox_messages,
-          (select count(*)::int from auth_tokens where used_at is not null) as used_tokens`,
+          (select count(*)::int from auth_tokens where used_at is not null) as used_tokens,
+          (select count(*)::int from applications) as applications,
+          (select coalesce(sum(version), 0)::int from applications) as application_versions,
+          (select count(*)::int from application_events) as application_events,
+          (select count(*)::int from application_documents) as application_documents,
+          (select count(*)::int from vote_sessions where closed_at is null) as open_votes,
+          (select count(*)::int from votes) as votes,
+          (select count(*)::int from decisions) as decisions,
+          (select count(*)::int from memberships) as memberships,
+          (select version from cluster_settings where id = 1) as settings_version`,
   );
   return row!;
 }
@@ -586,7 +1060,7 @@ function secretsFor(actor: Actor): string[] {
     f.victim.email,
     ...ACTOR_NAMES.map((n) => f.actors[n].user?.email).filter((e): e is string => !!e),
   ].filter((e) => e !== actor.user?.email);
-  return [f.orgA.eik, f.orgB.eik, ...emails];
+  return [f.orgA.eik, f.orgB.eik, ...applicationEiks, INTERNAL_NOTE, ...emails];
 }
 
 const patternOf = (url: string) =>
@@ -635,7 +1109,33 @@ beforeAll(async () => {
     target: { id: target.id, email: target.email },
     victim: { id: victim.id, email: victim.email, sessionId: victimSession!.id, cookie: victimCookie },
     actors,
+    apps: {} as Fixtures['apps'],
   };
+  f.apps = {
+    draft: await makeApplication('draft'),
+    submitted: await makeApplication('submitted'),
+    changesRequested: await makeApplication('changes_requested'),
+    otherDraft: await makeApplication('draft', 'other_applicant'),
+    approved: await makeApplication('approved'),
+    rejected: await makeApplication('rejected'),
+  };
+  await h.query(
+    sql`insert into application_events (application_id, actor_id, kind, audience, text)
+        values (${f.apps.submitted.id}, ${actors.committee_member.user!.id}, 'comment', 'committee', ${INTERNAL_NOTE})`,
+  );
+  const decided = [
+    [f.apps.approved, APPROVED_NO, 901, 'approved'],
+    [f.apps.rejected, REJECTED_NO, 902, 'rejected'],
+  ] as const;
+  for (const [a, number, sequence, outcome] of decided) {
+    await h.query(
+      sql`insert into decisions (year, sequence, number, decided_on, outcome, application_id, organization_name_bg,
+            organization_name_en, text_bg, text_en, tally)
+          values (${year}, ${sequence}, ${number}, current_date, ${outcome}, ${a.id}, 'Тайно заявление ООД',
+            'Secret Application Ltd', 'Решение', 'Decision',
+            ${JSON.stringify({ for: 3, against: 1, abstain: 0, eligible: 5, recused: 0 })}::jsonb)`,
+    );
+  }
 });
 afterAll(async () => {
   await app?.close();
@@ -724,12 +1224,16 @@ for (const row of ROWS) {
         method: row.method,
         url: request.url,
         ...(request.payload ? { payload: request.payload } : {}),
-        headers: cookie ? { cookie } : {},
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(request.contentType ? { 'content-type': request.contentType } : {}),
+        },
       });
 
       if ('allow' in outcome) {
         expect(res.statusCode, res.body).toBe(outcome.allow);
-        row.check?.(res.statusCode === 204 ? null : res.json(), f, actor);
+        const json = String(res.headers['content-type'] ?? '').includes('json');
+        row.check?.(res.statusCode === 204 ? null : json ? res.json() : res.rawPayload, f, actor);
         return;
       }
       expect(res.statusCode, res.body).toBe(outcome.deny);
@@ -756,6 +1260,36 @@ describe('record-level answers reveal nothing', () => {
     expect(other.body).toBe(missing.body);
     expect(other.body).not.toContain(f.orgB.eik);
     expect(other.body).not.toContain('Организация Б');
+  });
+
+  it("answers a stranger asking for another user's application, and the committee asking for a draft, exactly like for one that does not exist", async () => {
+    const ask = (name: ActorName, id: string) =>
+      app.inject({ url: `/api/applications/${id}`, headers: { cookie: f.actors[name].cookie! } });
+    for (const [name, id] of [
+      ['other_applicant', f.apps.submitted.id],
+      ['representative', f.apps.submitted.id],
+      ['committee_member', f.apps.draft.id],
+      ['admin', f.apps.draft.id],
+    ] as const) {
+      const other = await ask(name, id);
+      const missing = await ask(name, MISSING_ID);
+      expect(other.statusCode, name).toBe(404);
+      expect(other.body, name).toBe(missing.body);
+    }
+  });
+
+  it("leaves the applicant's draft as the applicant saved it after everyone else tried to write it", async () => {
+    const [row] = await h.query<{ data: { organization: { eik: string } }; docs: number }>(
+      sql`select a.data, (select count(*)::int from application_documents d where d.application_id = a.id) as docs
+          from applications a where a.id = ${f.apps.draft.id}`,
+    );
+    expect(row!.data.organization.eik).toBe(f.apps.draft.eik);
+    // The fixture's PDF and the applicant's own upload.
+    expect(Number(row!.docs)).toBe(2);
+    const votes = await h.query(
+      sql`select 1 from votes v join vote_sessions s on s.id = v.session_id where s.application_id = ${f.apps.draft.id}`,
+    );
+    expect(votes).toEqual([]);
   });
 
   it("keeps the victim's session alive after everyone tried to end it", async () => {

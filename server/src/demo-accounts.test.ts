@@ -2,7 +2,7 @@ import type { DbHandle } from '@portal/db';
 import { sql } from '@portal/db';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@portal/db/seed';
 import { createTestDb } from '@portal/db/testing';
-import { ROLES } from '@portal/shared';
+import { APPLICATION_STATES, ApplicationSchema, type ApplicationSummary, ROLES } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, logIn } from './testing.ts';
 
@@ -41,5 +41,60 @@ describe('demo accounts', () => {
     await seedDemo(h.db);
     const after = await h.query(sql`select id, email, password_hash, version from users order by email`);
     expect(after).toEqual(before);
+  });
+});
+
+describe('the demo join applications, through the API', () => {
+  const get = async (url: string, email?: string) => {
+    const cookie = email ? await logIn(app, email, DEMO_PASSWORD) : undefined;
+    const res = await app.inject({ url, headers: cookie ? { cookie } : {} });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res;
+  };
+
+  it('shows the demo applicant their draft and the application awaiting changes, without internal notes', async () => {
+    const email = 'kandidat@demo.klaster.bg';
+    const mine: ApplicationSummary[] = (await get('/api/applications/mine', email)).json().items;
+    expect(mine.map((a) => a.state).sort()).toEqual(['changes_requested', 'draft']);
+    const id = mine.find((a) => a.state === 'changes_requested')!.id;
+    const application = ApplicationSchema.parse((await get(`/api/applications/${id}`, email)).json());
+    expect(application.timeline.find((e) => e.action === 'request_changes')?.text).toMatch(/certificate/);
+    expect(application.timeline.every((e) => e.audience === 'applicant')).toBe(true);
+    expect(application.vote).toBeNull();
+    const doc = await get(`/api/applications/${id}/documents/${application.documents[0]!.id}`, email);
+    expect(doc.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it("gives the committee every state but drafts, and the chair Sofia Municipality's open vote to close", async () => {
+    const chair = 'predsedatel@demo.klaster.bg';
+    const queue = (await get('/api/committee/applications?pageSize=100', chair)).json();
+    expect(Object.keys(queue.counts).sort()).toEqual(APPLICATION_STATES.filter((s) => s !== 'draft').sort());
+    const sofia = (queue.items as ApplicationSummary[]).find((a) => a.eik === '000696327');
+    expect(sofia?.state).toBe('in_vote');
+    const before = ApplicationSchema.parse((await get(`/api/applications/${sofia!.id}`, chair)).json());
+    expect(before.documents.map((d) => d.kind)).toContain('council_decision');
+    expect(before.vote).toMatchObject({ round: 1, closedAt: null, myVote: null, quorumReached: true });
+    expect(before.vote!.tally.voted).toBeLessThan(before.vote!.tally.eligible);
+
+    const cookie = await logIn(app, chair, DEMO_PASSWORD);
+    const closed = await app.inject({
+      method: 'POST',
+      url: `/api/applications/${sofia!.id}/vote/close`,
+      headers: { cookie },
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
+    const after = ApplicationSchema.parse(closed.json());
+    expect(after.state).toBe('approved');
+    // The demo register ends at 2026-004, so the next decision of 2026 is 2026-005.
+    const year = new Date().getUTCFullYear();
+    expect(after.decision?.number).toBe(year === 2026 ? '2026-005' : `${year}-001`);
+  });
+
+  it('lists the demo admissions in the public decisions register, and the rejection to members', async () => {
+    const publicItems = (await get('/api/decisions')).json().items as { number: string; outcome: string }[];
+    expect(publicItems.filter((d) => d.number.startsWith('2026-00')).length).toBeGreaterThanOrEqual(3);
+    expect(publicItems.every((d) => d.outcome === 'approved')).toBe(true);
+    const full = (await get('/api/decisions', 'predstavitel@demo.klaster.bg')).json().items;
+    expect(full.map((d: { outcome: string }) => d.outcome)).toContain('rejected');
   });
 });

@@ -3,7 +3,8 @@
  *
  * Idempotent by design: organisations are upserted by ЕИК, memberships by organisation, the cluster's
  * settings row by id, and a row is only rewritten (and its version bumped) when its data differs — so a
- * second run leaves every row, id and version exactly as the first run left them.
+ * second run leaves every row, id and version exactly as the first run left them. The demo join
+ * applications (demo-applications.ts) have fixed ids and are only ever inserted, never rewritten.
  */
 import { isValidEik } from '@portal/shared';
 import { getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
@@ -18,9 +19,18 @@ import {
   userRoles,
   users,
 } from '../schema/index.ts';
+import { seedDemoApplications } from './demo-applications.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
+export {
+  DEMO_APPLICATIONS,
+  DEMO_PEOPLE,
+  type DemoApplication,
+  demoId,
+  demoPdf,
+  planDemoApplication,
+} from './demo-applications.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
   DEMO_ORGANIZATIONS,
@@ -133,6 +143,9 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
       u.organizationEiks.map((e) => ({ userId: userIdOf(u.email), organizationId: idOf(e) })),
     );
     if (links.length > 0) await tx.insert(userOrganizations).values(links).onConflictDoNothing();
+
+    // Join applications in every state, votes and the decisions register (issue 4).
+    await seedDemoApplications(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

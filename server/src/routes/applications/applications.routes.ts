@@ -401,7 +401,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/:id/vote/close',
     'application.chair',
     'Close the vote (chair); the server computes the outcome',
-    undefined,
+    // No body: nothing a client sends can set the outcome.
+    z.strictObject({}).nullish(),
     (tx, request, row) => closeVote(tx, signedIn(request).actor, row, notify.onDecision),
   );
 };

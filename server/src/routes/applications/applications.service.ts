@@ -211,11 +211,11 @@ export async function createApplication(db: Db, actor: Actor & { userId: string 
 }
 
 export function assertApplicant(principal: Principal, row: AppRow): void {
-  if (!can(principal, 'application.edit', resourceOf(row))) {
-    // The committee may read it but not write the applicant's answers; strangers do not see it at all.
-    if (can(principal, 'application.view', resourceOf(row))) throw new AppError('auth.forbidden', 403);
-    throw notFound();
-  }
+  if (can(principal, 'application.edit', resourceOf(row))) return;
+  // Strangers do not see it at all, nor does the committee see a draft; the committee may read the rest
+  // but not write the applicant's answers.
+  assertCanView(principal, row);
+  throw new AppError('auth.forbidden', 403);
 }
 
 /** Is `eik` a member's, or another open application's? */
@@ -231,6 +231,21 @@ async function eikTaken(db: Db, eik: string, applicationId: string): Promise<boo
         limit 1`,
   );
   return rows.length > 0;
+}
+
+/**
+ * Is `error` the partial unique index on open applications' ЕИК (`applications_open_eik_key`)? Two
+ * applications that checked the ЕИК at the same moment both pass `eikTaken`; the index stops the second.
+ * Drizzle wraps the driver's error (postgres.js: `constraint_name`, PGlite: `constraint`) in `cause`.
+ */
+function isOpenEikConflict(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const pg = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
+    if (pg.code === '23505' && (pg.constraint_name ?? pg.constraint) === 'applications_open_eik_key')
+      return true;
+    e = pg.cause;
+  }
+  return false;
 }
 
 /** Saves one section of the form (validated by its schema in the route) into a draft. */
@@ -262,6 +277,19 @@ export async function saveSection(
       );
       organizationId = existing?.id ?? null;
     }
+    if (section === 'areas') {
+      // Unknown areas would be refused at admission (a foreign key); refuse them here, on the field.
+      const wanted = (value.areaIds as string[]) ?? [];
+      const known = await execute<{ id: string }>(
+        tx,
+        sql`select id from areas where id in (${sql.join(
+          wanted.map((a) => sql`${a}`),
+          sql`, `,
+        )})`,
+      );
+      const unknown = wanted.find((a) => !known.some((k) => k.id === a));
+      if (unknown) throw fieldError('body.areaIds', 'area.unknown', { value: unknown });
+    }
     if (section === 'declarations') {
       stored = { ...value, version: DECLARATION_VERSION, acceptedAt: new Date().toISOString() };
     }
@@ -271,7 +299,10 @@ export async function saveSection(
       sql`update applications set data = data || jsonb_build_object(${section}::text, ${JSON.stringify(stored)}::jsonb),
             eik = ${eik}, kind = ${kind}, organization_id = ${organizationId}, updated_at = now(), version = version + 1
           where id = ${id}`,
-    );
+    ).catch((error: unknown) => {
+      if (isOpenEikConflict(error)) throw fieldError('body.eik', 'eik.taken', { eik: eik ?? '' });
+      throw error;
+    });
     await recordAudit(tx, actor, {
       action: 'application.section_saved',
       entityType: 'application',
@@ -334,7 +365,11 @@ export async function transition(
       sql`update applications set state = ${to}, updated_at = now(), version = version + 1,
             submitted_at = case when ${action} = 'submit' then coalesce(submitted_at, now()) else submitted_at end
           where id = ${id}`,
-    );
+    ).catch((error: unknown) => {
+      // Another application with this ЕИК was submitted at the same moment: the same answer as eikTaken.
+      if (isOpenEikConflict(error)) throw fieldError('organization.eik', 'eik.taken', { eik: row.eik ?? '' });
+      throw error;
+    });
     if (action === 'open_vote') await openVoteSession(tx, id, ctx.actor.userId);
     await addEvent(tx, id, ctx.actor.userId, {
       kind: 'transition',
@@ -383,8 +418,9 @@ export async function addComment(
     const committee = can(principal, 'application.review');
     const isApplicant = row.applicant_id === principal.id;
     // The applicant writes to the committee through the shared thread; internal notes are the committee's.
+    // Administrators (the only others who can see it) read the thread but do not write in it.
+    if (!committee && !isApplicant) throw new AppError('auth.forbidden', 403);
     if (audience === 'committee' && !committee) throw new AppError('auth.forbidden', 403);
-    if (!committee && !isApplicant) throw notFound();
     if (row.state === 'draft')
       throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
     await addEvent(tx, id, actor.userId, { kind: 'comment', audience, text });

@@ -371,6 +371,13 @@ export async function transition(
       throw error;
     });
     if (action === 'open_vote') await openVoteSession(tx, id, ctx.actor.userId);
+    // Withdrawn during a vote: the vote ends with it, without an outcome (no decision is taken).
+    if (action === 'withdraw' && row.state === 'in_vote') {
+      await execute(
+        tx,
+        sql`update vote_sessions set closed_at = now() where application_id = ${id} and closed_at is null`,
+      );
+    }
     await addEvent(tx, id, ctx.actor.userId, {
       kind: 'transition',
       action,

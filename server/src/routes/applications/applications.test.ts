@@ -1011,6 +1011,17 @@ describe('votes: quorum and majority', () => {
     expect(a.vote?.tally).toMatchObject({ for: 0, against: 1, voted: 1 });
   });
 
+  it('ends an open vote without an outcome when the applicant withdraws', async () => {
+    const d = await inState('in_vote');
+    await ok(castVote('m1', d.id, 'for'));
+    await ok(act('applicant', d.id, 'withdraw'));
+    const seen = await view('chair', d.id);
+    expect(seen.state).toBe('withdrawn');
+    expect(seen.vote?.closedAt).not.toBeNull();
+    expect(seen.vote?.outcome).toBeNull();
+    expect(seen.decision).toBeNull();
+  });
+
   it('refuses votes when no vote is open', async () => {
     const { id } = await inState('under_review');
     expect((await problem(castVote('m1', id, 'for'), 409)).code).toBe('application.no_open_vote');

@@ -306,12 +306,16 @@ export const TimelineEntrySchema = z.object({
   id: z.number().int(),
   at: z.iso.datetime({ offset: true }),
   actorName: z.string().nullable(),
-  kind: z.enum(['transition', 'comment']),
+  kind: z.enum(['transition', 'comment', 'change']),
   action: z.string().nullable(),
   fromState: ApplicationStateSchema.nullable(),
   toState: ApplicationStateSchema.nullable(),
   audience: z.enum(COMMENT_AUDIENCES),
   text: z.string().nullable(),
+  /** For a `change` (a section edited after the committee asked for changes): what it was and became. */
+  changes: z
+    .object({ section: ApplicationSectionSchema, before: z.unknown(), after: z.unknown() })
+    .nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 

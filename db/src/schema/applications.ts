@@ -90,13 +90,16 @@ export const applicationEvents = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    kind: text('kind', { enum: ['transition', 'comment'] }).notNull(),
+    /** `change`: the applicant edited a section while changes were requested (`changes` holds it). */
+    kind: text('kind', { enum: ['transition', 'comment', 'change'] }).notNull(),
     action: text('action'),
     fromState: text('from_state'),
     toState: text('to_state'),
     /** `applicant`: the applicant sees it; `committee`: internal. */
     audience: text('audience', { enum: ['applicant', 'committee'] }).notNull(),
     text: text('text'),
+    /** For `change`: `{ section, before, after }`, so the committee sees what was changed. */
+    changes: jsonb('changes'),
   },
   (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
 );

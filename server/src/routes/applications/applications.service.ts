@@ -101,16 +101,17 @@ async function timelineOf(db: Db, id: string, committee: boolean): Promise<Timel
     id: number | string;
     at: string;
     actor_name: string | null;
-    kind: 'transition' | 'comment';
+    kind: 'transition' | 'comment' | 'change';
     action: string | null;
     from_state: ApplicationState | null;
     to_state: ApplicationState | null;
     audience: 'applicant' | 'committee';
     text: string | null;
+    changes: TimelineEntry['changes'] | string;
   }>(
     db,
     sql`select e.id, ${iso('e.at')} as at, u.display_name as actor_name, e.kind, e.action, e.from_state,
-          e.to_state, e.audience, e.text
+          e.to_state, e.audience, e.text, e.changes
         from application_events e left join users u on u.id = e.actor_id
         where e.application_id = ${id} ${committee ? sql`` : sql`and e.audience = 'applicant'`}
         order by e.id`,
@@ -125,6 +126,7 @@ async function timelineOf(db: Db, id: string, committee: boolean): Promise<Timel
     toState: r.to_state,
     audience: r.audience,
     text: r.text,
+    changes: r.changes ? parseJson(r.changes) : null,
   }));
 }
 
@@ -166,19 +168,20 @@ export async function addEvent(
   applicationId: string,
   actorId: string | null,
   e: {
-    kind: 'transition' | 'comment';
+    kind: 'transition' | 'comment' | 'change';
     action?: string;
     from?: ApplicationState;
     to?: ApplicationState;
     audience: 'applicant' | 'committee';
     text?: string | null;
+    changes?: TimelineEntry['changes'];
   },
 ): Promise<void> {
   await execute(
     db,
-    sql`insert into application_events (application_id, actor_id, kind, action, from_state, to_state, audience, text)
+    sql`insert into application_events (application_id, actor_id, kind, action, from_state, to_state, audience, text, changes)
         values (${applicationId}, ${actorId}, ${e.kind}, ${e.action ?? null}, ${e.from ?? null}, ${e.to ?? null},
-          ${e.audience}, ${e.text ?? null})`,
+          ${e.audience}, ${e.text ?? null}, ${e.changes ? JSON.stringify(e.changes) : null}::jsonb)`,
   );
 }
 
@@ -303,6 +306,15 @@ export async function saveSection(
       if (isOpenEikConflict(error)) throw fieldError('body.eik', 'eik.taken', { eik: eik ?? '' });
       throw error;
     });
+    // Edits made after the committee asked for changes show on the timeline, before and after.
+    if (row.state === 'changes_requested') {
+      await addEvent(tx, id, actor.userId, {
+        kind: 'change',
+        action: section,
+        audience: 'applicant',
+        changes: { section, before, after: stored },
+      });
+    }
     await recordAudit(tx, actor, {
       action: 'application.section_saved',
       entityType: 'application',

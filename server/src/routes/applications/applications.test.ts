@@ -335,6 +335,13 @@ describe('an application from the first step to admission', () => {
     expect((await ok(act('applicant', id, 'resubmit'))).state).toBe('under_review');
     const seen = await view('m2', id);
     expect(seen.data.contact?.phone).toBe('+359 888 123 457');
+    // The edit is on the timeline, before and after, for the committee (and the applicant) to see.
+    const change = seen.timeline.find((e) => e.kind === 'change');
+    expect(change?.changes).toMatchObject({
+      section: 'contact',
+      before: { phone: '+359 888 123 456' },
+      after: { phone: '+359 888 123 457' },
+    });
     const steps = seen.timeline
       .filter((e) => e.kind === 'transition')
       .map((e) => [e.action, e.fromState, e.toState]);

@@ -1005,7 +1005,7 @@ const ROWS: Row[] = [
     label: 'the voting rules',
     expect: adminOnly(200),
     build: () => ({ url: '/api/admin/settings/voting' }),
-    check: (body) => expect(body).toEqual({ majority: 'simple', ballot: 'open' }),
+    check: (body) => expect(body).toEqual({ quorum: 'more_than_half', majority: 'simple', ballot: 'open' }),
   },
   {
     method: 'PUT',
@@ -1013,7 +1013,10 @@ const ROWS: Row[] = [
     permission: 'settings.manage',
     label: 'changing the voting rules',
     expect: adminOnly(200),
-    build: () => ({ url: '/api/admin/settings/voting', payload: { majority: 'simple', ballot: 'open' } }),
+    build: () => ({
+      url: '/api/admin/settings/voting',
+      payload: { quorum: 'more_than_half', majority: 'simple', ballot: 'open' },
+    }),
   },
   // Last: starting an application makes the caller an applicant (a role that grants nothing more).
   {

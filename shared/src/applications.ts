@@ -99,7 +99,10 @@ export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const;
 export const VoteChoiceSchema = z.enum(VOTE_CHOICES);
 export type VoteChoice = z.infer<typeof VoteChoiceSchema>;
 
-export const QUORUM_RULES = ['more_than_half'] as const;
+/** Share of the eligible (non-recused) members who must take part: > ½ (default), ≥ ⅔, or all. */
+export const QUORUM_RULES = ['more_than_half', 'two_thirds', 'all'] as const;
+export const QuorumRuleSchema = z.enum(QUORUM_RULES);
+export type QuorumRule = z.infer<typeof QuorumRuleSchema>;
 export const MAJORITY_RULES = ['simple', 'two_thirds', 'unanimous'] as const;
 export const MajorityRuleSchema = z.enum(MAJORITY_RULES);
 export type MajorityRule = z.infer<typeof MajorityRuleSchema>;
@@ -118,15 +121,32 @@ export interface Tally {
 
 export type VoteOutcome = 'approved' | 'rejected' | 'no_quorum';
 
+/** Did enough eligible members take part (abstentions count as taking part; recused members are not eligible)? */
+export function hasQuorum(tally: Tally, quorum: QuorumRule = 'more_than_half'): boolean {
+  const participated = tally.for + tally.against + tally.abstain;
+  if (tally.eligible === 0) return false;
+  switch (quorum) {
+    case 'more_than_half':
+      return participated * 2 > tally.eligible;
+    case 'two_thirds':
+      return participated * 3 >= tally.eligible * 2;
+    case 'all':
+      return participated >= tally.eligible;
+  }
+}
+
 /**
  * The outcome of a closed vote, computed by the server from the votes — never taken from a client.
- * Quorum: more than half of the eligible (non-recused) members took part (abstentions count as taking
- * part). Majority of the votes cast (for + against; abstentions are not votes cast): simple = more for
- * than against; two-thirds = for ≥ ⅔ of cast; unanimous = nobody against and at least one for.
+ * Quorum by `quorum` (default: more than half of the eligible, non-recused members took part). Majority
+ * of the votes cast (for + against; abstentions are not votes cast): simple = more for than against;
+ * two-thirds = for ≥ ⅔ of cast; unanimous = nobody against and at least one for.
  */
-export function computeOutcome(tally: Tally, majority: MajorityRule): VoteOutcome {
-  const participated = tally.for + tally.against + tally.abstain;
-  if (tally.eligible === 0 || participated * 2 <= tally.eligible) return 'no_quorum';
+export function computeOutcome(
+  tally: Tally,
+  majority: MajorityRule,
+  quorum: QuorumRule = 'more_than_half',
+): VoteOutcome {
+  if (!hasQuorum(tally, quorum)) return 'no_quorum';
   const cast = tally.for + tally.against;
   let passed: boolean;
   switch (majority) {
@@ -205,8 +225,21 @@ export const MotivationSectionSchema = z.strictObject({
 });
 export type MotivationSection = z.infer<typeof MotivationSectionSchema>;
 
-/** The declaration texts in force; their version is stored with the applicant's acceptance. */
+/**
+ * The declaration texts in force. They live here, not in the UI's translations, because the exact text
+ * and its version are stored with each acceptance: change a text only together with a new version.
+ */
 export const DECLARATION_VERSION = '2026-11';
+export const DECLARATION_TEXTS = {
+  acceptsStatute: {
+    bg: 'Декларирам, че организацията приема устава на клъстера и се задължава да спазва решенията на неговите органи.',
+    en: 'I declare that the organisation accepts the cluster’s statute and undertakes to abide by the decisions of its bodies.',
+  },
+  consentsToDataProcessing: {
+    bg: 'Съгласен/на съм данните от заявлението да бъдат обработвани от клъстера за разглеждането му и за водене на регистъра на членовете.',
+    en: 'I agree that the cluster processes the data in this application to review it and to keep the register of members.',
+  },
+} as const;
 export const DeclarationsSectionSchema = z.strictObject({
   acceptsStatute: z.literal(true),
   consentsToDataProcessing: z.literal(true),
@@ -250,7 +283,12 @@ export interface ApplicationData {
   areas?: AreasSection;
   offers?: OffersSection;
   motivation?: MotivationSection;
-  declarations?: DeclarationsSection & { version: string; acceptedAt: string };
+  declarations?: DeclarationsSection & {
+    version: string;
+    acceptedAt: string;
+    /** The texts accepted, as shown (both languages). */
+    texts?: Record<string, { bg: string; en: string }>;
+  };
   accession?: AccessionSection;
 }
 
@@ -333,6 +371,7 @@ export const VotePanelSchema = z.object({
   round: z.number().int(),
   ballot: BallotSchema,
   majority: MajorityRuleSchema,
+  quorum: QuorumRuleSchema,
   openedAt: z.iso.datetime({ offset: true }),
   closedAt: z.iso.datetime({ offset: true }).nullable(),
   tally: z.object({
@@ -367,6 +406,7 @@ export const ApplicationSchema = z.object({
     declarations: DeclarationsSectionSchema.extend({
       version: z.string(),
       acceptedAt: z.string(),
+      texts: z.record(z.string(), z.object({ bg: z.string(), en: z.string() })).optional(),
     }).optional(),
     accession: AccessionSectionSchema.optional(),
   }),
@@ -458,5 +498,9 @@ export const DecisionListResponseSchema = z.object({
   pageSize: z.number().int(),
 });
 
-export const VotingSettingsSchema = z.strictObject({ majority: MajorityRuleSchema, ballot: BallotSchema });
+export const VotingSettingsSchema = z.strictObject({
+  quorum: QuorumRuleSchema,
+  majority: MajorityRuleSchema,
+  ballot: BallotSchema,
+});
 export type VotingSettings = z.infer<typeof VotingSettingsSchema>;

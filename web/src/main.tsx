@@ -29,14 +29,10 @@ import '@mantine/core/styles/Overlay.css';
 import '@mantine/core/styles/ModalBase.css';
 import '@mantine/core/styles/Modal.css';
 import './styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
+import { startApp } from './app/start.tsx';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// startApp renders once the remembered language's texts are there. Not a top-level await: that would make
+// the bundler split the entry's shared modules into extra chunks (~2 KiB gzip more on /members).
+void startApp(root);

@@ -19,6 +19,9 @@ export const clusterSettings = pgTable(
     strategyBg: text('strategy_bg').notNull().default(''),
     strategyEn: text('strategy_en').notNull().default(''),
     /** Voting rules for admissions (editable by administrators; copied into each vote when it opens). */
+    quorumRule: text('quorum_rule', { enum: ['more_than_half', 'two_thirds', 'all'] })
+      .notNull()
+      .default('more_than_half'),
     majorityRule: text('majority_rule', { enum: ['simple', 'two_thirds', 'unanimous'] })
       .notNull()
       .default('simple'),

@@ -1,4 +1,4 @@
-import { BALLOTS, MAJORITY_RULES, VOTE_CHOICES } from '@portal/shared';
+import { BALLOTS, MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -29,6 +29,7 @@ export const voteSessions = pgTable(
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
     round: integer('round').notNull(),
+    quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('more_than_half'),
     majority: text('majority', { enum: MAJORITY_RULES }).notNull(),
     ballot: text('ballot', { enum: BALLOTS }).notNull(),
     openedBy: uuid('opened_by').references(() => users.id, { onDelete: 'set null' }),
@@ -43,6 +44,7 @@ export const voteSessions = pgTable(
     // At most one open vote per application.
     uniqueIndex('vote_sessions_open_key').on(t.applicationId).where(sql`closed_at is null`),
     check('vote_sessions_majority_check', sql.raw(`majority in (${list(MAJORITY_RULES)})`)),
+    check('vote_sessions_quorum_check', sql.raw(`quorum in (${list(QUORUM_RULES)})`)),
     check('vote_sessions_ballot_check', sql.raw(`ballot in (${list(BALLOTS)})`)),
   ],
 );

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_STORAGE_KEY, resetLanguageFromStorage } from '@/i18n/index.ts';
+import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
 import { stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
@@ -42,7 +42,7 @@ describe('the portal shell', () => {
   it('starts in the language remembered from the last visit and asks the API in it', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
     const api = stubApi();
-    await resetLanguageFromStorage();
+    await applyStoredLanguage();
     renderApp('/');
     expect(await screen.findByRole('link', { name: 'Members' })).toBeVisible();
     await waitFor(() => expect(api.requestsTo('/api/cluster').length).toBeGreaterThan(0));

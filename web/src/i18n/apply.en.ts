@@ -103,10 +103,6 @@ export const applyEn: ApplyMessages = {
   declarations: {
     intro: 'To submit the application, the organisation must accept both declarations.',
     version: 'Declaration text, version {{version}}',
-    acceptsStatute:
-      'I declare that the organisation accepts the cluster’s statute and undertakes to abide by the decisions of its bodies.',
-    consentsToDataProcessing:
-      'I agree that the cluster processes the data in this application to review it and to keep the register of members.',
     acceptedAt: 'Accepted on {{date}}',
   },
   accession: {
@@ -196,6 +192,8 @@ export const applyEn: ApplyMessages = {
     empty: 'Nothing has happened yet.',
     created: 'Created as {{to}}',
     moved: '{{from}} → {{to}}',
+    changed: 'You changed “{{section}}”',
+    changedSomething: 'You changed the application',
     by: 'by {{name}}',
     system: 'automatically',
   },

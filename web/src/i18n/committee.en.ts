@@ -107,8 +107,13 @@ export const committeeEn: CommitteeMessages = {
       secret: 'Secret',
     },
     quorumLabel: 'Quorum',
-    quorumRule:
-      'More than half of the members entitled to vote (abstentions count, members with a conflict of interest do not).',
+    quorumRule: {
+      more_than_half:
+        'More than half of the members entitled to vote (abstentions count, members with a conflict of interest do not).',
+      two_thirds:
+        'At least two thirds of the members entitled to vote (abstentions count, members with a conflict of interest do not).',
+      all: 'All the members entitled to vote (abstentions count, members with a conflict of interest do not).',
+    },
     tally: 'Votes',
     choice: {
       for: 'For',
@@ -228,6 +233,8 @@ export const committeeEn: CommitteeMessages = {
     stateChange: 'Stage changed',
     internal: 'Internal',
     toState: 'new stage: {{state}}',
+    changed: '{{actor}} changed “{{section}}”',
+    changedSomething: '{{actor}} changed the application',
     action: {
       submit: 'Submitted the application',
       start_review: 'Started the review',

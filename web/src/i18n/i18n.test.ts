@@ -1,5 +1,5 @@
 import { LANGUAGES, type Language } from '@portal/shared';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adminBg } from './admin.bg.ts';
 import { adminEn } from './admin.en.ts';
 import { adminResources } from './admin.ts';
@@ -14,7 +14,7 @@ import { decisionsBg } from './decisions.bg.ts';
 import { decisionsEn } from './decisions.en.ts';
 import { decisionsResources } from './decisions.ts';
 import { en } from './en.ts';
-import { i18n } from './index.ts';
+import { i18n, loadLanguage } from './index.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
@@ -43,6 +43,9 @@ const sources = import.meta.glob(
 ) as Record<string, string>;
 
 describe('translations', () => {
+  // The shell bundles Bulgarian only; the English shell texts load on demand (lazy-language.test.tsx).
+  beforeAll(() => loadLanguage('en'));
+
   it('has every Bulgarian text in English too, and no English text without a Bulgarian one', () => {
     const bgKeys = leafKeys(messages.bg).sort();
     const enKeys = leafKeys(messages.en).sort();
@@ -95,6 +98,7 @@ describe('translations', () => {
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');
     expect(i18n.getFixedT('en')('admin.nav.users')).toBe('Users');
     // The shell's texts survive the merge.
+    expect(i18n.getResourceBundle('en', 'translation')).toMatchObject(en);
     expect(i18n.getFixedT('en')('nav.members')).toBe('Members');
   });
 

@@ -1,10 +1,17 @@
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@portal/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { bg } from './bg.ts';
-import { en } from './en.ts';
+import { bg, type ShellMessages } from './bg.ts';
 
-export const resources = { bg: { translation: bg }, en: { translation: en } } as const;
+/**
+ * The shell's texts of each language. Bulgarian, the default, is bundled; the others are separate chunks,
+ * loaded only when a visitor uses them (at start-up when remembered, or on switching), so the shell does
+ * not download a language nobody reads. The feature sections (admin.ts, apply.ts…) load with their pages.
+ */
+const shellTexts: Record<Language, () => Promise<ShellMessages>> = {
+  bg: async () => bg,
+  en: () => import('./en.ts').then((m) => m.en),
+};
 
 /** Where the chosen language is remembered between visits. */
 export const LANGUAGE_STORAGE_KEY = 'portal.language';
@@ -30,11 +37,13 @@ function applyToDocument(language: string): void {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
+  resources: { bg: { translation: bg } },
+  // Starts in the bundled language; `applyStoredLanguage` (awaited before the first render) switches to the
+  // remembered one once its texts are there.
+  lng: 'bg',
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
-  // Resources are bundled, so initialise synchronously: the first render already has its texts.
+  // Bulgarian is bundled, so initialise synchronously.
   initAsync: false,
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -47,17 +56,59 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
-/** Switches the UI language, remembers it for the next visit and updates `<html lang>`. */
+/** Shell texts registered (or being registered) per language; a failed load is forgotten, to retry. */
+const loaded = new Map<Language, Promise<void>>([['bg', Promise.resolve()]]);
+
+/** Loads the shell's texts of `language` and registers them, once. */
+export function loadLanguage(language: Language): Promise<void> {
+  let done = loaded.get(language);
+  if (!done) {
+    done = shellTexts[language]().then(
+      (messages) => {
+        // Deep merge: a feature section registered earlier for this language stays.
+        i18n.addResourceBundle(language, 'translation', messages, true, false);
+      },
+      (error: unknown) => {
+        loaded.delete(language);
+        throw error;
+      },
+    );
+    loaded.set(language, done);
+  }
+  return done;
+}
+
+/** The language last asked for: a slower load of an earlier choice must not override a later one. */
+let requested: Language | undefined;
+
+async function switchTo(language: Language): Promise<void> {
+  requested = language;
+  await loadLanguage(language);
+  if (requested === language) await i18n.changeLanguage(language);
+}
+
+/**
+ * Switches the UI language, once its texts are loaded, remembers it for the next visit and updates
+ * `<html lang>` (through `languageChanged`).
+ */
 export async function setLanguage(language: Language): Promise<void> {
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered, but the switch still works for this visit.
   }
-  await i18n.changeLanguage(language);
+  await switchTo(language);
 }
 
-/** Re-reads the remembered language; tests use it to start each render from a clean state. */
-export async function resetLanguageFromStorage(): Promise<void> {
-  await i18n.changeLanguage(storedLanguage());
+/**
+ * Switches to the remembered language, loading its texts first. The app awaits it before the first render,
+ * so a visitor who chose English never sees Bulgarian flash; tests use it to start from a clean state. If
+ * the texts cannot be loaded (offline, a stale deployment), the UI stays in the default language.
+ */
+export async function applyStoredLanguage(): Promise<void> {
+  try {
+    await switchTo(storedLanguage());
+  } catch {
+    await switchTo(DEFAULT_LANGUAGE);
+  }
 }

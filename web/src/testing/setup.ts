@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { LANGUAGE_STORAGE_KEY, resetLanguageFromStorage } from '@/i18n/index.ts';
+import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
 
 // The first render of a lazy route compiles its module; on a busy 2-core machine that can exceed 1 s.
 configure({ asyncUtilTimeout: 5_000 });
@@ -32,9 +32,10 @@ window.scrollTo = () => {};
 Element.prototype.scrollIntoView ??= () => {};
 
 beforeEach(async () => {
-  // Every test starts in Bulgarian, the default, with nothing remembered.
+  // Every test starts in Bulgarian, the default, with nothing remembered. English texts load on demand, as
+  // in the app, when a test switches (setLanguage) or remembers English and calls applyStoredLanguage.
   localStorage.removeItem(LANGUAGE_STORAGE_KEY);
-  await resetLanguageFromStorage();
+  await applyStoredLanguage();
 });
 
 afterEach(() => {

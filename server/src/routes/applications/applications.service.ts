@@ -9,6 +9,7 @@ import {
   type ApplicationState,
   type ApplicationSummary,
   can,
+  DECLARATION_TEXTS,
   DECLARATION_VERSION,
   type DocumentInfo,
   type DocumentKind,
@@ -294,7 +295,12 @@ export async function saveSection(
       if (unknown) throw fieldError('body.areaIds', 'area.unknown', { value: unknown });
     }
     if (section === 'declarations') {
-      stored = { ...value, version: DECLARATION_VERSION, acceptedAt: new Date().toISOString() };
+      stored = {
+        ...value,
+        version: DECLARATION_VERSION,
+        acceptedAt: new Date().toISOString(),
+        texts: DECLARATION_TEXTS,
+      };
     }
     const before = parseJson(row.data)[section] ?? null;
     await execute(
@@ -414,10 +420,10 @@ export async function transition(
 async function openVoteSession(tx: Db, applicationId: string, openedBy: string): Promise<void> {
   await execute(
     tx,
-    sql`insert into vote_sessions (application_id, round, majority, ballot, opened_by)
+    sql`insert into vote_sessions (application_id, round, quorum, majority, ballot, opened_by)
         select ${applicationId},
           coalesce((select max(round) from vote_sessions where application_id = ${applicationId}), 0) + 1,
-          s.majority_rule, s.ballot, ${openedBy}
+          s.quorum_rule, s.majority_rule, s.ballot, ${openedBy}
         from cluster_settings s where s.id = 1`,
   );
 }

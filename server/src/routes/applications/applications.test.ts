@@ -9,11 +9,13 @@ import {
   type ApplicationQueueResponse,
   ApplicationSchema,
   type ApplicationState,
+  DECLARATION_TEXTS,
   DECLARATION_VERSION,
   type Decision,
   type MajorityRule,
   type OrganizationKind,
   type Problem,
+  type QuorumRule,
 } from '@portal/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -204,16 +206,20 @@ async function draft(who: Who = 'applicant', o: OrgInput = {}, skip: string[] = 
   return { id: created.id, s };
 }
 
-async function setVoting(majority: MajorityRule, ballot: 'open' | 'secret' = 'open') {
-  const res = await call('admin', 'PUT', '/api/admin/settings/voting', { majority, ballot });
+async function setVoting(
+  majority: MajorityRule,
+  ballot: 'open' | 'secret' = 'open',
+  quorum: QuorumRule = 'more_than_half',
+) {
+  const res = await call('admin', 'PUT', '/api/admin/settings/voting', { quorum, majority, ballot });
   expectStatus(res, 200);
-  expect(res.json()).toEqual({ majority, ballot });
+  expect(res.json()).toEqual({ quorum, majority, ballot });
 }
 
 /** An application driven through legal moves to `state`. */
 async function inState(
   state: ApplicationState,
-  o: OrgInput & { who?: Who; majority?: MajorityRule; ballot?: 'open' | 'secret' } = {},
+  o: OrgInput & { who?: Who; majority?: MajorityRule; ballot?: 'open' | 'secret'; quorum?: QuorumRule } = {},
 ) {
   const who = o.who ?? 'applicant';
   const d = await draft(who, o);
@@ -231,7 +237,7 @@ async function inState(
     await go('m1', 'request_changes', 'Моля, допълнете.');
     return d;
   }
-  await setVoting(o.majority ?? 'simple', o.ballot ?? 'open');
+  await setVoting(o.majority ?? 'simple', o.ballot ?? 'open', o.quorum ?? 'more_than_half');
   await go('chair', 'open_vote');
   if (state === 'in_vote') return d;
   // Everyone votes the same way: the vote closes by itself.
@@ -289,7 +295,12 @@ describe('an application from the first step to admission', () => {
     expect(a.data.contact).toEqual({ ...s.contact, email: 'ana@example.bg' });
     expect(a.data.areas).toEqual(s.areas);
     expect(a.data.motivation).toEqual(s.motivation);
-    expect(a.data.declarations).toMatchObject({ ...s.declarations, version: DECLARATION_VERSION });
+    // The exact texts accepted are stored with their version.
+    expect(a.data.declarations).toMatchObject({
+      ...s.declarations,
+      version: DECLARATION_VERSION,
+      texts: DECLARATION_TEXTS,
+    });
     expect(Date.parse(a.data.declarations!.acceptedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(a.missing).toEqual(['documents']);
 
@@ -975,6 +986,27 @@ describe('votes: quorum and majority', () => {
     }
   });
 
+  it('applies the quorum rule of the vote: two thirds, or all eligible members', async () => {
+    // Five committee members (the chair and m1–m4). Three taking part is more than half but not ⅔.
+    const twoThirds = await inState('in_vote', { quorum: 'two_thirds' });
+    for (const m of ['m1', 'm2', 'm3'] as const) expectStatus(await castVote(m, twoThirds.id, 'for'), 200);
+    expect((await view('chair', twoThirds.id)).vote).toMatchObject({
+      quorum: 'two_thirds',
+      quorumReached: false,
+    });
+    expectStatus(await castVote('m4', twoThirds.id, 'for'), 200);
+    expect((await view('chair', twoThirds.id)).vote?.quorumReached).toBe(true);
+    const closedTwoThirds = await ok(call('chair', 'POST', `/api/applications/${twoThirds.id}/vote/close`));
+    expect(closedTwoThirds.state).toBe('approved');
+
+    const all = await inState('in_vote', { quorum: 'all' });
+    for (const m of ['m1', 'm2', 'm3', 'm4'] as const) expectStatus(await castVote(m, all.id, 'for'), 200);
+    const closedAll = await ok(call('chair', 'POST', `/api/applications/${all.id}/vote/close`));
+    expect(closedAll.vote?.outcome).toBe('no_quorum');
+    expect(closedAll.state).toBe('under_review');
+    await setVoting('simple');
+  });
+
   it('votes already open keep the rule they opened with', async () => {
     const d = await inState('in_vote', { majority: 'unanimous' });
     await setVoting('simple');
@@ -1252,11 +1284,13 @@ describe('the committee queue', () => {
 describe('voting settings', () => {
   it('are read and changed by administrators, audited', async () => {
     expect((await call('admin', 'GET', '/api/admin/settings/voting')).json()).toEqual({
+      quorum: 'more_than_half',
       majority: 'simple',
       ballot: 'open',
     });
-    await setVoting('two_thirds', 'secret');
+    await setVoting('two_thirds', 'secret', 'all');
     expect((await call('admin', 'GET', '/api/admin/settings/voting')).json()).toEqual({
+      quorum: 'all',
       majority: 'two_thirds',
       ballot: 'secret',
     });
@@ -1264,15 +1298,19 @@ describe('voting settings', () => {
       sql`select before, after from audit_events where action = 'settings.voting_changed' order by id desc limit 1`,
     );
     expect(audit).toEqual({
-      before: { majority: 'simple', ballot: 'open' },
-      after: { majority: 'two_thirds', ballot: 'secret' },
+      before: { quorum: 'more_than_half', majority: 'simple', ballot: 'open' },
+      after: { quorum: 'all', majority: 'two_thirds', ballot: 'secret' },
     });
     await problem(
-      call('admin', 'PUT', '/api/admin/settings/voting', { majority: 'most', ballot: 'open' }),
+      call('admin', 'PUT', '/api/admin/settings/voting', { quorum: 'all', majority: 'most', ballot: 'open' }),
       400,
     );
     await problem(
       call('admin', 'PUT', '/api/admin/settings/voting', { majority: 'simple', ballot: 'open', quorum: 1 }),
+      400,
+    );
+    await problem(
+      call('admin', 'PUT', '/api/admin/settings/voting', { majority: 'simple', ballot: 'open' }),
       400,
     );
     await setVoting('simple', 'open');

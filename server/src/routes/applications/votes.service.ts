@@ -4,7 +4,9 @@ import {
   type Ballot,
   computeOutcome,
   formatDecisionNumber,
+  hasQuorum,
   type MajorityRule,
+  type QuorumRule,
   type Tally,
   type VoteChoice,
   type VoteOutcome,
@@ -22,6 +24,7 @@ const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(
 interface SessionRow extends Record<string, unknown> {
   id: string;
   round: number;
+  quorum: QuorumRule;
   majority: MajorityRule;
   ballot: Ballot;
   opened_at: string;
@@ -42,7 +45,7 @@ async function latestSession(
 ): Promise<SessionRow | undefined> {
   const [row] = await execute<SessionRow>(
     db,
-    sql`select id, round, majority, ballot, ${iso('opened_at')} as opened_at,
+    sql`select id, round, quorum, majority, ballot, ${iso('opened_at')} as opened_at,
           case when closed_at is null then null else ${iso('closed_at')} end as closed_at, outcome, tally
         from vote_sessions where application_id = ${applicationId} ${openOnly ? sql`and closed_at is null` : sql``}
         order by round desc limit 1`,
@@ -104,10 +107,11 @@ export async function loadVotePanel(
     round: Number(session.round),
     ballot: session.ballot,
     majority: session.majority,
+    quorum: session.quorum,
     openedAt: session.opened_at,
     closedAt: session.closed_at,
     tally,
-    quorumReached: tally.eligible > 0 && tally.voted * 2 > tally.eligible,
+    quorumReached: hasQuorum(tally, session.quorum),
     voters: voters.map((v) => ({ name: v.name, choice: v.choice, recused: Boolean(v.recused) })),
     myVote: mine?.choice ?? null,
     myRecused: Boolean(mine?.recused),
@@ -226,7 +230,7 @@ async function closeSession(
 ): Promise<void> {
   const counted = await countVotes(tx, session.id);
   const { voted: _voted, ...tally } = counted;
-  const outcome = computeOutcome(tally, session.majority);
+  const outcome = computeOutcome(tally, session.majority, session.quorum);
   const closed = await execute(
     tx,
     sql`update vote_sessions set closed_at = now(), closed_by = ${automatic ? null : actor.userId},

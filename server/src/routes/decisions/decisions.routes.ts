@@ -87,10 +87,15 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
   const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
   const read = async () => {
     const [row] = await execute<{
+      quorum_rule: 'more_than_half' | 'two_thirds' | 'all';
       majority_rule: 'simple' | 'two_thirds' | 'unanimous';
       ballot: 'open' | 'secret';
-    }>(app.db.db, sql`select majority_rule, ballot from cluster_settings where id = 1`);
-    return { majority: row?.majority_rule ?? 'simple', ballot: row?.ballot ?? 'open' };
+    }>(app.db.db, sql`select quorum_rule, majority_rule, ballot from cluster_settings where id = 1`);
+    return {
+      quorum: row?.quorum_rule ?? 'more_than_half',
+      majority: row?.majority_rule ?? 'simple',
+      ballot: row?.ballot ?? 'open',
+    };
   };
   app.get(
     '/voting',
@@ -120,7 +125,8 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.db.db.transaction(async (tx) => {
         await execute(
           tx,
-          sql`update cluster_settings set majority_rule = ${request.body.majority}, ballot = ${request.body.ballot},
+          sql`update cluster_settings set quorum_rule = ${request.body.quorum}, majority_rule = ${request.body.majority},
+                ballot = ${request.body.ballot},
                 updated_at = now(), version = version + 1 where id = 1`,
         );
         await recordAudit(tx, actorOf(request), {

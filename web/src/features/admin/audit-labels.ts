@@ -1,4 +1,11 @@
-import { ROLES, type Role, USER_STATUSES, type UserStatus } from '@portal/shared';
+import {
+  APPLICATION_STATES,
+  type ApplicationState,
+  ROLES,
+  type Role,
+  USER_STATUSES,
+  type UserStatus,
+} from '@portal/shared';
 import type { TFunction } from 'i18next';
 
 /**
@@ -8,9 +15,11 @@ import type { TFunction } from 'i18next';
 export const KNOWN_ACTIONS = [
   'user.created',
   'user.signed_up',
+  'user.verification_sent',
   'user.email_verified',
   'user.updated',
   'user.password_changed',
+  'user.password_reset_requested',
   'user.password_reset',
   'user.email_change_requested',
   'user.email_changed',
@@ -22,10 +31,26 @@ export const KNOWN_ACTIONS = [
   'user.organization_unlinked',
   'session.created',
   'session.ended',
+  'application.created',
+  'application.section_saved',
+  'application.document_added',
+  'application.document_removed',
+  'application.submit',
+  'application.start_review',
+  'application.request_changes',
+  'application.resubmit',
+  'application.open_vote',
+  'application.withdraw',
+  'application.commented',
+  'vote.cast',
+  'vote.recused',
+  'vote.closed',
+  'decision.created',
+  'settings.voting_changed',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
-export const KNOWN_ENTITY_TYPES = ['user'] as const;
+export const KNOWN_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings'] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 
 const SNAPSHOT_FIELDS = [
@@ -36,6 +61,13 @@ const SNAPSHOT_FIELDS = [
   'organizations',
   'status',
   'version',
+  'state',
+  'comment',
+  'text',
+  'filename',
+  'round',
+  'reason',
+  'number',
 ] as const;
 type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
@@ -54,7 +86,7 @@ export function fieldLabel(t: TFunction, field: string): string {
   return isOneOf<SnapshotField>(SNAPSHOT_FIELDS, field) ? t(`admin.audit.fields.${field}`) : field;
 }
 
-/** A snapshot value as text: role, status and language codes by name; anything else as JSON. */
+/** A snapshot value as text: role, status, language and application state codes by name; else as JSON. */
 export function formatValue(t: TFunction, field: string, value: unknown): string {
   if (value === undefined || value === null || value === '') return t('admin.audit.empty');
   if (Array.isArray(value)) {
@@ -65,6 +97,8 @@ export function formatValue(t: TFunction, field: string, value: unknown): string
   if (field === 'roles' && isOneOf<Role>(ROLES, value)) return t(`roles.${value}`);
   if (field === 'status' && isOneOf<UserStatus>(USER_STATUSES, value)) return t(`admin.status.${value}`);
   if (field === 'language' && (value === 'bg' || value === 'en')) return t(`language.${value}.name`);
+  if (field === 'state' && isOneOf<ApplicationState>(APPLICATION_STATES, value))
+    return t(`applicationState.${value}`);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }

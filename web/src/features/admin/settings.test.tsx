@@ -8,7 +8,7 @@ import { adminApi, representativeMe } from './test-api.ts';
 const VOTING = '/api/admin/settings/voting';
 
 function settingsApi(options: { me?: typeof representativeMe } = {}) {
-  let stored: VotingSettings = { majority: 'simple', ballot: 'open' };
+  let stored: VotingSettings = { quorum: 'more_than_half', majority: 'simple', ballot: 'open' };
   return adminApi({
     ...options,
     handlers: {
@@ -25,19 +25,57 @@ describe('the voting rules in the administration settings', () => {
     const api = settingsApi();
     const app = renderApp('/admin/settings');
     const section = await screen.findByRole('region', { name: 'Правила за гласуване' });
-    expect(await within(section).findByRole('radio', { name: /Обикновено мнозинство/ })).toBeChecked();
-    expect(within(section).getByRole('radio', { name: /Явно/ })).toBeChecked();
+    const quorum = await within(section).findByRole('radiogroup', { name: 'Кворум' });
+    const majority = within(section).getByRole('radiogroup', { name: 'Необходимо мнозинство' });
+    expect(within(quorum).getByRole('radio', { name: 'Повече от половината' })).toBeChecked();
+    expect(within(majority).getByRole('radio', { name: 'Обикновено мнозинство' })).toBeChecked();
+    expect(within(section).getByRole('radio', { name: 'Явно' })).toBeChecked();
     expect(within(section).getByRole('button', { name: 'Запази правилата' })).toBeDisabled();
 
-    await app.user.click(within(section).getByRole('radio', { name: /Две трети/ }));
-    await app.user.click(within(section).getByRole('radio', { name: /Тайно/ }));
+    await app.user.click(within(majority).getByRole('radio', { name: 'Две трети' }));
+    await app.user.click(within(section).getByRole('radio', { name: 'Тайно' }));
     await app.user.click(within(section).getByRole('button', { name: 'Запази правилата' }));
     expect(await within(section).findByText('Правилата за гласуване са запазени.')).toBeVisible();
     const put = api.requestsTo(VOTING).filter((r) => r.method === 'PUT');
-    expect(put.map((r) => r.body)).toEqual([{ majority: 'two_thirds', ballot: 'secret' }]);
+    expect(put.map((r) => r.body)).toEqual([
+      { quorum: 'more_than_half', majority: 'two_thirds', ballot: 'secret' },
+    ]);
     await waitFor(() =>
       expect(within(section).getByRole('button', { name: 'Запази правилата' })).toBeDisabled(),
     );
+  });
+
+  it('saves the quorum: more than half, at least two thirds or all of the members entitled to vote', async () => {
+    const api = settingsApi();
+    const app = renderApp('/admin/settings');
+    const section = await screen.findByRole('region', { name: 'Правила за гласуване' });
+    const quorum = await within(section).findByRole('radiogroup', { name: 'Кворум' });
+    expect(quorum).toHaveAccessibleDescription(/отвелите се поради конфликт на интереси нямат право на глас/);
+    expect(
+      within(quorum)
+        .getAllByRole('radio')
+        .map((radio) => radio.getAttribute('value')),
+    ).toEqual(['more_than_half', 'two_thirds', 'all']);
+
+    await app.user.click(within(quorum).getByRole('radio', { name: 'Всички' }));
+    await app.user.click(within(section).getByRole('button', { name: 'Запази правилата' }));
+    expect(await within(section).findByText('Правилата за гласуване са запазени.')).toBeVisible();
+
+    await app.user.click(within(quorum).getByRole('radio', { name: 'Поне две трети' }));
+    expect(within(quorum).getByRole('radio', { name: 'Поне две трети' })).toHaveAccessibleDescription(
+      'Участват поне две трети от членовете с право на глас.',
+    );
+    await app.user.click(within(section).getByRole('button', { name: 'Запази правилата' }));
+    await waitFor(() => expect(api.requestsTo(VOTING).filter((r) => r.method === 'PUT')).toHaveLength(2));
+    expect(
+      api
+        .requestsTo(VOTING)
+        .filter((r) => r.method === 'PUT')
+        .map((r) => r.body),
+    ).toEqual([
+      { quorum: 'all', majority: 'simple', ballot: 'open' },
+      { quorum: 'two_thirds', majority: 'simple', ballot: 'open' },
+    ]);
   });
 
   it('is in the administration navigation', async () => {

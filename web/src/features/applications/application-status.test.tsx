@@ -157,6 +157,52 @@ describe('an application after submission', () => {
     expect(screen.getByText('В разглеждане')).toBeVisible();
   });
 
+  it('lists the sections the applicant changes after the request for changes in the history', async () => {
+    const api = applicationsApi({
+      apps: [
+        applicationFixture({
+          state: 'changes_requested',
+          data: completeData,
+          documents: [certificate],
+          timeline: [
+            ...submittedTimeline.slice(0, 2),
+            entry({
+              kind: 'transition',
+              action: 'request_changes',
+              fromState: 'under_review',
+              toState: 'changes_requested',
+              actorName: 'Иван Комитетски',
+              text: 'Посочете пряк телефон.',
+              at: '2026-03-06T09:00:00.000Z',
+            }),
+          ],
+        }),
+      ],
+    });
+    const app = renderApp(url);
+    await screen.findByRole('heading', { level: 2, name: 'Преглед и подаване' });
+    const history = () => within(screen.getByRole('region', { name: 'История на заявлението' }));
+    expect(history().getAllByRole('listitem')).toHaveLength(3);
+
+    const steps = within(screen.getByRole('navigation', { name: 'Стъпки на заявлението' }));
+    await app.user.click(steps.getByRole('button', { name: /Лице за контакт/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Лице за контакт' });
+    const phone = screen.getByRole('textbox', { name: /^Телефон/ });
+    await app.user.clear(phone);
+    await app.user.type(phone, '+359 32 123 457');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+
+    await waitFor(() => expect(history().getAllByRole('listitem')).toHaveLength(4));
+    const change = history().getAllByRole('listitem')[3]!;
+    expect(within(change).getByText('Променихте раздел „Лице за контакт“')).toBeVisible();
+    expect(within(change).getByText(/от Мария Петрова/)).toBeVisible();
+    expect(api.store.get(APPLICATION_ID)?.timeline.at(-1)?.changes).toMatchObject({
+      section: 'contact',
+      before: { phone: '+359 32 123 456' },
+      after: { phone: '+359 32 123 457' },
+    });
+  });
+
   it('shows the decision’s number and date once decided, and offers no withdrawal', async () => {
     applicationsApi({
       apps: [

@@ -99,6 +99,7 @@ export function entry(fields: Partial<TimelineEntry> & Pick<TimelineEntry, 'kind
     toState: null,
     audience: 'applicant',
     text: null,
+    changes: null,
     ...fields,
   };
 }
@@ -170,10 +171,22 @@ export function applicationsApi({
           { path: 'body.eik', message: 'Организация с този ЕИК вече е член на клъстера.' },
         ]);
       const data = app.data as Record<string, unknown>;
+      const before = data[section] ?? null;
       data[section] =
         section === 'declarations'
           ? { ...parsed.data, version: DECLARATION_VERSION, acceptedAt: '2026-03-03T10:00:00.000Z' }
           : parsed.data;
+      // As on the server: an edit after the committee asked for changes goes on the timeline.
+      if (app.state === 'changes_requested')
+        app.timeline.push(
+          entry({
+            kind: 'change',
+            action: section,
+            at: '2026-03-07T10:00:00.000Z',
+            actorName: app.applicant.name,
+            changes: { section, before, after: data[section] },
+          }),
+        );
       touch(app);
       return json(app);
     },

@@ -141,6 +141,107 @@ describe("an application's page for the committee", () => {
     expect(actionsTo(api, 'open_vote')).toHaveLength(1);
   });
 
+  it('shows what the applicant changed after the request for changes, field by field, before and after', async () => {
+    const base = makeApplication();
+    const contact = base.data.contact!;
+    committeeApi({
+      application: makeApplication({
+        state: 'under_review',
+        timeline: [
+          ...base.timeline,
+          {
+            id: 3,
+            at: '2026-03-05T09:00:00.000Z',
+            actorName: 'Ана Петрова',
+            kind: 'change',
+            action: 'contact',
+            fromState: null,
+            toState: null,
+            audience: 'applicant',
+            text: null,
+            changes: {
+              section: 'contact',
+              before: { ...contact, phone: '+359 32 111 111' },
+              after: contact,
+            },
+          },
+          {
+            id: 4,
+            at: '2026-03-05T09:10:00.000Z',
+            actorName: 'Ана Петрова',
+            kind: 'change',
+            action: 'areas',
+            fromState: null,
+            toState: null,
+            audience: 'applicant',
+            text: null,
+            changes: {
+              section: 'areas',
+              before: { areaIds: ['ict-ai'] },
+              after: { areaIds: ['ict-ai', 'mechatronics'] },
+            },
+          },
+          {
+            id: 5,
+            at: '2026-03-05T09:20:00.000Z',
+            actorName: 'Ана Петрова',
+            kind: 'change',
+            action: 'offers',
+            fromState: null,
+            toState: null,
+            audience: 'applicant',
+            text: null,
+            changes: {
+              section: 'offers',
+              before: { offers: { infrastructure: 'Лаборатория за роботи' }, seeks: {} },
+              after: { offers: { infrastructure: 'Лаборатория за роботи', people: 'Инженери' }, seeks: {} },
+            },
+          },
+        ],
+      }),
+    });
+    renderApp(url);
+    const timeline = await screen.findByRole('region', { name: 'Хронология и коментари' });
+
+    const contactChange = within(timeline)
+      .getByText('Ана Петрова промени раздел „Лице за контакт“')
+      .closest('li') as HTMLElement;
+    const rows = within(contactChange).getAllByRole('row');
+    // The header and the one changed field: the unchanged ones are in the answers above.
+    expect(rows).toHaveLength(2);
+    const phone = within(contactChange).getByRole('row', { name: /Телефон/ });
+    expect(phone).toHaveTextContent('Променено');
+    expect(
+      within(phone)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['+359 32 111 111', '+359 32 000 000']);
+
+    const areasChange = within(timeline)
+      .getByText('Ана Петрова промени раздел „Тематични области“')
+      .closest('li') as HTMLElement;
+    const areas = within(areasChange).getByRole('row', { name: /Области/ });
+    await waitFor(() =>
+      expect(
+        within(areas)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ).toEqual(['Изкуствен интелект', 'Изкуствен интелект; Мехатроника и микроелектроника']),
+    );
+
+    // A field of a nested part is named as in the answers; an answer added shows "not given" before.
+    const offersChange = within(timeline)
+      .getByText('Ана Петрова промени раздел „Какво предлага и какво търси“')
+      .closest('li') as HTMLElement;
+    expect(within(offersChange).getAllByRole('row')).toHaveLength(2);
+    const people = within(offersChange).getByRole('row', { name: /Предлага: хора и експертиза/ });
+    expect(
+      within(people)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Не е посочено', 'Инженери']);
+  });
+
   it('says so when the application does not exist', async () => {
     committeeApi({ me: memberMe });
     renderApp('/committee/applications/a1000000-0000-4000-8000-000000000999');

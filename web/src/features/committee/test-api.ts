@@ -3,6 +3,7 @@ import {
   type ApplicationState,
   type ApplicationSummary,
   computeOutcome,
+  hasQuorum,
   type Me,
   nextState,
   type TimelineEntry,
@@ -59,6 +60,7 @@ export function makeVote(overrides: Partial<VotePanel> = {}): VotePanel {
     round: 1,
     ballot: 'open',
     majority: 'simple',
+    quorum: 'more_than_half',
     openedAt: '2026-03-10T09:00:00.000Z',
     closedAt: null,
     tally: { eligible: 3, recused: 0, for: 1, against: 0, abstain: 0, voted: 1 },
@@ -137,6 +139,7 @@ export function makeApplication(overrides: Partial<Application> = {}): Applicati
         toState: 'submitted',
         audience: 'applicant',
         text: null,
+        changes: null,
       },
       {
         id: 2,
@@ -148,6 +151,7 @@ export function makeApplication(overrides: Partial<Application> = {}): Applicati
         toState: null,
         audience: 'committee',
         text: 'Да проверим регистрацията в Търговския регистър.',
+        changes: null,
       },
     ],
     vote: null,
@@ -190,7 +194,7 @@ function recount(vote: VotePanel, me: Me) {
     abstain: count('abstain'),
     voted: count('for') + count('against') + count('abstain'),
   };
-  vote.quorumReached = vote.tally.eligible > 0 && vote.tally.voted * 2 > vote.tally.eligible;
+  vote.quorumReached = hasQuorum(vote.tally, vote.quorum);
 }
 
 export function committeeApi({
@@ -225,6 +229,7 @@ export function committeeApi({
       toState: null,
       audience: 'applicant',
       text: null,
+      changes: null,
       ...entry,
     });
   const move = (action: 'start_review' | 'request_changes' | 'open_vote', text: string | null) => {
@@ -296,7 +301,7 @@ export function committeeApi({
     '/api/applications/:id/vote/close': () => {
       const vote = openVote();
       if (!vote) return problem(409, 'Няма открито гласуване');
-      const outcome = computeOutcome(vote.tally, vote.majority);
+      const outcome = computeOutcome(vote.tally, vote.majority, vote.quorum);
       vote.closedAt = '2026-03-20T12:00:00.000Z';
       vote.outcome = outcome;
       const to: ApplicationState = outcome === 'no_quorum' ? 'under_review' : outcome;

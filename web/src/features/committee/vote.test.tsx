@@ -13,11 +13,53 @@ describe("the committee's vote on an application", () => {
     const panel = await screen.findByRole('region', { name: 'Гласуване' });
     expect(within(panel).getByText('Обикновено (повече гласове „за“, отколкото „против“)')).toBeVisible();
     expect(within(panel).getByText('Явно')).toBeVisible();
+    expect(
+      within(panel).getByText(
+        'Повече от половината от членовете с право на глас (въздържалите се се броят, отвелите се — не).',
+      ),
+    ).toBeVisible();
     expect(within(panel).getByText('1 от 3 с право на глас')).toBeVisible();
     expect(within(panel).getByText('Кворумът не е постигнат.')).toBeVisible();
     const voters = within(panel).getByRole('table');
     expect(within(voters).getByRole('row', { name: 'Петър Георгиев За' })).toBeVisible();
     expect(within(voters).getByRole('row', { name: 'Иван Иванов Не е гласувал' })).toBeVisible();
+  });
+
+  it('states the quorum the vote opened with and counts it: two thirds of the members entitled to vote', async () => {
+    // 1 of 3 eligible has voted (makeVote's default).
+    const api = committeeApi({ me: memberMe, application: inVote(makeVote({ quorum: 'two_thirds' })) });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const rules = within(panel).getByRole('region', { name: 'Правила' });
+    expect(
+      within(rules).getByText(
+        'Поне две трети от членовете с право на глас (въздържалите се се броят, отвелите се — не).',
+      ),
+    ).toBeVisible();
+    expect(within(rules).queryByText(/Повече от половината/)).toBeNull();
+    expect(within(panel).getByText('Кворумът не е постигнат.')).toBeVisible();
+
+    // An abstention takes part: 2 of 3 is exactly two thirds.
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    await app.user.click(within(mine).getByRole('radio', { name: 'Въздържал се' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    expect(await within(panel).findByText('Кворумът е налице.')).toBeVisible();
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(1);
+  });
+
+  it('needs every member entitled to vote when the quorum is all of them', async () => {
+    committeeApi({ me: memberMe, application: inVote(makeVote({ quorum: 'all' })) });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(
+      within(panel).getByText('Всички членове с право на глас (въздържалите се се броят, отвелите се — не).'),
+    ).toBeVisible();
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    await app.user.click(within(mine).getByRole('radio', { name: 'За' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    expect(await within(panel).findByText('2 от 3 с право на глас')).toBeVisible();
+    // More than half, but not all.
+    expect(within(panel).getByText('Кворумът не е постигнат.')).toBeVisible();
   });
 
   it('lets a committee member vote and change the vote while it is open', async () => {

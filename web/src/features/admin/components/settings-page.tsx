@@ -1,5 +1,13 @@
 import { Button, Radio, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { BALLOTS, type Ballot, MAJORITY_RULES, type MajorityRule, type VotingSettings } from '@portal/shared';
+import {
+  BALLOTS,
+  type Ballot,
+  MAJORITY_RULES,
+  type MajorityRule,
+  QUORUM_RULES,
+  type QuorumRule,
+  type VotingSettings,
+} from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -53,20 +61,41 @@ function VotingSection() {
 function VotingForm({ saved }: { saved: VotingSettings }) {
   const { t } = useTranslation();
   const save = useSaveVotingSettings();
+  const [quorum, setQuorum] = useState<QuorumRule>(saved.quorum);
   const [majority, setMajority] = useState<MajorityRule>(saved.majority);
   const [ballot, setBallot] = useState<Ballot>(saved.ballot);
   const [done, setDone] = useState('');
-  const changed = majority !== saved.majority || ballot !== saved.ballot;
+  const changed = quorum !== saved.quorum || majority !== saved.majority || ballot !== saved.ballot;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setDone('');
-    save.mutate({ majority, ballot }, { onSuccess: () => setDone(t('admin.settings.voting.saved')) });
+    save.mutate({ quorum, majority, ballot }, { onSuccess: () => setDone(t('admin.settings.voting.saved')) });
   };
 
   return (
     <form onSubmit={submit}>
       <Stack gap="lg" align="flex-start">
+        <Radio.Group
+          label={t('admin.settings.voting.quorumLabel')}
+          description={t('admin.settings.voting.quorumDescription')}
+          value={quorum}
+          onChange={(value) => {
+            setQuorum(value as QuorumRule);
+            setDone('');
+          }}
+        >
+          <Stack gap="sm" mt="xs">
+            {QUORUM_RULES.map((rule) => (
+              <Radio
+                key={rule}
+                value={rule}
+                label={t(`admin.settings.voting.quorum.${rule}`)}
+                description={t(`admin.settings.voting.quorumHint.${rule}`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
         <Radio.Group
           label={t('admin.settings.voting.majorityLabel')}
           value={majority}
@@ -105,9 +134,6 @@ function VotingForm({ saved }: { saved: VotingSettings }) {
             ))}
           </Stack>
         </Radio.Group>
-        <Text size="sm" c="dimmed">
-          {t('admin.settings.voting.quorum')}
-        </Text>
         <Button type="submit" loading={save.isPending} disabled={!changed}>
           {t('admin.settings.voting.submit')}
         </Button>

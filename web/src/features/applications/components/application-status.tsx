@@ -108,11 +108,23 @@ export function MessagesSection({ application }: { application: Application }) {
   );
 }
 
-/** Every move of the application: when, who, from which state to which, and the comment given. */
+/**
+ * Every move of the application (when, who, from which state to which, and the comment given) and the
+ * sections the applicant changed after the committee asked for changes.
+ */
 export function TimelineSection({ application }: { application: Application }) {
   const { t } = useTranslation();
-  const moves = application.timeline.filter((e) => e.kind === 'transition');
+  const moves = application.timeline.filter((e) => e.kind === 'transition' || e.kind === 'change');
   const stateName = (s: TimelineEntry['toState']) => (s ? t(`applicationState.${s}`) : '');
+  const what = (e: TimelineEntry) => {
+    if (e.kind === 'change')
+      return e.changes
+        ? t('apply.timeline.changed', { section: t(`apply.steps.${e.changes.section}`) })
+        : t('apply.timeline.changedSomething');
+    return e.fromState
+      ? t('apply.timeline.moved', { from: stateName(e.fromState), to: stateName(e.toState) })
+      : t('apply.timeline.created', { to: stateName(e.toState) });
+  };
   return (
     <Paper component="section" withBorder p={{ base: 'md', xs: 'lg' }} aria-labelledby="timeline-title">
       <Stack gap="md">
@@ -128,11 +140,7 @@ export function TimelineSection({ application }: { application: Application }) {
                 key={e.id}
                 style={{ borderInlineStart: '3px solid var(--mantine-color-gray-4)', paddingInlineStart: 12 }}
               >
-                <Text fw={600}>
-                  {e.fromState
-                    ? t('apply.timeline.moved', { from: stateName(e.fromState), to: stateName(e.toState) })
-                    : t('apply.timeline.created', { to: stateName(e.toState) })}
-                </Text>
+                <Text fw={600}>{what(e)}</Text>
                 <Who entry={e} />
                 {e.text ? (
                   <Text className="pre-line" mt={4}>

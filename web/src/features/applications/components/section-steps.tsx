@@ -1,5 +1,11 @@
 import { Checkbox, Fieldset, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { APPLICABLE_CATEGORIES, type Area, DECLARATION_VERSION, SHARING_KINDS } from '@portal/shared';
+import {
+  APPLICABLE_CATEGORIES,
+  type Area,
+  DECLARATION_TEXTS,
+  DECLARATION_VERSION,
+  SHARING_KINDS,
+} from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
@@ -233,7 +239,7 @@ export function DeclarationsStep(props: StepProps) {
               <Checkbox
                 key={name}
                 name={name}
-                label={t(`apply.declarations.${name}`)}
+                label={DECLARATION_TEXTS[name][language]}
                 checked={form.values[name]}
                 onChange={(event) => form.setValue(name, event.currentTarget.checked)}
                 error={error}

@@ -1,17 +1,19 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import { APPLICATION_ACTIONS, type ApplicationAction, type TimelineEntry } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '@/features/admin/components/section.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { ChangeDiff } from './change-diff.tsx';
 
 const isAction = (action: string | null): action is ApplicationAction =>
   action !== null && (APPLICATION_ACTIONS as readonly string[]).includes(action);
 
 /**
- * The application's history, oldest first: its moves between states and the comments. Entries only the
- * committee sees are marked "internal"; `children` (the comment box) goes below.
+ * The application's history, oldest first: its moves between states, the comments and the applicant's
+ * edits after the committee asked for changes (before and after). Entries only the committee sees are
+ * marked "internal"; `children` (the comment box) goes below.
  */
 export function TimelineSection({ entries, children }: { entries: TimelineEntry[]; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -41,7 +43,12 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const internal = entry.audience === 'committee';
 
   let what: string;
-  if (entry.kind === 'comment') {
+  if (entry.kind === 'change') {
+    const section = entry.changes?.section;
+    what = section
+      ? t('committee.timeline.changed', { actor, section: t(`committee.answers.sections.${section}`) })
+      : t('committee.timeline.changedSomething', { actor });
+  } else if (entry.kind === 'comment') {
     what = internal ? t('committee.timeline.note') : t('committee.timeline.message');
   } else if (isAction(entry.action)) {
     what = t(`committee.timeline.action.${entry.action}`);
@@ -76,6 +83,11 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
         <Text size="sm" mt={4} className="pre-line" style={{ overflowWrap: 'anywhere' }}>
           {entry.text}
         </Text>
+      ) : null}
+      {entry.kind === 'change' && entry.changes ? (
+        <Box mt={4}>
+          <ChangeDiff changes={entry.changes} />
+        </Box>
       ) : null}
     </li>
   );

@@ -75,7 +75,7 @@ export function VotePanel({
           <dt>{t('committee.vote.ballotLabel')}</dt>
           <dd>{t(`committee.vote.ballot.${vote.ballot}`)}</dd>
           <dt>{t('committee.vote.quorumLabel')}</dt>
-          <dd>{t('committee.vote.quorumRule')}</dd>
+          <dd>{t(`committee.vote.quorumRule.${vote.quorum}`)}</dd>
         </dl>
       </Stack>
 

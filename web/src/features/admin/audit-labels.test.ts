@@ -1,0 +1,95 @@
+import { LANGUAGES } from '@portal/shared';
+import type { TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import '@/i18n/admin.ts';
+import { i18n, loadLanguage } from '@/i18n/index.ts';
+import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './audit-labels.ts';
+
+/**
+ * Every audit action the server writes today (its `recordAudit` calls: literal codes, the role and status
+ * changes of admin.service.ts and `application.${action}` for the applicant's and committee's moves).
+ */
+const SERVER_ACTIONS = [
+  'user.created',
+  'user.signed_up',
+  'user.verification_sent',
+  'user.email_verified',
+  'user.updated',
+  'user.password_changed',
+  'user.password_reset_requested',
+  'user.password_reset',
+  'user.email_change_requested',
+  'user.email_changed',
+  'user.role_granted',
+  'user.role_revoked',
+  'user.disabled',
+  'user.enabled',
+  'user.organization_linked',
+  'user.organization_unlinked',
+  'session.created',
+  'session.ended',
+  'application.created',
+  'application.section_saved',
+  'application.document_added',
+  'application.document_removed',
+  'application.submit',
+  'application.start_review',
+  'application.request_changes',
+  'application.resubmit',
+  'application.open_vote',
+  'application.withdraw',
+  'application.commented',
+  'vote.cast',
+  'vote.recused',
+  'vote.closed',
+  'decision.created',
+  'settings.voting_changed',
+];
+const SERVER_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings'];
+
+// The server's sources as text (Vite's raw import), to notice a new literal action code there.
+const serverSources = import.meta.glob(
+  ['../../../../server/src/**/*.ts', '!../../../../server/src/**/*.test.ts'],
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
+) as Record<string, string>;
+
+const literals = (pattern: RegExp) =>
+  new Set(Object.values(serverSources).flatMap((source) => [...source.matchAll(pattern)].map((m) => m[1])));
+
+describe('audit labels', () => {
+  beforeAll(() => loadLanguage('en'));
+
+  it('knows every action code and record type written literally in the server', () => {
+    const actions = literals(/\baction: '([a-z_]+\.[a-z_]+)'/g);
+    const types = literals(/\bentityType: '([a-z_]+)'/g);
+    expect(actions.size).toBeGreaterThan(20);
+    expect([...actions].filter((a) => a && !SERVER_ACTIONS.includes(a))).toEqual([]);
+    expect([...types].filter((a) => a && !SERVER_ENTITY_TYPES.includes(a))).toEqual([]);
+  });
+
+  it.each(LANGUAGES)(
+    'has a distinct %s label for every action and record type the server writes',
+    (language) => {
+      const t = i18n.getFixedT(language) as TFunction;
+      expect(KNOWN_ACTIONS).toEqual(expect.arrayContaining(SERVER_ACTIONS));
+      expect(KNOWN_ENTITY_TYPES).toEqual(expect.arrayContaining(SERVER_ENTITY_TYPES));
+      const actionLabels = SERVER_ACTIONS.map((action) => actionLabel(t, action));
+      const typeLabels = SERVER_ENTITY_TYPES.map((type) => entityTypeLabel(t, type));
+      for (const label of [...actionLabels, ...typeLabels]) {
+        expect(label).not.toMatch(/^(admin\.|[a-z_]+(\.[a-z_]+)*$)/);
+      }
+      expect(new Set(actionLabels).size).toBe(actionLabels.length);
+      expect(new Set(typeLabels).size).toBe(typeLabels.length);
+    },
+  );
+
+  it('shows an action or record type it does not know by its code', () => {
+    const t = i18n.getFixedT('bg') as TFunction;
+    expect(actionLabel(t, 'application.archived')).toBe('application.archived');
+    expect(entityTypeLabel(t, 'invoice')).toBe('invoice');
+  });
+});

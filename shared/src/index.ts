@@ -5,3 +5,4 @@ export * from './eik.ts';
 export * from './i18n.ts';
 export * from './organization.ts';
 export * from './permissions.ts';
+export * from './profile.ts';

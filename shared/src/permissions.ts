@@ -39,6 +39,8 @@ export const ACTIONS = [
   'decisions.read_full',
   /** Cluster settings such as the voting rules (administrators). */
   'settings.manage',
+  /** Edit an organisation's profile (record-level: its representatives; administrators any). */
+  'organization.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +63,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
   switch (action) {
     case 'account.manage':
       return resource === undefined || (resource.type === 'user' && resource.id === user.id);
+    case 'organization.edit':
     case 'organization.view_private': {
       if (hasRole(user, 'admin')) return true;
       if (!hasRole(user, 'representative')) return false;

@@ -1,0 +1,76 @@
+import * as z from 'zod';
+import { AreaIdSchema, NaceCodeSchema } from './api.ts';
+import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
+
+/**
+ * A member organisation's profile as its representatives edit it (issue 5). Writes are conditional: the
+ * client sends the ETag it read (`If-Match: "<version>"`); a stale one is refused with 412, none with
+ * 428, so a colleague's edit is never overwritten.
+ */
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optional = (max: number) => z.string().trim().max(max);
+
+export const SharingSchema = z.strictObject({
+  infrastructure: optional(2000).optional(),
+  information: optional(2000).optional(),
+  people: optional(2000).optional(),
+  projects: optional(2000).optional(),
+});
+export type Sharing = z.infer<typeof SharingSchema>;
+
+export const ProfileEditBodySchema = z.strictObject({
+  nameBg: text(300),
+  nameEn: text(300),
+  descriptionBg: optional(5000),
+  descriptionEn: optional(5000),
+  areaIds: z.array(AreaIdSchema).min(1).max(10),
+  naceCodes: z.array(NaceCodeSchema).max(10),
+  employees: z.number().int().min(0).max(1_000_000).nullable(),
+  city: optional(100).nullable(),
+  address: optional(300).nullable(),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(300)
+    .nullable(),
+  publicEmail: z.email().max(254).nullable(),
+  publicPhone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,30}$/)
+    .nullable(),
+  offers: SharingSchema,
+  seeks: SharingSchema,
+});
+export type ProfileEditBody = z.infer<typeof ProfileEditBodySchema>;
+
+/** What GET returns (and PUT answers with): the editable fields plus what the editor shows but cannot change. */
+export const EditableProfileSchema = ProfileEditBodySchema.extend({
+  id: z.uuid(),
+  eik: z.string(),
+  kind: OrganizationKindSchema,
+  sizeClass: SizeClassSchema.nullable(),
+  /** The row version; also the ETag (`"<version>"`). */
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type EditableProfile = z.infer<typeof EditableProfileSchema>;
+
+export const ProfileHistoryEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime({ offset: true }),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type ProfileHistoryEntry = z.infer<typeof ProfileHistoryEntrySchema>;
+export const ProfileHistoryResponseSchema = z.object({ items: z.array(ProfileHistoryEntrySchema) });
+
+/** `"7"` ⇄ 7: the ETag of a row version. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+export function versionFromEtag(etag: string | undefined): number | null {
+  const m = etag ? /^(?:W\/)?"(\d{1,9})"$/.exec(etag.trim()) : null;
+  return m ? Number(m[1]) : null;
+}

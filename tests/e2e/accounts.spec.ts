@@ -114,6 +114,8 @@ test('a forgotten password is reset with the emailed link, which works once', as
 
   await page.goto('/login');
   await page.getByRole('link', { name: 'Забравена парола?' }).click();
+  // The log-in page has an email field too: wait for the other page before typing.
+  await expect(page.getByRole('heading', { level: 1, name: 'Забравена парола' })).toBeVisible();
   await page.getByLabel('Имейл').fill(email);
   await page.getByRole('button', { name: 'Изпрати връзка' }).click();
   await expect(page.getByRole('heading', { name: 'Проверете пощата си' })).toBeVisible();

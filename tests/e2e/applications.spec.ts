@@ -152,7 +152,9 @@ test('an organisation applies, is asked for a change, resubmits, is voted in and
   // ---- The chair opens the vote; three members vote for; the chair closes it.
   const chair = await signIn(browser, CHAIR);
   await chair.goto(`/committee/applications/${id}`);
-  await expect(chair.getByText('https://pixel.example')).toBeVisible();
+  // The answers show the new website, and the timeline shows the change the applicant made.
+  await expect(chair.getByText('https://pixel.example').first()).toBeVisible();
+  await expect(chair.getByText(/промени раздел „Организация“/)).toBeVisible();
   await committeeAction(chair, 'Открий гласуване', 'Да, открий');
 
   for (const email of VOTERS) {

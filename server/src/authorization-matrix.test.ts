@@ -110,6 +110,8 @@ interface Request {
   contentType?: string;
   /** Overrides the actor's own session cookie (null: none). */
   cookie?: string | null;
+  /** Further request headers (e.g. If-Match). */
+  headers?: Record<string, string>;
 }
 
 interface Row {
@@ -162,6 +164,54 @@ async function freshToken(
 }
 
 const bodyOf = (body: unknown) => body as Record<string, unknown>;
+
+// ---------- organisation profiles: expectations and requests ----------
+
+const ORG_NOT_FOUND: Outcome = { deny: 404, code: 'organization.not_found' };
+/** Profile editing: the representative gets `representative` (their own A: allowed; B: 404), admins any. */
+const editors = (representative: Outcome): Expectations => ({
+  anonymous: ANON,
+  no_role: FORBIDDEN,
+  applicant: FORBIDDEN,
+  other_applicant: FORBIDDEN,
+  representative,
+  committee_member: FORBIDDEN,
+  committee_chair: FORBIDDEN,
+  admin: allow(200),
+});
+/** An organisation's history: members of the cluster may ask; a representative only of their own. */
+const historyReaders = (representative: Outcome): Expectations => ({
+  ...editors(representative),
+  committee_member: allow(200),
+  committee_chair: allow(200),
+});
+
+/** A valid profile save of `id` at its current version (If-Match), changing only the English description. */
+async function profileEdit(id: string, actor: Actor): Promise<Request> {
+  const [row] = await h.query<{ version: number; name_bg: string; name_en: string }>(
+    sql`select version, name_bg, name_en from organizations where id = ${id}`,
+  );
+  return {
+    url: `/api/account/organizations/${id}/profile`,
+    headers: { 'if-match': `"${row!.version}"` },
+    payload: {
+      nameBg: row!.name_bg,
+      nameEn: row!.name_en,
+      descriptionBg: '',
+      descriptionEn: `Edited by ${actor.name}`,
+      areaIds: ['ict-software'],
+      naceCodes: [],
+      employees: 12,
+      city: null,
+      address: null,
+      website: null,
+      publicEmail: null,
+      publicPhone: null,
+      offers: {},
+      seeks: {},
+    },
+  };
+}
 
 // ---------- applications: fixtures and expectations ----------
 
@@ -619,6 +669,68 @@ const ROWS: Row[] = [
     build: () => ({ url: '/api/account/organizations/00000000-0000-4000-8000-000000000000' }),
   },
 
+  // ---------- an organisation's profile and history (record-level: its representatives) ----------
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/profile',
+    permission: 'organization.edit',
+    label: "the editable profile of the representative's own organisation A",
+    record: true,
+    expect: editors(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/profile` }),
+    check: (body, f) => expect(body).toMatchObject({ id: f.orgA.id, eik: f.orgA.eik }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/profile',
+    permission: 'organization.edit',
+    label: 'the editable profile of another organisation B',
+    record: true,
+    expect: editors(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/profile` }),
+    check: (body, f) => expect(body).toMatchObject({ id: f.orgB.id, eik: f.orgB.eik }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/account/organizations/:id/profile',
+    permission: 'organization.edit',
+    label: "saving the profile of the representative's own organisation A",
+    record: true,
+    expect: editors(allow(200)),
+    build: (f, actor) => profileEdit(f.orgA.id, actor),
+    check: (body, _f, actor) => expect(body).toMatchObject({ descriptionEn: `Edited by ${actor.name}` }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/account/organizations/:id/profile',
+    permission: 'organization.edit',
+    label: 'saving the profile of another organisation B',
+    record: true,
+    expect: editors(ORG_NOT_FOUND),
+    build: (f, actor) => profileEdit(f.orgB.id, actor),
+    check: (body, _f, actor) => expect(body).toMatchObject({ descriptionEn: `Edited by ${actor.name}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/history',
+    permission: 'decisions.read_full',
+    label: "the history of the representative's own organisation A",
+    record: true,
+    expect: historyReaders(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/history` }),
+    check: (body) => expect(Array.isArray(bodyOf(body).items)).toBe(true),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/history',
+    permission: 'decisions.read_full',
+    label: 'the history of another organisation B',
+    record: true,
+    expect: historyReaders(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/history` }),
+    check: (body) => expect(Array.isArray(bodyOf(body).items)).toBe(true),
+  },
+
   // ---------- administration ----------
   {
     method: 'GET',
@@ -1038,6 +1150,8 @@ async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from audit_events) as audit_events,
           (select count(*)::int from sessions) as sessions,
           (select coalesce(sum(version), 0)::int from users) as user_versions,
+          (select coalesce(sum(version), 0)::int from organizations) as organization_versions,
+          (select count(*)::int from organization_areas) as organization_areas,
           (select count(*)::int from users where disabled_at is not null) as disabled_users,
           (select count(*)::int from user_roles) as user_roles,
           (select count(*)::int from user_organizations) as user_organizations,
@@ -1228,6 +1342,7 @@ for (const row of ROWS) {
         url: request.url,
         ...(request.payload ? { payload: request.payload } : {}),
         headers: {
+          ...request.headers,
           ...(cookie ? { cookie } : {}),
           ...(request.contentType ? { 'content-type': request.contentType } : {}),
         },

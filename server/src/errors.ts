@@ -23,6 +23,8 @@ export const PROBLEM_CODES = [
   'application.no_open_vote',
   'application.recused',
   'csrf.rejected',
+  'precondition.required',
+  'precondition.failed',
   'method.not_allowed',
   'media_type.unsupported',
   'body.too_large',

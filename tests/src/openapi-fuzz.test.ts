@@ -4,7 +4,7 @@
  * and a refused request (4xx) must leave the database exactly as it was. Routes added later are covered
  * without new code, because the list comes from /api/openapi.json.
  */
-import { type DbHandle, sql } from '@portal/db';
+import { type DbHandle, type SQL, sql } from '@portal/db';
 import { seedDemo } from '@portal/db/seed';
 import { createTestDb } from '@portal/db/testing';
 import type { buildApp } from '@portal/server';
@@ -179,18 +179,23 @@ function requestArbitrary(op: Operation) {
 }
 
 /** Every row of every table, hashed: equal fingerprints mean nothing was written. */
+let fingerprintStatement: SQL | undefined;
+/** Every table's row count and content hash, in one statement (the table list is read once). */
 async function fingerprint(h: DbHandle): Promise<string> {
-  const tables = await h.query<{ name: string }>(
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
-  );
-  const parts: string[] = [];
-  for (const { name } of tables) {
-    const [row] = await h.query<{ n: string; h: string | null }>(
-      sql`select count(*)::text as n, md5(string_agg(t::text, '|' order by t::text)) as h from ${sql.identifier(name)} t`,
+  if (!fingerprintStatement) {
+    const tables = await h.query<{ name: string }>(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
     );
-    parts.push(`${name}:${row?.n}:${row?.h}`);
+    fingerprintStatement = sql`select string_agg(part, ';' order by part) as fp from (${sql.join(
+      tables.map(
+        ({ name }) =>
+          sql`select ${name} || ':' || count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as part from ${sql.identifier(name)} t`,
+      ),
+      sql` union all `,
+    )}) parts`;
   }
-  return parts.join(';');
+  const [row] = await h.query<{ fp: string }>(fingerprintStatement);
+  return row?.fp ?? '';
 }
 
 let handle: DbHandle;

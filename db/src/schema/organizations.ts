@@ -1,6 +1,6 @@
-import { ORGANIZATION_KINDS } from '@portal/shared';
+import { ORGANIZATION_KINDS, type Sharing } from '@portal/shared';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 
 const kindList = ORGANIZATION_KINDS.map((k) => `'${k}'`).join(', ');
@@ -31,6 +31,9 @@ export const organizations = pgTable(
     descriptionBg: text('description_bg').notNull().default(''),
     descriptionEn: text('description_en').notNull().default(''),
     naceCodes: text('nace_codes').array().notNull().default(sql`'{}'::text[]`),
+    /** What the member offers to and seeks from the cluster (infrastructure, information, people, projects). */
+    offers: jsonb('offers').$type<Sharing>().notNull().default({}),
+    seeks: jsonb('seeks').$type<Sharing>().notNull().default({}),
     ...timestamps,
     ...version,
   },

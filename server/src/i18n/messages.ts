@@ -97,6 +97,16 @@ export const messages = {
     bg: 'След деклариран конфликт на интереси не можете да гласувате по това заявление.',
     en: 'Having declared a conflict of interest, you cannot vote on this application.',
   },
+  'precondition.required.title': { bg: 'Липсва версия на данните', en: 'Version required' },
+  'precondition.required.detail': {
+    bg: 'Промяната трябва да посочи версията, която сте отворили (заглавка If-Match), за да не презапише чужда редакция.',
+    en: 'A change must name the version you opened (the If-Match header), so that it cannot overwrite someone else’s edit.',
+  },
+  'precondition.failed.title': { bg: 'Данните вече са променени', en: 'Changed in the meantime' },
+  'precondition.failed.detail': {
+    bg: 'Някой друг е записал промени, след като сте отворили тези данни. Заредете ги отново и повторете своите промени.',
+    en: 'Someone else saved changes after you opened this. Reload it and make your changes again.',
+  },
   'method.not_allowed.title': { bg: 'Методът не е разрешен', en: 'Method not allowed' },
   'method.not_allowed.detail': {
     bg: 'Адресът {path} не приема метода {method}; разрешени са: {allow}.',

@@ -51,6 +51,11 @@ export const paths = {
     path: '/account',
     href: (section?: string) => (section ? `/account#${section}` : '/account'),
   },
+  /** An organisation the user represents: its profile's editor and history. */
+  myOrganization: {
+    path: '/my/organizations/:id',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}`,
+  },
   apply: {
     path: '/apply',
     href: () => '/apply',

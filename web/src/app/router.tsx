@@ -100,6 +100,15 @@ export const routes: RouteObject[] = [
                 Component: m.AccountPage,
               })),
           },
+          // The organisation profile editor loads with its `myOrganization` texts.
+          {
+            path: paths.myOrganization.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/my-organization/components/my-organization-page.tsx'),
+                import('@/i18n/my-organization.ts'),
+              ]).then(([m]) => ({ Component: m.MyOrganizationPage })),
+          },
           // The applicant's pages load with their `apply` texts (@/i18n/apply.ts registers them).
           {
             path: paths.apply.path,

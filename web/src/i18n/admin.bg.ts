@@ -156,6 +156,7 @@ export const adminBg = {
       application: 'Заявление',
       decision: 'Решение',
       cluster_settings: 'Настройки на клъстера',
+      organization: 'Организация',
     },
     action: {
       user: {
@@ -203,6 +204,9 @@ export const adminBg = {
       },
       settings: {
         voting_changed: 'Променени правила за гласуване',
+      },
+      organization: {
+        profile_updated: 'Променен профил на организацията',
       },
     },
     fields: {

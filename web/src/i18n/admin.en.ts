@@ -154,6 +154,7 @@ export const adminEn: AdminMessages = {
       application: 'Application',
       decision: 'Decision',
       cluster_settings: 'Cluster settings',
+      organization: 'Organisation',
     },
     action: {
       user: {
@@ -201,6 +202,9 @@ export const adminEn: AdminMessages = {
       },
       settings: {
         voting_changed: 'Voting rules changed',
+      },
+      organization: {
+        profile_updated: 'Organisation profile changed',
       },
     },
     fields: {

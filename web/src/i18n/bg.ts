@@ -2,6 +2,7 @@ import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
+import type { MyOrganizationMessages } from './my-organization.bg.ts';
 
 /**
  * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts,
@@ -333,6 +334,7 @@ export const bg = {
       memberSince: 'Член от',
       notMember: 'Не е член',
       publicProfile: 'Публичен профил',
+      editProfile: 'Редактирай профила',
       membershipStatus: {
         active: 'Активно',
         suspended: 'Временно спряно',
@@ -376,4 +378,5 @@ export type Messages = ShellMessages & {
   apply: ApplyMessages;
   committee: CommitteeMessages;
   decisions: DecisionsMessages;
+  myOrganization: MyOrganizationMessages;
 };

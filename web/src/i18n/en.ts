@@ -325,6 +325,7 @@ export const en: ShellMessages = {
       memberSince: 'Member since',
       notMember: 'Not a member',
       publicProfile: 'Public profile',
+      editProfile: 'Edit the profile',
       membershipStatus: {
         active: 'Active',
         suspended: 'Suspended',

@@ -15,11 +15,28 @@ import { decisionsEn } from './decisions.en.ts';
 import { decisionsResources } from './decisions.ts';
 import { en } from './en.ts';
 import { i18n, loadLanguage } from './index.ts';
+import { myOrganizationBg } from './my-organization.bg.ts';
+import { myOrganizationEn } from './my-organization.en.ts';
+import { myOrganizationResources } from './my-organization.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
-  bg: { ...bg, admin: adminBg, apply: applyBg, committee: committeeBg, decisions: decisionsBg },
-  en: { ...en, admin: adminEn, apply: applyEn, committee: committeeEn, decisions: decisionsEn },
+  bg: {
+    ...bg,
+    admin: adminBg,
+    apply: applyBg,
+    committee: committeeBg,
+    decisions: decisionsBg,
+    myOrganization: myOrganizationBg,
+  },
+  en: {
+    ...en,
+    admin: adminEn,
+    apply: applyEn,
+    committee: committeeEn,
+    decisions: decisionsEn,
+    myOrganization: myOrganizationEn,
+  },
 };
 
 /** Every leaf key of a resource tree, dotted (`directory.sort.-name`). */
@@ -93,6 +110,7 @@ describe('translations', () => {
       expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
         committee: committeeResources[language],
         decisions: decisionsResources[language],
+        myOrganization: myOrganizationResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
-import { ApiError, apiGet, apiSend, buildUrl, parseRetryAfter } from './api-client.ts';
+import {
+  ApiError,
+  apiGet,
+  apiGetResponse,
+  apiSend,
+  apiSendResponse,
+  buildUrl,
+  parseRetryAfter,
+} from './api-client.ts';
 
 describe('the API client', () => {
   it('asks for the UI language and leaves empty parameters out of the URL', async () => {
@@ -92,6 +100,38 @@ describe('the API client', () => {
     expect(parseRetryAfter('Sun, 01 Feb 2026 09:00:00 GMT', now)).toBe(0);
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('returns the response headers with the parsed answer, so a caller can read the ETag', async () => {
+    const api = stubApi({
+      '/api/x': (_url, request) =>
+        request.method === 'PUT'
+          ? json({ status: 'accepted' }, 200, { ETag: '"8"' })
+          : json(profileFixture, 200, { ETag: '"7"' }),
+    });
+    const got = await apiGetResponse('/api/x', OrganizationProfileSchema, { headers: { 'X-Test': 'yes' } });
+    expect(got.data.id).toBe(profileFixture.id);
+    expect(got.headers.get('etag')).toBe('"7"');
+    expect(api.requests[0]?.headers.get('x-test')).toBe('yes');
+
+    const sent = await apiSendResponse('PUT', '/api/x', { a: 1 }, AcceptedResponseSchema, {
+      headers: { 'If-Match': '"7"' },
+    });
+    expect(sent).toMatchObject({ data: { status: 'accepted' } });
+    expect(sent.headers.get('etag')).toBe('"8"');
+    expect(api.requests[1]?.headers.get('if-match')).toBe('"7"');
+  });
+
+  it('sends extra headers with a change, without letting them replace the content type or language', async () => {
+    const api = stubApi({ '/api/x': () => json({ status: 'accepted' }, 202) });
+    await setLanguage('en');
+    await apiSend('PUT', '/api/x', { a: 1 }, AcceptedResponseSchema, {
+      headers: { 'If-Match': '"3"', 'Accept-Language': 'de' },
+    });
+    const request = api.requests[0];
+    expect(request?.headers.get('if-match')).toBe('"3"');
+    expect(request?.headers.get('accept-language')).toBe('en');
+    expect(request?.headers.get('content-type')).toBe('application/json');
   });
 
   it('reports an unreachable server on a change as status 0', async () => {

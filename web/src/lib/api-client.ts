@@ -92,6 +92,19 @@ export function networkError(error: unknown): ApiError {
   return new ApiError({ status: 0, title: error instanceof Error ? error.message : 'Network error' });
 }
 
+/** A parsed answer with its response headers (e.g. the `ETag` a conditional write must send back). */
+export interface ApiResponse<T> {
+  data: T;
+  headers: Headers;
+}
+
+export interface GetOptions {
+  params?: QueryParams;
+  signal?: AbortSignal;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+}
+
 /**
  * GETs a JSON resource of our API and parses it with the shared zod schema, so a server that drifts from
  * the contract fails loudly here instead of rendering half-empty pages.
@@ -99,42 +112,89 @@ export function networkError(error: unknown): ApiError {
 export async function apiGet<S extends z.ZodType>(
   path: string,
   schema: S,
-  options: { params?: QueryParams; signal?: AbortSignal } = {},
+  options: GetOptions = {},
 ): Promise<z.output<S>> {
+  return (await apiGetResponse(path, schema, options)).data;
+}
+
+/** `apiGet` that also returns the response headers. */
+export async function apiGetResponse<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: GetOptions = {},
+): Promise<ApiResponse<z.output<S>>> {
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.params), {
-      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage() },
+      headers: { ...options.headers, Accept: 'application/json', 'Accept-Language': currentLanguage() },
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {
     throw networkError(error);
   }
   if (!response.ok) throw await toApiError(response);
-  return schema.parse(await response.json());
+  return { data: schema.parse(await response.json()), headers: response.headers };
 }
 
 export type SendMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SendOptions {
+  /** Extra request headers (e.g. `If-Match` of a conditional write). */
+  headers?: Record<string, string>;
+}
 
 /**
  * Sends a change to our API: `body` as JSON (a body-less request has no Content-Type, so the server does
  * not see an empty JSON body), the session cookie (same-origin) and the UI language. With a `schema` the
  * answer is parsed by it; without one the answer (204, or a 202 acknowledgement) is ignored.
  */
-export async function apiSend(method: SendMethod, path: string, body?: unknown): Promise<void>;
+export async function apiSend(
+  method: SendMethod,
+  path: string,
+  body?: unknown,
+  schema?: undefined,
+  options?: SendOptions,
+): Promise<void>;
 export async function apiSend<S extends z.ZodType>(
   method: SendMethod,
   path: string,
   body: unknown,
   schema: S,
+  options?: SendOptions,
 ): Promise<z.output<S>>;
 export async function apiSend<S extends z.ZodType>(
   method: SendMethod,
   path: string,
   body?: unknown,
   schema?: S,
+  options: SendOptions = {},
 ): Promise<z.output<S> | undefined> {
+  const response = await sendRequest(method, path, body, options);
+  if (!schema) return undefined;
+  return schema.parse(response.status === 204 ? undefined : await response.json());
+}
+
+/** `apiSend` with a schema that also returns the response headers (e.g. the new `ETag`). */
+export async function apiSendResponse<S extends z.ZodType>(
+  method: SendMethod,
+  path: string,
+  body: unknown,
+  schema: S,
+  options: SendOptions = {},
+): Promise<ApiResponse<z.output<S>>> {
+  const response = await sendRequest(method, path, body, options);
+  const data = schema.parse(response.status === 204 ? undefined : await response.json());
+  return { data, headers: response.headers };
+}
+
+async function sendRequest(
+  method: SendMethod,
+  path: string,
+  body: unknown,
+  options: SendOptions,
+): Promise<Response> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };
@@ -150,6 +210,5 @@ export async function apiSend<S extends z.ZodType>(
     throw networkError(error);
   }
   if (!response.ok) throw await toApiError(response);
-  if (!schema) return undefined;
-  return schema.parse(response.status === 204 ? undefined : await response.json());
+  return response;
 }

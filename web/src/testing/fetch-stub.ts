@@ -15,8 +15,12 @@ type Reply = Response | Promise<Response>;
 /** Answers a request; return undefined to let the next (or the default) handler answer. */
 export type Handler = (url: URL, request: RecordedRequest) => Reply | undefined;
 
-export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+/** A JSON answer; `headers` adds response headers (e.g. `{ ETag: '"3"' }`). */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 export function problem(

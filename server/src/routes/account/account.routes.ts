@@ -2,18 +2,25 @@ import {
   AcceptedResponseSchema,
   ChangeEmailBodySchema,
   ChangePasswordBodySchema,
+  can,
+  EditableProfileSchema,
+  etagOf,
   IdParamsSchema,
   MeSchema,
   MyOrganizationListResponseSchema,
   MyOrganizationSchema,
   ProblemSchema,
+  ProfileEditBodySchema,
+  ProfileHistoryResponseSchema,
   SessionListResponseSchema,
   UpdateAccountBodySchema,
+  versionFromEtag,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
 import { loadMe } from '../../users.ts';
 import { actorOf } from '../auth/auth.routes.ts';
 import {
@@ -25,8 +32,37 @@ import {
   requestEmailChange,
   updateAccount,
 } from './account.service.ts';
+import { loadProfile, profileHistory, updateProfile } from './profile.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
+
+/**
+ * What GET answers: the contract's shape, but without its editing rules, because a row on file may predate
+ * them (e.g. an organisation with no area yet); the editor asks for the rules again on save.
+ */
+const StoredProfileSchema = EditableProfileSchema.extend({
+  nameBg: z.string(),
+  nameEn: z.string(),
+  descriptionBg: z.string(),
+  descriptionEn: z.string(),
+  areaIds: z.array(z.string()),
+  naceCodes: z.array(z.string()),
+  employees: z.number().int().nullable(),
+  city: z.string().nullable(),
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  publicEmail: z.string().nullable(),
+  publicPhone: z.string().nullable(),
+  offers: z.record(z.string(), z.string()),
+  seeks: z.record(z.string(), z.string()),
+});
+
+const IfMatchHeadersSchema = z.looseObject({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The ETag of the version being edited, as GET answered it: `"<version>"`. Required.'),
+});
 
 /** The signed-in user of a route whose permission already required one. */
 function signedIn(request: FastifyRequest) {
@@ -171,6 +207,101 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const org = await organizationPrivateView(db(), request.params.id);
       if (!org) throw notFound;
       return org;
+    },
+  );
+
+  // ---------- the organisation's profile, edited by its representatives (issue 5) ----------
+
+  app.get(
+    '/organizations/:id/profile',
+    {
+      config: { permission: 'organization.edit' },
+      schema: {
+        tags: ['account'],
+        summary: 'The editable profile of an organisation I represent (administrators: any); ETag = version',
+        params: IdParamsSchema,
+        response: { 200: StoredProfileSchema, 400: ProblemSchema, 404: ProblemSchema, ...denied },
+      },
+    },
+    async (request, reply) => {
+      const notFound = new AppError('organization.not_found', 404);
+      // Record-level rule: another organisation is "not found", never its data.
+      request.authorize('organization.edit', { type: 'organization', id: request.params.id }, notFound);
+      const profile = await loadProfile(db(), request.params.id);
+      if (!profile) throw notFound;
+      reply.header('etag', etagOf(profile.version));
+      return profile;
+    },
+  );
+
+  app.put(
+    '/organizations/:id/profile',
+    {
+      config: { permission: 'organization.edit' },
+      schema: {
+        tags: ['account'],
+        summary:
+          'Save the profile if nobody changed it since I read it (If-Match required: 428 without, 412 when stale)',
+        params: IdParamsSchema,
+        headers: IfMatchHeadersSchema,
+        body: ProfileEditBodySchema,
+        response: {
+          200: EditableProfileSchema,
+          400: ProblemSchema,
+          404: ProblemSchema,
+          412: ProblemSchema,
+          428: ProblemSchema,
+          ...denied,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { actor } = signedIn(request);
+      const { id } = request.params;
+      request.authorize(
+        'organization.edit',
+        { type: 'organization', id },
+        new AppError('organization.not_found', 404),
+      );
+      const ifMatch = request.headers['if-match']?.trim();
+      // `*` would match any version, which is exactly the lost update this guards against.
+      if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
+      // A value that names no version matches none.
+      const expected = versionFromEtag(ifMatch);
+      if (expected === null) throw new AppError('precondition.failed', 412);
+      const profile = await updateProfile(db(), actor, id, expected, request.body);
+      reply.header('etag', etagOf(profile.version));
+      return profile;
+    },
+  );
+
+  app.get(
+    '/organizations/:id/history',
+    {
+      // Members of the cluster (representatives, the committee, administrators); record-level below.
+      config: { permission: 'decisions.read_full' },
+      schema: {
+        tags: ['account'],
+        summary:
+          "An organisation's change history, newest first (its representatives, the committee, administrators)",
+        params: IdParamsSchema,
+        response: { 200: ProfileHistoryResponseSchema, 400: ProblemSchema, 404: ProblemSchema, ...denied },
+      },
+    },
+    async (request) => {
+      const notFound = new AppError('organization.not_found', 404);
+      const { id } = request.params;
+      const principal = principalOf(request.user);
+      if (
+        !can(principal, 'organization.view_private', { type: 'organization', id }) &&
+        !can(principal, 'application.review')
+      ) {
+        // Through authorize, so the refusal is logged like every other.
+        request.authorize('organization.view_private', { type: 'organization', id }, notFound);
+      }
+      const items = await profileHistory(db(), id);
+      if (!items) throw notFound;
+      return { items };
     },
   );
 };

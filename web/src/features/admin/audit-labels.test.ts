@@ -44,8 +44,9 @@ const SERVER_ACTIONS = [
   'vote.closed',
   'decision.created',
   'settings.voting_changed',
+  'organization.profile_updated',
 ];
-const SERVER_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings'];
+const SERVER_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings', 'organization'];
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.
 const serverSources = import.meta.glob(

@@ -47,10 +47,17 @@ export const KNOWN_ACTIONS = [
   'vote.closed',
   'decision.created',
   'settings.voting_changed',
+  'organization.profile_updated',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
-export const KNOWN_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings'] as const;
+export const KNOWN_ENTITY_TYPES = [
+  'user',
+  'application',
+  'decision',
+  'cluster_settings',
+  'organization',
+] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 
 const SNAPSHOT_FIELDS = [

@@ -1,4 +1,4 @@
-import { Anchor, Card, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import {
   isPubliclyListed,
   MEMBERSHIP_CATEGORIES,
@@ -93,11 +93,16 @@ function OrganizationFacts({ organization: o }: { organization: MyOrganization }
           </>
         ) : null}
       </dl>
-      {listed ? (
-        <Anchor component={Link} to={paths.member.href(o.id)} size="sm">
-          {t('account.organizations.publicProfile')}
+      <Group gap="md">
+        <Anchor component={Link} to={paths.myOrganization.href(o.id)} size="sm">
+          {t('account.organizations.editProfile')}
         </Anchor>
-      ) : null}
+        {listed ? (
+          <Anchor component={Link} to={paths.member.href(o.id)} size="sm">
+            {t('account.organizations.publicProfile')}
+          </Anchor>
+        ) : null}
+      </Group>
     </Stack>
   );
 }

@@ -1,0 +1,255 @@
+import { type Db, sql } from '@portal/db';
+import type {
+  EditableProfile,
+  OrganizationKind,
+  ProfileEditBody,
+  ProfileHistoryEntry,
+  Sharing,
+  SizeClass,
+} from '@portal/shared';
+import { type Actor, recordAudit } from '../../audit.ts';
+import { execute } from '../../db.ts';
+import { AppError, fieldError } from '../../errors.ts';
+
+/**
+ * Issue 5: a member organisation's profile as its representatives edit it. Every write is conditional on
+ * the version the editor read (If-Match), so a colleague's concurrent edit is refused, never overwritten.
+ */
+
+/** The fields a profile edit may change, in the order audit snapshots list them. */
+const EDITABLE_FIELDS = [
+  'nameBg',
+  'nameEn',
+  'descriptionBg',
+  'descriptionEn',
+  'areaIds',
+  'naceCodes',
+  'employees',
+  'city',
+  'address',
+  'website',
+  'publicEmail',
+  'publicPhone',
+  'offers',
+  'seeks',
+] as const satisfies readonly (keyof ProfileEditBody)[];
+
+type Editable = Pick<EditableProfile, (typeof EDITABLE_FIELDS)[number]>;
+
+const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+
+interface ProfileRow extends Record<string, unknown> {
+  id: string;
+  eik: string;
+  kind: OrganizationKind;
+  size_class: SizeClass | null;
+  version: number;
+  updated_at: string;
+  name_bg: string;
+  name_en: string;
+  description_bg: string;
+  description_en: string;
+  area_ids: string[] | string;
+  nace_codes: string[] | string;
+  employees: number | null;
+  city: string | null;
+  address: string | null;
+  website: string | null;
+  public_email: string | null;
+  public_phone: string | null;
+  offers: Sharing | string;
+  seeks: Sharing | string;
+}
+
+/** The profile columns of organisation alias `o` (areas sorted, so comparisons are stable). */
+const PROFILE_COLUMNS = (o: string) =>
+  sql.raw(`${o}.id, ${o}.eik, ${o}.kind, ${o}.size_class, ${o}.version,
+    to_char(${o}.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
+    ${o}.name_bg, ${o}.name_en, ${o}.description_bg, ${o}.description_en,
+    (select coalesce(json_agg(oa.area_id order by oa.area_id), '[]'::json)
+       from organization_areas oa where oa.organization_id = ${o}.id) as area_ids,
+    to_json(${o}.nace_codes) as nace_codes, ${o}.employees, ${o}.city, ${o}.address, ${o}.website,
+    ${o}.public_email, ${o}.public_phone, ${o}.offers, ${o}.seeks`);
+
+function toProfile(r: ProfileRow): EditableProfile {
+  return {
+    id: r.id,
+    eik: r.eik,
+    kind: r.kind,
+    sizeClass: r.size_class,
+    version: Number(r.version),
+    updatedAt: r.updated_at,
+    nameBg: r.name_bg,
+    nameEn: r.name_en,
+    descriptionBg: r.description_bg,
+    descriptionEn: r.description_en,
+    areaIds: parseJson(r.area_ids),
+    naceCodes: parseJson(r.nace_codes),
+    employees: r.employees,
+    city: r.city,
+    address: r.address,
+    website: r.website,
+    publicEmail: r.public_email,
+    publicPhone: r.public_phone,
+    offers: parseJson(r.offers),
+    seeks: parseJson(r.seeks),
+  };
+}
+
+export async function loadProfile(db: Db, id: string): Promise<EditableProfile | null> {
+  const [row] = await execute<ProfileRow>(
+    db,
+    sql`select ${PROFILE_COLUMNS('o')} from organizations o where o.id = ${id}`,
+  );
+  return row ? toProfile(row) : null;
+}
+
+const unique = <T>(values: readonly T[]) => [...new Set(values)];
+/** Only the kinds of sharing that say something. */
+const sharing = (s: Sharing): Sharing =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => typeof v === 'string' && v !== ''));
+
+/** The body as it is stored: blank optional texts as null, no empty sharing entries, no duplicates. */
+function normalise(body: ProfileEditBody): Editable {
+  return {
+    ...body,
+    areaIds: unique(body.areaIds).sort(),
+    naceCodes: unique(body.naceCodes),
+    city: body.city || null,
+    address: body.address || null,
+    offers: sharing(body.offers),
+    seeks: sharing(body.seeks),
+  };
+}
+
+/** JSON with object keys sorted (jsonb does not keep the order they were written in). */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
+/** Before/after of the fields whose value changed (empty when none did). */
+function changes(before: Editable, after: Editable) {
+  const changed = EDITABLE_FIELDS.filter((k) => canonical(before[k]) !== canonical(after[k]));
+  const pick = (p: Editable) => Object.fromEntries(changed.map((k) => [k, p[k]]));
+  return { changed, before: pick(before), after: pick(after) };
+}
+
+async function assertAreasExist(db: Db, areaIds: string[]): Promise<void> {
+  const known = await execute<{ id: string }>(
+    db,
+    sql`select id from areas where id in (${sql.join(
+      areaIds.map((a) => sql`${a}`),
+      sql`, `,
+    )})`,
+  );
+  const unknown = areaIds.find((a) => !known.some((k) => k.id === a));
+  if (unknown) throw fieldError('body.areaIds', 'area.unknown', { value: unknown });
+}
+
+const textArray = (values: string[]) =>
+  sql`array(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
+
+/**
+ * Saves a profile edit if the row is still at `expectedVersion`: ONE conditional UPDATE (which also returns
+ * the row as it was), then the area links and an audit event, all in one transaction. A stale version
+ * writes nothing and answers 412; a missing organisation answers 404.
+ */
+export async function updateProfile(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  body: ProfileEditBody,
+): Promise<EditableProfile> {
+  const next = normalise(body);
+  await assertAreasExist(db, next.areaIds);
+  return db.transaction(async (tx) => {
+    // `old` is the same row read from the statement's snapshot: under a concurrent write the version
+    // re-check fails and nothing is updated, so `old` is exactly what this edit replaced.
+    const [updated] = await execute<{ old: ProfileRow | string }>(
+      tx,
+      sql`update organizations o set
+            name_bg = ${next.nameBg}, name_en = ${next.nameEn},
+            description_bg = ${next.descriptionBg}, description_en = ${next.descriptionEn},
+            nace_codes = ${textArray(next.naceCodes)}, employees = ${next.employees},
+            city = ${next.city}, address = ${next.address}, website = ${next.website},
+            public_email = ${next.publicEmail}, public_phone = ${next.publicPhone},
+            offers = ${JSON.stringify(next.offers)}::jsonb, seeks = ${JSON.stringify(next.seeks)}::jsonb,
+            updated_at = now(), version = o.version + 1
+          from (select ${PROFILE_COLUMNS('p')} from organizations p where p.id = ${id}) old
+          where o.id = ${id} and o.version = ${expectedVersion} and old.id = o.id
+          returning row_to_json(old) as old`,
+    );
+    if (!updated) {
+      const [exists] = await execute(tx, sql`select 1 from organizations where id = ${id}`);
+      if (!exists) throw new AppError('organization.not_found', 404);
+      throw new AppError('precondition.failed', 412);
+    }
+    const before = toProfile(parseJson(updated.old));
+
+    const wanted = next.areaIds;
+    if (canonical(before.areaIds) !== canonical(wanted)) {
+      await execute(
+        tx,
+        sql`delete from organization_areas where organization_id = ${id}
+              and area_id <> all(${textArray(wanted)})`,
+      );
+      await execute(
+        tx,
+        sql`insert into organization_areas (organization_id, area_id)
+            select ${id}, a from unnest(${textArray(wanted)}) a
+            on conflict do nothing`,
+      );
+    }
+
+    const diff = changes(before, next);
+    if (diff.changed.length > 0) {
+      await recordAudit(tx, actor, {
+        action: 'organization.profile_updated',
+        entityType: 'organization',
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+      });
+    }
+    return (await loadProfile(tx, id))!;
+  });
+}
+
+interface HistoryRow extends Record<string, unknown> {
+  id: number | string;
+  at: string;
+  actor_name: string | null;
+  action: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** How many history entries one answer carries (newest first). */
+export const HISTORY_LIMIT = 100;
+
+/** The organisation's audit events, newest first; null when there is no such organisation. */
+export async function profileHistory(db: Db, id: string): Promise<ProfileHistoryEntry[] | null> {
+  const [exists] = await execute(db, sql`select 1 from organizations where id = ${id}`);
+  if (!exists) return null;
+  const rows = await execute<HistoryRow>(
+    db,
+    sql`select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+          u.display_name as actor_name, e.action, e.before, e.after
+        from audit_events e left join users u on u.id = e.actor_id
+        where e.entity_type = 'organization' and e.entity_id = ${id}
+        order by e.id desc
+        limit ${HISTORY_LIMIT}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: r.at,
+    actorName: r.actor_name,
+    action: r.action,
+    before: r.before === null ? null : parseJson(r.before),
+    after: r.after === null ? null : parseJson(r.after),
+  }));
+}

@@ -1,0 +1,98 @@
+import './styles.ts';
+import { Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { paths } from '@/app/paths.ts';
+import { usePageTitle } from '@/components/page-title.tsx';
+import { QueryError } from '@/components/query-state.tsx';
+import { isApiError } from '@/lib/api-client.ts';
+import { formatDateTime } from '@/lib/format.ts';
+import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { useEditableProfile } from '../api/profile.ts';
+import { HistorySection } from './history-section.tsx';
+import { ProfileEditor } from './profile-editor.tsx';
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to={paths.account.href('organizations')}>
+      ← {t('myOrganization.back')}
+    </Anchor>
+  );
+}
+
+/** /my/organizations/:id — a representative edits the organisation's public profile and sees its history. */
+export function MyOrganizationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const language = useLanguage();
+  const profile = useEditableProfile(id);
+  const name = profile.data
+    ? pickLocalized(profile.data.profile.nameBg, profile.data.profile.nameEn, language)
+    : undefined;
+  const notFound = isApiError(profile.error, 404) || isApiError(profile.error, 400);
+  usePageTitle(
+    notFound
+      ? t('myOrganization.notFoundTitle')
+      : name
+        ? t('myOrganization.title', { name: name.text })
+        : t('myOrganization.titleFallback'),
+  );
+
+  if (profile.isPending) {
+    return (
+      <Stack gap="md" aria-busy="true">
+        <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+        <Skeleton height={16} width={160} />
+        <Skeleton height={36} width="60%" />
+        <Skeleton height={320} />
+      </Stack>
+    );
+  }
+  if (profile.isError) {
+    return (
+      <Stack gap="md" align="flex-start">
+        <BackLink />
+        {notFound ? (
+          <>
+            <Title order={1}>{t('myOrganization.notFoundTitle')}</Title>
+            <Text>{t('myOrganization.notFoundText')}</Text>
+          </>
+        ) : (
+          <>
+            <Title order={1}>{t('myOrganization.titleFallback')}</Title>
+            <QueryError error={profile.error} onRetry={() => void profile.refetch()} />
+          </>
+        )}
+      </Stack>
+    );
+  }
+
+  const { profile: saved } = profile.data;
+  return (
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <BackLink />
+        <Text c="dimmed" fw={500}>
+          {t('myOrganization.eyebrow')}
+        </Text>
+        <Title order={1} lang={name?.lang}>
+          {name?.text}
+        </Title>
+        <Text>{t('myOrganization.intro')}</Text>
+        <dl className="facts">
+          <dt>{t('myOrganization.facts.eik')}</dt>
+          <dd>{saved.eik}</dd>
+          <dt>{t('myOrganization.facts.kind')}</dt>
+          <dd>{t(`kind.${saved.kind}`)}</dd>
+          <dt>{t('myOrganization.facts.updatedAt')}</dt>
+          <dd>
+            <time dateTime={saved.updatedAt}>{formatDateTime(saved.updatedAt, language)}</time>
+          </dd>
+        </dl>
+      </Stack>
+      <ProfileEditor key={id} id={id} initial={profile.data} />
+      <HistorySection id={id} />
+    </Stack>
+  );
+}

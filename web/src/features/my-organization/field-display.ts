@@ -1,0 +1,31 @@
+import type { Area, Language } from '@portal/shared';
+import type { TFunction } from 'i18next';
+import { pickLocalized } from '@/lib/localized.ts';
+import { isListField, type ProfileField, type ProfileValues } from './profile-values.ts';
+
+/** A field's name as the form labels it (offers/seeks say which side: "Offers: people"). */
+export function fieldLabel(t: TFunction, field: ProfileField): string {
+  return t(`myOrganization.fields.${field}`);
+}
+
+/** An area's name in the UI language; its id while the areas are loading (or for an unknown area). */
+export function areaNamer(areas: Area[] | undefined, language: Language) {
+  return (id: string) => {
+    const area = areas?.find((a) => a.id === id);
+    return area ? pickLocalized(area.nameBg, area.nameEn, language).text : id;
+  };
+}
+
+/** A form value as text for the side-by-side comparison; empty is `undefined`. */
+export function displayValue(
+  values: ProfileValues,
+  field: ProfileField,
+  areaName: (id: string) => string,
+): string | undefined {
+  if (isListField(field)) {
+    const list = field === 'areaIds' ? values.areaIds.map(areaName) : values.naceCodes;
+    return list.length > 0 ? list.join(', ') : undefined;
+  }
+  const text = values[field].trim();
+  return text === '' ? undefined : text;
+}

@@ -1,0 +1,147 @@
+import { type ProfileEditBody, SHARING_KINDS, type Sharing } from '@portal/shared';
+import type { StoredProfile } from './api/profile.ts';
+
+/**
+ * The profile editor's form values: flat, text as typed (the staff count too), lists as arrays, the
+ * offers/seeks pairs as `offers.people`… Converting to and from the PUT body lives here, as do the
+ * comparison and the re-application of the user's changes onto a newer version (after a 412).
+ */
+export const SHARING_SIDES = ['offers', 'seeks'] as const;
+type Side = (typeof SHARING_SIDES)[number];
+type SharingKind = (typeof SHARING_KINDS)[number];
+export type SharingField = `${Side}.${SharingKind}`;
+
+type TextField =
+  | 'nameBg'
+  | 'nameEn'
+  | 'descriptionBg'
+  | 'descriptionEn'
+  | 'employees'
+  | 'city'
+  | 'address'
+  | 'website'
+  | 'publicEmail'
+  | 'publicPhone'
+  | SharingField;
+type ListField = 'areaIds' | 'naceCodes';
+
+export type ProfileValues = Record<TextField, string> & Record<ListField, string[]>;
+export type ProfileField = keyof ProfileValues;
+
+export const SHARING_FIELDS: SharingField[] = SHARING_SIDES.flatMap((side) =>
+  SHARING_KINDS.map((kind): SharingField => `${side}.${kind}`),
+);
+
+/** Every field, in the order of the form (the comparison and the history list them so too). */
+export const PROFILE_FIELDS: ProfileField[] = [
+  'nameBg',
+  'nameEn',
+  'descriptionBg',
+  'descriptionEn',
+  'areaIds',
+  'naceCodes',
+  'employees',
+  'city',
+  'address',
+  'website',
+  'publicEmail',
+  'publicPhone',
+  ...SHARING_FIELDS,
+];
+
+export function isProfileField(value: string): value is ProfileField {
+  return (PROFILE_FIELDS as string[]).includes(value);
+}
+
+export function isListField(field: ProfileField): field is ListField {
+  return field === 'areaIds' || field === 'naceCodes';
+}
+
+export function valuesOf(profile: StoredProfile): ProfileValues {
+  const sharing = Object.fromEntries(
+    SHARING_SIDES.flatMap((side) =>
+      SHARING_KINDS.map((kind) => [`${side}.${kind}`, profile[side][kind] ?? '']),
+    ),
+  ) as Record<SharingField, string>;
+  return {
+    nameBg: profile.nameBg,
+    nameEn: profile.nameEn,
+    descriptionBg: profile.descriptionBg,
+    descriptionEn: profile.descriptionEn,
+    areaIds: [...profile.areaIds],
+    naceCodes: [...profile.naceCodes],
+    employees: profile.employees === null ? '' : String(profile.employees),
+    city: profile.city ?? '',
+    address: profile.address ?? '',
+    website: profile.website ?? '',
+    publicEmail: profile.publicEmail ?? '',
+    publicPhone: profile.publicPhone ?? '',
+    ...sharing,
+  };
+}
+
+/** A whole number from a text field; NaN (refused by the schema) for anything else, null when empty. */
+export function toStaff(value: string): number | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+function sharingOf(values: ProfileValues, side: Side): Sharing {
+  const sharing: Sharing = {};
+  for (const kind of SHARING_KINDS) {
+    const text = values[`${side}.${kind}`];
+    if (text.trim() !== '') sharing[kind] = text;
+  }
+  return sharing;
+}
+
+/** The PUT body (unvalidated: the shared schema decides). Empty optional fields are null or left out. */
+export function toBody(values: ProfileValues): ProfileEditBody {
+  return {
+    nameBg: values.nameBg,
+    nameEn: values.nameEn,
+    descriptionBg: values.descriptionBg,
+    descriptionEn: values.descriptionEn,
+    areaIds: values.areaIds,
+    naceCodes: values.naceCodes.map((code) => code.trim()),
+    employees: toStaff(values.employees),
+    city: orNull(values.city),
+    address: orNull(values.address),
+    website: orNull(values.website),
+    publicEmail: orNull(values.publicEmail),
+    publicPhone: orNull(values.publicPhone),
+    offers: sharingOf(values, 'offers'),
+    seeks: sharingOf(values, 'seeks'),
+  };
+}
+
+/** A field's value as the server would store it: trimmed text, lists in a stable order. */
+function canonical(values: ProfileValues, field: ProfileField): string {
+  const value = values[field];
+  return Array.isArray(value)
+    ? [...value]
+        .map((v) => v.trim())
+        .sort()
+        .join('\n')
+    : value.trim();
+}
+
+/** The fields whose values differ between `a` and `b` (whitespace around text and list order aside). */
+export function changedFields(a: ProfileValues, b: ProfileValues): ProfileField[] {
+  return PROFILE_FIELDS.filter((field) => canonical(a, field) !== canonical(b, field));
+}
+
+/**
+ * Re-applies the user's changes onto a newer saved version: each field the user changed (`mine` against
+ * the version the form was opened on, `base`) keeps the user's value; every other field takes the newer
+ * saved value, so a colleague's edit of a field the user did not touch is not undone.
+ */
+export function reapply(mine: ProfileValues, base: ProfileValues, current: ProfileValues): ProfileValues {
+  const mineChanged = new Set(changedFields(mine, base));
+  const next = { ...current };
+  for (const field of mineChanged) (next as Record<ProfileField, unknown>)[field] = mine[field];
+  return next;
+}

@@ -1,6 +1,6 @@
 import { type Db, type SQL, sql } from '@portal/db';
 import type { AdminUser, Language, Me, OrganizationRef, Role, UserStatus } from '@portal/shared';
-import { execute } from './db.ts';
+import { execute, parseJson } from './db.ts';
 
 interface UserRow extends Record<string, unknown> {
   id: string;
@@ -14,8 +14,6 @@ interface UserRow extends Record<string, unknown> {
   roles: Role[] | string;
   organizations: OrganizationRef[] | string;
 }
-
-const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** The columns every user view needs, for `u` (roles and organisations as JSON arrays). */
 export const USER_COLUMNS = sql`u.id, u.email, u.display_name, u.language,

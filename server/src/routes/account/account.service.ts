@@ -13,7 +13,7 @@ import type {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
-import { execute } from '../../db.ts';
+import { execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
@@ -152,14 +152,11 @@ interface SessionRow extends Record<string, unknown> {
   user_agent: string | null;
 }
 
-const iso = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
 export async function listSessions(db: Db, userId: string, currentSessionId: string): Promise<SessionInfo[]> {
   const rows = await execute<SessionRow>(
     db,
-    sql`select id, ${iso('created_at')} as created_at, ${iso('last_seen_at')} as last_seen_at,
-          ${iso('expires_at')} as expires_at, user_agent
+    sql`select id, ${isoTimestamp('created_at')} as created_at, ${isoTimestamp('last_seen_at')} as last_seen_at,
+          ${isoTimestamp('expires_at')} as expires_at, user_agent
         from sessions where user_id = ${userId} and expires_at > now()
         order by last_seen_at desc`,
   );

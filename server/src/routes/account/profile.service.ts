@@ -8,7 +8,7 @@ import type {
   SizeClass,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
+import { execute, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
 
 /**
@@ -35,8 +35,6 @@ const EDITABLE_FIELDS = [
 ] as const satisfies readonly (keyof ProfileEditBody)[];
 
 type Editable = Pick<EditableProfile, (typeof EDITABLE_FIELDS)[number]>;
-
-const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 interface ProfileRow extends Record<string, unknown> {
   id: string;

@@ -13,17 +13,14 @@ import type {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
-import { execute } from '../../db.ts';
+import { containsPattern, execute, isoTimestamp } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { auditSnapshot, findUserRows, loadAdminUser, toAdminUser } from '../../users.ts';
-
-/** `%`, `_` and `\` typed by a user match themselves in LIKE. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listUsers(db: Db, query: AdminUserListQuery): Promise<AdminUserListResponse> {
   const filters: SQL[] = [sql`true`];
   if (query.q) {
-    const p = likePattern(query.q.toLowerCase());
+    const p = containsPattern(query.q.toLowerCase());
     filters.push(sql`(u.email like ${p} or lower(u.display_name) like ${p})`);
   }
   if (query.role)
@@ -156,7 +153,7 @@ export function unlinkOrganization(
 /** Every organisation (listed or not), by name, for the "link to organisation" picker. */
 export async function searchOrganizations(db: Db, q: string | undefined): Promise<OrganizationRef[]> {
   const filter = q
-    ? sql`where lower(o.name_bg) like ${likePattern(q.toLowerCase())} or lower(o.name_en) like ${likePattern(q.toLowerCase())} or o.eik = ${q}`
+    ? sql`where lower(o.name_bg) like ${containsPattern(q.toLowerCase())} or lower(o.name_en) like ${containsPattern(q.toLowerCase())} or o.eik = ${q}`
     : sql``;
   const rows = await execute<{ id: string; name_bg: string; name_en: string }>(
     db,
@@ -164,9 +161,6 @@ export async function searchOrganizations(db: Db, q: string | undefined): Promis
   );
   return rows.map((r) => ({ id: r.id, nameBg: r.name_bg, nameEn: r.name_en }));
 }
-
-const iso = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 export async function listAudit(db: Db, query: AuditQuery): Promise<AuditListResponse> {
   const filters: SQL[] = [sql`true`];
@@ -194,7 +188,7 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditListRes
     request_id: string | null;
   }>(
     db,
-    sql`select e.id, ${iso('e.occurred_at')} as occurred_at, e.actor_id, u.email as actor_email, e.action,
+    sql`select e.id, ${isoTimestamp('e.occurred_at')} as occurred_at, e.actor_id, u.email as actor_email, e.action,
           e.entity_type, e.entity_id, e.before, e.after, e.request_id
         from audit_events e left join users u on u.id = e.actor_id
         where ${where} order by e.id desc
@@ -217,7 +211,7 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditListRes
 }
 
 export async function listMailbox(db: Db, query: MailboxQuery): Promise<MailboxListResponse> {
-  const where = query.to ? sql`lower(m.to_email) like ${likePattern(query.to.toLowerCase())}` : sql`true`;
+  const where = query.to ? sql`lower(m.to_email) like ${containsPattern(query.to.toLowerCase())}` : sql`true`;
   const [count] = await execute<{ total: number }>(
     db,
     sql`select count(*)::int as total from outbox_messages m where ${where}`,
@@ -236,8 +230,8 @@ export async function listMailbox(db: Db, query: MailboxQuery): Promise<MailboxL
   }>(
     db,
     sql`select m.id, m.to_email, m.language, m.template, m.subject, m.text, m.status, m.attempts,
-          ${iso('m.created_at')} as created_at,
-          case when m.sent_at is null then null else ${iso('m.sent_at')} end as sent_at
+          ${isoTimestamp('m.created_at')} as created_at,
+          case when m.sent_at is null then null else ${isoTimestamp('m.sent_at')} end as sent_at
         from outbox_messages m where ${where}
         order by m.created_at desc, m.id
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,

@@ -23,7 +23,7 @@ import {
   TRANSITIONS,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
+import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { loadVotePanel } from './votes.service.ts';
 
@@ -42,10 +42,6 @@ export interface AppRow extends Record<string, unknown> {
   version: number;
 }
 
-const iso = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
-
 export const notFound = () => new AppError('application.not_found', 404);
 
 /** The application row (locked for update when `lock`), or a 404. */
@@ -54,8 +50,8 @@ export async function loadRow(db: Db, id: string, lock = false): Promise<AppRow>
     db,
     sql`select a.id, a.applicant_id, u.display_name as applicant_name, u.email as applicant_email, a.state,
           a.data, a.eik, a.kind, a.organization_id,
-          case when a.submitted_at is null then null else ${iso('a.submitted_at')} end as submitted_at,
-          ${iso('a.updated_at')} as updated_at, a.version
+          case when a.submitted_at is null then null else ${isoTimestamp('a.submitted_at')} end as submitted_at,
+          ${isoTimestamp('a.updated_at')} as updated_at, a.version
         from applications a join users u on u.id = a.applicant_id
         where a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
   );
@@ -85,7 +81,7 @@ async function documentsOf(db: Db, id: string): Promise<(DocumentInfo & { kind: 
     uploaded_at: string;
   }>(
     db,
-    sql`select id, kind, filename, size, ${iso('uploaded_at')} as uploaded_at
+    sql`select id, kind, filename, size, ${isoTimestamp('uploaded_at')} as uploaded_at
         from application_documents where application_id = ${id} order by uploaded_at, id`,
   );
   return rows.map((r) => ({
@@ -111,7 +107,7 @@ async function timelineOf(db: Db, id: string, committee: boolean): Promise<Timel
     changes: TimelineEntry['changes'] | string;
   }>(
     db,
-    sql`select e.id, ${iso('e.at')} as at, u.display_name as actor_name, e.kind, e.action, e.from_state,
+    sql`select e.id, ${isoTimestamp('e.at')} as at, u.display_name as actor_name, e.kind, e.action, e.from_state,
           e.to_state, e.audience, e.text, e.changes
         from application_events e left join users u on u.id = e.actor_id
         where e.application_id = ${id} ${committee ? sql`` : sql`and e.audience = 'applicant'`}
@@ -482,8 +478,8 @@ interface SummaryRow extends Record<string, unknown> {
 
 const SUMMARY_SELECT = sql`select a.id, a.state, a.data->'organization'->>'nameBg' as name_bg,
     a.data->'organization'->>'nameEn' as name_en, a.eik, a.kind, u.display_name as applicant_name,
-    case when a.submitted_at is null then null else ${iso('a.submitted_at')} end as submitted_at,
-    ${iso('a.updated_at')} as updated_at
+    case when a.submitted_at is null then null else ${isoTimestamp('a.submitted_at')} end as submitted_at,
+    ${isoTimestamp('a.updated_at')} as updated_at
   from applications a join users u on u.id = a.applicant_id`;
 
 const toSummary = (r: SummaryRow): ApplicationSummary => ({

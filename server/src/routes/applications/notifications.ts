@@ -1,6 +1,6 @@
 import { type Db, sql } from '@portal/db';
 import type { ApplicationAction, ApplicationData, Language, VoteOutcome } from '@portal/shared';
-import { execute } from '../../db.ts';
+import { execute, parseJson } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { AppRow } from './applications.service.ts';
 
@@ -8,7 +8,6 @@ import type { AppRow } from './applications.service.ts';
  * Who hears about what, by email through the outbox (in the transaction of the event): the applicant
  * about requests, messages and the decision; the committee about votes and decisions.
  */
-const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 function organizationName(row: AppRow, language: Language): string {
   const org = parseJson(row.data as ApplicationData | string).organization;

@@ -13,13 +13,9 @@ import {
   type VotePanel,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
+import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import type { AppRow } from './applications.service.ts';
-
-const iso = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-const parseJson = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 interface SessionRow extends Record<string, unknown> {
   id: string;
@@ -45,8 +41,8 @@ async function latestSession(
 ): Promise<SessionRow | undefined> {
   const [row] = await execute<SessionRow>(
     db,
-    sql`select id, round, quorum, majority, ballot, ${iso('opened_at')} as opened_at,
-          case when closed_at is null then null else ${iso('closed_at')} end as closed_at, outcome, tally
+    sql`select id, round, quorum, majority, ballot, ${isoTimestamp('opened_at')} as opened_at,
+          case when closed_at is null then null else ${isoTimestamp('closed_at')} end as closed_at, outcome, tally
         from vote_sessions where application_id = ${applicationId} ${openOnly ? sql`and closed_at is null` : sql``}
         order by round desc limit 1`,
   );

@@ -10,11 +10,9 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
+import { containsPattern, execute } from '../../db.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { actorOf } from '../auth/auth.routes.ts';
-
-const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The decisions register. Members (representatives, the committee, administrators) read every decision
@@ -25,7 +23,7 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
   if (q.outcome) filters.push(sql`d.outcome = ${q.outcome}`);
   if (q.year) filters.push(sql`d.year = ${q.year}`);
   if (q.q) {
-    const p = likePattern(q.q);
+    const p = containsPattern(q.q.toLowerCase());
     filters.push(
       sql`(lower(d.organization_name_bg) like ${p} or lower(d.organization_name_en) like ${p} or d.number like ${p})`,
     );

@@ -11,7 +11,7 @@ import type {
   OrganizationSummary,
   SizeClass,
 } from '@portal/shared';
-import { execute } from '../../db.ts';
+import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
 
 export const MAX_SEARCH_TOKENS = 8;
@@ -65,10 +65,6 @@ interface ListRow extends Record<string, unknown> {
   category: MembershipCategory;
   member_since: string | null;
   areas: AreaRef[] | string;
-}
-
-function parseJson<T>(value: T | string): T {
-  return typeof value === 'string' ? (JSON.parse(value) as T) : value;
 }
 
 /**

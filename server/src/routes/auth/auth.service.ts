@@ -170,25 +170,42 @@ export async function verifyEmail(ctx: AuthContext, token: string): Promise<void
   });
 }
 
-/** Sends a new verification link to an unverified account; silent otherwise (no enumeration). */
-export async function resendVerification(ctx: AuthContext, email: string): Promise<void> {
+/**
+ * Emails a single-use link (verification or reset) to the account behind `email` when `eligible`;
+ * otherwise does nothing. Rate-limited per address and per IP either way, and answered the same way
+ * either way, so nobody learns whether an address is registered.
+ */
+async function emailTokenLink(
+  ctx: AuthContext,
+  email: string,
+  link: {
+    purpose: 'verify_email' | 'reset_password';
+    action: string;
+    eligible: (user: Credentials) => boolean;
+  },
+): Promise<void> {
   await hitRateLimit(ctx.db, `reset:ip:${ctx.ip}`, ctx.limits.resetPerIp);
   await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
   await ctx.db.transaction(async (tx) => {
     const user = await findByEmail(tx, email);
-    if (!user || user.verified || user.disabled) return;
-    const link = await issueToken(tx, ctx.publicUrl, user.id, 'verify_email');
+    if (!user || !link.eligible(user)) return;
+    const url = await issueToken(tx, ctx.publicUrl, user.id, link.purpose);
     await enqueueEmail(tx, {
       to: email,
       language: user.language,
-      template: 'verify_email',
-      values: { name: user.display_name, link },
+      template: link.purpose,
+      values: { name: user.display_name, link: url },
     });
-    await recordAudit(tx, ctx.actor, {
-      action: 'user.verification_sent',
-      entityType: 'user',
-      entityId: user.id,
-    });
+    await recordAudit(tx, ctx.actor, { action: link.action, entityType: 'user', entityId: user.id });
+  });
+}
+
+/** Sends a new verification link to an unverified account; silent otherwise (no enumeration). */
+export function resendVerification(ctx: AuthContext, email: string): Promise<void> {
+  return emailTokenLink(ctx, email, {
+    purpose: 'verify_email',
+    action: 'user.verification_sent',
+    eligible: (u) => !u.verified && !u.disabled,
   });
 }
 
@@ -278,24 +295,11 @@ export async function logOut(db: Db, actor: Actor, sessionId: string, userId: st
 }
 
 /** Emails a reset link if the account exists; the answer never says whether it does. */
-export async function forgotPassword(ctx: AuthContext, email: string): Promise<void> {
-  await hitRateLimit(ctx.db, `reset:ip:${ctx.ip}`, ctx.limits.resetPerIp);
-  await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
-  await ctx.db.transaction(async (tx) => {
-    const user = await findByEmail(tx, email);
-    if (!user || user.disabled) return;
-    const link = await issueToken(tx, ctx.publicUrl, user.id, 'reset_password');
-    await enqueueEmail(tx, {
-      to: email,
-      language: user.language,
-      template: 'reset_password',
-      values: { name: user.display_name, link },
-    });
-    await recordAudit(tx, ctx.actor, {
-      action: 'user.password_reset_requested',
-      entityType: 'user',
-      entityId: user.id,
-    });
+export function forgotPassword(ctx: AuthContext, email: string): Promise<void> {
+  return emailTokenLink(ctx, email, {
+    purpose: 'reset_password',
+    action: 'user.password_reset_requested',
+    eligible: (u) => !u.disabled,
   });
 }
 

@@ -3,6 +3,8 @@ export * from './applications.ts';
 export * from './auth.ts';
 export * from './eik.ts';
 export * from './i18n.ts';
+export * from './memberships.ts';
 export * from './organization.ts';
 export * from './permissions.ts';
+export * from './privacy.ts';
 export * from './profile.ts';

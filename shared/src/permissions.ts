@@ -41,6 +41,26 @@ export const ACTIONS = [
   'settings.manage',
   /** Edit an organisation's profile (record-level: its representatives; administrators any). */
   'organization.edit',
+  /** Invite and remove an organisation's representatives (record-level: its representatives; admins any). */
+  'organization.manage_representatives',
+  /** An organisation's change history (record-level: its representatives; the committee and admins any). */
+  'organization.history',
+  /** The members-only directory view with the contacts members may see (representatives, committee, admins). */
+  'members.view',
+  /** Export the member list as CSV, with the fields the exporter may see (members, committee, admins). */
+  'members.export',
+  /** Change a membership: category, suspension, reinstatement, withdrawal, exclusion (committee, admins). */
+  'memberships.manage',
+  /** A member's fee status (record-level: its representatives; the committee and admins any). */
+  'fees.view',
+  /** Record fee payments and see who is overdue (committee, admins). */
+  'fees.record',
+  /** Set the annual fee per category and year (administrators). */
+  'fees.manage',
+  /** Import organisations from CSV for an initial load (administrators). */
+  'organizations.import',
+  /** Erase a former contact person's or user's personal data (administrators). */
+  'personal_data.erase',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,16 +84,33 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'account.manage':
       return resource === undefined || (resource.type === 'user' && resource.id === user.id);
     case 'organization.edit':
+    case 'organization.manage_representatives':
     case 'organization.view_private': {
       if (hasRole(user, 'admin')) return true;
       if (!hasRole(user, 'representative')) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.organizationIds.includes(resource.id);
     }
+    case 'organization.history':
+    case 'fees.view': {
+      if (isCommittee(user) || hasRole(user, 'admin')) return true;
+      if (!hasRole(user, 'representative')) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.organizationIds.includes(resource.id);
+    }
+    case 'members.view':
+    case 'members.export':
+      return isCommittee(user) || hasRole(user, 'admin') || hasRole(user, 'representative');
+    case 'memberships.manage':
+    case 'fees.record':
+      return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':
     case 'mailbox.read':
     case 'settings.manage':
+    case 'fees.manage':
+    case 'organizations.import':
+    case 'personal_data.erase':
       return hasRole(user, 'admin');
     case 'application.create':
       return true;

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   check,
-  customType,
   index,
   integer,
   jsonb,
@@ -13,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestamps, version } from './columns.ts';
+import { bytea, timestamps, version } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
@@ -52,11 +51,6 @@ export const applications = pgTable(
     index('applications_state_idx').on(t.state, t.submittedAt),
   ],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /** Uploaded PDFs, kept in the database (at most 5 × 10 MB an application) so backups hold everything. */
 export const applicationDocuments = pgTable(

@@ -24,6 +24,10 @@ export const decisions = pgTable(
     number: text('number').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     body: text('body').notNull().default('committee'),
+    /** What was decided: an application for admission, or a change of an existing membership. */
+    subject: text('subject', { enum: ['admission', 'membership'] })
+      .notNull()
+      .default('admission'),
     outcome: text('outcome', { enum: ['approved', 'rejected'] }).notNull(),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'restrict' }),
     voteSessionId: uuid('vote_session_id').references(() => voteSessions.id, { onDelete: 'restrict' }),
@@ -43,6 +47,7 @@ export const decisions = pgTable(
     // One decision per vote: a second close can never add another.
     uniqueIndex('decisions_vote_session_key').on(t.voteSessionId),
     check('decisions_outcome_check', sql`outcome in ('approved', 'rejected')`),
+    check('decisions_subject_check', sql`subject in ('admission', 'membership')`),
   ],
 );
 

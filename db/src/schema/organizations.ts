@@ -1,4 +1,4 @@
-import { ORGANIZATION_KINDS, type Sharing } from '@portal/shared';
+import { type ContactField, ORGANIZATION_KINDS, type Sharing, type Visibility } from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
@@ -34,6 +34,18 @@ export const organizations = pgTable(
     /** What the member offers to and seeks from the cluster (infrastructure, information, people, projects). */
     offers: jsonb('offers').$type<Sharing>().notNull().default({}),
     seeks: jsonb('seeks').$type<Sharing>().notNull().default({}),
+    /** The organisation's contact person (personal data: erasable, shown per `visibility`). */
+    contactName: text('contact_name'),
+    contactPosition: text('contact_position'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    /**
+     * Who may see each contact field: `{ "publicEmail": "members", … }`; a field not named has its default
+     * (CONTACT_FIELD_DEFAULTS in @portal/shared privacy.ts).
+     */
+    visibility: jsonb('visibility').$type<Partial<Record<ContactField, Visibility>>>().notNull().default({}),
+    /** Bumped by every logo upload (null: no logo); logo URLs carry it, so they can be cached for ever. */
+    logoVersion: integer('logo_version'),
     ...timestamps,
     ...version,
   },

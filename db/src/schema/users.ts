@@ -17,6 +17,8 @@ export const users = pgTable(
     language: text('language', { enum: LANGUAGES }).notNull().default('bg'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, mode: 'date' }),
     disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+    /** Set when the account was erased (GDPR): email, name and password are then anonymised. */
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
     ...timestamps,
     ...version,
   },

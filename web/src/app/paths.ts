@@ -51,10 +51,27 @@ export const paths = {
     path: '/account',
     href: (section?: string) => (section ? `/account#${section}` : '/account'),
   },
-  /** An organisation the user represents: its profile's editor and history. */
+  /** An organisation the user represents: its profile's editor (the first of its tabs below). */
   myOrganization: {
     path: '/my/organizations/:id',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}`,
+  },
+  myOrganizationRepresentatives: {
+    path: '/my/organizations/:id/representatives',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/representatives`,
+  },
+  myOrganizationHistory: {
+    path: '/my/organizations/:id/history',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/history`,
+  },
+  myOrganizationFees: {
+    path: '/my/organizations/:id/fees',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/fees`,
+  },
+  /** The organisation's data: JSON export (GDPR) and the like. */
+  myOrganizationData: {
+    path: '/my/organizations/:id/data',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
   apply: {
     path: '/apply',

@@ -100,14 +100,52 @@ export const routes: RouteObject[] = [
                 Component: m.AccountPage,
               })),
           },
-          // The organisation profile editor loads with its `myOrganization` texts.
+          // An organisation the user represents: the layout (header and tabs) loads with the
+          // `myOrganization` texts; each tab is a lazy page of its own.
           {
             path: paths.myOrganization.path,
             lazy: () =>
               Promise.all([
-                import('@/features/my-organization/components/my-organization-page.tsx'),
+                import('@/features/my-organization/components/my-organization-layout.tsx'),
                 import('@/i18n/my-organization.ts'),
-              ]).then(([m]) => ({ Component: m.MyOrganizationPage })),
+              ]).then(([m]) => ({ Component: m.MyOrganizationLayout })),
+            children: [
+              {
+                index: true,
+                lazy: () =>
+                  import('@/features/my-organization/components/profile-page.tsx').then((m) => ({
+                    Component: m.ProfilePage,
+                  })),
+              },
+              {
+                path: paths.myOrganizationRepresentatives.path,
+                lazy: () =>
+                  import('@/features/my-organization/components/representatives-page.tsx').then((m) => ({
+                    Component: m.RepresentativesPage,
+                  })),
+              },
+              {
+                path: paths.myOrganizationHistory.path,
+                lazy: () =>
+                  import('@/features/my-organization/components/history-page.tsx').then((m) => ({
+                    Component: m.HistoryPage,
+                  })),
+              },
+              {
+                path: paths.myOrganizationFees.path,
+                lazy: () =>
+                  import('@/features/my-organization/components/fees-page.tsx').then((m) => ({
+                    Component: m.FeesPage,
+                  })),
+              },
+              {
+                path: paths.myOrganizationData.path,
+                lazy: () =>
+                  import('@/features/my-organization/components/data-page.tsx').then((m) => ({
+                    Component: m.DataPage,
+                  })),
+              },
+            ],
           },
           // The applicant's pages load with their `apply` texts (@/i18n/apply.ts registers them).
           {

@@ -10,6 +10,14 @@ export const myOrganizationEn: MyOrganizationMessages = {
     'These details are shown in the public register of members. Changes are published as soon as you save.',
   notFoundTitle: 'Organisation not found',
   notFoundText: 'There is no such organisation, or you do not represent it.',
+  nav: {
+    label: 'Organisation sections',
+    profile: 'Profile',
+    representatives: 'Representatives',
+    history: 'History',
+    fees: 'Fees',
+    data: 'Data',
+  },
   facts: {
     eik: 'UIC/BULSTAT',
     kind: 'Kind',

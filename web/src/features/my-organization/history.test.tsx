@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { editorUrl, historyPath, orgId, profileServer } from './test-api.ts';
+import { historyPath, historyUrl, orgId, profileServer } from './test-api.ts';
 
 const historyRegion = async (name: string) => within(await screen.findByRole('region', { name }));
 
 describe('the history of an organisation’s profile', () => {
   it('lists who changed what and when, newest first, with the area names', async () => {
     profileServer();
-    renderApp(editorUrl);
+    renderApp(historyUrl);
     const history = await historyRegion('История на промените');
     const items = await history.findAllByRole('listitem');
     expect(items).toHaveLength(2);
@@ -38,18 +38,21 @@ describe('the history of an organisation’s profile', () => {
 
   it('says so when the profile has no history yet', async () => {
     profileServer({ extra: { [historyPath]: () => json({ items: [] }) } });
-    renderApp(editorUrl);
+    renderApp(historyUrl);
     const history = await historyRegion('История на промените');
     expect(await history.findByText('Профилът все още не е променян.')).toBeVisible();
   });
 
-  it('shows the editor and the history in English', async () => {
+  it('shows the history in English, on its tab', async () => {
     profileServer();
     await setLanguage('en');
-    renderApp(editorUrl);
+    renderApp(historyUrl);
     expect(await screen.findByRole('heading', { level: 1, name: 'Pixel Factory' })).toBeVisible();
-    expect(screen.getByRole('textbox', { name: 'Name in Bulgarian' })).toHaveValue('Пиксел Фабрика');
-    expect(screen.getByRole('button', { name: 'Save changes' })).toBeVisible();
+    const tabs = within(screen.getByRole('navigation', { name: 'Organisation sections' }));
+    expect(tabs.getByRole('link', { name: 'History' })).toHaveAttribute('aria-current', 'page');
+    expect(tabs.getByRole('link', { name: 'Profile' })).not.toHaveAttribute('aria-current');
+    // The editor is on the Profile tab, not here.
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
     const history = await historyRegion('History of changes');
     expect(await history.findByText(/Profile edited · Иван Колега/)).toBeVisible();
     expect(history.getByText('City')).toBeVisible();

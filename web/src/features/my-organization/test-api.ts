@@ -12,6 +12,7 @@ import { profileFixture } from '@/testing/fixtures.ts';
 
 export const orgId = profileFixture.id;
 export const editorUrl = `/my/organizations/${orgId}`;
+export const historyUrl = `/my/organizations/${orgId}/history`;
 export const profilePath = `/api/account/organizations/${orgId}/profile`;
 export const historyPath = `/api/account/organizations/${orgId}/history`;
 

@@ -1,7 +1,7 @@
 import './styles.ts';
 import { Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -9,8 +9,7 @@ import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useEditableProfile } from '../api/profile.ts';
-import { HistorySection } from './history-section.tsx';
-import { ProfileEditor } from './profile-editor.tsx';
+import { MyOrganizationNav } from './my-organization-nav.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -21,8 +20,12 @@ function BackLink() {
   );
 }
 
-/** /my/organizations/:id — a representative edits the organisation's public profile and sees its history. */
-export function MyOrganizationPage() {
+/**
+ * /my/organizations/:id/* — the pages of an organisation the user represents: the header and the tabs
+ * (profile, representatives, history, fees, data), with the current tab's page below. The tab pages read
+ * the same cached profile query, so they render only once it has loaded here.
+ */
+export function MyOrganizationLayout() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const language = useLanguage();
@@ -91,8 +94,8 @@ export function MyOrganizationPage() {
           </dd>
         </dl>
       </Stack>
-      <ProfileEditor key={id} id={id} initial={profile.data} />
-      <HistorySection id={id} />
+      <MyOrganizationNav id={id} />
+      <Outlet />
     </Stack>
   );
 }

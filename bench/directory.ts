@@ -171,6 +171,14 @@ interface MemoryResult {
   exitSignal: string | null;
 }
 
+interface TableSize {
+  table: string;
+  rows: number;
+  heapBytes: number;
+  indexBytes: number;
+  totalBytes: number;
+}
+
 interface EngineResult {
   engine: Engine;
   version: string;
@@ -180,6 +188,8 @@ interface EngineResult {
   /** Migrations applied to the benchmarked database (the directory SQL changes with them). */
   migrations: string;
   latency: LatencyResult[];
+  /** Disk size of the directory's read-model tables (heap + indexes + TOAST), after the load. */
+  tables?: TableSize[];
   api?: LoadResult;
   bare?: LoadResult;
   memory?: MemoryResult;
@@ -348,6 +358,35 @@ async function generate(handle: DbHandle): Promise<{ generated: number; seconds:
   return { generated, seconds };
 }
 
+/** The read model's tables (docs/decisions/006 and 009) and what they take on disk. */
+const DIRECTORY_TABLES = ['directory_entries', 'directory_search', 'directory_words', 'directory_areas'];
+
+async function directoryTableSizes(handle: DbHandle): Promise<TableSize[]> {
+  const sizes: TableSize[] = [];
+  for (const table of DIRECTORY_TABLES) {
+    const [row] = await handle.query<{ rows: number; heap: number; indexes: number; total: number }>(
+      sql`select (select count(*)::int from ${sql.identifier(table)}) as rows,
+            pg_table_size(${table}::regclass)::float8 as heap, pg_indexes_size(${table}::regclass)::float8 as indexes,
+            pg_total_relation_size(${table}::regclass)::float8 as total`,
+    );
+    if (!row) continue;
+    const size: TableSize = {
+      table,
+      rows: Number(row.rows),
+      heapBytes: Number(row.heap),
+      indexBytes: Number(row.indexes),
+      totalBytes: Number(row.total),
+    };
+    console.log(
+      `  ${table.padEnd(18)} ${String(size.rows).padStart(9)} rows  table ${mib(size.heapBytes)} MiB + indexes ${mib(size.indexBytes)} MiB`,
+    );
+    sizes.push(size);
+  }
+  return sizes;
+}
+
+const mib = (bytes: number) => round(bytes / 1024 ** 2, 1);
+
 // ---------------------------------------------------------------------------------------------------
 // 2. Query latency
 
@@ -444,6 +483,7 @@ async function runEngine(handle: DbHandle, result: EngineResult, versionLabel: s
   const g = await generate(handle);
   result.generated = g.generated;
   result.generateSeconds = round(g.seconds);
+  result.tables = await directoryTableSizes(handle);
   console.log('\n### Query latency (listOrganizations, in process)');
   result.latency = await measureLatency(handle);
   console.log('\n### API throughput');
@@ -821,6 +861,17 @@ async function main() {
     ...results.map(
       (r) =>
         `| ${r.engine} | ${r.generated} | ${r.generateSeconds} | ${r.generateSeconds ? Math.round(r.generated / r.generateSeconds) : '–'} | ${r.migrateSeconds} |`,
+    ),
+    '',
+    '## Directory tables on disk (after the load and VACUUM ANALYZE)',
+    '',
+    '| engine | table | rows | table MiB | indexes MiB | total MiB |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...results.flatMap((r) =>
+      (r.tables ?? []).map(
+        (t) =>
+          `| ${r.engine} | ${t.table} | ${t.rows} | ${mib(t.heapBytes)} | ${mib(t.indexBytes)} | ${mib(t.totalBytes)} |`,
+      ),
     ),
     '',
     '## Query latency — `listOrganizations(db, query)` in process, sequential',

@@ -158,6 +158,163 @@ describe(`the directory read model (${testEngine})`, () => {
   });
 });
 
+/**
+ * Rows of directory_words / directory_areas that differ from what directory_search / directory_entries say
+ * they should hold (missing, extra or with a wrong `shared`): 0 when the side tables are in step.
+ */
+async function sideTableDrift(): Promise<{ words: number; areas: number }> {
+  const [row] = await h.query<{ words: number; areas: number }>(sql`
+    with expected_words as (
+      select w.lexeme, s.organization_id, w.shared from directory_search s, portal_search_words(s.search) w
+    ), expected_areas as (
+      select a.area_id, d.kind, d.organization_id from directory_entries d, unnest(d.area_ids) a(area_id)
+    )
+    select
+      (select count(*)::int from ((select lexeme, organization_id, shared from directory_words
+                                   except all select * from expected_words)
+                                  union all
+                                  (select * from expected_words
+                                   except all select lexeme, organization_id, shared from directory_words)) x) as words,
+      (select count(*)::int from ((select area_id, kind, organization_id from directory_areas
+                                   except all select * from expected_areas)
+                                  union all
+                                  (select * from expected_areas
+                                   except all select area_id, kind, organization_id from directory_areas)) y) as areas`);
+  return row ?? { words: -1, areas: -1 };
+}
+
+const wordsOf = async (id: string) =>
+  (
+    await h.query<{ lexeme: string }>(
+      sql`select lexeme from directory_words where organization_id = ${id} order by lexeme collate "C"`,
+    )
+  ).map((r) => r.lexeme);
+
+const areasOf = async (id: string) =>
+  (
+    await h.query<{ area: string }>(
+      sql`select area_id || ':' || kind as area from directory_areas where organization_id = ${id}
+          order by area_id || ':' || kind collate "C"`,
+    )
+  ).map((r) => r.area);
+
+describe('the count index tables directory_words and directory_areas', () => {
+  it('stay in step through inserts, renames, description edits, status changes, area changes and deletes', async () => {
+    const id = await addMember('Брояча Словесна', {}, ['ict-software']);
+    const other = await addMember('Брояча Съседна', {}, ['clean-energy']);
+    expect(await wordsOf(id)).toEqual(['ltd', 'брояча', 'словесна']);
+    expect(await areasOf(id)).toEqual(['ict-software:company', 'ict:company']);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+
+    await h.db.update(organizations).set({ nameBg: 'Преименувана Словесна' }).where(eq(organizations.id, id));
+    expect(await wordsOf(id)).toEqual(['ltd', 'брояча', 'преименувана', 'словесна']);
+    await h.db.update(organizations).set({ nameEn: 'Renamed' }).where(eq(organizations.id, id));
+    expect(await wordsOf(id)).toEqual(['renamed', 'преименувана', 'словесна']);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+
+    await h.db
+      .update(organizations)
+      .set({ descriptionBg: 'Счетоводни услуги и счетоводство', descriptionEn: 'Accounting' })
+      .where(eq(organizations.id, id));
+    expect(await wordsOf(id)).toEqual([
+      'accounting',
+      'renamed',
+      'и',
+      'преименувана',
+      'словесна',
+      'счетоводни',
+      'счетоводство',
+      'услуги',
+    ]);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+
+    await h.db.update(memberships).set({ status: 'suspended' }).where(eq(memberships.organizationId, id));
+    expect(await wordsOf(id)).toEqual([]);
+    expect(await areasOf(id)).toEqual([]);
+    await h.db.update(memberships).set({ status: 'active' }).where(eq(memberships.organizationId, id));
+    expect(await wordsOf(id)).toHaveLength(8);
+    expect(await areasOf(id)).toEqual(['ict-software:company', 'ict:company']);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+
+    await h.db.update(organizations).set({ kind: 'ngo' }).where(eq(organizations.id, id));
+    expect(await areasOf(id)).toEqual(['ict-software:ngo', 'ict:ngo']);
+    await h.db.insert(organizationAreas).values({ organizationId: id, areaId: 'creative-games' });
+    await h.db
+      .delete(organizationAreas)
+      .where(
+        sql`${organizationAreas.organizationId} = ${id} and ${organizationAreas.areaId} = 'ict-software'`,
+      );
+    expect(await areasOf(id)).toEqual(['creative-games:ngo', 'creative:ngo']);
+    await h.db.update(areas).set({ parentId: 'ict' }).where(eq(areas.id, 'creative-games'));
+    expect(await areasOf(id)).toEqual(['creative-games:ngo', 'ict:ngo']);
+    await h.db.update(areas).set({ parentId: 'creative' }).where(eq(areas.id, 'creative-games'));
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+
+    await h.db.delete(organizations).where(eq(organizations.id, id));
+    expect(await wordsOf(id)).toEqual([]);
+    expect(await areasOf(id)).toEqual([]);
+    expect(await wordsOf(other)).toEqual(['ltd', 'брояча', 'съседна']);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+  });
+
+  it('stay unchanged when the transaction that changed a member rolls back', async () => {
+    const id = await addMember('Отменена Редакция', {}, ['ict']);
+    await expect(
+      h.db.transaction(async (tx) => {
+        await tx
+          .update(organizations)
+          .set({ nameBg: 'Друго Име', kind: 'ngo' })
+          .where(eq(organizations.id, id));
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await wordsOf(id)).toEqual(['ltd', 'отменена', 'редакция']);
+    expect(await areasOf(id)).toEqual(['ict:company']);
+  });
+
+  it('mark each lexeme with the characters it shares with the one before it, in byte order', async () => {
+    const rows = await h.query<{ lexeme: string; shared: number }>(
+      sql`select lexeme, shared from portal_search_words(to_tsvector('simple', 'designs design desk designers a ab b'))`,
+    );
+    expect(rows.map((r) => [r.lexeme, Number(r.shared)])).toEqual([
+      ['a', 0],
+      ['ab', 1],
+      ['b', 0],
+      ['design', 0],
+      ['designers', 6],
+      ['designs', 6],
+      ['desk', 3],
+    ]);
+  });
+
+  it('end a prefix range after every lexeme that starts with it, even one continuing with U+10FFFF', async () => {
+    const [row] = await h.query<{ inside: boolean; outside: boolean }>(sql`
+      select ('ab' || chr(1114111) || 'z')::text collate "C" < portal_search_prefix_end('ab') as inside,
+             'ac'::text collate "C" < portal_search_prefix_end('ab') as outside`);
+    expect(row).toEqual({ inside: true, outside: false });
+  });
+
+  it('are filled by a bulk insert of members, one statement for all', async () => {
+    const before = await sideTableDrift();
+    await h.query(sql`
+      with orgs as (
+        insert into organizations (eik, name_bg, name_en, kind)
+        select (310000000 + i)::text, 'Партида ' || i, 'Batch', 'school' from generate_series(1, 30) i
+        returning id
+      ),
+      members as (
+        insert into memberships (organization_id, category, status) select id, 'regular', 'active' from orgs
+      )
+      insert into organization_areas (organization_id, area_id) select id, 'ict-software' from orgs`);
+    const [row] = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from directory_areas where area_id = 'ict' and kind = 'school'`,
+    );
+    expect(before).toEqual({ words: 0, areas: 0 });
+    expect(row?.n).toBe(30);
+    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+  });
+});
+
 describe('search queries', () => {
   it('match word prefixes in any case and script, without accents, all words required', async () => {
     const id = await addMember('Дигитална Кафе-Среда');

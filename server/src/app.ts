@@ -18,14 +18,20 @@ import { type RoutePermission, registerAuth } from './plugins/auth.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
+import { invitationsRoutes, representativesRoutes } from './routes/account/representatives.routes.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
+import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes, settingsRoutes } from './routes/decisions/decisions.routes.ts';
+import { accountFeesRoutes, adminFeesRoutes, committeeFeesRoutes } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { membersRoutes } from './routes/members/members.routes.ts';
+import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
+import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
 
 export type { RoutePermission } from './plugins/auth.ts';
 
@@ -208,7 +214,10 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
           description: 'Join applications: drafts, documents, review, the committee queue',
         },
         { name: 'votes', description: 'Committee votes on applications' },
+        { name: 'memberships', description: 'Membership administration by the committee' },
         { name: 'decisions', description: 'The register of numbered decisions' },
+        { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
+        { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -230,11 +239,21 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   await app.register(organizationsRoutes, { prefix: '/api/organizations' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(accountRoutes, { prefix: '/api/account' });
+  await app.register(representativesRoutes, { prefix: '/api/account/organizations' });
+  await app.register(invitationsRoutes, { prefix: '/api/invitations' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
   await app.register(applicationsRoutes, { prefix: '/api/applications' });
   await app.register(committeeRoutes, { prefix: '/api/committee' });
+  await app.register(membershipsRoutes, { prefix: '/api/committee/members' });
   await app.register(decisionsRoutes, { prefix: '/api/decisions' });
+  // No prefix: /api/members/export.csv and /api/admin/organizations/import(/template.csv).
+  await app.register(csvRoutes);
+  await app.register(personalDataRoutes, { prefix: '/api' });
+  await app.register(adminFeesRoutes, { prefix: '/api/admin/fees' });
+  await app.register(committeeFeesRoutes, { prefix: '/api/committee/fees' });
+  await app.register(accountFeesRoutes, { prefix: '/api/account' });
+  await app.register(membersRoutes, { prefix: '/api/members' });
 
   await registerSpa(app, config.webDistDir);
 

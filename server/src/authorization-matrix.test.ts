@@ -7,7 +7,14 @@
  */
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
-import { type Action, can, DECLARATION_VERSION, type Principal, type Role } from '@portal/shared';
+import {
+  type Action,
+  CONTACT_FIELD_DEFAULTS,
+  can,
+  DECLARATION_VERSION,
+  type Principal,
+  type Role,
+} from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import { createSession } from './auth/sessions.ts';
@@ -179,6 +186,12 @@ const editors = (representative: Outcome): Expectations => ({
   committee_chair: FORBIDDEN,
   admin: allow(200),
 });
+/** Fee payments and the fee list: the committee and administrators. */
+const feeRecorders = (status: number): Expectations => ({
+  ...adminOnly(status),
+  committee_member: allow(status),
+  committee_chair: allow(status),
+});
 /** An organisation's history: members of the cluster may ask; a representative only of their own. */
 const historyReaders = (representative: Outcome): Expectations => ({
   ...editors(representative),
@@ -207,10 +220,69 @@ async function profileEdit(id: string, actor: Actor): Promise<Request> {
       website: null,
       publicEmail: null,
       publicPhone: null,
+      contactName: null,
+      contactPosition: null,
+      contactEmail: null,
+      contactPhone: null,
       offers: {},
       seeks: {},
+      visibility: CONTACT_FIELD_DEFAULTS,
     },
   };
+}
+
+// ---------- logos: fixtures ----------
+
+/** A genuine 2×2 PNG (the upload rows' body). */
+const LOGO_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWMwTjtjnHaGAUIBACS2BZUFBQd/AAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** Gives `id` a stored logo unless it has one (rows that read a logo must find one); returns its version. */
+async function ensureLogo(id: string): Promise<number> {
+  const [row] = await h.query<{ logo_version: number | null }>(
+    sql`select logo_version from organizations where id = ${id}`,
+  );
+  if (row?.logo_version != null) return Number(row.logo_version);
+  const [org] = await h.query<{ version: number }>(
+    sql`update organizations set version = version + 1, logo_version = version + 1 where id = ${id}
+        returning version`,
+  );
+  await h.query(
+    sql`insert into organization_logos (organization_id, version, source_type, large, small, width, height)
+        values (${id}, ${org!.version}, 'image/png', ${LOGO_PNG}, ${LOGO_PNG}, 2, 2)
+        on conflict (organization_id) do update set version = excluded.version`,
+  );
+  return Number(org!.version);
+}
+
+const isImage = (body: unknown) => expect(Buffer.isBuffer(body) && body.length > 0).toBe(true);
+
+// ---------- representatives and invitations (issue 5): fixtures and expectations ----------
+
+/** Managing an organisation's representatives: its own (A: `representative`; B: 404) and administrators. */
+const representativeManagers = (status: number, representative: Outcome = allow(status)): Expectations => ({
+  ...editors(representative),
+  admin: allow(status),
+});
+
+/** An open invitation of `org` to `email`, inserted as the API stores it (the token's SHA-256); its id and token. */
+async function openInvitation(org: string, email = fresh('invitee')): Promise<{ id: string; token: string }> {
+  const token = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into representative_invitations (organization_id, email, token_hash, expires_at)
+        values (${org}, ${email}, encode(sha256(convert_to(${token}, 'UTF8')), 'hex'), now() + interval '7 days')
+        returning id`,
+  );
+  return { id: row!.id, token };
+}
+
+/** A further representative of `org` (a fresh user), for the removal rows. */
+async function extraRepresentative(org: string): Promise<string> {
+  return (
+    await insertUser(h, { email: fresh('colleague'), roles: ['representative'], organizationIds: [org] })
+  ).id;
 }
 
 // ---------- applications: fixtures and expectations ----------
@@ -354,6 +426,12 @@ function actionRow(action: string, from: FixtureState, to: string, expectations:
     check: (body) => expect(body).toMatchObject({ state: to }),
   };
 }
+
+/** Membership administration: the committee and administrators. */
+const membershipManagers = (status: number): Expectations => ({
+  ...committeeOnly(status, FORBIDDEN),
+  admin: allow(status),
+});
 
 const ROWS: Row[] = [
   // ---------- public ----------
@@ -713,7 +791,7 @@ const ROWS: Row[] = [
   {
     method: 'GET',
     url: '/api/account/organizations/:id/history',
-    permission: 'decisions.read_full',
+    permission: 'organization.history',
     label: "the history of the representative's own organisation A",
     record: true,
     expect: historyReaders(allow(200)),
@@ -723,12 +801,255 @@ const ROWS: Row[] = [
   {
     method: 'GET',
     url: '/api/account/organizations/:id/history',
-    permission: 'decisions.read_full',
+    permission: 'organization.history',
     label: 'the history of another organisation B',
     record: true,
     expect: historyReaders(ORG_NOT_FOUND),
     build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/history` }),
     check: (body) => expect(Array.isArray(bodyOf(body).items)).toBe(true),
+  },
+
+  // ---------- representatives and invitations (issue 5; record-level: the organisation's representatives) ----------
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/representatives',
+    permission: 'organization.manage_representatives',
+    label: "the representatives of the representative's own organisation A",
+    record: true,
+    expect: representativeManagers(200),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/representatives` }),
+    check: (body, f, actor) => {
+      const reps = bodyOf(body).representatives as { userId: string; isMe: boolean }[];
+      expect(reps.map((r) => r.userId)).toContain(f.actors.representative.user!.id);
+      expect(reps.filter((r) => r.isMe).map((r) => r.userId)).toEqual(
+        actor.name === 'representative' ? [actor.user!.id] : [],
+      );
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/representatives',
+    permission: 'organization.manage_representatives',
+    label: 'the representatives of another organisation B',
+    record: true,
+    expect: representativeManagers(200, ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/representatives` }),
+    check: (body) => expect(Array.isArray(bodyOf(body).invitations)).toBe(true),
+  },
+  {
+    method: 'POST',
+    url: '/api/account/organizations/:id/invitations',
+    permission: 'organization.manage_representatives',
+    label: 'inviting a colleague to represent A',
+    record: true,
+    expect: representativeManagers(201),
+    build: (f) => ({
+      url: `/api/account/organizations/${f.orgA.id}/invitations`,
+      payload: { email: fresh('invitee') },
+    }),
+    check: (body) => expect(body).toMatchObject({ resent: false }),
+  },
+  {
+    method: 'POST',
+    url: '/api/account/organizations/:id/invitations',
+    permission: 'organization.manage_representatives',
+    label: 'inviting a colleague to represent B',
+    record: true,
+    expect: representativeManagers(201, ORG_NOT_FOUND),
+    build: (f) => ({
+      url: `/api/account/organizations/${f.orgB.id}/invitations`,
+      payload: { email: fresh('invitee') },
+    }),
+    check: (body) => expect(body).toMatchObject({ resent: false }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/invitations/:invitationId',
+    permission: 'organization.manage_representatives',
+    label: 'revoking an invitation of A',
+    record: true,
+    expect: representativeManagers(204),
+    build: async (f) => ({
+      url: `/api/account/organizations/${f.orgA.id}/invitations/${(await openInvitation(f.orgA.id)).id}`,
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/invitations/:invitationId',
+    permission: 'organization.manage_representatives',
+    label: 'revoking an invitation of B',
+    record: true,
+    expect: representativeManagers(204, ORG_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/account/organizations/${f.orgB.id}/invitations/${(await openInvitation(f.orgB.id)).id}`,
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/representatives/:userId',
+    permission: 'organization.manage_representatives',
+    label: 'removing a further representative of A',
+    record: true,
+    expect: representativeManagers(204),
+    build: async (f) => ({
+      url: `/api/account/organizations/${f.orgA.id}/representatives/${await extraRepresentative(f.orgA.id)}`,
+    }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/representatives/:userId',
+    permission: 'organization.manage_representatives',
+    label: 'removing one of two representatives of B',
+    record: true,
+    expect: representativeManagers(204, ORG_NOT_FOUND),
+    build: async (f) => {
+      await extraRepresentative(f.orgB.id);
+      return {
+        url: `/api/account/organizations/${f.orgB.id}/representatives/${await extraRepresentative(f.orgB.id)}`,
+      };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/invitations/preview',
+    permission: 'account.manage',
+    label: 'what an emailed invitation is for (anyone signed in holding its link)',
+    expect: signedIn(200),
+    build: async (f) => ({
+      url: '/api/invitations/preview',
+      payload: { token: (await openInvitation(f.orgA.id)).token },
+    }),
+    check: (body, f) => expect(body).toMatchObject({ organization: { id: f.orgA.id }, emailMatches: false }),
+  },
+  {
+    method: 'POST',
+    url: '/api/invitations/accept',
+    permission: 'account.manage',
+    label: 'accepting an invitation sent to another address',
+    record: true,
+    expect: {
+      anonymous: ANON,
+      no_role: { deny: 403, code: 'invitation.email_mismatch' },
+      applicant: { deny: 403, code: 'invitation.email_mismatch' },
+      other_applicant: { deny: 403, code: 'invitation.email_mismatch' },
+      representative: { deny: 403, code: 'invitation.email_mismatch' },
+      committee_member: { deny: 403, code: 'invitation.email_mismatch' },
+      committee_chair: { deny: 403, code: 'invitation.email_mismatch' },
+      admin: { deny: 403, code: 'invitation.email_mismatch' },
+    },
+    build: async (f) => ({
+      url: '/api/invitations/accept',
+      payload: { token: (await openInvitation(f.orgB.id)).token },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/invitations/accept',
+    permission: 'account.manage',
+    label:
+      'accepting an invitation to B with the invited account (a fresh invitee signed in in place of the actor)',
+    expect: signedIn(200),
+    build: async (f, actor) => {
+      const email = fresh('accepting');
+      const { token } = await openInvitation(f.orgB.id, email);
+      if (!actor.user) return { url: '/api/invitations/accept', payload: { token } };
+      await insertUser(h, { email });
+      return { url: '/api/invitations/accept', payload: { token }, cookie: await logIn(app, email) };
+    },
+    check: (body, f) =>
+      expect(body).toMatchObject({ organization: { id: f.orgB.id }, alreadyAccepted: false }),
+  },
+
+  // ---------- logos (issue 5): upload, remove and the representatives' copy (record-level), public copy ----------
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: "the logo of the representative's own organisation A",
+    record: true,
+    expect: editors(allow(200)),
+    build: async (f) => {
+      await ensureLogo(f.orgA.id);
+      return { url: `/api/account/organizations/${f.orgA.id}/logo?size=small` };
+    },
+    check: isImage,
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: "the logo of another organisation B, through the representatives' route",
+    record: true,
+    expect: editors(ORG_NOT_FOUND),
+    build: async (f) => {
+      await ensureLogo(f.orgB.id);
+      return { url: `/api/account/organizations/${f.orgB.id}/logo` };
+    },
+    check: isImage,
+  },
+  {
+    method: 'PUT',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: "uploading the logo of the representative's own organisation A",
+    record: true,
+    expect: editors(allow(200)),
+    build: (f) => ({
+      url: `/api/account/organizations/${f.orgA.id}/logo`,
+      payload: LOGO_PNG,
+      contentType: 'image/png',
+    }),
+    check: (body) => expect(body).toMatchObject({ sourceType: 'image/png', width: 2, height: 2 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: 'uploading the logo of another organisation B',
+    record: true,
+    expect: editors(ORG_NOT_FOUND),
+    build: (f) => ({
+      url: `/api/account/organizations/${f.orgB.id}/logo`,
+      payload: LOGO_PNG,
+      contentType: 'image/png',
+    }),
+    check: (body) => expect(body).toMatchObject({ sourceType: 'image/png' }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: "removing the logo of the representative's own organisation A",
+    record: true,
+    expect: { ...editors(allow(204)), admin: allow(204) },
+    build: async (f) => {
+      await ensureLogo(f.orgA.id);
+      return { url: `/api/account/organizations/${f.orgA.id}/logo` };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/account/organizations/:id/logo',
+    permission: 'organization.edit',
+    label: 'removing the logo of another organisation B',
+    record: true,
+    expect: { ...editors(ORG_NOT_FOUND), admin: allow(204) },
+    build: async (f) => {
+      await ensureLogo(f.orgB.id);
+      return { url: `/api/account/organizations/${f.orgB.id}/logo` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/organizations/:id/logo',
+    permission: 'public',
+    label: "a listed member's logo",
+    expect: everyone(200),
+    build: async (f) => {
+      const version = await ensureLogo(f.orgB.id);
+      return { url: `/api/organizations/${f.orgB.id}/logo?size=small&v=${version}` };
+    },
+    check: isImage,
   },
 
   // ---------- administration ----------
@@ -842,6 +1163,76 @@ const ROWS: Row[] = [
     expect: adminOnly(200),
     build: () => ({ url: '/api/admin/mailbox' }),
     check: (body) => expect(bodyOf(body).total).toBeGreaterThan(0),
+  },
+  // ---------- personal data (issue 5): exports, erasing one's account, administrators' erasures ----------
+  {
+    method: 'GET',
+    url: '/api/account/export',
+    permission: 'account.manage',
+    label: 'downloading my own data',
+    expect: signedIn(200),
+    build: () => ({ url: '/api/account/export' }),
+    check: (body, _f, actor) => {
+      expect(bodyOf(body).account).toMatchObject({ id: actor.user?.id, email: actor.user?.email });
+      expect(JSON.stringify(body)).not.toContain('$argon2');
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/export',
+    permission: 'organization.view_private',
+    label: "downloading the data of the representative's own organisation A",
+    record: true,
+    expect: editors(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/export` }),
+    check: (body, f) => expect(bodyOf(body).organization).toMatchObject({ id: f.orgA.id, eik: f.orgA.eik }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/export',
+    permission: 'organization.view_private',
+    label: 'downloading the data of another organisation B',
+    record: true,
+    expect: editors(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/export` }),
+    check: (body, f) => expect(bodyOf(body).organization).toMatchObject({ id: f.orgB.id, eik: f.orgB.eik }),
+  },
+  {
+    method: 'POST',
+    url: '/api/account/erase',
+    permission: 'account.manage',
+    label: 'erasing my account (a fresh account of the same roles, so the actor stays)',
+    expect: signedIn(204),
+    build: async (_f, actor) => {
+      if (!actor.user) return { url: '/api/account/erase', payload: { password: TEST_PASSWORD } };
+      const standIn = await insertUser(h, {
+        roles: ACTOR_ROLES[actor.name as Exclude<ActorName, 'anonymous'>],
+      });
+      return {
+        url: '/api/account/erase',
+        payload: { password: TEST_PASSWORD },
+        cookie: await logIn(app, standIn.email),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/users/:id/erase',
+    permission: 'personal_data.erase',
+    label: "erasing a former user's personal data",
+    expect: adminOnly(200),
+    build: async () => ({
+      url: `/api/admin/users/${(await insertUser(h, { email: fresh('former') })).id}/erase`,
+    }),
+    check: (body) => expect(body).toMatchObject({ displayName: '', status: 'disabled', roles: [] }),
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/organizations/:id/erase-contact',
+    permission: 'personal_data.erase',
+    label: "erasing an organisation's former contact person",
+    expect: adminOnly(204),
+    build: (f) => ({ url: `/api/admin/organizations/${f.orgB.id}/erase-contact` }),
   },
   // ---------- join applications (record-level: the applicant's own; the committee never sees drafts) ----------
   {
@@ -1130,6 +1521,167 @@ const ROWS: Row[] = [
       payload: { quorum: 'more_than_half', majority: 'simple', ballot: 'open' },
     }),
   },
+  // ---------- privacy: the members-only directory (representatives, the committee, admins) ----------
+  // What each role sees in these answers is checked field by field in privacy-matrix.test.ts.
+  {
+    method: 'GET',
+    url: '/api/members/organizations',
+    permission: 'members.view',
+    label: 'the members-only directory',
+    expect: {
+      ...signedIn(200),
+      no_role: FORBIDDEN,
+      applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
+    },
+    build: () => ({ url: '/api/members/organizations' }),
+    check: (body) => expect(bodyOf(body)).toHaveProperty('level'),
+  },
+  {
+    method: 'GET',
+    url: '/api/members/organizations/:id',
+    permission: 'members.view',
+    label: "a member's profile with the contacts the viewer may see",
+    expect: {
+      ...signedIn(200),
+      no_role: FORBIDDEN,
+      applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
+    },
+    build: (f) => ({ url: `/api/members/organizations/${f.orgB.id}` }),
+    check: (body, f) => expect(bodyOf(body)).toMatchObject({ id: f.orgB.id }),
+  },
+  // ---------- fees: rates (admins), payments and the list (committee, admins), own status (record-level) ----------
+  {
+    method: 'GET',
+    url: '/api/admin/fees/rates',
+    permission: 'fees.manage',
+    label: "a year's fee rates",
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/fees/rates?year=2026' }),
+    check: (body) => expect(bodyOf(body)).toMatchObject({ year: 2026 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/fees/rates/:year',
+    permission: 'fees.manage',
+    label: "setting a year's fee rates",
+    expect: adminOnly(200),
+    build: () => ({
+      url: '/api/admin/fees/rates/2026',
+      payload: { rates: [{ category: 'regular', amountCents: 50_000, dueOn: '2026-03-31' }] },
+    }),
+    check: (body) => expect(bodyOf(body).rates).toEqual([expect.objectContaining({ amountCents: 50_000 })]),
+  },
+  {
+    method: 'GET',
+    url: '/api/committee/fees',
+    permission: 'fees.record',
+    label: "the members' fee status (who is overdue)",
+    expect: feeRecorders(200),
+    build: () => ({ url: '/api/committee/fees?year=2026&pageSize=100' }),
+    check: (body, f) =>
+      expect((bodyOf(body).items as { organizationId: string }[]).map((i) => i.organizationId)).toEqual(
+        expect.arrayContaining([f.orgA.id, f.orgB.id]),
+      ),
+  },
+  {
+    method: 'POST',
+    url: '/api/committee/fees/payments',
+    permission: 'fees.record',
+    label: 'recording a fee payment',
+    expect: feeRecorders(201),
+    build: (f) => ({
+      url: '/api/committee/fees/payments',
+      payload: {
+        organizationId: f.orgB.id,
+        year: 2026,
+        amountCents: 100,
+        paidOn: '2026-01-15',
+        reference: fresh('payment'),
+      },
+    }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgB.id, amountCents: 100 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/committee/fees/payments/:id',
+    permission: 'fees.record',
+    label: 'deleting a fee payment recorded by mistake',
+    expect: feeRecorders(204),
+    build: async (f) => {
+      const [row] = await h.query<{ id: string }>(
+        sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference)
+            values (${f.orgB.id}, 2026, 100, '2026-01-15', ${fresh('mistake')}) returning id`,
+      );
+      return { url: `/api/committee/fees/payments/${row!.id}` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/fees',
+    permission: 'fees.view',
+    label: "the fees of the representative's own organisation A",
+    record: true,
+    expect: historyReaders(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/fees` }),
+    check: (body, f) => expect(bodyOf(body)).toMatchObject({ organizationId: f.orgA.id }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/fees',
+    permission: 'fees.view',
+    label: 'the fees of another organisation B',
+    record: true,
+    expect: historyReaders(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/fees` }),
+    check: (body, f) => expect(bodyOf(body)).toMatchObject({ organizationId: f.orgB.id }),
+  },
+  // ---------- memberships (issue 5): the committee's administration of memberships ----------
+  {
+    method: 'GET',
+    url: '/api/committee/members',
+    permission: 'memberships.manage',
+    label: 'every organisation with a membership',
+    expect: membershipManagers(200),
+    build: () => ({ url: '/api/committee/members?pageSize=100' }),
+    check: (body, f) => {
+      const items = bodyOf(body).items as { id: string }[];
+      expect(items.map((i) => i.id)).toEqual(expect.arrayContaining([f.orgA.id, f.orgB.id]));
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/committee/members/:id',
+    permission: 'memberships.manage',
+    label: 'a membership with its history',
+    expect: membershipManagers(200),
+    build: (f) => ({ url: `/api/committee/members/${f.orgB.id}` }),
+    check: (body, f) => expect(bodyOf(body)).toMatchObject({ id: f.orgB.id, status: 'active' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/committee/members/:id/actions',
+    permission: 'memberships.manage',
+    label: "changing a membership's category under a register decision",
+    expect: membershipManagers(200),
+    build: async (f) => {
+      const [m] = await h.query<{ category: string; version: number }>(
+        sql`select category, version from memberships where organization_id = ${f.orgB.id}`,
+      );
+      return {
+        url: `/api/committee/members/${f.orgB.id}/actions`,
+        payload: {
+          action: 'change_category',
+          category: m!.category === 'regular' ? 'associated' : 'regular',
+          effectiveOn: '2026-01-01',
+          decision: { number: APPROVED_NO },
+          version: Number(m!.version),
+        },
+      };
+    },
+    check: (body, f) => expect(bodyOf(body)).toMatchObject({ id: f.orgB.id, status: 'active' }),
+  },
   // Last: starting an application makes the caller an applicant (a role that grants nothing more).
   {
     method: 'POST',
@@ -1140,6 +1692,51 @@ const ROWS: Row[] = [
     build: () => ({ url: '/api/applications' }),
     check: (body, _f, actor) =>
       expect(body).toMatchObject({ state: 'draft', applicant: { id: actor.user?.id } }),
+  },
+  // ---------- CSV (issue 5): the member-list export (representatives, committee, admins) and the import (admins) ----------
+  {
+    method: 'GET',
+    url: '/api/members/export.csv',
+    permission: 'members.export',
+    label: 'the member list as CSV',
+    expect: {
+      ...signedIn(200),
+      no_role: FORBIDDEN,
+      applicant: FORBIDDEN,
+      other_applicant: FORBIDDEN,
+    },
+    build: () => ({ url: '/api/members/export.csv' }),
+    check: (body, f, actor) => {
+      const csv = (body as Buffer).toString('utf8');
+      expect(csv.startsWith('\ufeffeik,')).toBe(true);
+      expect(csv).toContain(f.orgA.eik);
+      // The membership status is the committee's column.
+      expect(csv.split('\r\n')[0]!.split(',').includes('status')).toBe(actor.name !== 'representative');
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/organizations/import/template.csv',
+    permission: 'organizations.import',
+    label: 'the import template',
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/organizations/import/template.csv' }),
+    check: (body) => expect((body as Buffer).toString('utf8')).toContain('eik,name_bg,name_en,kind,areas'),
+  },
+  {
+    method: 'POST',
+    url: '/api/admin/organizations/import',
+    permission: 'organizations.import',
+    label: 'importing organisations from CSV',
+    expect: adminOnly(200),
+    build: () => ({
+      url: '/api/admin/organizations/import',
+      contentType: 'text/csv',
+      payload: Buffer.from(
+        `eik,name_bg,name_en,kind,areas\n${nextEik()},Внесена,Imported,company,ict-software\n`,
+      ),
+    }),
+    check: (body) => expect(body).toEqual({ dryRun: false, rows: 1, imported: 1 }),
   },
 ];
 
@@ -1155,6 +1752,9 @@ async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from users where disabled_at is not null) as disabled_users,
           (select count(*)::int from user_roles) as user_roles,
           (select count(*)::int from user_organizations) as user_organizations,
+          (select count(*)::int from representative_invitations) as representative_invitations,
+          (select count(*)::int from representative_invitations where accepted_at is not null or revoked_at is not null)
+            as closed_invitations,
           (select count(*)::int from outbox_messages) as outbox_messages,
           (select count(*)::int from auth_tokens where used_at is not null) as used_tokens,
           (select count(*)::int from applications) as applications,
@@ -1165,6 +1765,10 @@ async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from votes) as votes,
           (select count(*)::int from decisions) as decisions,
           (select count(*)::int from memberships) as memberships,
+          (select coalesce(sum(version), 0)::int from memberships) as membership_versions,
+          (select count(*)::int from membership_events) as membership_events,
+          (select count(*)::int from fee_payments) as fee_payments,
+          (select coalesce(sum(version), 0)::int from fee_rates) as fee_rate_versions,
           (select version from cluster_settings where id = 1) as settings_version`,
   );
   return row!;

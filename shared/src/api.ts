@@ -100,6 +100,8 @@ export const OrganizationSummarySchema = z.object({
   areas: z.array(AreaRefSchema),
   category: MembershipCategorySchema,
   memberSince: z.iso.date().nullable(),
+  /** The small logo's versioned URL (cacheable for ever), or null when there is no logo. */
+  logoUrl: z.string().nullable(),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummarySchema>;
 
@@ -113,7 +115,22 @@ export type OrganizationListResponse = z.infer<typeof OrganizationListResponseSc
 
 export const NaceCodeSchema = z.string().regex(/^\d{2}(\.\d{1,2})?$/);
 
-/** The public profile: public fields only (contact persons are never part of it). */
+/** The contact fields' values (each null when empty or above the reader's level; see privacy.ts). */
+export const ContactValuesShape = {
+  address: z.string().nullable(),
+  website: z.string().nullable(),
+  publicEmail: z.string().nullable(),
+  publicPhone: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPosition: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+};
+
+/**
+ * The public profile: each contact field only when its organisation made it public (null otherwise; see
+ * privacy.ts). The contact person is not public unless the organisation chose so.
+ */
 export const OrganizationProfileSchema = z.object({
   id: z.uuid(),
   eik: z.string(),
@@ -124,10 +141,7 @@ export const OrganizationProfileSchema = z.object({
   employees: z.number().int().nonnegative().nullable(),
   foundedYear: z.number().int().nullable(),
   city: z.string().nullable(),
-  address: z.string().nullable(),
-  website: z.string().nullable(),
-  publicEmail: z.string().nullable(),
-  publicPhone: z.string().nullable(),
+  ...ContactValuesShape,
   descriptionBg: z.string(),
   descriptionEn: z.string(),
   naceCodes: z.array(NaceCodeSchema),
@@ -135,5 +149,7 @@ export const OrganizationProfileSchema = z.object({
   category: MembershipCategorySchema,
   memberSince: z.iso.date().nullable(),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** The large logo's versioned URL (cacheable for ever), or null when there is no logo. */
+  logoUrl: z.string().nullable(),
 });
 export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AreaIdSchema, EikSchema, NaceCodeSchema } from './api.ts';
 import { EmailSchema } from './auth.ts';
+import { MembershipActionSchema } from './memberships.ts';
 import { OrganizationKindSchema } from './organization.ts';
 
 /**
@@ -466,6 +467,10 @@ export const DecisionSchema = z.object({
   organizationNameBg: z.string(),
   organizationNameEn: z.string(),
   outcome: z.enum(['approved', 'rejected']),
+  /** An admission (an application's vote) or a change of an existing membership. */
+  subject: z.enum(['admission', 'membership']),
+  /** Membership decisions: the change decided (from the membership history that references it). */
+  membershipAction: MembershipActionSchema.nullable(),
   /** Members only: */
   applicationId: z.uuid().nullable(),
   tally: z
@@ -485,6 +490,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   outcome: z.enum(['approved', 'rejected']).optional(),
+  subject: z.enum(['admission', 'membership']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AreaIdSchema, NaceCodeSchema } from './api.ts';
 import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
+import { FullVisibilityMapSchema } from './privacy.ts';
 
 /**
  * A member organisation's profile as its representatives edit it (issue 5). Writes are conditional: the
@@ -9,6 +10,10 @@ import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
  */
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optional = (max: number) => z.string().trim().max(max);
+const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,30}$/);
 
 export const SharingSchema = z.strictObject({
   infrastructure: optional(2000).optional(),
@@ -33,13 +38,16 @@ export const ProfileEditBodySchema = z.strictObject({
     .max(300)
     .nullable(),
   publicEmail: z.email().max(254).nullable(),
-  publicPhone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{6,30}$/)
-    .nullable(),
+  publicPhone: PhoneSchema.nullable(),
+  /** The contact person (personal data; by default not public, see privacy.ts). */
+  contactName: optional(200).nullable(),
+  contactPosition: optional(200).nullable(),
+  contactEmail: z.email().max(254).nullable(),
+  contactPhone: PhoneSchema.nullable(),
   offers: SharingSchema,
   seeks: SharingSchema,
+  /** Who sees each contact field: every field, public / members / committee. */
+  visibility: FullVisibilityMapSchema,
 });
 export type ProfileEditBody = z.infer<typeof ProfileEditBodySchema>;
 
@@ -52,6 +60,8 @@ export const EditableProfileSchema = ProfileEditBodySchema.extend({
   /** The row version; also the ETag (`"<version>"`). */
   version: z.number().int().positive(),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** The large logo's versioned URL for the representatives (logos.ts), or null when there is none. */
+  logoUrl: z.string().nullable(),
 });
 export type EditableProfile = z.infer<typeof EditableProfileSchema>;
 

@@ -178,14 +178,24 @@ function requestArbitrary(op: Operation) {
   });
 }
 
+/**
+ * The directory's read model: tables filled by triggers from the tables above them only, so a write to
+ * one of them is always a write to a base table too (which the fingerprint sees). Hashing them would only
+ * slow every mutating call down (directory_words holds ~60 rows per member).
+ */
+const DERIVED_TABLES = ['directory_areas', 'directory_entries', 'directory_search', 'directory_words'];
+
 /** Every row of every table, hashed: equal fingerprints mean nothing was written. */
 let fingerprintStatement: SQL | undefined;
-/** Every table's row count and content hash, in one statement (the table list is read once). */
+/** Every base table's row count and content hash, in one statement (the table list is read once). */
 async function fingerprint(h: DbHandle): Promise<string> {
   if (!fingerprintStatement) {
-    const tables = await h.query<{ name: string }>(
+    const all = await h.query<{ name: string }>(
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
     );
+    const tables = all.filter(({ name }) => !DERIVED_TABLES.includes(name));
+    // Guards the exclusion list: it must name real tables (a rename would silently hash them again).
+    for (const derived of DERIVED_TABLES) expect(all.map((t) => t.name)).toContain(derived);
     fingerprintStatement = sql`select string_agg(part, ';' order by part) as fp from (${sql.join(
       tables.map(
         ({ name }) =>
@@ -223,6 +233,8 @@ describe('the API under random and hostile input', () => {
 
   it('never answers 5xx and changes nothing when it refuses a request', async () => {
     const before = await fingerprint(handle);
+    // What the database holds now; refreshed after an accepted write (sign-up, log-in… may write).
+    let current = before;
     const seen = new Map<string, Set<number>>();
     for (const op of operations) {
       const statuses = new Set<number>();
@@ -231,7 +243,6 @@ describe('the API under random and hostile input', () => {
         fc.asyncProperty(requestArbitrary(op), async (req) => {
           const qs = req.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
           const mutating = op.method !== 'GET';
-          const snapshot = mutating ? await fingerprint(handle) : '';
           const res = await app.inject({
             method: op.method as 'GET',
             url: qs ? `${req.path}?${qs}` : req.path,
@@ -248,7 +259,9 @@ describe('the API under random and hostile input', () => {
           ).toBeLessThan(500);
           if (res.statusCode >= 400) {
             expect(res.headers['content-type']).toContain('application/problem+json');
-            if (mutating) expect(await fingerprint(handle)).toBe(snapshot);
+            if (mutating) expect(await fingerprint(handle)).toBe(current);
+          } else if (mutating) {
+            current = await fingerprint(handle);
           }
         }),
         { numRuns: 150, seed: Number(process.env.FUZZ_SEED ?? 20261126) },

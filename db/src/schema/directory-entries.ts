@@ -70,3 +70,10 @@ export const directorySearch = pgTable(
   },
   (t) => [index('directory_search_idx').using('gin', t.search)],
 );
+
+// Two more tables of the read model have no drizzle schema (drizzle cannot declare a "C" collation or an
+// INCLUDE column): `directory_words (lexeme, organization_id, shared)` and `directory_areas (area_id, kind,
+// organization_id)`, btree side tables that make the directory's exact totals index-only counts. Migration
+// 0015_directory_count_index creates them and the triggers that keep them in step with the two tables
+// above; docs/decisions/009-directory-count-index.md explains them. Only SQL in the directory service reads
+// them.

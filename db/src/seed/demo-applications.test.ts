@@ -279,18 +279,33 @@ describe(`the demo join applications (${testEngine})`, () => {
   });
 
   it('numbers the register 2026-001 … with the counter at the last number', async () => {
-    const rows = await h.db.select().from(decisions).orderBy(asc(decisions.sequence));
+    // The whole register of 2026 (admissions, then the demo's membership decisions), numbered without gaps.
+    const rows = await h.db
+      .select()
+      .from(decisions)
+      .where(eq(decisions.year, 2026))
+      .orderBy(asc(decisions.sequence));
     expect(rows.map((d) => d.number)).toEqual(rows.map((_, i) => `2026-${String(i + 1).padStart(3, '0')}`));
-    expect(rows.length).toBeGreaterThanOrEqual(3);
-    expect(rows.map((d) => d.outcome)).toContain('rejected');
-    expect(rows.filter((d) => d.outcome === 'approved').length).toBeGreaterThanOrEqual(2);
-    expect(await h.db.select().from(decisionCounters)).toEqual([{ year: 2026, last: rows.length }]);
-    const dates = rows.map((d) => d.decidedOn);
+    const counters = await h.db.select().from(decisionCounters).orderBy(asc(decisionCounters.year));
+    expect(counters.find((c) => c.year === 2026)).toEqual({ year: 2026, last: rows.length });
+    // Every year's counter stands at that year's last number.
+    for (const c of counters) {
+      expect(await h.db.$count(decisions, eq(decisions.year, c.year))).toBe(c.last);
+    }
+    // The admissions come first, in the order they were decided.
+    const admissions = rows.filter((d) => d.subject === 'admission');
+    expect(admissions.map((d) => d.number)).toEqual(
+      admissions.map((_, i) => `2026-${String(i + 1).padStart(3, '0')}`),
+    );
+    expect(admissions.length).toBeGreaterThanOrEqual(3);
+    expect(admissions.map((d) => d.outcome)).toContain('rejected');
+    expect(admissions.filter((d) => d.outcome === 'approved').length).toBeGreaterThanOrEqual(2);
+    const dates = admissions.map((d) => d.decidedOn);
     expect([...dates].sort()).toEqual(dates);
   });
 
-  it('ties each decision to its closed vote, its application and, on approval, the member and its representative', async () => {
-    const rows = await h.db.select().from(decisions);
+  it('ties each admission decision to its closed vote, its application and, on approval, the member and its representative', async () => {
+    const rows = await h.db.select().from(decisions).where(eq(decisions.subject, 'admission'));
     for (const d of rows) {
       const [app] = await h.db.select().from(applications).where(eq(applications.id, d.applicationId!));
       const [session] = await h.db.select().from(voteSessions).where(eq(voteSessions.id, d.voteSessionId!));
@@ -373,7 +388,7 @@ describe(`the demo join applications (${testEngine})`, () => {
       sql`insert into decision_counters (year, last) values (2026, 1)
           on conflict (year) do update set last = decision_counters.last + 1 returning last`,
     );
-    expect(Number(next?.last)).toBe((await h.db.$count(decisions)) + 1);
+    expect(Number(next?.last)).toBe((await h.db.$count(decisions, eq(decisions.year, 2026))) + 1);
 
     const before = await snapshot();
     await seedDemo(h.db);

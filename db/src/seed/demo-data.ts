@@ -8,10 +8,13 @@
  * candidate). Keep it so when adding organisations: the web and server tests rely on it.
  */
 import {
+  CONTACT_FIELD_DEFAULTS,
   eik9CheckDigit,
+  type FullVisibilityMap,
   type MembershipCategory,
   type MembershipStatus,
   type OrganizationKind,
+  VISIBILITIES,
 } from '@portal/shared';
 
 /** A valid 9-digit ЕИК from a fixed 8-digit prefix (check digit per DESIGN.md, Bulgarian identifiers). */
@@ -51,7 +54,15 @@ export interface DemoOrganization {
   /** Area slugs from migrations/0002_isis_areas.sql. */
   areas: string[];
   membership: { category: MembershipCategory; status: MembershipStatus; memberSince: string | null };
+  /** The contact person (fictional) and who sees each contact field (see shared/src/privacy.ts). */
+  contactName: string;
+  contactPosition: string;
+  contactEmail: string;
+  contactPhone: string;
+  visibility: FullVisibilityMap;
 }
+
+type ContactKey = 'contactName' | 'contactPosition' | 'contactEmail' | 'contactPhone' | 'visibility';
 
 export const DEMO_CLUSTER_SETTINGS: DemoClusterSettings = {
   nameBg: 'Клъстер „София – град на знанието“',
@@ -69,7 +80,7 @@ export const DEMO_CLUSTER_SETTINGS: DemoClusterSettings = {
     "The initiative committee adopted Sofia's Innovation Strategy for Smart Specialisation as the cluster's roadmap. The cluster concentrates on the strategy's two vertical priorities – Informatics and ICT, and New technologies in creative and recreative industries. The horizontal aim of strengthening the innovation ecosystem applies to every member, whatever its field. We expect Sofia Municipality to accede to the cluster once the Sofia Municipal Council has decided.",
 };
 
-export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
+const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
   {
     eik: eik('20345678'),
     nameBg: 'Дигитална София',
@@ -571,3 +582,56 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = [
     membership: { category: 'candidate', status: 'active', memberSince: null },
   },
 ];
+
+/** Fictional contact persons, one per organisation in order (names are invented; none is a real person). */
+const CONTACT_PERSONS: readonly { name: string; positionBg: string; phone: string }[] = [
+  { name: 'Мария Стоянова', positionBg: 'Директор „Партньорства“', phone: '+359 88 410 1201' },
+  { name: 'Георги Петков', positionBg: 'Управител', phone: '+359 88 410 1302' },
+  { name: 'Елица Димова', positionBg: 'Ръководител „Бизнес развитие“', phone: '+359 88 410 1403' },
+  { name: 'Николай Ганев', positionBg: 'Технически директор', phone: '+359 88 410 1504' },
+  { name: 'Десислава Колева', positionBg: 'Управител', phone: '+359 88 410 1605' },
+  { name: 'Стефан Маринов', positionBg: 'Директор „Продажби“', phone: '+359 88 410 1706' },
+  { name: 'Ралица Христова', positionBg: 'Ръководител на проекти', phone: '+359 88 410 1807' },
+  { name: 'Павел Йорданов', positionBg: 'Изпълнителен директор', phone: '+359 88 410 1908' },
+];
+
+/**
+ * A deterministic mix of visibilities: organisation i has its contact person public, members-only or the
+ * defaults in turn, and every third one keeps its phone for the committee only. Дигитална София (the
+ * first) has fields at every level: its general contacts public, the contact person's name, position and
+ * email members-only, the contact person's phone committee-only.
+ */
+function visibilityFor(index: number): FullVisibilityMap {
+  if (index === 0) {
+    return {
+      ...CONTACT_FIELD_DEFAULTS,
+      contactName: 'members',
+      contactEmail: 'members',
+      contactPhone: 'committee',
+    };
+  }
+  const personLevel = VISIBILITIES[index % 2]!;
+  return {
+    ...CONTACT_FIELD_DEFAULTS,
+    publicEmail: index % 5 === 0 ? 'members' : 'public',
+    contactName: personLevel,
+    contactPosition: personLevel,
+    contactEmail: index % 3 === 0 ? 'committee' : 'members',
+    contactPhone: index % 3 === 1 ? 'members' : 'committee',
+  };
+}
+
+/** The demo organisations with their contact persons; the same every run. */
+export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = ORGANIZATIONS.map((org, index) => {
+  const person = CONTACT_PERSONS[index % CONTACT_PERSONS.length]!;
+  const domain = new URL(org.website).hostname;
+  const login = ['contact', 'partners', 'office', 'team'][index % 4]!;
+  return {
+    ...org,
+    contactName: person.name,
+    contactPosition: person.positionBg,
+    contactEmail: `${login}.person@${domain}`,
+    contactPhone: person.phone,
+    visibility: visibilityFor(index),
+  };
+});

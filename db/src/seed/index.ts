@@ -21,6 +21,8 @@ import {
 } from '../schema/index.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
+import { seedDemoFees } from './demo-fees.ts';
+import { seedDemoMemberships } from './demo-memberships.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export {
@@ -37,6 +39,12 @@ export {
   type DemoClusterSettings,
   type DemoOrganization,
 } from './demo-data.ts';
+export {
+  DEMO_FEE_PAYMENTS,
+  DEMO_FEE_RATES,
+  type DemoFeePayment,
+  type DemoFeeRate,
+} from './demo-fees.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
 /** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */
@@ -144,8 +152,14 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     );
     if (links.length > 0) await tx.insert(userOrganizations).values(links).onConflictDoNothing();
 
+    // Annual fees: the 2026 rates and payments (paid, partial and overdue members; issue 5).
+    await seedDemoFees(tx, idOf);
+
     // Join applications in every state, votes and the decisions register (issue 4).
     await seedDemoApplications(tx);
+
+    // The suspended member's history: a category change and the suspension, with their decisions (issue 5).
+    await seedDemoMemberships(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -1,10 +1,14 @@
 import {
+  CONTACT_FIELDS,
+  type ContactField,
   isPubliclyListed,
   isValidEik,
   type MembershipCategory,
   type MembershipStatus,
   ORGANIZATION_KINDS,
   SIZE_CLASSES,
+  VISIBILITIES,
+  type Visibility,
 } from '@portal/shared';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +106,28 @@ describe(`the demo seed of Клъстер „София – град на зна
     for (const c of candidates) expect(c.memberSince).toBeNull();
     const active = rows.filter((r) => r.status === 'active' && r.category !== 'candidate');
     for (const m of active) expect(m.memberSince).toMatch(/^202[56]-\d\d-\d\d$/);
+  });
+
+  it('gives every organisation a fictional contact person and a mix of visibilities, Дигитална София at every level', async () => {
+    const rows = await h.db.select().from(organizations);
+    expect(rows).toHaveLength(DEMO_ORGANIZATIONS.length);
+    for (const row of rows) {
+      expect(row.contactName, row.nameEn).toMatch(/^[А-Я][а-я]+ [А-Я][а-я]+$/);
+      expect(row.contactEmail, row.nameEn).toMatch(/@[a-z0-9-]+\.example$/);
+      expect(row.contactPhone, row.nameEn).toMatch(/^\+359 /);
+      // Stored in full, each a known level.
+      expect(Object.keys(row.visibility as object).sort()).toEqual([...CONTACT_FIELDS].sort());
+      for (const v of Object.values(row.visibility as object)) expect(VISIBILITIES).toContain(v);
+    }
+    const levels = (field: ContactField) =>
+      new Set(rows.map((r) => (r.visibility as Record<ContactField, Visibility>)[field]));
+    expect([...levels('contactName')].sort()).toEqual(['members', 'public']);
+    expect([...levels('contactPhone')].sort()).toEqual(['committee', 'members']);
+    const digital = rows.find((r) => r.nameBg === 'Дигитална София')!;
+    const digitalLevels = Object.values(digital.visibility as object);
+    expect(digitalLevels).toContain('public');
+    expect(digitalLevels).toContain('members');
+    expect(digitalLevels).toContain('committee');
   });
 
   it('keeps Sofia Municipality a candidate whose accession is still to be decided', async () => {

@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   resetPerAccount: { max: 3, windowSeconds: 900 },
   resetPerIp: { max: 20, windowSeconds: 3600 },
   tokenPerIp: { max: 30, windowSeconds: 900 },
+  /** Invitations of colleagues to represent an organisation, per inviting user (each sends an email). */
+  invitePerUser: { max: 20, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;

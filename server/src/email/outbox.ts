@@ -1,5 +1,5 @@
 import { type Db, outboxMessages } from '@portal/db';
-import type { Language } from '@portal/shared';
+import { isErasedEmail, type Language } from '@portal/shared';
 import { renderEmail, type TemplateName } from './templates.ts';
 
 export interface OutgoingEmail {
@@ -14,6 +14,8 @@ export interface OutgoingEmail {
  * and only if the event committed. The worker (./worker.ts) delivers it when SMTP is configured.
  */
 export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> {
+  // An erased account's placeholder address can receive nothing (and must not gather messages).
+  if (isErasedEmail(email.to)) return;
   const { subject, text } = renderEmail(email.template, email.language, email.values);
   await db.insert(outboxMessages).values({
     toEmail: email.to,

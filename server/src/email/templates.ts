@@ -5,6 +5,16 @@ import type { Language } from '@portal/shared';
  * well in every client and on the admin mailbox page, and links stay copyable.
  */
 export const TEMPLATES = {
+  membership_changed: {
+    bg: {
+      subject: 'Промяна в членството на {organization}',
+      text: 'Здравейте, {name}!\n\nКомитетът на клъстера отбеляза {change} за {organization}, в сила от {effectiveOn}{decision}.\n\nЧленството сега: {status}, {category}.\n\n{link}',
+    },
+    en: {
+      subject: 'A change in the membership of {organization}',
+      text: 'Hello {name},\n\nThe cluster committee recorded a {change} for {organization}, effective {effectiveOn}{decision}.\n\nThe membership now: {status}, {category}.\n\n{link}',
+    },
+  },
   verify_email: {
     bg: {
       subject: 'Потвърдете имейла си за портала на клъстера',
@@ -123,6 +133,16 @@ export const TEMPLATES = {
     en: {
       subject: 'The vote on {organization} closed without a quorum',
       text: 'Hello {name},\n\nThe vote on the application of {organization} closed without a quorum. The application returns to review and the chair may open a new vote.\n\n{link}',
+    },
+  },
+  representative_invitation: {
+    bg: {
+      subject: 'Покана да представлявате {organization} в портала на клъстера',
+      text: 'Здравейте!\n\n{inviter} ви кани да станете представител на {organization} в портала на клъстера. Представителите редактират профила на организацията и канят колеги.\n\nЗа да приемете, отворете тази връзка (валидна {days} дни) и влезте с профила си с този имейл ({email}); ако нямате профил, първо се регистрирайте с него:\n\n{link}\n\nАко не очаквате тази покана, не правете нищо.',
+    },
+    en: {
+      subject: 'Invitation to represent {organization} on the cluster portal',
+      text: "Hello,\n\n{inviter} invites you to become a representative of {organization} on the cluster portal. Representatives edit the organisation's profile and invite colleagues.\n\nTo accept, open this link (valid for {days} days) and log in with your account of this email ({email}); if you have no account, sign up with it first:\n\n{link}\n\nIf you did not expect this invitation, ignore this email.",
     },
   },
 } satisfies Record<string, Record<Language, { subject: string; text: string }>>;

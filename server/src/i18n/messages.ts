@@ -29,10 +29,68 @@ export const messages = {
     bg: 'Няма потребител с този идентификатор.',
     en: 'There is no user with this identifier.',
   },
+  'user.already_erased.title': { bg: 'Потребителят вече е изтрит', en: 'User already erased' },
+  'user.already_erased.detail': {
+    bg: 'Личните данни на този потребител вече са изтрити.',
+    en: "This user's personal data has already been erased.",
+  },
+  'user.self_erase.title': { bg: 'Действието е отказано', en: 'Action refused' },
+  'user.self_erase.detail': {
+    bg: 'Собствения си профил изтривате от страницата „Моят профил“.',
+    en: 'You erase your own account on the "My account" page.',
+  },
+  'account.only_representative.title': {
+    bg: 'Вие сте единственият представител',
+    en: 'You are the only representative',
+  },
+  'account.only_representative.detail': {
+    bg: 'Вие сте единственият представител на {names}. Поканете колега за представител или се обърнете към комитета, преди да изтриете профила си.',
+    en: 'You are the only representative of {names}. Invite a colleague as a representative or ask the committee before you erase your account.',
+  },
   'session.not_found.title': { bg: 'Сесията не е намерена', en: 'Session not found' },
   'session.not_found.detail': {
     bg: 'Няма ваша активна сесия с този идентификатор.',
     en: 'You have no active session with this identifier.',
+  },
+  'representative.not_found.title': { bg: 'Представителят не е намерен', en: 'Representative not found' },
+  'representative.not_found.detail': {
+    bg: 'Този потребител не е представител на организацията.',
+    en: 'This user is not a representative of the organisation.',
+  },
+  'representative.last.title': { bg: 'Последният представител', en: 'The last representative' },
+  'representative.last.detail': {
+    bg: 'Организацията трябва да има поне един представител. Поканете колега и след като приеме, можете да премахнете този представител.',
+    en: 'An organisation must keep at least one representative. Invite a colleague; once they accept, this representative can be removed.',
+  },
+  'representative.already.title': { bg: 'Вече е представител', en: 'Already a representative' },
+  'representative.already.detail': {
+    bg: 'Потребителят с този имейл вече представлява организацията.',
+    en: 'The user with this email already represents the organisation.',
+  },
+  'invitation.not_found.title': { bg: 'Поканата не е намерена', en: 'Invitation not found' },
+  'invitation.not_found.detail': {
+    bg: 'Няма такава покана. Проверете дали сте отворили цялата връзка от имейла.',
+    en: 'There is no such invitation. Check that you opened the whole link from the email.',
+  },
+  'invitation.expired.title': { bg: 'Поканата е изтекла', en: 'Invitation expired' },
+  'invitation.expired.detail': {
+    bg: 'Срокът на тази покана изтече. Помолете колегата си да ви изпрати нова.',
+    en: 'This invitation has expired. Ask your colleague to send you a new one.',
+  },
+  'invitation.used.title': { bg: 'Поканата вече е използвана', en: 'Invitation already used' },
+  'invitation.used.detail': {
+    bg: 'Тази покана вече е приета. Помолете колегата си да ви изпрати нова, ако е нужно.',
+    en: 'This invitation has already been accepted. Ask your colleague for a new one if needed.',
+  },
+  'invitation.revoked.title': { bg: 'Поканата е оттеглена', en: 'Invitation revoked' },
+  'invitation.revoked.detail': {
+    bg: 'Тази покана е оттеглена от представител на организацията.',
+    en: 'A representative of the organisation has revoked this invitation.',
+  },
+  'invitation.email_mismatch.title': { bg: 'Поканата е за друг имейл', en: 'Invitation for another email' },
+  'invitation.email_mismatch.detail': {
+    bg: 'Поканата е изпратена до {email}. Влезте с профила с този имейл, за да я приемете.',
+    en: 'The invitation was sent to {email}. Log in with the account of that email to accept it.',
   },
   'auth.required.title': { bg: 'Необходим е вход', en: 'Sign-in required' },
   'auth.required.detail': {
@@ -97,6 +155,22 @@ export const messages = {
     bg: 'След деклариран конфликт на интереси не можете да гласувате по това заявление.',
     en: 'Having declared a conflict of interest, you cannot vote on this application.',
   },
+  // ---------- memberships (committee administration) ----------
+  'membership.not_found.title': { bg: 'Членството не е намерено', en: 'Membership not found' },
+  'membership.not_found.detail': {
+    bg: 'Няма организация с членство с този идентификатор.',
+    en: 'No organisation with a membership has this identifier.',
+  },
+  'membership.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
+  'membership.transition_invalid.detail': {
+    bg: 'Действието „{actionBg}“ не е възможно за членство със статус „{statusBg}“.',
+    en: 'The action "{actionEn}" is not possible for a membership that is {statusEn}.',
+  },
+  'membership.stale.title': { bg: 'Членството вече е променено', en: 'Membership changed in the meantime' },
+  'membership.stale.detail': {
+    bg: 'Някой друг е променил членството, след като сте го отворили (сега: {statusBg}, {categoryBg}). Прегледайте текущото състояние и повторете действието, ако все още е нужно.',
+    en: 'Someone else changed the membership after you opened it (now: {statusEn}, {categoryEn}). Review its current state and repeat the action if it is still needed.',
+  },
   'precondition.required.title': { bg: 'Липсва версия на данните', en: 'Version required' },
   'precondition.required.detail': {
     bg: 'Промяната трябва да посочи версията, която сте отворили (заглавка If-Match), за да не презапише чужда редакция.',
@@ -148,7 +222,34 @@ export const messages = {
     en: 'Something went wrong on our side. Please try again; if it persists, quote request id {requestId}.',
   },
 
+  'fees.payment_duplicate.title': { bg: 'Плащането вече е записано', en: 'Payment already recorded' },
+  'fees.payment_duplicate.detail': {
+    bg: 'Плащане с това основание вече е записано за организацията.',
+    en: 'A payment with this reference is already recorded for the organisation.',
+  },
+  'fees.payment_not_found.title': { bg: 'Плащането не е намерено', en: 'Payment not found' },
+  'fees.payment_not_found.detail': {
+    bg: 'Няма записано плащане с този идентификатор.',
+    en: 'There is no recorded payment with this identifier.',
+  },
+
   // ---------- field messages of our custom issues ----------
+  'fees.reference_taken': {
+    bg: 'Плащане с основание „{reference}“ вече е записано за тази организация.',
+    en: 'A payment with reference "{reference}" is already recorded for this organisation.',
+  },
+  'fees.organization_unknown': {
+    bg: 'Няма член на клъстера с този идентификатор.',
+    en: 'There is no cluster member with this identifier.',
+  },
+  'fees.paid_on_future': {
+    bg: 'Датата на плащане не може да е в бъдещето.',
+    en: 'The payment date cannot be in the future.',
+  },
+  'fees.category_repeated': {
+    bg: 'Категорията „{category}“ е посочена повече от веднъж.',
+    en: 'The category "{category}" is given more than once.',
+  },
   'eik.invalid': {
     bg: 'Невалиден ЕИК/БУЛСТАТ: очакват се 9 или 13 цифри с вярна контролна цифра.',
     en: 'Invalid ЕИК/BULSTAT: 9 or 13 digits with a correct check digit are expected.',
@@ -156,6 +257,34 @@ export const messages = {
   'area.unknown': {
     bg: 'Няма област на специализация „{value}“.',
     en: 'There is no specialisation area "{value}".',
+  },
+  'membership.category_required': {
+    bg: 'Изберете новата категория.',
+    en: 'Choose the new category.',
+  },
+  'membership.same_category': {
+    bg: 'Организацията вече е в тази категория.',
+    en: 'The organisation is already in this category.',
+  },
+  'membership.decision_required': {
+    bg: 'Уставът изисква решение: посочете номер от регистъра или впишете ново решение.',
+    en: 'The statute requires a decision: give a register number or record a new decision.',
+  },
+  'decision.unknown': {
+    bg: 'В регистъра няма решение № {number}.',
+    en: 'There is no decision No. {number} in the register.',
+  },
+  'decision.number_format': {
+    bg: 'Номерът на решение има вида 2026-003.',
+    en: 'A decision number looks like 2026-003.',
+  },
+  'decision.tally_exceeds': {
+    bg: 'Гласовете за, против и въздържали се не могат да са повече от имащите право на глас.',
+    en: 'The votes for, against and abstaining cannot exceed those entitled to vote.',
+  },
+  'decision.future_date': {
+    bg: 'Датата на решението не може да е в бъдещето.',
+    en: 'The date of the decision cannot be in the future.',
   },
   'field.invalid': { bg: 'Невалидна стойност.', en: 'Invalid value.' },
   'field.required': { bg: 'Полето е задължително.', en: 'This field is required.' },
@@ -189,9 +318,147 @@ export const messages = {
     bg: 'Файлът не е PDF документ.',
     en: 'The file is not a PDF document.',
   },
+  'logo.not_image': {
+    bg: 'Файлът не е изображение във формат PNG, JPEG или WebP.',
+    en: 'The file is not a PNG, JPEG or WebP image.',
+  },
+  'logo.unreadable': {
+    bg: 'Изображението е повредено и не може да бъде прочетено.',
+    en: 'The image is damaged and cannot be read.',
+  },
+  'logo.too_many_pixels': {
+    bg: 'Изображението има твърде много пиксели (най-много {max} мегапиксела).',
+    en: 'The image has too many pixels (at most {max} megapixels).',
+  },
+  'invitation.already_representative': {
+    bg: 'Потребителят с този имейл вече е представител на организацията.',
+    en: 'The user with this email is already a representative of the organisation.',
+  },
   'token.invalid': {
     bg: 'Връзката е невалидна, изтекла или вече използвана.',
     en: 'The link is invalid, expired or already used.',
+  },
+  // ---------- CSV import of organisations (issue 5) ----------
+  'import.invalid.title': { bg: 'Файлът има грешки', en: 'The file has errors' },
+  'import.invalid.detail': {
+    bg: 'Нищо не е внесено: файлът има грешки ({count}); вижте списъка по редове.',
+    en: 'Nothing was imported: the file has errors ({count}); see the list by line.',
+  },
+  'import.empty': {
+    bg: 'Файлът няма редове с организации (освен заглавния ред).',
+    en: 'The file has no organisation rows (besides the header).',
+  },
+  'import.not_csv': {
+    bg: 'Изпратете файла като CSV (text/csv).',
+    en: 'Send the file as CSV (text/csv).',
+  },
+  'import.not_utf8': {
+    bg: 'Файлът не е в UTF-8. Запазете го като „CSV UTF-8“ и опитайте отново.',
+    en: 'The file is not UTF-8. Save it as "CSV UTF-8" and try again.',
+  },
+  'import.too_many_rows': {
+    bg: 'Файлът има {rows} реда; наведнъж се внасят най-много {max}. Разделете го на части.',
+    en: 'The file has {rows} rows; at most {max} can be imported at once. Split it into parts.',
+  },
+  'import.malformed': {
+    bg: 'Редът не може да се прочете като CSV (незатворени или излишни кавички).',
+    en: 'The line cannot be read as CSV (an unclosed or stray quote).',
+  },
+  'import.delimiter': {
+    bg: 'Колоните трябва да са разделени със запетая, не с точка и запетая.',
+    en: 'Columns must be separated by commas, not semicolons.',
+  },
+  'import.column_unknown': {
+    bg: 'Непозната колона „{column}“. Допустими колони: {columns}.',
+    en: 'Unknown column "{column}". The columns are: {columns}.',
+  },
+  'import.column_duplicate': {
+    bg: 'Колоната „{column}“ е посочена повече от веднъж.',
+    en: 'The column "{column}" is named more than once.',
+  },
+  'import.column_missing': {
+    bg: 'Липсва задължителната колона „{column}“.',
+    en: 'The required column "{column}" is missing.',
+  },
+  'import.cell_count': {
+    bg: 'Редът има {found} клетки, а заглавният ред — {expected}.',
+    en: 'The line has {found} cells; the header has {expected}.',
+  },
+  'import.eik_duplicate': {
+    bg: 'Същият ЕИК е и на ред {line}.',
+    en: 'The same EIK is also on line {line}.',
+  },
+  'import.eik_exists': {
+    bg: 'Организация с ЕИК {eik} вече е в портала.',
+    en: 'An organisation with EIK {eik} is already in the portal.',
+  },
+  'import.eik_in_application': {
+    bg: 'ЕИК {eik} е на открито заявление за членство.',
+    en: 'EIK {eik} belongs to an open membership application.',
+  },
+  'import.area_unknown': {
+    bg: 'Няма област „{value}“. Използвайте идентификаторите от списъка с области.',
+    en: 'There is no area "{value}". Use the identifiers of the area list.',
+  },
+  'import.cell.eik': {
+    bg: 'Задължителен валиден ЕИК/БУЛСТАТ от 9 или 13 цифри.',
+    en: 'A valid EIK/BULSTAT of 9 or 13 digits is required.',
+  },
+  'import.cell.name_bg': {
+    bg: 'Задължително име на български, до 300 знака.',
+    en: 'A Bulgarian name of up to 300 characters is required.',
+  },
+  'import.cell.name_en': {
+    bg: 'Задължително име на английски, до 300 знака.',
+    en: 'An English name of up to 300 characters is required.',
+  },
+  'import.cell.kind': {
+    bg: 'Задължителен вид организация, един от: {values}.',
+    en: 'A kind of organisation is required, one of: {values}.',
+  },
+  'import.cell.areas': {
+    bg: 'От 1 до 10 области, разделени с „;“ (например ict-software;energy).',
+    en: 'From 1 to 10 areas separated by ";" (e.g. ict-software;energy).',
+  },
+  'import.cell.nace_codes': {
+    bg: 'До 10 кода по КИД-2008, разделени с „;“ (например 62.01;72.19).',
+    en: 'Up to 10 NACE codes separated by ";" (e.g. 62.01;72.19).',
+  },
+  'import.cell.employees': {
+    bg: 'Цяло число от 0 до 1 000 000 или празно.',
+    en: 'A whole number from 0 to 1,000,000, or empty.',
+  },
+  'import.cell.founded_year': {
+    bg: 'Година от 1800 до 2100 или празно.',
+    en: 'A year from 1800 to 2100, or empty.',
+  },
+  'import.cell.city': { bg: 'До 100 знака.', en: 'Up to 100 characters.' },
+  'import.cell.address': { bg: 'До 300 знака.', en: 'Up to 300 characters.' },
+  'import.cell.website': {
+    bg: 'Адрес, започващ с http:// или https://, или празно.',
+    en: 'An address starting with http:// or https://, or empty.',
+  },
+  'import.cell.public_email': {
+    bg: 'Валиден имейл адрес или празно.',
+    en: 'A valid email address, or empty.',
+  },
+  'import.cell.public_phone': {
+    bg: 'Телефон от 6 до 30 цифри, интервали, скоби или тирета (може с + отпред), или празно.',
+    en: 'A phone of 6 to 30 digits, spaces, brackets or hyphens (optionally starting with +), or empty.',
+  },
+  'import.cell.description_bg': { bg: 'До 5000 знака.', en: 'Up to 5000 characters.' },
+  'import.cell.description_en': { bg: 'До 5000 знака.', en: 'Up to 5000 characters.' },
+  'import.cell.category': {
+    bg: 'Категория, една от: {values}; празно е regular.',
+    en: 'A category, one of: {values}; empty means regular.',
+  },
+  'import.cell.status': {
+    bg: 'Статус, един от: {values}; празно е active.',
+    en: 'A status, one of: {values}; empty means active.',
+  },
+  'import.cell.member_since': {
+    bg: 'Дата във вида ГГГГ-ММ-ДД, не в бъдещето, или празно.',
+    en: 'A date as YYYY-MM-DD, not in the future, or empty.',
   },
 } satisfies Record<string, Entry>;
 

@@ -107,7 +107,14 @@ export async function registerAuth(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
     const permission = (request.routeOptions.config as { permission?: RoutePermission } | undefined)
       ?.permission;
-    if (request.user || (permission && permission !== 'public') || reply.hasHeader('set-cookie')) {
+    // A public route whose answer is the same for everyone may say so (`Cache-Control: public`, e.g. a logo).
+    const shared =
+      permission === 'public' && /^public\b/.test(String(reply.getHeader('cache-control') ?? ''));
+    if (
+      (request.user && !shared) ||
+      (permission && permission !== 'public') ||
+      reply.hasHeader('set-cookie')
+    ) {
       reply.header('cache-control', 'no-store');
     }
     return payload;

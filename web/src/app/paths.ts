@@ -73,6 +73,12 @@ export const paths = {
     path: '/my/organizations/:id/data',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
+  /** An emailed invitation to represent an organisation (`?token=…`), accepted signed in. */
+  acceptInvitation: {
+    path: '/invitations/accept',
+    href: (token?: string) =>
+      token ? `/invitations/accept?${new URLSearchParams({ token })}` : '/invitations/accept',
+  },
   apply: {
     path: '/apply',
     href: () => '/apply',
@@ -104,10 +110,34 @@ export const paths = {
     path: '/admin/settings',
     href: () => '/admin/settings',
   },
+  adminImport: {
+    path: '/admin/import',
+    href: () => '/admin/import',
+  },
+  adminFees: {
+    path: '/admin/fees',
+    /** `year`: the year whose rates are shown. */
+    href: (year?: number) => (year ? `/admin/fees?year=${year}` : '/admin/fees'),
+  },
+  committeeFees: {
+    path: '/committee/fees',
+    /** `search`: the list's year and filters (`?year=2026&status=overdue`). */
+    href: (search?: string | Record<string, string>) => withSearch('/committee/fees', search),
+  },
   committee: {
     path: '/committee',
     /** `search`: the queue's filters (`?state=submitted&kind=company`). */
     href: (search?: string | Record<string, string>) => withSearch('/committee', search),
+  },
+  committeeMembers: {
+    path: '/committee/members',
+    /** `search`: the list's filters (`?status=suspended&q=…`). */
+    href: (search?: string | Record<string, string>) => withSearch('/committee/members', search),
+  },
+  /** A membership, by its organisation's id. */
+  committeeMember: {
+    path: '/committee/members/:id',
+    href: (id: string) => `/committee/members/${encodeURIComponent(id)}`,
   },
   committeeApplication: {
     path: '/committee/applications/:id',

@@ -134,9 +134,10 @@ export const routes: RouteObject[] = [
               {
                 path: paths.myOrganizationFees.path,
                 lazy: () =>
-                  import('@/features/my-organization/components/fees-page.tsx').then((m) => ({
-                    Component: m.FeesPage,
-                  })),
+                  Promise.all([
+                    import('@/features/my-organization/components/fees-page.tsx'),
+                    import('@/i18n/fees.ts'),
+                  ]).then(([m]) => ({ Component: m.FeesPage })),
               },
               {
                 path: paths.myOrganizationData.path,
@@ -146,6 +147,15 @@ export const routes: RouteObject[] = [
                   })),
               },
             ],
+          },
+          // An emailed invitation to represent an organisation: its texts are in the `myOrganization` bundle.
+          {
+            path: paths.acceptInvitation.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/my-organization/components/accept-invitation-page.tsx'),
+                import('@/i18n/my-organization.ts'),
+              ]).then(([m]) => ({ Component: m.AcceptInvitationPage })),
           },
           // The applicant's pages load with their `apply` texts (@/i18n/apply.ts registers them).
           {
@@ -212,6 +222,18 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        element: <RequireAuth permission="organizations.import" />,
+        children: [
+          {
+            path: paths.adminImport.path,
+            lazy: adminPage(
+              () => import('@/features/members-csv/import-page.tsx'),
+              (m) => m.ImportPage,
+            ),
+          },
+        ],
+      },
+      {
         element: <RequireAuth permission="settings.manage" />,
         children: [
           {
@@ -219,6 +241,39 @@ export const routes: RouteObject[] = [
             lazy: adminPage(
               () => import('@/features/admin/components/settings-page.tsx'),
               (m) => m.SettingsPage,
+            ),
+          },
+        ],
+      },
+      // Annual fees: the rates (administrators) and the payments (the committee), with the `fees` texts.
+      {
+        element: <RequireAuth permission="fees.manage" />,
+        children: [
+          {
+            path: paths.adminFees.path,
+            lazy: adminPage(
+              () =>
+                Promise.all([
+                  import('@/features/fees/components/admin-fees-page.tsx'),
+                  import('@/i18n/fees.ts'),
+                ]).then(([m]) => m),
+              (m) => m.AdminFeesPage,
+            ),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth permission="fees.record" />,
+        children: [
+          {
+            path: paths.committeeFees.path,
+            lazy: committeePage(
+              () =>
+                Promise.all([
+                  import('@/features/fees/components/committee-fees-page.tsx'),
+                  import('@/i18n/fees.ts'),
+                ]).then(([m]) => m),
+              (m) => m.CommitteeFeesPage,
             ),
           },
         ],
@@ -239,6 +294,35 @@ export const routes: RouteObject[] = [
             lazy: committeePage(
               () => import('@/features/committee/components/application-page.tsx'),
               (m) => m.ApplicationPage,
+            ),
+          },
+        ],
+      },
+      // The committee and administrators: membership administration, with the `memberships` texts.
+      {
+        element: <RequireAuth permission="memberships.manage" />,
+        children: [
+          {
+            path: paths.committeeMembers.path,
+            lazy: committeePage(
+              () =>
+                Promise.all([
+                  import('@/features/memberships/components/members-page.tsx'),
+                  import('@/i18n/memberships.ts'),
+                ]).then(([m]) => m),
+              (m) => m.MembersPage,
+            ),
+          },
+          {
+            path: paths.committeeMember.path,
+            lazy: committeePage(
+              () =>
+                Promise.all([
+                  import('@/features/memberships/components/member-page.tsx'),
+                  import('@/i18n/memberships.ts'),
+                  import('@/i18n/fees.ts'),
+                ]).then(([m]) => m),
+              (m) => m.MemberPage,
             ),
           },
         ],

@@ -8,6 +8,39 @@ export const adminEn: AdminMessages = {
     audit: 'Audit log',
     mailbox: 'Outgoing mail',
     settings: 'Settings',
+    fees: 'Annual fees',
+    import: 'Import',
+  },
+  import: {
+    title: 'Import organisations',
+    intro:
+      'Initial load of organisations from a CSV file (UTF-8, comma-separated, the first line is the header). Every row is checked; if even one row is bad, nothing is imported.',
+    columnsTitle: 'Columns',
+    columnsRequired: 'Required: {{columns}}.',
+    columnsOptional: 'Optional: {{columns}}.',
+    columnsRules:
+      'Areas and NACE codes are separated by ";". An empty category means regular, an empty status active; member_since is YYYY-MM-DD. Up to {{rows}} rows and 5 MB.',
+    template: 'Download the template (CSV)',
+    formTitle: 'The file to import',
+    fileLabel: 'CSV file',
+    filePlaceholder: 'Choose a file',
+    pasteLabel: "Or paste the file's content",
+    noInput: 'Choose a file or paste its content.',
+    readError: 'The file cannot be read.',
+    check: 'Check',
+    import: 'Import',
+    checked_one: 'The file is fine: {{count, number}} organisation can be imported.',
+    checked_other: 'The file is fine: {{count, number}} organisations can be imported.',
+    imported_one: '{{count, number}} organisation imported.',
+    imported_other: '{{count, number}} organisations imported.',
+    errorsTitle: 'Nothing was imported',
+    line: 'Line {{line}}',
+    lineColumn: 'Line {{line}}, column {{column}}',
+    confirmTitle: 'Import organisations',
+    confirmText:
+      'Every organisation in the file will be created with a membership. This cannot be undone from here. Continue?',
+    confirm: 'Yes, import',
+    exportTitle: 'The member list',
   },
   list: {
     filters: 'Filters',
@@ -23,10 +56,6 @@ export const adminEn: AdminMessages = {
     badRequestTitle: 'The filters are not valid',
     badRequestText: 'Some parameters in the address are not valid. Clear the filters and try again.',
     search: 'Search',
-  },
-  confirm: {
-    cancel: 'Cancel',
-    close: 'Close',
   },
   status: {
     active: 'Active',
@@ -87,6 +116,19 @@ export const adminEn: AdminMessages = {
       confirm: 'Yes, disable',
       disabled: 'The account has been disabled.',
       enabled: 'The account has been enabled again.',
+    },
+    erase: {
+      title: 'Personal data',
+      intro:
+        "Erases a former user's personal data: the e-mail, name and password are deleted and the sessions, roles and organisation links removed. Decisions, votes and audit records stay, linked to the anonymous account. Erasing is allowed even when the user is an organisation's only representative — then link another one.",
+      button: 'Erase personal data',
+      confirmTitle: 'Erase personal data',
+      confirmText:
+        'The personal data of {{name}} ({{email}}) will be erased for good. This cannot be undone.',
+      confirm: 'Yes, erase',
+      done: 'The personal data has been erased.',
+      erasedText: "This user's personal data has been erased.",
+      selfText: 'You erase your own account on the "My account" page.',
     },
     organizations: {
       title: 'Organisations',
@@ -155,8 +197,19 @@ export const adminEn: AdminMessages = {
       decision: 'Decision',
       cluster_settings: 'Cluster settings',
       organization: 'Organisation',
+      fee_rates: 'Annual fees of a year',
+      fee_payment: 'Fee payment',
+      organization_import: 'Organisation import (CSV)',
     },
     action: {
+      organizations: { imported: 'Organisations imported from CSV' },
+      membership: {
+        change_category: 'Membership category changed',
+        suspend: 'Membership suspended',
+        reinstate: 'Membership reinstated',
+        withdraw: 'Withdrawal recorded',
+        exclude: 'Member excluded',
+      },
       user: {
         created: 'Account created',
         signed_up: 'Signed up',
@@ -174,6 +227,10 @@ export const adminEn: AdminMessages = {
         enabled: 'Account enabled',
         organization_linked: 'Linked to an organisation',
         organization_unlinked: 'Unlinked from an organisation',
+        erased: 'Account erased (at the user’s request)',
+      },
+      personal_data: {
+        erased: 'Personal data erased (by an administrator)',
       },
       session: {
         created: 'Logged in',
@@ -203,8 +260,19 @@ export const adminEn: AdminMessages = {
       settings: {
         voting_changed: 'Voting rules changed',
       },
+      fees: {
+        rates_set: 'Annual fees set',
+        payment_recorded: 'Fee payment recorded',
+        payment_deleted: 'Fee payment deleted',
+      },
       organization: {
         profile_updated: 'Organisation profile changed',
+        representative_invited: 'Organisation representative invited',
+        invitation_revoked: 'Representative invitation revoked',
+        representative_added: 'Invitation accepted: new organisation representative',
+        representative_removed: 'Organisation representative removed',
+        logo_updated: 'Organisation logo uploaded',
+        logo_removed: 'Organisation logo removed',
       },
     },
     fields: {

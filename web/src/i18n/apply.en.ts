@@ -213,10 +213,6 @@ export const applyEn: ApplyMessages = {
     confirm: 'Yes, withdraw',
     done: 'The application has been withdrawn.',
   },
-  confirm: {
-    cancel: 'Cancel',
-    close: 'Close',
-  },
   validation: {
     eik: 'Enter a valid UIC or BULSTAT (9 or 13 digits).',
     mustAccept: 'Accept the declaration to continue.',

@@ -1,7 +1,11 @@
+import type { AccountDataMessages } from './account-data.bg.ts';
 import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
+import type { FeesMessages } from './fees.bg.ts';
+import type { MembersViewMessages } from './members-view.bg.ts';
+import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 
 /**
@@ -33,9 +37,13 @@ export const bg = {
     loadError: 'Данните не можаха да бъдат заредени.',
     loadErrorTitle: 'Възникна грешка',
     notProvided: 'Няма данни',
+    erasedUser: 'Изтрит потребител',
+    cancel: 'Отказ',
+    close: 'Затвори',
   },
   home: {
     title: 'Начало',
+    accountErased: 'Профилът ви е изтрит, а личните ви данни — заличени.',
     totalMembers_one: '{{count, number}} член',
     totalMembers_other: '{{count, number}} членове',
     totalMembersLabel: 'Членове на клъстера',
@@ -102,6 +110,7 @@ export const bg = {
   },
   profile: {
     titleFallback: 'Профил на член',
+    logoAlt: 'Лого на {{name}}',
     back: 'Обратно към членовете',
     details: 'Данни за организацията',
     about: 'За организацията',
@@ -120,6 +129,7 @@ export const bg = {
     websiteNewTab: '(отваря се в нов раздел)',
     email: 'Имейл',
     phone: 'Телефон',
+    contactPerson: 'Лице за контакт',
     areas: 'Тематични области',
     nace: 'Кодове по КИД-2008',
     memberSince: 'Член от',
@@ -335,6 +345,8 @@ export const bg = {
       notMember: 'Не е член',
       publicProfile: 'Публичен профил',
       editProfile: 'Редактирай профила',
+      exportMembers: 'Изтегли списъка на членовете (CSV)',
+      exportMembersHint: 'С полетата за контакт, които имате право да виждате.',
       membershipStatus: {
         active: 'Активно',
         suspended: 'Временно спряно',
@@ -374,9 +386,13 @@ export type ShellMessages = typeof bg;
 
 /** Every key the SPA may ask for (i18next.d.ts): the shell's texts plus the lazily loaded sections. */
 export type Messages = ShellMessages & {
+  accountData: AccountDataMessages;
   admin: AdminMessages;
   apply: ApplyMessages;
   committee: CommitteeMessages;
   decisions: DecisionsMessages;
+  memberships: MembershipsMessages;
+  fees: FeesMessages;
   myOrganization: MyOrganizationMessages;
+  membersView: MembersViewMessages;
 };

@@ -4,6 +4,12 @@
  * State names are in the shell's `applicationState` section.
  */
 export const committeeBg = {
+  /** The committee's sections, linked from the queue. */
+  sections: {
+    label: 'Раздели на комитета',
+    members: 'Членство (категории, спиране, изключване)',
+    fees: 'Членски внос',
+  },
   queue: {
     title: 'Заявления за членство',
     intro:

@@ -2,6 +2,11 @@ import type { CommitteeMessages } from './committee.bg.ts';
 
 /** English texts of the committee's pages: the `committee` section, registered by committee.ts. */
 export const committeeEn: CommitteeMessages = {
+  sections: {
+    label: 'Committee sections',
+    members: 'Memberships (categories, suspension, exclusion)',
+    fees: 'Annual fees',
+  },
   queue: {
     title: 'Membership applications',
     intro: 'Applications to the initiative committee: review them, ask applicants for changes and vote.',

@@ -4,9 +4,9 @@ import type { DecisionsMessages } from './decisions.bg.ts';
 export const decisionsEn: DecisionsMessages = {
   title: 'Register of decisions',
   intro:
-    'The initiative committee’s decisions to admit new members. Members of the cluster also see the other decisions, with the results of the votes.',
+    'The initiative committee’s decisions to admit new members. Members of the cluster also see the other decisions, including those on memberships, with the results of the votes.',
   introMembers:
-    'Every decision of the initiative committee on membership applications, with the results of the votes.',
+    'Every decision of the initiative committee on applications and on memberships (category, suspension, exclusion), with the results of the votes.',
   filters: 'Search and filters',
   searchLabel: 'Search',
   searchPlaceholder: 'Decision number or organisation',
@@ -29,4 +29,13 @@ export const decisionsEn: DecisionsMessages = {
   eligible: 'entitled to vote: {{eligible}}, stood aside: {{recused}}',
   text: 'Text of the decision',
   application: 'The application behind decision No. {{number}}',
+  membership: 'Membership: {{action}}',
+  membershipOnly: 'Membership',
+  membershipAction: {
+    change_category: 'change of category',
+    suspend: 'suspension',
+    reinstate: 'reinstatement',
+    withdraw: 'withdrawal',
+    exclude: 'exclusion',
+  },
 };

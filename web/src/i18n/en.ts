@@ -25,9 +25,13 @@ export const en: ShellMessages = {
     loadError: 'The data could not be loaded.',
     loadErrorTitle: 'Something went wrong',
     notProvided: 'Not provided',
+    erasedUser: 'Erased user',
+    cancel: 'Cancel',
+    close: 'Close',
   },
   home: {
     title: 'Home',
+    accountErased: 'Your account has been erased and your personal data deleted.',
     totalMembers_one: '{{count, number}} member',
     totalMembers_other: '{{count, number}} members',
     totalMembersLabel: 'Cluster members',
@@ -95,6 +99,7 @@ export const en: ShellMessages = {
   },
   profile: {
     titleFallback: 'Member profile',
+    logoAlt: 'Logo of {{name}}',
     back: 'Back to the members',
     details: 'Organisation details',
     about: 'About the organisation',
@@ -113,6 +118,7 @@ export const en: ShellMessages = {
     websiteNewTab: '(opens in a new tab)',
     email: 'E-mail',
     phone: 'Phone',
+    contactPerson: 'Contact person',
     areas: 'Thematic areas',
     nace: 'NACE Rev. 2 codes',
     memberSince: 'Member since',
@@ -326,6 +332,8 @@ export const en: ShellMessages = {
       notMember: 'Not a member',
       publicProfile: 'Public profile',
       editProfile: 'Edit the profile',
+      exportMembers: 'Download the member list (CSV)',
+      exportMembersHint: 'With the contact fields you are allowed to see.',
       membershipStatus: {
         active: 'Active',
         suspended: 'Suspended',

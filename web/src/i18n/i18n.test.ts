@@ -1,5 +1,8 @@
 import { LANGUAGES, type Language } from '@portal/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { accountDataBg } from './account-data.bg.ts';
+import { accountDataEn } from './account-data.en.ts';
+import { accountDataResources } from './account-data.ts';
 import { adminBg } from './admin.bg.ts';
 import { adminEn } from './admin.en.ts';
 import { adminResources } from './admin.ts';
@@ -14,7 +17,16 @@ import { decisionsBg } from './decisions.bg.ts';
 import { decisionsEn } from './decisions.en.ts';
 import { decisionsResources } from './decisions.ts';
 import { en } from './en.ts';
+import { feesBg } from './fees.bg.ts';
+import { feesEn } from './fees.en.ts';
+import { feesResources } from './fees.ts';
 import { i18n, loadLanguage } from './index.ts';
+import { membersViewBg } from './members-view.bg.ts';
+import { membersViewEn } from './members-view.en.ts';
+import { membersViewResources } from './members-view.ts';
+import { membershipsBg } from './memberships.bg.ts';
+import { membershipsEn } from './memberships.en.ts';
+import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
@@ -23,19 +35,27 @@ import { myOrganizationResources } from './my-organization.ts';
 const messages: Record<Language, Messages> = {
   bg: {
     ...bg,
+    accountData: accountDataBg,
     admin: adminBg,
     apply: applyBg,
     committee: committeeBg,
     decisions: decisionsBg,
+    memberships: membershipsBg,
+    fees: feesBg,
     myOrganization: myOrganizationBg,
+    membersView: membersViewBg,
   },
   en: {
     ...en,
+    accountData: accountDataEn,
     admin: adminEn,
     apply: applyEn,
     committee: committeeEn,
     decisions: decisionsEn,
+    memberships: membershipsEn,
+    fees: feesEn,
     myOrganization: myOrganizationEn,
+    membersView: membersViewEn,
   },
 };
 
@@ -110,7 +130,11 @@ describe('translations', () => {
       expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
         committee: committeeResources[language],
         decisions: decisionsResources[language],
+        memberships: membershipsResources[language],
+        fees: feesResources[language],
         myOrganization: myOrganizationResources[language],
+        membersView: membersViewResources[language],
+        accountData: accountDataResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -1,9 +1,12 @@
+import { representativesBg } from './my-organization-representatives.bg.ts';
+
 /**
  * Bulgarian texts of the organisation profile editor (/my/organizations/:id): the `myOrganization` section,
  * registered by my-organization.ts when the page loads (not bundled with the shell). Kinds and sizes are in
  * the shell's `kind` and `size` sections.
  */
 export const myOrganizationBg = {
+  representatives: representativesBg,
   titleFallback: 'Профил на организацията',
   title: '{{name}} — редактиране на профила',
   eyebrow: 'Редактиране на профила',
@@ -28,7 +31,12 @@ export const myOrganizationBg = {
   sections: {
     names: 'Наименование и описание',
     activity: 'Дейност',
-    contacts: 'Публични контакти',
+    contacts: 'Контакти на организацията',
+    contactsIntro:
+      'До всяко поле изберете кой го вижда: всички посетители, само членовете на клъстера или само комитетът.',
+    contactPerson: 'Лице за контакт',
+    contactPersonIntro:
+      'Лични данни. Ако не изберете друго, се виждат само от членовете на клъстера, а телефонът — само от комитета.',
     offers: 'Какво предлагате',
     seeks: 'Какво търсите',
     sharingIntro: 'По желание: какво може да предложи организацията на другите членове и какво търси от тях.',
@@ -46,6 +54,20 @@ export const myOrganizationBg = {
     website: 'Уебсайт',
     publicEmail: 'Имейл за връзка',
     publicPhone: 'Телефон за връзка',
+    contactName: 'Име на лицето за контакт',
+    contactPosition: 'Длъжност',
+    contactEmail: 'Имейл на лицето за контакт',
+    contactPhone: 'Телефон на лицето за контакт',
+    visibility: {
+      address: 'Видимост: адрес',
+      website: 'Видимост: уебсайт',
+      publicEmail: 'Видимост: имейл за връзка',
+      publicPhone: 'Видимост: телефон за връзка',
+      contactName: 'Видимост: име на лицето за контакт',
+      contactPosition: 'Видимост: длъжност',
+      contactEmail: 'Видимост: имейл на лицето за контакт',
+      contactPhone: 'Видимост: телефон на лицето за контакт',
+    },
     offers: {
       infrastructure: 'Предлагаме: инфраструктура',
       information: 'Предлагаме: информация и знания',
@@ -73,8 +95,14 @@ export const myOrganizationBg = {
     employees: 'По желание. Средносписъчен брой за последната година.',
     sizeClass: 'Размер по Закона за малките и средните предприятия: {{size}}',
     website: 'Например https://example.bg',
-    publicEmail: 'Показва се в публичния профил.',
+    publicEmail: 'Общ имейл на организацията.',
     publicPhone: 'Например +359 2 123 4567',
+  },
+  visibilityLabel: 'Кой вижда',
+  visibility: {
+    public: 'Всички',
+    members: 'Само членовете',
+    committee: 'Само комитетът',
   },
   save: 'Запази промените',
   saved: 'Промените са запазени.',
@@ -108,11 +136,46 @@ export const myOrganizationBg = {
     unknownActor: 'Неизвестен потребител',
     actions: {
       profile_updated: 'Редактиран профил',
+      logo_updated: 'Качено лого',
+      logo_removed: 'Премахнато лого',
     },
     changes: 'Промени',
     before: 'преди:',
     after: 'след:',
     emptyValue: '(празно)',
+  },
+  logo: {
+    title: 'Лого',
+    hint: 'PNG, JPEG или WebP, до {{max}} MB. Показва се в публичния профил и в регистъра на членовете.',
+    current: 'Текущо лого на {{name}}',
+    none: 'Организацията още няма лого.',
+    file: 'Качване на лого',
+    fileReplace: 'Замяна на логото',
+    notImage: 'Файлът „{{name}}“ не е изображение PNG, JPEG или WebP.',
+    tooLarge: 'Файлът „{{name}}“ е по-голям от {{max}} MB.',
+    uploading: 'Качва се „{{name}}“…',
+    uploaded: 'Логото е качено.',
+    remove: 'Премахване на логото',
+    removed: 'Логото е премахнато.',
+    confirmTitle: 'Премахване на логото',
+    confirmText:
+      'Логото ще спре да се показва в профила и в регистъра. Можете да качите ново по всяко време.',
+    confirm: 'Да, премахни го',
+    cancel: 'Отказ',
+    close: 'Затваряне',
+  },
+  data: {
+    title: 'Данни',
+    organizationTitle: 'Данните на организацията',
+    organizationIntro:
+      'Всичко, което порталът пази за организацията: профила с лицето за контакт и видимостта на контактите, областите, членството и неговата история, платения членски внос, представителите и поканите, заявленията и решенията, историята на промените и логото (без самото изображение). Файл JSON.',
+    organizationDownload: 'Изтегли данните на организацията',
+    myTitle: 'Вашите лични данни',
+    myIntro:
+      'Всичко, което порталът пази за вас като потребител: профила, ролите, сесиите, заявленията, гласовете, поканите и писмата до вас. Профила си можете да изтриете от страницата „Моят профил“.',
+    myDownload: 'Изтегли моите данни',
+    accountLink: 'Към „Моят профил“',
+    downloaded: 'Файлът {{name}} е изтеглен.',
   },
   validation: {
     nace: 'Въведете кодове като 62 или 62.01.',

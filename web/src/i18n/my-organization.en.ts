@@ -1,7 +1,9 @@
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
+import { representativesEn } from './my-organization-representatives.en.ts';
 
 /** English texts of the organisation profile editor: the `myOrganization` section. */
 export const myOrganizationEn: MyOrganizationMessages = {
+  representatives: representativesEn,
   titleFallback: 'Organisation profile',
   title: '{{name}} — editing the profile',
   eyebrow: 'Editing the profile',
@@ -26,7 +28,12 @@ export const myOrganizationEn: MyOrganizationMessages = {
   sections: {
     names: 'Name and description',
     activity: 'Activity',
-    contacts: 'Public contacts',
+    contacts: 'Organisation contacts',
+    contactsIntro:
+      'Next to each field, choose who sees it: every visitor, members of the cluster only, or the committee only.',
+    contactPerson: 'Contact person',
+    contactPersonIntro:
+      'Personal data. Unless you choose otherwise, only members of the cluster see it, and only the committee sees the phone.',
     offers: 'What you offer',
     seeks: 'What you seek',
     sharingIntro: 'Optional: what the organisation can offer the other members and what it seeks from them.',
@@ -44,6 +51,20 @@ export const myOrganizationEn: MyOrganizationMessages = {
     website: 'Website',
     publicEmail: 'Contact e-mail',
     publicPhone: 'Contact phone',
+    contactName: "Contact person's name",
+    contactPosition: 'Position',
+    contactEmail: "Contact person's e-mail",
+    contactPhone: "Contact person's phone",
+    visibility: {
+      address: 'Visibility: address',
+      website: 'Visibility: website',
+      publicEmail: 'Visibility: contact e-mail',
+      publicPhone: 'Visibility: contact phone',
+      contactName: "Visibility: contact person's name",
+      contactPosition: 'Visibility: position',
+      contactEmail: "Visibility: contact person's e-mail",
+      contactPhone: "Visibility: contact person's phone",
+    },
     offers: {
       infrastructure: 'Offers: infrastructure',
       information: 'Offers: information and know-how',
@@ -71,8 +92,14 @@ export const myOrganizationEn: MyOrganizationMessages = {
     employees: 'Optional. The average number over the last year.',
     sizeClass: 'Size under the Small and Medium-sized Enterprises Act: {{size}}',
     website: 'For example https://example.bg',
-    publicEmail: 'Shown on the public profile.',
+    publicEmail: "The organisation's general e-mail.",
     publicPhone: 'For example +359 2 123 4567',
+  },
+  visibilityLabel: 'Who sees it',
+  visibility: {
+    public: 'Everyone',
+    members: 'Members only',
+    committee: 'Committee only',
   },
   save: 'Save changes',
   saved: 'Your changes have been saved.',
@@ -106,11 +133,46 @@ export const myOrganizationEn: MyOrganizationMessages = {
     unknownActor: 'Unknown user',
     actions: {
       profile_updated: 'Profile edited',
+      logo_updated: 'Logo uploaded',
+      logo_removed: 'Logo removed',
     },
     changes: 'Changes',
     before: 'before:',
     after: 'after:',
     emptyValue: '(empty)',
+  },
+  logo: {
+    title: 'Logo',
+    hint: 'PNG, JPEG or WebP, up to {{max}} MB. Shown on the public profile and in the register of members.',
+    current: 'Current logo of {{name}}',
+    none: 'The organisation has no logo yet.',
+    file: 'Upload a logo',
+    fileReplace: 'Replace the logo',
+    notImage: 'The file “{{name}}” is not a PNG, JPEG or WebP image.',
+    tooLarge: 'The file “{{name}}” is larger than {{max}} MB.',
+    uploading: 'Uploading “{{name}}”…',
+    uploaded: 'The logo has been uploaded.',
+    remove: 'Remove the logo',
+    removed: 'The logo has been removed.',
+    confirmTitle: 'Remove the logo',
+    confirmText:
+      'The logo will no longer be shown on the profile or in the register. You can upload a new one at any time.',
+    confirm: 'Yes, remove it',
+    cancel: 'Cancel',
+    close: 'Close',
+  },
+  data: {
+    title: 'Data',
+    organizationTitle: "The organisation's data",
+    organizationIntro:
+      'Everything the portal holds about the organisation: its profile with the contact person and who may see each contact, its areas, the membership and its history, fees paid, representatives and invitations, applications and decisions, the history of changes and the logo (without the image). A JSON file.',
+    organizationDownload: "Download the organisation's data",
+    myTitle: 'Your personal data',
+    myIntro:
+      'Everything the portal holds about you as a user: your account, roles, sessions, applications, votes, invitations and the e-mails sent to you. You can erase your account on the "My account" page.',
+    myDownload: 'Download my data',
+    accountLink: 'Go to "My account"',
+    downloaded: 'The file {{name}} has been downloaded.',
   },
   validation: {
     nace: 'Enter codes like 62 or 62.01.',

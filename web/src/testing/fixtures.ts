@@ -76,6 +76,11 @@ export const profileFixture: OrganizationProfile = {
   website: 'https://pixel-factory.example',
   publicEmail: 'hello@pixel-factory.example',
   publicPhone: '+359 32 123 456',
+  // The contact person is not public here (its default): the public profile answers nulls.
+  contactName: null,
+  contactPosition: null,
+  contactEmail: null,
+  contactPhone: null,
   descriptionBg: 'Пиксел Фабрика прави компютърни игри и обучава млади програмисти.',
   descriptionEn: 'Pixel Factory makes video games and trains young programmers.',
   naceCodes: ['62.01', '58.21'],
@@ -83,6 +88,7 @@ export const profileFixture: OrganizationProfile = {
   category: 'regular',
   memberSince: '2025-03-12',
   updatedAt: '2026-01-15T10:00:00.000Z',
+  logoUrl: null,
 };
 
 export function summaryOf(p: OrganizationProfile): OrganizationSummary {
@@ -98,6 +104,7 @@ export function summaryOf(p: OrganizationProfile): OrganizationSummary {
     areas: p.areas,
     category: p.category,
     memberSince: p.memberSince,
+    logoUrl: p.logoUrl ? p.logoUrl.replace('size=large', 'size=small') : null,
   };
 }
 
@@ -117,6 +124,7 @@ export function makeSummaries(count: number, start = 1): OrganizationSummary[] {
       areas: [ref('ict-ai')],
       category: 'regular',
       memberSince: '2025-02-20',
+      logoUrl: null,
     };
   });
 }

@@ -2,7 +2,7 @@ import {
   AcceptedResponseSchema,
   ChangeEmailBodySchema,
   ChangePasswordBodySchema,
-  can,
+  ContactValuesShape,
   EditableProfileSchema,
   etagOf,
   IdParamsSchema,
@@ -20,7 +20,6 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
 import { loadMe } from '../../users.ts';
 import { actorOf } from '../auth/auth.routes.ts';
 import {
@@ -32,6 +31,7 @@ import {
   requestEmailChange,
   updateAccount,
 } from './account.service.ts';
+import { accountLogoRoutes } from './logo.routes.ts';
 import { loadProfile, profileHistory, updateProfile } from './profile.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
@@ -49,10 +49,7 @@ const StoredProfileSchema = EditableProfileSchema.extend({
   naceCodes: z.array(z.string()),
   employees: z.number().int().nullable(),
   city: z.string().nullable(),
-  address: z.string().nullable(),
-  website: z.string().nullable(),
-  publicEmail: z.string().nullable(),
-  publicPhone: z.string().nullable(),
+  ...ContactValuesShape,
   offers: z.record(z.string(), z.string()),
   seeks: z.record(z.string(), z.string()),
 });
@@ -73,6 +70,7 @@ function signedIn(request: FastifyRequest) {
 
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
+  await app.register(accountLogoRoutes);
 
   app.get(
     '/',
@@ -278,8 +276,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organizations/:id/history',
     {
-      // Members of the cluster (representatives, the committee, administrators); record-level below.
-      config: { permission: 'decisions.read_full' },
+      // Its representatives, the committee and administrators; record-level below.
+      config: { permission: 'organization.history' },
       schema: {
         tags: ['account'],
         summary:
@@ -291,14 +289,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const notFound = new AppError('organization.not_found', 404);
       const { id } = request.params;
-      const principal = principalOf(request.user);
-      if (
-        !can(principal, 'organization.view_private', { type: 'organization', id }) &&
-        !can(principal, 'application.review')
-      ) {
-        // Through authorize, so the refusal is logged like every other.
-        request.authorize('organization.view_private', { type: 'organization', id }, notFound);
-      }
+      request.authorize('organization.history', { type: 'organization', id }, notFound);
       const items = await profileHistory(db(), id);
       if (!items) throw notFound;
       return { items };

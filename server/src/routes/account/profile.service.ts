@@ -1,15 +1,18 @@
 import { type Db, sql } from '@portal/db';
-import type {
-  EditableProfile,
-  OrganizationKind,
-  ProfileEditBody,
-  ProfileHistoryEntry,
-  Sharing,
-  SizeClass,
+import {
+  accountLogoUrl,
+  type EditableProfile,
+  effectiveVisibility,
+  type OrganizationKind,
+  type ProfileEditBody,
+  type ProfileHistoryEntry,
+  type Sharing,
+  type SizeClass,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import type { ContactRow } from '../organizations/organizations.service.ts';
 
 /**
  * Issue 5: a member organisation's profile as its representatives edit it. Every write is conditional on
@@ -30,19 +33,25 @@ const EDITABLE_FIELDS = [
   'website',
   'publicEmail',
   'publicPhone',
+  'contactName',
+  'contactPosition',
+  'contactEmail',
+  'contactPhone',
   'offers',
   'seeks',
+  'visibility',
 ] as const satisfies readonly (keyof ProfileEditBody)[];
 
 type Editable = Pick<EditableProfile, (typeof EDITABLE_FIELDS)[number]>;
 
-interface ProfileRow extends Record<string, unknown> {
+interface ProfileRow extends ContactRow {
   id: string;
   eik: string;
   kind: OrganizationKind;
   size_class: SizeClass | null;
   version: number;
   updated_at: string;
+  logo_version: number | null;
   name_bg: string;
   name_en: string;
   description_bg: string;
@@ -51,23 +60,20 @@ interface ProfileRow extends Record<string, unknown> {
   nace_codes: string[] | string;
   employees: number | null;
   city: string | null;
-  address: string | null;
-  website: string | null;
-  public_email: string | null;
-  public_phone: string | null;
   offers: Sharing | string;
   seeks: Sharing | string;
 }
 
 /** The profile columns of organisation alias `o` (areas sorted, so comparisons are stable). */
 const PROFILE_COLUMNS = (o: string) =>
-  sql.raw(`${o}.id, ${o}.eik, ${o}.kind, ${o}.size_class, ${o}.version,
+  sql.raw(`${o}.id, ${o}.eik, ${o}.kind, ${o}.size_class, ${o}.version, ${o}.logo_version,
     to_char(${o}.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
     ${o}.name_bg, ${o}.name_en, ${o}.description_bg, ${o}.description_en,
     (select coalesce(json_agg(oa.area_id order by oa.area_id), '[]'::json)
        from organization_areas oa where oa.organization_id = ${o}.id) as area_ids,
     to_json(${o}.nace_codes) as nace_codes, ${o}.employees, ${o}.city, ${o}.address, ${o}.website,
-    ${o}.public_email, ${o}.public_phone, ${o}.offers, ${o}.seeks`);
+    ${o}.public_email, ${o}.public_phone, ${o}.contact_name, ${o}.contact_position, ${o}.contact_email,
+    ${o}.contact_phone, ${o}.offers, ${o}.seeks, ${o}.visibility`);
 
 function toProfile(r: ProfileRow): EditableProfile {
   return {
@@ -77,6 +83,7 @@ function toProfile(r: ProfileRow): EditableProfile {
     sizeClass: r.size_class,
     version: Number(r.version),
     updatedAt: r.updated_at,
+    logoUrl: r.logo_version === null ? null : accountLogoUrl(r.id, Number(r.logo_version), 'large'),
     nameBg: r.name_bg,
     nameEn: r.name_en,
     descriptionBg: r.description_bg,
@@ -89,8 +96,14 @@ function toProfile(r: ProfileRow): EditableProfile {
     website: r.website,
     publicEmail: r.public_email,
     publicPhone: r.public_phone,
+    contactName: r.contact_name,
+    contactPosition: r.contact_position,
+    contactEmail: r.contact_email,
+    contactPhone: r.contact_phone,
     offers: parseJson(r.offers),
     seeks: parseJson(r.seeks),
+    // Stored partially (a missing field has its default); answered in full.
+    visibility: effectiveVisibility(r.visibility === null ? null : parseJson(r.visibility)),
   };
 }
 
@@ -115,6 +128,8 @@ function normalise(body: ProfileEditBody): Editable {
     naceCodes: unique(body.naceCodes),
     city: body.city || null,
     address: body.address || null,
+    contactName: body.contactName || null,
+    contactPosition: body.contactPosition || null,
     offers: sharing(body.offers),
     seeks: sharing(body.seeks),
   };
@@ -175,6 +190,9 @@ export async function updateProfile(
             nace_codes = ${textArray(next.naceCodes)}, employees = ${next.employees},
             city = ${next.city}, address = ${next.address}, website = ${next.website},
             public_email = ${next.publicEmail}, public_phone = ${next.publicPhone},
+            contact_name = ${next.contactName}, contact_position = ${next.contactPosition},
+            contact_email = ${next.contactEmail}, contact_phone = ${next.contactPhone},
+            visibility = ${JSON.stringify(effectiveVisibility(next.visibility))}::jsonb,
             offers = ${JSON.stringify(next.offers)}::jsonb, seeks = ${JSON.stringify(next.seeks)}::jsonb,
             updated_at = now(), version = o.version + 1
           from (select ${PROFILE_COLUMNS('p')} from organizations p where p.id = ${id}) old

@@ -6,6 +6,7 @@
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb, testEngine } from '@portal/db/testing';
 import {
+  CONTACT_FIELD_DEFAULTS,
   type EditableProfile,
   EditableProfileSchema,
   type Problem,
@@ -124,7 +125,9 @@ function problemOf(res: LightMyRequestResponse, status: number, code: string): P
 
 /** The editable part of a profile: what a PUT sends back. */
 function bodyOf(p: EditableProfile): ProfileEditBody {
-  const { id: _id, eik: _eik, kind: _kind, sizeClass: _s, version: _v, updatedAt: _u, ...body } = p;
+  const { id: _id, eik: _eik, kind: _kind, sizeClass: _s, version: _v, updatedAt: _u, ...rest } = p;
+  // What the editor shows but cannot change (e.g. the logo, which has its own endpoints) is not sent.
+  const { logoUrl: _logo, ...body } = rest as typeof rest & { logoUrl?: unknown };
   return body;
 }
 
@@ -165,8 +168,12 @@ describe(`reading the profile (${testEngine})`, () => {
       areaIds: ['ict-software'],
       naceCodes: ['62.01'],
       publicEmail: 'office@cloud.example',
+      contactName: null,
+      contactEmail: null,
       offers: {},
       seeks: {},
+      // Every field with its visibility: the defaults where the organisation set none.
+      visibility: CONTACT_FIELD_DEFAULTS,
     });
   });
 
@@ -269,6 +276,81 @@ describe(`saving the profile (${testEngine})`, () => {
     // Newest first: the first edit (the rename) follows.
     expect(items[1]).toMatchObject({ after: expect.objectContaining({ nameBg: 'Облачни Решения Плюс' }) });
     expect(items.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stores the contact person and the visibility of every contact field, audited before/after', async () => {
+    const { profile, etag } = await current();
+    const visibility = {
+      ...CONTACT_FIELD_DEFAULTS,
+      publicEmail: 'members',
+      contactName: 'public',
+      contactPhone: 'members',
+    } as const;
+    const saved = profileOf(
+      await save(
+        as.repA,
+        {
+          ...bodyOf(profile),
+          contactName: '  Иван Иванов ',
+          contactPosition: 'Управител',
+          contactEmail: 'ivan@cloud.example',
+          contactPhone: '+359 88 123 4567',
+          visibility,
+        },
+        etag,
+      ),
+    );
+    expect(saved).toMatchObject({
+      contactName: 'Иван Иванов',
+      contactPosition: 'Управител',
+      contactEmail: 'ivan@cloud.example',
+      contactPhone: '+359 88 123 4567',
+      visibility,
+    });
+    expect((await current(orgA, as.repA2)).profile).toEqual(saved);
+    const [event] = await h.query<{ before: Record<string, unknown>; after: Record<string, unknown> }>(
+      sql`select before, after from audit_events
+          where entity_type = 'organization' and entity_id = ${orgA} order by id desc limit 1`,
+    );
+    expect(Object.keys(event!.after).sort()).toEqual([
+      'contactEmail',
+      'contactName',
+      'contactPhone',
+      'contactPosition',
+      'visibility',
+    ]);
+    expect(event!.before).toMatchObject({ contactName: null, visibility: CONTACT_FIELD_DEFAULTS });
+    expect(event!.after).toMatchObject({ contactName: 'Иван Иванов', visibility });
+
+    // Blank name and position are stored as "none".
+    const cleared = profileOf(
+      await save(as.repA, { ...bodyOf(saved), contactName: ' ', contactPosition: '' }, `"${saved.version}"`),
+    );
+    expect(cleared).toMatchObject({ contactName: null, contactPosition: null });
+  });
+
+  it('refuses an invalid contact email or phone and a visibility map that is not complete and valid', async () => {
+    const { profile, etag } = await current();
+    const before = await snapshot();
+    const problem = problemOf(
+      await save(as.repA, { ...bodyOf(profile), contactEmail: 'nope', contactPhone: 'call me' }, etag, {
+        lang: 'en',
+      }),
+      400,
+      'validation.failed',
+    );
+    expect(problem.errors?.map((e) => e.path).sort()).toEqual(['body.contactEmail', 'body.contactPhone']);
+    const { contactPhone: _omitted, ...partial } = CONTACT_FIELD_DEFAULTS;
+    for (const visibility of [
+      { ...CONTACT_FIELD_DEFAULTS, contactEmail: 'everyone' },
+      partial,
+      { ...CONTACT_FIELD_DEFAULTS, city: 'public' },
+    ]) {
+      const res = await save(as.repA, { ...bodyOf(profile), visibility }, etag);
+      const refused = problemOf(res, 400, 'validation.failed');
+      expect(JSON.stringify(refused.errors), JSON.stringify(visibility)).toContain('body.visibility');
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('accepts a weak ETag form and a save that changes nothing (no history entry for it)', async () => {

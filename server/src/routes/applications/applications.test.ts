@@ -462,6 +462,8 @@ describe('an application from the first step to admission', () => {
         organizationNameBg: 'Пътешествие ООД',
         organizationNameEn: 'Journey Ltd',
         outcome: 'approved',
+        subject: 'admission',
+        membershipAction: null,
         applicationId: null,
         tally: null,
         textBg: null,

@@ -3,7 +3,6 @@ import {
   type ApplicationData,
   type Ballot,
   computeOutcome,
-  formatDecisionNumber,
   hasQuorum,
   type MajorityRule,
   type QuorumRule,
@@ -15,6 +14,7 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
+import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import type { AppRow } from './applications.service.ts';
 
 interface SessionRow extends Record<string, unknown> {
@@ -262,14 +262,8 @@ async function closeSession(
   const data = parseJson(row.data) as ApplicationData;
   const org = data.organization;
   if (!org) throw new AppError('internal', 500);
-  const [counter] = await execute<{ year: number; last: number; today: string }>(
-    tx,
-    sql`insert into decision_counters (year, last) values (extract(year from current_date)::int, 1)
-        on conflict (year) do update set last = decision_counters.last + 1
-        returning year, last, current_date::text as today`,
-  );
-  const number = formatDecisionNumber(Number(counter!.year), Number(counter!.last));
-  const today = counter!.today;
+  const counter = await allocateDecisionNumber(tx);
+  const { number, today } = counter;
 
   let organizationId = row.organization_id;
   if (outcome === 'approved') {
@@ -282,7 +276,7 @@ async function closeSession(
     tx,
     sql`insert into decisions (year, sequence, number, decided_on, outcome, application_id, vote_session_id,
           organization_id, organization_name_bg, organization_name_en, text_bg, text_en, tally, accession)
-        values (${counter!.year}, ${counter!.last}, ${number}, ${today}::date, ${outcome}, ${row.id}, ${session.id},
+        values (${counter.year}, ${counter.sequence}, ${number}, ${today}::date, ${outcome}, ${row.id}, ${session.id},
           ${organizationId}, ${org.nameBg}, ${org.nameEn},
           ${`Комитетът ${verdictBg} на клъстера ${org.nameBg} (ЕИК ${org.eik}) с гласове за/против/въздържали се ${tallyText}.`},
           ${`The committee ${verdictEn} of the cluster ${org.nameEn} (EIK ${org.eik}) by ${tallyText} votes for/against/abstaining.`},

@@ -5,6 +5,7 @@ import {
   type DecisionListQuery,
   DecisionListQuerySchema,
   DecisionListResponseSchema,
+  type MembershipAction,
   ProblemSchema,
   VotingSettingsSchema,
 } from '@portal/shared';
@@ -19,8 +20,10 @@ import { actorOf } from '../auth/auth.routes.ts';
  * with its tally and text; everyone else reads the admissions only: number, date, organisation, outcome.
  */
 export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean) {
-  const filters = [full ? sql`true` : sql`d.outcome = 'approved'`];
+  // The public reads the admissions only; members read membership decisions (suspensions…) too.
+  const filters = [full ? sql`true` : sql`d.outcome = 'approved' and d.subject = 'admission'`];
   if (q.outcome) filters.push(sql`d.outcome = ${q.outcome}`);
+  if (q.subject) filters.push(sql`d.subject = ${q.subject}`);
   if (q.year) filters.push(sql`d.year = ${q.year}`);
   if (q.q) {
     const p = containsPattern(q.q.toLowerCase());
@@ -39,6 +42,8 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     organization_name_bg: string;
     organization_name_en: string;
     outcome: 'approved' | 'rejected';
+    subject: 'admission' | 'membership';
+    membership_action: MembershipAction | null;
     application_id: string | null;
     tally: Decision['tally'] | string;
     text_bg: string;
@@ -46,6 +51,8 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
   }>(
     db,
     sql`select d.number, d.decided_on::text as decided_on, d.organization_name_bg, d.organization_name_en, d.outcome,
+          d.subject, (select e.action from membership_events e where e.decision_id = d.id order by e.id limit 1)
+            as membership_action,
           d.application_id, d.tally, d.text_bg, d.text_en
         from decisions d where ${where} order by d.year desc, d.sequence desc
         limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
@@ -56,6 +63,8 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     organizationNameBg: r.organization_name_bg,
     organizationNameEn: r.organization_name_en,
     outcome: r.outcome,
+    subject: r.subject,
+    membershipAction: r.subject === 'membership' ? r.membership_action : null,
     applicationId: full ? r.application_id : null,
     tally: full ? (typeof r.tally === 'string' ? JSON.parse(r.tally) : r.tally) : null,
     textBg: full ? r.text_bg : null,
@@ -71,7 +80,8 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
       schema: {
         tags: ['decisions'],
-        summary: 'The decisions register (the public: admissions only; members: everything with tallies)',
+        summary:
+          'The decisions register (the public: admissions only; members: everything with tallies, membership decisions too)',
         querystring: DecisionListQuerySchema,
         response: { 200: DecisionListResponseSchema, 400: ProblemSchema },
       },

@@ -1,4 +1,5 @@
 import {
+  LogoQuerySchema,
   OrganizationIdParamsSchema,
   OrganizationListQuerySchema,
   OrganizationListResponseSchema,
@@ -7,6 +8,7 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
+import { loadLogo, sendLogo } from './logo.service.ts';
 import { getOrganizationProfile, listOrganizations } from './organizations.service.ts';
 
 export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -36,9 +38,31 @@ export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const profile = await getOrganizationProfile(app.db.db, request.params.id);
+      // Public-level for every reader, signed in or not: members see more through /api/members.
+      const profile = await getOrganizationProfile(app.db.db, request.params.id, 'public');
       if (!profile) throw new AppError('organization.not_found', 404);
       return profile;
+    },
+  );
+
+  app.get(
+    '/:id/logo',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['organizations'],
+        summary:
+          "A publicly listed member's logo (image/webp, ETag). At the current `v` (the profile's logoUrl): cacheable for a year, immutable; otherwise for 5 minutes",
+        params: OrganizationIdParamsSchema,
+        querystring: LogoQuerySchema,
+        response: { 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { size, v } = request.query;
+      const logo = await loadLogo(app.db.db, request.params.id, size, true);
+      if (!logo) throw new AppError('organization.not_found', 404);
+      return sendLogo(request, reply, logo, size, v, 'public');
     },
   );
 };

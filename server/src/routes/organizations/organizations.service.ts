@@ -2,6 +2,9 @@ import type { Db } from '@portal/db';
 import { type SQL, sql } from '@portal/db';
 import type {
   AreaRef,
+  ContactField,
+  MemberOrganizationListResponse,
+  MemberOrganizationProfile,
   MembershipCategory,
   OrganizationKind,
   OrganizationListQuery,
@@ -10,7 +13,10 @@ import type {
   OrganizationSort,
   OrganizationSummary,
   SizeClass,
+  Visibility,
+  VisibilityMap,
 } from '@portal/shared';
+import { publicLogoUrl, redactContacts } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
 
@@ -65,6 +71,45 @@ interface ListRow extends Record<string, unknown> {
   category: MembershipCategory;
   member_since: string | null;
   areas: AreaRef[] | string;
+  logo_version: number | null;
+}
+
+/** The contact columns of `o` (with its visibility map), for the members-only view. */
+const CONTACT_COLUMNS = (o: string) =>
+  sql.raw(`${o}.address, ${o}.website, ${o}.public_email, ${o}.public_phone, ${o}.contact_name,
+    ${o}.contact_position, ${o}.contact_email, ${o}.contact_phone, ${o}.visibility`);
+
+/** The contact columns of an organisation row as the driver returns them (visibility may be JSON text). */
+export interface ContactRow extends Record<string, unknown> {
+  address: string | null;
+  website: string | null;
+  public_email: string | null;
+  public_phone: string | null;
+  contact_name: string | null;
+  contact_position: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  visibility: VisibilityMap | string | null;
+}
+
+export type MemberContacts = Pick<MemberOrganizationProfile, ContactField>;
+
+/** An organisation's contact fields as a reader at `level` may see them: every other one null. */
+export function contactsAt(r: ContactRow, level: Visibility): MemberContacts {
+  return redactContacts(
+    {
+      address: r.address,
+      website: r.website,
+      publicEmail: r.public_email,
+      publicPhone: r.public_phone,
+      contactName: r.contact_name,
+      contactPosition: r.contact_position,
+      contactEmail: r.contact_email,
+      contactPhone: r.contact_phone,
+    },
+    r.visibility === null ? null : parseJson(r.visibility),
+    level,
+  );
 }
 
 /**
@@ -76,26 +121,54 @@ export async function listOrganizations(
   db: Db,
   query: OrganizationListQuery,
 ): Promise<OrganizationListResponse> {
-  const rows = await execute<ListRow>(db, listStatement(query));
+  const { rows, total } = await listRows<ListRow>(db, query, false);
+  return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+}
+
+/**
+ * The members-only directory: the same statement as the public one (same matches, order and paging), its
+ * rows carrying the contact fields a reader at `level` may see.
+ */
+export async function listMemberOrganizations(
+  db: Db,
+  query: OrganizationListQuery,
+  level: Visibility,
+): Promise<MemberOrganizationListResponse> {
+  const { rows, total } = await listRows<ListRow & ContactRow>(db, query, true);
+  const items = rows.map((r) => ({ ...toSummary(r), ...contactsAt(r, level) }));
+  return { items, total, page: query.page, pageSize: query.pageSize, level };
+}
+
+async function listRows<R extends ListRow>(
+  db: Db,
+  query: OrganizationListQuery,
+  withContacts: boolean,
+): Promise<{ rows: (R & { id: string })[]; total: number }> {
+  const rows = await execute<R>(db, listStatement(query, withContacts));
   const head = rows[0];
   if (query.area && head?.area_known === false)
     throw fieldError('area', 'area.unknown', { value: query.area });
-  const items: OrganizationSummary[] = rows
-    .filter((r): r is ListRow & { id: string } => r.id !== null)
-    .map((r) => ({
-      id: r.id,
-      nameBg: r.name_bg,
-      nameEn: r.name_en,
-      kind: r.kind,
-      sizeClass: r.size_class,
-      city: r.city,
-      summaryBg: summarize(r.description_bg),
-      summaryEn: summarize(r.description_en),
-      areas: parseJson(r.areas),
-      category: r.category,
-      memberSince: r.member_since,
-    }));
-  return { items, total: Number(head?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  return {
+    rows: rows.filter((r): r is R & { id: string } => r.id !== null),
+    total: Number(head?.total ?? 0),
+  };
+}
+
+function toSummary(r: ListRow & { id: string }): OrganizationSummary {
+  return {
+    id: r.id,
+    nameBg: r.name_bg,
+    nameEn: r.name_en,
+    kind: r.kind,
+    sizeClass: r.size_class,
+    city: r.city,
+    summaryBg: summarize(r.description_bg),
+    summaryEn: summarize(r.description_en),
+    areas: parseJson(r.areas),
+    category: r.category,
+    memberSince: r.member_since,
+    logoUrl: r.logo_version === null ? null : publicLogoUrl(r.id, Number(r.logo_version), 'small'),
+  };
 }
 
 /**
@@ -103,9 +176,11 @@ export async function listOrganizations(
  * `directory_entries` (publicly listed members only, kept in step by triggers; see
  * docs/decisions/006-directory-read-model.md) and, only when there are search words, the search
  * documents in `directory_search`: the count and the page filter the same rows, each planned on its own,
- * and only the page's rows are joined to `organizations` for their display fields.
+ * and only the page's rows are joined to `organizations` for their display fields. The exact total of a
+ * single search word or of an area (with or without a kind) is an index-only range count of the btree
+ * side tables `directory_words` / `directory_areas` (docs/decisions/009-directory-count-index.md).
  */
-export function listStatement(query: OrganizationListQuery): SQL {
+export function listStatement(query: OrganizationListQuery, withContacts = false): SQL {
   const filters: SQL[] = [];
   const words = searchTokens(query.q);
   // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
@@ -120,11 +195,13 @@ export function listStatement(query: OrganizationListQuery): SQL {
   // area_ids holds the linked areas and their parents, so a parent area includes its sub-areas.
   if (query.area) filters.push(sql`d.area_ids @> array[${query.area}]::text[]`);
   const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  // Words alone are counted on directory_search only (one row per listed member): no join needed.
   const count =
     matches && filters.length === 1
-      ? sql`select count(*)::int from directory_search s where ${matches}`
-      : sql`select count(*)::int from directory_entries d ${where}`;
+      ? wordCount(words.join(' '))
+      : query.area && !matches && !query.size
+        ? sql`select count(*)::int from directory_areas a
+              where a.area_id = ${query.area} ${query.kind ? sql`and a.kind = ${query.kind}` : sql``}`
+        : sql`select count(*)::int from directory_entries d ${where}`;
 
   const areaKnown = query.area
     ? sql`exists (select 1 from areas where id = ${query.area})`
@@ -134,7 +211,8 @@ export function listStatement(query: OrganizationListQuery): SQL {
   return sql`select t.total, t.area_known, p.organization_id as id, o.name_bg, o.name_en, o.kind, o.size_class,
           o.city, left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
           left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
-          p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas
+          p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas, o.logo_version
+          ${withContacts ? sql`, ${CONTACT_COLUMNS('o')}` : sql``}
         from (select (${count}) as total,
                 ${areaKnown} as area_known) t
         left join (
@@ -148,7 +226,25 @@ export function listStatement(query: OrganizationListQuery): SQL {
         order by ${ORDER[query.sort]('p')}`;
 }
 
-interface ProfileRow extends Record<string, unknown> {
+/**
+ * The number of listed members matching the search box text `q`. A single word — the common case — is
+ * counted from the btree of `directory_words` alone, an index-only scan of the word's key range
+ * (docs/decisions/009-directory-count-index.md): a member counts once, because of its lexemes starting
+ * with the word only the first shares fewer characters than the word's length with the lexeme before it.
+ * Several words are counted through the GIN index of `directory_search`, which intersects their posting
+ * lists and so visits only the (usually few) members holding every word.
+ */
+function wordCount(q: string): SQL {
+  const word = sql`(select l from portal_search_lexemes(${q}) l)`;
+  return sql`case (select count(*) from portal_search_lexemes(${q}))
+      when 1 then (select count(*)::int from directory_words w
+                   where w.lexeme >= ${word} collate "C" and w.lexeme < portal_search_prefix_end(${word})
+                     and w.shared < length(${word}))
+      else (select count(*)::int from directory_search s where s.search @@ portal_search_query(${q}))
+    end`;
+}
+
+interface ProfileRow extends ContactRow {
   id: string;
   eik: string;
   name_bg: string;
@@ -158,10 +254,6 @@ interface ProfileRow extends Record<string, unknown> {
   employees: number | null;
   founded_year: number | null;
   city: string | null;
-  address: string | null;
-  website: string | null;
-  public_email: string | null;
-  public_phone: string | null;
   description_bg: string;
   description_en: string;
   nace_codes: string[] | string;
@@ -169,22 +261,32 @@ interface ProfileRow extends Record<string, unknown> {
   member_since: string | null;
   updated_at: string;
   areas: AreaRef[] | string;
+  logo_version: number | null;
 }
 
-/** A publicly listed member's public profile, or null (unknown, candidate, suspended, withdrawn…). */
-export async function getOrganizationProfile(db: Db, id: string): Promise<OrganizationProfile | null> {
+/**
+ * A publicly listed member's profile with the contact fields a reader at `level` may see (the public
+ * endpoint: always `public`), or null (unknown, candidate, suspended, withdrawn…).
+ */
+export async function getOrganizationProfile(
+  db: Db,
+  id: string,
+  level: Visibility,
+): Promise<(OrganizationProfile & MemberContacts) | null> {
   const [r] = await execute<ProfileRow>(
     db,
     sql`select o.id, o.eik, o.name_bg, o.name_en, o.kind, o.size_class, o.employees, o.founded_year, o.city,
-          o.address, o.website, o.public_email, o.public_phone, o.description_bg, o.description_en,
+          ${CONTACT_COLUMNS('o')}, o.description_bg, o.description_en,
           to_json(o.nace_codes) as nace_codes, d.category, d.member_since::text as member_since,
           to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
-          ${AREAS_OF('o')} as areas
+          ${AREAS_OF('o')} as areas, o.logo_version
         from organizations o join directory_entries d on d.organization_id = o.id
         where o.id = ${id}`,
   );
   if (!r) return null;
+  const contacts = contactsAt(r, level);
   return {
+    ...contacts,
     id: r.id,
     eik: r.eik,
     nameBg: r.name_bg,
@@ -194,10 +296,6 @@ export async function getOrganizationProfile(db: Db, id: string): Promise<Organi
     employees: r.employees,
     foundedYear: r.founded_year,
     city: r.city,
-    address: r.address,
-    website: r.website,
-    publicEmail: r.public_email,
-    publicPhone: r.public_phone,
     descriptionBg: r.description_bg,
     descriptionEn: r.description_en,
     naceCodes: parseJson(r.nace_codes),
@@ -205,5 +303,6 @@ export async function getOrganizationProfile(db: Db, id: string): Promise<Organi
     category: r.category,
     memberSince: r.member_since,
     updatedAt: r.updated_at,
+    logoUrl: r.logo_version === null ? null : publicLogoUrl(r.id, Number(r.logo_version), 'large'),
   };
 }

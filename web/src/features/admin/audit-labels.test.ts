@@ -26,6 +26,8 @@ const SERVER_ACTIONS = [
   'user.enabled',
   'user.organization_linked',
   'user.organization_unlinked',
+  'user.erased',
+  'personal_data.erased',
   'session.created',
   'session.ended',
   'application.created',
@@ -44,9 +46,33 @@ const SERVER_ACTIONS = [
   'vote.closed',
   'decision.created',
   'settings.voting_changed',
+  'organizations.imported',
+  'membership.change_category',
+  'membership.suspend',
+  'membership.reinstate',
+  'membership.withdraw',
+  'membership.exclude',
+  'fees.rates_set',
+  'fees.payment_recorded',
+  'fees.payment_deleted',
   'organization.profile_updated',
+  'organization.logo_updated',
+  'organization.logo_removed',
+  'organization.representative_invited',
+  'organization.invitation_revoked',
+  'organization.representative_added',
+  'organization.representative_removed',
 ];
-const SERVER_ENTITY_TYPES = ['user', 'application', 'decision', 'cluster_settings', 'organization'];
+const SERVER_ENTITY_TYPES = [
+  'user',
+  'application',
+  'decision',
+  'cluster_settings',
+  'organization',
+  'fee_rates',
+  'fee_payment',
+  'organization_import',
+];
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.
 const serverSources = import.meta.glob(

@@ -29,6 +29,8 @@ export const KNOWN_ACTIONS = [
   'user.enabled',
   'user.organization_linked',
   'user.organization_unlinked',
+  'user.erased',
+  'personal_data.erased',
   'session.created',
   'session.ended',
   'application.created',
@@ -47,7 +49,22 @@ export const KNOWN_ACTIONS = [
   'vote.closed',
   'decision.created',
   'settings.voting_changed',
+  'organizations.imported',
+  'membership.change_category',
+  'membership.suspend',
+  'membership.reinstate',
+  'membership.withdraw',
+  'membership.exclude',
+  'fees.rates_set',
+  'fees.payment_recorded',
+  'fees.payment_deleted',
   'organization.profile_updated',
+  'organization.representative_invited',
+  'organization.invitation_revoked',
+  'organization.representative_added',
+  'organization.representative_removed',
+  'organization.logo_updated',
+  'organization.logo_removed',
 ] as const;
 type KnownAction = (typeof KNOWN_ACTIONS)[number];
 
@@ -57,6 +74,9 @@ export const KNOWN_ENTITY_TYPES = [
   'decision',
   'cluster_settings',
   'organization',
+  'fee_rates',
+  'fee_payment',
+  'organization_import',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 

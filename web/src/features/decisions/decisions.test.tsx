@@ -16,6 +16,8 @@ function decision(n: number, overrides: Partial<Decision> = {}): Decision {
     organizationNameBg: `Организация ${nn}`,
     organizationNameEn: `Organisation ${nn}`,
     outcome: 'approved',
+    subject: 'admission',
+    membershipAction: null,
     applicationId: APPLICATION_ID,
     tally: { for: 5, against: 1, abstain: 0, eligible: 7, recused: 1 },
     textBg: 'Комитетът приема организацията за член.',

@@ -15,7 +15,9 @@ async function openEditor() {
 async function replace(app: ReturnType<typeof renderApp>, name: string, value: string) {
   const field = textbox(name);
   await app.user.clear(field);
-  if (value) await app.user.type(field, value);
+  // Pasted in one input event: typing letter by letter re-renders the whole form per key, which takes
+  // seconds per field on a busy machine.
+  if (value) await app.user.paste(value);
 }
 
 describe('the organisation profile editor', () => {
@@ -65,8 +67,13 @@ describe('the organisation profile editor', () => {
       website: 'https://pixel-factory.example',
       publicEmail: 'hello@pixel-factory.example',
       publicPhone: '+359 32 123 456',
+      contactName: 'Елена Контактова',
+      contactPosition: 'Управител',
+      contactEmail: 'elena@pixel-factory.example',
+      contactPhone: '+359 88 765 4321',
       offers: { people: 'Стажове за студенти' },
       seeks: { projects: 'Партньори' },
+      visibility: editableFixture.visibility,
     });
     expect(server.stored()).toMatchObject({ version: 4, city: 'София', employees: 250 });
     // The next save builds on the version the server answered with.
@@ -81,6 +88,38 @@ describe('the organisation profile editor', () => {
     await app.user.click(screen.getByRole('link', { name: 'История' }));
     await waitFor(() => expect(server.requestsTo(historyPath).length).toBeGreaterThan(0));
     expect(await screen.findByRole('region', { name: 'История на промените' })).toBeVisible();
+  });
+
+  it('edits the contact person and who sees each contact field', async () => {
+    const server = profileServer();
+    const app = await openEditor();
+    const person = within(screen.getByRole('group', { name: 'Лице за контакт' }));
+    expect(person.getByRole('textbox', { name: 'Име на лицето за контакт' })).toHaveValue('Елена Контактова');
+    // Each contact field has its visibility beside it, named after the field.
+    const phoneVisibility = screen.getByRole('combobox', { name: 'Видимост: телефон за връзка' });
+    expect(phoneVisibility).toHaveValue('members');
+    expect(
+      within(phoneVisibility)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Всички', 'Само членовете', 'Само комитетът']);
+    await app.user.selectOptions(phoneVisibility, 'public');
+    await app.user.selectOptions(
+      person.getByRole('combobox', { name: 'Видимост: имейл на лицето за контакт' }),
+      'committee',
+    );
+    await replace(app, 'Длъжност', 'Директор');
+    await app.user.click(screen.getByRole('button', { name: 'Запази промените' }));
+    expect(await screen.findByText('Промените са запазени.')).toBeVisible();
+    expect(server.puts()[0]?.body).toMatchObject({
+      contactName: 'Елена Контактова',
+      contactPosition: 'Директор',
+      visibility: {
+        ...editableFixture.visibility,
+        publicPhone: 'public',
+        contactEmail: 'committee',
+      },
+    });
   });
 
   it('does not send a save without changes', async () => {

@@ -1,7 +1,13 @@
 import type { Area, Language } from '@portal/shared';
 import type { TFunction } from 'i18next';
 import { pickLocalized } from '@/lib/localized.ts';
-import { isListField, type ProfileField, type ProfileValues } from './profile-values.ts';
+import {
+  isListField,
+  isVisibility,
+  isVisibilityField,
+  type ProfileField,
+  type ProfileValues,
+} from './profile-values.ts';
 
 /** A field's name as the form labels it (offers/seeks say which side: "Offers: people"). */
 export function fieldLabel(t: TFunction, field: ProfileField): string {
@@ -16,12 +22,19 @@ export function areaNamer(areas: Area[] | undefined, language: Language) {
   };
 }
 
+/** A visibility's name ("Members only"); other values as they are. */
+export function visibilityName(t: TFunction, value: unknown): string | undefined {
+  return isVisibility(value) ? t(`myOrganization.visibility.${value}`) : undefined;
+}
+
 /** A form value as text for the side-by-side comparison; empty is `undefined`. */
 export function displayValue(
   values: ProfileValues,
   field: ProfileField,
   areaName: (id: string) => string,
+  t?: TFunction,
 ): string | undefined {
+  if (t && isVisibilityField(field)) return visibilityName(t, values[field]) ?? values[field];
   if (isListField(field)) {
     const list = field === 'areaIds' ? values.areaIds.map(areaName) : values.naceCodes;
     return list.length > 0 ? list.join(', ') : undefined;

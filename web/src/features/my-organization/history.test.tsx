@@ -36,6 +36,32 @@ describe('the history of an organisation’s profile', () => {
     ).toBeVisible();
   });
 
+  it('names a logo upload without listing its technical details', async () => {
+    profileServer({
+      extra: {
+        [historyPath]: () =>
+          json({
+            items: [
+              {
+                id: 9,
+                at: '2026-02-04T08:00:00.000Z',
+                actorName: 'Иван Колега',
+                action: 'organization.logo_updated',
+                before: { logoVersion: null },
+                after: { logoVersion: 4, sourceType: 'image/png', bytes: 12345 },
+              },
+            ],
+          }),
+      },
+    });
+    renderApp(historyUrl);
+    const history = await historyRegion('История на промените');
+    expect(await history.findByText(/Качено лого · Иван Колега ·/)).toBeVisible();
+    expect(history.queryByText('logoVersion')).toBeNull();
+    expect(history.queryByText('bytes')).toBeNull();
+    expect(history.queryByText('12345')).toBeNull();
+  });
+
   it('says so when the profile has no history yet', async () => {
     profileServer({ extra: { [historyPath]: () => json({ items: [] }) } });
     renderApp(historyUrl);

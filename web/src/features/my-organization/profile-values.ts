@@ -1,4 +1,13 @@
-import { type ProfileEditBody, SHARING_KINDS, type Sharing } from '@portal/shared';
+import {
+  CONTACT_FIELDS,
+  type ContactField,
+  type FullVisibilityMap,
+  type ProfileEditBody,
+  SHARING_KINDS,
+  type Sharing,
+  VISIBILITIES,
+  type Visibility,
+} from '@portal/shared';
 import type { StoredProfile } from './api/profile.ts';
 
 /**
@@ -10,6 +19,8 @@ export const SHARING_SIDES = ['offers', 'seeks'] as const;
 type Side = (typeof SHARING_SIDES)[number];
 type SharingKind = (typeof SHARING_KINDS)[number];
 export type SharingField = `${Side}.${SharingKind}`;
+/** Who sees a contact field (`visibility.contactEmail`): one of VISIBILITIES. */
+export type VisibilityField = `visibility.${ContactField}`;
 
 type TextField =
   | 'nameBg'
@@ -22,11 +33,18 @@ type TextField =
   | 'website'
   | 'publicEmail'
   | 'publicPhone'
-  | SharingField;
+  | 'contactName'
+  | 'contactPosition'
+  | 'contactEmail'
+  | 'contactPhone'
+  | SharingField
+  | VisibilityField;
 type ListField = 'areaIds' | 'naceCodes';
 
 export type ProfileValues = Record<TextField, string> & Record<ListField, string[]>;
 export type ProfileField = keyof ProfileValues;
+
+export const visibilityField = (field: ContactField): VisibilityField => `visibility.${field}`;
 
 export const SHARING_FIELDS: SharingField[] = SHARING_SIDES.flatMap((side) =>
   SHARING_KINDS.map((kind): SharingField => `${side}.${kind}`),
@@ -46,8 +64,21 @@ export const PROFILE_FIELDS: ProfileField[] = [
   'website',
   'publicEmail',
   'publicPhone',
+  'contactName',
+  'contactPosition',
+  'contactEmail',
+  'contactPhone',
+  ...CONTACT_FIELDS.map(visibilityField),
   ...SHARING_FIELDS,
 ];
+
+export function isVisibilityField(field: string): field is VisibilityField {
+  return field.startsWith('visibility.');
+}
+
+export function isVisibility(value: unknown): value is Visibility {
+  return (VISIBILITIES as readonly unknown[]).includes(value);
+}
 
 export function isProfileField(value: string): value is ProfileField {
   return (PROFILE_FIELDS as string[]).includes(value);
@@ -63,6 +94,9 @@ export function valuesOf(profile: StoredProfile): ProfileValues {
       SHARING_KINDS.map((kind) => [`${side}.${kind}`, profile[side][kind] ?? '']),
     ),
   ) as Record<SharingField, string>;
+  const visibility = Object.fromEntries(
+    CONTACT_FIELDS.map((field) => [visibilityField(field), profile.visibility[field]]),
+  ) as Record<VisibilityField, string>;
   return {
     nameBg: profile.nameBg,
     nameEn: profile.nameEn,
@@ -76,6 +110,11 @@ export function valuesOf(profile: StoredProfile): ProfileValues {
     website: profile.website ?? '',
     publicEmail: profile.publicEmail ?? '',
     publicPhone: profile.publicPhone ?? '',
+    contactName: profile.contactName ?? '',
+    contactPosition: profile.contactPosition ?? '',
+    contactEmail: profile.contactEmail ?? '',
+    contactPhone: profile.contactPhone ?? '',
+    ...visibility,
     ...sharing,
   };
 }
@@ -113,8 +152,15 @@ export function toBody(values: ProfileValues): ProfileEditBody {
     website: orNull(values.website),
     publicEmail: orNull(values.publicEmail),
     publicPhone: orNull(values.publicPhone),
+    contactName: orNull(values.contactName),
+    contactPosition: orNull(values.contactPosition),
+    contactEmail: orNull(values.contactEmail),
+    contactPhone: orNull(values.contactPhone),
     offers: sharingOf(values, 'offers'),
     seeks: sharingOf(values, 'seeks'),
+    visibility: Object.fromEntries(
+      CONTACT_FIELDS.map((field) => [field, values[visibilityField(field)]]),
+    ) as FullVisibilityMap,
   };
 }
 

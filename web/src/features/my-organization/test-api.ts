@@ -1,4 +1,5 @@
 import {
+  CONTACT_FIELD_DEFAULTS,
   type EditableProfile,
   etagOf,
   type ProfileEditBody,
@@ -23,6 +24,7 @@ export const editableFixture: EditableProfile = {
   sizeClass: 'small',
   version: 3,
   updatedAt: '2026-01-15T10:00:00.000Z',
+  logoUrl: null,
   nameBg: profileFixture.nameBg,
   nameEn: profileFixture.nameEn,
   descriptionBg: profileFixture.descriptionBg,
@@ -35,8 +37,13 @@ export const editableFixture: EditableProfile = {
   website: 'https://pixel-factory.example',
   publicEmail: 'hello@pixel-factory.example',
   publicPhone: '+359 32 123 456',
+  contactName: 'Елена Контактова',
+  contactPosition: 'Управител',
+  contactEmail: 'elena@pixel-factory.example',
+  contactPhone: '+359 88 765 4321',
   offers: { people: 'Стажове за студенти' },
   seeks: {},
+  visibility: { ...CONTACT_FIELD_DEFAULTS, publicPhone: 'members' },
 };
 
 export const historyFixture: ProfileHistoryEntry[] = [

@@ -16,6 +16,7 @@ const INVALID: Partial<Record<ProfileField, OwnKey>> = {
   employees: 'number',
   website: 'url',
   publicPhone: 'phone',
+  contactPhone: 'phone',
 };
 
 /** The form field a schema or server path is about (`body.offers.people`, `areaIds.3` → `areaIds`). */

@@ -4,6 +4,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAccount } from '../api/get-account.ts';
 import { AccountSection, SECTIONS, type SectionId } from './account-section.tsx';
+import { DataSection } from './data-section.tsx';
 import { EmailSection } from './email-section.tsx';
 import { OrganizationsSection } from './organizations-section.tsx';
 import { PasswordSection } from './password-section.tsx';
@@ -20,6 +21,7 @@ export function AccountPage() {
     email: t('account.email.title'),
     sessions: t('account.sessions.title'),
     organizations: t('account.organizations.title'),
+    data: t('accountData.title'),
   };
 
   if (account.isPending) {
@@ -67,6 +69,9 @@ export function AccountPage() {
       <SessionsSection title={titles.sessions} />
       <AccountSection id="organizations" title={titles.organizations}>
         <OrganizationsSection />
+      </AccountSection>
+      <AccountSection id="data" title={titles.data}>
+        <DataSection />
       </AccountSection>
     </Stack>
   );

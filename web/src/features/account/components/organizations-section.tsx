@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { QueryError } from '@/components/query-state.tsx';
+import { MemberExportButton } from '@/features/members-csv/member-export-button.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useMyOrganizations } from '../api/get-my-organizations.ts';
@@ -40,7 +41,12 @@ export function OrganizationsSection() {
     return <QueryError error={organizations.error} onRetry={() => void organizations.refetch()} />;
   }
   if (organizations.data.length === 0) {
-    return <Text c="dimmed">{t('account.organizations.empty')}</Text>;
+    return (
+      <Stack gap="sm">
+        <Text c="dimmed">{t('account.organizations.empty')}</Text>
+        <MemberExportButton hint />
+      </Stack>
+    );
   }
   return (
     <Stack gap="sm">
@@ -54,6 +60,7 @@ export function OrganizationsSection() {
           </Card>
         ))}
       </Stack>
+      <MemberExportButton hint />
     </Stack>
   );
 }

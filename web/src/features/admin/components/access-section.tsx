@@ -2,9 +2,9 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { AdminUser } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useChangeAccess } from '../api/change-user.ts';
-import { ConfirmModal } from './confirm-modal.tsx';
 import { Section } from './section.tsx';
 import { StatusBadge } from './status-badge.tsx';
 

@@ -11,6 +11,8 @@ export function AdminNav() {
     { to: paths.adminAudit.href(), label: t('admin.nav.audit') },
     { to: paths.adminMailbox.href(), label: t('admin.nav.mailbox') },
     { to: paths.adminSettings.href(), label: t('admin.nav.settings') },
+    { to: paths.adminImport.href(), label: t('admin.nav.import') },
+    { to: paths.adminFees.href(), label: t('admin.nav.fees') },
   ];
   return (
     <nav aria-label={t('admin.nav.label')}>

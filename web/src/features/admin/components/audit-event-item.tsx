@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personEmail } from '@/lib/person.ts';
 import { actionLabel, entityTypeLabel } from '../audit-labels.ts';
 import { SnapshotDiff } from './snapshot-diff.tsx';
 
@@ -17,7 +18,12 @@ export function AuditEventItem({ event, showEntity = true }: { event: AuditEvent
   const panelId = useId();
   const action = actionLabel(t, event.action);
   const date = formatDateTime(event.occurredAt, language);
-  const actor = event.actorId === null ? t('admin.audit.system') : (event.actorEmail ?? event.actorId);
+  const actor =
+    event.actorId === null
+      ? t('admin.audit.system')
+      : event.actorEmail === null
+        ? event.actorId
+        : personEmail(t, event.actorEmail);
 
   return (
     <Card withBorder padding="md" component="article">

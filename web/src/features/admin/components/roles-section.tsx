@@ -2,9 +2,9 @@ import { Checkbox, Fieldset, Stack, Text } from '@mantine/core';
 import { type AdminUser, ROLES, type Role } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useChangeRole } from '../api/change-user.ts';
-import { ConfirmModal } from './confirm-modal.tsx';
 import { Section } from './section.tsx';
 
 /**

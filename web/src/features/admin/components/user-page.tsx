@@ -12,7 +12,9 @@ import { useLanguage } from '@/lib/localized.ts';
 import { useUser } from '../api/get-user.ts';
 import { AccessSection } from './access-section.tsx';
 import { AdminNav } from './admin-nav.tsx';
+import { EraseSection } from './erase-section.tsx';
 import './styles.ts';
+import { personName } from '@/lib/person.ts';
 import { HistorySection } from './history-section.tsx';
 import { OrganizationsSection } from './organizations-section.tsx';
 import { RolesSection } from './roles-section.tsx';
@@ -38,7 +40,11 @@ export function UserPage() {
   const user = useUser(id);
   const notFound = isApiError(user.error, 404) || isApiError(user.error, 400);
   usePageTitle(
-    notFound ? t('admin.user.notFoundTitle') : (user.data?.displayName ?? t('admin.user.titleFallback')),
+    notFound
+      ? t('admin.user.notFoundTitle')
+      : user.data
+        ? personName(t, user.data.displayName)
+        : t('admin.user.titleFallback'),
   );
 
   let content: ReactNode;
@@ -79,7 +85,7 @@ function UserDetails({ user }: { user: AdminUser }) {
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-          {user.displayName}
+          {personName(t, user.displayName)}
         </Title>
         <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
           {user.email}
@@ -90,7 +96,7 @@ function UserDetails({ user }: { user: AdminUser }) {
           <dt>{t('admin.user.email')}</dt>
           <dd>{user.email}</dd>
           <dt>{t('admin.user.displayName')}</dt>
-          <dd>{user.displayName}</dd>
+          <dd>{personName(t, user.displayName)}</dd>
           <dt>{t('admin.user.status')}</dt>
           <dd>
             <StatusBadge status={user.status} />
@@ -108,6 +114,7 @@ function UserDetails({ user }: { user: AdminUser }) {
       <RolesSection user={user} />
       <AccessSection user={user} />
       <OrganizationsSection user={user} />
+      <EraseSection user={user} />
       <HistorySection userId={user.id} />
     </Stack>
   );

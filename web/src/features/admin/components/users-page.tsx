@@ -17,6 +17,7 @@ import {
 } from '../search-params.ts';
 import { AdminNav } from './admin-nav.tsx';
 import './styles.ts';
+import { personName } from '@/lib/person.ts';
 import { FilterInput } from './filter-input.tsx';
 import { PagedList } from './paged-list.tsx';
 import { StatusBadge } from './status-badge.tsx';
@@ -117,7 +118,7 @@ function UserCard({ user }: { user: AdminUser }) {
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Title order={3} size="h5">
             <Anchor component={Link} to={paths.adminUser.href(user.id)} state={state}>
-              {user.displayName}
+              {personName(t, user.displayName)}
             </Anchor>
           </Title>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>

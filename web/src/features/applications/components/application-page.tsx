@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
@@ -13,7 +14,6 @@ import { useApplication, useApplicationAction } from '../api/applications.ts';
 import { ApplicationForm } from './application-form.tsx';
 import { changeRequest, MessagesSection, TimelineSection } from './application-status.tsx';
 import { ApplicationSummary } from './application-summary.tsx';
-import { ConfirmModal } from './confirm-modal.tsx';
 import { StateBadge } from './state-badge.tsx';
 import './styles.ts';
 

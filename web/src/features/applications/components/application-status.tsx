@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personName } from '@/lib/person.ts';
 import { useReply } from '../api/applications.ts';
 
 /** Messages both sides see: the committee's to the applicant and the applicant's replies. */
@@ -27,7 +28,9 @@ function Who({ entry }: { entry: TimelineEntry }) {
   return (
     <Text size="sm" c="dimmed">
       {formatDateTime(entry.at, language)} ·{' '}
-      {entry.actorName ? t('apply.timeline.by', { name: entry.actorName }) : t('apply.timeline.system')}
+      {entry.actorName !== null
+        ? t('apply.timeline.by', { name: personName(t, entry.actorName) })
+        : t('apply.timeline.system')}
     </Text>
   );
 }

@@ -11,11 +11,11 @@ import {
 import type { TFunction } from 'i18next';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { documentUrl, useDeleteDocument, useUploadDocument } from '../api/applications.ts';
-import { ConfirmModal } from './confirm-modal.tsx';
 import { StepButtons, type StepProps } from './section-step.tsx';
 
 const MAX_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;

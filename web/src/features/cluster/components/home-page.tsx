@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -20,6 +21,7 @@ import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
+import { useFlash } from '@/lib/flash.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useCluster } from '../api/get-cluster.ts';
 
@@ -37,6 +39,8 @@ export function HomePage() {
   const cluster = useCluster();
   const areas = useAreas();
   usePageTitle(t('home.title'));
+  // After erasing their account (features/account) the user lands here, told so.
+  const erased = useFlash() === 'account_erased';
 
   if (cluster.isPending) {
     return (
@@ -63,6 +67,11 @@ export function HomePage() {
 
   return (
     <Stack gap={48}>
+      {erased ? (
+        <Alert color="teal" role="status">
+          {t('home.accountErased')}
+        </Alert>
+      ) : null}
       <Stack gap="sm" component="section" aria-labelledby="cluster-name">
         <Title order={1} id="cluster-name" lang={name.lang}>
           {name.text}

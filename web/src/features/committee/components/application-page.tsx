@@ -1,5 +1,5 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { Application } from '@portal/shared';
+import { type Application, isErasedEmail } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { personEmail, personName } from '@/lib/person.ts';
 import { useApplication } from '../api/get-application.ts';
 import { AnswersSection } from './answers-section.tsx';
 import { CommentForm } from './comment-form.tsx';
@@ -106,7 +107,14 @@ function ApplicationDetails({
         <dl className="facts">
           <dt>{t('committee.application.applicant')}</dt>
           <dd>
-            {applicant.name} (<Anchor href={`mailto:${applicant.email}`}>{applicant.email}</Anchor>)
+            {isErasedEmail(applicant.email) ? (
+              personEmail(t, applicant.email)
+            ) : (
+              <>
+                {personName(t, applicant.name)} (
+                <Anchor href={`mailto:${applicant.email}`}>{applicant.email}</Anchor>)
+              </>
+            )}
           </dd>
           <dt>{t('committee.application.submittedAt')}</dt>
           <dd>

@@ -15,6 +15,7 @@ import {
   type ApplicationQueueResponse,
   type ApplicationState,
   type ApplicationSummary,
+  can,
   ORGANIZATION_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/features/admin/components/paged-list.tsx';
+import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -68,6 +70,7 @@ export function CommitteePage() {
   const search = readSearch(searchParams, QUEUE_PARAMS);
   const page = currentPage(search);
   const queue = useQueue(search);
+  const session = useSession();
   const areas = useAreas();
   const areaOptions = useAreaOptions(areas.data?.items ?? []);
   const datesReversed = Boolean(search.from && search.to && search.from > search.to);
@@ -87,6 +90,16 @@ export function CommitteePage() {
         <Text c="dimmed" mt="xs">
           {t('committee.queue.intro')}
         </Text>
+        {can(principalOf(session.data?.user), 'memberships.manage') ? (
+          <Group component="nav" aria-label={t('committee.sections.label')} gap="md" mt="xs">
+            <Anchor component={Link} to={paths.committeeMembers.href()}>
+              {t('committee.sections.members')}
+            </Anchor>
+            <Anchor component={Link} to={paths.committeeFees.href()}>
+              {t('committee.sections.fees')}
+            </Anchor>
+          </Group>
+        ) : null}
       </div>
       <Pipeline counts={queue.data?.counts} current={search.state} searchParams={searchParams} />
       <search aria-label={t('committee.queue.filters')}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Section } from '@/features/admin/components/section.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personName } from '@/lib/person.ts';
 import { ChangeDiff } from './change-diff.tsx';
 
 const isAction = (action: string | null): action is ApplicationAction =>
@@ -39,7 +40,7 @@ export function TimelineSection({ entries, children }: { entries: TimelineEntry[
 function TimelineItem({ entry }: { entry: TimelineEntry }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const actor = entry.actorName ?? t('committee.timeline.system');
+  const actor = entry.actorName === null ? t('committee.timeline.system') : personName(t, entry.actorName);
   const internal = entry.audience === 'committee';
 
   let what: string;

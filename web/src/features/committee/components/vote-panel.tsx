@@ -9,11 +9,12 @@ import {
 } from '@portal/shared';
 import { type FormEvent, Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { ConfirmModal } from '@/features/admin/components/confirm-modal.tsx';
 import { Section } from '@/features/admin/components/section.tsx';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personName } from '@/lib/person.ts';
 import { useCastVote, useCloseVote, useRecuse } from '../api/change-application.ts';
 import { ActionModal } from './action-modal.tsx';
 
@@ -153,7 +154,7 @@ function Voters({ vote }: { vote: Vote }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id and are never reordered in place
                 <Table.Tr key={`${i}:${voter.name}`}>
                   <Table.Th scope="row" fw="normal">
-                    {voter.name}
+                    {personName(t, voter.name)}
                   </Table.Th>
                   <Table.Td>
                     {voter.recused

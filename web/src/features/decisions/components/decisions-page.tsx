@@ -132,9 +132,19 @@ function DecisionCard({ decision, linksToApplication }: { decision: Decision; li
             <time dateTime={decision.date}>{formatDate(decision.date, language)}</time>
           </Text>
         </Stack>
-        <Badge variant="dot" color={decision.outcome === 'approved' ? 'teal' : 'red'} tt="none">
-          {t(`decisions.outcome.${decision.outcome}`)}
-        </Badge>
+        {decision.subject === 'membership' ? (
+          <Badge variant="dot" color="blue" tt="none">
+            {decision.membershipAction
+              ? t('decisions.membership', {
+                  action: t(`decisions.membershipAction.${decision.membershipAction}`),
+                })
+              : t('decisions.membershipOnly')}
+          </Badge>
+        ) : (
+          <Badge variant="dot" color={decision.outcome === 'approved' ? 'teal' : 'red'} tt="none">
+            {t(`decisions.outcome.${decision.outcome}`)}
+          </Badge>
+        )}
       </Group>
       <Text mt="xs" fw={500} lang={name.lang} style={{ overflowWrap: 'anywhere' }}>
         {name.text}

@@ -1,5 +1,9 @@
-import { type OrganizationListResponse, OrganizationListResponseSchema } from '@portal/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  type MemberOrganizationListResponse,
+  type OrganizationListResponse,
+  OrganizationListResponseSchema,
+} from '@portal/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
 import { DIRECTORY_PAGE_SIZE, type DirectorySearch } from '../search-params.ts';
 import { directoryKeys } from './keys.ts';
@@ -18,15 +22,26 @@ export function getOrganizations(
   });
 }
 
-export function getOrganizationsQueryOptions(search: DirectorySearch) {
-  return queryOptions({
-    queryKey: directoryKeys.list(search),
-    queryFn: ({ signal }) => getOrganizations(search, signal),
+/** A page of the directory in either view: the members view's items also carry contact fields. */
+export type DirectoryData = OrganizationListResponse | MemberOrganizationListResponse;
+
+/**
+ * The directory's results: the public list, or with `members` the members-only one (its code, schema and
+ * texts load on first use, so the public page does not carry them). `enabled: false` holds the request,
+ * e.g. while the session that decides the view is still loading.
+ */
+export function useOrganizations(
+  search: DirectorySearch,
+  { members = false, enabled = true }: { members?: boolean; enabled?: boolean } = {},
+) {
+  return useQuery<DirectoryData>({
+    queryKey: members ? directoryKeys.memberList(search) : directoryKeys.list(search),
+    queryFn: ({ signal }) =>
+      members
+        ? import('./get-member-organizations.ts').then((m) => m.getMemberOrganizations(search, signal))
+        : getOrganizations(search, signal),
     // Keep the previous page on screen while the next one loads, so the list does not jump.
     placeholderData: keepPreviousData,
+    enabled,
   });
-}
-
-export function useOrganizations(search: DirectorySearch) {
-  return useQuery(getOrganizationsQueryOptions(search));
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Box,
   Button,
   Card,
   Group,
@@ -12,14 +13,17 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { ORGANIZATION_SORTS, type OrganizationSort } from '@portal/shared';
+import { can, ORGANIZATION_SORTS, type OrganizationSort } from '@portal/shared';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { isApiError } from '@/lib/api-client.ts';
-import { useOrganizations } from '../api/get-organizations.ts';
+import { type DirectoryData, useOrganizations } from '../api/get-organizations.ts';
 import {
   currentPage,
   DIRECTORY_PAGE_SIZE,
@@ -34,6 +38,13 @@ import { SearchBox } from './search-box.tsx';
 
 const DEFAULT_SORT: OrganizationSort = 'name';
 
+/** `?view=members`: the members view, for users with members.view (anyone else gets the public one). */
+const VIEW_PARAM = 'view';
+
+// The members view's code and texts load only for users who may use it.
+const ViewSwitch = lazy(() => import('./members-view.tsx').then((m) => ({ default: m.ViewSwitch })));
+const MemberContacts = lazy(() => import('./members-view.tsx').then((m) => ({ default: m.MemberContacts })));
+
 export function DirectoryPage() {
   const { t } = useTranslation();
   usePageTitle(t('directory.title'));
@@ -41,14 +52,35 @@ export function DirectoryPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const search = readDirectorySearch(searchParams);
   const page = currentPage(search);
-  const organizations = useOrganizations(search);
+  const session = useSession();
+  const canViewMembers = can(principalOf(session.data?.user), 'members.view');
+  const wantsMembers = searchParams.get(VIEW_PARAM) === 'members';
+  const membersView = wantsMembers && canViewMembers;
+  // A members-view URL waits for the session (not to fetch the public list first for nothing).
+  const organizations = useOrganizations(search, {
+    members: membersView,
+    enabled: !(wantsMembers && session.isPending),
+  });
   const areas = useAreas();
 
   const change = (delta: DirectorySearch, options: { scrollToTop?: boolean } = {}) =>
     setSearchParams((prev) => withDirectoryChange(prev, delta), { preventScrollReset: !options.scrollToTop });
   const clearFilters = () => change({ q: '', area: '', kind: '', size: '' });
-  // After a 400 any param may be the culprit (a hand-edited sort or page too), so start over entirely.
-  const resetSearch = () => setSearchParams(new URLSearchParams(), { preventScrollReset: true });
+  // After a 400 any param may be the culprit (a hand-edited sort or page too), so start over (in the view).
+  const resetSearch = () =>
+    setSearchParams(new URLSearchParams(membersView ? { [VIEW_PARAM]: 'members' } : {}), {
+      preventScrollReset: true,
+    });
+  const changeView = (members: boolean) =>
+    setSearchParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (members) next.set(VIEW_PARAM, 'members');
+        else next.delete(VIEW_PARAM);
+        return next;
+      },
+      { preventScrollReset: true },
+    );
 
   const sort = search.sort ?? DEFAULT_SORT;
   const canClear = hasActiveFilters(search);
@@ -60,6 +92,13 @@ export function DirectoryPage() {
         <Text c="dimmed" mt="xs">
           {t('directory.intro')}
         </Text>
+        {canViewMembers ? (
+          <Suspense fallback={null}>
+            <Box mt="md">
+              <ViewSwitch members={membersView} onChange={changeView} />
+            </Box>
+          </Suspense>
+        ) : null}
       </div>
       <SearchBox value={search.q ?? ''} onCommit={(q) => change({ q })} />
       <div className="directory-layout">
@@ -89,6 +128,7 @@ export function DirectoryPage() {
           </Group>
           <DirectoryResults
             query={organizations}
+            contacts={membersView}
             page={page}
             search={location.search}
             canClear={canClear}
@@ -104,6 +144,7 @@ export function DirectoryPage() {
 
 function DirectoryResults({
   query,
+  contacts,
   page,
   search,
   canClear,
@@ -111,7 +152,9 @@ function DirectoryResults({
   onReset,
   onPage,
 }: {
-  query: ReturnType<typeof useOrganizations>;
+  query: UseQueryResult<DirectoryData>;
+  /** The members view: each card shows the contacts the answer carries. */
+  contacts: boolean;
   page: number;
   search: string;
   canClear: boolean;
@@ -121,6 +164,7 @@ function DirectoryResults({
 }) {
   const { t } = useTranslation();
 
+  // Pending also while a members-view URL waits for the session (the query is not enabled yet).
   if (query.isPending) {
     return (
       <Stack gap="md" aria-busy="true">
@@ -199,7 +243,13 @@ function DirectoryResults({
         >
           {items.map((organization) => (
             <li key={organization.id}>
-              <OrganizationCard organization={organization} search={search} />
+              <OrganizationCard organization={organization} search={search}>
+                {contacts ? (
+                  <Suspense fallback={null}>
+                    <MemberContacts organization={organization} />
+                  </Suspense>
+                ) : null}
+              </OrganizationCard>
             </li>
           ))}
         </Stack>

@@ -1,17 +1,22 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { OrganizationSummary } from '@portal/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type DirectoryReturnState, paths } from '@/app/paths.ts';
+import { OrganizationLogo } from '@/features/organizations/components/organization-logo.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 
 export function OrganizationCard({
   organization: o,
   search,
+  children,
 }: {
   organization: OrganizationSummary;
   search: string;
+  /** More about the organisation at the end of the card (the members view's contacts). */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -23,11 +28,14 @@ export function OrganizationCard({
   return (
     <Card withBorder padding="lg" component="article" h="100%">
       <Stack gap="xs">
-        <Title order={3} size="h4" lang={name.lang}>
-          <Anchor component={Link} to={paths.member.href(o.id)} state={state}>
-            {name.text}
-          </Anchor>
-        </Title>
+        <Group gap="sm" wrap="nowrap" align="center">
+          {o.logoUrl ? <OrganizationLogo url={o.logoUrl} name={name.text} size={48} /> : null}
+          <Title order={3} size="h4" lang={name.lang} style={{ minWidth: 0 }}>
+            <Anchor component={Link} to={paths.member.href(o.id)} state={state}>
+              {name.text}
+            </Anchor>
+          </Title>
+        </Group>
         <Text size="sm" c="dimmed">
           {facts.join(' · ')}
         </Text>
@@ -50,6 +58,7 @@ export function OrganizationCard({
             {t('directory.memberSince', { date: formatDate(o.memberSince, language) })}
           </Text>
         ) : null}
+        {children}
       </Stack>
     </Card>
   );

@@ -24,6 +24,10 @@ export const StoredProfileSchema = EditableProfileSchema.extend({
   website: z.string().nullable(),
   publicEmail: z.string().nullable(),
   publicPhone: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPosition: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
   offers: z.record(z.string(), z.string().optional()),
   seeks: z.record(z.string(), z.string().optional()),
 });

@@ -54,7 +54,7 @@ export function ConflictPanel({
 
   const areaName = areaNamer(areas.data?.items, language);
   const show = (values: ProfileValues, field: Parameters<typeof displayValue>[1]) =>
-    displayValue(values, field, areaName) ?? t('myOrganization.conflict.empty');
+    displayValue(values, field, areaName, t) ?? t('myOrganization.conflict.empty');
 
   return (
     <Paper

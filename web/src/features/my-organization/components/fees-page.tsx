@@ -1,8 +1,8 @@
-import { Title } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
 
-/** /my/organizations/:id/fees — PLACEHOLDER, to be built in issue 5. */
+/** /my/organizations/:id/fees — the organisation's annual fees per year, with the payments recorded. */
 export function FeesPage() {
-  const { t } = useTranslation();
-  return <Title order={2}>{t('myOrganization.nav.fees')}</Title>;
+  const { id = '' } = useParams();
+  return <OrganizationFees id={id} />;
 }

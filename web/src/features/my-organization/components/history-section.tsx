@@ -7,12 +7,13 @@ import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personName } from '@/lib/person.ts';
 import { useProfileHistory } from '../api/history.ts';
-import { areaNamer, fieldLabel } from '../field-display.ts';
+import { areaNamer, fieldLabel, visibilityName } from '../field-display.ts';
 import { historyChanges } from '../history-changes.ts';
-import { isProfileField } from '../profile-values.ts';
+import { isProfileField, isVisibilityField } from '../profile-values.ts';
 
-const KNOWN_ACTIONS = ['profile_updated'] as const;
+const KNOWN_ACTIONS = ['profile_updated', 'logo_updated', 'logo_removed'] as const;
 
 function actionLabel(t: TFunction, action: string): string {
   const known = KNOWN_ACTIONS.find((a) => action === `organization.${a}`);
@@ -66,10 +67,12 @@ function HistoryItem({ entry }: { entry: ProfileHistoryEntry }) {
   const language = useLanguage();
   const areas = useAreas();
   const areaName = areaNamer(areas.data?.items, language);
-  const changes = historyChanges(entry.before, entry.after);
+  // Only the profile's own fields are listed; a logo event's technical details (version, bytes…) are not.
+  const changes = historyChanges(entry.before, entry.after).filter((change) => isProfileField(change.key));
 
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('myOrganization.history.emptyValue');
+    if (isVisibilityField(key)) return visibilityName(t, value) ?? String(value);
     if (Array.isArray(value)) {
       if (value.length === 0) return t('myOrganization.history.emptyValue');
       return value
@@ -85,7 +88,9 @@ function HistoryItem({ entry }: { entry: ProfileHistoryEntry }) {
         <Text fw={600}>
           {actionLabel(t, entry.action)}
           {' · '}
-          {entry.actorName ?? t('myOrganization.history.unknownActor')}
+          {entry.actorName === null
+            ? t('myOrganization.history.unknownActor')
+            : personName(t, entry.actorName)}
           {' · '}
           <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
         </Text>

@@ -1,8 +1,10 @@
 import {
+  Box,
   Button,
   Checkbox,
   Fieldset,
   Group,
+  NativeSelect,
   SimpleGrid,
   Stack,
   TagsInput,
@@ -10,8 +12,14 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type Area, SHARING_KINDS, sizeClassFromStaff } from '@portal/shared';
-import { type FormEvent, useRef, useState } from 'react';
+import {
+  type Area,
+  type ContactField,
+  SHARING_KINDS,
+  sizeClassFromStaff,
+  VISIBILITIES,
+} from '@portal/shared';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -20,7 +28,14 @@ import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useFetchCurrentProfile, useSaveProfile, type VersionedProfile } from '../api/profile.ts';
 import { fieldLabel } from '../field-display.ts';
-import { changedFields, reapply, SHARING_SIDES, toStaff, valuesOf } from '../profile-values.ts';
+import {
+  changedFields,
+  reapply,
+  SHARING_SIDES,
+  toStaff,
+  valuesOf,
+  visibilityField,
+} from '../profile-values.ts';
 import { type ProfileForm, useProfileForm } from '../use-profile-form.ts';
 import { ConflictPanel, type ConflictState } from './conflict-panel.tsx';
 
@@ -137,6 +152,7 @@ export function ProfileEditor({ id, initial }: { id: string; initial: VersionedP
           <NamesFields form={form} />
           <ActivityFields form={form} />
           <ContactFields form={form} />
+          <ContactPersonFields form={form} />
           <SharingFields form={form} />
           <Group gap="md">
             <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
@@ -266,27 +282,61 @@ function AreasChecklist({ form }: { form: ProfileForm }) {
   );
 }
 
+/** A contact field with, beside it, who sees it (public, members only, committee only). */
+function WithVisibility({
+  form,
+  field,
+  children,
+}: {
+  form: ProfileForm;
+  field: ContactField;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const name = visibilityField(field);
+  return (
+    <Group align="flex-start" gap="sm" wrap="wrap">
+      <Box style={{ flex: '1 1 16rem', minWidth: 0 }}>{children}</Box>
+      <NativeSelect
+        w={{ base: '100%', xs: 200 }}
+        label={t('myOrganization.visibilityLabel')}
+        aria-label={fieldLabel(t, name)}
+        name={name}
+        data={VISIBILITIES.map((v) => ({ value: v, label: t(`myOrganization.visibility.${v}`) }))}
+        value={form.values[name]}
+        onChange={(event) => form.setValue(name, event.currentTarget.value)}
+        error={form.errorOf(name)}
+      />
+    </Group>
+  );
+}
+
 function ContactFields({ form }: { form: ProfileForm }) {
   const { t } = useTranslation();
   return (
     <Fieldset legend={t('myOrganization.sections.contacts')}>
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={fieldLabel(t, 'city')} autoComplete="address-level2" {...form.text('city')} />
+        <Text size="sm" c="dimmed">
+          {t('myOrganization.sections.contactsIntro')}
+        </Text>
+        <TextInput label={fieldLabel(t, 'city')} autoComplete="address-level2" {...form.text('city')} />
+        <WithVisibility form={form} field="address">
           <TextInput
             label={fieldLabel(t, 'address')}
             autoComplete="street-address"
             {...form.text('address')}
           />
-        </SimpleGrid>
-        <TextInput
-          label={fieldLabel(t, 'website')}
-          description={t('myOrganization.hints.website')}
-          type="url"
-          autoComplete="url"
-          {...form.text('website')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        </WithVisibility>
+        <WithVisibility form={form} field="website">
+          <TextInput
+            label={fieldLabel(t, 'website')}
+            description={t('myOrganization.hints.website')}
+            type="url"
+            autoComplete="url"
+            {...form.text('website')}
+          />
+        </WithVisibility>
+        <WithVisibility form={form} field="publicEmail">
           <TextInput
             label={fieldLabel(t, 'publicEmail')}
             description={t('myOrganization.hints.publicEmail')}
@@ -294,6 +344,8 @@ function ContactFields({ form }: { form: ProfileForm }) {
             autoComplete="email"
             {...form.text('publicEmail')}
           />
+        </WithVisibility>
+        <WithVisibility form={form} field="publicPhone">
           <TextInput
             label={fieldLabel(t, 'publicPhone')}
             description={t('myOrganization.hints.publicPhone')}
@@ -301,7 +353,48 @@ function ContactFields({ form }: { form: ProfileForm }) {
             autoComplete="tel"
             {...form.text('publicPhone')}
           />
-        </SimpleGrid>
+        </WithVisibility>
+      </Stack>
+    </Fieldset>
+  );
+}
+
+function ContactPersonFields({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation();
+  // Not the user's own details: autofill would offer them, so it is off.
+  return (
+    <Fieldset legend={t('myOrganization.sections.contactPerson')}>
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('myOrganization.sections.contactPersonIntro')}
+        </Text>
+        <WithVisibility form={form} field="contactName">
+          <TextInput label={fieldLabel(t, 'contactName')} autoComplete="off" {...form.text('contactName')} />
+        </WithVisibility>
+        <WithVisibility form={form} field="contactPosition">
+          <TextInput
+            label={fieldLabel(t, 'contactPosition')}
+            autoComplete="off"
+            {...form.text('contactPosition')}
+          />
+        </WithVisibility>
+        <WithVisibility form={form} field="contactEmail">
+          <TextInput
+            label={fieldLabel(t, 'contactEmail')}
+            type="email"
+            autoComplete="off"
+            {...form.text('contactEmail')}
+          />
+        </WithVisibility>
+        <WithVisibility form={form} field="contactPhone">
+          <TextInput
+            label={fieldLabel(t, 'contactPhone')}
+            description={t('myOrganization.hints.publicPhone')}
+            type="tel"
+            autoComplete="off"
+            {...form.text('contactPhone')}
+          />
+        </WithVisibility>
       </Stack>
     </Fieldset>
   );

@@ -1,4 +1,8 @@
-import { type OrganizationProfile, OrganizationProfileSchema } from '@portal/shared';
+import {
+  type MemberOrganizationProfile,
+  type OrganizationProfile,
+  OrganizationProfileSchema,
+} from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
 import { organizationKeys } from './keys.ts';
@@ -20,4 +24,17 @@ export function getOrganizationQueryOptions(id: string) {
 
 export function useOrganization(id: string) {
   return useQuery(getOrganizationQueryOptions(id));
+}
+
+/**
+ * The profile with the contacts the viewer may see, for users with members.view (`enabled`): its code and
+ * texts load on first use, so the public profile page does not carry them.
+ */
+export function useMemberOrganization(id: string, enabled: boolean) {
+  return useQuery<MemberOrganizationProfile>({
+    queryKey: organizationKeys.members(id),
+    queryFn: ({ signal }) =>
+      import('./get-member-organization.ts').then((m) => m.getMemberOrganization(id, signal)),
+    enabled,
+  });
 }

@@ -1,35 +1,29 @@
-import { Anchor, Badge, Card, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import type { OrganizationProfile } from '@portal/shared';
-import type { ReactNode } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import type { ContactField, MemberOrganizationProfile, OrganizationProfile } from '@portal/shared';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { isDirectoryReturnState, paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useCan } from '@/features/auth/api/get-session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useOrganization } from '../api/get-organization.ts';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </>
-  );
-}
-
-/** Only http(s) links are rendered as links: a stored `javascript:` URL must never become clickable. */
-function safeHttpUrl(value: string): string | undefined {
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : `https://${value}`;
-  try {
-    const url = new URL(withScheme);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { useMemberOrganization, useOrganization } from '../api/get-organization.ts';
+import { ContactFacts, Fact } from './contact-facts.tsx';
+import { OrganizationLogo } from './organization-logo.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -46,6 +40,8 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const organization = useOrganization(id);
+  // Users who may see members' contacts get them from the members endpoint, next to the public profile.
+  const members = useMemberOrganization(id, useCan('members.view'));
   const language = useLanguage();
   const name = organization.data
     ? pickLocalized(organization.data.nameBg, organization.data.nameEn, language).text
@@ -84,21 +80,35 @@ export function ProfilePage() {
     );
   }
 
-  return <Profile organization={organization.data} />;
+  return <Profile organization={organization.data} members={members} />;
 }
 
-function Profile({ organization: o }: { organization: OrganizationProfile }) {
+function Profile({
+  organization: o,
+  members,
+}: {
+  organization: OrganizationProfile;
+  members: UseQueryResult<MemberOrganizationProfile>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const name = pickLocalized(o.nameBg, o.nameEn, language);
   const otherName = name.lang === 'bg' ? o.nameEn : o.nameBg;
   const description = pickLocalized(o.descriptionBg, o.descriptionEn, language);
-  const website = o.website ? safeHttpUrl(o.website) : undefined;
+  // The contacts the viewer may see; a field they see beyond the public profile says who else may.
+  const m = members.data;
+  const note = (field: ContactField) =>
+    m?.[field] && !o[field]
+      ? m.level === 'members'
+        ? t('membersView.note.members')
+        : t('membersView.note.restricted')
+      : null;
 
   return (
     <Stack gap="xl">
       <BackLink />
       <Stack gap={4}>
+        {o.logoUrl ? <OrganizationLogo url={o.logoUrl} name={name.text} size={128} /> : null}
         <Title order={1} lang={name.lang}>
           {name.text}
         </Title>
@@ -180,30 +190,25 @@ function Profile({ organization: o }: { organization: OrganizationProfile }) {
           </Title>
           <dl className="facts">
             {o.city ? <Fact label={t('profile.city')}>{o.city}</Fact> : null}
-            {o.address ? <Fact label={t('profile.address')}>{o.address}</Fact> : null}
-            {o.website ? (
-              <Fact label={t('profile.website')}>
-                {website ? (
-                  <Anchor href={website} target="_blank" rel="noopener noreferrer">
-                    {o.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}
-                    <VisuallyHidden> {t('profile.websiteNewTab')}</VisuallyHidden>
-                  </Anchor>
-                ) : (
-                  o.website
-                )}
-              </Fact>
-            ) : null}
-            {o.publicEmail ? (
-              <Fact label={t('profile.email')}>
-                <Anchor href={`mailto:${o.publicEmail}`}>{o.publicEmail}</Anchor>
-              </Fact>
-            ) : null}
-            {o.publicPhone ? (
-              <Fact label={t('profile.phone')}>
-                <Anchor href={`tel:${o.publicPhone.replace(/[^\d+]/g, '')}`}>{o.publicPhone}</Anchor>
-              </Fact>
-            ) : null}
+            <ContactFacts values={m ?? o} note={note} />
           </dl>
+          {members.isLoading ? (
+            <Stack gap={6} mt="sm" aria-busy="true">
+              <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+              <Skeleton height={12} width="70%" />
+              <Skeleton height={12} width="50%" />
+            </Stack>
+          ) : null}
+          {members.isError ? (
+            <Group gap="xs" mt="sm" role="alert">
+              <Text size="sm" c="red">
+                {t('common.loadError')}
+              </Text>
+              <Button size="compact-sm" variant="subtle" onClick={() => void members.refetch()}>
+                {t('common.retry')}
+              </Button>
+            </Group>
+          ) : null}
           <Title order={2} size="h4" mt="lg" mb="sm">
             {t('profile.membership')}
           </Title>

@@ -35,7 +35,7 @@ export function ConfirmModal({
       onClose={onClose}
       title={title}
       centered
-      closeButtonProps={{ 'aria-label': t('apply.confirm.close') }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
         <Text>{text}</Text>
@@ -43,7 +43,7 @@ export function ConfirmModal({
         {error ? <ProblemAlert error={error} /> : null}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onClose}>
-            {t('apply.confirm.cancel')}
+            {t('common.cancel')}
           </Button>
           <Button color="red" loading={pending} onClick={onConfirm}>
             {confirmLabel}

@@ -1,0 +1,382 @@
+/**
+ * The privacy matrix (issue 5): every endpoint that answers organisation data × every kind of reader, over
+ * organisations whose contact fields take every visibility. A field above what the reader may see must not
+ * appear ANYWHERE in the answer (not only not in its own property); where a row says it is `complete`, every
+ * field the reader may see must appear too, so a row cannot pass by answering nothing.
+ *
+ * The table (ROWS) is meant to be extended: a new endpoint that returns organisation data adds a row saying
+ * which level each reader gets. A GET route under an organisations/members path that is neither a row nor
+ * listed in NO_CONTACTS fails the coverage test.
+ */
+import type { DbHandle } from '@portal/db';
+import { createTestDb } from '@portal/db/testing';
+import {
+  CONTACT_FIELDS,
+  type ContactField,
+  canSee,
+  ProfileEditBodySchema,
+  VISIBILITIES,
+  type Visibility,
+} from '@portal/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
+import { buildTestApp, insertOrganization, insertUser, logIn } from './testing.ts';
+
+const READERS = [
+  'anonymous',
+  'no_role',
+  'applicant',
+  'own_representative',
+  'other_representative',
+  'committee_member',
+  'committee_chair',
+  'admin',
+] as const;
+type Reader = (typeof READERS)[number];
+
+/** What a reader gets from a row: a level of contact fields, or a refusal (401/403/404, nothing in it). */
+type Access = Visibility | 'denied';
+
+/** The organisations under test: org k has field i at visibility VISIBILITIES[(i + k) % 3]. */
+const ORG_COUNT = VISIBILITIES.length;
+
+interface Ctx {
+  /** The organisations whose contacts are secret, by index. */
+  orgIds: string[];
+  /** The own representative's organisations are all of orgIds; the other one represents this one. */
+  otherOrgId: string;
+}
+
+interface Row {
+  /** The GET route as registered (`:id` for parameters). */
+  route: string;
+  /** What the row checks, for the test's name. */
+  label: string;
+  /** The request for organisation `k` (rows about a list may ignore k). */
+  url: (ctx: Ctx, k: number) => string;
+  /** The level `reader` gets for organisation k. */
+  access: (reader: Reader, k: number) => Access;
+  /** Every field the reader may see must be in the answer (rows that show contacts). */
+  complete?: boolean;
+}
+
+// ---------- who gets what ----------
+
+const everyone = (level: Visibility) => (): Access => level;
+/** The members-only view: representatives `members`, the committee and administrators `committee`. */
+const membersView = (reader: Reader): Access => {
+  switch (reader) {
+    case 'own_representative':
+    case 'other_representative':
+      return 'members';
+    case 'committee_member':
+    case 'committee_chair':
+    case 'admin':
+      return 'committee';
+    default:
+      return 'denied';
+  }
+};
+/** An organisation's own data (its editor, its history): its representatives and administrators see all. */
+const ownAndAdmins = (reader: Reader): Access =>
+  reader === 'own_representative' || reader === 'admin' ? 'committee' : 'denied';
+/** The history: its representatives, the committee and administrators see all. */
+const ownCommitteeAdmins = (reader: Reader): Access =>
+  ['own_representative', 'committee_member', 'committee_chair', 'admin'].includes(reader)
+    ? 'committee'
+    : 'denied';
+const committeeAndAdmins = (reader: Reader): Access =>
+  ['committee_member', 'committee_chair', 'admin'].includes(reader) ? 'committee' : 'denied';
+const adminsOnly = (reader: Reader): Access => (reader === 'admin' ? 'committee' : 'denied');
+/** Signed-in readers only, and none of them gets a contact field here. */
+const signedInNoContacts = (reader: Reader): Access => (reader === 'anonymous' ? 'denied' : 'public');
+
+const ROWS: Row[] = [
+  // ---------- public (always public-level, whoever asks: cache-safe) ----------
+  {
+    route: '/api/organizations',
+    label: 'the public directory: no contacts',
+    url: () => '/api/organizations?pageSize=100',
+    access: everyone('public'),
+  },
+  {
+    route: '/api/organizations',
+    label: 'search',
+    url: (_c, k) => `/api/organizations?q=${encodeURIComponent(orgName(k))}`,
+    access: everyone('public'),
+  },
+  {
+    route: '/api/organizations/:id',
+    label: 'the public profile',
+    url: (c, k) => `/api/organizations/${c.orgIds[k]}`,
+    access: everyone('public'),
+    complete: true,
+  },
+  {
+    route: '/api/decisions',
+    label: 'the register names organisations',
+    url: () => '/api/decisions',
+    access: everyone('public'),
+  },
+  // ---------- the members-only view ----------
+  {
+    route: '/api/members/organizations',
+    label: 'the members-only directory',
+    url: () => '/api/members/organizations?pageSize=100',
+    access: membersView,
+    complete: true,
+  },
+  {
+    route: '/api/members/organizations',
+    label: 'search',
+    url: (_c, k) => `/api/members/organizations?q=${encodeURIComponent(orgName(k))}`,
+    access: membersView,
+    complete: true,
+  },
+  {
+    route: '/api/members/organizations/:id',
+    label: "a member's profile at the reader's level",
+    url: (c, k) => `/api/members/organizations/${c.orgIds[k]}`,
+    access: membersView,
+    complete: true,
+  },
+  // ---------- my account: the organisation's own data ----------
+  {
+    route: '/api/account/organizations',
+    label: 'the ones I represent',
+    url: () => '/api/account/organizations',
+    access: signedInNoContacts,
+  },
+  {
+    route: '/api/account/organizations/:id',
+    label: 'private view',
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}`,
+    access: ownAndAdmins,
+  },
+  {
+    route: '/api/account/organizations/:id/profile',
+    label: 'the editor',
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}/profile`,
+    access: ownAndAdmins,
+    complete: true,
+  },
+  {
+    route: '/api/account/organizations/:id/history',
+    label: 'audit before/after of the edits',
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}/history`,
+    access: ownCommitteeAdmins,
+    complete: true,
+  },
+  // ---------- administration and the committee ----------
+  {
+    route: '/api/admin/organizations',
+    label: 'the link picker',
+    url: (_c, k) => `/api/admin/organizations?q=${encodeURIComponent(orgName(k))}`,
+    access: adminsOnly,
+  },
+  {
+    route: '/api/admin/audit',
+    label: 'the audit log carries profile edits',
+    url: () => '/api/admin/audit?entityType=organization',
+    access: adminsOnly,
+    complete: true,
+  },
+  {
+    route: '/api/committee/applications',
+    label: "the committee's queue",
+    url: () => '/api/committee/applications',
+    access: (reader) => (['committee_member', 'committee_chair'].includes(reader) ? 'committee' : 'denied'),
+  },
+  // ---------- membership administration (helper "memberships"): add rows here ----------
+  {
+    route: '/api/committee/members',
+    label: 'membership administration: the list',
+    url: () => '/api/committee/members',
+    access: committeeAndAdmins,
+  },
+  {
+    route: '/api/committee/members/:id',
+    label: 'membership administration: one member',
+    url: (c, k) => `/api/committee/members/${c.orgIds[k]}`,
+    access: committeeAndAdmins,
+  },
+  // ---------- fees (helper "fees"): add rows here (fee status, overdue list) ----------
+  {
+    route: '/api/account/organizations/:id/fees',
+    label: "a member's fee status",
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}/fees`,
+    access: ownCommitteeAdmins,
+  },
+  // ---------- CSV export of the member list (helper "csv"): add rows here ----------
+  {
+    route: '/api/members/export.csv',
+    label: 'the member list as CSV, with the fields the exporter may see',
+    url: () => '/api/members/export.csv',
+    access: membersView,
+    complete: true,
+  },
+  // ---------- GDPR exports (helper "gdpr"): add rows here ----------
+  {
+    route: '/api/account/organizations/:id/export',
+    label: "everything about the representative's organisation, as JSON",
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}/export`,
+    access: ownAndAdmins,
+    complete: true,
+  },
+];
+
+/**
+ * GET routes under an organisations/members path that answer no contact field of any organisation, each
+ * with the reason. Everything else under those paths must be a row above.
+ */
+const NO_CONTACTS: Record<string, string> = {
+  '/api/organizations/:id/logo': 'image bytes only',
+  '/api/account/organizations/:id/logo': 'image bytes only',
+  '/api/account/organizations/:id/representatives':
+    "the representatives' own accounts (no contact field of the organisation)",
+  '/api/admin/organizations/import/template.csv': 'an empty CSV template',
+};
+
+/** Paths whose GET routes must be in ROWS or NO_CONTACTS. */
+const COVERED_PATHS = /\/(organizations|members)(\/|$)/;
+
+// ---------- fixtures ----------
+
+const orgName = (k: number) => `Поверителност ${['Алфа', 'Бета', 'Гама'][k]}`;
+
+/** A distinctive value of field `field` of organisation k (valid for the profile editor). */
+function secretValue(field: ContactField, k: number): string {
+  switch (field) {
+    case 'address':
+      return `ул. Скрита ${k + 1}, вх. Тайна`;
+    case 'website':
+      return `https://secret-site-${k}.privacy.example`;
+    case 'publicEmail':
+      return `office-${k}@privacy.example`;
+    case 'publicPhone':
+      return `+359 2 911 00${k}1`;
+    case 'contactName':
+      return `Скрито Лице ${k + 1}`;
+    case 'contactPosition':
+      return `Тайна Длъжност ${k + 1}`;
+    case 'contactEmail':
+      return `person-${k}@privacy.example`;
+    case 'contactPhone':
+      return `+359 88 922 00${k}2`;
+  }
+}
+
+const visibilityOf = (field: ContactField, k: number): Visibility =>
+  VISIBILITIES[(CONTACT_FIELDS.indexOf(field) + k) % VISIBILITIES.length]!;
+
+let h: DbHandle;
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+const ctx: Ctx = { orgIds: [], otherOrgId: '' };
+const cookies = {} as Record<Reader, string | null>;
+
+beforeAll(async () => {
+  h = await createTestDb();
+  const generous = Object.fromEntries(
+    Object.keys(RATE_LIMITS).map((k) => [k, { max: 100_000, windowSeconds: 60 }]),
+  ) as RateLimits;
+  app = await buildTestApp(h, {}, { rateLimits: generous });
+  for (let k = 0; k < ORG_COUNT; k++) {
+    ctx.orgIds.push(
+      await insertOrganization(h, { nameBg: orgName(k), nameEn: `Privacy ${k}`, areas: ['ict-software'] }),
+    );
+  }
+  ctx.otherOrgId = await insertOrganization(h, { nameBg: 'Друга Организация', areas: ['ict'] });
+
+  const users: Record<Exclude<Reader, 'anonymous'>, Parameters<typeof insertUser>[1]> = {
+    no_role: {},
+    applicant: { roles: ['applicant'] },
+    own_representative: { roles: ['representative'], organizationIds: ctx.orgIds },
+    other_representative: { roles: ['representative'], organizationIds: [ctx.otherOrgId] },
+    committee_member: { roles: ['committee_member'] },
+    committee_chair: { roles: ['committee_chair'] },
+    admin: { roles: ['admin'] },
+  };
+  cookies.anonymous = null;
+  for (const [reader, fixture] of Object.entries(users)) {
+    const user = await insertUser(h, fixture);
+    cookies[reader as Reader] = await logIn(app, user.email);
+  }
+
+  // The own representative fills in every contact field and its visibility through the editor, so the
+  // history and the audit log carry the values too.
+  for (let k = 0; k < ORG_COUNT; k++) {
+    const url = `/api/account/organizations/${ctx.orgIds[k]}/profile`;
+    const read = await app.inject({ url, headers: { cookie: cookies.own_representative! } });
+    expect(read.statusCode, read.body).toBe(200);
+    const current = read.json() as Record<string, unknown>;
+    const body = Object.fromEntries(
+      Object.keys(ProfileEditBodySchema.shape).map((key) => [key, current[key]]),
+    );
+    for (const field of CONTACT_FIELDS) body[field] = secretValue(field, k);
+    body.visibility = Object.fromEntries(CONTACT_FIELDS.map((f) => [f, visibilityOf(f, k)]));
+    const saved = await app.inject({
+      method: 'PUT',
+      url,
+      payload: body,
+      headers: { cookie: cookies.own_representative!, 'if-match': String(read.headers.etag) },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  }
+});
+afterAll(async () => {
+  await app?.close();
+  await h?.close();
+});
+
+async function ask(reader: Reader, url: string) {
+  const cookie = cookies[reader];
+  return app.inject({ url, headers: cookie ? { cookie } : {} });
+}
+
+describe('every organisation endpoint × every reader × every visibility', () => {
+  for (const row of ROWS) {
+    describe(`${row.route}: ${row.label}`, () => {
+      it.each(READERS)('%s sees no contact field above their level', async (reader) => {
+        for (let k = 0; k < ORG_COUNT; k++) {
+          const access = row.access(reader, k);
+          const res = await ask(reader, row.url(ctx, k));
+          if (access === 'denied') {
+            expect([401, 403, 404], `${reader} ${row.label}: ${res.body}`).toContain(res.statusCode);
+          } else {
+            expect(res.statusCode, `${reader} ${row.label}: ${res.body}`).toBe(200);
+          }
+          // Every organisation's fields, not only k's: a list answer carries them all.
+          for (let j = 0; j < ORG_COUNT; j++) {
+            const level = access === 'denied' ? 'denied' : row.access(reader, j);
+            for (const field of CONTACT_FIELDS) {
+              const value = secretValue(field, j);
+              const visible = level !== 'denied' && canSee(level, visibilityOf(field, j));
+              const where = `${reader} · ${row.route} · org ${j} · ${field} (${visibilityOf(field, j)})`;
+              if (!visible) expect(res.body, where).not.toContain(value);
+              else if (row.complete && j === k) expect(res.body, where).toContain(value);
+            }
+          }
+        }
+      });
+    });
+  }
+});
+
+describe('the table', () => {
+  it('lists every GET route under an organisations or members path (or says why it has no contacts)', async () => {
+    await app.ready();
+    const routes = app.registeredRoutes
+      .filter((r) => r.method === 'GET' && COVERED_PATHS.test(r.url))
+      .map((r) => r.url);
+    const listed = new Set(ROWS.map((r) => r.route));
+    const missing = routes.filter((url) => !listed.has(url) && !(url in NO_CONTACTS));
+    expect(missing).toEqual([]);
+  });
+
+  it('covers every visibility for every field', () => {
+    for (const field of CONTACT_FIELDS) {
+      const seen = new Set(Array.from({ length: ORG_COUNT }, (_, k) => visibilityOf(field, k)));
+      expect([...seen].sort()).toEqual([...VISIBILITIES].sort());
+    }
+  });
+});

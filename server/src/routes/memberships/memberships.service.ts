@@ -1,0 +1,332 @@
+import { type Db, sql } from '@portal/db';
+import {
+  availableMembershipActions,
+  type CommitteeMemberListItem,
+  type CommitteeMemberListQuery,
+  type CommitteeMemberListResponse,
+  type Language,
+  type MembershipAction,
+  type MembershipActionBody,
+  type MembershipCategory,
+  type MembershipDetail,
+  type MembershipEvent,
+  type MembershipStatus,
+  membershipStatusAfter,
+  type OrganizationKind,
+} from '@portal/shared';
+import { type Actor, recordAudit } from '../../audit.ts';
+import { containsPattern, execute, isoTimestamp } from '../../db.ts';
+import { enqueueEmail } from '../../email/outbox.ts';
+import { AppError, fieldError } from '../../errors.ts';
+import { allocateDecisionNumber } from '../decisions/numbers.ts';
+
+/**
+ * The committee's administration of memberships: category changes, suspension, reinstatement, recorded
+ * withdrawal and exclusion. Each change locks the membership row, checks the version the committee member
+ * read and the transition rules of shared/memberships.ts, and writes in one transaction the membership,
+ * its history row, the register decision (when recorded with it) and the audit event. The public
+ * directory's read model follows through its triggers.
+ */
+
+/** Labels the server needs in both languages (problem details, emails). */
+const LABELS: {
+  action: Record<MembershipAction, Record<Language, string>>;
+  status: Record<MembershipStatus, Record<Language, string>>;
+  category: Record<MembershipCategory, Record<Language, string>>;
+} = {
+  action: {
+    change_category: { bg: 'промяна на категорията', en: 'change of category' },
+    suspend: { bg: 'спиране на членството', en: 'suspension' },
+    reinstate: { bg: 'възстановяване на членството', en: 'reinstatement' },
+    withdraw: { bg: 'напускане по желание на члена', en: 'withdrawal at the member’s request' },
+    exclude: { bg: 'изключване', en: 'exclusion' },
+  },
+  status: {
+    active: { bg: 'активно', en: 'active' },
+    suspended: { bg: 'спряно', en: 'suspended' },
+    withdrawn: { bg: 'прекратено по желание', en: 'withdrawn' },
+    excluded: { bg: 'изключен', en: 'excluded' },
+  },
+  category: {
+    candidate: { bg: 'кандидат-член', en: 'candidate member' },
+    regular: { bg: 'редовен член', en: 'regular member' },
+    associated: { bg: 'асоцииран член', en: 'associated member' },
+    engaged: { bg: 'ангажиран член', en: 'engaged member' },
+  },
+};
+
+interface MemberRow extends Record<string, unknown> {
+  id: string;
+  name_bg: string;
+  name_en: string;
+  eik: string;
+  kind: OrganizationKind;
+  category: MembershipCategory;
+  status: MembershipStatus;
+  member_since: string | null;
+  version: number;
+}
+
+const MEMBER_COLUMNS = sql`o.id, o.name_bg, o.name_en, o.eik, o.kind, m.category, m.status,
+  m.member_since::text as member_since, m.version`;
+
+function presentItem(r: MemberRow): CommitteeMemberListItem {
+  return {
+    id: r.id,
+    nameBg: r.name_bg,
+    nameEn: r.name_en,
+    eik: r.eik,
+    kind: r.kind,
+    category: r.category,
+    status: r.status,
+    memberSince: r.member_since,
+    version: Number(r.version),
+  };
+}
+
+/**
+ * Every organisation with a membership (any status), searched by name or ЕИК, filtered by status and
+ * category, in one statement: the page's rows with the total beside them (a page past the end still
+ * answers the total, through the outer join on a single row).
+ */
+export async function listMembers(db: Db, q: CommitteeMemberListQuery): Promise<CommitteeMemberListResponse> {
+  const filters = [sql`true`];
+  if (q.status) filters.push(sql`m.status = ${q.status}`);
+  if (q.category) filters.push(sql`m.category = ${q.category}`);
+  if (q.q) {
+    const p = containsPattern(q.q.toLowerCase());
+    filters.push(sql`(lower(o.name_bg) like ${p} or lower(o.name_en) like ${p} or o.eik like ${p})`);
+  }
+  const where = sql.join(filters, sql` and `);
+  const rows = await execute<MemberRow & { total: number }>(
+    db,
+    sql`with matching as (
+          select ${MEMBER_COLUMNS} from memberships m join organizations o on o.id = m.organization_id
+          where ${where}
+        ), page as (
+          select * from matching order by lower(name_bg), id
+          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
+        )
+        select (select count(*)::int from matching) as total, page.*
+        from (select 1) as one left join page on true`,
+  );
+  const total = Number(rows[0]?.total ?? 0);
+  return {
+    items: rows.filter((r) => r.id !== null).map(presentItem),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+async function loadMember(db: Db, organizationId: string, lock = false): Promise<MemberRow> {
+  const [row] = await execute<MemberRow>(
+    db,
+    sql`select ${MEMBER_COLUMNS} from memberships m join organizations o on o.id = m.organization_id
+        where m.organization_id = ${organizationId} ${lock ? sql`for update of m` : sql``}`,
+  );
+  if (!row) throw new AppError('membership.not_found', 404);
+  return row;
+}
+
+/** One membership with its history (newest first) and the actions open now. */
+export async function membershipDetail(db: Db, organizationId: string): Promise<MembershipDetail> {
+  const row = await loadMember(db, organizationId);
+  const events = await execute<{
+    id: number;
+    action: MembershipAction;
+    from_category: MembershipCategory;
+    to_category: MembershipCategory;
+    from_status: MembershipStatus;
+    to_status: MembershipStatus;
+    decision_number: string | null;
+    reason: string;
+    effective_on: string;
+    actor_name: string | null;
+    at: string;
+  }>(
+    db,
+    sql`select e.id, e.action, e.from_category, e.to_category, e.from_status, e.to_status,
+          d.number as decision_number, e.reason, e.effective_on::text as effective_on,
+          u.display_name as actor_name, ${isoTimestamp('e.created_at')} as at
+        from membership_events e
+        left join decisions d on d.id = e.decision_id
+        left join users u on u.id = e.actor_id
+        where e.organization_id = ${organizationId}
+        order by e.id desc`,
+  );
+  return {
+    ...presentItem(row),
+    events: events.map(
+      (e): MembershipEvent => ({
+        id: Number(e.id),
+        action: e.action,
+        fromCategory: e.from_category,
+        toCategory: e.to_category,
+        fromStatus: e.from_status,
+        toStatus: e.to_status,
+        decisionNumber: e.decision_number,
+        reason: e.reason,
+        effectiveOn: e.effective_on,
+        actorName: e.actor_name,
+        at: e.at,
+      }),
+    ),
+    availableActions: availableMembershipActions(row.status),
+  };
+}
+
+/** A 409 that carries the membership as it is now, for the client to show instead of its stale copy. */
+export class MembershipConflict extends AppError {
+  constructor(code: 'membership.stale' | 'membership.transition_invalid', values: Record<string, string>) {
+    super(code, 409, { values });
+  }
+}
+
+function bilingual(prefix: string, labels: Record<Language, string>): Record<string, string> {
+  return { [`${prefix}Bg`]: labels.bg, [`${prefix}En`]: labels.en };
+}
+
+/**
+ * Takes a membership action. Returns the organisation's id; throws a 404 for an unknown membership, a
+ * MembershipConflict for a stale version or an action not open from the current status, and field errors
+ * for a same-category change, an unknown decision number or a decision dated in the future.
+ */
+export async function takeMembershipAction(
+  tx: Db,
+  actor: Actor,
+  organizationId: string,
+  body: MembershipActionBody,
+  publicUrl: string,
+): Promise<void> {
+  // The row lock serialises every action on one membership; the version check refuses a decision taken
+  // on what the committee member saw when someone else has changed it since.
+  const row = await loadMember(tx, organizationId, true);
+  if (Number(row.version) !== body.version) {
+    throw new MembershipConflict('membership.stale', {
+      ...bilingual('status', LABELS.status[row.status]),
+      ...bilingual('category', LABELS.category[row.category]),
+    });
+  }
+  const toStatus = membershipStatusAfter(body.action, row.status);
+  if (toStatus === null) {
+    throw new MembershipConflict('membership.transition_invalid', {
+      ...bilingual('action', LABELS.action[body.action]),
+      ...bilingual('status', LABELS.status[row.status]),
+    });
+  }
+  const toCategory = body.action === 'change_category' && body.category ? body.category : row.category;
+  if (body.action === 'change_category' && toCategory === row.category) {
+    throw fieldError('body.category', 'membership.same_category');
+  }
+
+  let decision: { id: string; number: string } | null = null;
+  if (body.decision && 'number' in body.decision) {
+    const number = body.decision.number;
+    const [found] = await execute<{ id: string; number: string }>(
+      tx,
+      sql`select id, number from decisions where number = ${number}`,
+    );
+    if (!found) throw fieldError('body.decision.number', 'decision.unknown', { number });
+    decision = found;
+  } else if (body.decision && 'record' in body.decision) {
+    const record = body.decision.record;
+    const [today] = await execute<{ today: string }>(tx, sql`select current_date::text as today`);
+    if (record.decidedOn > today!.today)
+      throw fieldError('body.decision.record.decidedOn', 'decision.future_date');
+    const allocated = await allocateDecisionNumber(tx, Number(record.decidedOn.slice(0, 4)));
+    const tally = { ...record.tally, recused: 0 };
+    const [inserted] = await execute<{ id: string }>(
+      tx,
+      sql`insert into decisions (year, sequence, number, decided_on, subject, outcome, organization_id,
+            organization_name_bg, organization_name_en, text_bg, text_en, tally)
+          values (${allocated.year}, ${allocated.sequence}, ${allocated.number}, ${record.decidedOn}::date,
+            'membership', 'approved', ${organizationId}, ${row.name_bg}, ${row.name_en},
+            ${record.textBg}, ${record.textEn}, ${JSON.stringify(tally)}::jsonb)
+          returning id`,
+    );
+    decision = { id: inserted!.id, number: allocated.number };
+    await recordAudit(tx, actor, {
+      action: 'decision.created',
+      entityType: 'decision',
+      entityId: allocated.number,
+      after: {
+        number: allocated.number,
+        subject: 'membership',
+        membershipAction: body.action,
+        organizationId,
+        tally,
+      },
+    });
+  }
+
+  await execute(
+    tx,
+    sql`update memberships set status = ${toStatus}, category = ${toCategory}, updated_at = now(),
+          version = version + 1
+        where organization_id = ${organizationId}`,
+  );
+  await execute(
+    tx,
+    sql`insert into membership_events (organization_id, action, from_category, to_category, from_status,
+          to_status, decision_id, reason, effective_on, actor_id)
+        values (${organizationId}, ${body.action}, ${row.category}, ${toCategory}, ${row.status}, ${toStatus},
+          ${decision?.id ?? null}, ${body.reason}, ${body.effectiveOn}::date, ${actor.userId})`,
+  );
+  await recordAudit(tx, actor, {
+    action: `membership.${body.action}`,
+    entityType: 'organization',
+    entityId: organizationId,
+    before: { status: row.status, category: row.category, version: Number(row.version) },
+    after: {
+      status: toStatus,
+      category: toCategory,
+      version: Number(row.version) + 1,
+      number: decision?.number ?? null,
+      effectiveOn: body.effectiveOn,
+      reason: body.reason,
+    },
+  });
+  await notifyRepresentatives(tx, publicUrl, row, body, toStatus, toCategory, decision?.number ?? null);
+}
+
+/** Tells the organisation's representatives (by email, through the outbox, in this transaction). */
+async function notifyRepresentatives(
+  tx: Db,
+  publicUrl: string,
+  row: MemberRow,
+  body: MembershipActionBody,
+  toStatus: MembershipStatus,
+  toCategory: MembershipCategory,
+  decisionNumber: string | null,
+): Promise<void> {
+  const representatives = await execute<{ email: string; display_name: string; language: Language }>(
+    tx,
+    sql`select u.email, u.display_name, u.language from users u
+        join user_organizations uo on uo.user_id = u.id
+        where uo.organization_id = ${row.id} and u.disabled_at is null
+        order by u.email`,
+  );
+  for (const u of representatives) {
+    const lang = u.language;
+    await enqueueEmail(tx, {
+      to: u.email,
+      language: lang,
+      template: 'membership_changed',
+      values: {
+        name: u.display_name,
+        organization: lang === 'en' ? row.name_en : row.name_bg,
+        change: LABELS.action[body.action][lang],
+        status: LABELS.status[toStatus][lang],
+        category: LABELS.category[toCategory][lang],
+        effectiveOn: body.effectiveOn,
+        decision: decisionNumber
+          ? lang === 'en'
+            ? ` (decision No ${decisionNumber})`
+            : ` (решение № ${decisionNumber})`
+          : '',
+        link: `${publicUrl}/my/organizations/${row.id}`,
+      },
+    });
+  }
+}

@@ -1,0 +1,71 @@
+import * as z from 'zod';
+import { PasswordInputSchema } from './auth.ts';
+
+/**
+ * Personal data (issue 5): a representative downloads what the portal holds about them and their
+ * organisation as JSON; a user erases their account (anonymised: the row stays so decisions, votes and
+ * audit events keep an anonymous reference); administrators erase a former user or contact person.
+ */
+
+/** The domain of an erased account's placeholder address (`.invalid` can never receive mail, RFC 2606). */
+export const ERASED_EMAIL_DOMAIN = 'erased.invalid';
+
+/** The unusable, unique address an erased account keeps (the users table needs one). */
+export function erasedEmailFor(userId: string): string {
+  return `erased-${userId}@${ERASED_EMAIL_DOMAIN}`;
+}
+
+/** Is this the placeholder address of an erased account? */
+export function isErasedEmail(email: string | null | undefined): boolean {
+  return !!email && email.toLowerCase().endsWith(`@${ERASED_EMAIL_DOMAIN}`);
+}
+
+/** Erasing one's own account: the password again (re-authentication). */
+export const EraseAccountBodySchema = z.strictObject({ password: PasswordInputSchema });
+export type EraseAccountBody = z.infer<typeof EraseAccountBodySchema>;
+
+/** A row of an export: the table's own fields (camelCase), never a hash, token or file's bytes. */
+const ExportRowSchema = z.record(z.string(), z.unknown());
+const Rows = z.array(ExportRowSchema);
+
+export const AccountExportSchema = z.object({
+  kind: z.literal('account'),
+  exportedAt: z.string(),
+  account: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    language: z.string(),
+    emailVerifiedAt: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  }),
+  roles: Rows,
+  sessions: Rows,
+  organizations: Rows,
+  applications: Rows,
+  votes: Rows,
+  invitationsSent: Rows,
+  invitationsReceived: Rows,
+  emails: Rows,
+  auditEvents: Rows,
+});
+export type AccountExport = z.infer<typeof AccountExportSchema>;
+
+export const OrganizationExportSchema = z.object({
+  kind: z.literal('organization'),
+  exportedAt: z.string(),
+  organization: ExportRowSchema,
+  areas: Rows,
+  logo: ExportRowSchema.nullable(),
+  membership: ExportRowSchema.nullable(),
+  membershipEvents: Rows,
+  feePayments: Rows,
+  representatives: Rows,
+  invitations: Rows,
+  applications: Rows,
+  decisions: Rows,
+  auditEvents: Rows,
+});
+export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

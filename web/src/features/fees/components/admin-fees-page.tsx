@@ -1,0 +1,187 @@
+import { Button, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  FEE_YEAR_MAX,
+  FEE_YEAR_MIN,
+  type FeeRate,
+  type FeeRateInput,
+  MEMBERSHIP_CATEGORIES,
+  type MembershipCategory,
+} from '@portal/shared';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '@/components/page-title.tsx';
+import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { QueryError } from '@/components/query-state.tsx';
+import { AdminNav } from '@/features/admin/components/admin-nav.tsx';
+import { Section } from '@/features/admin/components/section.tsx';
+import { isApiError } from '@/lib/api-client.ts';
+import { useLanguage } from '@/lib/localized.ts';
+import { useRates, useSaveRates } from '../api/rates.ts';
+import { centsToInput, currentYear, parseEuros } from '../money.ts';
+import { YearSelect } from './year-select.tsx';
+import '@/features/admin/components/styles.ts';
+
+/** A year from the URL, or this year when it names none. */
+export function yearFrom(value: string | null): number {
+  const year = Number(value);
+  return Number.isInteger(year) && year >= FEE_YEAR_MIN && year <= FEE_YEAR_MAX ? year : currentYear();
+}
+
+/** /admin/fees: the annual fee of each membership category, per year. */
+export function AdminFeesPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('fees.admin.title'));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const year = yearFrom(searchParams.get('year'));
+  const rates = useRates(year);
+
+  return (
+    <Stack gap="lg">
+      <AdminNav />
+      <div>
+        <Title order={1}>{t('fees.admin.title')}</Title>
+        <Text c="dimmed" mt="xs">
+          {t('fees.admin.intro')}
+        </Text>
+      </div>
+      <div style={{ maxWidth: 200 }}>
+        <YearSelect
+          label={t('fees.admin.yearLabel')}
+          value={year}
+          known={rates.data?.years}
+          onChange={(y) => setSearchParams(y === currentYear() ? {} : { year: String(y) })}
+        />
+      </div>
+      <Section id="fee-rates" title={t('fees.admin.tableCaption', { year })}>
+        {rates.isPending || (rates.data && rates.data.year !== year) ? (
+          <Stack gap="sm" aria-busy="true">
+            <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
+            <Skeleton height={160} />
+          </Stack>
+        ) : rates.isError ? (
+          <QueryError error={rates.error} onRetry={() => void rates.refetch()} />
+        ) : (
+          <RatesForm key={year} year={year} saved={rates.data.rates} />
+        )}
+      </Section>
+    </Stack>
+  );
+}
+
+type Row = { amount: string; dueOn: string };
+
+function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const save = useSaveRates(year);
+  const [rows, setRows] = useState<Record<MembershipCategory, Row>>(() => {
+    const initial = {} as Record<MembershipCategory, Row>;
+    for (const category of MEMBERSHIP_CATEGORIES) {
+      const rate = saved.find((r) => r.category === category);
+      initial[category] = rate
+        ? { amount: centsToInput(rate.amountCents, language), dueOn: rate.dueOn }
+        : { amount: '', dueOn: '' };
+    }
+    return initial;
+  });
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [formError, setFormError] = useState('');
+  const [done, setDone] = useState('');
+
+  const change = (category: MembershipCategory, field: keyof Row, value: string) => {
+    setRows((prev) => ({ ...prev, [category]: { ...prev[category], [field]: value } }));
+    setErrors((prev) => ({ ...prev, [`${category}.${field}`]: undefined }));
+    setDone('');
+    setFormError('');
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDone('');
+    const next: Record<string, string> = {};
+    const rates: FeeRateInput[] = [];
+    for (const category of MEMBERSHIP_CATEGORIES) {
+      const row = rows[category];
+      if (!row.amount.trim() && !row.dueOn) continue;
+      const cents = parseEuros(row.amount);
+      if (cents === null) next[`${category}.amount`] = t('fees.admin.amountInvalid');
+      if (!row.dueOn) next[`${category}.dueOn`] = t('fees.admin.dueOnRequired');
+      if (cents !== null && row.dueOn) rates.push({ category, amountCents: cents, dueOn: row.dueOn });
+    }
+    setErrors(next);
+    if (Object.keys(next).length > 0) {
+      const first = Object.keys(next)[0]?.replace('.', '-');
+      document.getElementById(`fee-${first}`)?.focus();
+      return;
+    }
+    if (rates.length === 0) {
+      setFormError(t('fees.admin.nothingToSave'));
+      return;
+    }
+    save.mutate({ rates }, { onSuccess: () => setDone(t('fees.admin.saved', { year })) });
+  };
+
+  const serverFieldErrors = isApiError(save.error) ? save.error.fieldErrors : [];
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" align="flex-start">
+        <Text size="sm">{t('fees.admin.hint')}</Text>
+        <Table.ScrollContainer minWidth={460} w="100%">
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('fees.admin.category')}</Table.Th>
+                <Table.Th scope="col">{t('fees.admin.amount')}</Table.Th>
+                <Table.Th scope="col">{t('fees.admin.dueOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {MEMBERSHIP_CATEGORIES.map((category) => (
+                <Table.Tr key={category}>
+                  <Table.Th scope="row" fw={500}>
+                    {t(`category.${category}`)}
+                  </Table.Th>
+                  <Table.Td>
+                    <TextInput
+                      id={`fee-${category}-amount`}
+                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.amount')}`}
+                      inputMode="decimal"
+                      placeholder={t('fees.admin.notSet')}
+                      value={rows[category].amount}
+                      onChange={(e) => change(category, 'amount', e.currentTarget.value)}
+                      error={errors[`${category}.amount`]}
+                      maxLength={12}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      id={`fee-${category}-dueOn`}
+                      type="date"
+                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
+                      value={rows[category].dueOn}
+                      onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
+                      error={errors[`${category}.dueOn`]}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {formError ? (
+          <Text size="sm" c="red.8" role="alert">
+            {formError}
+          </Text>
+        ) : null}
+        <Button type="submit" loading={save.isPending}>
+          {t('fees.admin.submit')}
+        </Button>
+        <Text size="sm" c="teal.9" role="status">
+          {done}
+        </Text>
+        {save.isError ? <ProblemAlert error={save.error} fieldErrors={serverFieldErrors} /> : null}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,233 @@
+import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { memberMe } from '@/features/committee/test-api.ts';
+import { adminMe, organizationFeesFixture } from '@/features/fees/test-api.ts';
+import { signedIn } from '@/testing/auth-fixtures.ts';
+import { json, stubApi } from '@/testing/fetch-stub.ts';
+import { renderApp } from '@/testing/render-app.tsx';
+import { MEMBERS_PAGE_SIZE } from './search-params.ts';
+
+const ID = 'b1000000-0000-4000-8000-000000000001';
+
+function item(n: number, overrides: Partial<CommitteeMemberListItem> = {}): CommitteeMemberListItem {
+  return {
+    id: `b1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    nameBg: `Организация ${n}`,
+    nameEn: `Organisation ${n}`,
+    eik: '123456789',
+    kind: 'company',
+    category: 'regular',
+    status: 'active',
+    memberSince: '2024-01-15',
+    version: 1,
+    ...overrides,
+  };
+}
+
+const active: MembershipDetail = {
+  ...item(1, { nameBg: 'Роботика Пловдив', nameEn: 'Robotics Plovdiv' }),
+  events: [],
+  availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
+};
+const suspended: MembershipDetail = {
+  ...active,
+  status: 'suspended',
+  version: 2,
+  availableActions: ['change_category', 'reinstate', 'withdraw', 'exclude'],
+  events: [
+    {
+      id: 7,
+      action: 'suspend',
+      fromCategory: 'regular',
+      toCategory: 'regular',
+      fromStatus: 'active',
+      toStatus: 'suspended',
+      decisionNumber: '2026-003',
+      reason: 'Неплатен членски внос',
+      effectiveOn: '2026-03-01',
+      actorName: 'Иван Иванов',
+      at: '2026-03-01T10:00:00.000Z',
+    },
+  ],
+};
+
+describe('the committee list of members', () => {
+  it('reads the search, status, category and page from the URL, asks for exactly that and links each member', async () => {
+    const api = stubApi({
+      ...signedIn(memberMe),
+      '/api/committee/members': () =>
+        json({ items: [item(1, { status: 'suspended' }), item(2)], total: 22, page: 2, pageSize: 20 }),
+    });
+    renderApp('/committee/members?q=робо&status=suspended&category=regular&page=2');
+    expect(await screen.findByRole('heading', { level: 2, name: '22 организации' })).toBeVisible();
+    expect(screen.getByRole('combobox', { name: 'Статус' })).toHaveValue('suspended');
+    expect(screen.getByRole('combobox', { name: 'Категория' })).toHaveValue('regular');
+    const sent = api.requestsTo('/api/committee/members').at(-1)?.url.searchParams;
+    expect(Object.fromEntries(sent ?? [])).toEqual({
+      q: 'робо',
+      status: 'suspended',
+      category: 'regular',
+      page: '2',
+      pageSize: String(MEMBERS_PAGE_SIZE),
+    });
+    const card = screen.getByRole('link', { name: 'Организация 1' }).closest('article') as HTMLElement;
+    expect(within(card).getByText('Спряно')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Организация 1' })).toHaveAttribute(
+      'href',
+      `/committee/members/${item(1).id}`,
+    );
+  });
+
+  it('shows the empty state when nothing matches', async () => {
+    stubApi({
+      ...signedIn(memberMe),
+      '/api/committee/members': () => json({ items: [], total: 0, page: 1, pageSize: 20 }),
+    });
+    renderApp('/committee/members?q=няма');
+    expect(await screen.findByText('Няма организации, отговарящи на търсенето')).toBeVisible();
+  });
+
+  it('offers the member list as CSV', async () => {
+    stubApi({
+      ...signedIn(memberMe),
+      '/api/committee/members': () => json({ items: [item(1)], total: 1, page: 1, pageSize: 20 }),
+    });
+    renderApp('/committee/members');
+    const link = await screen.findByRole('link', { name: 'Изтегли списъка на членовете (CSV)' });
+    expect(link).toHaveAttribute('href', '/api/members/export.csv');
+  });
+});
+
+describe('a membership', () => {
+  it('lets an administrator, and only an administrator, erase the contact person’s data after a confirmation', async () => {
+    const api = stubApi({
+      ...signedIn(adminMe),
+      [`/api/committee/members/${ID}`]: () => json(active),
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+      [`/api/admin/organizations/${ID}/erase-contact`]: () => new Response(null, { status: 204 }),
+    });
+    const app = renderApp(`/committee/members/${ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Изтрий данните на лицето за контакт' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Изтриване на данните на лицето за контакт' });
+    expect(api.requestsTo(`/api/admin/organizations/${ID}/erase-contact`)).toHaveLength(0);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Да, изтрий данните' }));
+    expect(await screen.findByText('Данните на лицето за контакт са изтрити.')).toBeVisible();
+    expect(api.requestsTo(`/api/admin/organizations/${ID}/erase-contact`)).toHaveLength(1);
+  });
+
+  it('does not offer the erasure to committee members', async () => {
+    stubApi({
+      ...signedIn(memberMe),
+      [`/api/committee/members/${ID}`]: () => json(active),
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+    });
+    renderApp(`/committee/members/${ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Роботика Пловдив' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Изтрий данните на лицето за контакт' })).toBeNull();
+  });
+
+  it('shows the organisation’s annual fees below its history', async () => {
+    const api = stubApi({
+      ...signedIn(memberMe),
+      [`/api/committee/members/${ID}`]: () => json(suspended),
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+    });
+    renderApp(`/committee/members/${ID}`);
+    const fees = await screen.findByRole('region', { name: 'Членски внос' });
+    expect(await within(fees).findByText('Частично платен')).toBeVisible();
+    expect(within(fees).getByText('Просрочен')).toBeVisible();
+    expect(api.requestsTo(`/api/account/organizations/${ID}/fees`)).toHaveLength(1);
+  });
+
+  it('suspends under a new decision of the register and shows the change in the history', async () => {
+    let current = active;
+    const api = stubApi({
+      ...signedIn(memberMe),
+      [`/api/committee/members/${ID}`]: () => json(current),
+      [`/api/committee/members/${ID}/actions`]: () => {
+        current = suspended;
+        return json(current);
+      },
+    });
+    const app = renderApp(`/committee/members/${ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Роботика Пловдив' })).toBeVisible();
+    expect(screen.getByText('Все още няма промени в членството.')).toBeVisible();
+
+    await app.user.click(screen.getByRole('button', { name: 'Спиране' }));
+    const dialog = await screen.findByRole('dialog');
+    await app.user.type(
+      within(dialog).getByRole('textbox', { name: 'Основание или бележка' }),
+      'Неплатен членски внос',
+    );
+    await app.user.type(
+      within(dialog).getByRole('textbox', { name: /Текст на решението \(български\)/ }),
+      'Спира.',
+    );
+    await app.user.type(
+      within(dialog).getByRole('textbox', { name: /Текст на решението \(английски\)/ }),
+      'Suspends.',
+    );
+    await app.user.type(within(dialog).getByRole('textbox', { name: 'За' }), '5');
+    await app.user.type(within(dialog).getByRole('textbox', { name: 'С право на глас' }), '7');
+    await app.user.click(within(dialog).getByRole('button', { name: 'Запиши' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const body = api.requestsTo(`/api/committee/members/${ID}/actions`)[0]?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      action: 'suspend',
+      reason: 'Неплатен членски внос',
+      version: 1,
+      decision: {
+        record: {
+          textBg: 'Спира.',
+          textEn: 'Suspends.',
+          tally: { for: 5, against: 0, abstain: 0, eligible: 7 },
+        },
+      },
+    });
+    expect(body).not.toHaveProperty('category');
+    expect(await screen.findByText('Промяната е записана.')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Решение № 2026-003' })).toHaveAttribute(
+      'href',
+      '/decisions?q=2026-003',
+    );
+    expect(screen.getByRole('button', { name: 'Възстановяване' })).toBeVisible();
+  });
+
+  it('asks for a confirmation before an exclusion and shows a stale version as a conflict', async () => {
+    const api = stubApi({
+      ...signedIn(memberMe),
+      [`/api/committee/members/${ID}`]: () => json(active),
+      [`/api/committee/members/${ID}/actions`]: () =>
+        json(
+          {
+            type: 'urn:portal:problem:membership.stale',
+            title: 'Членството вече е променено',
+            status: 409,
+            code: 'membership.stale',
+            detail: 'Някой друг е променил членството.',
+            current: suspended,
+          },
+          409,
+        ),
+    });
+    const app = renderApp(`/committee/members/${ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Изключване' }));
+    const dialog = await screen.findByRole('dialog');
+    await app.user.click(within(dialog).getByRole('radio', { name: 'Съществуващо решение' }));
+    await app.user.type(within(dialog).getByRole('textbox', { name: /Номер на решението/ }), '2026-003');
+    const save = within(dialog).getByRole('button', { name: 'Запиши' });
+    expect(save).toBeDisabled();
+    await app.user.click(within(dialog).getByRole('checkbox', { name: /Потвърждавам изключването/ }));
+    await app.user.click(save);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'Членството е променено междувременно',
+    );
+    expect(api.requestsTo(`/api/committee/members/${ID}/actions`)[0]?.body).toMatchObject({
+      action: 'exclude',
+      decision: { number: '2026-003' },
+      version: 1,
+    });
+  });
+});

@@ -321,6 +321,7 @@ export const routes: RouteObject[] = [
                   import('@/features/memberships/components/member-page.tsx'),
                   import('@/i18n/memberships.ts'),
                   import('@/i18n/fees.ts'),
+                  import('@/i18n/my-organization.ts'),
                 ]).then(([m]) => m),
               (m) => m.MemberPage,
             ),

@@ -127,17 +127,33 @@ describe('a membership', () => {
     expect(screen.queryByRole('button', { name: 'Изтрий данните на лицето за контакт' })).toBeNull();
   });
 
-  it('shows the organisation’s annual fees below its history', async () => {
+  it('shows the organisation’s annual fees and its profile’s change history below the membership history', async () => {
     const api = stubApi({
       ...signedIn(memberMe),
       [`/api/committee/members/${ID}`]: () => json(suspended),
       [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+      [`/api/account/organizations/${ID}/history`]: () =>
+        json({
+          items: [
+            {
+              id: 3,
+              at: '2026-02-03T09:30:00.000Z',
+              actorName: 'Иван Колега',
+              action: 'organization.profile_updated',
+              before: { city: 'Пловдив' },
+              after: { city: 'Варна' },
+            },
+          ],
+        }),
     });
     renderApp(`/committee/members/${ID}`);
     const fees = await screen.findByRole('region', { name: 'Членски внос' });
     expect(await within(fees).findByText('Частично платен')).toBeVisible();
     expect(within(fees).getByText('Просрочен')).toBeVisible();
     expect(api.requestsTo(`/api/account/organizations/${ID}/fees`)).toHaveLength(1);
+    const history = await screen.findByRole('region', { name: 'История на промените' });
+    expect(await within(history).findByText(/Редактиран профил · Иван Колега ·/)).toBeVisible();
+    expect(within(history).getByText('Варна')).toBeVisible();
   });
 
   it('suspends under a new decision of the register and shows the change in the history', async () => {

@@ -19,6 +19,7 @@ import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
+import { HistorySection } from '@/features/my-organization/components/history-section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -114,6 +115,8 @@ export function MemberPage() {
       </Stack>
       <History membership={m} />
       <OrganizationFees id={id} />
+      {/* The profile's change history (the committee may read every organisation's). */}
+      <HistorySection id={id} />
       <EraseContactSection organizationId={id} name={name?.text ?? ''} />
       {action ? (
         <MembershipActionModal

@@ -1,4 +1,10 @@
-import { EditableProfileSchema, etagOf, type ProfileEditBody, versionFromEtag } from '@portal/shared';
+import {
+  ContactValuesShape,
+  EditableProfileSchema,
+  etagOf,
+  type ProfileEditBody,
+  versionFromEtag,
+} from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 import { accountKeys } from '@/features/account/api/keys.ts';
@@ -20,14 +26,7 @@ export const StoredProfileSchema = EditableProfileSchema.extend({
   naceCodes: z.array(z.string()),
   employees: z.number().int().nullable(),
   city: z.string().nullable(),
-  address: z.string().nullable(),
-  website: z.string().nullable(),
-  publicEmail: z.string().nullable(),
-  publicPhone: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPosition: z.string().nullable(),
-  contactEmail: z.string().nullable(),
-  contactPhone: z.string().nullable(),
+  ...ContactValuesShape,
   offers: z.record(z.string(), z.string().optional()),
   seeks: z.record(z.string(), z.string().optional()),
 });

@@ -159,117 +159,176 @@ describe(`the directory read model (${testEngine})`, () => {
 });
 
 /**
- * Rows of directory_words / directory_areas that differ from what directory_search / directory_entries say
- * they should hold (missing, extra or with a wrong `shared`): 0 when the side tables are in step.
+ * Rows of directory_word_counts / directory_facet_counts that differ from the counts recomputed from
+ * directory_search / directory_entries (missing, extra, wrong number, or a left-over 0), and pending
+ * differences left after a commit: all 0 when in step.
  */
-async function sideTableDrift(): Promise<{ words: number; areas: number }> {
-  const [row] = await h.query<{ words: number; areas: number }>(sql`
+async function countDrift(): Promise<{ words: number; facets: number; pending: number }> {
+  const [row] = await h.query<{ words: number; facets: number; pending: number }>(sql`
     with expected_words as (
-      select w.lexeme, s.organization_id, w.shared from directory_search s, portal_search_words(s.search) w
-    ), expected_areas as (
-      select a.area_id, d.kind, d.organization_id from directory_entries d, unnest(d.area_ids) a(area_id)
+      select w.lexeme, w.shared, count(*)::int as members
+      from directory_search s, portal_search_words(s.search) w group by 1, 2
+    ), expected_facets as (
+      select c.area_id, d.kind, coalesce(d.size_class, '') as size_class, count(*)::int as members
+      from directory_entries d, unnest(array_prepend('', d.area_ids)) c(area_id) group by 1, 2, 3
     )
     select
-      (select count(*)::int from ((select lexeme, organization_id, shared from directory_words
+      (select count(*)::int from ((select lexeme, shared, members from directory_word_counts
                                    except all select * from expected_words)
                                   union all
                                   (select * from expected_words
-                                   except all select lexeme, organization_id, shared from directory_words)) x) as words,
-      (select count(*)::int from ((select area_id, kind, organization_id from directory_areas
-                                   except all select * from expected_areas)
+                                   except all select lexeme, shared, members from directory_word_counts)) x) as words,
+      (select count(*)::int from ((select area_id, kind, size_class, members from directory_facet_counts
+                                   except all select * from expected_facets)
                                   union all
-                                  (select * from expected_areas
-                                   except all select area_id, kind, organization_id from directory_areas)) y) as areas`);
-  return row ?? { words: -1, areas: -1 };
+                                  (select * from expected_facets
+                                   except all select area_id, kind, size_class, members from directory_facet_counts)) y) as facets,
+      (select count(*)::int from directory_word_changes)
+        + (select count(*)::int from directory_facet_changes) as pending`);
+  return row ?? { words: -1, facets: -1, pending: -1 };
 }
 
-const wordsOf = async (id: string) =>
-  (
-    await h.query<{ lexeme: string }>(
-      sql`select lexeme from directory_words where organization_id = ${id} order by lexeme collate "C"`,
-    )
-  ).map((r) => r.lexeme);
+const IN_STEP = { words: 0, facets: 0, pending: 0 };
 
-const areasOf = async (id: string) =>
-  (
-    await h.query<{ area: string }>(
-      sql`select area_id || ':' || kind as area from directory_areas where organization_id = ${id}
-          order by area_id || ':' || kind collate "C"`,
-    )
-  ).map((r) => r.area);
+/** Listed members with a word starting with `prefix`, as the directory counts them. */
+const wordTotal = async (prefix: string) => {
+  const [row] = await h.query<{ n: number }>(
+    sql`select coalesce(sum(members), 0)::int as n from directory_word_counts
+        where lexeme >= ${prefix} collate "C" and lexeme < portal_search_prefix_end(${prefix})
+          and shared < length(${prefix})`,
+  );
+  return row?.n ?? -1;
+};
 
-describe('the count index tables directory_words and directory_areas', () => {
+/** Listed members in an area (or '' for all), optionally of a kind, as the directory counts them. */
+const facetTotal = async (area: string, kind?: string) => {
+  const [row] = await h.query<{ n: number }>(
+    sql`select coalesce(sum(members), 0)::int as n from directory_facet_counts
+        where area_id = ${area} ${kind ? sql`and kind = ${kind}` : sql``}`,
+  );
+  return row?.n ?? -1;
+};
+
+describe('the count tables directory_word_counts and directory_facet_counts', () => {
   it('stay in step through inserts, renames, description edits, status changes, area changes and deletes', async () => {
+    const all = await facetTotal('');
     const id = await addMember('Брояча Словесна', {}, ['ict-software']);
     const other = await addMember('Брояча Съседна', {}, ['clean-energy']);
-    expect(await wordsOf(id)).toEqual(['ltd', 'брояча', 'словесна']);
-    expect(await areasOf(id)).toEqual(['ict-software:company', 'ict:company']);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(await wordTotal('брояча')).toBe(2);
+    expect(await wordTotal('словесна')).toBe(1);
+    expect(await facetTotal('')).toBe(all + 2);
+    expect(await countDrift()).toEqual(IN_STEP);
 
     await h.db.update(organizations).set({ nameBg: 'Преименувана Словесна' }).where(eq(organizations.id, id));
-    expect(await wordsOf(id)).toEqual(['ltd', 'брояча', 'преименувана', 'словесна']);
+    // The English name still says „Брояча Словесна Ltd“.
+    expect(await wordTotal('брояча')).toBe(2);
+    expect(await wordTotal('преименувана')).toBe(1);
     await h.db.update(organizations).set({ nameEn: 'Renamed' }).where(eq(organizations.id, id));
-    expect(await wordsOf(id)).toEqual(['renamed', 'преименувана', 'словесна']);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(await wordTotal('брояча')).toBe(1);
+    expect(await countDrift()).toEqual(IN_STEP);
 
     await h.db
       .update(organizations)
       .set({ descriptionBg: 'Счетоводни услуги и счетоводство', descriptionEn: 'Accounting' })
       .where(eq(organizations.id, id));
-    expect(await wordsOf(id)).toEqual([
-      'accounting',
-      'renamed',
-      'и',
-      'преименувана',
-      'словесна',
-      'счетоводни',
-      'счетоводство',
-      'услуги',
-    ]);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    // Two lexemes share the prefix: the member still counts once.
+    expect(await wordTotal('счетовод')).toBe(1);
+    expect(await countDrift()).toEqual(IN_STEP);
 
+    const ictCompanies = await facetTotal('ict', 'company');
     await h.db.update(memberships).set({ status: 'suspended' }).where(eq(memberships.organizationId, id));
-    expect(await wordsOf(id)).toEqual([]);
-    expect(await areasOf(id)).toEqual([]);
+    expect(await wordTotal('счетовод')).toBe(0);
+    expect(await facetTotal('ict', 'company')).toBe(ictCompanies - 1);
     await h.db.update(memberships).set({ status: 'active' }).where(eq(memberships.organizationId, id));
-    expect(await wordsOf(id)).toHaveLength(8);
-    expect(await areasOf(id)).toEqual(['ict-software:company', 'ict:company']);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(await wordTotal('счетовод')).toBe(1);
+    expect(await facetTotal('ict', 'company')).toBe(ictCompanies);
+    expect(await countDrift()).toEqual(IN_STEP);
 
+    const ictNgos = await facetTotal('ict', 'ngo');
     await h.db.update(organizations).set({ kind: 'ngo' }).where(eq(organizations.id, id));
-    expect(await areasOf(id)).toEqual(['ict-software:ngo', 'ict:ngo']);
+    expect(await facetTotal('ict', 'ngo')).toBe(ictNgos + 1);
+    expect(await facetTotal('ict', 'company')).toBe(ictCompanies - 1);
+    const creativeNgos = await facetTotal('creative', 'ngo');
     await h.db.insert(organizationAreas).values({ organizationId: id, areaId: 'creative-games' });
     await h.db
       .delete(organizationAreas)
       .where(
         sql`${organizationAreas.organizationId} = ${id} and ${organizationAreas.areaId} = 'ict-software'`,
       );
-    expect(await areasOf(id)).toEqual(['creative-games:ngo', 'creative:ngo']);
+    expect(await facetTotal('creative', 'ngo')).toBe(creativeNgos + 1);
+    expect(await facetTotal('ict', 'ngo')).toBe(ictNgos);
     await h.db.update(areas).set({ parentId: 'ict' }).where(eq(areas.id, 'creative-games'));
-    expect(await areasOf(id)).toEqual(['creative-games:ngo', 'ict:ngo']);
+    expect(await facetTotal('ict', 'ngo')).toBe(ictNgos + 1);
+    expect(await countDrift()).toEqual(IN_STEP);
     await h.db.update(areas).set({ parentId: 'creative' }).where(eq(areas.id, 'creative-games'));
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(await countDrift()).toEqual(IN_STEP);
 
     await h.db.delete(organizations).where(eq(organizations.id, id));
-    expect(await wordsOf(id)).toEqual([]);
-    expect(await areasOf(id)).toEqual([]);
-    expect(await wordsOf(other)).toEqual(['ltd', 'брояча', 'съседна']);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(await wordTotal('счетовод')).toBe(0);
+    expect(await wordTotal('брояча')).toBe(1);
+    expect(await facetTotal('')).toBe(all + 1);
+    await h.db.delete(organizations).where(eq(organizations.id, other));
+    expect(await facetTotal('')).toBe(all);
+    expect(await countDrift()).toEqual(IN_STEP);
+  });
+
+  it('drop a count that falls to zero instead of keeping a row of 0', async () => {
+    const id = await addMember('Еднократна Думичка', {}, ['ict']);
+    await h.db.delete(organizations).where(eq(organizations.id, id));
+    const [row] = await h.query<{ n: number }>(
+      sql`select (select count(*)::int from directory_word_counts where lexeme like 'думичка%' or members = 0)
+               + (select count(*)::int from directory_facet_counts where members = 0) as n`,
+    );
+    expect(row?.n).toBe(0);
+  });
+
+  it('change at commit: inside the writing transaction the totals are still those of the last commit', async () => {
+    const id = await addMember('Отложена Бройка', {}, ['ict']);
+    const ictNgos = await facetTotal('ict', 'ngo');
+    await h.db.transaction(async (tx) => {
+      await tx
+        .update(organizations)
+        .set({ nameBg: 'Нова Бройка', kind: 'ngo' })
+        .where(eq(organizations.id, id));
+      await tx.update(organizations).set({ nameEn: 'Newer' }).where(eq(organizations.id, id));
+      const result = (await tx.execute(
+        sql`select coalesce(sum(members), 0)::int as n from directory_facet_counts where area_id = 'ict' and kind = 'ngo'`,
+      )) as unknown;
+      // postgres.js answers an array of rows, PGlite an object holding them.
+      const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+      expect(rows[0]?.n).toBe(ictNgos);
+    });
+    expect(await facetTotal('ict', 'ngo')).toBe(ictNgos + 1);
+    expect(await wordTotal('отложена')).toBe(0);
+    expect(await wordTotal('нова')).toBe(1);
+    expect(await countDrift()).toEqual(IN_STEP);
   });
 
   it('stay unchanged when the transaction that changed a member rolls back', async () => {
     const id = await addMember('Отменена Редакция', {}, ['ict']);
+    const ictNgos = await facetTotal('ict', 'ngo');
     await expect(
       h.db.transaction(async (tx) => {
         await tx
           .update(organizations)
-          .set({ nameBg: 'Друго Име', kind: 'ngo' })
+          .set({ nameBg: 'Друго Име', nameEn: 'Other', kind: 'ngo' })
           .where(eq(organizations.id, id));
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    expect(await wordsOf(id)).toEqual(['ltd', 'отменена', 'редакция']);
-    expect(await areasOf(id)).toEqual(['ict:company']);
+    expect(await wordTotal('отменена')).toBe(1);
+    expect(await wordTotal('друго')).toBe(0);
+    expect(await facetTotal('ict', 'ngo')).toBe(ictNgos);
+    expect(await countDrift()).toEqual(IN_STEP);
+  });
+
+  it('refuse a count below zero, so drift fails the writer instead of showing a wrong total', async () => {
+    await expect(
+      h.query(
+        sql`select portal_directory_add_word_counts(array['никогаповече'], array[0]::smallint[], array[-1])`,
+      ),
+    ).rejects.toThrow();
+    expect(await countDrift()).toEqual(IN_STEP);
   });
 
   it('mark each lexeme with the characters it shares with the one before it, in byte order', async () => {
@@ -295,7 +354,8 @@ describe('the count index tables directory_words and directory_areas', () => {
   });
 
   it('are filled by a bulk insert of members, one statement for all', async () => {
-    const before = await sideTableDrift();
+    const before = await countDrift();
+    const ictSchools = await facetTotal('ict', 'school');
     await h.query(sql`
       with orgs as (
         insert into organizations (eik, name_bg, name_en, kind)
@@ -306,12 +366,57 @@ describe('the count index tables directory_words and directory_areas', () => {
         insert into memberships (organization_id, category, status) select id, 'regular', 'active' from orgs
       )
       insert into organization_areas (organization_id, area_id) select id, 'ict-software' from orgs`);
-    const [row] = await h.query<{ n: number }>(
-      sql`select count(*)::int as n from directory_areas where area_id = 'ict' and kind = 'school'`,
-    );
-    expect(before).toEqual({ words: 0, areas: 0 });
-    expect(row?.n).toBe(30);
-    expect(await sideTableDrift()).toEqual({ words: 0, areas: 0 });
+    expect(before).toEqual(IN_STEP);
+    expect(await facetTotal('ict', 'school')).toBe(ictSchools + 30);
+    expect(await wordTotal('партида')).toBe(30);
+    expect(await countDrift()).toEqual(IN_STEP);
+  });
+});
+
+describe.runIf(testEngine === 'postgres')('the count tables under concurrent writers (PostgreSQL)', () => {
+  it('stay exact, and no writer deadlocks, when 20 transactions change overlapping words and areas at once', async () => {
+    const WORDS = ['облак', 'облаци', 'данни', 'дизайн', 'игри', 'мрежи', 'сигурност', 'анимация'];
+    const AREAS = ['ict-software', 'ict-ai-data', 'creative-games', 'creative-media', 'clean-energy'];
+    const rotate = <T>(list: T[], by: number, n: number) =>
+      Array.from({ length: n }, (_, j) => list[(by + j) % list.length] as T);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await addMember(`Паралелна ${i}`, {}, ['ict-software']));
+
+    for (let round = 0; round < 4; round++) {
+      const results = await Promise.allSettled(
+        ids.map((id, i) =>
+          h.db.transaction(async (tx) => {
+            // Words first, then kind and size, then areas (then status): each statement notes its own
+            // differences, in an order that differs between the transactions' key sets.
+            await tx
+              .update(organizations)
+              .set({ descriptionBg: rotate(WORDS, i + round, 4).join(' ') })
+              .where(eq(organizations.id, id));
+            await tx.execute(sql`select pg_sleep(0.005)`);
+            await tx
+              .update(organizations)
+              .set({
+                kind: (i + round) % 2 === 0 ? 'company' : 'ngo',
+                employees: 5 + ((i * 40 + round) % 300),
+              })
+              .where(eq(organizations.id, id));
+            await tx.delete(organizationAreas).where(eq(organizationAreas.organizationId, id));
+            await tx
+              .insert(organizationAreas)
+              .values(rotate(AREAS, i * 3 + round, 2).map((areaId) => ({ organizationId: id, areaId })));
+            if (i % 5 === 0)
+              await tx
+                .update(memberships)
+                .set({ status: round % 2 === 0 ? 'suspended' : 'active' })
+                .where(eq(memberships.organizationId, id));
+          }),
+        ),
+      );
+      const failed = results.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+      expect(failed, `round ${round}`).toEqual([]);
+      expect(await countDrift(), `round ${round}`).toEqual(IN_STEP);
+    }
+    expect(await wordTotal('облак')).toBeGreaterThan(0);
   });
 });
 

@@ -193,6 +193,21 @@ describe('security headers', () => {
     expect(res.headers['strict-transport-security']).toBeDefined();
     expect(res.headers['referrer-policy']).toBe('no-referrer');
   });
+
+  it('sends the same headers on a 404, a 400 problem and a static fallback as on an API answer', async () => {
+    const ok = await app.inject({ method: 'GET', url: '/api/health' });
+    const names = Object.keys(ok.headers).filter((name) =>
+      /^(content-security-policy|cross-origin-|origin-agent-cluster|referrer-policy|strict-transport|x-)/.test(
+        name,
+      ),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    for (const url of ['/api/nothing-here', '/api/organizations?pageSize=-1', '/members']) {
+      const res = await app.inject({ method: 'GET', url });
+      for (const name of names.filter((n) => n !== 'x-request-id'))
+        expect(res.headers[name], `${url} ${name}`).toBe(ok.headers[name]);
+    }
+  });
 });
 
 describe('the API documentation', () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DbHandle } from '@portal/db';
@@ -16,6 +15,7 @@ import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { type RoutePermission, registerAuth } from './plugins/auth.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/account/representatives.routes.ts';
@@ -171,7 +171,7 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   registerErrorHandling(app);
   await registerAuth(app);
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {

@@ -181,9 +181,14 @@ function requestArbitrary(op: Operation) {
 /**
  * The directory's read model: tables filled by triggers from the tables above them only, so a write to
  * one of them is always a write to a base table too (which the fingerprint sees). Hashing them would only
- * slow every mutating call down (directory_words holds ~60 rows per member).
+ * slow every mutating call down.
  */
-const DERIVED_TABLES = ['directory_areas', 'directory_entries', 'directory_search', 'directory_words'];
+const DERIVED_TABLES = [
+  'directory_entries',
+  'directory_facet_counts',
+  'directory_search',
+  'directory_word_counts',
+];
 
 /** Every row of every table, hashed: equal fingerprints mean nothing was written. */
 let fingerprintStatement: SQL | undefined;

@@ -71,9 +71,9 @@ export const directorySearch = pgTable(
   (t) => [index('directory_search_idx').using('gin', t.search)],
 );
 
-// Two more tables of the read model have no drizzle schema (drizzle cannot declare a "C" collation or an
-// INCLUDE column): `directory_words (lexeme, organization_id, shared)` and `directory_areas (area_id, kind,
-// organization_id)`, btree side tables that make the directory's exact totals index-only counts. Migration
-// 0015_directory_count_index creates them and the triggers that keep them in step with the two tables
-// above; docs/decisions/009-directory-count-index.md explains them. Only SQL in the directory service reads
-// them.
+// The read model's count tables have no drizzle schema (drizzle cannot declare a "C" collation or an INCLUDE
+// column): `directory_word_counts (lexeme, shared, members)` and `directory_facet_counts (area_id, kind,
+// size_class, members)`, with their pending-change tables `directory_word_changes` and
+// `directory_facet_changes`. Migration 0016_directory_count_tables creates them and the triggers that keep
+// them in step with the two tables above at each commit; docs/decisions/011-directory-count-tables.md
+// explains them. Only SQL in the directory, area and cluster services reads them.

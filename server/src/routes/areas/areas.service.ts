@@ -6,15 +6,17 @@ import { execute } from '../../db.ts';
 /**
  * Every area with the number of publicly listed members linked to it or to any area below it (an
  * organisation in two sub-areas of ICT counts once for ICT), in tree order: each top-level area by
- * position, followed by its sub-areas by position. One statement over the directory read model.
+ * position, followed by its sub-areas by position. One statement over the trigger-kept facet counts of the
+ * directory read model (docs/decisions/011-directory-count-tables.md).
  */
 export async function listAreas(db: Db): Promise<Area[]> {
   return execute<Area>(
     db,
     sql`with counts as (
-          -- directory_entries holds exactly the publicly listed members, and its area_ids every linked
-          -- area with the areas above it (once each), so one row per organisation and area.
-          select unnest(d.area_ids) as area_id, count(*)::int as n from directory_entries d group by 1
+          -- Each publicly listed member counts once in every area it is linked to and every area above
+          -- them, per kind and size; area '' is the whole directory.
+          select f.area_id, sum(f.members)::int as n from directory_facet_counts f
+          where f.area_id <> '' group by 1
         )
         select a.id, a.name_bg as "nameBg", a.name_en as "nameEn", a.parent_id as "parentId",
           a.is_priority as "isPriority", a.position, coalesce(c.n, 0) as "memberCount"

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOrganizations } from './organizations.service.ts';
 
 /**
- * The directory counts words and areas from the btree side tables directory_words / directory_areas
- * (docs/decisions/009-directory-count-index.md). On a generated data set, every total must equal the count
- * the directory used before them: a GIN match on directory_search, or a filter on directory_entries.
+ * The directory sums its totals of one word, and of area / kind / size filters, from the count tables
+ * directory_word_counts / directory_facet_counts (docs/decisions/011-directory-count-tables.md). On a
+ * generated data set, every total must equal a direct count: a GIN match on directory_search, or a filter
+ * on directory_entries.
  */
 
 let h: DbHandle;
@@ -92,7 +93,7 @@ async function ginCount(q: string): Promise<number> {
   return row?.n ?? -1;
 }
 
-describe(`directory totals from the count index (${testEngine})`, () => {
+describe(`directory totals from the count tables (${testEngine})`, () => {
   it('equal the GIN count for every word and every prefix of it, in any case', async () => {
     const [listed] = await h.query<{ n: number }>(sql`select count(*)::int as n from directory_entries`);
     expect(listed?.n).toBeGreaterThan(ORGS / 2);
@@ -130,6 +131,22 @@ describe(`directory totals from the count index (${testEngine})`, () => {
     ];
     for (const q of queries) expect(await total({ q }), q).toBe(await ginCount(q));
     expect(await total({ q: 'design софтуер' })).toBeGreaterThan(0);
+  });
+
+  it('equal the filter count with no filter, and for every kind and size alone and together', async () => {
+    for (const kind of [undefined, ...ORGANIZATION_KINDS]) {
+      for (const size of [undefined, ...SIZE_CLASSES]) {
+        const [row] = await h.query<{ n: number }>(
+          sql`select count(*)::int as n from directory_entries d where true
+                ${kind ? sql`and d.kind = ${kind}` : sql``} ${size ? sql`and d.size_class = ${size}` : sql``}`,
+        );
+        const input: Record<string, string> = {};
+        if (kind) input.kind = kind;
+        if (size) input.size = size;
+        expect(await total(input), JSON.stringify(input)).toBe(row?.n);
+      }
+    }
+    expect(await total({})).toBeGreaterThan(ORGS / 2);
   });
 
   it('equal the filter count for every area, with and without each kind and size', async () => {

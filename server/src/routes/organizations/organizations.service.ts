@@ -27,17 +27,77 @@ export function searchTokens(q: string | undefined): string[] {
   return (q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_TOKENS);
 }
 
-/** The first ~200 characters of a description, cut at a word boundary, for result cards. */
+/** Whether a UTF-16 code unit is whitespace as the RegExp class `\s` defines it. */
+function isSpace(c: number): boolean {
+  return c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/** Characters a cut summary does not end with before its ellipsis. */
+const TRAILING_PUNCTUATION = new Set([',', ';', ':', '.', '–', '—', '-']);
+
+/**
+ * Whether the first `limit` characters of `text` (or all of it) read the same with whitespace collapsed and
+ * trimmed: no leading or trailing space, only single U+0020 spaces, the last of them not a space.
+ */
+function isCollapsed(text: string, limit: number): boolean {
+  const end = Math.min(text.length, limit);
+  let afterSpace = true;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (isSpace(c)) return false;
+    else afterSpace = false;
+  }
+  return !afterSpace || end === 0;
+}
+
+/** `text` with whitespace runs as one space and trimmed, read only until it is longer than `max`. */
+function collapseWhitespace(text: string, max: number): string {
+  const words: string[] = [];
+  let length = 0;
+  let i = 0;
+  while (i < text.length && length <= max) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    if (i === text.length) break;
+    let end = i;
+    while (end < text.length && !isSpace(text.charCodeAt(end))) end++;
+    length += (words.length > 0 ? 1 : 0) + end - i;
+    words.push(text.slice(i, end));
+    i = end;
+  }
+  return words.join(' ');
+}
+
+/**
+ * The first ~200 characters of a description, cut at a word boundary, for result cards: whitespace runs
+ * become one space. A page makes 40 of these, so the usual text — already single-spaced — is cut without
+ * copying or regular expressions (`summarize.test.ts` checks it against the plain regex version).
+ */
 export function summarize(text: string, max = SUMMARY_LENGTH): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = isCollapsed(text, max + 2) ? text : collapseWhitespace(text, max + 1);
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max + 1);
   const lastSpace = cut.lastIndexOf(' ');
-  const head = (lastSpace > max / 2 ? cut.slice(0, lastSpace) : clean.slice(0, max)).replace(
-    /[\s,;:.–—-]+$/,
-    '',
-  );
-  return `${head}…`;
+  const head = lastSpace > max / 2 ? cut.slice(0, lastSpace) : clean.slice(0, max);
+  let keep = head.length;
+  while (
+    keep > 0 &&
+    (isSpace(head.charCodeAt(keep - 1)) || TRAILING_PUNCTUATION.has(head[keep - 1] as string))
+  )
+    keep--;
+  return `${head.slice(0, keep)}…`;
 }
 
 /** ORDER BY per sort over directory_entries columns (`d` inside the page, `p` outside it). */
@@ -177,8 +237,9 @@ function toSummary(r: ListRow & { id: string }): OrganizationSummary {
  * docs/decisions/006-directory-read-model.md) and, only when there are search words, the search
  * documents in `directory_search`: the count and the page filter the same rows, each planned on its own,
  * and only the page's rows are joined to `organizations` for their display fields. The exact total of a
- * single search word or of an area (with or without a kind) is an index-only range count of the btree
- * side tables `directory_words` / `directory_areas` (docs/decisions/009-directory-count-index.md).
+ * single search word, or of any mix of area, kind and size without words, is a sum over a few rows of the
+ * trigger-kept count tables `directory_word_counts` / `directory_facet_counts`
+ * (docs/decisions/011-directory-count-tables.md).
  */
 export function listStatement(query: OrganizationListQuery, withContacts = false): SQL {
   const filters: SQL[] = [];
@@ -195,13 +256,11 @@ export function listStatement(query: OrganizationListQuery, withContacts = false
   // area_ids holds the linked areas and their parents, so a parent area includes its sub-areas.
   if (query.area) filters.push(sql`d.area_ids @> array[${query.area}]::text[]`);
   const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  const count =
-    matches && filters.length === 1
+  const count = matches
+    ? filters.length === 1
       ? wordCount(words.join(' '))
-      : query.area && !matches && !query.size
-        ? sql`select count(*)::int from directory_areas a
-              where a.area_id = ${query.area} ${query.kind ? sql`and a.kind = ${query.kind}` : sql``}`
-        : sql`select count(*)::int from directory_entries d ${where}`;
+      : sql`select count(*)::int from directory_entries d ${where}`
+    : facetCount(query);
 
   const areaKnown = query.area
     ? sql`exists (select 1 from areas where id = ${query.area})`
@@ -227,21 +286,33 @@ export function listStatement(query: OrganizationListQuery, withContacts = false
 }
 
 /**
- * The number of listed members matching the search box text `q`. A single word — the common case — is
- * counted from the btree of `directory_words` alone, an index-only scan of the word's key range
- * (docs/decisions/009-directory-count-index.md): a member counts once, because of its lexemes starting
- * with the word only the first shares fewer characters than the word's length with the lexeme before it.
+ * The number of listed members matching the search box text `q`. A single word — the common case — is a
+ * sum over the few rows of `directory_word_counts` in the word's key range
+ * (docs/decisions/011-directory-count-tables.md): each member is counted once, by the one of its lexemes
+ * starting with the word that shares fewer characters than the word's length with the lexeme before it.
  * Several words are counted through the GIN index of `directory_search`, which intersects their posting
  * lists and so visits only the (usually few) members holding every word.
  */
 function wordCount(q: string): SQL {
   const word = sql`(select l from portal_search_lexemes(${q}) l)`;
   return sql`case (select count(*) from portal_search_lexemes(${q}))
-      when 1 then (select count(*)::int from directory_words w
-                   where w.lexeme >= ${word} collate "C" and w.lexeme < portal_search_prefix_end(${word})
-                     and w.shared < length(${word}))
+      when 1 then (select coalesce(sum(c.members), 0)::int from directory_word_counts c
+                   where c.lexeme >= ${word} collate "C" and c.lexeme < portal_search_prefix_end(${word})
+                     and c.shared < length(${word}))
       else (select count(*)::int from directory_search s where s.search @@ portal_search_query(${q}))
     end`;
+}
+
+/**
+ * The number of listed members in an area (with its sub-areas), of a kind and of a size class — each
+ * optional — summed from `directory_facet_counts`, where area '' is the whole directory and size '' an
+ * unknown size (docs/decisions/011-directory-count-tables.md).
+ */
+export function facetCount(filters: Pick<OrganizationListQuery, 'area' | 'kind' | 'size'>): SQL {
+  return sql`select coalesce(sum(f.members), 0)::int from directory_facet_counts f
+    where f.area_id = ${filters.area ?? ''}
+      ${filters.kind ? sql`and f.kind = ${filters.kind}` : sql``}
+      ${filters.size ? sql`and f.size_class = ${filters.size}` : sql``}`;
 }
 
 interface ProfileRow extends ContactRow {

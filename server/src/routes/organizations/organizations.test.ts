@@ -12,7 +12,6 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, countStatements, insertOrganization } from '../../testing.ts';
-import { summarize } from './organizations.service.ts';
 
 let h: DbHandle;
 let app: FastifyInstance;
@@ -396,14 +395,5 @@ describe('bad directory queries', () => {
     expect(ProblemSchema.parse(res.json()).errors).toEqual([
       { path: 'area', message: 'There is no specialisation area "nope".' },
     ]);
-  });
-});
-
-describe('summaries', () => {
-  it('keeps a short description whole and cuts a long one at a word boundary', () => {
-    expect(summarize('Кратко описание.')).toBe('Кратко описание.');
-    const s = summarize(`${'дума '.repeat(60)}край`);
-    expect(s.length).toBeLessThanOrEqual(201);
-    expect(s).toMatch(/дума…$/);
   });
 });

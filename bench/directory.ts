@@ -12,7 +12,9 @@
  * created beside it and dropped at the end), KEEP_DATA=1 keeps the PGlite data directory.
  *
  * Throughput: both servers get WARMUP_SECONDS of load first (V8 optimises the API's longer path during it),
- * then ROUNDS alternating measured runs each; the median run of each side is compared.
+ * then PAIRS back-to-back pairs of measured runs (bare route and API, alternating which goes first). A shared
+ * machine's speed drifts by tens of percent within a minute, so each pair's API/bare ratio is taken from
+ * runs seconds apart, and the verdict is the median of those ratios.
  *
  * Only 127.0.0.1 is contacted. Every loop is bounded in count and in time. The load generator
  * (autocannon) runs as a separate process, so it does not share the event loop of the server it
@@ -85,8 +87,8 @@ const WARMUP = 20;
 const MAX_QUERY_SECONDS = 60;
 /** Autocannon connections. */
 const CONNECTIONS = 10;
-/** Measured autocannon runs per side (API, bare route), alternating. */
-const ROUNDS = 3;
+/** Measured pairs of autocannon runs (bare route, API), alternating which goes first; odd, for a median. */
+const PAIRS = 5;
 /** Unmeasured load on each side before the measured rounds (JIT warm-up). */
 const WARMUP_SECONDS = Math.min(DURATION, 5);
 /** Short load before reading the server process's memory. */
@@ -168,6 +170,8 @@ interface LoadResult {
   bytesPerSecond: number;
   /** requests/s of every measured run, in order, when this is the median of several. */
   runs?: number[];
+  /** CPU time of the bench process (the servers, and PGlite) per request answered during the run. */
+  cpuMsPerRequest?: number;
 }
 
 interface MemoryResult {
@@ -201,6 +205,8 @@ interface EngineResult {
   tables?: TableSize[];
   api?: LoadResult;
   bare?: LoadResult;
+  /** API req/s over the bare route's, per measured pair of runs. */
+  apiToBare?: number[];
   memory?: MemoryResult;
   error?: string;
 }
@@ -309,6 +315,7 @@ async function probe(url: string): Promise<unknown> {
 /** Hammers a URL with autocannon in a separate process; records a failure on any non-2xx or error. */
 async function hammer(target: string, url: string, seconds: number): Promise<LoadResult> {
   if (new URL(url).hostname !== '127.0.0.1') throw new Error('the bench only contacts 127.0.0.1');
+  const cpuBefore = process.cpuUsage();
   const { code, stdout, stderr } = await run(
     AUTOCANNON_BIN,
     ['-c', String(CONNECTIONS), '-d', String(seconds), '-j', url],
@@ -335,6 +342,9 @@ async function hammer(target: string, url: string, seconds: number): Promise<Loa
     timeouts: r.timeouts,
     bytesPerSecond: r.throughput.average,
   };
+  const cpu = process.cpuUsage(cpuBefore);
+  if (result.requestsTotal > 0)
+    result.cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / result.requestsTotal;
   console.log(
     `  ${target}: ${round(result.requestsPerSecond, 1)} req/s, p50 ${result.latencyP50} ms, ` +
       `p99 ${result.latencyP99} ms, non2xx ${result.non2xx}, errors ${result.errors}`,
@@ -345,11 +355,18 @@ async function hammer(target: string, url: string, seconds: number): Promise<Loa
   return result;
 }
 
-/** The median run by requests/s (ROUNDS is odd), carrying every run's figure in `runs`. */
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** The median run by requests/s (PAIRS is odd), carrying every run's figure in `runs`. */
 function medianRun(runs: LoadResult[]): LoadResult {
   const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[Math.floor(sorted.length / 2)] as LoadResult;
-  return { ...median, runs: runs.map((r) => round(r.requestsPerSecond, 1)) };
+  const middle = sorted[Math.floor(sorted.length / 2)] as LoadResult;
+  return {
+    ...middle,
+    runs: runs.map((r) => round(r.requestsPerSecond, 1)),
+    cpuMsPerRequest: round(median(runs.map((r) => r.cpuMsPerRequest ?? Number.NaN)), 3),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -511,12 +528,13 @@ async function runEngine(handle: DbHandle, result: EngineResult, versionLabel: s
   const t = await measureThroughput(handle, dataDir);
   result.api = t.api;
   result.bare = t.bare;
+  result.apiToBare = t.ratios.map((r) => round(r, 3));
 }
 
 async function measureThroughput(
   handle: DbHandle,
   dataDir: string,
-): Promise<{ api: LoadResult; bare: LoadResult }> {
+): Promise<{ api: LoadResult; bare: LoadResult; ratios: number[] }> {
   const app = await buildApp({ db: handle, config: benchConfig(dataDir) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const bare = await startBare(handle);
@@ -535,18 +553,22 @@ async function measureThroughput(
     console.log(`  warm-up, ${WARMUP_SECONDS} s each:`);
     await hammer(`${handle.engine} bare route (warm-up)`, bareUrl, WARMUP_SECONDS);
     await hammer(`${handle.engine} API (warm-up)`, apiUrl, WARMUP_SECONDS);
-    // Then ROUNDS measured runs of each, alternating which goes first, so that neither always gets the
-    // warmer caches or the quieter moment of a shared machine; each side's figure is its median run.
+    // Then PAIRS pairs of measured runs, each pair back to back and alternating which goes first, so that
+    // neither always gets the warmer caches; the ratio is the median of the pairs' ratios.
     const bareRuns: LoadResult[] = [];
     const apiRuns: LoadResult[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
+    const ratios: number[] = [];
+    for (let pair = 0; pair < PAIRS; pair++) {
+      const order = pair % 2 === 0 ? (['bare', 'api'] as const) : (['api', 'bare'] as const);
       for (const side of order) {
         if (side === 'bare') bareRuns.push(await hammer(`${handle.engine} bare route`, bareUrl, DURATION));
         else apiRuns.push(await hammer(`${handle.engine} API`, apiUrl, DURATION));
       }
+      ratios.push(
+        (apiRuns.at(-1) as LoadResult).requestsPerSecond / (bareRuns.at(-1) as LoadResult).requestsPerSecond,
+      );
     }
-    return { api: medianRun(apiRuns), bare: medianRun(bareRuns) };
+    return { api: medianRun(apiRuns), bare: medianRun(bareRuns), ratios };
   } finally {
     await bare.close();
     await app.close();
@@ -830,21 +852,27 @@ function latencyTable(results: EngineResult[]): string {
 
 function throughputTable(results: EngineResult[]): string {
   const lines = [
-    '| engine | target | req/s (median run) | every run, req/s | p50 ms | p99 ms | requests | non-2xx | errors | API / bare |',
-    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| engine | target | req/s (median run) | every run, req/s | CPU ms / request (bench process, median) | p50 ms | p99 ms | non-2xx | errors |',
+    '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
+  const verdicts: string[] = [];
   for (const r of results) {
     if (!r.api || !r.bare) continue;
-    const ratio = r.api.requestsPerSecond / r.bare.requestsPerSecond;
     for (const [label, l] of [
       ['bare route', r.bare],
       ['API', r.api],
     ] as const)
       lines.push(
-        `| ${r.engine} | ${label} | ${round(l.requestsPerSecond, 1)} | ${(l.runs ?? []).join(', ')} | ${l.latencyP50} | ${l.latencyP99} | ${l.requestsTotal} | ${l.non2xx} | ${l.errors} | ${label === 'API' ? `**${Math.round(ratio * 100)} %** ${ratio >= 0.8 ? '(≥ 80 % ✓)' : '(< 80 % ✗)'}` : ''} |`,
+        `| ${r.engine} | ${label} | ${round(l.requestsPerSecond, 1)} | ${(l.runs ?? []).join(', ')} | ${l.cpuMsPerRequest ?? '–'} | ${l.latencyP50} | ${l.latencyP99} | ${l.non2xx} | ${l.errors} |`,
       );
+    const ratios = r.apiToBare ?? [];
+    if (ratios.length === 0) continue;
+    const ratio = median(ratios);
+    verdicts.push(
+      `- ${r.engine}: API / bare per pair of runs ${ratios.map((x) => `${Math.round(x * 100)} %`).join(', ')} → median **${Math.round(ratio * 100)} %** ${ratio >= 0.8 ? '(≥ 80 % ✓)' : '(< 80 % ✗)'}`,
+    );
   }
-  return lines.join('\n');
+  return [...lines, '', ...verdicts].join('\n');
 }
 
 async function main() {
@@ -917,7 +945,7 @@ async function main() {
     '',
     '## API throughput — real app vs a bare Fastify route running the same SQL on the raw driver',
     '',
-    `After ${WARMUP_SECONDS} s of unmeasured load on each, ${ROUNDS} runs of ${DURATION} s per side, alternating which goes first; each side's figure is its median run.`,
+    `After ${WARMUP_SECONDS} s of unmeasured load on each, ${PAIRS} pairs of ${DURATION} s runs (bare route and API back to back, alternating which goes first). The verdict is the median of the pairs' API / bare ratios; CPU is the bench process's (both servers${ENGINES.includes('pglite') ? ', and PGlite' : ''}; not PostgreSQL's).`,
     '',
     throughputTable(results),
     '',

@@ -1,9 +1,9 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { type AdminUser, isErasedEmail } from '@portal/shared';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
 import { useSession } from '@/features/auth/api/get-session.ts';
 import { personName } from '@/lib/person.ts';
 import { useEraseUser } from '../api/erase-user.ts';
@@ -17,22 +17,9 @@ export function EraseSection({ user }: { user: AdminUser }) {
   const { t } = useTranslation();
   const session = useSession();
   const erase = useEraseUser(user.id);
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
+  const action = useConfirmedAction(erase);
   const erased = isErasedEmail(user.email);
   const self = session.data?.user?.id === user.id;
-
-  const close = () => {
-    setConfirming(false);
-    erase.reset();
-  };
-  const confirm = () =>
-    erase.mutate(undefined, {
-      onSuccess: () => {
-        setConfirming(false);
-        setDone(true);
-      },
-    });
 
   return (
     <Section id="personal-data" title={t('admin.user.erase.title')}>
@@ -44,34 +31,26 @@ export function EraseSection({ user }: { user: AdminUser }) {
         ) : (
           <>
             <Text size="sm">{t('admin.user.erase.intro')}</Text>
-            <Button
-              variant="outline"
-              color="red"
-              onClick={() => {
-                setDone(false);
-                erase.reset();
-                setConfirming(true);
-              }}
-            >
+            <Button variant="outline" color="red" onClick={action.ask}>
               {t('admin.user.erase.button')}
             </Button>
           </>
         )}
       </Stack>
       <Text size="sm" c="teal.9" role="status">
-        {done ? t('admin.user.erase.done') : ''}
+        {action.done ? t('admin.user.erase.done') : ''}
       </Text>
       <ConfirmModal
-        opened={confirming}
+        opened={action.confirming}
         title={t('admin.user.erase.confirmTitle')}
         text={t('admin.user.erase.confirmText', { name: personName(t, user.displayName), email: user.email })}
         confirmLabel={t('admin.user.erase.confirm')}
         pending={erase.isPending}
         error={erase.isError ? erase.error : undefined}
-        onConfirm={confirm}
-        onClose={close}
+        onConfirm={action.confirm}
+        onClose={action.close}
       />
-      {erase.isError && !confirming ? <ProblemAlert error={erase.error} /> : null}
+      {erase.isError && !action.confirming ? <ProblemAlert error={erase.error} /> : null}
     </Section>
   );
 }

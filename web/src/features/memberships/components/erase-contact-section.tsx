@@ -1,8 +1,8 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
 import { useCan } from '@/features/auth/api/get-session.ts';
 import { useEraseContact } from '../api/memberships.ts';
 
@@ -14,52 +14,31 @@ export function EraseContactSection({ organizationId, name }: { organizationId: 
   const { t } = useTranslation();
   const allowed = useCan('personal_data.erase');
   const erase = useEraseContact(organizationId);
-  const [confirming, setConfirming] = useState(false);
-  const [done, setDone] = useState(false);
+  const action = useConfirmedAction(erase);
   if (!allowed) return null;
-
-  const close = () => {
-    setConfirming(false);
-    erase.reset();
-  };
   return (
     <Stack gap="sm" component="section" aria-labelledby="erase-contact" align="flex-start">
       <Title order={2} size="h4" id="erase-contact">
         {t('memberships.eraseContact.title')}
       </Title>
       <Text size="sm">{t('memberships.eraseContact.intro')}</Text>
-      <Button
-        variant="outline"
-        color="red"
-        onClick={() => {
-          setDone(false);
-          erase.reset();
-          setConfirming(true);
-        }}
-      >
+      <Button variant="outline" color="red" onClick={action.ask}>
         {t('memberships.eraseContact.button')}
       </Button>
       <Text size="sm" c="teal.9" role="status">
-        {done ? t('memberships.eraseContact.done') : ''}
+        {action.done ? t('memberships.eraseContact.done') : ''}
       </Text>
       <ConfirmModal
-        opened={confirming}
+        opened={action.confirming}
         title={t('memberships.eraseContact.confirmTitle')}
         text={t('memberships.eraseContact.confirmText', { name })}
         confirmLabel={t('memberships.eraseContact.confirm')}
         pending={erase.isPending}
         error={erase.isError ? erase.error : undefined}
-        onConfirm={() =>
-          erase.mutate(undefined, {
-            onSuccess: () => {
-              setConfirming(false);
-              setDone(true);
-            },
-          })
-        }
-        onClose={close}
+        onConfirm={action.confirm}
+        onClose={action.close}
       />
-      {erase.isError && !confirming ? <ProblemAlert error={erase.error} /> : null}
+      {erase.isError && !action.confirming ? <ProblemAlert error={erase.error} /> : null}
     </Stack>
   );
 }

@@ -28,10 +28,20 @@ const cssVariablesResolver: CSSVariablesResolver = () => ({
   dark: {},
 });
 
+// Component tests (Vitest sets MODE to 'test') run Mantine in its test environment: no transitions and
+// no portals, so a dialog's text is in the document the moment it opens, whatever the machine's load
+// (issue 11 E: a confirmation dialog was still fading in when `toBeVisible()` ran).
+const mantineEnv = import.meta.env.MODE === 'test' ? 'test' : 'default';
+
 export function AppProvider({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="light"
+        cssVariablesResolver={cssVariablesResolver}
+        env={mantineEnv}
+      >
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>

@@ -1,5 +1,5 @@
-// The server writes raw, parameterised SQL with drizzle's template without depending on drizzle-orm itself.
-export { type SQL, sql } from 'drizzle-orm';
+// The server uses drizzle's sql template and operators through this package, without depending on drizzle-orm itself.
+export { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 // Benchmarks turn a drizzle SQL into text + params to run it on the raw driver (bench/directory.ts).
 export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';

@@ -32,6 +32,7 @@ import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
+import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
 
 export type { RoutePermission } from './plugins/auth.ts';
 
@@ -243,6 +244,8 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   await app.register(invitationsRoutes, { prefix: '/api/invitations' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });
+  await app.register(siteContentAdminRoutes, { prefix: '/api/admin' });
+  await app.register(sitePagesRoutes, { prefix: '/api/pages' });
   await app.register(applicationsRoutes, { prefix: '/api/applications' });
   await app.register(committeeRoutes, { prefix: '/api/committee' });
   await app.register(membershipsRoutes, { prefix: '/api/committee/members' });

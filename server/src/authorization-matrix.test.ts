@@ -1521,6 +1521,78 @@ const ROWS: Row[] = [
       payload: { quorum: 'more_than_half', majority: 'simple', ballot: 'open' },
     }),
   },
+  // ---------- the cluster's own words (issue 11 C6, C13) ----------
+  {
+    method: 'GET',
+    url: '/api/pages/:slug',
+    permission: 'public',
+    label: 'an information page',
+    expect: everyone(200),
+    build: () => ({ url: '/api/pages/statute' }),
+    check: (body) => expect(body).toMatchObject({ slug: 'statute', titleEn: 'Statute' }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/pages/:slug',
+    permission: 'settings.manage',
+    label: 'changing an information page',
+    expect: adminOnly(200),
+    build: async () => {
+      const [row] = await h.query<{ version: number }>(
+        sql`select version from site_pages where slug = 'contact'`,
+      );
+      return {
+        url: '/api/admin/pages/contact',
+        headers: { 'if-match': `"${row!.version}"` },
+        payload: { titleBg: 'Контакти', titleEn: 'Contact', bodyBg: 'Телефон', bodyEn: 'Phone' },
+      };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/admin/settings/texts',
+    permission: 'settings.manage',
+    label: "the home page's texts",
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/settings/texts' }),
+    check: (body) => expect(body).toHaveProperty('version'),
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/settings/texts',
+    permission: 'settings.manage',
+    label: "changing the home page's texts",
+    expect: adminOnly(200),
+    build: async () => {
+      const [row] = await h.query<{ version: number }>(
+        sql`select version from cluster_settings where id = 1`,
+      );
+      return {
+        url: '/api/admin/settings/texts',
+        headers: { 'if-match': `"${row!.version}"` },
+        payload: {
+          nameBg: 'Клъстер',
+          nameEn: 'Cluster',
+          taglineBg: '',
+          taglineEn: '',
+          missionBg: '',
+          missionEn: '',
+          strategyBg: '',
+          strategyEn: '',
+        },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/admin/organizations/:id',
+    permission: 'organizations.remove',
+    label: 'removing an organisation entered by mistake',
+    expect: adminOnly(204),
+    build: async () => ({
+      url: `/api/admin/organizations/${await insertOrganization(h, { nameBg: 'Грешно внесена' })}`,
+    }),
+  },
   // ---------- privacy: the members-only directory (representatives, the committee, admins) ----------
   // What each role sees in these answers is checked field by field in privacy-matrix.test.ts.
   {
@@ -1769,7 +1841,9 @@ async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from membership_events) as membership_events,
           (select count(*)::int from fee_payments) as fee_payments,
           (select coalesce(sum(version), 0)::int from fee_rates) as fee_rate_versions,
-          (select version from cluster_settings where id = 1) as settings_version`,
+          (select version from cluster_settings where id = 1) as settings_version,
+          (select coalesce(sum(version), 0)::int from site_pages) as site_page_versions,
+          (select count(*)::int from organizations) as organizations`,
   );
   return row!;
 }

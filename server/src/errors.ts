@@ -40,6 +40,7 @@ export const PROBLEM_CODES = [
   'fees.payment_not_found',
   'import.invalid',
   'csrf.rejected',
+  'organization.has_history',
   'precondition.required',
   'precondition.failed',
   'method.not_allowed',

@@ -199,6 +199,7 @@ const ROWS: Row[] = [
     label: 'membership administration: one member',
     url: (c, k) => `/api/committee/members/${c.orgIds[k]}`,
     access: committeeAndAdmins,
+    complete: true,
   },
   // ---------- fees (helper "fees"): add rows here (fee status, overdue list) ----------
   {

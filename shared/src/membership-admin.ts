@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './api.ts';
+import { ContactValuesShape, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './api.ts';
 import { DECISION_REQUIRED, MembershipActionSchema } from './memberships.ts';
 import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
 
@@ -61,7 +61,19 @@ export const MembershipEventSchema = z.object({
 });
 export type MembershipEvent = z.infer<typeof MembershipEventSchema>;
 
+/** Someone who represents the organisation in the portal (the committee reaches them by email). */
+export const MemberRepresentativeSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+});
+export type MemberRepresentative = z.infer<typeof MemberRepresentativeSchema>;
+
 export const MembershipDetailSchema = CommitteeMemberListItemSchema.extend({
+  /** Every contact field (the committee sees all of them, whatever their visibility). */
+  contacts: z.object(ContactValuesShape),
+  /** The organisation's representatives, by name. */
+  representatives: z.array(MemberRepresentativeSchema),
   /** Newest first. */
   events: z.array(MembershipEventSchema),
   /** The actions open from the current status. */

@@ -59,6 +59,8 @@ export const ACTIONS = [
   'fees.manage',
   /** Import organisations from CSV for an initial load (administrators). */
   'organizations.import',
+  /** Remove an organisation entered by mistake, one with no history in the cluster (administrators). */
+  'organizations.remove',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
 ] as const;
@@ -110,6 +112,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'settings.manage':
     case 'fees.manage':
     case 'organizations.import':
+    case 'organizations.remove':
     case 'personal_data.erase':
       return hasRole(user, 'admin');
     case 'application.create':

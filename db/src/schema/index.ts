@@ -15,5 +15,6 @@ export * from './outbox.ts';
 export * from './rate-limits.ts';
 export * from './representative-invitations.ts';
 export * from './sessions.ts';
+export * from './site-pages.ts';
 export * from './users.ts';
 export * from './votes.ts';

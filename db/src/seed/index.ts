@@ -15,6 +15,7 @@ import {
   memberships,
   organizationAreas,
   organizations,
+  sitePages,
   userOrganizations,
   userRoles,
   users,
@@ -23,6 +24,7 @@ import { seedDemoApplications } from './demo-applications.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
+import { DEMO_SITE_PAGES } from './demo-pages.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export {
@@ -45,6 +47,7 @@ export {
   type DemoFeePayment,
   type DemoFeeRate,
 } from './demo-fees.ts';
+export { DEMO_SITE_PAGES } from './demo-pages.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
 /** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */
@@ -70,6 +73,14 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
         set: updateFromExcluded(clusterSettings, settingsKeys),
         setWhere: differsFromExcluded(clusterSettings, settingsKeys),
       });
+
+    // The information pages exist from the migration; the demo writes them only while nobody has.
+    for (const [slug, page] of Object.entries(DEMO_SITE_PAGES)) {
+      await tx
+        .update(sitePages)
+        .set(page)
+        .where(sql`${sitePages.slug} = ${slug} and ${sitePages.version} = 1 and ${sitePages.bodyBg} = ''`);
+    }
 
     const orgRows = DEMO_ORGANIZATIONS.map(({ areas: _areas, membership: _membership, ...org }) => org);
     const orgKeys = Object.keys(orgRows[0] ?? {}).filter((k) => k !== 'eik') as (keyof (typeof orgRows)[0])[];

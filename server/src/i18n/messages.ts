@@ -176,6 +176,14 @@ export const messages = {
     bg: 'Промяната трябва да посочи версията, която сте отворили (заглавка If-Match), за да не презапише чужда редакция.',
     en: 'A change must name the version you opened (the If-Match header), so that it cannot overwrite someone else’s edit.',
   },
+  'organization.has_history.title': {
+    bg: 'Организацията има история в клъстера',
+    en: 'The organisation has a history in the cluster',
+  },
+  'organization.has_history.detail': {
+    bg: 'Само организация без представители, заявления, решения, плащания и промени в членството може да бъде премахната. Прекратете членството ѝ чрез комитета.',
+    en: 'Only an organisation with no representatives, applications, decisions, payments or membership changes can be removed. End its membership through the committee instead.',
+  },
   'precondition.failed.title': { bg: 'Данните вече са променени', en: 'Changed in the meantime' },
   'precondition.failed.detail': {
     bg: 'Някой друг е записал промени, след като сте отворили тези данни. Заредете ги отново и повторете своите промени.',

@@ -98,9 +98,30 @@ export function AppLayout() {
         </main>
         <footer style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
           <Container size="lg" py="md">
-            <Text size="sm" c="dimmed">
-              © {new Date().getFullYear()} {siteName ?? ''} · {t('layout.footer')}
-            </Text>
+            <Group justify="space-between" gap="sm">
+              <Text size="sm" c="dimmed">
+                © {new Date().getFullYear()} {siteName ?? ''} · {t('layout.footer')}
+              </Text>
+              <nav aria-label={t('layout.footerNavigation')}>
+                <Group component="ul" gap="md" className="plain-list">
+                  <li>
+                    <Anchor component={Link} to={paths.statute.href()} size="sm">
+                      {t('sitePages.statute')}
+                    </Anchor>
+                  </li>
+                  <li>
+                    <Anchor component={Link} to={paths.privacy.href()} size="sm">
+                      {t('sitePages.privacy')}
+                    </Anchor>
+                  </li>
+                  <li>
+                    <Anchor component={Link} to={paths.contact.href()} size="sm">
+                      {t('sitePages.contact')}
+                    </Anchor>
+                  </li>
+                </Group>
+              </nav>
+            </Group>
           </Container>
         </footer>
       </div>

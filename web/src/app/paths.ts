@@ -147,6 +147,19 @@ export const paths = {
     path: '/decisions',
     href: (search?: string | Record<string, string>) => withSearch('/decisions', search),
   },
+  /** The cluster's information pages, written by administrators (issue 11 C6). */
+  statute: {
+    path: '/statute',
+    href: () => '/statute',
+  },
+  privacy: {
+    path: '/privacy',
+    href: () => '/privacy',
+  },
+  contact: {
+    path: '/contact',
+    href: () => '/contact',
+  },
   notFound: {
     path: '*',
   },

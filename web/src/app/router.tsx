@@ -38,6 +38,27 @@ export const routes: RouteObject[] = [
           import('@/features/cluster/components/home-page.tsx').then((m) => ({ Component: m.HomePage })),
       },
       {
+        path: paths.statute.path,
+        lazy: () =>
+          import('@/features/site-pages/components/site-page.tsx').then((m) => ({
+            Component: m.StatutePage,
+          })),
+      },
+      {
+        path: paths.privacy.path,
+        lazy: () =>
+          import('@/features/site-pages/components/site-page.tsx').then((m) => ({
+            Component: m.PrivacyPage,
+          })),
+      },
+      {
+        path: paths.contact.path,
+        lazy: () =>
+          import('@/features/site-pages/components/site-page.tsx').then((m) => ({
+            Component: m.ContactPage,
+          })),
+      },
+      {
         path: paths.members.path,
         lazy: () =>
           import('@/features/directory/components/directory-page.tsx').then((m) => ({

@@ -259,11 +259,15 @@ export const adminEn: AdminMessages = {
       },
       settings: {
         voting_changed: 'Voting rules changed',
+        texts_changed: 'Home page texts changed',
       },
       fees: {
         rates_set: 'Annual fees set',
         payment_recorded: 'Fee payment recorded',
         payment_deleted: 'Fee payment deleted',
+      },
+      site_page: {
+        updated: 'Information page changed',
       },
       organization: {
         profile_updated: 'Organisation profile changed',
@@ -273,6 +277,7 @@ export const adminEn: AdminMessages = {
         representative_removed: 'Organisation representative removed',
         logo_updated: 'Organisation logo uploaded',
         logo_removed: 'Organisation logo removed',
+        removed: 'Organisation removed (entered by mistake)',
       },
     },
     fields: {
@@ -319,6 +324,37 @@ export const adminEn: AdminMessages = {
   settings: {
     title: 'Settings',
     intro: 'Settings of the cluster that apply to the whole portal.',
+    texts: {
+      title: 'Home page texts',
+      intro:
+        "The cluster's name, tagline, mission and strategy as the public home page shows them, in Bulgarian and English. Keep them current, e.g. once the municipality has joined.",
+      nameBg: 'Name (Bulgarian)',
+      nameEn: 'Name (English)',
+      taglineBg: 'Tagline (Bulgarian)',
+      taglineEn: 'Tagline (English)',
+      missionBg: 'Mission (Bulgarian)',
+      missionEn: 'Mission (English)',
+      strategyBg: 'Strategy (Bulgarian)',
+      strategyEn: 'Strategy (English)',
+      save: 'Save the texts',
+      saved: 'The texts are saved; the home page shows them.',
+    },
+    pages: {
+      title: 'Information pages',
+      intro:
+        'The statute, the privacy notice and the contacts. Applicants are asked to accept the statute and the processing of their data, and the sign-up form links to the privacy notice.',
+      choose: 'Page to edit',
+      format: 'Plain text: a blank line starts a new paragraph, a line starting with "- " is a list item.',
+      titleBg: 'Title (Bulgarian)',
+      titleEn: 'Title (English)',
+      bodyBg: 'Text (Bulgarian)',
+      bodyEn: 'Text (English)',
+      save: 'Save the page',
+      saved: 'The page is saved.',
+      open: 'Open the page',
+      stale: 'Someone else saved this in the meantime. Load their version and make your changes again.',
+      reload: 'Load the saved version',
+    },
     voting: {
       title: 'Voting rules',
       intro:

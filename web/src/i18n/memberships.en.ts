@@ -42,6 +42,33 @@ export const membershipsEn: MembershipsMessages = {
     withdraw: 'Withdrawal at the member’s request',
     exclude: 'Exclusion',
   },
+  contacts: {
+    title: 'Contacts',
+    representatives: 'Representatives in the portal',
+    noRepresentatives: 'No one represents this organisation in the portal yet.',
+    organization: 'Contact details',
+    none: 'No contact details are on file.',
+    editProfile: 'Edit the organisation’s profile',
+    field: {
+      address: 'Address',
+      website: 'Website',
+      publicEmail: 'E-mail',
+      publicPhone: 'Phone',
+      contactName: 'Contact person',
+      contactPosition: 'Position',
+      contactEmail: 'Contact person’s e-mail',
+      contactPhone: 'Contact person’s phone',
+    },
+  },
+  remove: {
+    title: 'Remove the organisation',
+    intro:
+      'Only for an organisation entered by mistake (e.g. by the import) that has no representatives, applications, decisions, payments or membership changes. Any other membership ends by withdrawal or exclusion.',
+    button: 'Remove the organisation',
+    confirmTitle: 'Remove the organisation?',
+    confirmText: '„{{name}}“ will be removed from the portal and the directory. This cannot be undone.',
+    confirm: 'Remove',
+  },
   detail: {
     back: 'All members',
     facts: 'Membership',

@@ -19,6 +19,7 @@ import { containsPattern, execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
+import { memberContacts } from './member-contacts.ts';
 
 /**
  * The committee's administration of memberships: category changes, suspension, reinstatement, recorded
@@ -157,6 +158,7 @@ export async function membershipDetail(db: Db, organizationId: string): Promise<
   );
   return {
     ...presentItem(row),
+    ...(await memberContacts(db, organizationId)),
     events: events.map(
       (e): MembershipEvent => ({
         id: Number(e.id),

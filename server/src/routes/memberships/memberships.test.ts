@@ -371,3 +371,24 @@ describe('the register shows membership decisions', () => {
     expect(publicView.items).toEqual([]);
   });
 });
+
+describe("a member's page shows how to reach it (issue 11 C13)", () => {
+  it('lists the representatives and every contact field, whatever its visibility', async () => {
+    const id = await insertOrganization(h, { nameBg: 'С контакти' });
+    await h.query(
+      sql`update organizations set contact_name = 'Пенка Пенева', contact_email = 'penka@contacts.example'
+          where id = ${id}`,
+    );
+    await insertUser(h, {
+      roles: ['representative'],
+      organizationIds: [id],
+      displayName: 'Иван Представителев',
+      email: 'ivan@contacts.example',
+    });
+    const d = await detail(id);
+    expect(d.representatives).toEqual([
+      expect.objectContaining({ name: 'Иван Представителев', email: 'ivan@contacts.example' }),
+    ]);
+    expect(d.contacts).toMatchObject({ contactName: 'Пенка Пенева', contactEmail: 'penka@contacts.example' });
+  });
+});

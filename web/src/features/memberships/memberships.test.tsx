@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { memberMe } from '@/features/committee/test-api.ts';
 import { adminMe, organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
-import { json, stubApi } from '@/testing/fetch-stub.ts';
+import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MEMBERS_PAGE_SIZE } from './search-params.ts';
 
@@ -27,6 +27,19 @@ function item(n: number, overrides: Partial<CommitteeMemberListItem> = {}): Comm
 
 const active: MembershipDetail = {
   ...item(1, { nameBg: 'Роботика Пловдив', nameEn: 'Robotics Plovdiv' }),
+  contacts: {
+    address: null,
+    website: null,
+    publicEmail: 'office@robotics.example',
+    publicPhone: null,
+    contactName: 'Пенка Пенева',
+    contactPosition: null,
+    contactEmail: null,
+    contactPhone: null,
+  },
+  representatives: [
+    { id: 'c1000000-0000-4000-8000-000000000001', name: 'Иван Иванов', email: 'ivan@robotics.example' },
+  ],
   events: [],
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };
@@ -114,6 +127,61 @@ describe('a membership', () => {
     await app.user.click(within(dialog).getByRole('button', { name: 'Да, изтрий данните' }));
     expect(await screen.findByText('Данните на лицето за контакт са изтрити.')).toBeVisible();
     expect(api.requestsTo(`/api/admin/organizations/${ID}/erase-contact`)).toHaveLength(1);
+  });
+
+  it('shows the committee how to reach the member: its representatives and contact details (issue 11 C13)', async () => {
+    stubApi({
+      ...signedIn(memberMe),
+      [`/api/committee/members/${ID}`]: () => json(active),
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+    });
+    renderApp(`/committee/members/${ID}`);
+    const contacts = await screen.findByRole('region', { name: 'Контакти' });
+    expect(within(contacts).getByText(/Иван Иванов/)).toBeVisible();
+    expect(within(contacts).getByRole('link', { name: 'ivan@robotics.example' })).toHaveAttribute(
+      'href',
+      'mailto:ivan@robotics.example',
+    );
+    expect(within(contacts).getByText('Пенка Пенева')).toBeVisible();
+    expect(within(contacts).getByText('office@robotics.example')).toBeVisible();
+    // Editing another organisation's profile and removing one are for administrators.
+    expect(within(contacts).queryByRole('link', { name: 'Редактирай профила на организацията' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Премахни организацията' })).toBeNull();
+  });
+
+  it('lets an administrator remove an organisation entered by mistake after a confirmation, and shows a refusal', async () => {
+    let refuse = true;
+    const api = stubApi({
+      ...signedIn(adminMe),
+      [`/api/committee/members/${ID}`]: () => json(active),
+      [`/api/committee/members`]: () => json({ items: [], total: 0, page: 1, pageSize: 20 }),
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+      [`/api/admin/organizations/${ID}`]: () =>
+        refuse
+          ? problem(409, 'Организацията има история в клъстера', undefined, {
+              code: 'organization.has_history',
+              detail: 'Прекратете членството ѝ чрез комитета.',
+            })
+          : new Response(null, { status: 204 }),
+    });
+    const app = renderApp(`/committee/members/${ID}`);
+    expect(await screen.findByRole('link', { name: 'Редактирай профила на организацията' })).toHaveAttribute(
+      'href',
+      `/my/organizations/${ID}`,
+    );
+    await app.user.click(screen.getByRole('button', { name: 'Премахни организацията' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Да се премахне ли организацията?' });
+    expect(api.requestsTo(`/api/admin/organizations/${ID}`)).toHaveLength(0);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Премахни' }));
+    expect(await within(dialog).findByText(/Прекратете членството/)).toBeVisible();
+
+    refuse = false;
+    await app.user.click(within(dialog).getByRole('button', { name: 'Премахни' }));
+    await waitFor(() => expect(app.pathname()).toBe('/committee/members'));
+    expect(api.requestsTo(`/api/admin/organizations/${ID}`).map((r) => r.method)).toEqual([
+      'DELETE',
+      'DELETE',
+    ]);
   });
 
   it('does not offer the erasure to committee members', async () => {

@@ -16,10 +16,11 @@ import { QueryError } from '@/components/query-state.tsx';
 import { useSaveVotingSettings, useVotingSettings } from '../api/voting-settings.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { Section } from './section.tsx';
+import { ClusterTextsSection, SitePagesSection } from './site-content-sections.tsx';
 import './styles.ts';
 import '@mantine/core/styles/Radio.css';
 
-/** /admin/settings: the cluster's settings; for now the committee's voting rules. */
+/** /admin/settings: the cluster's settings: the home page's texts, the information pages, the voting rules. */
 export function SettingsPage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.settings.title'));
@@ -32,6 +33,8 @@ export function SettingsPage() {
           {t('admin.settings.intro')}
         </Text>
       </div>
+      <ClusterTextsSection />
+      <SitePagesSection />
       <VotingSection />
     </Stack>
   );

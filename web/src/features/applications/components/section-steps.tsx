@@ -1,4 +1,14 @@
-import { Checkbox, Fieldset, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Anchor,
+  Checkbox,
+  Fieldset,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import {
   APPLICABLE_CATEGORIES,
   type Area,
@@ -7,6 +17,7 @@ import {
   SHARING_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
+import { paths } from '@/app/paths.ts';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate } from '@/lib/format.ts';
@@ -233,6 +244,18 @@ export function DeclarationsStep(props: StepProps) {
         <>
           <Text c="dimmed">{t('apply.declarations.intro')}</Text>
           <Text size="sm">{t('apply.declarations.version', { version: DECLARATION_VERSION })}</Text>
+          <Text size="sm">
+            {/* New tabs, so the form keeps what was ticked. */}
+            {t('sitePages.declarationsRead')}{' '}
+            <Anchor href={paths.statute.href()} target="_blank" rel="noopener">
+              {t('sitePages.declarationsStatute')}
+            </Anchor>{' '}
+            {t('sitePages.declarationsAnd')}{' '}
+            <Anchor href={paths.privacy.href()} target="_blank" rel="noopener">
+              {t('sitePages.declarationsPrivacy')}
+            </Anchor>
+            .
+          </Text>
           {(['acceptsStatute', 'consentsToDataProcessing'] as const).map((name) => {
             const error = form.errorOf(name);
             return (

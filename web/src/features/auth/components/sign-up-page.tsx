@@ -72,6 +72,13 @@ export function SignUpPage() {
             data={LANGUAGES.map((value) => ({ value, label: t(`language.${value}.name`) }))}
             {...form.field('language')}
           />
+          <Text size="sm">
+            {t('sitePages.signUpNotice')} {/* A new tab, so the form keeps what was typed. */}
+            <Anchor href={paths.privacy.href()} target="_blank" rel="noopener">
+              {t('sitePages.signUpNoticeLink')}
+            </Anchor>
+            .
+          </Text>
           <Button type="submit" loading={signUp.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('auth.signUp.submit')}
           </Button>

@@ -81,3 +81,13 @@ export function useEraseContact(organizationId: string) {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
+
+/** Administrators: remove an organisation entered by mistake (the server refuses one with a history). */
+export function useRemoveOrganization(organizationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', `/api/admin/organizations/${encodeURIComponent(organizationId)}`),
+    // Lists, the directory and counts all lose it.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

@@ -26,6 +26,7 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { personName } from '@/lib/person.ts';
 import { useMembership } from '../api/memberships.ts';
 import { EraseContactSection } from './erase-contact-section.tsx';
+import { MemberContacts, RemoveOrganizationSection } from './member-contacts.tsx';
 import { STATUS_COLORS } from './members-page.tsx';
 import { MembershipActionModal } from './membership-action-modal.tsx';
 
@@ -89,6 +90,7 @@ export function MemberPage() {
         </Alert>
       ) : null}
       <Facts membership={m} />
+      <MemberContacts membership={m} />
       <Stack gap="sm" component="section" aria-labelledby="membership-actions">
         <Title order={2} size="h4" id="membership-actions">
           {t('memberships.detail.actions')}
@@ -118,6 +120,7 @@ export function MemberPage() {
       {/* The profile's change history (the committee may read every organisation's). */}
       <HistorySection id={id} />
       <EraseContactSection organizationId={id} name={name?.text ?? ''} />
+      <RemoveOrganizationSection membership={m} name={name?.text ?? ''} />
       {action ? (
         <MembershipActionModal
           membership={m}

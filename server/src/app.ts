@@ -4,15 +4,17 @@ import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { DbHandle } from '@portal/db';
-import Fastify, { type FastifyBaseLogger, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
 import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
+import { redactingLogger, redactUrl, rootLoggerOptions } from './logging.ts';
 import { type RoutePermission, registerAuth } from './plugins/auth.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -34,6 +36,7 @@ import { organizationsRoutes } from './routes/organizations/organizations.routes
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
 
+export { REDACTED_LOG_PATHS, redactUrl } from './logging.ts';
 export type { RoutePermission } from './plugins/auth.ts';
 
 declare module 'fastify' {
@@ -68,12 +71,7 @@ export function genReqId(req: IncomingMessage): string {
   return typeof incoming === 'string' && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** Emailed links carry single-use tokens in their query (`/reset-password?token=…`): logs never see them. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
-}
-
-/** Fastify's request log fields, with the URL's tokens redacted. */
+/** Fastify's request log fields, with the URL's secret query values redacted. */
 function serializeRequest(request: FastifyRequest) {
   return {
     method: request.method,
@@ -84,34 +82,17 @@ function serializeRequest(request: FastifyRequest) {
   };
 }
 
-export const REDACTED_LOG_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-];
-
 export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptions) {
-  const loggerOptions: Pick<FastifyServerOptions, 'logger' | 'loggerInstance'> = logger
-    ? { loggerInstance: logger }
-    : {
-        logger: {
-          level: config.logLevel,
-          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-          // Readable logs for a developer at a terminal; JSON everywhere else.
-          ...(config.nodeEnv === 'development' && process.stdout.isTTY
-            ? {
-                transport: {
-                  target: 'pino-pretty',
-                  options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
-                },
-              }
-            : {}),
-        },
-      };
+  // Whoever made the root logger (main.ts through config, or a test capturing the output), every line
+  // goes through the redaction rules of logging.ts (issue 11 A5).
+  const rootLogger =
+    logger ??
+    pino(
+      rootLoggerOptions(config.logLevel, config.nodeEnv === 'development' && process.stdout.isTTY === true),
+    );
 
   const app = Fastify({
-    ...loggerOptions,
+    loggerInstance: redactingLogger(rootLogger),
     bodyLimit: BODY_LIMIT,
     genReqId,
     requestIdHeader: false,

@@ -20,6 +20,15 @@ export const RATE_LIMITS = {
   tokenPerIp: { max: 30, windowSeconds: 900 },
   /** Invitations of colleagues to represent an organisation, per inviting user (each sends an email). */
   invitePerUser: { max: 20, windowSeconds: 3600 },
+  /**
+   * Current-password checks of a signed-in user (password change and email change share the count): each
+   * is a full argon2 verification, and a stolen session must not become a password-guessing oracle.
+   * Counted before the check like log-in; a right password clears the count.
+   */
+  passwordCheckPerUser: { max: 5, windowSeconds: 900 },
+  /** Email-change requests that send mail, per user and per new address (no mail floods). */
+  emailChangePerUser: { max: 5, windowSeconds: 3600 },
+  emailChangePerAddress: { max: 3, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;

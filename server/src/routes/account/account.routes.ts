@@ -108,12 +108,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['account'],
         summary: 'Change my password (current password required); my other sessions end',
         body: ChangePasswordBodySchema,
-        response: { 204: z.null().describe('Changed'), 400: ProblemSchema, ...denied },
+        response: { 204: z.null().describe('Changed'), 400: ProblemSchema, 429: ProblemSchema, ...denied },
       },
     },
     async (request, reply) => {
       const { user, actor } = signedIn(request);
-      await changePassword(db(), actor, user.sessionId, request.body, app.config.publicUrl);
+      await changePassword(db(), actor, user.sessionId, request.body, app.config.publicUrl, app.rateLimits);
       return reply.code(204).send(null);
     },
   );
@@ -126,12 +126,19 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['account'],
         summary: 'Change my email (current password required): a link is sent to the new address',
         body: ChangeEmailBodySchema,
-        response: { 202: AcceptedResponseSchema, 400: ProblemSchema, ...denied },
+        response: { 202: AcceptedResponseSchema, 400: ProblemSchema, 429: ProblemSchema, ...denied },
       },
     },
     async (request, reply) => {
       const { user, actor } = signedIn(request);
-      await requestEmailChange(db(), actor, user.sessionId, request.body, app.config.publicUrl);
+      await requestEmailChange(
+        db(),
+        actor,
+        user.sessionId,
+        request.body,
+        app.config.publicUrl,
+        app.rateLimits,
+      );
       return reply.code(202).send({ status: 'accepted' });
     },
   );

@@ -12,14 +12,28 @@ import type {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
+import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
+import { tokenHash } from '../../auth/tokens.ts';
 import { execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
 import { assertNotCommon, issueToken } from '../auth/auth.service.ts';
 
-async function checkCurrentPassword(db: Db, userId: string, password: string): Promise<void> {
+/**
+ * Checks the signed-in user's current password. Like log-in, the attempt counts before the argon2 check
+ * (one atomic upsert, so parallel guesses cannot slip past) and a right password clears the count; the
+ * sixth wrong one within the window is a 429 with Retry-After (issue 11 A7).
+ */
+async function checkCurrentPassword(
+  db: Db,
+  userId: string,
+  password: string,
+  limits: RateLimits,
+): Promise<void> {
+  const key = `password-check:user:${userId}`;
+  await hitRateLimit(db, key, limits.passwordCheckPerUser);
   const [row] = await execute<{ password_hash: string }>(
     db,
     sql`select password_hash from users where id = ${userId}`,
@@ -27,6 +41,7 @@ async function checkCurrentPassword(db: Db, userId: string, password: string): P
   if (!row || !(await verifyPassword(row.password_hash, password))) {
     throw fieldError('body.currentPassword', 'password.wrong');
   }
+  await clearRateLimit(db, key);
 }
 
 export async function updateAccount(
@@ -61,8 +76,9 @@ export async function changePassword(
   sessionId: string,
   body: ChangePasswordBody,
   publicUrl: string,
+  limits: RateLimits,
 ): Promise<void> {
-  await checkCurrentPassword(db, actor.userId, body.currentPassword);
+  await checkCurrentPassword(db, actor.userId, body.currentPassword, limits);
   assertNotCommon(body.newPassword, 'body.newPassword');
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
@@ -101,8 +117,13 @@ export async function requestEmailChange(
   sessionId: string,
   body: ChangeEmailBody,
   publicUrl: string,
+  limits: RateLimits,
 ): Promise<void> {
-  await checkCurrentPassword(db, actor.userId, body.currentPassword);
+  await checkCurrentPassword(db, actor.userId, body.currentPassword, limits);
+  // Every request past the password check sends mail: limited per user and per new address, whether or
+  // not that address is registered (the answer stays the same either way).
+  await hitRateLimit(db, `email-change:user:${actor.userId}`, limits.emailChangePerUser);
+  await hitRateLimit(db, `email-change:to:${tokenHash(body.newEmail)}`, limits.emailChangePerAddress);
   await db.transaction(async (tx) => {
     const user = await loadAdminUser(tx, actor.userId);
     if (!user) throw new AppError('user.not_found', 404);

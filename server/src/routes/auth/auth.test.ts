@@ -291,6 +291,72 @@ describe('log-in protection', () => {
   });
 });
 
+describe('current-password and email-change protection', () => {
+  const changePassword = (cookie: string, currentPassword: string, lang = 'bg') =>
+    post(
+      '/api/account/password',
+      { currentPassword, newPassword: 'another long passphrase here' },
+      { cookie, 'accept-language': lang },
+    );
+  const changeEmail = (cookie: string, currentPassword: string, newEmail: string) =>
+    post('/api/account/email', { currentPassword, newEmail }, { cookie });
+
+  it('answers the sixth wrong current password (password and email change together) with 429 and Retry-After', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    for (let i = 1; i <= 3; i++) expect((await changePassword(cookie, `wrong ${i}`)).statusCode).toBe(400);
+    for (let i = 4; i <= 5; i++) {
+      const res = await changeEmail(cookie, `wrong ${i}`, `elsewhere-${i}@example.bg`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].path).toBe('body.currentPassword');
+    }
+    // The sixth attempt is refused before any argon2 check, even with the right password.
+    const sixth = await changePassword(cookie, TEST_PASSWORD, 'en');
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json()).toMatchObject({ code: 'rate_limited', title: 'Too many attempts' });
+    expect(sixth.json().detail).toMatch(/try again in \d+ seconds/);
+    const retryAfter = Number(sixth.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    const bg = await changeEmail(cookie, TEST_PASSWORD, 'moved-away@example.bg');
+    expect(bg.statusCode).toBe(429);
+    expect(bg.json().title).toBe('Твърде много опити');
+    expect(await count('outbox_messages', sql`to_email = 'moved-away@example.bg'`)).toBe(0);
+    // Windows end: afterwards the right password works, and a success clears the count.
+    await h.query(
+      sql`update rate_limits set window_start = now() - interval '901 seconds' where key like 'password-check:%'`,
+    );
+    expect((await changePassword(cookie, TEST_PASSWORD)).statusCode).toBe(204);
+    const fresh = await logIn(app, user.email, 'another long passphrase here');
+    for (let i = 1; i <= 5; i++) expect((await changePassword(fresh, `again ${i}`)).statusCode).toBe(400);
+  });
+
+  it('limits the email-change messages one account can send, whatever the addresses', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    for (let i = 1; i <= 5; i++) {
+      // Each request ends the other sessions only; this one stays signed in.
+      expect((await changeEmail(cookie, TEST_PASSWORD, `flood-${i}@example.bg`)).statusCode).toBe(202);
+    }
+    const sixth = await changeEmail(cookie, TEST_PASSWORD, 'flood-6@example.bg');
+    expect(sixth.statusCode).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await count('outbox_messages', sql`to_email = 'flood-6@example.bg'`)).toBe(0);
+    expect(await count('outbox_messages', sql`to_email like 'flood-%@example.bg'`)).toBe(5);
+  });
+
+  it('limits the email-change messages to one address, whichever accounts ask', async () => {
+    const target = 'one-target@example.bg';
+    for (let i = 1; i <= 3; i++) {
+      const cookie = await logIn(app, (await insertUser(h)).email);
+      expect((await changeEmail(cookie, TEST_PASSWORD, target)).statusCode).toBe(202);
+    }
+    const cookie = await logIn(app, (await insertUser(h)).email);
+    expect((await changeEmail(cookie, TEST_PASSWORD, target)).statusCode).toBe(429);
+    expect(await count('outbox_messages', sql`to_email = ${target}`)).toBe(3);
+  });
+});
+
 describe('sessions', () => {
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
     const user = await insertUser(h);

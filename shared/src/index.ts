@@ -15,3 +15,4 @@ export * from './personal-data.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
 export * from './representatives.ts';
+export * from './text.ts';

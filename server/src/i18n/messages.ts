@@ -287,6 +287,10 @@ export const messages = {
     en: 'The date of the decision cannot be in the future.',
   },
   'field.invalid': { bg: 'Невалидна стойност.', en: 'Invalid value.' },
+  'field.control_characters': {
+    bg: 'Полето съдържа управляващи символи (напр. NUL), които не са позволени.',
+    en: 'The field contains control characters (such as NUL), which are not allowed.',
+  },
   'field.required': { bg: 'Полето е задължително.', en: 'This field is required.' },
   'email.invalid': { bg: 'Невалиден имейл адрес.', en: 'Invalid email address.' },
   'password.too_short': {

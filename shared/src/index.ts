@@ -3,6 +3,7 @@ export * from './applications.ts';
 export * from './auth.ts';
 export * from './eik.ts';
 export * from './fees.ts';
+export * from './file-names.ts';
 export * from './i18n.ts';
 export * from './logos.ts';
 export * from './member-csv.ts';

@@ -10,9 +10,9 @@ import { type Application, ApplicationSchema } from '@portal/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
-import { buildTestApp, insertUser, logIn, nextEik } from '../../testing.ts';
+import { buildTestApp, insertUser, logIn, nextEik, TEST_PDF } from '../../testing.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = TEST_PDF;
 const COMMITTEE_SIZE = 20;
 const onPostgres = testEngine === 'postgres';
 

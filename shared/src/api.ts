@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isValidEik } from './eik.ts';
+import { eikProblem } from './eik.ts';
 import { MembershipCategorySchema, OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 
 // ---------- common ----------
@@ -22,7 +22,11 @@ export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_MAX = 10_000;
 
-export const EikSchema = z.string().refine(isValidEik, { params: { code: 'eik.invalid' } });
+/** One issue per ЕИК: `eik.invalid` for the wrong shape, `eik.check_digit` for a mistyped digit. */
+export const EikSchema = z
+  .string()
+  .refine((v) => eikProblem(v) !== 'format', { params: { code: 'eik.invalid' }, abort: true })
+  .refine((v) => eikProblem(v) !== 'check_digit', { params: { code: 'eik.check_digit' } });
 
 // ---------- health ----------
 

@@ -251,8 +251,12 @@ export const messages = {
     en: 'The category "{category}" is given more than once.',
   },
   'eik.invalid': {
-    bg: 'Невалиден ЕИК/БУЛСТАТ: очакват се 9 или 13 цифри с вярна контролна цифра.',
-    en: 'Invalid ЕИК/BULSTAT: 9 or 13 digits with a correct check digit are expected.',
+    bg: 'Невалиден ЕИК/БУЛСТАТ: въведете 9 или 13 цифри.',
+    en: 'Invalid EIK/BULSTAT: enter 9 or 13 digits.',
+  },
+  'eik.check_digit': {
+    bg: 'Контролната цифра на ЕИК/БУЛСТАТ не съвпада: проверете дали някоя цифра не е сгрешена.',
+    en: 'The check digit of the EIK/BULSTAT does not match: check whether a digit was mistyped.',
   },
   'area.unknown': {
     bg: 'Няма област на специализация „{value}“.',

@@ -215,6 +215,7 @@ export const applyEn: ApplyMessages = {
   },
   validation: {
     eik: 'Enter a valid UIC or BULSTAT (9 or 13 digits).',
+    eikCheckDigit: 'The check digit does not match: check whether a digit was mistyped.',
     mustAccept: 'Accept the declaration to continue.',
     nace: 'Enter codes like 62 or 62.01.',
     number: 'Enter a whole number.',

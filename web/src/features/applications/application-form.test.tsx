@@ -218,6 +218,33 @@ describe('the application form', () => {
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
+  it('says a mistyped ЕИК check digit does not match, not "enter 9 or 13 digits"', async () => {
+    applicationsApi({ apps: [applicationFixture()] });
+    const app = renderApp(url);
+    await step('Организация');
+    const eik = screen.getByRole('textbox', { name: /^ЕИК/ });
+    await app.user.type(eik, '175074751');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() => expect(eik).toHaveAccessibleDescription(/Контролната цифра не съвпада/));
+    expect(eik).not.toHaveAccessibleDescription(/9 или 13 цифри\)/);
+    await app.user.clear(eik);
+    await app.user.type(eik, '1750747');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() => expect(eik).toHaveAccessibleDescription(/9 или 13 цифри\)/));
+  });
+
+  it('shows the server’s "not a PDF" under the upload field, not a bare "invalid data"', async () => {
+    applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(url);
+    await step('Документи');
+    const input = screen.getByLabelText(/^Файл \(PDF\)/);
+    await app.user.upload(input, new File(['<html>%PDF-</html>'], 'fake.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Файлът не е PDF документ\./));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveFocus();
+    expect(screen.queryByRole('alert', { name: /Невалидни данни/ })).toBeNull();
+  });
+
   it('removes a document only after confirmation', async () => {
     const api = applicationsApi({
       apps: [applicationFixture({ data: completeData, documents: [certificate] })],

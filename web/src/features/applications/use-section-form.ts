@@ -7,6 +7,7 @@ import { type FieldMessage, issueToMessage, messageText } from '@/lib/use-form.t
 /** Our own texts for what the shared validation messages do not say well (apply.validation.*). */
 export type ApplyValidationKey =
   | 'eik'
+  | 'eikCheckDigit'
   | 'mustAccept'
   | 'nace'
   | 'number'
@@ -76,6 +77,9 @@ export function useSectionForm<V extends Values>(
         ? { apply: 'tooMany', values: { max: Number(issue.maximum) } }
         : { code: 'field.too_long', values: { max: Number(issue.maximum) } };
     }
+    // Nine digits with one mistyped must not be told "enter 9 or 13 digits" (issue 11 C5).
+    const code = 'params' in issue ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+    if (code === 'eik.check_digit') return { apply: 'eikCheckDigit' };
     const own = invalid[field as keyof V & string];
     return own ? { apply: own } : issueToMessage(issue);
   };

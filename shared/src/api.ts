@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { eikProblem } from './eik.ts';
 import { MembershipCategorySchema, OrganizationKindSchema, SizeClassSchema } from './organization.ts';
+import { isKidCode } from './plausibility.ts';
 
 // ---------- common ----------
 
@@ -118,6 +119,8 @@ export const OrganizationListResponseSchema = z.object({
 export type OrganizationListResponse = z.infer<typeof OrganizationListResponseSchema>;
 
 export const NaceCodeSchema = z.string().regex(/^\d{2}(\.\d{1,2})?$/);
+/** A КИД-2008 code as typed in a form: the format, and a division and group that exist (decision 015). */
+export const KidCodeSchema = NaceCodeSchema.refine(isKidCode, { params: { code: 'nace.unknown' } });
 
 /** The contact fields' values (each null when empty or above the reader's level; see privacy.ts). */
 export const ContactValuesShape = {

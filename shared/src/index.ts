@@ -13,6 +13,7 @@ export * from './memberships.ts';
 export * from './organization.ts';
 export * from './permissions.ts';
 export * from './personal-data.ts';
+export * from './plausibility.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
 export * from './representatives.ts';

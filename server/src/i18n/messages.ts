@@ -295,6 +295,26 @@ export const messages = {
     bg: 'Полето съдържа управляващи символи (напр. NUL), които не са позволени.',
     en: 'The field contains control characters (such as NUL), which are not allowed.',
   },
+  'year.too_early': {
+    bg: 'Годината не може да е преди {min} г.',
+    en: 'The year cannot be before {min}.',
+  },
+  'year.future': {
+    bg: 'Годината не може да е в бъдещето.',
+    en: 'The year cannot be in the future.',
+  },
+  'date.future': {
+    bg: 'Датата не може да е в бъдещето.',
+    en: 'The date cannot be in the future.',
+  },
+  'nace.unknown': {
+    bg: 'Няма такъв код по КИД-2008; въведете код като 62 или 62.01.',
+    en: 'There is no such KID-2008 (NACE) code; enter a code like 62 or 62.01.',
+  },
+  'text.too_short': {
+    bg: 'Напишете поне {min} знака.',
+    en: 'Write at least {min} characters.',
+  },
   'field.required': { bg: 'Полето е задължително.', en: 'This field is required.' },
   'email.invalid': { bg: 'Невалиден имейл адрес.', en: 'Invalid email address.' },
   'password.too_short': {

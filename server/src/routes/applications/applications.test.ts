@@ -184,7 +184,7 @@ function sectionsFor(o: OrgInput = {}) {
     areas: { areaIds: ['ict-software', 'creative-games'] },
     offers: { offers: { infrastructure: 'Лаборатория за тестове' }, seeks: { people: 'Стажанти' } },
     motivation: {
-      motivation: 'Искаме да работим заедно с другите членове.',
+      motivation: 'Искаме да работим заедно с другите членове по общи проекти.',
       category: o.category ?? 'regular',
     },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
@@ -760,6 +760,34 @@ describe('the ЕИК', () => {
 });
 
 // ---------- documents ----------
+
+describe('plausible values (issue 11 C13)', () => {
+  it('refuses a future founding year, an unknown КИД code, a future council decision and a short motivation', async () => {
+    const { id } = await draft('applicant', {}, ['organization', 'motivation', 'accession']);
+    const s = sectionsFor();
+    const put = (section: string, body: unknown) =>
+      call('applicant', 'PUT', `/api/applications/${id}/sections/${section}`, body);
+    const org = await problem(
+      put('organization', { ...s.organization, foundedYear: 2099, naceCodes: ['99.99'] }),
+      400,
+    );
+    expect(org.errors).toEqual([
+      { path: 'body.foundedYear', message: 'Годината не може да е в бъдещето.' },
+      { path: 'body.naceCodes.0', message: 'Няма такъв код по КИД-2008; въведете код като 62 или 62.01.' },
+    ]);
+    const motivation = await problem(put('motivation', { ...s.motivation, motivation: 'x' }), 400);
+    expect(motivation.errors).toEqual([{ path: 'body.motivation', message: 'Напишете поне 50 знака.' }]);
+    const accession = await problem(
+      put('accession', { ...s.accession, councilDecisionDate: '2099-01-01' }),
+      400,
+    );
+    expect(accession.errors).toEqual([
+      { path: 'body.councilDecisionDate', message: 'Датата не може да е в бъдещето.' },
+    ]);
+    const { data } = await view('applicant', id);
+    expect([data.organization, data.motivation, data.accession]).toEqual([undefined, undefined, undefined]);
+  });
+});
 
 describe('documents', () => {
   it('accepts PDFs only, by content', async () => {

@@ -88,7 +88,7 @@ describe('the application form', () => {
     await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
 
     await step('Мотивация и категория');
-    await fill(field(/^Мотивация/), 'Искаме да работим с другите членове.');
+    await fill(field(/^Мотивация/), 'Искаме да работим с другите членове по общи проекти.');
     await app.user.click(screen.getByRole('radio', { name: /^Редовен член/ }));
     await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
 
@@ -231,6 +231,30 @@ describe('the application form', () => {
     await app.user.type(eik, '1750747');
     await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
     await waitFor(() => expect(eik).toHaveAccessibleDescription(/9 или 13 цифри\)/));
+  });
+
+  it('refuses a founding year in the future, an unknown КИД code and a one-character motivation', async () => {
+    applicationsApi({ apps: [applicationFixture()] });
+    const app = renderApp(url);
+    await step('Организация');
+    const year = screen.getByRole('textbox', { name: /^Година на основаване/ });
+    await app.user.type(year, '2099');
+    await app.user.type(screen.getByRole('combobox', { name: /^Кодове на дейността/ }), '99.99{enter}');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() =>
+      expect(year).toHaveAccessibleDescription(/Годината на основаване не може да е в бъдещето\./),
+    );
+    expect(screen.getByText(/Няма такъв код по КИД-2008/)).toBeVisible();
+
+    await app.user.click(stepNav().getByRole('button', { name: /Мотивация/ }));
+    await step('Мотивация и категория');
+    const motivation = screen.getByRole('textbox', { name: /^Мотивация/ });
+    await app.user.type(motivation, 'x');
+    expect(motivation).toHaveAccessibleDescription(/Поне 50 знака; написан е 1 знак\./);
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() =>
+      expect(motivation).toHaveAccessibleDescription(/Напишете поне 50 знака \(сега 1\)\./),
+    );
   });
 
   it('shows the server’s "not a PDF" under the upload field, not a bare "invalid data"', async () => {

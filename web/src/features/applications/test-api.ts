@@ -49,7 +49,7 @@ export const completeData: ApplicationData = {
     offers: { people: 'Стажове за студенти' },
     seeks: { projects: 'Съвместни проекти с университети' },
   },
-  motivation: { motivation: 'Искаме да работим с другите членове.', category: 'regular' },
+  motivation: { motivation: 'Искаме да работим с другите членове по общи проекти.', category: 'regular' },
   declarations: {
     acceptsStatute: true,
     consentsToDataProcessing: true,

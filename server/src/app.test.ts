@@ -93,7 +93,8 @@ describe('errors as problem+json', () => {
     expect(problemOf(en).errors).toEqual([
       {
         path: 'body.eik',
-        message: 'Invalid ЕИК/BULSTAT: 9 or 13 digits with a correct check digit are expected.',
+        // Nine digits with a wrong check digit: told so, not to type 9 or 13 digits (issue 11 C5).
+        message: 'The check digit of the EIK/BULSTAT does not match: check whether a digit was mistyped.',
       },
     ]);
     const ok = await app.inject({

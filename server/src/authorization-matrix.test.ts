@@ -20,7 +20,15 @@ import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import { createSession } from './auth/sessions.ts';
 import { type RoutePermission, sessionCookieName } from './plugins/auth.ts';
 import { issueToken } from './routes/auth/auth.service.ts';
-import { buildTestApp, insertOrganization, insertUser, logIn, nextEik, TEST_PASSWORD } from './testing.ts';
+import {
+  buildTestApp,
+  insertOrganization,
+  insertUser,
+  logIn,
+  nextEik,
+  TEST_PASSWORD,
+  TEST_PDF,
+} from './testing.ts';
 
 const ACTOR_NAMES = [
   'anonymous',
@@ -287,7 +295,7 @@ async function extraRepresentative(org: string): Promise<string> {
 
 // ---------- applications: fixtures and expectations ----------
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = TEST_PDF;
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 const NOT_FOUND: Outcome = { deny: 404, code: 'application.not_found' };
 const INTERNAL_NOTE = 'Вътрешна бележка на комитета';
@@ -360,7 +368,7 @@ function sectionBodies(eik: string) {
     contact: { name: 'Лице', position: 'Управител', email: 'contact@example.bg', phone: '+359 2 000 0000' },
     areas: { areaIds: ['ict-software'] },
     offers: { offers: { people: 'Ментори' }, seeks: {} },
-    motivation: { motivation: 'Сътрудничество.', category: 'regular' },
+    motivation: { motivation: 'Сътрудничество с другите членове на клъстера в общи проекти.', category: 'regular' },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
     accession: {
       councilDecisionNumber: '1',

@@ -34,6 +34,16 @@ export async function buildTestApp(
   return buildApp({ db, config: testConfig(overrides), ...options });
 }
 
+/**
+ * The smallest PDF the upload accepts: starts with `%PDF-`, and a catalog with one page that pdf-lib
+ * parses (decision 015).
+ */
+export const TEST_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  'latin1',
+);
+
 /** A password no test user shares with the common-password list. */
 export const TEST_PASSWORD = 'correct horse battery staple';
 

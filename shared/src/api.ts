@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { isValidEik } from './eik.ts';
+import { eikProblem } from './eik.ts';
 import { MembershipCategorySchema, OrganizationKindSchema, SizeClassSchema } from './organization.ts';
+import { isKidCode } from './plausibility.ts';
 
 // ---------- common ----------
 
@@ -22,7 +23,11 @@ export const PAGE_SIZE_MAX = 100;
 export const PAGE_SIZE_DEFAULT = 20;
 export const PAGE_MAX = 10_000;
 
-export const EikSchema = z.string().refine(isValidEik, { params: { code: 'eik.invalid' } });
+/** One issue per ЕИК: `eik.invalid` for the wrong shape, `eik.check_digit` for a mistyped digit. */
+export const EikSchema = z
+  .string()
+  .refine((v) => eikProblem(v) !== 'format', { params: { code: 'eik.invalid' }, abort: true })
+  .refine((v) => eikProblem(v) !== 'check_digit', { params: { code: 'eik.check_digit' } });
 
 // ---------- health ----------
 
@@ -114,6 +119,8 @@ export const OrganizationListResponseSchema = z.object({
 export type OrganizationListResponse = z.infer<typeof OrganizationListResponseSchema>;
 
 export const NaceCodeSchema = z.string().regex(/^\d{2}(\.\d{1,2})?$/);
+/** A КИД-2008 code as typed in a form: the format, and a division and group that exist (decision 015). */
+export const KidCodeSchema = NaceCodeSchema.refine(isKidCode, { params: { code: 'nace.unknown' } });
 
 /** The contact fields' values (each null when empty or above the reader's level; see privacy.ts). */
 export const ContactValuesShape = {

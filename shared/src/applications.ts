@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { AreaIdSchema, EikSchema, NaceCodeSchema } from './api.ts';
+import { AreaIdSchema, EikSchema, KidCodeSchema } from './api.ts';
 import { EmailSchema } from './auth.ts';
 import { MembershipActionSchema } from './memberships.ts';
 import { OrganizationKindSchema } from './organization.ts';
+import { FoundedYearSchema, MOTIVATION_MIN_LENGTH, PastDateSchema, substantialText } from './plausibility.ts';
 
 /**
  * The join application's life, shared by the server (which enforces it) and the web app (which offers
@@ -182,14 +183,14 @@ export const OrganizationSectionSchema = z.strictObject({
   eik: EikSchema,
   kind: OrganizationKindSchema,
   employees: z.number().int().min(0).max(1_000_000),
-  foundedYear: z.number().int().min(1800).max(2100),
+  foundedYear: FoundedYearSchema,
   city: text(100),
   address: text(300),
   website: z
     .url({ protocol: /^https?$/ })
     .max(300)
     .optional(),
-  naceCodes: z.array(NaceCodeSchema).min(1).max(10),
+  naceCodes: z.array(KidCodeSchema).min(1).max(10),
 });
 export type OrganizationSection = z.infer<typeof OrganizationSectionSchema>;
 
@@ -221,7 +222,7 @@ export const OffersSectionSchema = z.strictObject({ offers: sharing, seeks: shar
 export type OffersSection = z.infer<typeof OffersSectionSchema>;
 
 export const MotivationSectionSchema = z.strictObject({
-  motivation: text(5000),
+  motivation: substantialText(MOTIVATION_MIN_LENGTH, 5000),
   category: z.enum(APPLICABLE_CATEGORIES),
 });
 export type MotivationSection = z.infer<typeof MotivationSectionSchema>;
@@ -250,7 +251,7 @@ export type DeclarationsSection = z.infer<typeof DeclarationsSectionSchema>;
 /** A public authority's accession needs its council's decision and its appointed representative. */
 export const AccessionSectionSchema = z.strictObject({
   councilDecisionNumber: text(100),
-  councilDecisionDate: z.iso.date(),
+  councilDecisionDate: PastDateSchema,
   representativeName: text(200),
   representativePosition: text(200),
 });
@@ -397,19 +398,24 @@ export const ApplicationSchema = z.object({
   id: z.uuid(),
   state: ApplicationStateSchema,
   applicant: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  // Answers as stored: saved under the rules of their day, so a rule tightened later (a minimum length,
+  // a year bound that moves with the calendar) never makes an older answer unreadable.
   data: z.object({
-    organization: OrganizationSectionSchema.optional(),
+    organization: OrganizationSectionSchema.extend({
+      foundedYear: z.number().int(),
+      naceCodes: z.array(z.string()),
+    }).optional(),
     // The stored email is already normalised: responses carry it as a plain string (no transform).
     contact: ContactSectionSchema.extend({ email: z.string() }).optional(),
     areas: AreasSectionSchema.optional(),
     offers: OffersSectionSchema.optional(),
-    motivation: MotivationSectionSchema.optional(),
+    motivation: MotivationSectionSchema.extend({ motivation: z.string() }).optional(),
     declarations: DeclarationsSectionSchema.extend({
       version: z.string(),
       acceptedAt: z.string(),
       texts: z.record(z.string(), z.object({ bg: z.string(), en: z.string() })).optional(),
     }).optional(),
-    accession: AccessionSectionSchema.optional(),
+    accession: AccessionSectionSchema.extend({ councilDecisionDate: z.iso.date() }).optional(),
   }),
   missing: z.array(z.string()),
   documents: z.array(DocumentInfoSchema),

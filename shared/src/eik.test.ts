@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eik9CheckDigit, eik13CheckDigit, isValidEik } from './eik.ts';
+import { EikSchema } from './api.ts';
+import { eik9CheckDigit, eik13CheckDigit, eikProblem, isValidEik } from './eik.ts';
 
 describe('ЕИК/БУЛСТАТ validation', () => {
   it.each(['131071587', '130007884', '175074752', '0000568780291'])('accepts the valid code %s', (eik) => {
@@ -49,5 +50,19 @@ describe('ЕИК/БУЛСТАТ validation', () => {
     expect(eik13CheckDigit('175074752' + '002')).toBe(3);
     expect(isValidEik('1750747520023')).toBe(true);
     expect(isValidEik('1750747520020')).toBe(false);
+  });
+});
+
+describe('what is wrong with an ЕИК (issue 11 C5)', () => {
+  it('tells a mistyped check digit from a wrong length', () => {
+    expect(eikProblem('175074752')).toBeNull();
+    expect(eikProblem('175074751')).toBe('check_digit');
+    expect(eikProblem('0000568780292')).toBe('check_digit');
+    expect(eikProblem('17507475')).toBe('format');
+    const codes = (value: string) =>
+      EikSchema.safeParse(value).error?.issues.map((i) => (i as { params?: { code?: string } }).params?.code);
+    expect(codes('175074751')).toEqual(['eik.check_digit']);
+    expect(codes('12345')).toEqual(['eik.invalid']);
+    expect(codes('175074752')).toBeUndefined();
   });
 });

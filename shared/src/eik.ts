@@ -29,6 +29,21 @@ export function eik13CheckDigit(first12: string): number {
   return checkDigit([...first12.slice(8, 12)].map(Number), W13_PRIMARY, W13_FALLBACK);
 }
 
+/** 9 digits, or 13 for a branch: the shape, before the check digits are looked at. */
+export function hasEikFormat(value: string): boolean {
+  return /^(\d{9}|\d{13})$/.test(value);
+}
+
+/**
+ * What is wrong with an ЕИК, so that a person who typed 9 digits is not told to type 9 digits
+ * (issue 11 C5): `format` (not 9 or 13 digits), `check_digit` (the right length, a digit mistyped), or
+ * null when it is valid.
+ */
+export function eikProblem(value: string): 'format' | 'check_digit' | null {
+  if (!hasEikFormat(value)) return 'format';
+  return isValidEik(value) ? null : 'check_digit';
+}
+
 export function isValidEik(value: string): boolean {
   if (!/^(\d{9}|\d{13})$/.test(value)) return false;
   if (eik9CheckDigit(value.slice(0, 8)) !== Number(value[8])) return false;

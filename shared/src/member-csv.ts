@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AreaIdSchema, EikSchema, NaceCodeSchema } from './api.ts';
+import { AreaIdSchema, EikSchema, KidCodeSchema } from './api.ts';
 import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
 
 /**
@@ -78,7 +78,7 @@ export const IMPORT_CELL_SCHEMAS = {
   name_en: text(300),
   kind: OrganizationKindSchema,
   areas: list(AreaIdSchema, 1, 10),
-  nace_codes: list(NaceCodeSchema, 0, 10),
+  nace_codes: list(KidCodeSchema, 0, 10),
   employees: optional(integer(0, 1_000_000)),
   founded_year: optional(integer(1800, 2100)),
   city: optional(text(100)),

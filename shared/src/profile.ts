@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AreaIdSchema, NaceCodeSchema } from './api.ts';
+import { AreaIdSchema, KidCodeSchema } from './api.ts';
 import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 import { FullVisibilityMapSchema } from './privacy.ts';
 
@@ -29,7 +29,7 @@ export const ProfileEditBodySchema = z.strictObject({
   descriptionBg: optional(5000),
   descriptionEn: optional(5000),
   areaIds: z.array(AreaIdSchema).min(1).max(10),
-  naceCodes: z.array(NaceCodeSchema).max(10),
+  naceCodes: z.array(KidCodeSchema).max(10),
   employees: z.number().int().min(0).max(1_000_000).nullable(),
   city: optional(100).nullable(),
   address: optional(300).nullable(),

@@ -13,9 +13,10 @@ const APPLICANT = 'kandidat@demo.klaster.bg';
 const CHAIR = 'predsedatel@demo.klaster.bg';
 const VOTERS = ['komitet@demo.klaster.bg', 'komitet2@demo.klaster.bg', 'predstavitel@demo.klaster.bg'];
 
-/** A minimal, well-formed PDF. */
+/** A minimal, well-formed PDF with one page (the upload parses it: decision 015). */
 const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
 async function signIn(browser: Browser, email: string): Promise<Page> {

@@ -8,7 +8,7 @@ import { type DbHandle, type SQL, sql } from '@portal/db';
 import { seedDemo } from '@portal/db/seed';
 import { createTestDb } from '@portal/db/testing';
 import type { buildApp } from '@portal/server';
-import { buildTestApp } from '@portal/server/testing';
+import { buildTestApp, insertUser, logIn } from '@portal/server/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -216,6 +216,8 @@ async function fingerprint(h: DbHandle): Promise<string> {
 let handle: DbHandle;
 let app: App;
 let operations: Operation[];
+/** A session holding every role (and an organisation), so that permission checks let most requests through. */
+let everyRole: string;
 
 beforeAll(async () => {
   handle = await createTestDb();
@@ -223,7 +225,32 @@ beforeAll(async () => {
   app = await buildTestApp(handle);
   const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
   operations = operationsOf(res.json());
+  const [org] = await handle.query<{ id: string }>(sql`select id from organizations order by id limit 1`);
+  const user = await insertUser(handle, {
+    roles: ['applicant', 'representative', 'committee_member', 'committee_chair', 'admin'],
+    organizationIds: [org!.id],
+  });
+  everyRole = await logIn(app, user.email, user.password);
 });
+
+/** Every string field of a body schema (nested objects and arrays of objects too), as path segments. */
+function stringFields(schema: JsonSchema | undefined, path: string[] = []): string[][] {
+  if (!schema) return [];
+  if (schema.anyOf) return schema.anyOf.flatMap((s) => stringFields(s, path));
+  const type = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (type.includes('object')) {
+    return Object.entries(schema.properties ?? {}).flatMap(([k, v]) => stringFields(v, [...path, k]));
+  }
+  if (type.includes('array')) return stringFields(schema.items, [...path, '0']);
+  return type.includes('string') && path.length > 0 ? [path] : [];
+}
+
+/** `{ a: [{ b: value }] }` for the segments `a`, `0`, `b`. */
+function bodyWith(segments: string[], value: string): unknown {
+  const [head, ...rest] = segments;
+  const inner = rest.length === 0 ? value : bodyWith(rest, value);
+  return /^\d+$/.test(head!) ? [inner] : { [head!]: inner };
+}
 
 afterAll(async () => {
   await app?.close();
@@ -277,5 +304,53 @@ describe('the API under random and hostile input', () => {
     const all = [...seen.values()].flatMap((s) => [...s]);
     expect(all).toContain(200);
     expect(all).toContain(400);
+  });
+
+  it('refuses a NUL in every documented query parameter and body string with a 400 naming the field', async () => {
+    const NUL = 'a\u0000b';
+    const checked: string[] = [];
+    const failures: string[] = [];
+    for (const op of operations) {
+      const url = op.parameters
+        .filter((p) => p.in === 'path')
+        .reduce((path, p) => path.replace(`{${p.name}}`, '00000000-0000-4000-8000-000000000000'), op.path);
+      const cases: { label: string; path: string; query?: string; body?: unknown }[] = [
+        ...op.parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({
+            label: p.name,
+            path: p.name,
+            query: `${encodeURIComponent(p.name)}=${encodeURIComponent(NUL)}`,
+          })),
+        ...stringFields(op.body).map((segments) => ({
+          label: `body.${segments.join('.')}`,
+          path: `body.${segments.join('.')}`,
+          body: bodyWith(segments, NUL),
+        })),
+      ];
+      for (const c of cases) {
+        const res = await app.inject({
+          method: op.method as 'GET',
+          url: c.query ? `${url}?${c.query}` : url,
+          headers: {
+            'accept-language': 'en',
+            cookie: everyRole,
+            'sec-fetch-site': 'same-origin',
+            ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(c.body !== undefined ? { payload: JSON.stringify(c.body) } : {}),
+        });
+        const where = `${op.method} ${op.path} ${c.label}`;
+        if (res.statusCode === 401 || res.statusCode === 403) continue; // refused before any input is read
+        const problem = res.json() as { errors?: { path: string; message: string }[] };
+        const named = problem.errors?.some((e) => e.path === c.path && /control characters/.test(e.message));
+        if (res.statusCode !== 400 || !named)
+          failures.push(`${where} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+        checked.push(where);
+      }
+    }
+    expect(failures).toEqual([]);
+    // Most routes must have been reached (the session holds every role), or the test proves little.
+    expect(checked.length).toBeGreaterThan(100);
   });
 });

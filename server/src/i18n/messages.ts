@@ -259,8 +259,12 @@ export const messages = {
     en: 'The category "{category}" is given more than once.',
   },
   'eik.invalid': {
-    bg: 'Невалиден ЕИК/БУЛСТАТ: очакват се 9 или 13 цифри с вярна контролна цифра.',
-    en: 'Invalid ЕИК/BULSTAT: 9 or 13 digits with a correct check digit are expected.',
+    bg: 'Невалиден ЕИК/БУЛСТАТ: въведете 9 или 13 цифри.',
+    en: 'Invalid EIK/BULSTAT: enter 9 or 13 digits.',
+  },
+  'eik.check_digit': {
+    bg: 'Контролната цифра на ЕИК/БУЛСТАТ не съвпада: проверете дали някоя цифра не е сгрешена.',
+    en: 'The check digit of the EIK/BULSTAT does not match: check whether a digit was mistyped.',
   },
   'area.unknown': {
     bg: 'Няма област на специализация „{value}“.',
@@ -295,6 +299,30 @@ export const messages = {
     en: 'The date of the decision cannot be in the future.',
   },
   'field.invalid': { bg: 'Невалидна стойност.', en: 'Invalid value.' },
+  'field.control_characters': {
+    bg: 'Полето съдържа управляващи символи (напр. NUL), които не са позволени.',
+    en: 'The field contains control characters (such as NUL), which are not allowed.',
+  },
+  'year.too_early': {
+    bg: 'Годината не може да е преди {min} г.',
+    en: 'The year cannot be before {min}.',
+  },
+  'year.future': {
+    bg: 'Годината не може да е в бъдещето.',
+    en: 'The year cannot be in the future.',
+  },
+  'date.future': {
+    bg: 'Датата не може да е в бъдещето.',
+    en: 'The date cannot be in the future.',
+  },
+  'nace.unknown': {
+    bg: 'Няма такъв код по КИД-2008; въведете код като 62 или 62.01.',
+    en: 'There is no such KID-2008 (NACE) code; enter a code like 62 or 62.01.',
+  },
+  'text.too_short': {
+    bg: 'Напишете поне {min} знака.',
+    en: 'Write at least {min} characters.',
+  },
   'field.required': { bg: 'Полето е задължително.', en: 'This field is required.' },
   'email.invalid': { bg: 'Невалиден имейл адрес.', en: 'Invalid email address.' },
   'password.too_short': {

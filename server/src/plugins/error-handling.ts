@@ -1,4 +1,4 @@
-import { type FieldError, type Language, pickLanguage } from '@portal/shared';
+import { controlCharacterPaths, type FieldError, type Language, pickLanguage } from '@portal/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -145,6 +145,18 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
     if (route.url.includes('*')) return; // the SPA's catch-all must not turn every 404 into a 405
     routes.add(route.url, Array.isArray(route.method) ? route.method : [route.method]);
+  });
+
+  // Control characters (NUL above all: PostgreSQL cannot store it) are refused in every text input of
+  // every route, before the route's own validation, with a 400 naming each field (issue 11 A9, decision 015).
+  app.addHook('preValidation', async (request) => {
+    const fields = (['querystring', 'params', 'body'] as const).flatMap((context) =>
+      controlCharacterPaths(REQUEST_PART[context]?.(request)).map((segments) => ({
+        path: fieldPath(context, segments),
+        code: 'field.control_characters' as const,
+      })),
+    );
+    if (fields.length > 0) throw new AppError('validation.failed', 400, { fields });
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -8,6 +8,7 @@ import {
   ApplicationQueueResponseSchema,
   ApplicationSchema,
   CommentBodySchema,
+  cleanPdfFileName,
   DocumentInfoSchema,
   DocumentKindSchema,
   isEditableByApplicant,
@@ -22,6 +23,7 @@ import {
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PDFDocument } from 'pdf-lib';
 import * as z from 'zod';
 import { recordAudit } from '../../audit.ts';
 import { execute } from '../../db.ts';
@@ -58,10 +60,24 @@ function signedIn(request: FastifyRequest) {
   return { principal: principalOf(user)!, actor: { ...actorOf(request), userId: user.id } };
 }
 
-/** A PDF by content, not by name: the header `%PDF-` (a few bytes of junk before it are tolerated). */
-export function looksLikePdf(body: Buffer): boolean {
-  const head = body.subarray(0, 1024).toString('latin1');
-  return head.includes('%PDF-') && body.subarray(-2048).toString('latin1').includes('%%EOF');
+/**
+ * A PDF by content, not by name (issue 11 A8, decision 015): it must start with `%PDF-` (no junk before
+ * it: an HTML page with `%PDF-` in its first kilobyte is not a PDF), and pdf-lib must parse its structure
+ * into a document catalog with at least one page. Encrypted PDFs are accepted (their structure is
+ * readable; only the content streams are encrypted).
+ */
+export async function isPdf(body: Buffer): Promise<boolean> {
+  if (body.subarray(0, 5).toString('latin1') !== '%PDF-') return false;
+  try {
+    const doc = await PDFDocument.load(body, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+    });
+    return doc.getPageCount() > 0;
+  } catch {
+    return false;
+  }
 }
 
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -175,8 +191,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { principal, actor } = signedIn(request);
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new AppError('media_type.unsupported', 415);
-      if (!looksLikePdf(body)) throw fieldError('body', 'document.not_pdf');
-      const filename = request.query.filename.replace(/[\\/\0\r\n]/g, '_');
+      if (!(await isPdf(body))) throw fieldError('body', 'document.not_pdf');
+      const filename = cleanPdfFileName(request.query.filename);
       const info = await db().transaction(async (tx) => {
         const row = await loadRow(tx, request.params.id, true);
         assertApplicant(principal, row);
@@ -240,11 +256,19 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       if (!doc) throw notFound();
       const content = Buffer.isBuffer(doc.content) ? doc.content : Buffer.from(doc.content);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(content as never);
+      return (
+        reply
+          .header('content-type', 'application/pdf')
+          // Always a download named `….pdf`, never shown inline, never sniffed, and sandboxed (no scripts, no
+          // same-origin) should a browser render it anyway: a PDF's own JavaScript never runs in our origin.
+          .header(
+            'content-disposition',
+            `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(cleanPdfFileName(doc.filename))}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          .send(content as never)
+      );
     },
   );
 

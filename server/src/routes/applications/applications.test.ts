@@ -20,9 +20,17 @@ import {
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
-import { buildTestApp, insertOrganization, insertUser, lastEmail, logIn, nextEik } from '../../testing.ts';
+import {
+  buildTestApp,
+  insertOrganization,
+  insertUser,
+  lastEmail,
+  logIn,
+  nextEik,
+  TEST_PDF,
+} from '../../testing.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = TEST_PDF;
 
 type Who =
   | 'applicant'
@@ -176,7 +184,7 @@ function sectionsFor(o: OrgInput = {}) {
     areas: { areaIds: ['ict-software', 'creative-games'] },
     offers: { offers: { infrastructure: 'Лаборатория за тестове' }, seeks: { people: 'Стажанти' } },
     motivation: {
-      motivation: 'Искаме да работим заедно с другите членове.',
+      motivation: 'Искаме да работим заедно с другите членове по общи проекти.',
       category: o.category ?? 'regular',
     },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
@@ -753,6 +761,34 @@ describe('the ЕИК', () => {
 
 // ---------- documents ----------
 
+describe('plausible values (issue 11 C13)', () => {
+  it('refuses a future founding year, an unknown КИД code, a future council decision and a short motivation', async () => {
+    const { id } = await draft('applicant', {}, ['organization', 'motivation', 'accession']);
+    const s = sectionsFor();
+    const put = (section: string, body: unknown) =>
+      call('applicant', 'PUT', `/api/applications/${id}/sections/${section}`, body);
+    const org = await problem(
+      put('organization', { ...s.organization, foundedYear: 2099, naceCodes: ['99.99'] }),
+      400,
+    );
+    expect(org.errors).toEqual([
+      { path: 'body.foundedYear', message: 'Годината не може да е в бъдещето.' },
+      { path: 'body.naceCodes.0', message: 'Няма такъв код по КИД-2008; въведете код като 62 или 62.01.' },
+    ]);
+    const motivation = await problem(put('motivation', { ...s.motivation, motivation: 'x' }), 400);
+    expect(motivation.errors).toEqual([{ path: 'body.motivation', message: 'Напишете поне 50 знака.' }]);
+    const accession = await problem(
+      put('accession', { ...s.accession, councilDecisionDate: '2099-01-01' }),
+      400,
+    );
+    expect(accession.errors).toEqual([
+      { path: 'body.councilDecisionDate', message: 'Датата не може да е в бъдещето.' },
+    ]);
+    const { data } = await view('applicant', id);
+    expect([data.organization, data.motivation, data.accession]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
 describe('documents', () => {
   it('accepts PDFs only, by content', async () => {
     const { id } = await draft('applicant', {}, ['documents']);
@@ -769,6 +805,39 @@ describe('documents', () => {
     });
     expect(json.statusCode).toBe(415);
     expect((await view('applicant', id)).documents).toEqual([]);
+  });
+
+  it('refuses HTML with %PDF- in its first kilobyte, and a %PDF- header over no PDF structure', async () => {
+    const { id } = await draft('applicant', {}, ['documents']);
+    const html = Buffer.from(
+      `<!doctype html><html><body><script>alert(document.cookie)</script>%PDF-1.4</body></html>\n%%EOF\n`,
+    );
+    const headerOnly = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    for (const body of [html, headerOnly, Buffer.concat([Buffer.from('junk'), PDF])]) {
+      const refused = await problem(upload('applicant', id, 'other', body, 'page.html'), 400);
+      expect(refused.errors?.map((e) => e.path)).toEqual(['body']);
+    }
+    expect((await view('applicant', id)).documents).toEqual([]);
+  });
+
+  it('cleans file names and always downloads a .pdf name, as a sandboxed attachment', async () => {
+    const { id } = await draft('applicant', {}, ['documents']);
+    const res = await upload('applicant', id, 'other', PDF, '../../Фактура\u202Egnp.html');
+    expectStatus(res, 201);
+    expect(res.json().filename).toBe('Фактураgnp.pdf');
+    const [doc] = (await view('applicant', id)).documents;
+    expect(doc!.filename).toBe('Фактураgnp.pdf');
+    const download = await call('applicant', 'GET', `/api/applications/${id}/documents/${doc!.id}`);
+    expectStatus(download, 200);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent('Фактураgnp.pdf')}`,
+    );
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toMatch(/^sandbox/);
+    // A control character in the name is refused outright (decision 015), nothing is stored.
+    const control = await problem(upload('applicant', id, 'other', PDF, 'a\u0007b.pdf'), 400);
+    expect(control.errors?.map((e) => e.path)).toEqual(['filename']);
+    expect((await view('applicant', id)).documents).toHaveLength(1);
   });
 
   it('refuses a file over 10 MB with 413', async () => {

@@ -10,9 +10,9 @@ import { type Application, ApplicationSchema } from '@portal/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
-import { buildTestApp, insertUser, logIn, nextEik } from '../../testing.ts';
+import { buildTestApp, insertUser, logIn, nextEik, TEST_PDF } from '../../testing.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = TEST_PDF;
 const COMMITTEE_SIZE = 20;
 const onPostgres = testEngine === 'postgres';
 
@@ -72,7 +72,7 @@ function sections(eik: string) {
     contact: { name: 'Мария', position: 'Управител', email: 'maria@example.bg', phone: '+359 2 123 4567' },
     areas: { areaIds: ['ict-software'] },
     offers: { offers: { people: 'Ментори' }, seeks: { projects: 'Партньори' } },
-    motivation: { motivation: 'Растеж.', category: 'regular' },
+    motivation: { motivation: 'Растеж чрез общи проекти с другите членове на клъстера.', category: 'regular' },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
   };
 }

@@ -18,6 +18,7 @@ import {
   logIn,
   nextEik,
   TEST_PASSWORD,
+  TEST_PDF,
 } from '../../testing.ts';
 import { issueToken } from '../auth/auth.service.ts';
 
@@ -28,7 +29,7 @@ const generous = Object.fromEntries(
   Object.keys(RATE_LIMITS).map((k) => [k, { max: 100_000, windowSeconds: 60 }]),
 ) as RateLimits;
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PDF = TEST_PDF;
 const year = new Date().getFullYear();
 let decisionSeq = 700;
 

@@ -88,7 +88,7 @@ describe('the application form', () => {
     await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
 
     await step('Мотивация и категория');
-    await fill(field(/^Мотивация/), 'Искаме да работим с другите членове.');
+    await fill(field(/^Мотивация/), 'Искаме да работим с другите членове по общи проекти.');
     await app.user.click(screen.getByRole('radio', { name: /^Редовен член/ }));
     await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
 
@@ -216,6 +216,57 @@ describe('the application form', () => {
     fireEvent.change(input, { target: { files: [big] } });
     expect(await screen.findByText('Файлът „big.pdf“ е по-голям от 10 MB.')).toBeVisible();
     expect(api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+  });
+
+  it('says a mistyped ЕИК check digit does not match, not "enter 9 or 13 digits"', async () => {
+    applicationsApi({ apps: [applicationFixture()] });
+    const app = renderApp(url);
+    await step('Организация');
+    const eik = screen.getByRole('textbox', { name: /^ЕИК/ });
+    await app.user.type(eik, '175074751');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() => expect(eik).toHaveAccessibleDescription(/Контролната цифра не съвпада/));
+    expect(eik).not.toHaveAccessibleDescription(/9 или 13 цифри\)/);
+    await app.user.clear(eik);
+    await app.user.type(eik, '1750747');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() => expect(eik).toHaveAccessibleDescription(/9 или 13 цифри\)/));
+  });
+
+  it('refuses a founding year in the future, an unknown КИД code and a one-character motivation', async () => {
+    applicationsApi({ apps: [applicationFixture()] });
+    const app = renderApp(url);
+    await step('Организация');
+    const year = screen.getByRole('textbox', { name: /^Година на основаване/ });
+    await app.user.type(year, '2099');
+    await app.user.type(screen.getByRole('combobox', { name: /^Кодове на дейността/ }), '99.99{enter}');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() =>
+      expect(year).toHaveAccessibleDescription(/Годината на основаване не може да е в бъдещето\./),
+    );
+    expect(screen.getByText(/Няма такъв код по КИД-2008/)).toBeVisible();
+
+    await app.user.click(stepNav().getByRole('button', { name: /Мотивация/ }));
+    await step('Мотивация и категория');
+    const motivation = screen.getByRole('textbox', { name: /^Мотивация/ });
+    await app.user.type(motivation, 'x');
+    expect(motivation).toHaveAccessibleDescription(/Поне 50 знака; написан е 1 знак\./);
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() =>
+      expect(motivation).toHaveAccessibleDescription(/Напишете поне 50 знака \(сега 1\)\./),
+    );
+  });
+
+  it('shows the server’s "not a PDF" under the upload field, not a bare "invalid data"', async () => {
+    applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(url);
+    await step('Документи');
+    const input = screen.getByLabelText(/^Файл \(PDF\)/);
+    await app.user.upload(input, new File(['<html>%PDF-</html>'], 'fake.pdf', { type: 'application/pdf' }));
+    await waitFor(() => expect(input).toHaveAccessibleDescription(/Файлът не е PDF документ\./));
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveFocus();
+    expect(screen.queryByRole('alert', { name: /Невалидни данни/ })).toBeNull();
   });
 
   it('removes a document only after confirmation', async () => {

@@ -49,7 +49,7 @@ export const completeData: ApplicationData = {
     offers: { people: 'Стажове за студенти' },
     seeks: { projects: 'Съвместни проекти с университети' },
   },
-  motivation: { motivation: 'Искаме да работим с другите членове.', category: 'regular' },
+  motivation: { motivation: 'Искаме да работим с другите членове по общи проекти.', category: 'regular' },
   declarations: {
     acceptsStatute: true,
     consentsToDataProcessing: true,
@@ -196,6 +196,9 @@ export function applicationsApi({
       if (request.headers.get('content-type') !== 'application/pdf') return problem(415, 'Unsupported');
       if (app.documents.length >= 5)
         return problem(409, 'Документите са твърде много', undefined, { code: 'application.documents_full' });
+      // As the server does for a file that only claims to be a PDF (its content is checked there).
+      if (url.searchParams.get('filename')?.startsWith('fake'))
+        return problem(400, 'Невалидни данни', [{ path: 'body', message: 'Файлът не е PDF документ.' }]);
       const doc = {
         id: `d0c00000-0000-4000-8000-${String(app.documents.length + 100).padStart(12, '0')}`,
         kind: url.searchParams.get('kind') as DocumentKind,

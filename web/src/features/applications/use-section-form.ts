@@ -7,6 +7,11 @@ import { type FieldMessage, issueToMessage, messageText } from '@/lib/use-form.t
 /** Our own texts for what the shared validation messages do not say well (apply.validation.*). */
 export type ApplyValidationKey =
   | 'eik'
+  | 'eikCheckDigit'
+  | 'yearFuture'
+  | 'dateFuture'
+  | 'naceUnknown'
+  | 'tooShort'
   | 'mustAccept'
   | 'nace'
   | 'number'
@@ -16,6 +21,18 @@ export type ApplyValidationKey =
   | 'date'
   | 'pickOne'
   | 'tooMany';
+
+/**
+ * The shared schemas' own codes for values that have the right form but are implausible or mistyped
+ * (issue 11 C5, C13): each has its own text, whatever the field's general "not valid" text says.
+ */
+const OWN_CODES: Record<string, ApplyValidationKey> = {
+  'eik.check_digit': 'eikCheckDigit',
+  'year.future': 'yearFuture',
+  'date.future': 'dateFuture',
+  'nace.unknown': 'naceUnknown',
+  'text.too_short': 'tooShort',
+};
 
 type Message = FieldMessage | { apply: ApplyValidationKey; values?: Record<string, unknown> };
 
@@ -76,6 +93,11 @@ export function useSectionForm<V extends Values>(
         ? { apply: 'tooMany', values: { max: Number(issue.maximum) } }
         : { code: 'field.too_long', values: { max: Number(issue.maximum) } };
     }
+    // Nine digits with one mistyped must not be told "enter 9 or 13 digits" (issue 11 C5).
+    const params =
+      'params' in issue ? (issue.params as { code?: unknown; values?: Record<string, unknown> }) : undefined;
+    const ownKey = typeof params?.code === 'string' ? OWN_CODES[params.code] : undefined;
+    if (ownKey) return { apply: ownKey, values: { ...params?.values, count: String(value).trim().length } };
     const own = invalid[field as keyof V & string];
     return own ? { apply: own } : issueToMessage(issue);
   };

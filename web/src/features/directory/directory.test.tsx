@@ -157,15 +157,27 @@ describe('the member directory', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('explains an invalid search from the URL with the field errors of the API', async () => {
+  it('falls back to the defaults for values in the URL that the API would refuse, showing no error', async () => {
+    const api = directoryApi();
+    renderApp('/members?q=член&kind=spaceship&size=huge&sort=sideways&page=0&area=Not%20An%20Area');
+    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 членове/ })).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Вид организация' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Подреждане' })).toHaveValue('name');
+    const sent = api.requestsTo('/api/organizations').at(-1)?.url.searchParams;
+    expect(Object.fromEntries(sent ?? [])).toEqual({ q: 'член', pageSize: String(DIRECTORY_PAGE_SIZE) });
+  });
+
+  it('explains a search the API still refuses in words, without field names', async () => {
     stubApi({
       '/api/organizations': () =>
-        problem(400, 'Невалидна заявка', [{ path: 'kind', message: 'Невалидна стойност' }]),
+        problem(400, 'Невалидна заявка', [{ path: 'area', message: 'Няма такава област.' }]),
     });
-    const app = renderApp('/members?kind=spaceship&sort=sideways&page=0');
+    const app = renderApp('/members?area=removed-area');
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Търсенето не е валидно')).toBeVisible();
-    expect(within(alert).getByText('kind: Невалидна стойност')).toBeVisible();
+    expect(within(alert).getByText('Няма такава област.')).toBeVisible();
+    expect(within(alert).queryByText(/area:/)).toBeNull();
     await app.user.click(within(alert).getByRole('button', { name: 'Изчисти филтрите' }));
     await waitFor(() => expect(app.searchParams().toString()).toBe(''));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentPage, readDirectorySearch, withDirectoryChange } from './search-params.ts';
+import { currentPage, readDirectorySearch, withDirectoryChange, withKnownArea } from './search-params.ts';
 
 describe('directory search params', () => {
   it('reads only the directory params and drops empty ones', () => {
@@ -23,5 +23,25 @@ describe('directory search params', () => {
     expect(currentPage({})).toBe(1);
     expect(currentPage({ page: 'abc' })).toBe(1);
     expect(currentPage({ page: '4' })).toBe(4);
+  });
+
+  it('leaves out values the API would refuse, so the page falls back to its defaults', () => {
+    expect(
+      readDirectorySearch(
+        new URLSearchParams('q=ИКТ&kind=xyz&size=huge&sort=sideways&page=-1&area=Bad%20Area'),
+      ),
+    ).toEqual({ q: 'ИКТ' });
+    expect(readDirectorySearch(new URLSearchParams('kind=ngo&sort=-name&page=3&area=ict-ai'))).toEqual({
+      kind: 'ngo',
+      sort: '-name',
+      page: '3',
+      area: 'ict-ai',
+    });
+  });
+
+  it('drops an area the cluster does not have once the areas are known', () => {
+    expect(withKnownArea({ area: 'gone', q: 'a' }, ['ict'])).toEqual({ q: 'a' });
+    expect(withKnownArea({ area: 'ict' }, ['ict'])).toEqual({ area: 'ict' });
+    expect(withKnownArea({ area: 'gone' }, undefined)).toEqual({ area: 'gone' });
   });
 });

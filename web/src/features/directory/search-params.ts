@@ -1,3 +1,5 @@
+import { OrganizationListQuerySchema } from '@portal/shared';
+
 /**
  * The directory keeps all of its state in the URL (`/members?q=…&area=…&kind=…&size=…&sort=…&page=…`) so a
  * search can be shared and survives a reload. Empty values are left out of the URL.
@@ -8,13 +10,28 @@ export const DIRECTORY_PARAMS = ['q', 'area', 'kind', 'size', 'sort', 'page'] as
 export type DirectoryParam = (typeof DIRECTORY_PARAMS)[number];
 export type DirectorySearch = Partial<Record<DirectoryParam, string>>;
 
+/**
+ * The directory's params from the URL. A value the API would refuse (`?kind=xyz`, `?sort=evil`,
+ * `?page=-1`: a mistyped or outdated link) is left out, so the page falls back to its default for that
+ * filter instead of showing validation errors (issue 11 C5). The rule is the API's own query schema.
+ */
 export function readDirectorySearch(params: URLSearchParams): DirectorySearch {
   const search: DirectorySearch = {};
   for (const key of DIRECTORY_PARAMS) {
     const value = params.get(key)?.trim();
-    if (value) search[key] = value;
+    if (value && OrganizationListQuerySchema.shape[key].safeParse(value).success) search[key] = value;
   }
   return search;
+}
+
+/** Leaves out an area the cluster does not have (a well-formed slug of a removed area), once areas are known. */
+export function withKnownArea(
+  search: DirectorySearch,
+  areaIds: readonly string[] | undefined,
+): DirectorySearch {
+  if (!search.area || !areaIds || areaIds.includes(search.area)) return search;
+  const { area: _unknown, ...rest } = search;
+  return rest;
 }
 
 /** The current page as a number (1 when absent or not a positive integer). */

@@ -9,10 +9,11 @@ import {
   MAX_DOCUMENTS,
 } from '@portal/shared';
 import type { TFunction } from 'i18next';
-import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { documentUrl, useDeleteDocument, useUploadDocument } from '../api/applications.ts';
@@ -83,7 +84,19 @@ export function DocumentsStep({ application, onSaved, onBack }: StepProps) {
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState<DocumentInfo>();
   const heading = useRef<HTMLHeadingElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  // The server's field errors ("the file is not a PDF", a bad name) belong under the upload field, not
+  // in a general alert that only says "see the field errors" (issue 11 C5).
+  const serverFieldErrors = upload.isError && isApiError(upload.error) ? upload.error.fieldErrors : [];
+  const uploadError =
+    fileError ??
+    (serverFieldErrors.length > 0 ? serverFieldErrors.map((e) => e.message).join(' ') : undefined);
+  // Once the refused upload has finished (the field is enabled again), the field with its message gets focus.
+  const serverRefused = serverFieldErrors.length > 0;
+  useEffect(() => {
+    if (serverRefused) input.current?.focus();
+  }, [serverRefused]);
   const full = application.documents.length >= MAX_DOCUMENTS;
 
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
@@ -162,7 +175,7 @@ export function DocumentsStep({ application, onSaved, onBack }: StepProps) {
       <Text size="sm" c="teal.9" role="status">
         {status}
       </Text>
-      {upload.isError ? <ProblemAlert error={upload.error} /> : null}
+      {upload.isError && serverFieldErrors.length === 0 ? <ProblemAlert error={upload.error} /> : null}
       {full ? (
         <Text size="sm">{t('apply.documents.full', { count: MAX_DOCUMENTS })}</Text>
       ) : (
@@ -178,16 +191,17 @@ export function DocumentsStep({ application, onSaved, onBack }: StepProps) {
               id={inputId}
               label={t('apply.documents.file')}
               description={t('apply.documents.fileHint')}
-              error={fileError}
+              error={uploadError}
             >
               <input
+                ref={input}
                 id={inputId}
                 type="file"
                 accept="application/pdf,.pdf"
                 onChange={choose}
                 disabled={upload.isPending}
-                aria-invalid={fileError ? true : undefined}
-                aria-describedby={`${inputId}-description${fileError ? ` ${inputId}-error` : ''}`}
+                aria-invalid={uploadError ? true : undefined}
+                aria-describedby={`${inputId}-description${uploadError ? ` ${inputId}-error` : ''}`}
                 style={{ display: 'block', marginTop: 'var(--mantine-spacing-xs)', maxWidth: '100%' }}
               />
             </Input.Wrapper>

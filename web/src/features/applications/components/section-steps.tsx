@@ -14,6 +14,7 @@ import {
   type Area,
   DECLARATION_TEXTS,
   DECLARATION_VERSION,
+  MOTIVATION_MIN_LENGTH,
   SHARING_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
@@ -197,6 +198,10 @@ export function MotivationStep(props: StepProps) {
             <Text c="dimmed">{t('apply.motivation.intro')}</Text>
             <Textarea
               label={t('apply.motivation.motivation')}
+              description={t('apply.motivation.counter', {
+                count: form.values.motivation.trim().length,
+                min: MOTIVATION_MIN_LENGTH,
+              })}
               required
               rows={5}
               resize="vertical"

@@ -31,6 +31,7 @@ import {
   hasActiveFilters,
   readDirectorySearch,
   withDirectoryChange,
+  withKnownArea,
 } from '../search-params.ts';
 import { DirectoryFilters } from './directory-filters.tsx';
 import { OrganizationCard } from './organization-card.tsx';
@@ -50,7 +51,11 @@ export function DirectoryPage() {
   usePageTitle(t('directory.title'));
   const location = useLocation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const search = readDirectorySearch(searchParams);
+  const areas = useAreas();
+  const search = withKnownArea(
+    readDirectorySearch(searchParams),
+    areas.data?.items.map((a) => a.id),
+  );
   const page = currentPage(search);
   const session = useSession();
   const canViewMembers = can(principalOf(session.data?.user), 'members.view');
@@ -61,7 +66,6 @@ export function DirectoryPage() {
     members: membersView,
     enabled: !(wantsMembers && session.isPending),
   });
-  const areas = useAreas();
 
   const change = (delta: DirectorySearch, options: { scrollToTop?: boolean } = {}) =>
     setSearchParams((prev) => withDirectoryChange(prev, delta), { preventScrollReset: !options.scrollToTop });
@@ -190,10 +194,7 @@ function DirectoryResults({
             {query.error.fieldErrors.length > 0 ? (
               <List size="sm">
                 {query.error.fieldErrors.map((e) => (
-                  <List.Item key={`${e.path}:${e.message}`}>
-                    {e.path ? `${e.path}: ` : ''}
-                    {e.message}
-                  </List.Item>
+                  <List.Item key={`${e.path}:${e.message}`}>{e.message}</List.Item>
                 ))}
               </List>
             ) : null}

@@ -629,6 +629,56 @@ describe('the state machine', () => {
 
 // ---------- the form ----------
 
+describe('starting and deleting drafts (issue 11 C3)', () => {
+  it('gives the untouched draft back when the applicant starts again, and a new one once it has answers', async () => {
+    const first = await ok(call('applicant2', 'POST', '/api/applications'), 201);
+    const again = await ok(call('applicant2', 'POST', '/api/applications'), 200);
+    expect(again.id).toBe(first.id);
+    expect(await auditCount(first.id)).toBe(1);
+    await ok(
+      call('applicant2', 'PUT', `/api/applications/${first.id}/sections/contact`, sectionsFor().contact),
+    );
+    const next = await ok(call('applicant2', 'POST', '/api/applications'), 201);
+    expect(next.id).not.toBe(first.id);
+    // Another user's untouched draft is never handed out.
+    const stranger = await ok(call('stranger', 'POST', '/api/applications'), 201);
+    expect(stranger.id).not.toBe(next.id);
+    // Tidy: the untouched drafts go, so later tests start afresh.
+    expectStatus(await call('applicant2', 'DELETE', `/api/applications/${next.id}`), 204);
+    expectStatus(await call('stranger', 'DELETE', `/api/applications/${stranger.id}`), 204);
+  });
+
+  it('lets the applicant delete a draft with its documents and timeline, audited', async () => {
+    const { id } = await draft('applicant', {}, ['contact']);
+    for (const who of ['stranger', 'applicant2', 'm1', 'admin'] as const) {
+      expect((await problem(call(who, 'DELETE', `/api/applications/${id}`), 404)).code).toBe(
+        'application.not_found',
+      );
+    }
+    expectStatus(await call('applicant', 'DELETE', `/api/applications/${id}`), 204);
+    await problem(call('applicant', 'GET', `/api/applications/${id}`), 404);
+    expect(await count(sql`select count(*)::int as n from applications where id = ${id}`)).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from application_documents where application_id = ${id}`),
+    ).toBe(0);
+    expect(await eventCount(id)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_events where entity_id = ${id} and action = 'application.deleted'`,
+      ),
+    ).toBe(1);
+    await problem(call('applicant', 'DELETE', `/api/applications/${id}`), 404);
+  });
+
+  it('refuses to delete a submitted application (withdraw it instead)', async () => {
+    const { id } = await inState('submitted');
+    const body = await problem(call('applicant', 'DELETE', `/api/applications/${id}`), 409);
+    expect(body.code).toBe('application.transition_invalid');
+    expect((await problem(call('m1', 'DELETE', `/api/applications/${id}`), 403)).code).toBe('auth.forbidden');
+    expect((await view('applicant', id)).state).toBe('submitted');
+  });
+});
+
 describe('submitting', () => {
   it('names every missing section (and the missing documents) and stays a draft', async () => {
     const { id } = await draft('applicant', {}, ['contact', 'offers', 'declarations', 'documents']);

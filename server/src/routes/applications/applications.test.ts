@@ -679,6 +679,72 @@ describe('starting and deleting drafts (issue 11 C3)', () => {
   });
 });
 
+describe('emails on submission (issue 11 C7)', () => {
+  const mails = (id: string) =>
+    h.query<{ to_email: string; language: string; template: string; subject: string; text: string }>(
+      sql`select to_email, language, template, subject, text from outbox_messages
+          where text like ${`%/applications/${id}%`} order by created_at, id`,
+    );
+
+  it('confirms a submission to the applicant and tells each committee member, each in their language', async () => {
+    const { id, s } = await draft('applicant');
+    expect(await mails(id)).toEqual([]);
+    await ok(act('applicant', id, 'submit'));
+    await ok(act('applicant', id, 'submit')); // a double click: the same submission, no second email
+    const rows = await mails(id);
+    const to = (who: Who) => rows.filter((r) => r.to_email === people[who].email.toLowerCase());
+
+    expect(to('applicant')).toHaveLength(1);
+    expect(to('applicant')[0]).toMatchObject({
+      language: 'en',
+      template: 'application_submitted',
+      subject: `The application of ${s.organization.nameEn} has been submitted`,
+    });
+    expect(to('applicant')[0]!.text).toMatch(new RegExp(`https?://[^/\\s]+/applications/${id}`));
+    expect(to('applicant')[0]!.text).not.toContain('/committee/');
+
+    for (const who of ['chair', ...MEMBERS] as const) {
+      expect(to(who), who).toHaveLength(1);
+      const mail = to(who)[0]!;
+      expect(mail.template).toBe('application_to_review');
+      expect(mail.language).toBe(people[who].language);
+      expect(mail.subject).toBe(
+        people[who].language === 'en'
+          ? `New membership application: ${s.organization.nameEn}`
+          : `Ново заявление за членство: ${s.organization.nameBg}`,
+      );
+      expect(mail.text).toContain(`/committee/applications/${id}`);
+    }
+    // Nobody else hears of it.
+    for (const who of ['applicant2', 'stranger', 'representative', 'admin'] as const)
+      expect(to(who)).toEqual([]);
+  });
+
+  it('confirms a resubmission and sends the committee the applicant’s note', async () => {
+    const { id, s } = await inState('changes_requested');
+    const before = (await mails(id)).length;
+    await ok(act('applicant', id, 'resubmit', 'Added the phone extension.'));
+    await ok(act('applicant', id, 'resubmit'));
+    const rows = await mails(id);
+    expect(rows.filter((r) => r.template === 'application_resubmitted')).toEqual([
+      expect.objectContaining({
+        to_email: people.applicant.email.toLowerCase(),
+        subject: `The application of ${s.organization.nameEn} has been submitted again`,
+      }),
+    ]);
+    const review = rows.filter((r) => r.template === 'application_resubmitted_to_review');
+    expect(review.map((r) => r.to_email).sort()).toEqual(
+      (['chair', ...MEMBERS] as const).map((w) => people[w].email.toLowerCase()).sort(),
+    );
+    const m1 = review.find((r) => r.to_email === people.m1.email.toLowerCase())!;
+    expect(m1.subject).toBe(`Допълнено заявление: ${s.organization.nameBg}`);
+    expect(m1.text).toContain('Бележка на заявителя:\nAdded the phone extension.');
+    const m2 = review.find((r) => r.to_email === people.m2.email.toLowerCase())!;
+    expect(m2.text).toContain('The applicant’s note:\nAdded the phone extension.');
+    expect(rows).toHaveLength(before + 1 + review.length);
+  });
+});
+
 describe('submitting', () => {
   it('names every missing section (and the missing documents) and stays a draft', async () => {
     const { id } = await draft('applicant', {}, ['contact', 'offers', 'declarations', 'documents']);

@@ -1398,6 +1398,15 @@ const ROWS: Row[] = [
       return { url: `/api/applications/${a.id}/documents/${a.documentId}` };
     },
   },
+  {
+    method: 'DELETE',
+    url: '/api/applications/:id',
+    permission: 'application.edit',
+    label: "deleting the applicant's draft (issue 11 C3; the committee never sees drafts)",
+    record: true,
+    expect: ownerAlone(204, NOT_FOUND),
+    build: async () => ({ url: `/api/applications/${(await makeApplication('draft')).id}` }),
+  },
   actionRow('submit', 'draft', 'submitted', ownerAlone(200, NOT_FOUND)),
   actionRow('resubmit', 'changes_requested', 'under_review', ownerAlone(200, FORBIDDEN)),
   actionRow('withdraw', 'submitted', 'withdrawn', ownerAlone(200, FORBIDDEN)),

@@ -95,6 +95,47 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nThe cluster committee reviewed the application of {organization} and asks for changes:\n\n{comment}\n\nMake them and submit the application again:\n\n{link}',
     },
   },
+  // Issue 11 C7: a submission is confirmed to the applicant and announced to the committee.
+  application_submitted: {
+    bg: {
+      subject: 'Заявлението на {organization} е подадено',
+      text: 'Здравейте, {name}!\n\nПолучихме заявлението за членство на {organization}. Инициативният комитет ще го разгледа; може да поиска допълнения, след което гласува. Състоянието на заявлението и съобщенията от комитета са тук:\n\n{link}',
+    },
+    en: {
+      subject: 'The application of {organization} has been submitted',
+      text: 'Hello {name},\n\nWe have received the membership application of {organization}. The steering committee will review it; it may ask for changes, and then it votes. Follow the application and the committee’s messages here:\n\n{link}',
+    },
+  },
+  application_resubmitted: {
+    bg: {
+      subject: 'Заявлението на {organization} е подадено отново',
+      text: 'Здравейте, {name}!\n\nПолучихме допълненото заявление за членство на {organization}. Инициативният комитет продължава разглеждането му. Състоянието на заявлението и съобщенията от комитета са тук:\n\n{link}',
+    },
+    en: {
+      subject: 'The application of {organization} has been submitted again',
+      text: 'Hello {name},\n\nWe have received the updated membership application of {organization}. The steering committee continues its review. Follow the application and the committee’s messages here:\n\n{link}',
+    },
+  },
+  application_to_review: {
+    bg: {
+      subject: 'Ново заявление за членство: {organization}',
+      text: 'Здравейте, {name}!\n\n{organization} подаде заявление за членство в клъстера. Заявлението очаква разглеждане от комитета:\n\n{link}',
+    },
+    en: {
+      subject: 'New membership application: {organization}',
+      text: 'Hello {name},\n\n{organization} has applied for membership of the cluster. The application is waiting for the committee’s review:\n\n{link}',
+    },
+  },
+  application_resubmitted_to_review: {
+    bg: {
+      subject: 'Допълнено заявление: {organization}',
+      text: 'Здравейте, {name}!\n\n{organization} нанесе поисканите промени и подаде заявлението си отново.{note}\n\nЗаявлението очаква разглеждане от комитета:\n\n{link}',
+    },
+    en: {
+      subject: 'Updated application: {organization}',
+      text: 'Hello {name},\n\n{organization} has made the requested changes and submitted its application again.{note}\n\nThe application is waiting for the committee’s review:\n\n{link}',
+    },
+  },
   application_message: {
     bg: {
       subject: 'Ново съобщение по заявлението ви',

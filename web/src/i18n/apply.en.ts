@@ -199,6 +199,18 @@ export const applyEn: ApplyMessages = {
     by: 'by {{name}}',
     system: 'automatically',
   },
+  unsaved: {
+    title: 'Unsaved changes',
+    text: 'The changes on this step are not saved. If you leave, they will be lost.',
+    leave: 'Leave without saving',
+  },
+  deleteDraft: {
+    button: 'Delete the draft',
+    confirmTitle: 'Delete the draft',
+    confirmText: 'The draft and the documents attached to it will be deleted for good.',
+    confirm: 'Yes, delete',
+    done: 'The draft has been deleted.',
+  },
   messages: {
     title: 'Messages',
     intro: 'Messages between you and the steering committee about the application.',

@@ -35,6 +35,7 @@ import {
   assertApplicant,
   assertCanView,
   createApplication,
+  deleteDraft,
   loadRow,
   myApplications,
   notFound,
@@ -104,13 +105,32 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['applications'],
         summary: 'Start a join application (a draft); the caller becomes an applicant',
-        response: { 201: ApplicationSchema, ...problems },
+        response: { 200: ApplicationSchema, 201: ApplicationSchema, ...problems },
       },
     },
     async (request, reply) => {
       const { actor } = signedIn(request);
-      const id = await createApplication(db(), actor);
-      return reply.code(201).send(await respond(request, id));
+      // 200 with the user's untouched draft when there is one (a double click makes one draft).
+      const { id, created } = await createApplication(db(), actor);
+      return reply.code(created ? 201 : 200).send(await respond(request, id));
+    },
+  );
+
+  app.delete(
+    '/:id',
+    {
+      config: { permission: 'application.edit' },
+      schema: {
+        tags: ['applications'],
+        summary: 'Delete a draft (its applicant only; a submitted application is withdrawn instead)',
+        params: ApplicationIdParamsSchema,
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { principal, actor } = signedIn(request);
+      await deleteDraft(db(), actor, principal, request.params.id);
+      return reply.code(204).send(null);
     },
   );
 

@@ -182,9 +182,26 @@ export async function addEvent(
   );
 }
 
-/** Starts a draft; the user becomes an applicant. */
-export async function createApplication(db: Db, actor: Actor & { userId: string }): Promise<string> {
+/**
+ * Starts a draft; the user becomes an applicant. Starting again while the user still has an untouched
+ * draft (no section saved, no document) returns that draft (`created: false`): a double click, a second
+ * tab or a retried request makes one draft (issue 11 C3). The user's row is locked first, so two
+ * simultaneous starts are serialised and the second sees the first's draft.
+ */
+export async function createApplication(
+  db: Db,
+  actor: Actor & { userId: string },
+): Promise<{ id: string; created: boolean }> {
   return db.transaction(async (tx) => {
+    await execute(tx, sql`select id from users where id = ${actor.userId} for no key update`);
+    const [untouched] = await execute<{ id: string }>(
+      tx,
+      sql`select a.id from applications a
+          where a.applicant_id = ${actor.userId} and a.state = 'draft' and a.data = '{}'::jsonb
+            and not exists (select 1 from application_documents d where d.application_id = a.id)
+          order by a.created_at desc limit 1`,
+    );
+    if (untouched) return { id: untouched.id, created: false };
     const [row] = await execute<{ id: string }>(
       tx,
       sql`insert into applications (applicant_id) values (${actor.userId}) returning id`,
@@ -206,7 +223,32 @@ export async function createApplication(db: Db, actor: Actor & { userId: string 
       entityId: id,
       after: { state: 'draft' },
     });
-    return id;
+    return { id, created: true };
+  });
+}
+
+/**
+ * Deletes a draft of its applicant (issue 11 C3), with its documents and timeline (cascade). Anything
+ * submitted stays: the committee's record of it is kept (withdraw instead).
+ */
+export async function deleteDraft(
+  db: Db,
+  actor: Actor & { userId: string },
+  principal: Principal,
+  id: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await loadRow(tx, id, true);
+    assertApplicant(principal, row);
+    if (row.state !== 'draft')
+      throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
+    await execute(tx, sql`delete from applications where id = ${id}`);
+    await recordAudit(tx, actor, {
+      action: 'application.deleted',
+      entityType: 'application',
+      entityId: id,
+      before: { state: row.state },
+    });
   });
 }
 

@@ -637,6 +637,122 @@ describe('the state machine', () => {
 
 // ---------- the form ----------
 
+describe('starting and deleting drafts (issue 11 C3)', () => {
+  it('gives the untouched draft back when the applicant starts again, and a new one once it has answers', async () => {
+    const first = await ok(call('applicant2', 'POST', '/api/applications'), 201);
+    const again = await ok(call('applicant2', 'POST', '/api/applications'), 200);
+    expect(again.id).toBe(first.id);
+    expect(await auditCount(first.id)).toBe(1);
+    await ok(
+      call('applicant2', 'PUT', `/api/applications/${first.id}/sections/contact`, sectionsFor().contact),
+    );
+    const next = await ok(call('applicant2', 'POST', '/api/applications'), 201);
+    expect(next.id).not.toBe(first.id);
+    // Another user's untouched draft is never handed out.
+    const stranger = await ok(call('stranger', 'POST', '/api/applications'), 201);
+    expect(stranger.id).not.toBe(next.id);
+    // Tidy: the untouched drafts go, so later tests start afresh.
+    expectStatus(await call('applicant2', 'DELETE', `/api/applications/${next.id}`), 204);
+    expectStatus(await call('stranger', 'DELETE', `/api/applications/${stranger.id}`), 204);
+  });
+
+  it('lets the applicant delete a draft with its documents and timeline, audited', async () => {
+    const { id } = await draft('applicant', {}, ['contact']);
+    for (const who of ['stranger', 'applicant2', 'm1', 'admin'] as const) {
+      expect((await problem(call(who, 'DELETE', `/api/applications/${id}`), 404)).code).toBe(
+        'application.not_found',
+      );
+    }
+    expectStatus(await call('applicant', 'DELETE', `/api/applications/${id}`), 204);
+    await problem(call('applicant', 'GET', `/api/applications/${id}`), 404);
+    expect(await count(sql`select count(*)::int as n from applications where id = ${id}`)).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from application_documents where application_id = ${id}`),
+    ).toBe(0);
+    expect(await eventCount(id)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from audit_events where entity_id = ${id} and action = 'application.deleted'`,
+      ),
+    ).toBe(1);
+    await problem(call('applicant', 'DELETE', `/api/applications/${id}`), 404);
+  });
+
+  it('refuses to delete a submitted application (withdraw it instead)', async () => {
+    const { id } = await inState('submitted');
+    const body = await problem(call('applicant', 'DELETE', `/api/applications/${id}`), 409);
+    expect(body.code).toBe('application.transition_invalid');
+    expect((await problem(call('m1', 'DELETE', `/api/applications/${id}`), 403)).code).toBe('auth.forbidden');
+    expect((await view('applicant', id)).state).toBe('submitted');
+  });
+});
+
+describe('emails on submission (issue 11 C7)', () => {
+  const mails = (id: string) =>
+    h.query<{ to_email: string; language: string; template: string; subject: string; text: string }>(
+      sql`select to_email, language, template, subject, text from outbox_messages
+          where text like ${`%/applications/${id}%`} order by created_at, id`,
+    );
+
+  it('confirms a submission to the applicant and tells each committee member, each in their language', async () => {
+    const { id, s } = await draft('applicant');
+    expect(await mails(id)).toEqual([]);
+    await ok(act('applicant', id, 'submit'));
+    await ok(act('applicant', id, 'submit')); // a double click: the same submission, no second email
+    const rows = await mails(id);
+    const to = (who: Who) => rows.filter((r) => r.to_email === people[who].email.toLowerCase());
+
+    expect(to('applicant')).toHaveLength(1);
+    expect(to('applicant')[0]).toMatchObject({
+      language: 'en',
+      template: 'application_submitted',
+      subject: `The application of ${s.organization.nameEn} has been submitted`,
+    });
+    expect(to('applicant')[0]!.text).toMatch(new RegExp(`https?://[^/\\s]+/applications/${id}`));
+    expect(to('applicant')[0]!.text).not.toContain('/committee/');
+
+    for (const who of ['chair', ...MEMBERS] as const) {
+      expect(to(who), who).toHaveLength(1);
+      const mail = to(who)[0]!;
+      expect(mail.template).toBe('application_to_review');
+      expect(mail.language).toBe(people[who].language);
+      expect(mail.subject).toBe(
+        people[who].language === 'en'
+          ? `New membership application: ${s.organization.nameEn}`
+          : `Ново заявление за членство: ${s.organization.nameBg}`,
+      );
+      expect(mail.text).toContain(`/committee/applications/${id}`);
+    }
+    // Nobody else hears of it.
+    for (const who of ['applicant2', 'stranger', 'representative', 'admin'] as const)
+      expect(to(who)).toEqual([]);
+  });
+
+  it('confirms a resubmission and sends the committee the applicant’s note', async () => {
+    const { id, s } = await inState('changes_requested');
+    const before = (await mails(id)).length;
+    await ok(act('applicant', id, 'resubmit', 'Added the phone extension.'));
+    await ok(act('applicant', id, 'resubmit'));
+    const rows = await mails(id);
+    expect(rows.filter((r) => r.template === 'application_resubmitted')).toEqual([
+      expect.objectContaining({
+        to_email: people.applicant.email.toLowerCase(),
+        subject: `The application of ${s.organization.nameEn} has been submitted again`,
+      }),
+    ]);
+    const review = rows.filter((r) => r.template === 'application_resubmitted_to_review');
+    expect(review.map((r) => r.to_email).sort()).toEqual(
+      (['chair', ...MEMBERS] as const).map((w) => people[w].email.toLowerCase()).sort(),
+    );
+    const m1 = review.find((r) => r.to_email === people.m1.email.toLowerCase())!;
+    expect(m1.subject).toBe(`Допълнено заявление: ${s.organization.nameBg}`);
+    expect(m1.text).toContain('Бележка на заявителя:\nAdded the phone extension.');
+    const m2 = review.find((r) => r.to_email === people.m2.email.toLowerCase())!;
+    expect(m2.text).toContain('The applicant’s note:\nAdded the phone extension.');
+    expect(rows).toHaveLength(before + 1 + review.length);
+  });
+});
+
 describe('submitting', () => {
   it('names every missing section (and the missing documents) and stays a draft', async () => {
     const { id } = await draft('applicant', {}, ['contact', 'offers', 'declarations', 'documents']);

@@ -6,7 +6,8 @@ import type { AppRow } from './applications.service.ts';
 
 /**
  * Who hears about what, by email through the outbox (in the transaction of the event): the applicant
- * about requests, messages and the decision; the committee about votes and decisions.
+ * about a submission, requests, messages and the decision; the committee about submissions, votes and
+ * decisions.
  */
 
 function organizationName(row: AppRow, language: Language): string {
@@ -52,6 +53,7 @@ export function notifier(publicUrl: string) {
         },
       });
     }
+    if (action === 'submit' || action === 'resubmit') await onSubmitted(tx, row, action, comment);
     if (action === 'open_vote') {
       for (const m of await committee(tx)) {
         await enqueueEmail(tx, {
@@ -65,6 +67,50 @@ export function notifier(publicUrl: string) {
           },
         });
       }
+    }
+  }
+
+  /**
+   * A submission (or a resubmission after changes): the applicant gets a confirmation with the link to
+   * follow it, each committee member a note to review it, each in their own language (issue 11 C7).
+   */
+  async function onSubmitted(
+    tx: Db,
+    row: AppRow,
+    action: 'submit' | 'resubmit',
+    comment: string | undefined,
+  ) {
+    const u = await applicant(tx, row);
+    if (u) {
+      await enqueueEmail(tx, {
+        to: u.email,
+        language: u.language,
+        template: action === 'submit' ? 'application_submitted' : 'application_resubmitted',
+        values: {
+          name: u.display_name,
+          organization: organizationName(row, u.language),
+          link: applicantLink(row),
+        },
+      });
+    }
+    const note = (language: Language) =>
+      comment
+        ? `\n\n${language === 'bg' ? 'Бележка на заявителя' : 'The applicant’s note'}:\n${comment}`
+        : '';
+    for (const m of await committee(tx)) {
+      // A committee member who applied hears once, as the applicant.
+      if (m.email === u?.email) continue;
+      await enqueueEmail(tx, {
+        to: m.email,
+        language: m.language,
+        template: action === 'submit' ? 'application_to_review' : 'application_resubmitted_to_review',
+        values: {
+          name: m.display_name,
+          organization: organizationName(row, m.language),
+          note: note(m.language),
+          link: committeeLink(row),
+        },
+      });
     }
   }
 

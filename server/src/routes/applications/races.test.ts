@@ -182,6 +182,27 @@ describe('concurrent closes', () => {
   });
 });
 
+describe('concurrent starts (issue 11 C3)', () => {
+  it.runIf(onPostgres)('starting an application several times at once makes one draft', async () => {
+    for (let round = 0; round < 3; round++) {
+      const user = await insertUser(h);
+      const cookie = await logIn(app, user.email);
+      const start = () => call(cookie, 'POST', '/api/applications');
+      const answers = await Promise.all([start(), start(), start(), start()]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 201]);
+      expect(new Set(answers.map((r) => r.json().id)).size).toBe(1);
+      expect(
+        await count(sql`select count(*)::int as n from applications where applicant_id = ${user.id}`),
+      ).toBe(1);
+      expect(
+        await count(
+          sql`select count(*)::int as n from audit_events where actor_id = ${user.id} and action = 'application.created'`,
+        ),
+      ).toBe(1);
+    }
+  });
+});
+
 describe('concurrent submissions', () => {
   it.runIf(onPostgres)('a double submit is one submission', async () => {
     for (let round = 0; round < 3; round++) {

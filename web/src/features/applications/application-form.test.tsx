@@ -296,3 +296,98 @@ describe('the application form', () => {
     expect(stepNav().getByRole('button', { name: /Документи\s*\(за попълване\)/ })).toBeVisible();
   });
 });
+
+describe('the application form keeps the applicant’s place and edits (issue 11 C3)', () => {
+  it('puts the step in the URL, so Back returns to the previous step and a reload opens the same one', async () => {
+    applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(url);
+    await step('Документи');
+    await app.user.click(stepNav().getByRole('button', { name: /^Организация/ }));
+    expect(await step('Организация')).toHaveFocus();
+    expect(app.searchParams().get('step')).toBe('organization');
+    await app.user.click(stepNav().getByRole('button', { name: /^Мотивация/ }));
+    await step('Мотивация и категория');
+    expect(app.searchParams().get('step')).toBe('motivation');
+
+    await app.router.navigate(-1);
+    await step('Организация');
+    expect(app.pathname()).toBe(url);
+    await app.router.navigate(-1);
+    await step('Документи');
+    await app.router.navigate(1);
+    await step('Организация');
+    app.unmount();
+
+    // A reload (a fresh start at the same address) opens that step, not the first one missing.
+    renderApp(`${url}?step=offers`);
+    expect(await step('Предлагаме и търсим')).toBeVisible();
+    expect(stepNav().getByRole('button', { name: /^Предлагаме и търсим/ })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
+  });
+
+  it('asks before leaving a step with unsaved edits, by the step list or a link', async () => {
+    const api = applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(`${url}?step=organization`);
+    await step('Организация');
+    const city = screen.getByRole('textbox', { name: /^Град/ });
+    await app.user.clear(city);
+    await app.user.type(city, 'Варна');
+
+    // Another step: asked; staying keeps the edit.
+    await app.user.click(stepNav().getByRole('button', { name: /^Лице за контакт/ }));
+    let dialog = await screen.findByRole('dialog', { name: 'Незапазени промени' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Отказ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByRole('heading', { level: 2, name: 'Организация' })).toBeVisible();
+    expect(screen.getByRole('textbox', { name: /^Град/ })).toHaveValue('Варна');
+    expect(app.searchParams().get('step')).toBe('organization');
+
+    // A link out of the application: asked too; leaving goes there and saves nothing.
+    await app.user.click(screen.getByRole('link', { name: 'Към моите заявления' }));
+    dialog = await screen.findByRole('dialog', { name: 'Незапазени промени' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Излез без запазване' }));
+    await waitFor(() => expect(app.pathname()).toBe('/apply'));
+    expect(api.requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
+  });
+
+  it('moves on without asking once the step is saved, or when nothing was changed', async () => {
+    applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(`${url}?step=organization`);
+    await step('Организация');
+    await app.user.click(stepNav().getByRole('button', { name: /^Тематични области/ }));
+    await step('Тематични области');
+    await app.user.click(stepNav().getByRole('button', { name: /^Организация/ }));
+    await step('Организация');
+    const city = screen.getByRole('textbox', { name: /^Град/ });
+    await app.user.clear(city);
+    await app.user.type(city, 'Варна');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    expect(await step('Лице за контакт')).toHaveFocus();
+    expect(screen.getByText('Стъпката е запазена.')).toBeVisible();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('deletes a draft after a confirmation and goes back to the applications', async () => {
+    const api = applicationsApi({ apps: [applicationFixture({ data: completeData })] });
+    const app = renderApp(url);
+    await step('Документи');
+    expect(screen.queryByRole('button', { name: 'Оттегли заявлението' })).toBeNull();
+    await app.user.click(screen.getByRole('button', { name: 'Изтрий черновата' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Изтриване на черновата' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Отказ' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(api.requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+
+    await app.user.click(screen.getByRole('button', { name: 'Изтрий черновата' }));
+    dialog = await screen.findByRole('dialog', { name: 'Изтриване на черновата' });
+    await app.user.click(within(dialog).getByRole('button', { name: 'Да, изтрий' }));
+    await waitFor(() => expect(app.pathname()).toBe('/apply'));
+    expect(await screen.findByText('Черновата е изтрита.')).toBeVisible();
+    expect(await screen.findByText('Все още нямате заявления.')).toBeVisible();
+    expect(api.requests.filter((r) => r.method === 'DELETE').map((r) => r.url.pathname)).toEqual([
+      `/api/applications/${APPLICATION_ID}`,
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
@@ -30,6 +30,17 @@ describe('the apply page', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Организация' })).toBeVisible();
     expect(screen.getByText('Стъпка 1 от 8')).toBeVisible();
     expect(screen.getByText('Чернова')).toBeVisible();
+  });
+
+  it('starts one application on a double click (issue 11 C3)', async () => {
+    const api = applicationsApi();
+    const app = renderApp('/apply');
+    const button = await screen.findByRole('button', { name: 'Започнете заявление' });
+    // The second click comes before the button re-renders as pending.
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await waitFor(() => expect(app.pathname()).toMatch(/^\/applications\/c0ffee00-/));
+    expect(api.requestsTo('/api/applications').filter((r) => r.method === 'POST')).toHaveLength(1);
   });
 
   it('lists the user’s applications with their states', async () => {

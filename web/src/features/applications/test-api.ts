@@ -151,8 +151,13 @@ export function applicationsApi({
     },
     '/api/applications/mine': () => json({ items: [...store.values()].map(summary) }),
     '/api/applications/:id': (url, request) => {
-      if (request.method !== 'GET') return undefined;
       const app = find(url);
+      if (request.method === 'DELETE') {
+        if (!app) return notFound();
+        store.delete(app.id);
+        return new Response(null, { status: 204 });
+      }
+      if (request.method !== 'GET') return undefined;
       return app ? json(app) : notFound();
     },
     '/api/applications/:id/sections/:section': (url, request) => {

@@ -100,6 +100,18 @@ export function useCreateApplication() {
   });
 }
 
+/** Deletes a draft (issue 11 C3); its page and the list forget it. */
+export function useDeleteDraft(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', base(id)),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: applicationKeys.detail(id) });
+      return queryClient.invalidateQueries({ queryKey: applicationKeys.mine() });
+    },
+  });
+}
+
 export function useSaveSection(id: string) {
   return useApplicationChange(({ section, body }: { section: ApplicationSection; body: unknown }) =>
     apiSend('PUT', `${base(id)}/sections/${section}`, body, ApplicationSchema),

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Title, VisuallyHid
 import { type Application, availableActions, isEditableByApplicant } from '@portal/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -10,7 +10,7 @@ import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useApplication, useApplicationAction } from '../api/applications.ts';
+import { useApplication, useApplicationAction, useDeleteDraft } from '../api/applications.ts';
 import { ApplicationForm } from './application-form.tsx';
 import { changeRequest, MessagesSection, TimelineSection } from './application-status.tsx';
 import { ApplicationSummary } from './application-summary.tsx';
@@ -126,7 +126,11 @@ export function ApplicationPage() {
           <TimelineSection application={app} />
         </>
       )}
-      <Withdraw application={app} onWithdrawn={() => announce(t('apply.withdraw.done'))} />
+      {app.state === 'draft' ? (
+        <DeleteDraft application={app} />
+      ) : (
+        <Withdraw application={app} onWithdrawn={() => announce(t('apply.withdraw.done'))} />
+      )}
     </Stack>
   );
 }
@@ -165,6 +169,41 @@ function Withdraw({ application, onWithdrawn }: { application: Application; onWi
         confirmLabel={t('apply.withdraw.confirm')}
         pending={action.isPending}
         error={action.error}
+        onConfirm={confirm}
+        onClose={close}
+      />
+    </Group>
+  );
+}
+
+/** A draft is deleted, not withdrawn: the committee never saw it (issue 11 C3). */
+function DeleteDraft({ application }: { application: Application }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteDraft(application.id);
+  const [opened, setOpened] = useState(false);
+  const close = () => {
+    setOpened(false);
+    remove.reset();
+  };
+  const confirm = () => {
+    if (remove.isPending) return;
+    remove.mutate(undefined, {
+      onSuccess: () => void navigate(paths.apply.href(), { state: { draftDeleted: true } }),
+    });
+  };
+  return (
+    <Group>
+      <Button variant="outline" color="red" onClick={() => setOpened(true)}>
+        {t('apply.deleteDraft.button')}
+      </Button>
+      <ConfirmModal
+        opened={opened}
+        title={t('apply.deleteDraft.confirmTitle')}
+        text={t('apply.deleteDraft.confirmText')}
+        confirmLabel={t('apply.deleteDraft.confirm')}
+        pending={remove.isPending}
+        error={remove.error}
         onConfirm={confirm}
         onClose={close}
       />

@@ -12,9 +12,9 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { type ApplicationSummary, isEditableByApplicant } from '@portal/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
@@ -31,11 +31,20 @@ export function ApplyPage() {
   const navigate = useNavigate();
   const mine = useMyApplications();
   const create = useCreateApplication();
+  const location = useLocation();
+  const draftDeleted = (location.state as { draftDeleted?: boolean } | null)?.draftDeleted === true;
+  // A double click must send one request: the pending state reaches the button only on the next render
+  // (the server also hands back an untouched draft instead of making a second one).
+  const starting = useRef(false);
 
   const start = () => {
-    if (create.isPending) return;
+    if (starting.current) return;
+    starting.current = true;
     create.mutate(undefined, {
       onSuccess: (application) => void navigate(paths.application.href(application.id)),
+      onSettled: () => {
+        starting.current = false;
+      },
     });
   };
 
@@ -66,6 +75,9 @@ export function ApplyPage() {
       <Stack gap="sm">
         <Title order={1}>{t('apply.start.title')}</Title>
         <Text>{t('apply.start.intro')}</Text>
+        <Text c="teal.9" role="status">
+          {draftDeleted ? t('apply.deleteDraft.done') : ''}
+        </Text>
       </Stack>
       <Paper component="section" withBorder p={{ base: 'md', xs: 'lg' }} aria-labelledby="apply-how">
         <Stack gap="md">
@@ -80,7 +92,7 @@ export function ApplyPage() {
           </List>
           {create.isError ? <ProblemAlert error={create.error} /> : null}
           <Group>
-            <Button onClick={start} loading={create.isPending}>
+            <Button onClick={start} loading={create.isPending} disabled={create.isPending}>
               {t('apply.start.button')}
             </Button>
           </Group>

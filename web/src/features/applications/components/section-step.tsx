@@ -4,6 +4,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSaveSection } from '../api/applications.ts';
+import { useReportUnsaved } from '../unsaved.ts';
 import { type ApplyValidationKey, type SectionForm, useSectionForm } from '../use-section-form.ts';
 
 export interface StepProps {
@@ -37,6 +38,7 @@ export function SectionStep<V extends Record<string, unknown>>({
 }) {
   const form = useSectionForm(initial, invalid);
   const save = useSaveSection(application.id);
+  useReportUnsaved(form.values);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -12,14 +12,15 @@
  *  - failed requests (4xx/5xx) other than those the page expects (the session probe of a visitor, a bad
  *    token on purpose);
  *  - horizontal overflow (`document.documentElement.scrollWidth > innerWidth`);
- *  - an element narrower than 24 px that holds text of three or more characters (text one letter a line);
+ *  - an element narrower than 24 px whose text of three or more characters wraps or is cut (one letter a
+ *    line);
  *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
  *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
  *
  * Prints one line per screen, and as its last line a JSON summary `{"screens":…,"passed":…,"failed":…}`
  * that CI adds to its sums. Exits 1 on any failure. Needs the SPA built (`pnpm build`; the root script
- * `pnpm screens` builds first). SCREENS_PORT (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<route
- * name substring> narrow a run; SCREENS_CONCURRENCY (3) sets the parallel browser contexts.
+ * `pnpm screens` builds first). SCREENS_PORT (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular
+ * expression of route names> narrow a run; SCREENS_CONCURRENCY (3) sets the parallel browser contexts.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -243,6 +244,9 @@ function inspectPage(): string[] {
     if (rect.width >= 24 || rect.width <= 1 || rect.height <= 1) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || style.clipPath !== 'none' || style.clip !== 'auto') continue;
+    // A short word that fits on one line is fine ("All" is 20 px); text broken over lines or cut is not.
+    const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3;
+    if (rect.height < lineHeight * 1.6 && el.scrollWidth <= el.clientWidth + 1) continue;
     problems.push(`text in an element ${Math.round(rect.width)} px wide: ${label(el)}`);
   }
 
@@ -277,7 +281,10 @@ function inspectPage(): string[] {
   for (const input of document.querySelectorAll<HTMLInputElement>(
     'input[type="radio"][class*="mantine-"], input[type="checkbox"][class*="mantine-"]',
   )) {
-    if (getComputedStyle(input).appearance !== 'none') {
+    const style = getComputedStyle(input);
+    // Hidden inputs (a segmented control's) draw nothing; a drawn one must be Mantine's, not the browser's.
+    if (style.opacity === '0' || input.getBoundingClientRect().width === 0) continue;
+    if (style.appearance !== 'none') {
       problems.push(
         `unstyled ${input.type}: appearance is the browser's (${label(input.parentElement ?? input)})`,
       );
@@ -362,7 +369,7 @@ async function runRole(browser: Browser, role: Role, results: Result[]) {
   let routes = await routesOf(role, setup);
   await setup.close();
   const only = process.env.SCREENS_ONLY;
-  if (only) routes = routes.filter((r) => r.name.includes(only));
+  if (only) routes = routes.filter((r) => new RegExp(only).test(r.name));
 
   for (const width of WIDTHS) {
     for (const lang of LANGS) {

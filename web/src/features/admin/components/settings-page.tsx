@@ -16,8 +16,6 @@ import { QueryError } from '@/components/query-state.tsx';
 import { useSaveVotingSettings, useVotingSettings } from '../api/voting-settings.ts';
 import { AdminNav } from './admin-nav.tsx';
 import { Section } from './section.tsx';
-import './styles.ts';
-import '@mantine/core/styles/Radio.css';
 
 /** /admin/settings: the cluster's settings; for now the committee's voting rules. */
 export function SettingsPage() {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { closeMenu, openMenu } from './menu.ts';
 
 /**
  * The accounts journey of issue 3, against the real server on a fresh embedded database with the demo
@@ -22,7 +23,7 @@ async function openMailAsAdmin(browser: Browser, to: string, subject: string) {
   const admin = await context.newPage();
   await logIn(admin, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await expect(admin.getByRole('heading', { level: 1, name: 'Моят профил' })).toBeVisible();
-  await admin.getByRole('link', { name: 'Администрация' }).click();
+  await (await openMenu(admin)).getByRole('link', { name: 'Администрация' }).click();
   await admin.getByRole('link', { name: 'Изходяща поща' }).click();
   await admin.getByLabel('Получател').fill(to);
   await expect(admin).toHaveURL(/\/admin\/mailbox\?.*to=/);
@@ -77,14 +78,15 @@ test('a newcomer signs up, confirms the email from the mailbox link, logs in, se
   await logIn(page, email, password);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Моят профил' })).toBeVisible();
-  await expect(page.getByRole('banner').getByText('Нов Член')).toBeVisible();
+  await expect((await openMenu(page)).getByText('Нов Член')).toBeVisible();
+  await closeMenu(page);
   await expect(page.getByText(email).first()).toBeVisible();
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
   // Log out → the account page now sends the visitor to log in, and back after it.
-  await page.getByRole('button', { name: 'Изход' }).click();
-  await expect(page.getByRole('link', { name: 'Вход', exact: true })).toBeVisible();
+  await (await openMenu(page)).getByRole('button', { name: 'Изход' }).click();
+  await expect((await openMenu(page)).getByRole('link', { name: 'Вход', exact: true })).toBeVisible();
   await page.goto('/account');
   await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Вход' })).toBeVisible();

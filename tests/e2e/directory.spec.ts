@@ -42,6 +42,9 @@ test('a visitor reads the home page in Bulgarian, switches to English, searches 
   await expect(page.getByRole('link', { name: 'Digital Sofia' })).toBeVisible();
 
   // Filter by a thematic area: the whole ICT area includes its sub-areas.
+  // On a phone the filters fold behind their button.
+  const filters = page.getByRole('button', { name: /^Filters/ });
+  if (await filters.isVisible()) await filters.click();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/\/members$/);
   const areas = (await (await page.request.get('/api/areas')).json()) as {

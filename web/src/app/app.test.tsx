@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
 import { stubApi } from '@/testing/fetch-stub.ts';
@@ -55,5 +55,18 @@ describe('the portal shell', () => {
     await waitFor(() => expect(document.title).toBe('Членове — Клъстер „Тестов град“'));
     await app.user.click(screen.getByRole('button', { name: /English/ }));
     await waitFor(() => expect(document.title).toBe('Members — Cluster "Test City"'));
+  });
+
+  it('has a menu button that opens the navigation in a drawer and closes it on following a link (a phone)', async () => {
+    stubApi();
+    const app = renderApp('/');
+    const button = await screen.findByRole('button', { name: 'Меню' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    await app.user.click(button);
+    const drawer = await screen.findByRole('dialog', { name: 'Меню' });
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    await app.user.click(within(drawer).getByRole('link', { name: 'Членове' }));
+    await waitFor(() => expect(app.pathname()).toBe('/members'));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Меню' })).not.toBeInTheDocument());
   });
 });

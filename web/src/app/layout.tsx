@@ -1,5 +1,6 @@
-import { Anchor, Container, Group, Text } from '@mantine/core';
-import { Suspense } from 'react';
+import { Anchor, Box, Burger, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
@@ -20,6 +21,10 @@ export function AppLayout() {
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
   const showsCommittee = useCan('application.review');
+  const [menuOpened, menu] = useDisclosure(false);
+  // Following a link in the phone's menu closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
+  useEffect(() => menu.close(), [pathname]);
   const siteName = cluster.data
     ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
     : undefined;
@@ -44,51 +49,44 @@ export function AppLayout() {
                 {siteName ?? t('layout.portal')}
               </Anchor>
               <Group gap="sm" wrap="wrap">
-                <nav aria-label={t('layout.mainNavigation')}>
-                  <Group component="ul" gap={4} className="plain-list">
-                    <li>
-                      <NavLink to={paths.home.href()} end className="nav-link">
-                        {t('nav.home')}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to={paths.members.href()} className="nav-link">
-                        {t('nav.members')}
-                      </NavLink>
-                    </li>
-                    <li>
-                      <NavLink to={paths.decisions.href()} className="nav-link">
-                        {t('nav.decisions')}
-                      </NavLink>
-                    </li>
-                    {showsCommittee ? (
-                      <li>
-                        {/* Current on an application's page too (NavLink matches the paths below it). */}
-                        <NavLink to={paths.committee.href()} className="nav-link">
-                          {t('nav.committee')}
-                        </NavLink>
-                      </li>
-                    ) : null}
-                    {showsAdministration ? (
-                      <li>
-                        {/* Current on every administration page, not only the users list it opens. */}
-                        <Link
-                          to={paths.adminUsers.href()}
-                          className="nav-link"
-                          aria-current={pathname.startsWith('/admin') ? 'page' : undefined}
-                        >
-                          {t('auth.header.admin')}
-                        </Link>
-                      </li>
-                    ) : null}
-                  </Group>
-                </nav>
+                <Box component="nav" aria-label={t('layout.mainNavigation')} visibleFrom="sm">
+                  <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} />
+                </Box>
                 <LanguageSwitch />
-                <UserArea />
+                <Box visibleFrom="sm">
+                  <UserArea />
+                </Box>
+                {/* A phone: the brand, the language and a menu button; the links and the account open in a
+                    drawer, so the header stays one line. */}
+                <Burger
+                  hiddenFrom="sm"
+                  opened={menuOpened}
+                  onClick={menu.toggle}
+                  size="sm"
+                  aria-label={t('layout.menu')}
+                  aria-expanded={menuOpened}
+                  aria-controls="main-menu"
+                />
               </Group>
             </Group>
           </Container>
         </header>
+        <Drawer
+          id="main-menu"
+          opened={menuOpened}
+          onClose={menu.close}
+          position="right"
+          size="xs"
+          title={t('layout.menu')}
+          hiddenFrom="sm"
+        >
+          <Stack gap="lg">
+            <nav aria-label={t('layout.mainNavigation')}>
+              <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} vertical />
+            </nav>
+            <UserArea />
+          </Stack>
+        </Drawer>
         <main id={MAIN_CONTENT_ID} tabIndex={-1} className="app-main">
           <Container size="lg" py="xl">
             <Suspense fallback={<Text c="dimmed">{t('common.loading')}</Text>}>
@@ -127,5 +125,59 @@ export function AppLayout() {
       </div>
       <ScrollRestoration />
     </SiteNameContext.Provider>
+  );
+}
+
+/** The main navigation's links: a row in the header, a column in the phone's menu. */
+function MainLinks({
+  showsCommittee,
+  showsAdministration,
+  vertical = false,
+}: {
+  showsCommittee: boolean;
+  showsAdministration: boolean;
+  vertical?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const List = vertical ? Stack : Group;
+  return (
+    <List component="ul" gap={4} className="plain-list">
+      <li>
+        <NavLink to={paths.home.href()} end className="nav-link">
+          {t('nav.home')}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to={paths.members.href()} className="nav-link">
+          {t('nav.members')}
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to={paths.decisions.href()} className="nav-link">
+          {t('nav.decisions')}
+        </NavLink>
+      </li>
+      {showsCommittee ? (
+        <li>
+          {/* Current on an application's page too (NavLink matches the paths below it). */}
+          <NavLink to={paths.committee.href()} className="nav-link">
+            {t('nav.committee')}
+          </NavLink>
+        </li>
+      ) : null}
+      {showsAdministration ? (
+        <li>
+          {/* Current on every administration page, not only the users list it opens. */}
+          <Link
+            to={paths.adminUsers.href()}
+            className="nav-link"
+            aria-current={pathname.startsWith('/admin') ? 'page' : undefined}
+          >
+            {t('auth.header.admin')}
+          </Link>
+        </li>
+      ) : null}
+    </List>
   );
 }

@@ -20,6 +20,7 @@ export const bg = {
     en: { short: 'EN', name: 'English' },
   },
   layout: {
+    menu: 'Меню',
     skipToContent: 'Към съдържанието',
     mainNavigation: 'Основна навигация',
     portal: 'Портал на клъстера',
@@ -87,6 +88,10 @@ export const bg = {
     title: 'Членове',
     heading: 'Регистър на членовете',
     intro: 'Търсете членовете на клъстера по име, област, вид и размер.',
+    showFilters_one: 'Филтри (1 избран)',
+    showFilters_other: 'Филтри ({{count}} избрани)',
+    showFilters_zero: 'Филтри',
+    hideFilters: 'Скрий филтрите',
     filtersLabel: 'Филтри',
     searchLabel: 'Търсене',
     searchPlaceholder: 'Име или описание',

@@ -8,6 +8,7 @@ export const en: ShellMessages = {
     en: { short: 'EN', name: 'English' },
   },
   layout: {
+    menu: 'Menu',
     skipToContent: 'Skip to content',
     mainNavigation: 'Main navigation',
     portal: 'Cluster portal',
@@ -76,6 +77,10 @@ export const en: ShellMessages = {
     title: 'Members',
     heading: 'Member directory',
     intro: "Search the cluster's members by name, area, kind and size.",
+    showFilters_one: 'Filters (1 chosen)',
+    showFilters_other: 'Filters ({{count}} chosen)',
+    showFilters_zero: 'Filters',
+    hideFilters: 'Hide filters',
     filtersLabel: 'Filters',
     searchLabel: 'Search',
     searchPlaceholder: 'Name or description',

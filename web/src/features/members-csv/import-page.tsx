@@ -17,7 +17,6 @@ import { Section } from '@/features/admin/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { IMPORT_TEMPLATE_URL, useImportOrganizations } from './import-organizations.ts';
 import { MemberExportButton } from './member-export-button.tsx';
-import '@/features/admin/components/styles.ts';
 
 /**
  * /admin/import: administrators load organisations from a CSV file (chosen or pasted). "Check" runs a

@@ -14,7 +14,6 @@ import {
 } from '../search-params.ts';
 import { ActorFilter } from './actor-filter.tsx';
 import { AdminNav } from './admin-nav.tsx';
-import './styles.ts';
 import { AuditEventItem } from './audit-event-item.tsx';
 import { FilterInput } from './filter-input.tsx';
 import { PagedList } from './paged-list.tsx';

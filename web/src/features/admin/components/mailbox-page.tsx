@@ -16,7 +16,6 @@ import {
   withChange,
 } from '../search-params.ts';
 import { AdminNav } from './admin-nav.tsx';
-import './styles.ts';
 import { FilterInput } from './filter-input.tsx';
 import { LinkifiedText } from './linkified-text.tsx';
 import { PagedList } from './paged-list.tsx';

@@ -17,8 +17,6 @@ import { useSaveVotingSettings, useVotingSettings } from '../api/voting-settings
 import { AdminNav } from './admin-nav.tsx';
 import { Section } from './section.tsx';
 import { ClusterTextsSection, SitePagesSection } from './site-content-sections.tsx';
-import './styles.ts';
-import '@mantine/core/styles/Radio.css';
 
 /** /admin/settings: the cluster's settings: the home page's texts, the information pages, the voting rules. */
 export function SettingsPage() {

@@ -6,6 +6,7 @@ import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { personName } from '@/lib/person.ts';
 import { useUsers } from '../api/get-users.ts';
 import {
   currentPage,
@@ -16,8 +17,6 @@ import {
   withChange,
 } from '../search-params.ts';
 import { AdminNav } from './admin-nav.tsx';
-import './styles.ts';
-import { personName } from '@/lib/person.ts';
 import { FilterInput } from './filter-input.tsx';
 import { PagedList } from './paged-list.tsx';
 import { StatusBadge } from './status-badge.tsx';

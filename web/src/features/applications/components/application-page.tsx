@@ -15,7 +15,6 @@ import { ApplicationForm } from './application-form.tsx';
 import { changeRequest, MessagesSection, TimelineSection } from './application-status.tsx';
 import { ApplicationSummary } from './application-summary.tsx';
 import { StateBadge } from './state-badge.tsx';
-import './styles.ts';
 
 /**
  * One application, as its applicant sees it: the form while it may be edited (draft, changes requested),

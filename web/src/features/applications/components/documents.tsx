@@ -159,6 +159,8 @@ export function DocumentsStep({ application, onSaved, onBack }: StepProps) {
                   variant="light"
                   color="red"
                   size="compact-sm"
+                  // Never shrunk by a long file name (the label was cut on a phone); the name wraps instead.
+                  style={{ flex: 'none' }}
                   aria-label={t('apply.documents.deleteNamed', { name: document.filename })}
                   onClick={() => {
                     setStatus('');

@@ -18,7 +18,6 @@ import { isQueueReturnState } from './committee-page.tsx';
 import { DocumentsSection } from './documents-section.tsx';
 import { ReviewActions } from './review-actions.tsx';
 import { StateBadge } from './state-badge.tsx';
-import './styles.ts';
 import { TimelineSection } from './timeline-section.tsx';
 import { VotePanel } from './vote-panel.tsx';
 

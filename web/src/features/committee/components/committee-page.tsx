@@ -38,7 +38,6 @@ import {
 } from '../search-params.ts';
 import { useAreaOptions } from './area-options.ts';
 import { StateBadge } from './state-badge.tsx';
-import './styles.ts';
 
 /** The committee never sees drafts: the pipeline starts at submission. */
 export const QUEUE_STATES = APPLICATION_STATES.filter((s) => s !== 'draft');
@@ -199,7 +198,7 @@ function Pipeline({
   ];
   return (
     <nav aria-label={t('committee.pipeline.label')}>
-      <Group component="ul" className="plain-list" gap={4} wrap="wrap">
+      <Group component="ul" className="plain-list scroll-row" gap={4} wrap="nowrap">
         {stages.map((stage) => {
           const selected = (current ?? '') === stage.state;
           const search = withChange(searchParams, { state: stage.state }).toString();

@@ -1,5 +1,6 @@
-import { Button, NativeSelect, Stack } from '@mantine/core';
+import { Badge, Button, NativeSelect, Stack } from '@mantine/core';
 import { type Area, ORGANIZATION_KINDS, SIZE_CLASSES } from '@portal/shared';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import type { DirectorySearch } from '../search-params.ts';
@@ -47,37 +48,60 @@ export function DirectoryFilters({
 }) {
   const { t } = useTranslation();
   const areaOptions = useAreaOptions(areas);
+  // Below the two-column layout (a phone, a narrow tablet) the filters fold behind a button, so the first
+  // screen shows results; on a wide screen they are always open beside the results (styles.css).
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const active = [search.area, search.kind, search.size].filter(Boolean).length;
   return (
     <Stack gap="md" component="section" aria-label={t('directory.filtersLabel')}>
-      <NativeSelect
-        label={t('directory.areaLabel')}
-        data={areaOptions}
-        value={search.area ?? ''}
-        onChange={(event) => onChange({ area: event.currentTarget.value })}
-      />
-      <NativeSelect
-        label={t('directory.kindLabel')}
-        data={[
-          { value: '', label: t('directory.kindAny') },
-          ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
-        ]}
-        value={search.kind ?? ''}
-        onChange={(event) => onChange({ kind: event.currentTarget.value })}
-      />
-      <NativeSelect
-        label={t('directory.sizeLabel')}
-        data={[
-          { value: '', label: t('directory.sizeAny') },
-          ...SIZE_CLASSES.map((size) => ({ value: size, label: t(`size.${size}`) })),
-        ]}
-        value={search.size ?? ''}
-        onChange={(event) => onChange({ size: event.currentTarget.value })}
-      />
-      {canClear ? (
-        <Button variant="default" onClick={onClear}>
-          {t('directory.clearFilters')}
-        </Button>
-      ) : null}
+      <Button
+        hiddenFrom="md"
+        variant="default"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        rightSection={
+          active > 0 ? (
+            <Badge size="sm" circle aria-hidden>
+              {active}
+            </Badge>
+          ) : null
+        }
+      >
+        {open ? t('directory.hideFilters') : t('directory.showFilters', { count: active })}
+      </Button>
+      <Stack gap="md" id={id} className="folding-filters" data-open={open || undefined}>
+        <NativeSelect
+          label={t('directory.areaLabel')}
+          data={areaOptions}
+          value={search.area ?? ''}
+          onChange={(event) => onChange({ area: event.currentTarget.value })}
+        />
+        <NativeSelect
+          label={t('directory.kindLabel')}
+          data={[
+            { value: '', label: t('directory.kindAny') },
+            ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) })),
+          ]}
+          value={search.kind ?? ''}
+          onChange={(event) => onChange({ kind: event.currentTarget.value })}
+        />
+        <NativeSelect
+          label={t('directory.sizeLabel')}
+          data={[
+            { value: '', label: t('directory.sizeAny') },
+            ...SIZE_CLASSES.map((size) => ({ value: size, label: t(`size.${size}`) })),
+          ]}
+          value={search.size ?? ''}
+          onChange={(event) => onChange({ size: event.currentTarget.value })}
+        />
+        {canClear ? (
+          <Button variant="default" onClick={onClear}>
+            {t('directory.clearFilters')}
+          </Button>
+        ) : null}
+      </Stack>
     </Stack>
   );
 }

@@ -20,7 +20,6 @@ import { useLanguage } from '@/lib/localized.ts';
 import { useRates, useSaveRates } from '../api/rates.ts';
 import { centsToInput, currentYear, parseEuros } from '../money.ts';
 import { YearSelect } from './year-select.tsx';
-import '@/features/admin/components/styles.ts';
 
 /** A year from the URL, or this year when it names none. */
 export function yearFrom(value: string | null): number {

@@ -34,7 +34,6 @@ import { yearFrom } from './admin-fees-page.tsx';
 import { FeeStatusBadge } from './fee-status-badge.tsx';
 import { PaymentModal } from './payment-modal.tsx';
 import { YearSelect } from './year-select.tsx';
-import '@/features/admin/components/styles.ts';
 
 const STATUS_FILTERS = ['overdue', 'outstanding', 'partial', 'unpaid', 'paid', 'not_due'] as const;
 

@@ -1,4 +1,3 @@
-import './styles.ts';
 import { Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';

@@ -1,0 +1,455 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * `pnpm screens`: looks at every page of the portal the way a person would (issue 11 D).
+ *
+ * Starts the real server with the built SPA on a fresh embedded database with the demo data (its own port
+ * and temporary DATA_DIR), signs in as each role, opens every route by a direct load (the way a reload or
+ * a deep link does, which is where lazily loaded styles go missing) in Bulgarian and English at desktop
+ * (1280×800) and phone (390×844) widths, saves a full-page PNG of each under tests/screens-out/ and fails
+ * on:
+ *  - console errors and uncaught exceptions in the page;
+ *  - failed requests (4xx/5xx) other than those the page expects (the session probe of a visitor, a bad
+ *    token on purpose);
+ *  - horizontal overflow (`document.documentElement.scrollWidth > innerWidth`);
+ *  - an element narrower than 24 px whose text of three or more characters wraps or is cut (one letter a
+ *    line);
+ *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
+ *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
+ *
+ * Prints one line per screen, and as its last line a JSON summary `{"screens":…,"passed":…,"failed":…}`
+ * that CI adds to its sums. Exits 1 on any failure. Needs the SPA built (`pnpm build`; the root script
+ * `pnpm screens` builds first). SCREENS_PORT (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular
+ * expression of route names> narrow a run; SCREENS_CONCURRENCY (3) sets the parallel browser contexts.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const outDir = resolve(here, '../screens-out');
+const port = Number(process.env.SCREENS_PORT ?? 3310);
+const base = `http://127.0.0.1:${port}`;
+const concurrency = Math.max(1, Number(process.env.SCREENS_CONCURRENCY ?? 3));
+const DEMO_PASSWORD = 'klaster-demo-2026';
+
+const ROLES = {
+  visitor: null,
+  applicant: 'kandidat@demo.klaster.bg',
+  representative: 'predstavitel@demo.klaster.bg',
+  committee: 'komitet@demo.klaster.bg',
+  chair: 'predsedatel@demo.klaster.bg',
+  admin: 'admin@demo.klaster.bg',
+} as const;
+type Role = keyof typeof ROLES;
+
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true },
+] as const;
+const LANGS = ['bg', 'en'] as const;
+
+interface Route {
+  /** File name of the picture. */
+  name: string;
+  path: string;
+  /** Request paths (prefix) that may answer 4xx on this page. */
+  expected4xx?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The server
+// ---------------------------------------------------------------------------------------------------
+
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const server = spawn('pnpm', ['--filter', '@portal/server', 'start'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not answer /api/health within 2 minutes');
+}
+
+function stopServer(server: ChildProcess) {
+  if (server.pid && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      server.kill('SIGTERM');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Routes of each role, with the ids of the demo data read through the API as that role
+// ---------------------------------------------------------------------------------------------------
+
+async function getJson<T>(context: BrowserContext, url: string): Promise<T> {
+  const res = await context.request.get(`${base}${url}`);
+  if (!res.ok()) throw new Error(`GET ${url}: ${res.status()}`);
+  return (await res.json()) as T;
+}
+
+type Items<T = { id: string }> = { items: T[] };
+
+async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
+  const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
+  const someMember = orgs.items[0]?.id;
+  const publicRoutes: Route[] = [
+    { name: 'home', path: '/' },
+    { name: 'members', path: '/members' },
+    { name: 'members-page-99', path: '/members?page=99' },
+    ...(someMember ? [{ name: 'member', path: `/members/${someMember}` }] : []),
+    { name: 'decisions', path: '/decisions' },
+    { name: 'not-found', path: '/no-such-page' },
+  ];
+  switch (role) {
+    case 'visitor':
+      return [
+        ...publicRoutes,
+        { name: 'login', path: '/login' },
+        { name: 'sign-up', path: '/sign-up' },
+        { name: 'forgot-password', path: '/forgot-password' },
+        {
+          name: 'reset-password',
+          path: '/reset-password?token=not-a-real-token',
+          expected4xx: ['/api/auth/reset-password'],
+        },
+        {
+          name: 'verify-email',
+          path: '/verify-email?token=not-a-real-token',
+          expected4xx: ['/api/auth/verify-email'],
+        },
+        {
+          name: 'confirm-email',
+          path: '/confirm-email?token=not-a-real-token',
+          expected4xx: ['/api/account/confirm-email-change', '/api/auth/confirm-email-change'],
+        },
+      ];
+    case 'applicant': {
+      const mine = await getJson<Items<{ id: string; state: string }>>(context, '/api/applications/mine');
+      return [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        { name: 'apply', path: '/apply' },
+        ...mine.items.map((a) => ({ name: `application-${a.state}`, path: `/applications/${a.id}` })),
+      ];
+    }
+    case 'representative': {
+      const mine = await getJson<Items>(context, '/api/account/organizations');
+      const org = mine.items[0]?.id;
+      const orgRoutes: Route[] = org
+        ? [
+            { name: 'my-organization', path: `/my/organizations/${org}` },
+            { name: 'my-representatives', path: `/my/organizations/${org}/representatives` },
+            { name: 'my-history', path: `/my/organizations/${org}/history` },
+            { name: 'my-fees', path: `/my/organizations/${org}/fees` },
+            { name: 'my-data', path: `/my/organizations/${org}/data` },
+          ]
+        : [];
+      return [...publicRoutes, { name: 'account', path: '/account' }, ...orgRoutes];
+    }
+    case 'committee':
+    case 'chair':
+    case 'admin': {
+      const routes: Route[] = [...publicRoutes, { name: 'account', path: '/account' }];
+      const members = await getJson<Items>(context, '/api/committee/members?pageSize=5');
+      routes.push(
+        { name: 'committee-members', path: '/committee/members' },
+        ...(members.items[0]
+          ? [{ name: 'committee-member', path: `/committee/members/${members.items[0].id}` }]
+          : []),
+        { name: 'committee-fees', path: '/committee/fees' },
+      );
+      if (role !== 'admin') {
+        const queue = await getJson<Items<{ id: string; state: string }>>(
+          context,
+          '/api/committee/applications?pageSize=100',
+        );
+        const byState = new Map<string, string>();
+        for (const a of queue.items) if (!byState.has(a.state)) byState.set(a.state, a.id);
+        routes.push(
+          { name: 'committee', path: '/committee' },
+          ...[...byState].map(([state, id]) => ({
+            name: `committee-application-${state}`,
+            path: `/committee/applications/${id}`,
+          })),
+        );
+      } else {
+        const users = await getJson<Items>(context, '/api/admin/users');
+        routes.push(
+          { name: 'admin-users', path: '/admin/users' },
+          ...(users.items[0] ? [{ name: 'admin-user', path: `/admin/users/${users.items[0].id}` }] : []),
+          { name: 'admin-audit', path: '/admin/audit' },
+          { name: 'admin-mailbox', path: '/admin/mailbox' },
+          { name: 'admin-import', path: '/admin/import' },
+          { name: 'admin-settings', path: '/admin/settings' },
+          { name: 'admin-fees', path: '/admin/fees' },
+        );
+      }
+      return routes;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checks a page must pass
+// ---------------------------------------------------------------------------------------------------
+
+/** Runs in the page: what is wrong with its layout and styles. */
+function inspectPage(): string[] {
+  const problems: string[] = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth) {
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => !el.closest('[data-screens-scroll]'))
+      .slice(-3)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    problems.push(
+      `horizontal overflow: scrollWidth ${doc.scrollWidth} > innerWidth ${window.innerWidth} (${wide.join(', ')})`,
+    );
+  }
+
+  const label = (el: Element) => {
+    const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    return `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">${text}`;
+  };
+
+  // Text squeezed into a column narrower than a few characters.
+  for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+    const own = [...el.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
+    if (own.length < 3) continue;
+    const rect = el.getBoundingClientRect();
+    // Visually hidden text (screen readers only) is 1 px wide on purpose.
+    if (rect.width >= 24 || rect.width <= 1 || rect.height <= 1) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.clipPath !== 'none' || style.clip !== 'auto') continue;
+    // A short word that fits on one line is fine ("All" is 20 px); text broken over lines or cut is not.
+    const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.3;
+    if (rect.height < lineHeight * 1.6 && el.scrollWidth <= el.clientWidth + 1) continue;
+    problems.push(`text in an element ${Math.round(rect.width)} px wide: ${label(el)}`);
+  }
+
+  // Mantine components whose style sheet is not loaded.
+  const defined = new Set<string>();
+  const collect = (rules: CSSRuleList) => {
+    for (const rule of rules) {
+      if ('selectorText' in rule) {
+        for (const m of (rule as CSSStyleRule).selectorText.matchAll(/\.(m_[0-9a-f]+)/g))
+          defined.add(m[1] as string);
+      }
+      if ('cssRules' in rule && (rule as CSSGroupingRule).cssRules)
+        collect((rule as CSSGroupingRule).cssRules);
+    }
+  };
+  for (const sheet of document.styleSheets) {
+    try {
+      collect(sheet.cssRules);
+    } catch {
+      // a cross-origin sheet: none here
+    }
+  }
+  const missing = new Map<string, Element>();
+  for (const el of document.querySelectorAll('[class*="m_"]')) {
+    for (const c of el.classList)
+      if (/^m_[0-9a-f]+$/.test(c) && !defined.has(c) && !missing.has(c)) missing.set(c, el);
+  }
+  for (const [c, el] of missing) {
+    const name = [...el.classList].find((x) => x.startsWith('mantine-')) ?? el.tagName.toLowerCase();
+    problems.push(`unstyled component: .${c} (${name}) has no CSS rule loaded`);
+  }
+  for (const input of document.querySelectorAll<HTMLInputElement>(
+    'input[type="radio"][class*="mantine-"], input[type="checkbox"][class*="mantine-"]',
+  )) {
+    const style = getComputedStyle(input);
+    // Hidden inputs (a segmented control's) draw nothing; a drawn one must be Mantine's, not the browser's.
+    if (style.opacity === '0' || input.getBoundingClientRect().width === 0) continue;
+    if (style.appearance !== 'none') {
+      problems.push(
+        `unstyled ${input.type}: appearance is the browser's (${label(input.parentElement ?? input)})`,
+      );
+    }
+  }
+  return problems;
+}
+
+interface Result {
+  role: Role;
+  lang: string;
+  width: string;
+  route: string;
+  problems: string[];
+}
+
+async function visit(page: Page, route: Route, file: string): Promise<string[]> {
+  const problems: string[] = [];
+  const onConsole = (msg: import('@playwright/test').ConsoleMessage) => {
+    // A failed load is reported (or allowed) by the response check below, which knows the URL.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      problems.push(`console error: ${msg.text().slice(0, 300)}`);
+    }
+  };
+  const onError = (error: Error) => problems.push(`page error: ${error.message.slice(0, 300)}`);
+  const onResponse = (res: import('@playwright/test').Response) => {
+    const status = res.status();
+    if (status < 400) return;
+    const url = new URL(res.url());
+    if (status < 500) {
+      // A visitor's session probe answers 401 by design.
+      if (url.pathname === '/api/auth/session' && status === 401) return;
+      if (route.expected4xx?.some((p) => url.pathname.startsWith(p))) return;
+    }
+    problems.push(`request failed: ${res.request().method()} ${url.pathname}${url.search} → ${status}`);
+  };
+  const onFailed = (req: import('@playwright/test').Request) => {
+    const failure = req.failure()?.errorText ?? '';
+    if (failure.includes('ERR_ABORTED')) return; // a navigation or a cancelled fetch
+    problems.push(`request failed: ${req.method()} ${req.url()} (${failure})`);
+  };
+  page.on('console', onConsole);
+  page.on('pageerror', onError);
+  page.on('response', onResponse);
+  page.on('requestfailed', onFailed);
+  try {
+    await page.goto(`${base}${route.path}`, { waitUntil: 'load' });
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => {});
+    // Lazy routes: wait for the page's heading (or the error page's) and the fonts.
+    await page
+      .locator('h1')
+      .first()
+      .waitFor({ timeout: 10_000 })
+      .catch(() => problems.push('no <h1> on the page within 10 s'));
+    await page.evaluate(() => document.fonts.ready);
+    problems.push(...(await page.evaluate(inspectPage)));
+    await page.screenshot({ path: file, fullPage: true });
+  } catch (error) {
+    problems.push(`could not load: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
+    page.off('response', onResponse);
+    page.off('requestfailed', onFailed);
+  }
+  return problems;
+}
+
+async function logIn(context: BrowserContext, email: string) {
+  const res = await context.request.post(`${base}/api/auth/log-in`, {
+    data: { email, password: DEMO_PASSWORD },
+    headers: { origin: base },
+  });
+  if (!res.ok()) throw new Error(`log-in of ${email}: ${res.status()} ${await res.text()}`);
+}
+
+async function runRole(browser: Browser, role: Role, results: Result[]) {
+  const email = ROLES[role];
+  const setup = await browser.newContext();
+  if (email) await logIn(setup, email);
+  const state = await setup.storageState();
+  let routes = await routesOf(role, setup);
+  await setup.close();
+  const only = process.env.SCREENS_ONLY;
+  if (only) routes = routes.filter((r) => new RegExp(only).test(r.name));
+
+  for (const width of WIDTHS) {
+    for (const lang of LANGS) {
+      const context = await browser.newContext({
+        storageState: state,
+        viewport: width.viewport,
+        isMobile: width.isMobile,
+        hasTouch: width.isMobile,
+        deviceScaleFactor: 1,
+        locale: lang === 'bg' ? 'bg-BG' : 'en-GB',
+      });
+      // tsx keeps function names with a `__name` helper that the page does not have.
+      await context.addInitScript('globalThis.__name = (fn) => fn;');
+      await context.addInitScript((language) => {
+        localStorage.setItem('portal.language', language);
+      }, lang);
+      const page = await context.newPage();
+      const dir = join(outDir, role, `${lang}-${width.name}`);
+      mkdirSync(dir, { recursive: true });
+      for (const route of routes) {
+        const problems = await visit(page, route, join(dir, `${route.name}.png`));
+        const result = { role, lang, width: width.name, route: route.name, problems };
+        results.push(result);
+        const mark = problems.length === 0 ? 'ok  ' : 'FAIL';
+        console.log(`${mark} ${role}/${lang}-${width.name}/${route.name} ${route.path}`);
+        for (const p of problems) console.log(`       ${p}`);
+      }
+      await context.close();
+    }
+  }
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-screens-'));
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const server = await startServer(dataDir);
+  const results: Result[] = [];
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+        '--hide-scrollbars',
+      ],
+    });
+    const only = process.env.SCREENS_ROLES?.split(',').filter(Boolean);
+    const queue = (Object.keys(ROLES) as Role[]).filter((r) => !only || only.includes(r));
+    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      for (let role = queue.shift(); role; role = queue.shift()) {
+        try {
+          await runRole(browser as Browser, role, results);
+        } catch (error) {
+          results.push({ role, lang: '-', width: '-', route: 'setup', problems: [(error as Error).message] });
+          console.log(`FAIL ${role}: ${(error as Error).message}`);
+        }
+      }
+    });
+    await Promise.all(workers);
+  } finally {
+    await browser?.close();
+    stopServer(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const failed = results.filter((r) => r.problems.length > 0);
+  writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nPictures in ${outDir}`);
+  console.log(
+    JSON.stringify({
+      screens: results.length,
+      passed: results.length - failed.length,
+      failed: failed.length,
+    }),
+  );
+  process.exit(failed.length > 0 ? 1 : 0);
+}
+
+await main();

@@ -368,7 +368,10 @@ function sectionBodies(eik: string) {
     contact: { name: 'Лице', position: 'Управител', email: 'contact@example.bg', phone: '+359 2 000 0000' },
     areas: { areaIds: ['ict-software'] },
     offers: { offers: { people: 'Ментори' }, seeks: {} },
-    motivation: { motivation: 'Сътрудничество с другите членове на клъстера в общи проекти.', category: 'regular' },
+    motivation: {
+      motivation: 'Сътрудничество с другите членове на клъстера в общи проекти.',
+      category: 'regular',
+    },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
     accession: {
       councilDecisionNumber: '1',

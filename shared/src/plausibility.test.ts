@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MotivationSectionSchema, OrganizationSectionSchema } from './applications.ts';
-import {
-  FoundedYearSchema,
-  isKidCode,
-  PastDateSchema,
-  substantialText,
-  todayInSofia,
-} from './plausibility.ts';
+import { todayInSofia } from './fees.ts';
+import { FoundedYearSchema, isKidCode, PastDateSchema, substantialText } from './plausibility.ts';
 
 const codes = (result: { error?: { issues: unknown[] } }) =>
   result.error?.issues.map((i) => (i as { params?: { code?: string } }).params?.code);

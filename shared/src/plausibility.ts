@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { todayInSofia } from './fees.ts';
 
 /**
  * Plausible values (issue 11 C13, decision 015): rules shared by the forms and the API, so both refuse
@@ -8,16 +9,6 @@ import * as z from 'zod';
 
 /** The earliest founding year accepted: older than any organisation that could apply. */
 export const FOUNDED_YEAR_MIN = 1800;
-
-/** Today's date (YYYY-MM-DD) in Bulgaria, the cluster's time zone, whatever the reader's clock zone. */
-export function todayInSofia(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Sofia',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** A founding year: from 1800 to the current year (checked when parsed, so it moves with the calendar). */
 export const FoundedYearSchema = z

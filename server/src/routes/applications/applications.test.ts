@@ -881,7 +881,7 @@ describe('plausible values (issue 11 C13)', () => {
   it('refuses a future founding year, an unknown КИД code, a future council decision and a short motivation', async () => {
     const { id } = await draft('applicant', {}, ['organization', 'motivation', 'accession']);
     const s = sectionsFor();
-    const put = (section: string, body: unknown) =>
+    const put = (section: string, body: object) =>
       call('applicant', 'PUT', `/api/applications/${id}/sections/${section}`, body);
     const org = await problem(
       put('organization', { ...s.organization, foundedYear: 2099, naceCodes: ['99.99'] }),

@@ -72,7 +72,10 @@ function sections(eik: string) {
     contact: { name: 'Мария', position: 'Управител', email: 'maria@example.bg', phone: '+359 2 123 4567' },
     areas: { areaIds: ['ict-software'] },
     offers: { offers: { people: 'Ментори' }, seeks: { projects: 'Партньори' } },
-    motivation: { motivation: 'Растеж чрез общи проекти с другите членове на клъстера.', category: 'regular' },
+    motivation: {
+      motivation: 'Растеж чрез общи проекти с другите членове на клъстера.',
+      category: 'regular',
+    },
     declarations: { acceptsStatute: true, consentsToDataProcessing: true },
   };
 }

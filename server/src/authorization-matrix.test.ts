@@ -1574,6 +1574,15 @@ const ROWS: Row[] = [
     check: (body) => expect(bodyOf(body).rates).toEqual([expect.objectContaining({ amountCents: 50_000 })]),
   },
   {
+    method: 'PUT',
+    url: '/api/admin/fees/settings',
+    permission: 'fees.manage',
+    label: 'setting how the year a member joins is charged',
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/fees/settings', payload: { joinRule: 'full_year' } }),
+    check: (body) => expect(bodyOf(body)).toEqual({ joinRule: 'full_year' }),
+  },
+  {
     method: 'GET',
     url: '/api/committee/fees',
     permission: 'fees.record',

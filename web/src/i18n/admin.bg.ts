@@ -266,6 +266,7 @@ export const adminBg = {
         rates_set: 'Определен членски внос',
         payment_recorded: 'Записано плащане на членски внос',
         payment_deleted: 'Изтрито плащане на членски внос',
+        settings_set: 'Променено правило за вноса в годината на приемане',
       },
       organization: {
         profile_updated: 'Променен профил на организацията',

@@ -6,6 +6,7 @@ import {
   FeeRatesBodySchema,
   FeeRatesQuerySchema,
   FeeRatesResponseSchema,
+  FeeSettingsSchema,
   FeeYearParamsSchema,
   IdParamsSchema,
   OrganizationFeesResponseSchema,
@@ -23,6 +24,7 @@ import {
   listMemberFees,
   organizationFees,
   recordPayment,
+  setFeeSettings,
   setRates,
 } from './fees.service.ts';
 
@@ -67,6 +69,21 @@ export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => setRates(app.db.db, actorIn(request), request.params.year, request.body),
   );
+
+  app.put(
+    '/settings',
+    {
+      config: { permission: 'fees.manage' },
+      schema: {
+        tags: ['fees'],
+        summary:
+          'Set how the year a member joins is charged: pro rata by month, the full year, or free until the next year (decision 016)',
+        body: FeeSettingsSchema,
+        response: { 200: FeeSettingsSchema, ...problems },
+      },
+    },
+    async (request) => setFeeSettings(app.db.db, actorIn(request), request.body),
+  );
 };
 
 /** Registered with prefix /api/committee/fees. */
@@ -94,7 +111,7 @@ export const committeeFeesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['fees'],
         summary:
-          'Record a fee payment; the reference is unique per organisation (409 on a repeat, so a double submit records once)',
+          'Record a fee payment; the reference is unique across the cluster (409 on a repeat, so a double submit records once and one transfer is never booked twice); an overpayment is carried to the next year as credit',
         body: FeePaymentBodySchema,
         response: { 201: FeePaymentCreatedSchema, 409: ProblemSchema, ...problems },
       },

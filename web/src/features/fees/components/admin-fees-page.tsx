@@ -1,7 +1,9 @@
-import { Button, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Radio, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import {
+  FEE_JOIN_RULES,
   FEE_YEAR_MAX,
   FEE_YEAR_MIN,
+  type FeeJoinRule,
   type FeeRate,
   type FeeRateInput,
   MEMBERSHIP_CATEGORIES,
@@ -17,10 +19,11 @@ import { AdminNav } from '@/features/admin/components/admin-nav.tsx';
 import { Section } from '@/features/admin/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { useRates, useSaveRates } from '../api/rates.ts';
+import { useRates, useSaveFeeSettings, useSaveRates } from '../api/rates.ts';
 import { centsToInput, currentYear, parseEuros } from '../money.ts';
 import { YearSelect } from './year-select.tsx';
 import '@/features/admin/components/styles.ts';
+import '@mantine/core/styles/Radio.css';
 
 /** A year from the URL, or this year when it names none. */
 export function yearFrom(value: string | null): number {
@@ -63,6 +66,14 @@ export function AdminFeesPage() {
           <QueryError error={rates.error} onRetry={() => void rates.refetch()} />
         ) : (
           <RatesForm key={year} year={year} saved={rates.data.rates} />
+        )}
+      </Section>
+      <Section id="fee-join-rule" title={t('fees.admin.joinTitle')}>
+        <Text size="sm">{t('fees.admin.joinIntro')}</Text>
+        {rates.isPending ? (
+          <Skeleton height={120} aria-hidden="true" />
+        ) : rates.isError ? null : (
+          <JoinRuleForm saved={rates.data.joinRule} />
         )}
       </Section>
     </Stack>
@@ -181,6 +192,53 @@ function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
           {done}
         </Text>
         {save.isError ? <ProblemAlert error={save.error} fieldErrors={serverFieldErrors} /> : null}
+      </Stack>
+    </form>
+  );
+}
+
+/** How the year a member joins is charged (issue 11 B3, decision 016). */
+function JoinRuleForm({ saved }: { saved: FeeJoinRule }) {
+  const { t } = useTranslation();
+  const save = useSaveFeeSettings();
+  const [rule, setRule] = useState<FeeJoinRule>(saved);
+  const [done, setDone] = useState('');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDone('');
+    save.mutate({ joinRule: rule }, { onSuccess: () => setDone(t('fees.admin.joinSaved')) });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md" align="flex-start" mt="sm">
+        <Radio.Group
+          label={t('fees.admin.joinLabel')}
+          value={rule}
+          onChange={(value) => {
+            setRule(value as FeeJoinRule);
+            setDone('');
+          }}
+        >
+          <Stack gap="sm" mt="xs">
+            {FEE_JOIN_RULES.map((r) => (
+              <Radio
+                key={r}
+                value={r}
+                label={t(`fees.admin.joinRule.${r}`)}
+                description={t(`fees.admin.joinHint.${r}`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Button type="submit" loading={save.isPending} disabled={rule === saved}>
+          {t('fees.admin.joinSubmit')}
+        </Button>
+        <Text size="sm" c="teal.9" role="status">
+          {done}
+        </Text>
+        {save.isError ? <ProblemAlert error={save.error} /> : null}
       </Stack>
     </form>
   );

@@ -1554,6 +1554,15 @@ const ROWS: Row[] = [
   // ---------- fees: rates (admins), payments and the list (committee, admins), own status (record-level) ----------
   {
     method: 'GET',
+    url: '/api/fees/rates',
+    permission: 'public',
+    label: 'the annual fee of each category (shown where a category is chosen)',
+    expect: everyone(200),
+    build: () => ({ url: '/api/fees/rates?year=2026' }),
+    check: (body) => expect(bodyOf(body)).toMatchObject({ year: 2026 }),
+  },
+  {
+    method: 'GET',
     url: '/api/admin/fees/rates',
     permission: 'fees.manage',
     label: "a year's fee rates",

@@ -236,6 +236,18 @@ export const FeeRatesResponseSchema = z.object({
 });
 export type FeeRatesResponse = z.infer<typeof FeeRatesResponseSchema>;
 
+/**
+ * The annual fee of each category in a year, for everyone (issue 11 C6): shown where a category is chosen
+ * (the application's category step, the committee's category change). Categories without a rate owe
+ * nothing that year.
+ */
+export const PublicFeeRatesResponseSchema = z.object({
+  year: z.number().int(),
+  rates: z.array(FeeRateInputSchema),
+  joinRule: FeeJoinRuleSchema,
+});
+export type PublicFeeRatesResponse = z.infer<typeof PublicFeeRatesResponseSchema>;
+
 // ---------- payments ----------
 
 export const FeePaymentSchema = z.object({

@@ -11,6 +11,7 @@ import {
   IdParamsSchema,
   OrganizationFeesResponseSchema,
   ProblemSchema,
+  PublicFeeRatesResponseSchema,
   todayInSofia,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
@@ -83,6 +84,30 @@ export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => setFeeSettings(app.db.db, actorIn(request), request.body),
+  );
+};
+
+/** Registered with prefix /api/fees: what each category costs, for anyone choosing one (issue 11 C6). */
+export const publicFeesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/rates',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['fees'],
+        summary: 'The annual fee of each membership category in a year (default: this year), for everyone',
+        querystring: FeeRatesQuerySchema,
+        response: { 200: PublicFeeRatesResponseSchema, 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { year, rates, joinRule } = await getRates(app.db.db, request.query.year ?? currentYear());
+      return {
+        year,
+        joinRule,
+        rates: rates.map(({ category, amountCents, dueOn }) => ({ category, amountCents, dueOn })),
+      };
+    },
   );
 };
 

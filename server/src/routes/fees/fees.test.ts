@@ -16,6 +16,7 @@ import {
   OrganizationFeesResponseSchema,
   type Problem,
   ProblemSchema,
+  PublicFeeRatesResponseSchema,
   todayInSofia,
 } from '@portal/shared';
 import type { LightMyRequestResponse } from 'fastify';
@@ -223,6 +224,21 @@ describe(`fee rates (${testEngine})`, () => {
       'validation.failed',
     );
     expect(await count(sql`select count(*)::int as n from fee_rates`)).toBe(before);
+  });
+
+  it('tells anyone, signed in or not, the annual fee of each category of a year (issue 11 C6)', async () => {
+    const res = await call(null, 'GET', `/api/fees/rates?year=${lastYear}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = PublicFeeRatesResponseSchema.parse(res.json());
+    expect(body).toMatchObject({ year: lastYear, joinRule: 'pro_rata_month' });
+    expect(body.rates).toContainEqual({
+      category: 'regular',
+      amountCents: 50_000,
+      dueOn: `${lastYear}-03-31`,
+    });
+    // Only the amounts and dates: no versions, no times, no one who set them.
+    expect(Object.keys(body.rates[0] ?? {}).sort()).toEqual(['amountCents', 'category', 'dueOn']);
+    problemOf(await call(null, 'GET', '/api/fees/rates?year=abc'), 400, 'validation.failed');
   });
 
   it('is for administrators only', async () => {

@@ -53,6 +53,19 @@ describe('the annual fees in the administration', () => {
     expect(within(nav).getByRole('link', { name: 'Членски внос' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('groups the two fields of each category under its name with visible labels, so a phone stacks them instead of cutting a table column (issue 11 C12)', async () => {
+    feesApi();
+    renderApp('/admin/fees?year=2026');
+    const section = within(await screen.findByRole('region', { name: 'Членски внос за 2026 г.' }));
+    const regular = within(await section.findByRole('group', { name: 'Редовен член' }));
+    expect(regular.getByRole('textbox', { name: 'Редовен член: Сума (EUR)' })).toHaveValue('500');
+    expect(regular.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('2026-03-31');
+    expect(regular.getByText('Сума (EUR)')).toBeVisible();
+    expect(regular.getByText('Срок за плащане')).toBeVisible();
+    expect(section.queryByRole('table')).toBeNull();
+    expect(section.getAllByRole('group')).toHaveLength(4);
+  });
+
   it('saves how the year a member joins is charged (issue 11 B3)', async () => {
     const api = feesApi();
     const app = renderApp('/admin/fees?year=2026');

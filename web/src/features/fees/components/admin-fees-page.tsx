@@ -1,4 +1,15 @@
-import { Button, Radio, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  Radio,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import {
   FEE_JOIN_RULES,
   FEE_YEAR_MAX,
@@ -138,48 +149,38 @@ function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md" align="flex-start">
         <Text size="sm">{t('fees.admin.hint')}</Text>
-        <Table.ScrollContainer minWidth={460} w="100%">
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('fees.admin.category')}</Table.Th>
-                <Table.Th scope="col">{t('fees.admin.amount')}</Table.Th>
-                <Table.Th scope="col">{t('fees.admin.dueOn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {MEMBERSHIP_CATEGORIES.map((category) => (
-                <Table.Tr key={category}>
-                  <Table.Th scope="row" fw={500}>
-                    {t(`category.${category}`)}
-                  </Table.Th>
-                  <Table.Td>
-                    <TextInput
-                      id={`fee-${category}-amount`}
-                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.amount')}`}
-                      inputMode="decimal"
-                      placeholder={t('fees.admin.notSet')}
-                      value={rows[category].amount}
-                      onChange={(e) => change(category, 'amount', e.currentTarget.value)}
-                      error={errors[`${category}.amount`]}
-                      maxLength={12}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      id={`fee-${category}-dueOn`}
-                      type="date"
-                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
-                      value={rows[category].dueOn}
-                      onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
-                      error={errors[`${category}.dueOn`]}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/*
+          One group per category with its two fields side by side, stacked on a phone (issue 11 C12): the
+          table this replaces needed 460 px and cut the due date off on a 360–390 px screen.
+        */}
+        <Stack gap="sm" w="100%" maw={640}>
+          {MEMBERSHIP_CATEGORIES.map((category) => (
+            <Fieldset key={category} legend={t(`category.${category}`)} className="fee-rate">
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <TextInput
+                  id={`fee-${category}-amount`}
+                  label={t('fees.admin.amount')}
+                  aria-label={`${t(`category.${category}`)}: ${t('fees.admin.amount')}`}
+                  inputMode="decimal"
+                  placeholder={t('fees.admin.notSet')}
+                  value={rows[category].amount}
+                  onChange={(e) => change(category, 'amount', e.currentTarget.value)}
+                  error={errors[`${category}.amount`]}
+                  maxLength={12}
+                />
+                <TextInput
+                  id={`fee-${category}-dueOn`}
+                  type="date"
+                  label={t('fees.admin.dueOn')}
+                  aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
+                  value={rows[category].dueOn}
+                  onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
+                  error={errors[`${category}.dueOn`]}
+                />
+              </SimpleGrid>
+            </Fieldset>
+          ))}
+        </Stack>
         {formError ? (
           <Text size="sm" c="red.8" role="alert">
             {formError}

@@ -28,7 +28,12 @@ import { authRoutes } from './routes/auth/auth.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes, settingsRoutes } from './routes/decisions/decisions.routes.ts';
-import { accountFeesRoutes, adminFeesRoutes, committeeFeesRoutes } from './routes/fees/fees.routes.ts';
+import {
+  accountFeesRoutes,
+  adminFeesRoutes,
+  committeeFeesRoutes,
+  publicFeesRoutes,
+} from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
@@ -234,6 +239,7 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   // No prefix: /api/members/export.csv and /api/admin/organizations/import(/template.csv).
   await app.register(csvRoutes);
   await app.register(personalDataRoutes, { prefix: '/api' });
+  await app.register(publicFeesRoutes, { prefix: '/api/fees' });
   await app.register(adminFeesRoutes, { prefix: '/api/admin/fees' });
   await app.register(committeeFeesRoutes, { prefix: '/api/committee/fees' });
   await app.register(accountFeesRoutes, { prefix: '/api/account' });

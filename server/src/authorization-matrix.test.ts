@@ -1646,6 +1646,15 @@ const ROWS: Row[] = [
   // ---------- fees: rates (admins), payments and the list (committee, admins), own status (record-level) ----------
   {
     method: 'GET',
+    url: '/api/fees/rates',
+    permission: 'public',
+    label: 'the annual fee of each category (shown where a category is chosen)',
+    expect: everyone(200),
+    build: () => ({ url: '/api/fees/rates?year=2026' }),
+    check: (body) => expect(bodyOf(body)).toMatchObject({ year: 2026 }),
+  },
+  {
+    method: 'GET',
     url: '/api/admin/fees/rates',
     permission: 'fees.manage',
     label: "a year's fee rates",
@@ -1664,6 +1673,15 @@ const ROWS: Row[] = [
       payload: { rates: [{ category: 'regular', amountCents: 50_000, dueOn: '2026-03-31' }] },
     }),
     check: (body) => expect(bodyOf(body).rates).toEqual([expect.objectContaining({ amountCents: 50_000 })]),
+  },
+  {
+    method: 'PUT',
+    url: '/api/admin/fees/settings',
+    permission: 'fees.manage',
+    label: 'setting how the year a member joins is charged',
+    expect: adminOnly(200),
+    build: () => ({ url: '/api/admin/fees/settings', payload: { joinRule: 'full_year' } }),
+    check: (body) => expect(bodyOf(body)).toEqual({ joinRule: 'full_year' }),
   },
   {
     method: 'GET',

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  FeePaymentBodySchema,
-  FeeRatesBodySchema,
-  feeStatus,
-  matchesFeeFilter,
-  todayInSofia,
-} from './fees.ts';
+import { todayInSofia } from './dates.ts';
+import { FeePaymentBodySchema, FeeRatesBodySchema, feeStatus, matchesFeeFilter } from './fees.ts';
 
 const base = { dueCents: 50_000, paidCents: 0, dueOn: '2026-03-31', today: '2026-02-01' };
 

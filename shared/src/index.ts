@@ -1,6 +1,7 @@
 export * from './api.ts';
 export * from './applications.ts';
 export * from './auth.ts';
+export * from './dates.ts';
 export * from './eik.ts';
 export * from './fees.ts';
 export * from './file-names.ts';

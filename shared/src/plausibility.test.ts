@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MotivationSectionSchema, OrganizationSectionSchema } from './applications.ts';
-import { todayInSofia } from './fees.ts';
+import { todayInSofia } from './dates.ts';
 import { FoundedYearSchema, isKidCode, PastDateSchema, substantialText } from './plausibility.ts';
 
 const codes = (result: { error?: { issues: unknown[] } }) =>

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { todayInSofia } from './fees.ts';
+import { todayInSofia } from './dates.ts';
 
 /**
  * Plausible values (issue 11 C13, decision 015): rules shared by the forms and the API, so both refuse

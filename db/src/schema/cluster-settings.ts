@@ -28,6 +28,10 @@ export const clusterSettings = pgTable(
     ballot: text('ballot', { enum: ['open', 'secret'] })
       .notNull()
       .default('open'),
+    /** How the year a member joins is charged (issue 11 B3, decision 016). */
+    feeJoinRule: text('fee_join_rule', { enum: ['pro_rata_month', 'full_year', 'free_until_next_year'] })
+      .notNull()
+      .default('pro_rata_month'),
     ...timestamps,
     ...version,
   },

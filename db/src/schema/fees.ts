@@ -49,13 +49,16 @@ export const feePayments = pgTable(
     year: integer('year').notNull(),
     amountCents: integer('amount_cents').notNull(),
     paidOn: date('paid_on', { mode: 'string' }).notNull(),
-    /** The bank transfer's or receipt's reference; unique per organisation, so a double submit records once. */
+    /**
+     * The bank transfer's or receipt's reference; unique across the cluster, ignoring case (issue 11 B4), so
+     * a double submit records once and one transfer is never booked to two organisations.
+     */
     reference: text('reference').notNull(),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('fee_payments_reference_key').on(t.organizationId, t.reference),
+    uniqueIndex('fee_payments_reference_key').on(sql`lower(${t.reference})`),
     index('fee_payments_year_idx').on(t.year, t.organizationId),
     check('fee_payments_amount_check', sql`amount_cents > 0`),
   ],

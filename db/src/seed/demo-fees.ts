@@ -5,7 +5,7 @@
  * of the year, so a part payment of theirs is "partial" rather than overdue during 2026.
  *
  * Idempotent: rates are upserted per (year, category) and only rewritten when they differ; payments are
- * inserted with `on conflict do nothing` on their per-organisation reference, so a second run adds none.
+ * inserted with `on conflict do nothing` on their reference (unique across the cluster), so a second run adds none.
  */
 import { eik9CheckDigit, type MembershipCategory } from '@portal/shared';
 import { sql } from 'drizzle-orm';
@@ -70,7 +70,7 @@ export async function seedDemoFees(tx: Db, idOf: (eik: string) => string): Promi
     await tx.execute(
       sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference)
           values (${idOf(p.eik)}, ${p.year}, ${p.amountCents}, ${p.paidOn}::date, ${p.reference})
-          on conflict (organization_id, reference) do nothing`,
+          on conflict do nothing`,
     );
   }
 }

@@ -232,8 +232,8 @@ export const messages = {
 
   'fees.payment_duplicate.title': { bg: 'Плащането вече е записано', en: 'Payment already recorded' },
   'fees.payment_duplicate.detail': {
-    bg: 'Плащане с това основание вече е записано за организацията.',
-    en: 'A payment with this reference is already recorded for the organisation.',
+    bg: 'Плащане с това основание вече е записано.',
+    en: 'A payment with this reference is already recorded.',
   },
   'fees.payment_not_found.title': { bg: 'Плащането не е намерено', en: 'Payment not found' },
   'fees.payment_not_found.detail': {
@@ -245,6 +245,10 @@ export const messages = {
   'fees.reference_taken': {
     bg: 'Плащане с основание „{reference}“ вече е записано за тази организация.',
     en: 'A payment with reference "{reference}" is already recorded for this organisation.',
+  },
+  'fees.reference_used_elsewhere': {
+    bg: 'Плащане с основание „{reference}“ вече е записано за „{organizationBg}“ ({year} г.). Едно плащане не може да се отнесе към две организации.',
+    en: 'A payment with reference "{reference}" is already recorded for "{organizationEn}" ({year}). One payment cannot be booked to two organisations.',
   },
   'fees.organization_unknown': {
     bg: 'Няма член на клъстера с този идентификатор.',

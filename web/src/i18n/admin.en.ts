@@ -265,6 +265,7 @@ export const adminEn: AdminMessages = {
         rates_set: 'Annual fees set',
         payment_recorded: 'Fee payment recorded',
         payment_deleted: 'Fee payment deleted',
+        settings_set: 'Rule for the joining year’s fee changed',
       },
       site_page: {
         updated: 'Information page changed',

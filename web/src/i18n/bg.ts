@@ -56,6 +56,10 @@ export const bg = {
     cancel: 'Отказ',
     close: 'Затвори',
   },
+  categoryFee: {
+    amount: 'Годишен членски внос за {{year}} г.: {{amount}}',
+    none: 'Без членски внос за {{year}} г.',
+  },
   home: {
     title: 'Начало',
     accountErased: 'Профилът ви е изтрит, а личните ви данни — заличени.',

@@ -44,6 +44,11 @@ export const en: ShellMessages = {
     cancel: 'Cancel',
     close: 'Close',
   },
+  categoryFee: {
+    amount: 'Annual fee for {{year}}: {{amount}}',
+    none: 'No annual fee for {{year}}',
+  },
+
   home: {
     title: 'Home',
     accountErased: 'Your account has been erased and your personal data deleted.',

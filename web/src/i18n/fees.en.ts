@@ -13,6 +13,8 @@ export const feesEn: FeesMessages = {
     paid: 'Amount paid',
     dueOn: 'Due date',
     none: '—',
+    creditIn: 'Credit from earlier years',
+    credit: 'Overpaid (carried to the next year)',
   },
   admin: {
     title: 'Annual fees',
@@ -32,6 +34,23 @@ export const feesEn: FeesMessages = {
     submit: 'Save the fees',
     saved: 'The annual fees for {{year}} are saved.',
     hint: 'Categories without an amount owe nothing for the year. An amount of 0 also means nothing is due.',
+    joinTitle: 'The fee in the year a member joins',
+    joinIntro:
+      "How the fee of a member admitted after 1 January is calculated. The first fee is due 30 days after admission (or on the year's due date if that is later). A category change counts from the date it takes effect, but never for a period that began before it was recorded.",
+    joinLabel: 'Rule',
+    joinRule: {
+      pro_rata_month: 'Pro rata by month',
+      full_year: 'The full year',
+      free_until_next_year: 'Free until the next year',
+    },
+    joinHint: {
+      pro_rata_month:
+        'One twelfth of the annual fee for each month from the month of admission to December; a member admitted in December pays 1/12.',
+      full_year: 'The whole annual fee, whenever the member is admitted.',
+      free_until_next_year: 'The member owes no fee for the year it is admitted.',
+    },
+    joinSubmit: 'Save the rule',
+    joinSaved: 'The rule for the joining year is saved.',
   },
   committee: {
     title: 'Annual fees',
@@ -90,5 +109,6 @@ export const feesEn: FeesMessages = {
     noPayments: 'No payments recorded.',
     paymentLine: '{{date}} · {{amount}} · {{reference}}',
     remaining: '{{amount}} left to pay',
+    credit: 'Overpaid: {{amount}} is carried to the next year.',
   },
 };

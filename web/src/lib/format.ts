@@ -2,6 +2,11 @@ import type { Language } from '@portal/shared';
 
 const locales: Record<Language, string> = { bg: 'bg-BG', en: 'en-GB' };
 
+/** Euro cents as money in the UI language: `1 250,50 €` (bg), `€1,250.50` (en). */
+export function formatMoney(cents: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(locales[language]).format(value);
 }

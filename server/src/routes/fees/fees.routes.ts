@@ -6,10 +6,12 @@ import {
   FeeRatesBodySchema,
   FeeRatesQuerySchema,
   FeeRatesResponseSchema,
+  FeeSettingsSchema,
   FeeYearParamsSchema,
   IdParamsSchema,
   OrganizationFeesResponseSchema,
   ProblemSchema,
+  PublicFeeRatesResponseSchema,
   todayInSofia,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
@@ -23,6 +25,7 @@ import {
   listMemberFees,
   organizationFees,
   recordPayment,
+  setFeeSettings,
   setRates,
 } from './fees.service.ts';
 
@@ -67,6 +70,45 @@ export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => setRates(app.db.db, actorIn(request), request.params.year, request.body),
   );
+
+  app.put(
+    '/settings',
+    {
+      config: { permission: 'fees.manage' },
+      schema: {
+        tags: ['fees'],
+        summary:
+          'Set how the year a member joins is charged: pro rata by month, the full year, or free until the next year (decision 016)',
+        body: FeeSettingsSchema,
+        response: { 200: FeeSettingsSchema, ...problems },
+      },
+    },
+    async (request) => setFeeSettings(app.db.db, actorIn(request), request.body),
+  );
+};
+
+/** Registered with prefix /api/fees: what each category costs, for anyone choosing one (issue 11 C6). */
+export const publicFeesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/rates',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['fees'],
+        summary: 'The annual fee of each membership category in a year (default: this year), for everyone',
+        querystring: FeeRatesQuerySchema,
+        response: { 200: PublicFeeRatesResponseSchema, 400: ProblemSchema },
+      },
+    },
+    async (request) => {
+      const { year, rates, joinRule } = await getRates(app.db.db, request.query.year ?? currentYear());
+      return {
+        year,
+        joinRule,
+        rates: rates.map(({ category, amountCents, dueOn }) => ({ category, amountCents, dueOn })),
+      };
+    },
+  );
 };
 
 /** Registered with prefix /api/committee/fees. */
@@ -94,7 +136,7 @@ export const committeeFeesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['fees'],
         summary:
-          'Record a fee payment; the reference is unique per organisation (409 on a repeat, so a double submit records once)',
+          'Record a fee payment; the reference is unique across the cluster (409 on a repeat, so a double submit records once and one transfer is never booked twice); an overpayment is carried to the next year as credit',
         body: FeePaymentBodySchema,
         response: { 201: FeePaymentCreatedSchema, 409: ProblemSchema, ...problems },
       },

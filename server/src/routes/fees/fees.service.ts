@@ -1,5 +1,8 @@
 import { type Db, type SQL, sql } from '@portal/db';
 import {
+  type CategoryChange,
+  categoryInForce,
+  type FeeJoinRule,
   type FeeListQuery,
   type FeeListResponse,
   type FeePayment,
@@ -8,16 +11,22 @@ import {
   type FeeRate,
   type FeeRatesBody,
   type FeeRatesResponse,
-  type FeeStatus,
-  feeStatus,
+  type FeeSettings,
+  feeLedger,
+  type LedgerYear,
+  type LedgerYearInput,
+  type MemberFee,
   type MembershipCategory,
   type MembershipStatus,
+  matchesFeeFilter,
   type OrganizationFeesResponse,
   todayInSofia,
+  type YearRate,
+  yearFee,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { containsPattern, execute, isoTimestamp, parseJson } from '../../db.ts';
-import { AppError, fieldError } from '../../errors.ts';
+import { AppError, type FieldIssue, fieldError } from '../../errors.ts';
 
 /**
  * Annual fees (issue 5). Rates per category and year are set by administrators; payments are recorded by
@@ -26,7 +35,9 @@ import { AppError, fieldError } from '../../errors.ts';
  *
  * The committee's list covers active and suspended memberships. Withdrawn and excluded organisations are
  * no longer members and owe no further fees; their payments stay on record and remain visible on their
- * own fees page. A member owes the rate of its current category for each year from the year it joined.
+ * own fees page. A member owes, for each year from the year it joined, the rate of the category in force
+ * that year; the year it joined follows the join rule; overpayments are carried forward as credit (shared
+ * `yearFee`, `categoryInForce`, `feeLedger`; decision 016).
  */
 
 // ---------- rates ----------
@@ -62,11 +73,50 @@ async function ratesOf(db: Db, year: number, lock = false): Promise<FeeRate[]> {
 }
 
 export async function getRates(db: Db, year: number): Promise<FeeRatesResponse> {
-  const [rates, years] = await Promise.all([
+  const [rates, years, settings] = await Promise.all([
     ratesOf(db, year),
     execute<{ year: number }>(db, sql`select distinct year from fee_rates order by year desc`),
+    getFeeSettings(db),
   ]);
-  return { year, rates, years: years.map((y) => Number(y.year)) };
+  return { year, rates, years: years.map((y) => Number(y.year)), joinRule: settings.joinRule };
+}
+
+const DEFAULT_JOIN_RULE: FeeJoinRule = 'pro_rata_month';
+
+export async function getFeeSettings(db: Db): Promise<FeeSettings> {
+  const [row] = await execute<{ fee_join_rule: FeeJoinRule }>(
+    db,
+    sql`select fee_join_rule from cluster_settings where id = 1`,
+  );
+  return { joinRule: row?.fee_join_rule ?? DEFAULT_JOIN_RULE };
+}
+
+/**
+ * Sets how the year a member joins is charged (decision 016). It changes what the joining year of every
+ * member admitted this year costs from now on; the audit event keeps before and after.
+ */
+export async function setFeeSettings(db: Db, actor: Actor, body: FeeSettings): Promise<FeeSettings> {
+  await db.transaction(async (tx) => {
+    const [row] = await execute<{ fee_join_rule: FeeJoinRule }>(
+      tx,
+      sql`select fee_join_rule from cluster_settings where id = 1 for update`,
+    );
+    // The row is created by migration 0002; without it there is nothing to set (and nothing to audit).
+    if (!row || row.fee_join_rule === body.joinRule) return;
+    await execute(
+      tx,
+      sql`update cluster_settings set fee_join_rule = ${body.joinRule}, updated_at = now(),
+            version = version + 1 where id = 1`,
+    );
+    await recordAudit(tx, actor, {
+      action: 'fees.settings_set',
+      entityType: 'cluster_settings',
+      entityId: '1',
+      before: { joinRule: row.fee_join_rule },
+      after: { joinRule: body.joinRule },
+    });
+  });
+  return getFeeSettings(db);
 }
 
 /**
@@ -138,9 +188,11 @@ const toPayment = (r: PaymentRow): FeePaymentCreated => ({
 });
 
 /**
- * Records a payment. The reference is unique per organisation (a unique index), and the insert is
- * `on conflict do nothing`: a double submit, even at the same instant, records one payment and answers the
- * second with 409 naming the reference field.
+ * Records a payment. The reference is unique across the cluster, ignoring case (a unique index on
+ * lower(reference), issue 11 B4), and the insert is `on conflict do nothing`: a double submit, even at the
+ * same instant, records one payment and answers the second with 409 naming the reference field; the same
+ * reference for another organisation is refused the same way, naming the organisation that has it. Paying
+ * more than the fee is allowed: the surplus is a credit carried to the next year.
  */
 export async function recordPayment(
   db: Db,
@@ -160,15 +212,36 @@ export async function recordPayment(
       sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference, recorded_by)
           values (${body.organizationId}, ${body.year}, ${body.amountCents}, ${body.paidOn}::date,
                   ${body.reference}, ${actor.userId})
-          on conflict (organization_id, reference) do nothing
+          on conflict do nothing
           returning id, organization_id, year, amount_cents, paid_on::text as paid_on, reference`,
     );
     if (!row) {
-      throw new AppError('fees.payment_duplicate', 409, {
-        fields: [
-          { path: 'body.reference', code: 'fees.reference_taken', values: { reference: body.reference } },
-        ],
-      });
+      // The conflicting row is committed (the insert waited for it), so this statement sees it.
+      const [taken] = await execute<{
+        organization_id: string;
+        year: number;
+        name_bg: string;
+        name_en: string;
+      }>(
+        tx,
+        sql`select fp.organization_id, fp.year, o.name_bg, o.name_en
+            from fee_payments fp join organizations o on o.id = fp.organization_id
+            where lower(fp.reference) = lower(${body.reference})`,
+      );
+      const field: FieldIssue =
+        !taken || taken.organization_id === body.organizationId
+          ? { path: 'body.reference', code: 'fees.reference_taken', values: { reference: body.reference } }
+          : {
+              path: 'body.reference',
+              code: 'fees.reference_used_elsewhere',
+              values: {
+                reference: body.reference,
+                organizationBg: taken.name_bg,
+                organizationEn: taken.name_en,
+                year: String(taken.year),
+              },
+            };
+      throw new AppError('fees.payment_duplicate', 409, { fields: [field] });
     }
     const payment = toPayment(row);
     const { id: _id, ...after } = payment;
@@ -201,39 +274,127 @@ export async function deletePayment(db: Db, actor: Actor, id: string): Promise<v
   });
 }
 
-// ---------- the committee's list ----------
+// ---------- what each member owes (one statement, computed with the shared rules) ----------
 
-/** The shared `feeStatus` rule in SQL, over columns due_cents, paid_cents and due_on (text). */
-const STATUS_SQL = (today: string) => sql`case
-    when due_cents is null or due_cents <= 0 then 'not_due'
-    when paid_cents >= due_cents then 'paid'
-    when due_on < ${today} then 'overdue'
-    when paid_cents > 0 then 'partial'
-    else 'unpaid' end`;
+interface PaymentOfYear extends FeePayment {
+  year: number;
+}
 
-const PAYMENTS_JSON = (organizationId: SQL, year: SQL) => sql`(select coalesce(json_agg(json_build_object(
-      'id', fp.id, 'amountCents', fp.amount_cents, 'paidOn', fp.paid_on::text, 'reference', fp.reference)
-      order by fp.paid_on, fp.created_at), '[]'::json)
-    from fee_payments fp where fp.organization_id = ${organizationId} and fp.year = ${year})`;
+interface RateOfYear extends YearRate {
+  year: number;
+  category: MembershipCategory;
+}
 
-interface ListRow extends Record<string, unknown> {
-  total: number;
-  id: string | null;
+interface FeeInputRow extends Record<string, unknown> {
+  id: string;
   eik: string;
   name_bg: string;
   name_en: string;
   category: MembershipCategory;
   membership_status: MembershipStatus;
-  due_cents: number | null;
-  due_on: string | null;
-  paid_cents: number;
-  status: FeeStatus;
-  payments: FeePayment[] | string;
+  member_since: string | null;
+  changes: CategoryChange[] | string;
+  payments: PaymentOfYear[] | string;
+  rates: RateOfYear[] | string;
+  join_rule: FeeJoinRule | null;
 }
 
 /**
- * Members with what they owe and paid in a year, filtered and paginated, in one statement: the count and
- * the page come from the same snapshot (a single row of nulls carries the total of an empty page).
+ * Everything the fee rules need for the memberships matching `where`, in ONE statement (so the page, the
+ * total and the credits come from the same snapshot): each membership with its category changes, its
+ * payments up to `upTo`, and beside it every rate up to `upTo` and the join rule.
+ */
+async function feeInputs(db: Db, where: SQL, upTo: number | null): Promise<FeeInputRow[]> {
+  const upToFilter = (column: SQL) => (upTo === null ? sql`true` : sql`${column} <= ${upTo}`);
+  return execute<FeeInputRow>(
+    db,
+    sql`with rates as (
+          select coalesce(json_agg(json_build_object('year', r.year, 'category', r.category,
+              'amountCents', r.amount_cents, 'dueOn', r.due_on::text)), '[]'::json) as rates
+          from fee_rates r where ${upToFilter(sql`r.year`)}
+        )
+        select o.id, o.eik, o.name_bg, o.name_en, m.category, m.status as membership_status,
+          m.member_since::text as member_since,
+          (select coalesce(json_agg(json_build_object('fromCategory', e.from_category,
+              'toCategory', e.to_category, 'effectiveOn', e.effective_on::text,
+              'recordedOn', (e.created_at at time zone 'Europe/Sofia')::date::text) order by e.id), '[]'::json)
+            from membership_events e
+            where e.organization_id = o.id and e.action = 'change_category') as changes,
+          (select coalesce(json_agg(json_build_object('id', fp.id, 'year', fp.year,
+              'amountCents', fp.amount_cents, 'paidOn', fp.paid_on::text, 'reference', fp.reference)
+              order by fp.paid_on, fp.created_at), '[]'::json)
+            from fee_payments fp where fp.organization_id = o.id and ${upToFilter(sql`fp.year`)}) as payments,
+          rates.rates,
+          (select s.fee_join_rule from cluster_settings s where s.id = 1) as join_rule
+        from memberships m
+        join organizations o on o.id = m.organization_id
+        cross join rates
+        where ${where}
+        order by o.name_bg, o.id`,
+  );
+}
+
+interface MemberLedger {
+  years: (LedgerYear & { payments: FeePayment[] })[];
+}
+
+/**
+ * A member's years in ascending order: each year it owed something by the rate of the category in force
+ * (from the year it joined), each year with a payment, and `include` (the year a list asks for).
+ */
+function memberLedger(row: FeeInputRow, today: string, include?: number): MemberLedger {
+  const changes = parseJson(row.changes);
+  const rates = parseJson(row.rates).map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
+  const payments = parseJson(row.payments).map((p) => ({ ...p, amountCents: Number(p.amountCents) }));
+  const joinRule = row.join_rule ?? DEFAULT_JOIN_RULE;
+  const joinYear = row.member_since === null ? null : Number(row.member_since.slice(0, 4));
+  const categoryOf = (year: number) =>
+    categoryInForce(
+      row.category,
+      changes,
+      joinYear === year && row.member_since !== null ? row.member_since : `${year}-01-01`,
+    );
+  const rateOf = (year: number, category: MembershipCategory) =>
+    rates.find((r) => r.year === year && r.category === category) ?? null;
+
+  const years = new Set<number>(payments.map((p) => Number(p.year)));
+  for (const r of rates) {
+    if ((joinYear === null || r.year >= joinYear) && r.category === categoryOf(r.year)) years.add(r.year);
+  }
+  if (include !== undefined) years.add(include);
+  const inputs: LedgerYearInput[] = [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const category = categoryOf(year);
+      const rate = rateOf(year, category);
+      return {
+        year,
+        category,
+        fee: yearFee({
+          year,
+          rate: rate && { amountCents: rate.amountCents, dueOn: rate.dueOn },
+          memberSince: row.member_since,
+          joinRule,
+        }),
+        paidCents: payments.filter((p) => Number(p.year) === year).reduce((n, p) => n + p.amountCents, 0),
+      };
+    });
+  return {
+    years: feeLedger(inputs, today).map((y) => ({
+      ...y,
+      payments: payments
+        .filter((p) => Number(p.year) === y.year)
+        .map(({ id, amountCents, paidOn, reference }) => ({ id, amountCents, paidOn, reference })),
+    })),
+  };
+}
+
+// ---------- the committee's list ----------
+
+/**
+ * Members with what they owe and paid in a year, filtered and paginated. The memberships, their history,
+ * payments and the rates are read in one statement (one snapshot); the amounts, credits and statuses
+ * follow from the shared rules, so the list and a member's own page always agree.
  */
 export async function listMemberFees(
   db: Db,
@@ -245,54 +406,34 @@ export async function listMemberFees(
     const p = containsPattern(q.q.toLowerCase());
     filters.push(sql`(lower(o.name_bg) like ${p} or lower(o.name_en) like ${p} or o.eik like ${p})`);
   }
-  const statusFilter =
-    q.status === undefined
-      ? sql`true`
-      : q.status === 'outstanding'
-        ? sql`status in ('unpaid', 'partial', 'overdue')`
-        : sql`status = ${q.status}`;
-  const rows = await execute<ListRow>(
-    db,
-    sql`with owed as (
-          select o.id, o.eik, o.name_bg, o.name_en, m.category, m.status as membership_status,
-            r.amount_cents as due_cents, r.due_on::text as due_on,
-            coalesce((select sum(fp.amount_cents) from fee_payments fp
-                       where fp.organization_id = o.id and fp.year = ${q.year}), 0)::int as paid_cents
-          from memberships m
-          join organizations o on o.id = m.organization_id
-          left join fee_rates r on r.year = ${q.year} and r.category = m.category
-            and (m.member_since is null or extract(year from m.member_since) <= ${q.year})
-          where ${sql.join(filters, sql` and `)}
-        ), scored as (
-          select owed.*, ${STATUS_SQL(today)} as status from owed
-        ), filtered as (
-          select * from scored where ${statusFilter}
-        ), counted as (
-          select count(*)::int as total from filtered
-        )
-        select counted.total, page.*,
-          ${PAYMENTS_JSON(sql`page.id`, sql`${q.year}`)} as payments
-        from counted left join lateral (
-          select * from filtered order by name_bg, id
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
-        ) page on true`,
-  );
-  const items = rows
-    .filter((r) => r.id !== null)
-    .map((r) => ({
-      organizationId: r.id as string,
+  const rows = await feeInputs(db, sql.join(filters, sql` and `), q.year);
+  const all: MemberFee[] = rows.map((r) => {
+    const y = memberLedger(r, today, q.year).years.find((x) => x.year === q.year)!;
+    return {
+      organizationId: r.id,
       eik: r.eik,
       nameBg: r.name_bg,
       nameEn: r.name_en,
-      category: r.category,
+      category: y.category,
       membershipStatus: r.membership_status,
-      dueCents: r.due_cents === null ? null : Number(r.due_cents),
-      dueOn: r.due_cents === null ? null : r.due_on,
-      paidCents: Number(r.paid_cents),
-      status: r.status,
-      payments: parseJson(r.payments).map((p) => ({ ...p, amountCents: Number(p.amountCents) })),
-    }));
-  return { year: q.year, items, total: Number(rows[0]?.total ?? 0), page: q.page, pageSize: q.pageSize };
+      dueCents: y.fee?.amountCents ?? null,
+      dueOn: y.fee?.dueOn ?? null,
+      paidCents: y.paidCents,
+      creditInCents: y.creditInCents,
+      creditCents: y.creditCents,
+      status: y.status,
+      payments: y.payments,
+    };
+  });
+  const filtered = q.status === undefined ? all : all.filter((i) => matchesFeeFilter(i.status, q.status!));
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    year: q.year,
+    items: filtered.slice(start, start + q.pageSize),
+    total: filtered.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 // ---------- a member's own fees ----------
@@ -303,62 +444,32 @@ export async function organizationFees(
   organizationId: string,
   today = todayInSofia(),
 ): Promise<OrganizationFeesResponse | null> {
-  const [org] = await execute<{
-    id: string;
-    category: MembershipCategory | null;
-    status: MembershipStatus | null;
-    member_since: string | null;
-  }>(
-    db,
-    sql`select o.id, m.category, m.status, m.member_since::text as member_since
-        from organizations o left join memberships m on m.organization_id = o.id
-        where o.id = ${organizationId}`,
-  );
-  if (!org) return null;
-  if (!org.category || !org.status) {
-    return { organizationId, category: null, membershipStatus: null, years: [] };
+  const [row] = await feeInputs(db, sql`o.id = ${organizationId}`, null);
+  if (!row) {
+    const [org] = await execute<{ id: string }>(
+      db,
+      sql`select id from organizations where id = ${organizationId}`,
+    );
+    return org ? { organizationId, category: null, membershipStatus: null, years: [], creditCents: 0 } : null;
   }
-  const rows = await execute<{
-    year: number;
-    due_cents: number | null;
-    due_on: string | null;
-    paid_cents: number;
-    payments: FeePayment[] | string;
-  }>(
-    db,
-    sql`with years as (
-          select r.year from fee_rates r
-            where r.category = ${org.category}
-              and (${org.member_since}::date is null or r.year >= extract(year from ${org.member_since}::date))
-          union
-          select fp.year from fee_payments fp where fp.organization_id = ${organizationId}
-        )
-        select y.year, r.amount_cents as due_cents, r.due_on::text as due_on,
-          coalesce((select sum(fp.amount_cents) from fee_payments fp
-                     where fp.organization_id = ${organizationId} and fp.year = y.year), 0)::int as paid_cents,
-          ${PAYMENTS_JSON(sql`${organizationId}`, sql`y.year`)} as payments
-        from years y
-        left join fee_rates r on r.year = y.year and r.category = ${org.category}
-          and (${org.member_since}::date is null or r.year >= extract(year from ${org.member_since}::date))
-        order by y.year desc`,
-  );
+  const { years } = memberLedger(row, today);
   return {
     organizationId,
-    category: org.category,
-    membershipStatus: org.status,
-    years: rows.map((r) => {
-      const dueCents = r.due_cents === null ? null : Number(r.due_cents);
-      const paidCents = Number(r.paid_cents);
-      const dueOn = dueCents === null ? null : r.due_on;
-      return {
-        year: Number(r.year),
-        category: org.category as MembershipCategory,
-        dueCents,
-        dueOn,
-        paidCents,
-        status: feeStatus({ dueCents, paidCents, dueOn, today }),
-        payments: parseJson(r.payments).map((p) => ({ ...p, amountCents: Number(p.amountCents) })),
-      };
-    }),
+    category: row.category,
+    membershipStatus: row.membership_status,
+    creditCents: years.at(-1)?.creditCents ?? 0,
+    years: years
+      .map((y) => ({
+        year: y.year,
+        category: y.category,
+        dueCents: y.fee?.amountCents ?? null,
+        dueOn: y.fee?.dueOn ?? null,
+        paidCents: y.paidCents,
+        creditInCents: y.creditInCents,
+        creditCents: y.creditCents,
+        status: y.status,
+        payments: y.payments,
+      }))
+      .reverse(),
   };
 }

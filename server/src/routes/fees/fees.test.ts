@@ -16,6 +16,7 @@ import {
   OrganizationFeesResponseSchema,
   type Problem,
   ProblemSchema,
+  PublicFeeRatesResponseSchema,
   todayInSofia,
 } from '@portal/shared';
 import type { LightMyRequestResponse } from 'fastify';
@@ -225,6 +226,21 @@ describe(`fee rates (${testEngine})`, () => {
     expect(await count(sql`select count(*)::int as n from fee_rates`)).toBe(before);
   });
 
+  it('tells anyone, signed in or not, the annual fee of each category of a year (issue 11 C6)', async () => {
+    const res = await call(null, 'GET', `/api/fees/rates?year=${lastYear}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = PublicFeeRatesResponseSchema.parse(res.json());
+    expect(body).toMatchObject({ year: lastYear, joinRule: 'pro_rata_month' });
+    expect(body.rates).toContainEqual({
+      category: 'regular',
+      amountCents: 50_000,
+      dueOn: `${lastYear}-03-31`,
+    });
+    // Only the amounts and dates: no versions, no times, no one who set them.
+    expect(Object.keys(body.rates[0] ?? {}).sort()).toEqual(['amountCents', 'category', 'dueOn']);
+    problemOf(await call(null, 'GET', '/api/fees/rates?year=abc'), 400, 'validation.failed');
+  });
+
   it('is for administrators only', async () => {
     problemOf(await call(null, 'GET', '/api/admin/fees/rates'), 401, 'auth.required');
     problemOf(await call(as.committee, 'GET', '/api/admin/fees/rates'), 403, 'auth.forbidden');
@@ -271,7 +287,7 @@ describe(`fee payments (${testEngine})`, () => {
     });
   });
 
-  it('refuses the same reference for the same organisation with 409 on the reference field (bg and en); another organisation may use it', async () => {
+  it('refuses the same reference for the same organisation with 409 on the reference field (bg and en)', async () => {
     const body = {
       organizationId: org.paid,
       year: lastYear,
@@ -297,8 +313,40 @@ describe(`fee payments (${testEngine})`, () => {
       await count(sql`select count(*)::int as n from fee_payments where organization_id = ${org.paid}`),
     ).toBe(1);
     expect((await auditOf('fees.payment_recorded')).length).toBe(1);
-    const partial = await pay({ ...body, organizationId: org.partial, amountCents: 20_000 });
+    const partial = await pay({
+      ...body,
+      organizationId: org.partial,
+      amountCents: 20_000,
+      reference: 'ПН-002',
+    });
     expect(partial.statusCode, partial.body).toBe(201);
+  });
+
+  it('refuses a reference already recorded for another organisation, ignoring case, naming that organisation (issue 11 B4)', async () => {
+    const body = {
+      organizationId: org.overdue,
+      year: lastYear,
+      amountCents: 50_000,
+      paidOn: `${lastYear}-02-10`,
+      reference: 'пн-001',
+    };
+    const bg = problemOf(await pay(body), 409, 'fees.payment_duplicate');
+    expect(bg.errors).toEqual([
+      {
+        path: 'body.reference',
+        message: `Плащане с основание „пн-001“ вече е записано за „Алфа Платил“ (${lastYear} г.). Едно плащане не може да се отнесе към две организации.`,
+      },
+    ]);
+    const en = problemOf(await pay(body, as.committee, 'en'), 409, 'fees.payment_duplicate');
+    expect(en.errors).toEqual([
+      {
+        path: 'body.reference',
+        message: `A payment with reference "пн-001" is already recorded for "Alpha Paid" (${lastYear}). One payment cannot be booked to two organisations.`,
+      },
+    ]);
+    expect(
+      await count(sql`select count(*)::int as n from fee_payments where organization_id = ${org.overdue}`),
+    ).toBe(0);
   });
 
   it('refuses an unknown organisation, a future date and bad amounts on their fields, in bg and en', async () => {
@@ -516,6 +564,35 @@ describe(`an unpaid fee removes nobody (${testEngine})`, () => {
     expect(profile.statusCode, profile.body).toBe(200);
     expect(profile.json()).toMatchObject({ id: org.overdue, nameEn: 'Gamma Overdue' });
   });
+});
+
+describe('one reference submitted for two organisations at the same moment (issue 11 B4)', () => {
+  it.runIf(onPostgres)(
+    'books it to exactly one of them: one 201, the other 409 on the reference field',
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const reference = `RACE-TWO-${round}`;
+        const body = (organizationId: string) => ({
+          organizationId,
+          year: thisYear,
+          amountCents: 10_000,
+          paidOn: today,
+          reference,
+        });
+        const answers = await Promise.all([pay(body(org.paid)), pay(body(org.partial))]);
+        expect(answers.map((r) => r.statusCode).sort(), answers.map((r) => r.body).join(' ')).toEqual([
+          201, 409,
+        ]);
+        const loser = answers.find((r) => r.statusCode === 409)!;
+        expect(ProblemSchema.parse(loser.json()).errors).toEqual([
+          expect.objectContaining({ path: 'body.reference' }),
+        ]);
+        expect(
+          await count(sql`select count(*)::int as n from fee_payments where reference = ${reference}`),
+        ).toBe(1);
+      }
+    },
+  );
 });
 
 describe('the same payment submitted at the same moment', () => {

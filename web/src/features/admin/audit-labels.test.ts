@@ -55,6 +55,7 @@ const SERVER_ACTIONS = [
   'fees.rates_set',
   'fees.payment_recorded',
   'fees.payment_deleted',
+  'fees.settings_set',
   'organization.profile_updated',
   'organization.logo_updated',
   'organization.logo_removed',

@@ -58,6 +58,7 @@ export const KNOWN_ACTIONS = [
   'fees.rates_set',
   'fees.payment_recorded',
   'fees.payment_deleted',
+  'fees.settings_set',
   'organization.profile_updated',
   'organization.representative_invited',
   'organization.invitation_revoked',

@@ -53,6 +53,38 @@ describe('the annual fees in the administration', () => {
     expect(within(nav).getByRole('link', { name: 'Членски внос' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('groups the two fields of each category under its name with visible labels, so a phone stacks them instead of cutting a table column (issue 11 C12)', async () => {
+    feesApi();
+    renderApp('/admin/fees?year=2026');
+    const section = within(await screen.findByRole('region', { name: 'Членски внос за 2026 г.' }));
+    const regular = within(await section.findByRole('group', { name: 'Редовен член' }));
+    expect(regular.getByRole('textbox', { name: 'Редовен член: Сума (EUR)' })).toHaveValue('500');
+    expect(regular.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('2026-03-31');
+    expect(regular.getByText('Сума (EUR)')).toBeVisible();
+    expect(regular.getByText('Срок за плащане')).toBeVisible();
+    expect(section.queryByRole('table')).toBeNull();
+    expect(section.getAllByRole('group')).toHaveLength(4);
+  });
+
+  it('saves how the year a member joins is charged (issue 11 B3)', async () => {
+    const api = feesApi();
+    const app = renderApp('/admin/fees?year=2026');
+    const section = within(await screen.findByRole('region', { name: 'Внос в годината на приемане' }));
+    const proRata = await section.findByRole('radio', { name: /Пропорционално по месеци/ });
+    expect(proRata).toBeChecked();
+    const save = section.getByRole('button', { name: 'Запази правилото' });
+    expect(save).toBeDisabled();
+    await app.user.click(section.getByRole('radio', { name: /За цялата година/ }));
+    await app.user.click(save);
+    expect(await section.findByText('Правилото за годината на приемане е запазено.')).toBeVisible();
+    expect(api.sent('/api/admin/fees/settings', 'PUT').map((r) => r.body)).toEqual([
+      { joinRule: 'full_year' },
+    ]);
+    // The rates are read again with the new rule.
+    await waitFor(() => expect(section.getByRole('radio', { name: /За цялата година/ })).toBeChecked());
+    expect(api.requestsTo(RATES).length).toBeGreaterThan(1);
+  });
+
   it('refuses an amount that is not euro and a missing due date beside their fields, sending nothing', async () => {
     const api = feesApi();
     const app = renderApp('/admin/fees?year=2026');
@@ -228,12 +260,32 @@ describe("a member's own fees tab", () => {
     expect(y2025.getByText('Няма записани плащания.')).toBeVisible();
   });
 
+  it('shows an overpayment as credit carried to the next year, and counts the credit in as paid (issue 11 B4)', async () => {
+    const fees = organizationFeesFixture(orgId);
+    fees.years[1] = { ...fees.years[1]!, paidCents: 60_000, creditCents: 15_000, status: 'paid' };
+    fees.years[0] = { ...fees.years[0]!, creditInCents: 15_000 };
+    profileServer({ stored, extra: { [FEES]: () => json(fees) } });
+    renderApp(`/my/organizations/${orgId}/fees`);
+    const y2025 = within(await screen.findByRole('article', { name: '2025 г.' }));
+    expect(y2025.getByText(/^Надплатено: 150,00\s€ се прехвърлят за следващата година\.$/)).toBeVisible();
+    const y2026 = within(screen.getByRole('article', { name: '2026 г.' }));
+    expect(y2026.getByText('Надплатено от предходни години')).toBeVisible();
+    expect(y2026.getByText(/^150,00\s€$/)).toBeVisible();
+    expect(y2026.getByText(/^Остават 150,00\s€$/)).toBeVisible();
+  });
+
   it('says so when no fee has been set for the organisation', async () => {
     profileServer({
       stored,
       extra: {
         [FEES]: () =>
-          json({ organizationId: orgId, category: 'regular', membershipStatus: 'active', years: [] }),
+          json({
+            organizationId: orgId,
+            category: 'regular',
+            membershipStatus: 'active',
+            years: [],
+            creditCents: 0,
+          }),
       },
     });
     renderApp(`/my/organizations/${orgId}/fees`);

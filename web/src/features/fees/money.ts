@@ -1,11 +1,7 @@
 import { type Language, todayInSofia } from '@portal/shared';
 
-const locales: Record<Language, string> = { bg: 'bg-BG', en: 'en-GB' };
-
-/** Euro cents as money in the UI language: `1 250,50 €` (bg), `€1,250.50` (en). */
-export function formatMoney(cents: number, language: Language): string {
-  return new Intl.NumberFormat(locales[language], { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
+// Money is formatted in lib (the category fee beside a category choice uses it outside this feature).
+export { formatMoney } from '@/lib/format.ts';
 
 /** Cents as the text of an amount field: `50000` → `500`, `25050` → `250,50` (bg) / `250.50` (en). */
 export function centsToInput(cents: number, language: Language): string {

@@ -1,4 +1,5 @@
 import {
+  type FeeJoinRule,
   type FeeListResponse,
   type FeePaymentBody,
   type FeeRate,
@@ -59,6 +60,8 @@ const member = (n: number, overrides: Partial<MemberFee>): MemberFee => ({
   dueCents: 50_000,
   dueOn: '2026-03-31',
   paidCents: 0,
+  creditInCents: 0,
+  creditCents: 0,
   status: 'unpaid',
   payments: [],
   ...overrides,
@@ -103,13 +106,23 @@ export function membersFixture(): MemberFee[] {
 export function feesApi(options: { me?: Me; extra?: Record<string, Handler> } = {}) {
   const rates = new Map<number, FeeRate[]>([[2026, structuredClone(ratesFixture)]]);
   let members = membersFixture();
+  let joinRule: FeeJoinRule = 'pro_rata_month';
   let seq = 10;
   const restatus = (m: MemberFee): MemberFee => ({ ...m, status: feeStatus({ ...m, today: TODAY }) });
   const api = stubApi({
     ...signedIn(options.me ?? adminMe),
     '/api/admin/fees/rates': (url) => {
       const year = Number(url.searchParams.get('year') ?? 2026);
-      return json({ year, rates: rates.get(year) ?? [], years: [...rates.keys()].sort((a, b) => b - a) });
+      return json({
+        year,
+        rates: rates.get(year) ?? [],
+        years: [...rates.keys()].sort((a, b) => b - a),
+        joinRule,
+      });
+    },
+    '/api/admin/fees/settings': (_url, request) => {
+      joinRule = (request.body as { joinRule: FeeJoinRule }).joinRule;
+      return json({ joinRule });
     },
     '/api/admin/fees/rates/:year': (url, request) => {
       const year = Number(url.pathname.split('/').at(-1));
@@ -122,7 +135,7 @@ export function feesApi(options: { me?: Me; extra?: Record<string, Handler> } = 
         else current.push(next);
       }
       rates.set(year, current);
-      return json({ year, rates: current, years: [...rates.keys()].sort((a, b) => b - a) });
+      return json({ year, rates: current, years: [...rates.keys()].sort((a, b) => b - a), joinRule });
     },
     '/api/committee/fees': (url) => {
       const year = Number(url.searchParams.get('year'));
@@ -215,6 +228,8 @@ export const organizationFeesFixture = (id: string): OrganizationFeesResponse =>
       dueCents: 50_000,
       dueOn: '2026-03-31',
       paidCents: 20_000,
+      creditInCents: 0,
+      creditCents: 0,
       status: 'partial',
       payments: [
         {
@@ -231,8 +246,11 @@ export const organizationFeesFixture = (id: string): OrganizationFeesResponse =>
       dueCents: 45_000,
       dueOn: '2025-03-31',
       paidCents: 0,
+      creditInCents: 0,
+      creditCents: 0,
       status: 'overdue',
       payments: [],
     },
   ],
+  creditCents: 0,
 });

@@ -20,6 +20,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { paths } from '@/app/paths.ts';
 import { QueryError } from '@/components/query-state.tsx';
+import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -182,6 +183,7 @@ export function OffersStep(props: StepProps) {
 
 export function MotivationStep(props: StepProps) {
   const { t } = useTranslation();
+  const feeOf = useCategoryFeeText();
   const saved = props.application.data.motivation;
   const initial = { motivation: saved?.motivation ?? '', category: saved?.category ?? '' };
   return (
@@ -220,7 +222,12 @@ export function MotivationStep(props: StepProps) {
                     key={category}
                     value={category}
                     label={t(`category.${category}`)}
-                    description={t(`apply.motivation.${category}Hint`)}
+                    description={
+                      <>
+                        {t(`apply.motivation.${category}Hint`)}
+                        {feeOf(category) ? <span style={{ display: 'block' }}>{feeOf(category)}</span> : null}
+                      </>
+                    }
                     aria-invalid={error ? true : undefined}
                   />
                 ))}

@@ -1,8 +1,9 @@
+import { FEES_QUERY_ROOT } from '@/lib/query-roots.ts';
 import type { FeesSearch } from '../search-params.ts';
 
 /** Everything the fee pages cache lives under `fees`. */
 export const feesKeys = {
-  all: ['fees'] as const,
+  all: FEES_QUERY_ROOT,
   rates: (year: number) => [...feesKeys.all, 'rates', year] as const,
   lists: () => [...feesKeys.all, 'list'] as const,
   list: (search: Omit<FeesSearch, 'year'> & { year: number; pageSize: number }) =>

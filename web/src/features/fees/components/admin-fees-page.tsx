@@ -1,7 +1,20 @@
-import { Button, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import {
+  Button,
+  Fieldset,
+  Radio,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import {
+  FEE_JOIN_RULES,
   FEE_YEAR_MAX,
   FEE_YEAR_MIN,
+  type FeeJoinRule,
   type FeeRate,
   type FeeRateInput,
   MEMBERSHIP_CATEGORIES,
@@ -17,7 +30,7 @@ import { AdminNav } from '@/features/admin/components/admin-nav.tsx';
 import { Section } from '@/features/admin/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { useRates, useSaveRates } from '../api/rates.ts';
+import { useRates, useSaveFeeSettings, useSaveRates } from '../api/rates.ts';
 import { centsToInput, currentYear, parseEuros } from '../money.ts';
 import { YearSelect } from './year-select.tsx';
 
@@ -62,6 +75,14 @@ export function AdminFeesPage() {
           <QueryError error={rates.error} onRetry={() => void rates.refetch()} />
         ) : (
           <RatesForm key={year} year={year} saved={rates.data.rates} />
+        )}
+      </Section>
+      <Section id="fee-join-rule" title={t('fees.admin.joinTitle')}>
+        <Text size="sm">{t('fees.admin.joinIntro')}</Text>
+        {rates.isPending ? (
+          <Skeleton height={120} aria-hidden="true" />
+        ) : rates.isError ? null : (
+          <JoinRuleForm saved={rates.data.joinRule} />
         )}
       </Section>
     </Stack>
@@ -126,48 +147,38 @@ function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md" align="flex-start">
         <Text size="sm">{t('fees.admin.hint')}</Text>
-        <Table.ScrollContainer minWidth={460} w="100%">
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('fees.admin.category')}</Table.Th>
-                <Table.Th scope="col">{t('fees.admin.amount')}</Table.Th>
-                <Table.Th scope="col">{t('fees.admin.dueOn')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {MEMBERSHIP_CATEGORIES.map((category) => (
-                <Table.Tr key={category}>
-                  <Table.Th scope="row" fw={500}>
-                    {t(`category.${category}`)}
-                  </Table.Th>
-                  <Table.Td>
-                    <TextInput
-                      id={`fee-${category}-amount`}
-                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.amount')}`}
-                      inputMode="decimal"
-                      placeholder={t('fees.admin.notSet')}
-                      value={rows[category].amount}
-                      onChange={(e) => change(category, 'amount', e.currentTarget.value)}
-                      error={errors[`${category}.amount`]}
-                      maxLength={12}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <TextInput
-                      id={`fee-${category}-dueOn`}
-                      type="date"
-                      aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
-                      value={rows[category].dueOn}
-                      onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
-                      error={errors[`${category}.dueOn`]}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/*
+          One group per category with its two fields side by side, stacked on a phone (issue 11 C12): the
+          table this replaces needed 460 px and cut the due date off on a 360–390 px screen.
+        */}
+        <Stack gap="sm" w="100%" maw={640}>
+          {MEMBERSHIP_CATEGORIES.map((category) => (
+            <Fieldset key={category} legend={t(`category.${category}`)} className="fee-rate">
+              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+                <TextInput
+                  id={`fee-${category}-amount`}
+                  label={t('fees.admin.amount')}
+                  aria-label={`${t(`category.${category}`)}: ${t('fees.admin.amount')}`}
+                  inputMode="decimal"
+                  placeholder={t('fees.admin.notSet')}
+                  value={rows[category].amount}
+                  onChange={(e) => change(category, 'amount', e.currentTarget.value)}
+                  error={errors[`${category}.amount`]}
+                  maxLength={12}
+                />
+                <TextInput
+                  id={`fee-${category}-dueOn`}
+                  type="date"
+                  label={t('fees.admin.dueOn')}
+                  aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
+                  value={rows[category].dueOn}
+                  onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
+                  error={errors[`${category}.dueOn`]}
+                />
+              </SimpleGrid>
+            </Fieldset>
+          ))}
+        </Stack>
         {formError ? (
           <Text size="sm" c="red.8" role="alert">
             {formError}
@@ -180,6 +191,53 @@ function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
           {done}
         </Text>
         {save.isError ? <ProblemAlert error={save.error} fieldErrors={serverFieldErrors} /> : null}
+      </Stack>
+    </form>
+  );
+}
+
+/** How the year a member joins is charged (issue 11 B3, decision 016). */
+function JoinRuleForm({ saved }: { saved: FeeJoinRule }) {
+  const { t } = useTranslation();
+  const save = useSaveFeeSettings();
+  const [rule, setRule] = useState<FeeJoinRule>(saved);
+  const [done, setDone] = useState('');
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setDone('');
+    save.mutate({ joinRule: rule }, { onSuccess: () => setDone(t('fees.admin.joinSaved')) });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md" align="flex-start" mt="sm">
+        <Radio.Group
+          label={t('fees.admin.joinLabel')}
+          value={rule}
+          onChange={(value) => {
+            setRule(value as FeeJoinRule);
+            setDone('');
+          }}
+        >
+          <Stack gap="sm" mt="xs">
+            {FEE_JOIN_RULES.map((r) => (
+              <Radio
+                key={r}
+                value={r}
+                label={t(`fees.admin.joinRule.${r}`)}
+                description={t(`fees.admin.joinHint.${r}`)}
+              />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Button type="submit" loading={save.isPending} disabled={rule === saved}>
+          {t('fees.admin.joinSubmit')}
+        </Button>
+        <Text size="sm" c="teal.9" role="status">
+          {done}
+        </Text>
+        {save.isError ? <ProblemAlert error={save.error} /> : null}
       </Stack>
     </form>
   );

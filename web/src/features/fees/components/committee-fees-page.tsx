@@ -214,6 +214,18 @@ function MemberFeeCard({
         <dd>{money(member.dueCents)}</dd>
         <dt>{t('fees.amounts.paid')}</dt>
         <dd>{money(member.paidCents)}</dd>
+        {member.creditInCents > 0 ? (
+          <>
+            <dt>{t('fees.amounts.creditIn')}</dt>
+            <dd>{money(member.creditInCents)}</dd>
+          </>
+        ) : null}
+        {member.creditCents > 0 ? (
+          <>
+            <dt>{t('fees.amounts.credit')}</dt>
+            <dd>{money(member.creditCents)}</dd>
+          </>
+        ) : null}
         <dt>{t('fees.amounts.dueOn')}</dt>
         <dd>{member.dueOn ? formatDate(member.dueOn, language) : t('fees.amounts.none')}</dd>
       </dl>

@@ -49,7 +49,7 @@ function FeeYearCard({ year }: { year: OrganizationFeeYear }) {
   const language = useLanguage();
   const money = (cents: number | null) =>
     cents === null ? t('fees.amounts.none') : formatMoney(cents, language);
-  const remaining = year.dueCents === null ? 0 : year.dueCents - year.paidCents;
+  const remaining = year.dueCents === null ? 0 : year.dueCents - year.paidCents - year.creditInCents;
   const titleId = `fee-year-${year.year}`;
   return (
     <Card withBorder padding="md" component="article" aria-labelledby={titleId}>
@@ -66,12 +66,23 @@ function FeeYearCard({ year }: { year: OrganizationFeeYear }) {
         <dd>{money(year.dueCents)}</dd>
         <dt>{t('fees.amounts.paid')}</dt>
         <dd>{money(year.paidCents)}</dd>
+        {year.creditInCents > 0 ? (
+          <>
+            <dt>{t('fees.amounts.creditIn')}</dt>
+            <dd>{money(year.creditInCents)}</dd>
+          </>
+        ) : null}
         <dt>{t('fees.amounts.dueOn')}</dt>
         <dd>{year.dueOn ? formatDate(year.dueOn, language) : t('fees.amounts.none')}</dd>
       </dl>
       {remaining > 0 && year.status !== 'not_due' ? (
         <Text size="sm" fw={500} c={year.status === 'overdue' ? 'red.8' : undefined} mt={4}>
           {t('fees.member.remaining', { amount: money(remaining) })}
+        </Text>
+      ) : null}
+      {year.creditCents > 0 ? (
+        <Text size="sm" fw={500} c="teal.9" mt={4}>
+          {t('fees.member.credit', { amount: money(year.creditCents) })}
         </Text>
       ) : null}
       <Text size="sm" fw={500} mt="xs">

@@ -59,7 +59,8 @@ function PaymentForm({
   const { t } = useTranslation();
   const language = useLanguage();
   const record = useRecordPayment();
-  const remaining = member.dueCents === null ? 0 : Math.max(0, member.dueCents - member.paidCents);
+  const remaining =
+    member.dueCents === null ? 0 : Math.max(0, member.dueCents - member.paidCents - member.creditInCents);
   const form = useForm({
     amountCents: remaining > 0 ? centsToInput(remaining, language) : '',
     paidOn: todayInSofia(),

@@ -7,6 +7,7 @@ import {
 } from '@portal/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
+import { FEES_QUERY_ROOT } from '@/lib/query-roots.ts';
 import { MEMBERS_PAGE_SIZE, type MemberSearch } from '../search-params.ts';
 
 /** Everything the membership pages cache lives under `memberships`. */
@@ -62,6 +63,8 @@ export function useMembershipAction(id: string) {
     onSuccess: async (membership) => {
       queryClient.setQueryData(membershipKeys.detail(id), membership);
       await queryClient.invalidateQueries({ queryKey: membershipKeys.lists() });
+      // A category change (or suspension) changes what the member owes: the fee pages read again.
+      await queryClient.invalidateQueries({ queryKey: FEES_QUERY_ROOT });
     },
     onError: async (error) => {
       if (isApiError(error, 409)) {

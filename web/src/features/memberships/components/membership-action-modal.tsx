@@ -24,6 +24,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useMembershipAction } from '../api/memberships.ts';
 
@@ -53,6 +54,7 @@ export function MembershipActionModal({
   const { t } = useTranslation();
   const mutation = useMembershipAction(membership.id);
   const [action, setAction] = useState<MembershipAction>(initialAction);
+  const feeOf = useCategoryFeeText(action === 'change_category');
   const otherCategories = MEMBERSHIP_CATEGORIES.filter((c) => c !== membership.category);
   const [category, setCategory] = useState<MembershipCategory>(otherCategories[0]!);
   const [effectiveOn, setEffectiveOn] = useState(today());
@@ -154,6 +156,7 @@ export function MembershipActionModal({
               value={category}
               onChange={(e) => setCategory(e.currentTarget.value as MembershipCategory)}
               data={otherCategories.map((c) => ({ value: c, label: t(`memberships.category.${c}`) }))}
+              description={feeOf(category)}
               error={errorAt('body.category')}
             />
           ) : null}

@@ -128,3 +128,15 @@ export function makeSummaries(count: number, start = 1): OrganizationSummary[] {
     };
   });
 }
+
+/** A membership's contacts with nothing on file (the committee's member page). */
+export const noContactsFixture = {
+  address: null,
+  website: null,
+  publicEmail: null,
+  publicPhone: null,
+  contactName: null,
+  contactPosition: null,
+  contactEmail: null,
+  contactPhone: null,
+};

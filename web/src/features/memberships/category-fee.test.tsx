@@ -9,6 +9,7 @@ import { memberMe } from '@/features/committee/test-api.ts';
 import { organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { json, stubApi } from '@/testing/fetch-stub.ts';
+import { noContactsFixture } from '@/testing/fixtures.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';
@@ -22,6 +23,8 @@ const active: MembershipDetail = {
   status: 'active',
   memberSince: '2024-01-15',
   version: 1,
+  contacts: noContactsFixture,
+  representatives: [],
   events: [],
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };

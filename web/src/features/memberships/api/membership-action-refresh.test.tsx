@@ -8,6 +8,7 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { json, stubApi } from '@/testing/fetch-stub.ts';
+import { noContactsFixture } from '@/testing/fixtures.ts';
 import { useMembershipAction } from './memberships.ts';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';
@@ -22,6 +23,8 @@ const changed: MembershipDetail = {
   status: 'active',
   memberSince: '2024-01-15',
   version: 2,
+  contacts: noContactsFixture,
+  representatives: [],
   events: [],
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };

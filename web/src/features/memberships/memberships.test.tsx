@@ -154,7 +154,7 @@ describe('a membership', () => {
     const api = stubApi({
       ...signedIn(adminMe),
       [`/api/committee/members/${ID}`]: () => json(active),
-      [`/api/committee/members`]: () => json({ items: [], total: 0, page: 1, pageSize: 20 }),
+      '/api/committee/members': () => json({ items: [], total: 0, page: 1, pageSize: 20 }),
       [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
       [`/api/admin/organizations/${ID}`]: () =>
         refuse

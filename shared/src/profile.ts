@@ -62,6 +62,11 @@ export const EditableProfileSchema = ProfileEditBodySchema.extend({
   updatedAt: z.iso.datetime({ offset: true }),
   /** The large logo's versioned URL for the representatives (logos.ts), or null when there is none. */
   logoUrl: z.string().nullable(),
+  /**
+   * The user who saved this version (profile or logo), when known: the editor tells a conflict with the
+   * user's own other tab from a colleague's save (issue 11 C13).
+   */
+  updatedBy: z.uuid().nullable().optional(),
 });
 export type EditableProfile = z.infer<typeof EditableProfileSchema>;
 

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { i18n } from '@/i18n/index.ts';
 
-const theme = createTheme({
+export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 8 keeps white-on-primary and primary-on-white text above the WCAG AA 4.5:1 contrast ratio.
   primaryShade: { light: 8, dark: 8 },

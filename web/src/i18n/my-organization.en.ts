@@ -105,6 +105,10 @@ export const myOrganizationEn: MyOrganizationMessages = {
   saved: 'Your changes have been saved.',
   unchanged: 'There are no changes to save.',
   conflict: {
+    titleOwn: 'You changed this in another window or tab since you opened this page',
+    textOwn:
+      'The changes on this page have not been saved, so that they do not wipe out the ones you saved in the other window. Compare the values and choose how to go on.',
+    changedInOtherTab: 'Changed by you in another window: applying takes the saved value.',
     title: 'Someone else saved changes since you opened the page',
     text: 'Your changes have not been saved, so that they do not wipe out theirs. Compare your values with the ones saved now and choose how to go on.',
     differences: 'Fields with different values',

@@ -62,6 +62,7 @@ interface ProfileRow extends ContactRow {
   city: string | null;
   offers: Sharing | string;
   seeks: Sharing | string;
+  updated_by?: string | null;
 }
 
 /** The profile columns of organisation alias `o` (areas sorted, so comparisons are stable). */
@@ -73,7 +74,11 @@ const PROFILE_COLUMNS = (o: string) =>
        from organization_areas oa where oa.organization_id = ${o}.id) as area_ids,
     to_json(${o}.nace_codes) as nace_codes, ${o}.employees, ${o}.city, ${o}.address, ${o}.website,
     ${o}.public_email, ${o}.public_phone, ${o}.contact_name, ${o}.contact_position, ${o}.contact_email,
-    ${o}.contact_phone, ${o}.offers, ${o}.seeks, ${o}.visibility`);
+    ${o}.contact_phone, ${o}.offers, ${o}.seeks, ${o}.visibility,
+    (select e.actor_id from audit_events e
+       where e.entity_type = 'organization' and e.entity_id = ${o}.id::text
+         and e.action in ('organization.profile_updated', 'organization.logo_updated', 'organization.logo_removed')
+       order by e.id desc limit 1) as updated_by`);
 
 function toProfile(r: ProfileRow): EditableProfile {
   return {
@@ -84,6 +89,7 @@ function toProfile(r: ProfileRow): EditableProfile {
     version: Number(r.version),
     updatedAt: r.updated_at,
     logoUrl: r.logo_version === null ? null : accountLogoUrl(r.id, Number(r.logo_version), 'large'),
+    updatedBy: r.updated_by ?? null,
     nameBg: r.name_bg,
     nameEn: r.name_en,
     descriptionBg: r.description_bg,

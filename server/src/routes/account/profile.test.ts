@@ -30,6 +30,8 @@ const as = {} as Record<'repA' | 'repA2' | 'repB' | 'committee' | 'admin' | 'noR
 let repAName: string;
 /** Further representatives of A, for the concurrency test. */
 const moreRepsOfA: string[] = [];
+/** User ids of the representatives of A. */
+const idOf = {} as Record<'repA' | 'repA2', string>;
 
 beforeAll(async () => {
   h = await createTestDb({ maxConnections: 20 });
@@ -68,6 +70,8 @@ beforeAll(async () => {
     admin: await insertUser(h, { roles: ['admin'] }),
     noRole: await insertUser(h),
   };
+  idOf.repA = users.repA.id;
+  idOf.repA2 = users.repA2.id;
   for (const [name, user] of Object.entries(users)) {
     as[name as keyof typeof as] = await logIn(app, user.email);
   }
@@ -127,7 +131,7 @@ function problemOf(res: LightMyRequestResponse, status: number, code: string): P
 function bodyOf(p: EditableProfile): ProfileEditBody {
   const { id: _id, eik: _eik, kind: _kind, sizeClass: _s, version: _v, updatedAt: _u, ...rest } = p;
   // What the editor shows but cannot change (e.g. the logo, which has its own endpoints) is not sent.
-  const { logoUrl: _logo, ...body } = rest as typeof rest & { logoUrl?: unknown };
+  const { logoUrl: _logo, updatedBy: _by, ...body } = rest as typeof rest & { logoUrl?: unknown };
   return body;
 }
 
@@ -390,6 +394,18 @@ describe(`saving the profile (${testEngine})`, () => {
     // A value that names no version at all matches none either.
     problemOf(await save(as.repA, bodyOf(mine.profile), '"abc"'), 412, 'precondition.failed');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('names who saved the version, so an editor can tell its own other tab from a colleague (issue 11 C13)', async () => {
+    const first = await current(orgA, as.repA);
+    const mine = profileOf(
+      await save(as.repA, { ...bodyOf(first.profile), descriptionEn: 'Saved in tab one.' }, first.etag),
+    );
+    expect(mine.updatedBy).toBe(idOf.repA);
+    expect((await current(orgA, as.repA2)).profile.updatedBy).toBe(idOf.repA);
+    const next = await current(orgA, as.repA2);
+    profileOf(await save(as.repA2, { ...bodyOf(next.profile), descriptionEn: 'A colleague.' }, next.etag));
+    expect((await current(orgA, as.repA)).profile.updatedBy).toBe(idOf.repA2);
   });
 
   it('names each invalid field, in Bulgarian and in English', async () => {

@@ -129,6 +129,28 @@ describe("an application's page for the committee", () => {
     expect(within(message).queryByText('Вътрешно')).toBeNull();
   });
 
+  it('returns to an internal note after a message to the applicant is sent (issue 11 C13)', async () => {
+    const api = committeeApi();
+    const app = renderApp(url);
+    const box = await screen.findByRole('region', { name: 'Нов коментар' });
+    await app.user.click(within(box).getByRole('radio', { name: /Съобщение до заявителя/ }));
+    await app.user.type(within(box).getByRole('textbox', { name: /Текст/ }), 'Моля, добавете уебсайт.');
+    await app.user.click(within(box).getByRole('button', { name: 'Изпрати на заявителя' }));
+    expect(await within(box).findByText('Съобщението е изпратено на заявителя.')).toBeVisible();
+
+    // The next comment is internal unless the member chooses otherwise: no second message by mistake.
+    expect(within(box).getByRole('radio', { name: /Вътрешна бележка/ })).toBeChecked();
+    expect(within(box).getByRole('radio', { name: /Съобщение до заявителя/ })).not.toBeChecked();
+    expect(within(box).getByRole('button', { name: 'Добави бележката' })).toBeVisible();
+    await app.user.type(within(box).getByRole('textbox', { name: /Текст/ }), 'Само за комитета.');
+    await app.user.click(within(box).getByRole('button', { name: 'Добави бележката' }));
+    expect(await within(box).findByText('Бележката е добавена.')).toBeVisible();
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/comments`).map((r) => r.body)).toEqual([
+      { text: 'Моля, добавете уебсайт.', audience: 'applicant' },
+      { text: 'Само за комитета.', audience: 'committee' },
+    ]);
+  });
+
   it('lets the chair open a vote after a confirmation', async () => {
     const api = committeeApi({ me: chairMe, application: makeApplication({ state: 'under_review' }) });
     const app = renderApp(url);

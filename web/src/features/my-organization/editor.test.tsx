@@ -186,6 +186,23 @@ describe('the organisation profile editor', () => {
     expect(server.stored()).toMatchObject({ version: 5, city: 'София', publicPhone: '+359 52 000 000' });
   });
 
+  it('says “you changed this in another window” when the conflicting save was the user’s own (issue 11 C13)', async () => {
+    const server = profileServer();
+    const app = await openEditor();
+    await replace(app, 'Град', 'София');
+    server.otherTabSaves({ publicPhone: '+359 52 000 000' });
+    await app.user.click(screen.getByRole('button', { name: 'Запази промените' }));
+    const conflict = within(
+      await screen.findByRole('region', {
+        name: 'Променили сте профила в друг прозорец или раздел, откакто отворихте тази страница',
+      }),
+    );
+    expect(screen.queryByRole('region', { name: /Някой друг/ })).toBeNull();
+    const phone = within(await conflict.findByRole('listitem', { name: 'Телефон за връзка' }));
+    expect(phone.getByText(/Променено от вас в друг прозорец/)).toBeVisible();
+    expect(phone.queryByText(/Променено от друг/)).toBeNull();
+  });
+
   it('discards the user’s changes only after confirmation and takes the saved values', async () => {
     const server = profileServer();
     const app = await openEditor();

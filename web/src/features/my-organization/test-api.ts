@@ -7,7 +7,10 @@ import {
   sizeClassFromStaff,
   versionFromEtag,
 } from '@portal/shared';
-import { signedIn } from '@/testing/auth-fixtures.ts';
+import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+
+const COLLEAGUE_ID = 'aaaaaaaa-0000-4000-8000-00000000c011';
+
 import { type Handler, json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
 
@@ -84,10 +87,11 @@ export function profileServer(
 ) {
   let stored: EditableProfile = { ...structuredClone(editableFixture), ...options.stored };
   const withEtag = (p: EditableProfile) => json(p, 200, { ETag: etagOf(p.version) });
-  const store = (changes: Partial<ProfileEditBody>) => {
+  const store = (changes: Partial<ProfileEditBody>, by: string | null = null) => {
     stored = {
       ...stored,
       ...changes,
+      updatedBy: by,
       sizeClass:
         (changes.employees ?? stored.employees) === null
           ? null
@@ -117,7 +121,9 @@ export function profileServer(
   return {
     ...api,
     stored: () => stored,
-    colleagueSaves: (changes: Partial<ProfileEditBody>) => store(changes),
+    colleagueSaves: (changes: Partial<ProfileEditBody>) => store(changes, COLLEAGUE_ID),
+    /** The signed-in user saves in another tab (the server names the saver: `updatedBy`). */
+    otherTabSaves: (changes: Partial<ProfileEditBody>) => store(changes, meFixture().id),
     puts: () => api.requestsTo(profilePath).filter((r) => r.method === 'PUT'),
   };
 }

@@ -137,7 +137,9 @@ export function ApplicationForm({
                 return (
                   <li key={s}>
                     <Button
-                      variant={s === current ? 'light' : 'subtle'}
+                      // Filled: white on indigo-8 (hover 9) is 6:1 and more; the light variant's indigo-9
+                      // on its hover background was 4.1:1 (issue 11 C13, step-contrast.test.tsx).
+                      variant={s === current ? 'filled' : 'subtle'}
                       color={s === current ? undefined : 'gray'}
                       fullWidth
                       justify="flex-start"

@@ -31,6 +31,8 @@ export function CommentForm({ applicationId }: { applicationId: string }) {
         onSuccess: () => {
           setText('');
           setDone(t(`committee.comment.added.${audience}`));
+          // Back to the default, so the next comment does not go to the applicant by mistake (issue 11 C13).
+          setAudience('committee');
         },
       },
     );

@@ -32,6 +32,7 @@ export function ConflictPanel({
   onRetry,
   onReapply,
   onDiscard,
+  ownSave = false,
 }: {
   conflict: ConflictState;
   /** The form's values now. */
@@ -41,6 +42,8 @@ export function ConflictPanel({
   onRetry: () => void;
   onReapply: () => void;
   onDiscard: () => void;
+  /** The version saved now was saved by this same user (another window or tab), not by a colleague. */
+  ownSave?: boolean;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -73,9 +76,9 @@ export function ConflictPanel({
           tabIndex={-1}
           style={{ outline: 'none' }}
         >
-          {t('myOrganization.conflict.title')}
+          {ownSave ? t('myOrganization.conflict.titleOwn') : t('myOrganization.conflict.title')}
         </Title>
-        <Text>{t('myOrganization.conflict.text')}</Text>
+        <Text>{ownSave ? t('myOrganization.conflict.textOwn') : t('myOrganization.conflict.text')}</Text>
         {conflict.status === 'loading' ? <Text c="dimmed">{t('common.loading')}</Text> : null}
         {conflict.status === 'error' ? (
           <ProblemAlert
@@ -96,6 +99,7 @@ export function ConflictPanel({
             show={show}
             onReapply={onReapply}
             onDiscard={() => setConfirming(true)}
+            ownSave={ownSave}
           />
         ) : null}
       </Stack>
@@ -135,6 +139,7 @@ function Differences({
   show,
   onReapply,
   onDiscard,
+  ownSave,
 }: {
   mine: ProfileValues;
   base: ProfileValues;
@@ -142,6 +147,7 @@ function Differences({
   show: (values: ProfileValues, field: Parameters<typeof displayValue>[1]) => string;
   onReapply: () => void;
   onDiscard: () => void;
+  ownSave: boolean;
 }) {
   const { t } = useTranslation();
   const differing = changedFields(mine, current);
@@ -188,7 +194,9 @@ function Differences({
                   <Text size="sm" c="dimmed">
                     {mineChanged.has(field)
                       ? t('myOrganization.conflict.changedByYou')
-                      : t('myOrganization.conflict.changedByOthers')}
+                      : ownSave
+                        ? t('myOrganization.conflict.changedInOtherTab')
+                        : t('myOrganization.conflict.changedByOthers')}
                   </Text>
                 </Stack>
               </Paper>

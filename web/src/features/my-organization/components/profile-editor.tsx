@@ -23,6 +23,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useSession } from '@/features/auth/api/get-session.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -53,6 +54,7 @@ export function ProfileEditor({ id, initial }: { id: string; initial: VersionedP
   const [base, setBase] = useState(initial);
   const form = useProfileForm(valuesOf(initial.profile));
   const save = useSaveProfile(id);
+  const me = useSession().data?.user?.id;
   const fetchCurrent = useFetchCurrentProfile(id);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -134,6 +136,7 @@ export function ProfileEditor({ id, initial }: { id: string; initial: VersionedP
           onRetry={() => void loadConflict()}
           onReapply={onReapply}
           onDiscard={onDiscard}
+          ownSave={conflict.status === 'ready' && !!me && conflict.current.profile.updatedBy === me}
         />
       ) : null}
       <form ref={form.formRef} onSubmit={submit} noValidate>

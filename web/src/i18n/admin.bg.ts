@@ -74,7 +74,7 @@ export const adminBg = {
     statusLabel: 'Състояние',
     statusAny: 'Всички състояния',
     found_one: 'Намерен: {{count, number}} потребител',
-    found_other: 'Намерени: {{count, number}} потребители',
+    found_other: 'Намерени: {{count, number}} потребителя',
     emptyTitle: 'Няма потребители, отговарящи на търсенето',
     emptyText: 'Опитайте с друга дума или изчистете филтрите.',
     noUsersTitle: 'Все още няма потребители',

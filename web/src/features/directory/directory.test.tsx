@@ -27,7 +27,7 @@ describe('the member directory', () => {
   it('shows the members found and how many there are', async () => {
     directoryApi([summaryOf(profileFixture), ...makeSummaries(11)]);
     renderApp('/members');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 12 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 12 члена' })).toBeVisible();
     const card = screen.getByRole('link', { name: 'Пиксел Фабрика' }).closest('article');
     expect(card).not.toBeNull();
     const inCard = within(card as HTMLElement);
@@ -43,7 +43,7 @@ describe('the member directory', () => {
   it('reads the search, filters, sort and page from the URL and asks the API for exactly that', async () => {
     const api = directoryApi();
     renderApp('/members?q=член&area=ict-ai&kind=university&size=medium&sort=-name&page=2');
-    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 членове/ })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 члена/ })).toBeVisible();
 
     expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('член');
     expect(screen.getByRole('combobox', { name: 'Тематична област' })).toHaveValue('ict-ai');
@@ -94,7 +94,7 @@ describe('the member directory', () => {
   it('searches as the user types, after a pause, through the URL', async () => {
     const api = directoryApi([summaryOf(profileFixture), ...makeSummaries(5)]);
     const app = renderApp('/members');
-    await screen.findByRole('heading', { level: 2, name: 'Намерени: 6 членове' });
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 6 члена' });
 
     await app.user.type(screen.getByRole('searchbox', { name: 'Търсене' }), 'пиксел');
 
@@ -133,7 +133,7 @@ describe('the member directory', () => {
     const clearButtons = screen.getAllByRole('button', { name: 'Изчисти филтрите' });
     await app.user.click(clearButtons.at(-1) as HTMLElement);
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 члена' })).toBeVisible();
     expect(app.searchParams().toString()).toBe('');
     expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('');
   });
@@ -153,7 +153,7 @@ describe('the member directory', () => {
     failing = false;
     await app.user.click(within(alert).getByRole('button', { name: 'Опитай отново' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 члена' })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

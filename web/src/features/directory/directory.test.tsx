@@ -123,6 +123,17 @@ describe('the member directory', () => {
     expect(app.searchParams().get('page')).toBe('3');
   });
 
+  it('past the last page (?page=99) marks no page as current and offers the first and the last page', async () => {
+    directoryApi(makeSummaries(30));
+    const app = renderApp('/members?page=99');
+    expect(await screen.findByText('На тази страница няма резултати.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Страница 3', current: 'page' })).toBeNull();
+    expect(document.querySelector('[aria-current="page"][data-active]')).toBeNull();
+    await app.user.click(screen.getByRole('button', { name: 'Последна страница' }));
+    await waitFor(() => expect(app.searchParams().get('page')).toBe('3'));
+    expect(await screen.findByRole('link', { name: 'Член 25' })).toBeVisible();
+  });
+
   it('says when no member matches and clears the filters on request', async () => {
     directoryApi(makeSummaries(3));
     const app = renderApp('/members?q=няма-такъв&kind=school');

@@ -1,4 +1,5 @@
 import { auditEvents, type Db } from '@portal/db';
+import type { AuditAction } from '@portal/shared';
 
 /** Who is acting and in which request: passed to every service that mutates. */
 export interface Actor {
@@ -10,7 +11,8 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { userId: null, requestId: null };
 
 export interface AuditEntry {
-  action: string;
+  /** One of `AUDIT_ACTIONS` (shared), each labelled in both languages. */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

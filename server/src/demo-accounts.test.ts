@@ -36,6 +36,20 @@ describe('demo accounts', () => {
     expect(orgs.map((o: { nameBg: string }) => o.nameBg)).toEqual(['Дигитална София']);
   });
 
+  it('names the records the audit log refers to by id (here a user) instead of showing only UUIDs', async () => {
+    const admin = DEMO_USERS.find((u) => u.roles.includes('admin'))!;
+    const cookie = await logIn(app, admin.email, DEMO_PASSWORD);
+    const res = await app.inject({
+      url: '/api/admin/audit?action=session.created&pageSize=100',
+      headers: { cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { items: { entityId: string }[]; names: Record<string, string> };
+    const me = (await app.inject({ url: '/api/account', headers: { cookie } })).json();
+    expect(body.items.some((e) => e.entityId === me.id)).toBe(true);
+    expect(body.names[me.id]).toBe(admin.displayName);
+  });
+
   it('is not duplicated or changed by seeding again', async () => {
     const before = await h.query(sql`select id, email, password_hash, version from users order by email`);
     await seedDemo(h.db);

@@ -229,6 +229,12 @@ export const AuditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const AuditListResponseSchema = z.object({
   items: z.array(AuditEventSchema),
+  /**
+   * The name of every record the page's events refer to by id (entity ids and ids inside the snapshots):
+   * users by display name, organisations and applications by the organisation's name. Ids of deleted or
+   * unknown records are absent, and then shown as they are.
+   */
+  names: z.record(z.string(), z.string()).default({}),
   total: z.number().int().nonnegative(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),

@@ -1,5 +1,6 @@
 export * from './api.ts';
 export * from './applications.ts';
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './dates.ts';
 export * from './eik.ts';

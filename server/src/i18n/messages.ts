@@ -344,7 +344,7 @@ export const messages = {
   'password.wrong': { bg: 'Паролата не е вярна.', en: 'The password is not correct.' },
   'eik.taken': {
     bg: 'ЕИК {eik} вече е на член на клъстера или на друго открито заявление.',
-    en: 'EIK {eik} already belongs to a cluster member or to another open application.',
+    en: 'UIC {eik} already belongs to a cluster member or to another open application.',
   },
   'application.section_missing': {
     bg: 'Тази част от заявлението още не е попълнена.',
@@ -426,15 +426,15 @@ export const messages = {
   },
   'import.eik_duplicate': {
     bg: 'Същият ЕИК е и на ред {line}.',
-    en: 'The same EIK is also on line {line}.',
+    en: 'The same UIC is also on line {line}.',
   },
   'import.eik_exists': {
     bg: 'Организация с ЕИК {eik} вече е в портала.',
-    en: 'An organisation with EIK {eik} is already in the portal.',
+    en: 'An organisation with UIC {eik} is already in the portal.',
   },
   'import.eik_in_application': {
     bg: 'ЕИК {eik} е на открито заявление за членство.',
-    en: 'EIK {eik} belongs to an open membership application.',
+    en: 'UIC {eik} belongs to an open membership application.',
   },
   'import.area_unknown': {
     bg: 'Няма област „{value}“. Използвайте идентификаторите от списъка с области.',
@@ -442,7 +442,7 @@ export const messages = {
   },
   'import.cell.eik': {
     bg: 'Задължителен валиден ЕИК/БУЛСТАТ от 9 или 13 цифри.',
-    en: 'A valid EIK/BULSTAT of 9 or 13 digits is required.',
+    en: 'A valid UIC/BULSTAT of 9 or 13 digits is required.',
   },
   'import.cell.name_bg': {
     bg: 'Задължително име на български, до 300 знака.',

@@ -11,7 +11,7 @@ export const applyEn: ApplyMessages = {
     step2: 'Describe what you offer to and seek from the cluster, and why you want to join.',
     step3: 'Accept the declarations and attach the documents as PDF files.',
     step4:
-      'Submit the application. The steering committee reviews it, may ask for changes and votes; you will see every change here.',
+      'Submit the application. The initiative committee reviews it, may ask for changes and votes; you will see every change here.',
     button: 'Start an application',
     mine: 'Your applications',
     mineEmpty: 'You have no applications yet.',
@@ -213,7 +213,7 @@ export const applyEn: ApplyMessages = {
   },
   messages: {
     title: 'Messages',
-    intro: 'Messages between you and the steering committee about the application.',
+    intro: 'Messages between you and the initiative committee about the application.',
     empty: 'No messages yet.',
     reply: 'Your reply to the committee',
     send: 'Send',

@@ -63,7 +63,7 @@ export const feesBg = {
     searchPlaceholder: 'Име или ЕИК',
     results: 'Членове',
     found_one: '{{count}} член',
-    found_other: '{{count}} членове',
+    found_other: '{{count}} члена',
     emptyTitle: 'Няма членове, отговарящи на филтрите.',
     emptyText: 'Променете или изчистете филтрите.',
     noneTitle: 'Няма активни или спрени членове.',

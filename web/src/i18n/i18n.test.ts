@@ -146,7 +146,9 @@ describe('translations', () => {
 
   it('formats counts with the plural form of each language', () => {
     expect(i18n.getFixedT('bg')('directory.found', { count: 1 })).toBe('Намерен: 1 член');
-    expect(i18n.getFixedT('bg')('directory.found', { count: 12 })).toBe('Намерени: 12 членове');
+    expect(i18n.getFixedT('bg')('directory.found', { count: 12 })).toBe('Намерени: 12 члена');
+    // A masculine noun after a number takes its count form („21 члена“, „14 потребителя“), never „членове“.
+    expect(i18n.getFixedT('bg')('home.totalMembers', { count: 21 })).toBe('21 члена');
     expect(i18n.getFixedT('en')('directory.found', { count: 1 })).toBe('1 member found');
     expect(i18n.getFixedT('en')('directory.found', { count: 1234 })).toBe('1,234 members found');
   });

@@ -3,6 +3,7 @@ import type {
   AdminUser,
   AdminUserListQuery,
   AdminUserListResponse,
+  AuditAction,
   AuditEvent,
   AuditListResponse,
   AuditQuery,
@@ -60,7 +61,7 @@ async function changeUser(
   db: Db,
   actor: Actor,
   userId: string,
-  action: string,
+  action: AuditAction,
   change: (tx: Db, before: AdminUser) => Promise<void>,
 ): Promise<AdminUser> {
   return db.transaction(async (tx) => {
@@ -207,7 +208,47 @@ export async function listAudit(db: Db, query: AuditQuery): Promise<AuditListRes
     after: parse(r.after),
     requestId: r.request_id,
   }));
-  return { items, total: Number(count?.total ?? 0), page: query.page, pageSize: query.pageSize };
+  const names = await recordNames(db, items);
+  return { items, total: Number(count?.total ?? 0), page: query.page, pageSize: query.pageSize, names };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function collectIds(value: unknown, into: Set<string>): void {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value.toLowerCase());
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectIds(v, into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) collectIds(v, into);
+  }
+}
+
+/**
+ * Names for the ids audit events carry (issue 11 C10: records were shown as UUIDs): users by display name,
+ * organisations by their Bulgarian name, applications by the applying organisation's name.
+ */
+async function recordNames(db: Db, events: AuditEvent[]): Promise<Record<string, string>> {
+  const ids = new Set<string>();
+  for (const e of events) collectIds([e.entityId, e.before, e.after], ids);
+  if (ids.size === 0) return {};
+  const list = sql.join(
+    [...ids].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await execute<{ id: string; name: string | null }>(
+    db,
+    sql`select id::text, display_name as name from users where id in (${list})
+        union all
+        select id::text, name_bg from organizations where id in (${list})
+        union all
+        select a.id::text, coalesce(o.name_bg, a.data->'organization'->>'nameBg')
+          from applications a left join organizations o on o.id = a.organization_id
+          where a.id in (${list})`,
+  );
+  const names: Record<string, string> = {};
+  for (const r of rows) if (r.name) names[r.id] = r.name;
+  return names;
 }
 
 export async function listMailbox(db: Db, query: MailboxQuery): Promise<MailboxListResponse> {

@@ -1,5 +1,5 @@
 import { type AuthTokenPurpose, authTokens, type Db, sql, users } from '@portal/db';
-import type { Language, LogInBody, Me, SignUpBody } from '@portal/shared';
+import type { AuditAction, Language, LogInBody, Me, SignUpBody } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
@@ -180,7 +180,7 @@ async function emailTokenLink(
   email: string,
   link: {
     purpose: 'verify_email' | 'reset_password';
-    action: string;
+    action: AuditAction;
     eligible: (user: Credentials) => boolean;
   },
 ): Promise<void> {

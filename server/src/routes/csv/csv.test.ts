@@ -333,9 +333,9 @@ describe('POST /api/admin/organizations/import', () => {
     const csv = [HEADER, row(dup), row(fresh), row(dup), row(listed.eik), row(pending)].join('\r\n');
     const p = problemOf(await importCsv(csv));
     expect(p.errors).toEqual([
-      { path: 'line 4 › eik', message: 'The same EIK is also on line 2.' },
-      { path: 'line 5 › eik', message: `An organisation with EIK ${listed.eik} is already in the portal.` },
-      { path: 'line 6 › eik', message: `EIK ${pending} belongs to an open membership application.` },
+      { path: 'line 4 › eik', message: 'The same UIC is also on line 2.' },
+      { path: 'line 5 › eik', message: `An organisation with UIC ${listed.eik} is already in the portal.` },
+      { path: 'line 6 › eik', message: `UIC ${pending} belongs to an open membership application.` },
     ]);
     expect(await existing([dup, fresh])).toEqual([]);
   });

@@ -1,9 +1,21 @@
-import { LANGUAGES } from '@portal/shared';
+import { AUDIT_ACTIONS, LANGUAGES } from '@portal/shared';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import '@/i18n/admin.ts';
+import {
+  HISTORY_ACTIONS,
+  actionLabel as historyLabel,
+} from '@/features/my-organization/components/history-section.tsx';
 import { i18n, loadLanguage } from '@/i18n/index.ts';
-import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from './audit-labels.ts';
+import '@/i18n/my-organization.ts';
+import {
+  actionLabel,
+  entityTypeLabel,
+  fieldLabel,
+  formatValue,
+  KNOWN_ACTIONS,
+  KNOWN_ENTITY_TYPES,
+} from './audit-labels.ts';
 
 /**
  * Every audit action the server writes today (its `recordAudit` calls: literal codes, the role and status
@@ -119,5 +131,34 @@ describe('audit labels', () => {
     const t = i18n.getFixedT('bg') as TFunction;
     expect(actionLabel(t, 'application.archived')).toBe('application.archived');
     expect(entityTypeLabel(t, 'invoice')).toBe('invoice');
+  });
+
+  it.each(LANGUAGES)(
+    'labels in %s every action recordAudit accepts (AUDIT_ACTIONS), in the log and in an organisation’s history',
+    (language) => {
+      const t = i18n.getFixedT(language) as TFunction;
+      for (const action of AUDIT_ACTIONS)
+        expect(actionLabel(t, action), action).not.toMatch(/^(admin\.|[a-z_]+\.)/);
+      const orgActions = AUDIT_ACTIONS.filter((a) => /^(organization|membership)\./.test(a));
+      expect(orgActions.filter((a) => !(a in HISTORY_ACTIONS))).toEqual([]);
+      for (const action of Object.keys(HISTORY_ACTIONS)) {
+        expect(historyLabel(t, action), action).not.toMatch(/^(myOrganization\.|[a-z_]+\.)/);
+      }
+    },
+  );
+
+  it('shows snapshot fields and values as words, and ids as the names the server joined', () => {
+    const t = i18n.getFixedT('en') as TFunction;
+    const id = '0b9d6a2e-3c1f-4a8e-9d2b-7f1e2c3d4a5b';
+    expect(fieldLabel(t, 'tally')).toBe('Result');
+    expect(fieldLabel(t, 'applicationId')).toBe('Application');
+    expect(formatValue(t, 'outcome', 'approved')).toBe('Approved');
+    expect(formatValue(t, 'choice', 'for')).toBe('For');
+    expect(formatValue(t, 'tally', { for: 3, against: 1 })).toBe('For: 3; Against: 1');
+    expect(formatValue(t, 'applicationId', id, { [id]: 'Digital Sofia' })).toBe('Digital Sofia');
+    expect(formatValue(t, 'resent', false)).toBe('No');
+    const bg = i18n.getFixedT('bg') as TFunction;
+    expect(formatValue(bg, 'toCategory', 'regular')).toBe('Редовен член');
+    expect(formatValue(bg, 'outcome', 'rejected')).toBe('Отхвърлено');
   });
 });

@@ -1,73 +1,29 @@
 import {
   APPLICATION_STATES,
   type ApplicationState,
+  AUDIT_ACTIONS,
+  type AuditAction,
+  MEMBERSHIP_CATEGORIES,
+  MEMBERSHIP_STATUSES,
+  type MembershipCategory,
+  type MembershipStatus,
   ROLES,
   type Role,
   USER_STATUSES,
   type UserStatus,
+  VOTE_CHOICES,
+  type VoteChoice,
 } from '@portal/shared';
 import type { TFunction } from 'i18next';
 
 /**
- * The audit actions and record types the portal records today, with labels. The log may hold others (a
- * newer server, another feature): those show their code, so nothing is ever hidden.
+ * The audit actions: `AUDIT_ACTIONS` of the shared package, the only codes the server records, each with a
+ * label in both languages (audit-labels.test.ts). The log may hold older codes: those show their code.
  */
-export const KNOWN_ACTIONS = [
-  'user.created',
-  'user.signed_up',
-  'user.verification_sent',
-  'user.email_verified',
-  'user.updated',
-  'user.password_changed',
-  'user.password_reset_requested',
-  'user.password_reset',
-  'user.email_change_requested',
-  'user.email_changed',
-  'user.role_granted',
-  'user.role_revoked',
-  'user.disabled',
-  'user.enabled',
-  'user.organization_linked',
-  'user.organization_unlinked',
-  'user.erased',
-  'personal_data.erased',
-  'session.created',
-  'session.ended',
-  'application.created',
-  'application.section_saved',
-  'application.document_added',
-  'application.document_removed',
-  'application.submit',
-  'application.start_review',
-  'application.request_changes',
-  'application.resubmit',
-  'application.open_vote',
-  'application.withdraw',
-  'application.commented',
-  'vote.cast',
-  'vote.recused',
-  'vote.closed',
-  'decision.created',
-  'settings.voting_changed',
-  'organizations.imported',
-  'membership.change_category',
-  'membership.suspend',
-  'membership.reinstate',
-  'membership.withdraw',
-  'membership.exclude',
-  'fees.rates_set',
-  'fees.payment_recorded',
-  'fees.payment_deleted',
-  'fees.settings_set',
-  'organization.profile_updated',
-  'organization.representative_invited',
-  'organization.invitation_revoked',
-  'organization.representative_added',
-  'organization.representative_removed',
-  'organization.logo_updated',
-  'organization.logo_removed',
-] as const;
-type KnownAction = (typeof KNOWN_ACTIONS)[number];
+export const KNOWN_ACTIONS = AUDIT_ACTIONS;
+type KnownAction = AuditAction;
+
+/** The record types the audit log names, with labels. */
 
 export const KNOWN_ENTITY_TYPES = [
   'user',
@@ -78,6 +34,7 @@ export const KNOWN_ENTITY_TYPES = [
   'fee_rates',
   'fee_payment',
   'organization_import',
+  'site_page',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 
@@ -96,6 +53,44 @@ const SNAPSHOT_FIELDS = [
   'round',
   'reason',
   'number',
+  'tally',
+  'outcome',
+  'applicationId',
+  'organizationId',
+  'organization',
+  'userId',
+  'invitationId',
+  'sessionId',
+  'sessionsEnded',
+  'newEmail',
+  'resent',
+  'expiresAt',
+  'roleRevoked',
+  'logoVersion',
+  'count',
+  'eiks',
+  'year',
+  'rates',
+  'choice',
+  'category',
+  'toCategory',
+  'toStatus',
+  'membershipAction',
+  'decisionId',
+  'kind',
+  'size',
+  'subject',
+  'fields',
+  'name',
+  'for',
+  'against',
+  'abstain',
+  'voted',
+  'eligible',
+  'amount',
+  'reference',
+  'paidOn',
+  'date',
 ] as const;
 type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
@@ -114,19 +109,48 @@ export function fieldLabel(t: TFunction, field: string): string {
   return isOneOf<SnapshotField>(SNAPSHOT_FIELDS, field) ? t(`admin.audit.fields.${field}`) : field;
 }
 
-/** A snapshot value as text: role, status, language and application state codes by name; else as JSON. */
-export function formatValue(t: TFunction, field: string, value: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A snapshot value as readable text: codes (roles, statuses, states, categories, outcomes, votes) by name,
+ * ids by the record's name when `names` has it, yes/no for flags, and a nested record as "label: value"
+ * pairs instead of JSON.
+ */
+export function formatValue(
+  t: TFunction,
+  field: string,
+  value: unknown,
+  names: Record<string, string> = {},
+): string {
   if (value === undefined || value === null || value === '') return t('admin.audit.empty');
   if (Array.isArray(value)) {
     return value.length === 0
       ? t('admin.audit.empty')
-      : value.map((v) => formatValue(t, field, v)).join(', ');
+      : value.map((v) => formatValue(t, field, v, names)).join(', ');
   }
+  if (typeof value === 'boolean') return value ? t('admin.audit.values.yes') : t('admin.audit.values.no');
+  if (typeof value === 'string' && UUID.test(value)) return names[value.toLowerCase()] ?? value;
   if (field === 'roles' && isOneOf<Role>(ROLES, value)) return t(`roles.${value}`);
   if (field === 'status' && isOneOf<UserStatus>(USER_STATUSES, value)) return t(`admin.status.${value}`);
+  if ((field === 'status' || field === 'toStatus') && isOneOf<MembershipStatus>(MEMBERSHIP_STATUSES, value))
+    return t(`admin.audit.values.membershipStatus.${value}`);
   if (field === 'language' && (value === 'bg' || value === 'en')) return t(`language.${value}.name`);
   if (field === 'state' && isOneOf<ApplicationState>(APPLICATION_STATES, value))
     return t(`applicationState.${value}`);
+  if (
+    (field === 'category' || field === 'toCategory') &&
+    isOneOf<MembershipCategory>(MEMBERSHIP_CATEGORIES, value)
+  )
+    return t(`category.${value}`);
+  if (field === 'outcome' && (value === 'approved' || value === 'rejected'))
+    return t(`admin.audit.values.outcome.${value}`);
+  if (field === 'choice' && isOneOf<VoteChoice>(VOTE_CHOICES, value))
+    return t(`admin.audit.values.choice.${value}`);
   if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => `${fieldLabel(t, key)}: ${formatValue(t, key, v, names)}`)
+      .join('; ');
+  }
+  return String(value);
 }

@@ -28,7 +28,7 @@ describe('the administration users list', () => {
   it('shows each user with a link to their page, their status and roles', async () => {
     adminApi({ users: [ana, makeUser(2, { status: 'disabled' })] });
     renderApp('/admin/users');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 потребители' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 потребителя' })).toBeVisible();
     const card = screen.getByRole('link', { name: 'Ана Петрова' }).closest('article') as HTMLElement;
     expect(screen.getByRole('link', { name: 'Ана Петрова' })).toHaveAttribute(
       'href',
@@ -45,7 +45,7 @@ describe('the administration users list', () => {
   it('writes a filter change to the URL, back on the first page, and searches as the user types', async () => {
     const api = adminApi({ users: [ana, ...manyUsers] });
     const app = renderApp('/admin/users?page=2');
-    await screen.findByRole('heading', { level: 2, name: 'Намерени: 26 потребители' });
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 26 потребителя' });
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Роля' }), 'Заявител');
     await waitFor(() => expect(app.searchParams().get('role')).toBe('applicant'));
@@ -99,7 +99,7 @@ describe('the administration users list', () => {
   it('switches to English on the page: the lazily loaded admin texts come in both languages', async () => {
     adminApi({ users: [ana, makeUser(2, { status: 'disabled' })] });
     const app = renderApp('/admin/users');
-    await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 потребители' });
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 потребителя' });
     await app.user.click(screen.getByRole('button', { name: /English/ }));
     expect(await screen.findByRole('heading', { level: 2, name: '2 users found' })).toBeVisible();
     expect(screen.getByRole('navigation', { name: 'Administration sections' })).toBeVisible();

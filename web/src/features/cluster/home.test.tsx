@@ -12,7 +12,7 @@ describe('the home page', () => {
     expect(screen.getByText(clusterFixture.taglineBg)).toBeVisible();
     expect(screen.getByText(clusterFixture.missionBg)).toBeVisible();
     expect(screen.getByText(/укрепване на иновационната екосистема/)).toBeVisible();
-    expect(screen.getByText('14 членове')).toBeVisible();
+    expect(screen.getByText('14 члена')).toBeVisible();
     await waitFor(() => expect(document.title).toBe(`Начало — ${clusterFixture.nameBg}`));
   });
 
@@ -32,7 +32,7 @@ describe('the home page', () => {
       'Мехатроника и микроелектроника',
       'Нови технологии в креативните и рекреативните индустрии',
     ]);
-    expect(within(byArea).getByText('9 членове')).toBeVisible();
+    expect(within(byArea).getByText('9 члена')).toBeVisible();
 
     await app.user.click(within(byArea).getByRole('link', { name: 'Мехатроника и микроелектроника' }));
     await waitFor(() => expect(app.pathname()).toBe('/members'));

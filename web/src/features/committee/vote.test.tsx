@@ -157,7 +157,7 @@ describe("the committee's vote on an application", () => {
 
     await app.user.click(within(panel).getByRole('button', { name: 'Закрий гласуването' }));
     let dialog = await screen.findByRole('dialog', { name: 'Закриване на гласуването' });
-    expect(dialog).toHaveTextContent('Гласували са 2 от 3 членове с право на глас.');
+    expect(dialog).toHaveTextContent('Гласували са 2 от 3 члена с право на глас.');
     await app.user.click(within(dialog).getByRole('button', { name: 'Отказ' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(api.requestsTo(closeUrl)).toHaveLength(0);

@@ -27,7 +27,7 @@ describe('the member directory', () => {
   it('shows the members found and how many there are', async () => {
     directoryApi([summaryOf(profileFixture), ...makeSummaries(11)]);
     renderApp('/members');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 12 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 12 члена' })).toBeVisible();
     const card = screen.getByRole('link', { name: 'Пиксел Фабрика' }).closest('article');
     expect(card).not.toBeNull();
     const inCard = within(card as HTMLElement);
@@ -43,7 +43,7 @@ describe('the member directory', () => {
   it('reads the search, filters, sort and page from the URL and asks the API for exactly that', async () => {
     const api = directoryApi();
     renderApp('/members?q=член&area=ict-ai&kind=university&size=medium&sort=-name&page=2');
-    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 членове/ })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 члена/ })).toBeVisible();
 
     expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('член');
     expect(screen.getByRole('combobox', { name: 'Тематична област' })).toHaveValue('ict-ai');
@@ -94,7 +94,7 @@ describe('the member directory', () => {
   it('searches as the user types, after a pause, through the URL', async () => {
     const api = directoryApi([summaryOf(profileFixture), ...makeSummaries(5)]);
     const app = renderApp('/members');
-    await screen.findByRole('heading', { level: 2, name: 'Намерени: 6 членове' });
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 6 члена' });
 
     await app.user.type(screen.getByRole('searchbox', { name: 'Търсене' }), 'пиксел');
 
@@ -123,6 +123,17 @@ describe('the member directory', () => {
     expect(app.searchParams().get('page')).toBe('3');
   });
 
+  it('past the last page (?page=99) marks no page as current and offers the first and the last page', async () => {
+    directoryApi(makeSummaries(30));
+    const app = renderApp('/members?page=99');
+    expect(await screen.findByText('На тази страница няма резултати.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Страница 3', current: 'page' })).toBeNull();
+    expect(document.querySelector('[aria-current="page"][data-active]')).toBeNull();
+    await app.user.click(screen.getByRole('button', { name: 'Последна страница' }));
+    await waitFor(() => expect(app.searchParams().get('page')).toBe('3'));
+    expect(await screen.findByRole('link', { name: 'Член 25' })).toBeVisible();
+  });
+
   it('says when no member matches and clears the filters on request', async () => {
     directoryApi(makeSummaries(3));
     const app = renderApp('/members?q=няма-такъв&kind=school');
@@ -133,7 +144,7 @@ describe('the member directory', () => {
     const clearButtons = screen.getAllByRole('button', { name: 'Изчисти филтрите' });
     await app.user.click(clearButtons.at(-1) as HTMLElement);
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 члена' })).toBeVisible();
     expect(app.searchParams().toString()).toBe('');
     expect(screen.getByRole('searchbox', { name: 'Търсене' })).toHaveValue('');
   });
@@ -153,7 +164,7 @@ describe('the member directory', () => {
     failing = false;
     await app.user.click(within(alert).getByRole('button', { name: 'Опитай отново' }));
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 2 члена' })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -67,7 +67,7 @@ describe('the members view of the directory', () => {
   it('is not offered to anonymous visitors, and a view=members URL shows them the public directory', async () => {
     const api = directoryApi();
     renderApp('/members?view=members');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 члена' })).toBeVisible();
     await expectNoSwitch();
     expect(screen.queryByText('Иван Петров')).toBeNull();
     expect(pixelCard().queryByRole('link', { name: /ivan@/ })).toBeNull();
@@ -78,7 +78,7 @@ describe('the members view of the directory', () => {
   it('is not offered to a signed-in user without members.view, who also falls back to the public view', async () => {
     const api = directoryApi(signedIn(meFixture({ roles: ['applicant'], organizations: [] })));
     renderApp('/members?view=members');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 члена' })).toBeVisible();
     // The session has answered (the list waits for it on a view=members URL), and still no switch.
     expect(api.requestsTo('/api/auth/session')).not.toHaveLength(0);
     await expectNoSwitch();
@@ -91,7 +91,7 @@ describe('the members view of the directory', () => {
     const app = renderApp('/members?q=пиксел');
     const switcher = await screen.findByRole('radiogroup', { name: 'Изглед на регистъра' });
     expect(within(switcher).getByRole('radio', { name: 'Публичен' })).toBeChecked();
-    await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 членове' });
+    await screen.findByRole('heading', { level: 2, name: 'Намерени: 3 члена' });
     expect(screen.queryByText('Иван Петров', { exact: false })).toBeNull();
 
     await app.user.click(within(switcher).getByRole('radio', { name: 'За членове' }));

@@ -7,17 +7,27 @@ import { paths } from '@/app/paths.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { personEmail } from '@/lib/person.ts';
-import { actionLabel, entityTypeLabel } from '../audit-labels.ts';
+import { actionLabel, entityTypeLabel, formatValue } from '../audit-labels.ts';
 import { SnapshotDiff } from './snapshot-diff.tsx';
 
 /** One audit event; its before/after snapshots open below it on request. */
-export function AuditEventItem({ event, showEntity = true }: { event: AuditEvent; showEntity?: boolean }) {
+export function AuditEventItem({
+  event,
+  showEntity = true,
+  names = {},
+}: {
+  event: AuditEvent;
+  showEntity?: boolean;
+  /** Names of the records the event refers to by id (the list's `names`), shown instead of ids. */
+  names?: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const action = actionLabel(t, event.action);
   const date = formatDateTime(event.occurredAt, language);
+  const entity = names[event.entityId.toLowerCase()] ?? event.entityId;
   const actor =
     event.actorId === null
       ? t('admin.audit.system')
@@ -54,17 +64,21 @@ export function AuditEventItem({ event, showEntity = true }: { event: AuditEvent
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {event.entityType === 'user' ? (
               <Anchor component={Link} to={paths.adminUser.href(event.entityId)} size="sm">
-                {t('admin.audit.entity', { type: entityTypeLabel(t, event.entityType), id: event.entityId })}
+                {t('admin.audit.entity', { type: entityTypeLabel(t, event.entityType), id: entity })}
               </Anchor>
             ) : (
-              t('admin.audit.entity', { type: entityTypeLabel(t, event.entityType), id: event.entityId })
+              t('admin.audit.entity', { type: entityTypeLabel(t, event.entityType), id: entity })
             )}
           </Text>
         ) : null}
         {open ? (
           <section id={panelId} aria-label={t('admin.audit.changesLabel', { action, date })}>
             <Stack gap="xs" mt="xs">
-              <SnapshotDiff before={event.before} after={event.after} />
+              <SnapshotDiff
+                before={event.before}
+                after={event.after}
+                format={(field, value) => formatValue(t, field, value, names)}
+              />
               {event.requestId ? (
                 <Text size="xs" c="dimmed">
                   {t('admin.audit.requestId', { id: event.requestId })}

@@ -112,7 +112,7 @@ export function AuditPage() {
           emptyText={t('admin.audit.emptyText')}
           noneTitle={t('admin.audit.noEventsTitle')}
           itemKey={(event) => event.id}
-          renderItem={(event) => <AuditEventItem event={event} />}
+          renderItem={(event) => <AuditEventItem event={event} names={events.data?.names} />}
         />
       </Stack>
     </Stack>

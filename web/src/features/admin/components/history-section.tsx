@@ -29,7 +29,7 @@ export function HistorySection({ userId }: { userId: string }) {
         emptyTitle={t('admin.user.history.empty')}
         noneTitle={t('admin.user.history.empty')}
         itemKey={(event) => event.id}
-        renderItem={(event) => <AuditEventItem event={event} showEntity={false} />}
+        renderItem={(event) => <AuditEventItem event={event} showEntity={false} names={events.data?.names} />}
       />
       <Anchor component={Link} to={paths.adminAudit.href(filter)} size="sm">
         {t('admin.user.history.all')}

@@ -231,7 +231,14 @@ function DirectoryResults({
         <Card withBorder padding="xl">
           <Stack gap="sm" align="flex-start">
             <Text>{t('directory.pageOutOfRange')}</Text>
-            <Button onClick={() => onPage(1)}>{t('directory.firstPage')}</Button>
+            <Group gap="sm">
+              <Button onClick={() => onPage(1)}>{t('directory.firstPage')}</Button>
+              {pages > 1 ? (
+                <Button variant="default" onClick={() => onPage(pages)}>
+                  {t('directory.lastPage')}
+                </Button>
+              ) : null}
+            </Group>
           </Stack>
         </Card>
       ) : (
@@ -255,11 +262,12 @@ function DirectoryResults({
           ))}
         </Stack>
       )}
-      {pages > 1 ? (
+      {/* Past the last page (`?page=99`) no page is current: the card above offers the first and the last. */}
+      {pages > 1 && page <= pages ? (
         <nav aria-label={t('directory.pagination')}>
           <Pagination
             total={pages}
-            value={Math.min(page, pages)}
+            value={page}
             onChange={onPage}
             siblings={1}
             getItemProps={(p) => ({ 'aria-label': t('directory.page', { page: p }) })}

@@ -13,11 +13,34 @@ import { areaNamer, fieldLabel, visibilityName } from '../field-display.ts';
 import { historyChanges } from '../history-changes.ts';
 import { isProfileField, isVisibilityField } from '../profile-values.ts';
 
-const KNOWN_ACTIONS = ['profile_updated', 'logo_updated', 'logo_removed'] as const;
+/**
+ * The audit actions an organisation's history can show, by their label's key (`organization.` dropped,
+ * other dots as underscores). A test checks every organisation and membership action of `AUDIT_ACTIONS`
+ * is here, so no raw code reaches the page.
+ */
+export const HISTORY_ACTIONS = {
+  'organization.profile_updated': 'profile_updated',
+  'organization.logo_updated': 'logo_updated',
+  'organization.logo_removed': 'logo_removed',
+  'organization.representative_invited': 'representative_invited',
+  'organization.invitation_revoked': 'invitation_revoked',
+  'organization.representative_added': 'representative_added',
+  'organization.representative_removed': 'representative_removed',
+  'membership.change_category': 'membership_change_category',
+  'membership.suspend': 'membership_suspend',
+  'membership.reinstate': 'membership_reinstate',
+  'membership.withdraw': 'membership_withdraw',
+  'membership.exclude': 'membership_exclude',
+  'personal_data.erased': 'personal_data_erased',
+  'fees.payment_recorded': 'fees_payment_recorded',
+  'fees.payment_deleted': 'fees_payment_deleted',
+} as const;
 
-function actionLabel(t: TFunction, action: string): string {
-  const known = KNOWN_ACTIONS.find((a) => action === `organization.${a}`);
-  return known ? t(`myOrganization.history.actions.${known}`) : action;
+export function actionLabel(t: TFunction, action: string): string {
+  const key = (HISTORY_ACTIONS as Record<string, (typeof HISTORY_ACTIONS)[keyof typeof HISTORY_ACTIONS]>)[
+    action
+  ];
+  return key ? t(`myOrganization.history.actions.${key}`) : action;
 }
 
 /** Who changed the profile, when and what: the organisation's audit events, newest first. */

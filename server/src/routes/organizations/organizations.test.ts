@@ -1,4 +1,4 @@
-import type { DbHandle } from '@portal/db';
+import { type DbHandle, sql } from '@portal/db';
 import { createTestDb, testEngine } from '@portal/db/testing';
 import {
   isValidEik,
@@ -85,6 +85,8 @@ beforeAll(async () => {
     descriptionEn: 'Cybersecurity for small business.',
     memberSince: '2022-06-06',
     areas: ['ict-cybersecurity', 'ict-software'],
+    offers: { infrastructure: 'Лаборатория за пентестове', people: '' },
+    seeks: { projects: 'Съдружници за хоризонтални проекти' },
   });
   await add('orbit', {
     nameBg: 'Орбит Лаб',
@@ -142,6 +144,7 @@ async function listOk(query: string): Promise<OrganizationListResponse> {
 }
 
 const names = (r: OrganizationListResponse) => r.items.map((i) => i.nameBg);
+const ids_ = async (query: string) => (await listOk(query)).items.map((i) => i.id);
 
 describe(`the public member directory (${testEngine})`, () => {
   it('lists only active members that are not candidates, in Bulgarian alphabetical order by default', async () => {
@@ -303,6 +306,45 @@ describe(`the public member directory (${testEngine})`, () => {
       const statements = await countStatements(h, () => list(query));
       expect(statements, query).toHaveLength(1);
     }
+  });
+});
+
+describe('what members offer and seek (issue 11 C8)', () => {
+  it('names the kinds of sharing each result offers and seeks, without their texts', async () => {
+    const body = await listOk('pageSize=50');
+    const shield = body.items.find((i) => i.id === ids.shield);
+    expect(shield).toMatchObject({ offers: ['infrastructure'], seeks: ['projects'] });
+    expect(JSON.stringify(shield)).not.toContain('пентест');
+    expect(body.items.find((i) => i.id === ids.digital)).toMatchObject({ offers: [], seeks: [] });
+  });
+
+  it('shows the texts on the public profile, empty kinds left out', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/organizations/${ids.shield}` });
+    expect(res.statusCode).toBe(200);
+    expect(OrganizationProfileSchema.parse(res.json())).toMatchObject({
+      offers: { infrastructure: 'Лаборатория за пентестове' },
+      seeks: { projects: 'Съдружници за хоризонтални проекти' },
+    });
+    expect(res.json().offers).not.toHaveProperty('people');
+  });
+
+  it('finds members by what they offer or seek', async () => {
+    expect(await ids_('q=пентест')).toEqual([ids.shield]);
+    expect(await ids_('q=съдружници')).toEqual([ids.shield]);
+    expect((await listOk('q=съдружници')).total).toBe(1);
+  });
+
+  it('follows an edit of the offers at once', async () => {
+    await h.db.execute(
+      sql`update organizations set seeks = '{"people": "Стажанти по криптография"}'::jsonb where id = ${ids.shield}`,
+    );
+    expect(await ids_('q=криптография')).toEqual([ids.shield]);
+    expect(await ids_('q=съдружници')).toEqual([]);
+    expect((await listOk('q=съдружници')).total).toBe(0);
+    await h.db.execute(
+      sql`update organizations set seeks = '{"projects": "Съдружници за хоризонтални проекти"}'::jsonb
+          where id = ${ids.shield}`,
+    );
   });
 });
 

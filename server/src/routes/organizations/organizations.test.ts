@@ -348,6 +348,62 @@ describe('what members offer and seek (issue 11 C8)', () => {
   });
 });
 
+describe('search by word forms, area names and city (issue 11 C9)', () => {
+  const search = async (q: string) => {
+    const r = await listOk(`q=${encodeURIComponent(q)}&pageSize=50`);
+    expect(r.total, q).toBe(r.items.length);
+    return names(r);
+  };
+
+  it('finds the members of „Софтуерни продукти и услуги“ by any form of the word', async () => {
+    for (const q of ['софтуерни', 'софтуер', 'софтуерна', 'Софтуерен', 'софтуерните', 'софтуерн']) {
+      expect(await search(q), q).toEqual(['Дигитална София', 'Щит Сигурност']);
+    }
+    expect(await search('софтуерна услуга')).toEqual(['Дигитална София', 'Щит Сигурност']);
+  });
+
+  it('finds members by the names of their areas in English, and by a parent area’s name', async () => {
+    expect(await search('software products')).toEqual(['Дигитална София', 'Щит Сигурност']);
+    expect(await search('games')).toEqual(['Ябълка Игри']);
+    // „Бизнес Парк“ is linked to the whole ICT area only; the others through its sub-areas.
+    const ict = await search('informatics');
+    expect(ict).toEqual(['алфа Данни', 'Бизнес Парк', 'Дигитална София', 'Щит Сигурност']);
+  });
+
+  it('finds members in a city, in any form of its name', async () => {
+    await h.db.execute(sql`update organizations set city = 'Габрово' where id = ${ids.shield}`);
+    try {
+      expect(await search('габрово')).toEqual(['Щит Сигурност']);
+      expect(await search('ГАБРОВ')).toEqual(['Щит Сигурност']);
+      expect(await search('софия')).toEqual(['Дигитална София', 'Ябълка Игри']);
+    } finally {
+      await h.db.execute(sql`update organizations set city = null where id = ${ids.shield}`);
+    }
+    expect(await search('габрово')).toEqual([]);
+  });
+
+  it('follows a renamed area, and a member linked to or unlinked from an area, at once', async () => {
+    await h.db.execute(
+      sql`update areas set name_en = 'Cyber defence and resilience' where id = 'ict-cybersecurity'`,
+    );
+    try {
+      expect(await search('resilience')).toEqual(['Щит Сигурност']);
+    } finally {
+      await h.db.execute(sql`update areas set name_en = 'Cybersecurity' where id = 'ict-cybersecurity'`);
+    }
+    expect(await search('resilience')).toEqual([]);
+
+    await h.db.execute(
+      sql`insert into organization_areas (organization_id, area_id) values (${ids.orbit}, 'ict-software')`,
+    );
+    expect(await search('софтуерни')).toEqual(['Дигитална София', 'Орбит Лаб', 'Щит Сигурност']);
+    await h.db.execute(
+      sql`delete from organization_areas where organization_id = ${ids.orbit} and area_id = 'ict-software'`,
+    );
+    expect(await search('софтуерни')).toEqual(['Дигитална София', 'Щит Сигурност']);
+  });
+});
+
 describe('the public profile of a member', () => {
   it('shows a listed member’s public fields', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/organizations/${ids.digital}` });

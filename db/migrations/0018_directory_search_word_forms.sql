@@ -1,0 +1,124 @@
+-- Directory search that finds Bulgarian word forms, area names and the city (issue 11 C9,
+-- docs/decisions/018-bulgarian-word-forms.md).
+--
+-- PostgreSQL has no Bulgarian snowball stemmer (and PGlite ships the same dictionaries), so a light suffix
+-- stripper in SQL, portal_search_stem(), runs on both engines. The search document keeps every word AND
+-- its stem; the search box's words are stemmed and then matched as prefixes, as before (decision 006). So
+-- „софтуерна“ → 'софтуер':* finds „Софтуерни“ (document: софтуерни, софтуер), „софтуерни“ → 'софтуер':*
+-- and a word typed half-way („софтуерн“, not stemmed) still finds the full word by prefix. The count tables
+-- of migration 0016 need no change: they count a member's lexemes, whatever they are.
+--
+-- The document now also holds the names (bg and en) of the member's areas and of the areas above them
+-- (area_ids of directory_entries, the same lineage the area filter uses) and its city. Renaming or moving an
+-- area, and linking or unlinking one, refreshes the documents of the members concerned, in the same
+-- transaction, through the triggers of migration 0005.
+
+-- A word's stem: the longest known ending that leaves at least 4 characters, removed (the first, lazy group
+-- takes as little as it can, so the ending is as long as it can be). Works on lower-cased, accent-free
+-- lexemes (portal_unaccent keeps й); words without such an ending (Latin, digits, short words) are returned
+-- as they are.
+CREATE OR REPLACE FUNCTION portal_search_stem(word text)
+  RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT coalesce((regexp_match(word,
+          '^(.{4,}?)(овете|ният|ната|ните|ното|ият|ите|ата|ята|ото|ете|ове|ия|ии|ът|ят|ни|на|но|ен|и|а|о|е|я|ъ)$'))[1],
+          word) $$;
+--> statement-breakpoint
+-- A search document from text: every word, lower-cased and accent-free, and the stem of each, without
+-- positions.
+CREATE OR REPLACE FUNCTION portal_search_document(body text)
+  RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT array_to_tsvector(ARRAY(
+          SELECT DISTINCT f.lexeme
+          FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, lower(portal_unaccent(coalesce(body, '')))))) w,
+               LATERAL (VALUES (w), (portal_search_stem(w))) f(lexeme))) $$;
+--> statement-breakpoint
+-- Kept for callers of migration 0005's signature: the same document of the four texts.
+CREATE OR REPLACE FUNCTION portal_search_document(name_bg text, name_en text, description_bg text, description_en text)
+  RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT portal_search_document(concat_ws(' ', name_bg, name_en, description_bg, description_en)) $$;
+--> statement-breakpoint
+DROP FUNCTION portal_organization_document(organizations);
+--> statement-breakpoint
+-- A member's search document: both names, both descriptions, offers and seeks, the city, and the names of
+-- its areas and of every area above them (`area_ids`, as in directory_entries).
+CREATE OR REPLACE FUNCTION portal_organization_document(o organizations, area_ids text[])
+  RETURNS tsvector LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT portal_search_document(concat_ws(' ', o.name_bg, o.name_en, o.description_bg, o.description_en,
+          portal_sharing_text(o.offers), portal_sharing_text(o.seeks), o.city,
+          (SELECT string_agg(a.name_bg || ' ' || a.name_en, ' ' ORDER BY a.id) FROM areas a
+           WHERE a.id = ANY (area_ids)))) $$;
+--> statement-breakpoint
+-- The search box's words as the lexemes to look for (each one a prefix), stemmed like the document, at
+-- most 16. Not STRICT, so the planner can inline it into a query.
+CREATE OR REPLACE FUNCTION portal_search_lexemes(q text)
+  RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT DISTINCT portal_search_stem(t.lexeme)
+        FROM (SELECT u.lexeme FROM unnest(to_tsvector('simple'::regconfig, lower(portal_unaccent(q)))) u
+              LIMIT 16) t $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION portal_directory_refresh(ids uuid[])
+  RETURNS void LANGUAGE plpgsql
+  AS $$
+BEGIN
+  DELETE FROM directory_entries d
+  WHERE d.organization_id = ANY (ids)
+    AND NOT EXISTS (SELECT 1 FROM memberships m
+                    WHERE m.organization_id = d.organization_id AND m.status = 'active' AND m.category <> 'candidate');
+  INSERT INTO directory_entries AS d
+    (organization_id, name_bg, kind, size_class, category, member_since, area_ids)
+  SELECT o.id, o.name_bg, o.kind, o.size_class, m.category, m.member_since,
+    portal_area_lineage(ARRAY(SELECT oa.area_id FROM organization_areas oa WHERE oa.organization_id = o.id))
+  FROM organizations o JOIN memberships m ON m.organization_id = o.id
+  WHERE o.id = ANY (ids) AND m.status = 'active' AND m.category <> 'candidate'
+  ON CONFLICT (organization_id) DO UPDATE SET
+    name_bg = excluded.name_bg, kind = excluded.kind, size_class = excluded.size_class,
+    category = excluded.category, member_since = excluded.member_since, area_ids = excluded.area_ids
+  WHERE (d.name_bg, d.kind, d.size_class, d.category, d.member_since, d.area_ids)
+    IS DISTINCT FROM (excluded.name_bg, excluded.kind, excluded.size_class, excluded.category,
+                      excluded.member_since, excluded.area_ids);
+  INSERT INTO directory_search AS s (organization_id, search)
+  SELECT o.id, portal_organization_document(o, d.area_ids)
+  FROM organizations o JOIN directory_entries d ON d.organization_id = o.id
+  WHERE o.id = ANY (ids)
+  ON CONFLICT (organization_id) DO UPDATE SET search = excluded.search
+  WHERE s.search IS DISTINCT FROM excluded.search;
+END $$;
+--> statement-breakpoint
+-- The area filter of the given organisations' rows and, since area names are searched, their documents.
+CREATE OR REPLACE FUNCTION portal_directory_refresh_areas(ids uuid[])
+  RETURNS void LANGUAGE plpgsql
+  AS $$
+BEGIN
+  UPDATE directory_entries d SET area_ids = x.area_ids
+  FROM (SELECT e.organization_id,
+          portal_area_lineage(ARRAY(SELECT oa.area_id FROM organization_areas oa
+                                    WHERE oa.organization_id = e.organization_id)) AS area_ids
+        FROM directory_entries e WHERE e.organization_id = ANY (ids)) x
+  WHERE d.organization_id = x.organization_id AND d.area_ids IS DISTINCT FROM x.area_ids;
+  UPDATE directory_search s SET search = x.search
+  FROM (SELECT d.organization_id, portal_organization_document(o, d.area_ids) AS search
+        FROM directory_entries d JOIN organizations o ON o.id = d.organization_id
+        WHERE d.organization_id = ANY (ids)) x
+  WHERE s.organization_id = x.organization_id AND s.search IS DISTINCT FROM x.search;
+END $$;
+--> statement-breakpoint
+-- Moving an area under another parent changes the lineage of every member linked at or below it, renaming
+-- it changes their documents; each such row already names the area in area_ids.
+CREATE OR REPLACE FUNCTION portal_directory_areas_changed()
+  RETURNS trigger LANGUAGE plpgsql
+  AS $$
+BEGIN
+  PERFORM portal_directory_refresh_areas(ARRAY(
+    SELECT d.organization_id FROM directory_entries d
+    WHERE d.area_ids && ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                              WHERE (n.parent_id, n.name_bg, n.name_en)
+                                    IS DISTINCT FROM (o.parent_id, o.name_bg, o.name_en))));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- The members already listed: only the documents that change are rewritten (their word counts follow at
+-- commit, through the triggers of migration 0016).
+UPDATE directory_search s SET search = x.search
+FROM (SELECT d.organization_id, portal_organization_document(o, d.area_ids) AS search
+      FROM directory_entries d JOIN organizations o ON o.id = d.organization_id) x
+WHERE s.organization_id = x.organization_id AND s.search IS DISTINCT FROM x.search;

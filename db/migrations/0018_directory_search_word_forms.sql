@@ -2,11 +2,10 @@
 -- docs/decisions/018-bulgarian-word-forms.md).
 --
 -- PostgreSQL has no Bulgarian snowball stemmer (and PGlite ships the same dictionaries), so a light suffix
--- stripper in SQL, portal_search_stem(), runs on both engines. The search document keeps every word AND
--- its stem; the search box's words are stemmed and then matched as prefixes, as before (decision 006). So
--- „софтуерна“ → 'софтуер':* finds „Софтуерни“ (document: софтуерни, софтуер), „софтуерни“ → 'софтуер':*
--- and a word typed half-way („софтуерн“, not stemmed) still finds the full word by prefix. The count tables
--- of migration 0016 need no change: they count a member's lexemes, whatever they are.
+-- stripper in SQL, portal_search_stem(), runs on both engines. The search box's words are stemmed and then
+-- matched as prefixes of the document's words, as before (decision 006); a stem is a prefix of its word, so
+-- „софтуерна“ → 'софтуер':* finds „Софтуерни“, and a word typed half-way („софтуерн“, no ending to strip)
+-- still finds the full word. The count tables of migration 0016 need no change.
 --
 -- The document now also holds the names (bg and en) of the member's areas and of the areas above them
 -- (area_ids of directory_entries, the same lineage the area filter uses) and its city. Renaming or moving an
@@ -16,8 +15,7 @@
 -- A word's stem: the longest known ending that leaves at least 4 characters, removed. Works on lower-cased,
 -- accent-free lexemes (portal_unaccent keeps й); words without such an ending (Latin, digits, short words)
 -- are returned as they are. Plain comparisons rather than a regular expression, and not STRICT, so the
--- planner inlines it: a regular expression with these alternatives made a document ~15 times as costly to
--- build as before, this ~3 times.
+-- planner inlines it (a regular expression with these alternatives cost ~60 µs a word here).
 CREATE OR REPLACE FUNCTION portal_search_stem(word text)
   RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT CASE
@@ -30,12 +28,12 @@ CREATE OR REPLACE FUNCTION portal_search_stem(word text)
           WHEN length(word) >= 5 AND right(word, 1) IN ('и', 'а', 'о', 'е', 'я', 'ъ') THEN left(word, -1)
           ELSE word END $$;
 --> statement-breakpoint
--- A search document from text: every word, lower-cased and accent-free, and the stem of each, without
--- positions.
+-- A search document from text: every word, lower-cased and accent-free, without positions (as in migration
+-- 0005). No stems are stored: a stem is always a prefix of its word, so the query's stemmed prefix already
+-- matches every form in the document, and the document stays as small and as cheap to build as before.
 CREATE OR REPLACE FUNCTION portal_search_document(body text)
   RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT v || array_to_tsvector(ARRAY(SELECT portal_search_stem(w) FROM unnest(tsvector_to_array(v)) w))
-        FROM strip(to_tsvector('simple'::regconfig, lower(portal_unaccent(coalesce(body, ''))))) v $$;
+  AS $$ SELECT strip(to_tsvector('simple'::regconfig, lower(portal_unaccent(coalesce(body, ''))))) $$;
 --> statement-breakpoint
 -- Kept for callers of migration 0005's signature: the same document of the four texts.
 CREATE OR REPLACE FUNCTION portal_search_document(name_bg text, name_en text, description_bg text, description_en text)
@@ -53,7 +51,7 @@ CREATE OR REPLACE FUNCTION portal_organization_document(o organizations, area_id
           (SELECT string_agg(a.name_bg || ' ' || a.name_en, ' ' ORDER BY a.id) FROM areas a
            WHERE a.id = ANY (area_ids)))) $$;
 --> statement-breakpoint
--- The search box's words as the lexemes to look for (each one a prefix), stemmed like the document, at
+-- The search box's words as the lexemes to look for (each one a prefix), stemmed (portal_search_stem), at
 -- most 16. Not STRICT, so the planner can inline it into a query.
 CREATE OR REPLACE FUNCTION portal_search_lexemes(q text)
   RETURNS SETOF text LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -64,9 +64,9 @@ export const directorySearch = pgTable(
       .references(() => directoryEntries.organizationId, { onDelete: 'cascade' }),
     /**
      * portal_organization_document(): the words of both names and descriptions, offers and seeks, the city
-     * and the names of the member's areas (and the areas above them), lower-cased and accent-free, each with
-     * its Bulgarian stem (portal_search_stem), without positions; matched with prefix queries from
-     * portal_search_query() (docs/decisions/018-bulgarian-word-forms.md).
+     * and the names of the member's areas (and the areas above them), lower-cased and accent-free, without
+     * positions; matched with prefix queries of stemmed words from portal_search_query()
+     * (docs/decisions/018-bulgarian-word-forms.md).
      */
     search: tsvector('search').notNull(),
   },

@@ -12,7 +12,13 @@ import {
   userRoles,
   users,
 } from '@portal/db';
-import { eik9CheckDigit, type MembershipCategory, type MembershipStatus, type Role } from '@portal/shared';
+import {
+  eik9CheckDigit,
+  type MembershipCategory,
+  type MembershipStatus,
+  type Role,
+  type Sharing,
+} from '@portal/shared';
 import { type BuildAppOptions, buildApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -146,6 +152,8 @@ export interface OrgFixture {
   areas?: string[];
   naceCodes?: string[];
   publicEmail?: string | null;
+  offers?: Sharing;
+  seeks?: Sharing;
 }
 
 /** Inserts an organisation with its membership and areas; returns its id. */
@@ -163,6 +171,8 @@ export async function insertOrganization(h: DbHandle, f: OrgFixture): Promise<st
       descriptionEn: f.descriptionEn ?? '',
       naceCodes: f.naceCodes ?? [],
       publicEmail: f.publicEmail ?? null,
+      offers: f.offers ?? {},
+      seeks: f.seeks ?? {},
     })
     .returning({ id: organizations.id });
   const id = org!.id;

@@ -90,6 +90,18 @@ export const OrganizationListQuerySchema = z.object({
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuerySchema>;
 export type OrganizationListQueryInput = z.input<typeof OrganizationListQuerySchema>;
 
+/** What a member offers to or seeks from the cluster: free text per kind of sharing (issue 11 C8). */
+export const SharingSchema = z.strictObject({
+  infrastructure: z.string().trim().max(2000).optional(),
+  information: z.string().trim().max(2000).optional(),
+  people: z.string().trim().max(2000).optional(),
+  projects: z.string().trim().max(2000).optional(),
+});
+export type Sharing = z.infer<typeof SharingSchema>;
+export const SHARING_KINDS = ['infrastructure', 'information', 'people', 'projects'] as const;
+export const SharingKindSchema = z.enum(SHARING_KINDS);
+export type SharingKind = z.infer<typeof SharingKindSchema>;
+
 export const OrganizationIdParamsSchema = z.object({ id: z.uuid() });
 
 export const OrganizationSummarySchema = z.object({
@@ -105,6 +117,9 @@ export const OrganizationSummarySchema = z.object({
   areas: z.array(AreaRefSchema),
   category: MembershipCategorySchema,
   memberSince: z.iso.date().nullable(),
+  /** The kinds of sharing the member offers and seeks (the texts are on its profile), for finding partners. */
+  offers: z.array(SharingKindSchema),
+  seeks: z.array(SharingKindSchema),
   /** The small logo's versioned URL (cacheable for ever), or null when there is no logo. */
   logoUrl: z.string().nullable(),
 });
@@ -153,6 +168,9 @@ export const OrganizationProfileSchema = z.object({
   descriptionEn: z.string(),
   naceCodes: z.array(NaceCodeSchema),
   areas: z.array(AreaRefSchema),
+  /** What the member offers to and seeks from the cluster (public: it is there to find partners). */
+  offers: SharingSchema,
+  seeks: SharingSchema,
   category: MembershipCategorySchema,
   memberSince: z.iso.date().nullable(),
   updatedAt: z.iso.datetime({ offset: true }),

@@ -211,7 +211,6 @@ export const AreasSectionSchema = z.strictObject({
 export type AreasSection = z.infer<typeof AreasSectionSchema>;
 
 /** What an organisation offers to and seeks from the cluster: free text per kind of sharing. */
-export const SHARING_KINDS = ['infrastructure', 'information', 'people', 'projects'] as const;
 const sharing = z.strictObject({
   infrastructure: optionalText(2000),
   information: optionalText(2000),

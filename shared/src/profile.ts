@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AreaIdSchema, KidCodeSchema } from './api.ts';
+import { AreaIdSchema, KidCodeSchema, SharingSchema } from './api.ts';
 import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 import { FullVisibilityMapSchema } from './privacy.ts';
 
@@ -14,14 +14,6 @@ const PhoneSchema = z
   .string()
   .trim()
   .regex(/^\+?[0-9 ()-]{6,30}$/);
-
-export const SharingSchema = z.strictObject({
-  infrastructure: optional(2000).optional(),
-  information: optional(2000).optional(),
-  people: optional(2000).optional(),
-  projects: optional(2000).optional(),
-});
-export type Sharing = z.infer<typeof SharingSchema>;
 
 export const ProfileEditBodySchema = z.strictObject({
   nameBg: text(300),

@@ -63,8 +63,10 @@ export const directorySearch = pgTable(
       .primaryKey()
       .references(() => directoryEntries.organizationId, { onDelete: 'cascade' }),
     /**
-     * portal_search_document(): the words of both names and descriptions, lower-cased and accent-free,
-     * without positions; matched with prefix queries from portal_search_query().
+     * portal_organization_document(): the words of both names and descriptions, offers and seeks, the city
+     * and the names of the member's areas (and the areas above them), lower-cased and accent-free, without
+     * positions; matched with prefix queries of stemmed words from portal_search_query()
+     * (docs/decisions/018-bulgarian-word-forms.md).
      */
     search: tsvector('search').notNull(),
   },

@@ -130,6 +130,8 @@ export const bg = {
     nextPage: 'Следваща страница',
     lastPage: 'Последна страница',
     memberSince: 'Член от {{date}}',
+    offers: 'Предлага: {{kinds}}',
+    seeks: 'Търси: {{kinds}}',
   },
   profile: {
     titleFallback: 'Профил на член',
@@ -162,6 +164,16 @@ export const bg = {
     notFoundTitle: 'Членът не е намерен',
     notFoundText: 'Няма публичен профил на член с този адрес. Възможно е връзката да е остаряла.',
     toDirectory: 'Към регистъра на членовете',
+    sharing: 'Предлага и търси',
+    offers: 'Предлага',
+    seeks: 'Търси',
+    nothingOffered: 'Организацията не е посочила какво предлага и търси.',
+    sharingKind: {
+      infrastructure: 'Инфраструктура',
+      information: 'Информация',
+      people: 'Хора и експертиза',
+      projects: 'Проекти',
+    },
   },
   notFound: {
     title: 'Страницата не е намерена',

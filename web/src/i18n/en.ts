@@ -120,6 +120,8 @@ export const en: ShellMessages = {
     nextPage: 'Next page',
     lastPage: 'Last page',
     memberSince: 'Member since {{date}}',
+    offers: 'Offers: {{kinds}}',
+    seeks: 'Seeks: {{kinds}}',
   },
   profile: {
     titleFallback: 'Member profile',
@@ -152,6 +154,16 @@ export const en: ShellMessages = {
     notFoundTitle: 'Member not found',
     notFoundText: 'There is no public member profile at this address. The link may be out of date.',
     toDirectory: 'Go to the member directory',
+    sharing: 'Offers and seeks',
+    offers: 'Offers',
+    seeks: 'Seeks',
+    nothingOffered: 'The organisation has not said what it offers and seeks.',
+    sharingKind: {
+      infrastructure: 'Infrastructure',
+      information: 'Information',
+      people: 'People and expertise',
+      projects: 'Projects',
+    },
   },
   notFound: {
     title: 'Page not found',

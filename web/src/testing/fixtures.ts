@@ -6,6 +6,7 @@ import type {
   OrganizationProfile,
   OrganizationSummary,
 } from '@portal/shared';
+import { SHARING_KINDS } from '@portal/shared';
 
 /**
  * Test data typed by the shared contract, so a change of the API's shape breaks these fixtures at compile
@@ -85,6 +86,8 @@ export const profileFixture: OrganizationProfile = {
   descriptionEn: 'Pixel Factory makes video games and trains young programmers.',
   naceCodes: ['62.01', '58.21'],
   areas: [ref('creative-games'), ref('ict-software')],
+  offers: { infrastructure: 'Студио за захващане на движение', people: 'Ментори по геймдизайн' },
+  seeks: { projects: 'Партньори за образователни игри' },
   category: 'regular',
   memberSince: '2025-03-12',
   updatedAt: '2026-01-15T10:00:00.000Z',
@@ -104,6 +107,8 @@ export function summaryOf(p: OrganizationProfile): OrganizationSummary {
     areas: p.areas,
     category: p.category,
     memberSince: p.memberSince,
+    offers: SHARING_KINDS.filter((kind) => p.offers[kind]),
+    seeks: SHARING_KINDS.filter((kind) => p.seeks[kind]),
     logoUrl: p.logoUrl ? p.logoUrl.replace('size=large', 'size=small') : null,
   };
 }
@@ -124,6 +129,8 @@ export function makeSummaries(count: number, start = 1): OrganizationSummary[] {
       areas: [ref('ict-ai')],
       category: 'regular',
       memberSince: '2025-02-20',
+      offers: [],
+      seeks: [],
       logoUrl: null,
     };
   });

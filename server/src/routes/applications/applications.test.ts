@@ -442,6 +442,19 @@ describe('an application from the first step to admission', () => {
       await call(null, 'GET', `/api/organizations?q=${encodeURIComponent('Пътешествие')}`)
     ).json();
     expect(listed.items.map((i: { id: string }) => i.id)).toEqual([orgId]);
+    // What it offers and seeks is copied from the application, shown on the profile and in the directory,
+    // and found by the directory's search (issue 11 C8); it is not copied into the description.
+    expect(profile).toMatchObject({
+      offers: { infrastructure: 'Лаборатория за тестове' },
+      seeks: { people: 'Стажанти' },
+      descriptionBg: '',
+      descriptionEn: '',
+    });
+    expect(listed.items[0]).toMatchObject({ offers: ['infrastructure'], seeks: ['people'] });
+    const seeking = (
+      await call(null, 'GET', `/api/organizations?q=${encodeURIComponent('стажанти')}`)
+    ).json();
+    expect(seeking.items.map((i: { id: string }) => i.id)).toEqual([orgId]);
 
     // The applicant now represents it.
     const session = (await call('applicant', 'GET', '/api/auth/session')).json();

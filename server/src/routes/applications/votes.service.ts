@@ -6,6 +6,8 @@ import {
   hasQuorum,
   type MajorityRule,
   type QuorumRule,
+  SHARING_KINDS,
+  type Sharing,
   type Tally,
   type VoteChoice,
   type VoteOutcome,
@@ -321,28 +323,48 @@ async function addTransitionEvent(
   );
 }
 
+/** The kinds of sharing with some text (an application's section may carry empty strings). */
+function sharingOf(section: Sharing | undefined): Sharing {
+  const out: Sharing = {};
+  for (const kind of SHARING_KINDS) {
+    const text = section?.[kind]?.trim();
+    if (text) out[kind] = text;
+  }
+  return out;
+}
+
 /** Approval: the organisation (created from the application, or the candidate on file) becomes an active member. */
 async function admit(tx: Db, row: AppRow, data: ApplicationData, today: string): Promise<string> {
   const org = data.organization!;
   let organizationId = row.organization_id;
-  const offers = data.offers
-    ? Object.entries(data.offers.offers)
-        .filter(([, v]) => v)
-        .map(([, v]) => v)
-        .join(' ')
-    : '';
+  // What the applicant offers to and seeks from the cluster becomes the member's profile (issue 11 C8).
+  const offers = JSON.stringify(sharingOf(data.offers?.offers));
+  const seeks = JSON.stringify(sharingOf(data.offers?.seeks));
   if (!organizationId) {
     const [created] = await execute<{ id: string }>(
       tx,
       sql`insert into organizations (eik, name_bg, name_en, kind, employees, founded_year, city, address, website,
-            description_bg, description_en, nace_codes)
+            nace_codes, offers, seeks)
           values (${org.eik}, ${org.nameBg}, ${org.nameEn}, ${org.kind}, ${org.employees}, ${org.foundedYear},
-            ${org.city}, ${org.address}, ${org.website ?? null}, ${offers}, ${offers},
-            ${`{${org.naceCodes.map((c) => `"${c}"`).join(',')}}`}::text[])
+            ${org.city}, ${org.address}, ${org.website ?? null},
+            ${`{${org.naceCodes.map((c) => `"${c}"`).join(',')}}`}::text[], ${offers}::jsonb, ${seeks}::jsonb)
           on conflict (eik) do update set updated_at = now()
           returning id`,
     );
     organizationId = created!.id;
+  }
+  if (data.offers) {
+    // A candidate on file (or an organisation found by its ЕИК) keeps what it already filled in.
+    await execute(
+      tx,
+      sql`update organizations set offers = ${offers}::jsonb where id = ${organizationId} and offers = '{}'::jsonb
+            and ${offers}::jsonb <> '{}'::jsonb`,
+    );
+    await execute(
+      tx,
+      sql`update organizations set seeks = ${seeks}::jsonb where id = ${organizationId} and seeks = '{}'::jsonb
+            and ${seeks}::jsonb <> '{}'::jsonb`,
+    );
   }
   if (data.areas?.areaIds.length) {
     for (const areaId of data.areas.areaIds) {

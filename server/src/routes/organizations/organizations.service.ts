@@ -12,11 +12,13 @@ import type {
   OrganizationProfile,
   OrganizationSort,
   OrganizationSummary,
+  Sharing,
+  SharingKind,
   SizeClass,
   Visibility,
   VisibilityMap,
 } from '@portal/shared';
-import { publicLogoUrl, redactContacts } from '@portal/shared';
+import { publicLogoUrl, redactContacts, SHARING_KINDS } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
 
@@ -131,7 +133,30 @@ interface ListRow extends Record<string, unknown> {
   category: MembershipCategory;
   member_since: string | null;
   areas: AreaRef[] | string;
+  offers: string[] | string;
+  seeks: string[] | string;
   logo_version: number | null;
+}
+
+/** The kinds of sharing with some text, as JSON (only the keys travel, not the texts). */
+const SHARING_KINDS_OF = (column: string) =>
+  sql.raw(`to_json(array(select e.key from jsonb_each_text(${column}) e where btrim(e.value) <> ''))`);
+
+/** The kinds of sharing a member filled in, in the usual order. */
+function sharingKinds(value: string[] | string): SharingKind[] {
+  const kinds = new Set(parseJson(value));
+  return SHARING_KINDS.filter((kind) => kinds.has(kind));
+}
+
+/** Only the known kinds of sharing with some text, each trimmed. */
+function sharingTexts(value: Sharing | string | null): Sharing {
+  const sharing: Sharing = value === null ? {} : parseJson(value);
+  const out: Sharing = {};
+  for (const kind of SHARING_KINDS) {
+    const text = sharing[kind]?.trim();
+    if (text) out[kind] = text;
+  }
+  return out;
 }
 
 /** The contact columns of `o` (with its visibility map), for the members-only view. */
@@ -227,6 +252,8 @@ function toSummary(r: ListRow & { id: string }): OrganizationSummary {
     areas: parseJson(r.areas),
     category: r.category,
     memberSince: r.member_since,
+    offers: sharingKinds(r.offers),
+    seeks: sharingKinds(r.seeks),
     logoUrl: r.logo_version === null ? null : publicLogoUrl(r.id, Number(r.logo_version), 'small'),
   };
 }
@@ -270,7 +297,8 @@ export function listStatement(query: OrganizationListQuery, withContacts = false
   return sql`select t.total, t.area_known, p.organization_id as id, o.name_bg, o.name_en, o.kind, o.size_class,
           o.city, left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
           left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
-          p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas, o.logo_version
+          p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas,
+          ${SHARING_KINDS_OF('o.offers')} as offers, ${SHARING_KINDS_OF('o.seeks')} as seeks, o.logo_version
           ${withContacts ? sql`, ${CONTACT_COLUMNS('o')}` : sql``}
         from (select (${count}) as total,
                 ${areaKnown} as area_known) t
@@ -332,6 +360,8 @@ interface ProfileRow extends ContactRow {
   member_since: string | null;
   updated_at: string;
   areas: AreaRef[] | string;
+  offers: Sharing | string;
+  seeks: Sharing | string;
   logo_version: number | null;
 }
 
@@ -350,7 +380,7 @@ export async function getOrganizationProfile(
           ${CONTACT_COLUMNS('o')}, o.description_bg, o.description_en,
           to_json(o.nace_codes) as nace_codes, d.category, d.member_since::text as member_since,
           to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
-          ${AREAS_OF('o')} as areas, o.logo_version
+          ${AREAS_OF('o')} as areas, o.offers, o.seeks, o.logo_version
         from organizations o join directory_entries d on d.organization_id = o.id
         where o.id = ${id}`,
   );
@@ -371,6 +401,8 @@ export async function getOrganizationProfile(
     descriptionEn: r.description_en,
     naceCodes: parseJson(r.nace_codes),
     areas: parseJson(r.areas),
+    offers: sharingTexts(r.offers),
+    seeks: sharingTexts(r.seeks),
     category: r.category,
     memberSince: r.member_since,
     updatedAt: r.updated_at,

@@ -1,4 +1,4 @@
-import type { DbHandle } from '@portal/db';
+import { type DbHandle, sql } from '@portal/db';
 import { createTestDb, testEngine } from '@portal/db/testing';
 import {
   isValidEik,
@@ -85,6 +85,8 @@ beforeAll(async () => {
     descriptionEn: 'Cybersecurity for small business.',
     memberSince: '2022-06-06',
     areas: ['ict-cybersecurity', 'ict-software'],
+    offers: { infrastructure: 'Лаборатория за пентестове', people: '' },
+    seeks: { projects: 'Съдружници за хоризонтални проекти' },
   });
   await add('orbit', {
     nameBg: 'Орбит Лаб',
@@ -142,6 +144,7 @@ async function listOk(query: string): Promise<OrganizationListResponse> {
 }
 
 const names = (r: OrganizationListResponse) => r.items.map((i) => i.nameBg);
+const ids_ = async (query: string) => (await listOk(query)).items.map((i) => i.id);
 
 describe(`the public member directory (${testEngine})`, () => {
   it('lists only active members that are not candidates, in Bulgarian alphabetical order by default', async () => {
@@ -303,6 +306,101 @@ describe(`the public member directory (${testEngine})`, () => {
       const statements = await countStatements(h, () => list(query));
       expect(statements, query).toHaveLength(1);
     }
+  });
+});
+
+describe('what members offer and seek (issue 11 C8)', () => {
+  it('names the kinds of sharing each result offers and seeks, without their texts', async () => {
+    const body = await listOk('pageSize=50');
+    const shield = body.items.find((i) => i.id === ids.shield);
+    expect(shield).toMatchObject({ offers: ['infrastructure'], seeks: ['projects'] });
+    expect(JSON.stringify(shield)).not.toContain('пентест');
+    expect(body.items.find((i) => i.id === ids.digital)).toMatchObject({ offers: [], seeks: [] });
+  });
+
+  it('shows the texts on the public profile, empty kinds left out', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/organizations/${ids.shield}` });
+    expect(res.statusCode).toBe(200);
+    expect(OrganizationProfileSchema.parse(res.json())).toMatchObject({
+      offers: { infrastructure: 'Лаборатория за пентестове' },
+      seeks: { projects: 'Съдружници за хоризонтални проекти' },
+    });
+    expect(res.json().offers).not.toHaveProperty('people');
+  });
+
+  it('finds members by what they offer or seek', async () => {
+    expect(await ids_('q=пентест')).toEqual([ids.shield]);
+    expect(await ids_('q=съдружници')).toEqual([ids.shield]);
+    expect((await listOk('q=съдружници')).total).toBe(1);
+  });
+
+  it('follows an edit of the offers at once', async () => {
+    await h.db.execute(
+      sql`update organizations set seeks = '{"people": "Стажанти по криптография"}'::jsonb where id = ${ids.shield}`,
+    );
+    expect(await ids_('q=криптография')).toEqual([ids.shield]);
+    expect(await ids_('q=съдружници')).toEqual([]);
+    expect((await listOk('q=съдружници')).total).toBe(0);
+    await h.db.execute(
+      sql`update organizations set seeks = '{"projects": "Съдружници за хоризонтални проекти"}'::jsonb
+          where id = ${ids.shield}`,
+    );
+  });
+});
+
+describe('search by word forms, area names and city (issue 11 C9)', () => {
+  const search = async (q: string) => {
+    const r = await listOk(`q=${encodeURIComponent(q)}&pageSize=50`);
+    expect(r.total, q).toBe(r.items.length);
+    return names(r);
+  };
+
+  it('finds the members of „Софтуерни продукти и услуги“ by any form of the word', async () => {
+    for (const q of ['софтуерни', 'софтуер', 'софтуерна', 'Софтуерен', 'софтуерните', 'софтуерн']) {
+      expect(await search(q), q).toEqual(['Дигитална София', 'Щит Сигурност']);
+    }
+    expect(await search('софтуерна услуга')).toEqual(['Дигитална София', 'Щит Сигурност']);
+  });
+
+  it('finds members by the names of their areas in English, and by a parent area’s name', async () => {
+    expect(await search('software products')).toEqual(['Дигитална София', 'Щит Сигурност']);
+    expect(await search('games')).toEqual(['Ябълка Игри']);
+    // „Бизнес Парк“ is linked to the whole ICT area only; the others through its sub-areas.
+    const ict = await search('informatics');
+    expect(ict).toEqual(['алфа Данни', 'Бизнес Парк', 'Дигитална София', 'Щит Сигурност']);
+  });
+
+  it('finds members in a city, in any form of its name', async () => {
+    await h.db.execute(sql`update organizations set city = 'Габрово' where id = ${ids.shield}`);
+    try {
+      expect(await search('габрово')).toEqual(['Щит Сигурност']);
+      expect(await search('ГАБРОВ')).toEqual(['Щит Сигурност']);
+      expect(await search('софия')).toEqual(['Дигитална София', 'Ябълка Игри']);
+    } finally {
+      await h.db.execute(sql`update organizations set city = null where id = ${ids.shield}`);
+    }
+    expect(await search('габрово')).toEqual([]);
+  });
+
+  it('follows a renamed area, and a member linked to or unlinked from an area, at once', async () => {
+    await h.db.execute(
+      sql`update areas set name_en = 'Cyber defence and resilience' where id = 'ict-cybersecurity'`,
+    );
+    try {
+      expect(await search('resilience')).toEqual(['Щит Сигурност']);
+    } finally {
+      await h.db.execute(sql`update areas set name_en = 'Cybersecurity' where id = 'ict-cybersecurity'`);
+    }
+    expect(await search('resilience')).toEqual([]);
+
+    await h.db.execute(
+      sql`insert into organization_areas (organization_id, area_id) values (${ids.orbit}, 'ict-software')`,
+    );
+    expect(await search('софтуерни')).toEqual(['Дигитална София', 'Орбит Лаб', 'Щит Сигурност']);
+    await h.db.execute(
+      sql`delete from organization_areas where organization_id = ${ids.orbit} and area_id = 'ict-software'`,
+    );
+    expect(await search('софтуерни')).toEqual(['Дигитална София', 'Щит Сигурност']);
   });
 });
 

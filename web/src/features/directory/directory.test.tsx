@@ -40,6 +40,23 @@ describe('the member directory', () => {
     );
   });
 
+  it('says on each card what the member offers and seeks, in the chosen language (issue 11 C8)', async () => {
+    directoryApi([summaryOf(profileFixture), ...makeSummaries(1)]);
+    const app = renderApp('/members');
+    const card = (await screen.findByRole('link', { name: 'Пиксел Фабрика' })).closest(
+      'article',
+    ) as HTMLElement;
+    expect(
+      within(card).getByText('Предлага: инфраструктура, хора и експертиза · Търси: проекти'),
+    ).toBeVisible();
+    const other = screen.getByRole('link', { name: 'Член 01' }).closest('article') as HTMLElement;
+    expect(within(other).queryByText(/Предлага|Търси/)).toBeNull();
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+    expect(
+      await screen.findByText('Offers: infrastructure, people and expertise · Seeks: projects'),
+    ).toBeVisible();
+  });
+
   it('reads the search, filters, sort and page from the URL and asks the API for exactly that', async () => {
     const api = directoryApi();
     renderApp('/members?q=член&area=ict-ai&kind=university&size=medium&sort=-name&page=2');

@@ -53,6 +53,32 @@ describe('a member profile', () => {
     await waitFor(() => expect(document.title).toBe('Пиксел Фабрика — Клъстер „Тестов град“'));
   });
 
+  it('shows what the member offers and seeks, kind by kind (issue 11 C8)', async () => {
+    profileApi();
+    renderApp(profilePath);
+    const offers = await screen.findByRole('region', { name: 'Предлага' });
+    expect(
+      within(offers).getByText('Инфраструктура', { selector: 'dt' }).nextElementSibling,
+    ).toHaveTextContent('Студио за захващане на движение');
+    expect(
+      within(offers).getByText('Хора и експертиза', { selector: 'dt' }).nextElementSibling,
+    ).toHaveTextContent('Ментори по геймдизайн');
+    expect(within(offers).queryByText('Проекти')).toBeNull();
+    const seeks = screen.getByRole('region', { name: 'Търси' });
+    expect(within(seeks).getByText('Проекти', { selector: 'dt' }).nextElementSibling).toHaveTextContent(
+      'Партньори за образователни игри',
+    );
+  });
+
+  it('says so when the member has not said what it offers and seeks', async () => {
+    profileApi({ ...profileFixture, offers: {}, seeks: {} });
+    renderApp(profilePath);
+    await screen.findByRole('heading', { level: 1, name: 'Пиксел Фабрика' });
+    expect(screen.getByRole('heading', { name: 'Предлага и търси' })).toBeVisible();
+    expect(screen.getByText('Организацията не е посочила какво предлага и търси.')).toBeVisible();
+    expect(screen.queryByRole('region', { name: 'Предлага' })).toBeNull();
+  });
+
   it('opens the website in a new tab without giving it access to the portal', async () => {
     profileApi();
     renderApp(profilePath);

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import type { OrganizationSummary } from '@portal/shared';
+import type { OrganizationSummary, SharingKind } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,6 +24,8 @@ export function OrganizationCard({
   const summary = pickLocalized(o.summaryBg, o.summaryEn, language);
   const facts = [t(`kind.${o.kind}`), o.sizeClass ? t(`size.${o.sizeClass}`) : null, o.city].filter(Boolean);
   const state: DirectoryReturnState = { directorySearch: search };
+  const kindList = (kinds: SharingKind[]) =>
+    kinds.map((kind) => t(`profile.sharingKind.${kind}`).toLocaleLowerCase(language)).join(', ');
 
   return (
     <Card withBorder padding="lg" component="article" h="100%">
@@ -52,6 +54,16 @@ export function OrganizationCard({
               </Badge>
             ))}
           </Group>
+        ) : null}
+        {o.offers.length > 0 || o.seeks.length > 0 ? (
+          <Text size="xs">
+            {[
+              o.offers.length > 0 ? t('directory.offers', { kinds: kindList(o.offers) }) : null,
+              o.seeks.length > 0 ? t('directory.seeks', { kinds: kindList(o.seeks) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
         ) : null}
         {o.memberSince ? (
           <Text size="xs" c="dimmed">

@@ -10,7 +10,13 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import type { ContactField, MemberOrganizationProfile, OrganizationProfile } from '@portal/shared';
+import {
+  type ContactField,
+  type MemberOrganizationProfile,
+  type OrganizationProfile,
+  SHARING_KINDS,
+  type Sharing as SharingTexts,
+} from '@portal/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -161,6 +167,8 @@ function Profile({
         ) : null}
       </Stack>
 
+      <Sharing offers={o.offers} seeks={o.seeks} />
+
       <Group align="stretch" gap="lg" grow preventGrowOverflow={false} wrap="wrap">
         <Card withBorder padding="lg" component="section" aria-labelledby="profile-details" miw={280}>
           <Title order={2} size="h4" id="profile-details" mb="sm">
@@ -220,6 +228,43 @@ function Profile({
           </dl>
         </Card>
       </Group>
+    </Stack>
+  );
+}
+
+/** What the member offers to and seeks from the cluster, per kind of sharing (public: it is there to find partners). */
+function Sharing({ offers, seeks }: { offers: SharingTexts; seeks: SharingTexts }) {
+  const { t } = useTranslation();
+  const filled = (sharing: SharingTexts) => SHARING_KINDS.filter((kind) => sharing[kind]);
+  const side = (id: 'offers' | 'seeks', sharing: SharingTexts) =>
+    filled(sharing).length > 0 ? (
+      <Card withBorder padding="lg" component="section" aria-labelledby={`profile-${id}`} miw={280}>
+        <Title order={3} size="h5" id={`profile-${id}`} mb="sm">
+          {t(`profile.${id}`)}
+        </Title>
+        <dl className="facts">
+          {filled(sharing).map((kind) => (
+            <Fact key={kind} label={t(`profile.sharingKind.${kind}`)}>
+              <span className="pre-line">{sharing[kind]}</span>
+            </Fact>
+          ))}
+        </dl>
+      </Card>
+    ) : null;
+  const empty = filled(offers).length === 0 && filled(seeks).length === 0;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-sharing">
+      <Title order={2} size="h3" id="profile-sharing">
+        {t('profile.sharing')}
+      </Title>
+      {empty ? (
+        <Text c="dimmed">{t('profile.nothingOffered')}</Text>
+      ) : (
+        <Group align="stretch" gap="lg" grow preventGrowOverflow={false} wrap="wrap">
+          {side('offers', offers)}
+          {side('seeks', seeks)}
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -61,11 +61,18 @@ interface Actor {
   user: { id: string; email: string } | null;
   cookie: string | null;
   principal: Principal | null;
+  /**
+   * Set while the representative's organisation A is not an active member (the membership-status runs at
+   * the end): its standing then. Checks that depend on members-only access read it.
+   */
+  standing?: LapsedStanding;
 }
 
 interface Fixtures {
   orgA: { id: string; eik: string };
   orgB: { id: string; eik: string };
+  /** An excluded member: no one may be invited to represent it (decision 012). */
+  orgX: { id: string; eik: string };
   /** The user administrators act on (roles, disable, links). */
   target: { id: string; email: string };
   /** Another user with a live session, whose data nobody else may see or end. */
@@ -89,7 +96,7 @@ interface AppFixture {
 }
 
 /** What one actor gets from one row: allowed with this exact status, or denied with status and code. */
-type Outcome = { allow: number } | { deny: 401 | 403 | 404; code: string };
+type Outcome = { allow: number } | { deny: 401 | 403 | 404 | 409; code: string };
 type Expectations = Record<ActorName, Outcome>;
 
 const allow = (status: number): Outcome => ({ allow: status });
@@ -107,6 +114,17 @@ const everyone = (status: number): Expectations => ({
   admin: allow(status),
 });
 const signedIn = (status: number): Expectations => ({ ...everyone(status), anonymous: ANON });
+/** The same outcome for every signed-in actor; the anonymous must sign in. */
+const everySignedIn = (outcome: Outcome): Expectations => ({
+  anonymous: ANON,
+  no_role: outcome,
+  applicant: outcome,
+  other_applicant: outcome,
+  representative: outcome,
+  committee_member: outcome,
+  committee_chair: outcome,
+  admin: outcome,
+});
 const adminOnly = (status: number): Expectations => ({
   anonymous: ANON,
   no_role: FORBIDDEN,
@@ -141,12 +159,18 @@ interface Row {
   build: (f: Fixtures, actor: Actor) => Request | Promise<Request>;
   /** Further checks of an allowed answer (its JSON, or its raw bytes when it is not JSON). */
   check?: (body: unknown, f: Fixtures, actor: Actor) => void;
+  /**
+   * What the representative gets while their organisation A is not an active member, when it differs from
+   * the default: denied with `membership.inactive` on members-only permissions, else as when A is active.
+   */
+  lapsed?: Outcome;
 }
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
 let f: Fixtures;
 let seq = 0;
+let xInvitee: { token: string; cookie: string } | undefined;
 const fresh = (what: string) => `${what}-${++seq}-${Math.random().toString(36).slice(2, 8)}@example.bg`;
 const cookieName = sessionCookieName(false);
 
@@ -183,6 +207,10 @@ const bodyOf = (body: unknown) => body as Record<string, unknown>;
 // ---------- organisation profiles: expectations and requests ----------
 
 const ORG_NOT_FOUND: Outcome = { deny: 404, code: 'organization.not_found' };
+/** An invitation to an organisation that is not an active member, refused to everyone (decision 012). */
+const INACTIVE_INVITATION: Outcome = { deny: 409, code: 'invitation.membership_inactive' };
+/** Members-only access refused because the representative's organisation is not an active member. */
+const INACTIVE_MEMBER: Outcome = { deny: 403, code: 'membership.inactive' };
 /** Profile editing: the representative gets `representative` (their own A: allowed; B: 404), admins any. */
 const editors = (representative: Outcome): Expectations => ({
   anonymous: ANON,
@@ -852,6 +880,7 @@ const ROWS: Row[] = [
     url: '/api/account/organizations/:id/invitations',
     permission: 'organization.manage_representatives',
     label: 'inviting a colleague to represent A',
+    lapsed: INACTIVE_INVITATION,
     record: true,
     expect: representativeManagers(201),
     build: (f) => ({
@@ -925,6 +954,7 @@ const ROWS: Row[] = [
     url: '/api/invitations/preview',
     permission: 'account.manage',
     label: 'what an emailed invitation is for (anyone signed in holding its link)',
+    lapsed: INACTIVE_INVITATION,
     expect: signedIn(200),
     build: async (f) => ({
       url: '/api/invitations/preview',
@@ -969,6 +999,53 @@ const ROWS: Row[] = [
     },
     check: (body, f) =>
       expect(body).toMatchObject({ organization: { id: f.orgB.id }, alreadyAccepted: false }),
+  },
+  // An organisation that is not an active member takes no new representatives (issue 11 A1, decision 012).
+  {
+    method: 'POST',
+    url: '/api/account/organizations/:id/invitations',
+    permission: 'organization.manage_representatives',
+    label: 'inviting a colleague to represent X, an excluded member (administrators too are refused)',
+    record: true,
+    expect: { ...editors(ORG_NOT_FOUND), admin: INACTIVE_INVITATION },
+    build: (f) => ({
+      url: `/api/account/organizations/${f.orgX.id}/invitations`,
+      payload: { email: fresh('invitee') },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/invitations/preview',
+    permission: 'account.manage',
+    label: 'what an invitation to X is for, sent before X was excluded',
+    record: true,
+    expect: everySignedIn(INACTIVE_INVITATION),
+    build: async (f) => ({
+      url: '/api/invitations/preview',
+      payload: { token: (await openInvitation(f.orgX.id)).token },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/invitations/accept',
+    permission: 'account.manage',
+    label: 'accepting an invitation to X, sent before X was excluded, with the invited account',
+    record: true,
+    expect: everySignedIn(INACTIVE_INVITATION),
+    build: async (f, actor) => {
+      // One invitee (signed in in place of the actor) for every call: each is refused, so it stays fresh.
+      if (!xInvitee) {
+        const u = await insertUser(h, { email: fresh('x-invitee') });
+        xInvitee = {
+          token: (await openInvitation(f.orgX.id, u.email)).token,
+          cookie: await logIn(app, u.email),
+        };
+      }
+      const invitee: { token: string; cookie: string } = xInvitee;
+      const { token } = invitee;
+      if (!actor.user) return { url: '/api/invitations/accept', payload: { token } };
+      return { url: '/api/invitations/accept', payload: { token }, cookie: invitee.cookie };
+    },
   },
 
   // ---------- logos (issue 5): upload, remove and the representatives' copy (record-level), public copy ----------
@@ -1259,7 +1336,9 @@ const ROWS: Row[] = [
       if (actor.name === 'applicant') expect(ids).toEqual(expect.arrayContaining(applicants));
       else expect(ids.filter((id) => applicants.includes(id))).toEqual([]);
       if (actor.name === 'other_applicant') expect(ids).toEqual([f.apps.otherDraft.id]);
-      if (actor.name !== 'applicant' && actor.name !== 'other_applicant') expect(ids).toEqual([]);
+      // (The runs with A lapsed come after the representative started drafts of their own.)
+      if (actor.name !== 'applicant' && actor.name !== 'other_applicant' && !actor.standing)
+        expect(ids).toEqual([]);
     },
   },
   {
@@ -1516,7 +1595,10 @@ const ROWS: Row[] = [
     build: () => ({ url: '/api/decisions?pageSize=100' }),
     check: (body, _f, actor) => {
       const items = bodyOf(body).items as { number: string; outcome: string; tally: unknown }[];
-      const members = ['representative', 'committee_member', 'committee_chair', 'admin'].includes(actor.name);
+      // A representative sees the full register only while their organisation is an active member.
+      const members =
+        ['representative', 'committee_member', 'committee_chair', 'admin'].includes(actor.name) &&
+        !actor.standing;
       expect(items.map((d) => d.number).sort()).toEqual(members ? [APPROVED_NO, REJECTED_NO] : [APPROVED_NO]);
       for (const d of items) expect(d.tally === null).toBe(!members);
     },
@@ -1909,8 +1991,14 @@ beforeAll(async () => {
 
   const orgA = await insertOrganization(h, { nameBg: 'Организация А', nameEn: 'Organisation A' });
   const orgB = await insertOrganization(h, { nameBg: 'Организация Б', nameEn: 'Organisation B' });
+  const orgX = await insertOrganization(h, {
+    nameBg: 'Изключена организация',
+    nameEn: 'Excluded Organisation',
+    status: 'excluded',
+  });
+  await insertUser(h, { email: fresh('excluded-rep'), roles: ['representative'], organizationIds: [orgX] });
   const eiks = await h.query<{ id: string; eik: string }>(
-    sql`select id, eik from organizations where id in (${orgA}, ${orgB})`,
+    sql`select id, eik from organizations where id in (${orgA}, ${orgB}, ${orgX})`,
   );
   const eikOf = (id: string) => eiks.find((r) => r.id === id)!.eik;
 
@@ -1927,7 +2015,7 @@ beforeAll(async () => {
       name,
       user: { id: user.id, email: user.email },
       cookie: await logIn(app, user.email),
-      principal: { id: user.id, roles, organizationIds },
+      principal: { id: user.id, roles, organizationIds, memberOrganizationIds: organizationIds },
     };
   }
   const target = await insertUser(h, { email: fresh('target') });
@@ -1939,6 +2027,7 @@ beforeAll(async () => {
   f = {
     orgA: { id: orgA, eik: eikOf(orgA) },
     orgB: { id: orgB, eik: eikOf(orgB) },
+    orgX: { id: orgX, eik: eikOf(orgX) },
     target: { id: target.id, email: target.email },
     victim: { id: victim.id, email: victim.email, sessionId: victimSession!.id, cookie: victimCookie },
     actors,
@@ -2043,39 +2132,82 @@ describe('the authorisation matrix covers the API', () => {
   });
 });
 
+/** Calls `row` as `actor` and checks the answer against `outcome` (and, when denied, that nothing changed). */
+async function runRow(row: Row, actor: Actor, outcome: Outcome): Promise<void> {
+  const request = await row.build(f, actor);
+  expect(request.url).toMatch(patternOf(row.url));
+  const cookie = request.cookie === undefined ? actor.cookie : request.cookie;
+  const before = 'deny' in outcome ? await fingerprint() : undefined;
+
+  const res = await app.inject({
+    method: row.method,
+    url: request.url,
+    ...(request.payload ? { payload: request.payload } : {}),
+    headers: {
+      ...request.headers,
+      ...(cookie ? { cookie } : {}),
+      ...(request.contentType ? { 'content-type': request.contentType } : {}),
+    },
+  });
+
+  if ('allow' in outcome) {
+    expect(res.statusCode, res.body).toBe(outcome.allow);
+    const json = String(res.headers['content-type'] ?? '').includes('json');
+    row.check?.(res.statusCode === 204 ? null : json ? res.json() : res.rawPayload, f, actor);
+    return;
+  }
+  expect(res.statusCode, res.body).toBe(outcome.deny);
+  expect(res.headers['content-type']).toContain('application/problem+json');
+  expect(res.json()).toMatchObject({ status: outcome.deny, code: outcome.code });
+  for (const secret of secretsFor(actor)) expect(res.body).not.toContain(secret);
+  expect(await fingerprint(), 'a denied call changed the database').toEqual(before);
+}
+
 for (const row of ROWS) {
   describe(`${row.method} ${row.url} — ${row.label}`, () => {
     it.each(ACTOR_NAMES)('%s', async (name) => {
-      const actor = f.actors[name];
-      const outcome = row.expect[name];
-      const request = await row.build(f, actor);
-      expect(request.url).toMatch(patternOf(row.url));
-      const cookie = request.cookie === undefined ? actor.cookie : request.cookie;
-      const before = 'deny' in outcome ? await fingerprint() : undefined;
-
-      const res = await app.inject({
-        method: row.method,
-        url: request.url,
-        ...(request.payload ? { payload: request.payload } : {}),
-        headers: {
-          ...request.headers,
-          ...(cookie ? { cookie } : {}),
-          ...(request.contentType ? { 'content-type': request.contentType } : {}),
-        },
-      });
-
-      if ('allow' in outcome) {
-        expect(res.statusCode, res.body).toBe(outcome.allow);
-        const json = String(res.headers['content-type'] ?? '').includes('json');
-        row.check?.(res.statusCode === 204 ? null : json ? res.json() : res.rawPayload, f, actor);
-        return;
-      }
-      expect(res.statusCode, res.body).toBe(outcome.deny);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json()).toMatchObject({ status: outcome.deny, code: outcome.code });
-      for (const secret of secretsFor(actor)) expect(res.body).not.toContain(secret);
-      expect(await fingerprint(), 'a denied call changed the database').toEqual(before);
+      await runRow(row, f.actors[name], row.expect[name]);
     });
+  });
+}
+
+/**
+ * Issue 11 A1 (decision 012): members-only access follows the membership status of the representative's
+ * organisation at the moment of the request. Every row again, as the representative of A, with A
+ * suspended, withdrawn, excluded, a candidate (an applicant not yet admitted) or without any membership —
+ * the same session, never signed in again. Members-only permissions answer 403 `membership.inactive`;
+ * invitations to A are refused; everything about A itself (its profile, history, fees, data,
+ * representatives) stays as when A is active.
+ */
+const LAPSED_STANDINGS = ['suspended', 'withdrawn', 'excluded', 'candidate', 'none'] as const;
+type LapsedStanding = (typeof LAPSED_STANDINGS)[number];
+const MEMBERS_ONLY: readonly RoutePermission[] = ['members.view', 'members.export', 'decisions.read_full'];
+
+/** Puts organisation A in `standing` (null: back to an active regular member). */
+async function setStandingOfA(standing: LapsedStanding | null): Promise<void> {
+  const a = f.orgA.id;
+  await h.query(sql`delete from memberships where organization_id = ${a}`);
+  if (standing === 'none') return;
+  const category = standing === 'candidate' ? 'candidate' : 'regular';
+  const status = standing === null || standing === 'candidate' ? 'active' : standing;
+  await h.query(
+    sql`insert into memberships (organization_id, category, status, member_since)
+        values (${a}, ${category}, ${status}, '2024-01-15')`,
+  );
+}
+
+for (const standing of LAPSED_STANDINGS) {
+  describe(`the representative of A while A is ${standing}`, () => {
+    beforeAll(() => setStandingOfA(standing));
+    afterAll(() => setStandingOfA(null));
+    it.each(ROWS.map((row) => [`${row.method} ${row.url} — ${row.label}`, row] as const))(
+      '%s',
+      async (_label, row) => {
+        const outcome =
+          row.lapsed ?? (MEMBERS_ONLY.includes(row.permission) ? INACTIVE_MEMBER : row.expect.representative);
+        await runRow(row, { ...f.actors.representative, standing }, outcome);
+      },
+    );
   });
 }
 

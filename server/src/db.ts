@@ -24,3 +24,14 @@ export function parseJson<T>(value: T | string): T {
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The members-only rule in SQL, for a joined `memberships m` (decision 012): an active, admitted
+ * membership (the same test as `isPubliclyListed` and the directory's partial indexes).
+ */
+export const ACTIVE_MEMBERSHIP = sql.raw(`(m.status = 'active' and m.category <> 'candidate')`);
+
+/** `memberStanding()` in SQL, for a left-joined `memberships m` (null: no membership on file). */
+export const MEMBER_STANDING = sql.raw(
+  `(case when m.id is null or m.category = 'candidate' then 'none' else m.status end)`,
+);

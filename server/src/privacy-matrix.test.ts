@@ -8,7 +8,7 @@
  * which level each reader gets. A GET route under an organisations/members path that is neither a row nor
  * listed in NO_CONTACTS fails the coverage test.
  */
-import type { DbHandle } from '@portal/db';
+import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
 import {
   CONTACT_FIELDS,
@@ -28,6 +28,13 @@ const READERS = [
   'applicant',
   'own_representative',
   'other_representative',
+  // Representatives of an organisation that is not an active member (issue 11 A1, decision 012): they
+  // read like someone outside the cluster, whatever their role says.
+  'suspended_representative',
+  'withdrawn_representative',
+  'excluded_representative',
+  'candidate_representative',
+  'non_member_representative',
   'committee_member',
   'committee_chair',
   'admin',
@@ -63,7 +70,11 @@ interface Row {
 // ---------- who gets what ----------
 
 const everyone = (level: Visibility) => (): Access => level;
-/** The members-only view: representatives `members`, the committee and administrators `committee`. */
+/**
+ * The members-only view: representatives of an active member `members`, the committee and administrators
+ * `committee`; everyone else (representatives of a suspended, withdrawn, excluded, candidate or non-member
+ * organisation too) nothing.
+ */
 const membersView = (reader: Reader): Access => {
   switch (reader) {
     case 'own_representative':
@@ -293,6 +304,11 @@ beforeAll(async () => {
     applicant: { roles: ['applicant'] },
     own_representative: { roles: ['representative'], organizationIds: ctx.orgIds },
     other_representative: { roles: ['representative'], organizationIds: [ctx.otherOrgId] },
+    suspended_representative: await lapsedRepresentative({ status: 'suspended' }),
+    withdrawn_representative: await lapsedRepresentative({ status: 'withdrawn' }),
+    excluded_representative: await lapsedRepresentative({ status: 'excluded' }),
+    candidate_representative: await lapsedRepresentative({ category: 'candidate', memberSince: null }),
+    non_member_representative: await lapsedRepresentative(null),
     committee_member: { roles: ['committee_member'] },
     committee_chair: { roles: ['committee_chair'] },
     admin: { roles: ['admin'] },
@@ -328,6 +344,18 @@ afterAll(async () => {
   await app?.close();
   await h?.close();
 });
+
+/**
+ * A representative of a fresh organisation with the given membership (null: none on file), whose contacts
+ * are the defaults' (only the orgIds' secrets are looked for).
+ */
+async function lapsedRepresentative(
+  membership: Pick<Parameters<typeof insertOrganization>[1], 'status' | 'category' | 'memberSince'> | null,
+): Promise<Parameters<typeof insertUser>[1]> {
+  const id = await insertOrganization(h, { nameBg: 'Бивш член', areas: ['ict'], ...membership });
+  if (!membership) await h.query(sql`delete from memberships where organization_id = ${id}`);
+  return { roles: ['representative'], organizationIds: [id] };
+}
 
 async function ask(reader: Reader, url: string) {
   const cookie = cookies[reader];

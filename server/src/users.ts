@@ -1,6 +1,6 @@
 import { type Db, type SQL, sql } from '@portal/db';
-import type { AdminUser, Language, Me, OrganizationRef, Role, UserStatus } from '@portal/shared';
-import { execute, parseJson } from './db.ts';
+import type { AdminUser, Language, Me, MeOrganization, Role, UserStatus } from '@portal/shared';
+import { execute, MEMBER_STANDING, parseJson } from './db.ts';
 
 interface UserRow extends Record<string, unknown> {
   id: string;
@@ -12,7 +12,7 @@ interface UserRow extends Record<string, unknown> {
   created_at: string;
   version: number;
   roles: Role[] | string;
-  organizations: OrganizationRef[] | string;
+  organizations: MeOrganization[] | string;
 }
 
 /** The columns every user view needs, for `u` (roles and organisations as JSON arrays). */
@@ -21,9 +21,12 @@ export const USER_COLUMNS = sql`u.id, u.email, u.display_name, u.language,
   to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
   (select coalesce(json_agg(r.role order by r.role), '[]'::json) from user_roles r where r.user_id = u.id)
     as roles,
-  (select coalesce(json_agg(json_build_object('id', o.id, 'nameBg', o.name_bg, 'nameEn', o.name_en)
+  (select coalesce(json_agg(json_build_object('id', o.id, 'nameBg', o.name_bg, 'nameEn', o.name_en,
+       'standing', ${MEMBER_STANDING})
      order by o.name_bg), '[]'::json)
-   from user_organizations uo join organizations o on o.id = uo.organization_id where uo.user_id = u.id)
+   from user_organizations uo join organizations o on o.id = uo.organization_id
+   left join memberships m on m.organization_id = o.id
+   where uo.user_id = u.id)
     as organizations`;
 
 export function userStatus(row: { disabled: boolean; email_verified: boolean }): UserStatus {
@@ -38,7 +41,11 @@ export function toAdminUser(r: UserRow): AdminUser {
     displayName: r.display_name,
     language: r.language,
     roles: parseJson(r.roles),
-    organizations: parseJson(r.organizations),
+    organizations: parseJson<MeOrganization[]>(r.organizations).map(({ id, nameBg, nameEn }) => ({
+      id,
+      nameBg,
+      nameEn,
+    })),
     status: userStatus(r),
     createdAt: r.created_at,
     version: Number(r.version),

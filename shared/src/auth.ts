@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { LANGUAGES } from './i18n.ts';
-import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
+import {
+  MemberStandingSchema,
+  MembershipCategorySchema,
+  MembershipStatusSchema,
+  OrganizationKindSchema,
+} from './organization.ts';
 
 // ---------- roles ----------
 
@@ -111,13 +116,20 @@ export const AcceptedResponseSchema = z.object({ status: z.literal('accepted') }
 export const OrganizationRefSchema = z.object({ id: z.uuid(), nameBg: z.string(), nameEn: z.string() });
 export type OrganizationRef = z.infer<typeof OrganizationRefSchema>;
 
+/**
+ * An organisation the signed-in user represents, with its standing in the cluster right now: members-only
+ * access follows it (decision 012).
+ */
+export const MeOrganizationSchema = OrganizationRefSchema.extend({ standing: MemberStandingSchema });
+export type MeOrganization = z.infer<typeof MeOrganizationSchema>;
+
 export const MeSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   displayName: z.string(),
   language: LanguageSchema,
   roles: z.array(RoleSchema),
-  organizations: z.array(OrganizationRefSchema),
+  organizations: z.array(MeOrganizationSchema),
   emailVerified: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
 });

@@ -44,3 +44,20 @@ export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
 export function isPubliclyListed(m: { status: MembershipStatus; category: MembershipCategory }): boolean {
   return m.status === 'active' && m.category !== 'candidate';
 }
+
+/**
+ * An organisation's standing in the cluster as the members-only rules see it (issue 11 A1, decision 012):
+ * `active` — a member in good standing (an active, admitted membership: the organisations the directory
+ * lists); `suspended`, `withdrawn`, `excluded` — its membership is on hold or ended; `none` — not a member
+ * (no membership on file, or a candidate whose accession is still to be decided).
+ */
+export const MEMBER_STANDINGS = ['active', 'suspended', 'withdrawn', 'excluded', 'none'] as const;
+export const MemberStandingSchema = z.enum(MEMBER_STANDINGS);
+export type MemberStanding = z.infer<typeof MemberStandingSchema>;
+
+export function memberStanding(
+  m: { status: MembershipStatus; category: MembershipCategory } | null | undefined,
+): MemberStanding {
+  if (!m || m.category === 'candidate') return 'none';
+  return m.status;
+}

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './auth.ts';
-import { ACTIONS, can, type Principal } from './permissions.ts';
+import { ACTIONS, can, deniedForMembership, MEMBERS_ONLY_ACTIONS, type Principal } from './permissions.ts';
+import { viewerLevel } from './privacy.ts';
 
-const user = (roles: Role[], organizationIds: string[] = []): Principal => ({
+/** A user whose organisations are all active members unless `memberOrganizationIds` says otherwise. */
+const user = (
+  roles: Role[],
+  organizationIds: string[] = [],
+  memberOrganizationIds: string[] = organizationIds,
+): Principal => ({
   id: 'u1',
   roles,
   organizationIds,
+  memberOrganizationIds,
 });
 
 describe('can()', () => {
@@ -39,6 +46,28 @@ describe('can()', () => {
       for (const role of ['applicant', 'representative', 'committee_member', 'committee_chair'] as const) {
         expect(can(user([role]), action)).toBe(false);
       }
+    }
+  });
+
+  it('gives members-only access to representatives of an active member only, whatever their role says', () => {
+    const member = user(['representative'], ['orgA']);
+    const lapsed = user(['representative'], ['orgA'], []);
+    for (const action of MEMBERS_ONLY_ACTIONS) {
+      expect(can(member, action), action).toBe(true);
+      expect(can(lapsed, action), action).toBe(false);
+      expect(deniedForMembership(lapsed, action), action).toBe(true);
+      expect(deniedForMembership(user(['applicant']), action), action).toBe(false);
+      // The committee and administrators see it without representing anyone.
+      expect(can(user(['committee_member']), action), action).toBe(true);
+      expect(can(user(['admin']), action), action).toBe(true);
+    }
+    expect(viewerLevel(member)).toBe('members');
+    expect(viewerLevel(lapsed)).toBe('public');
+    // One active organisation of two is enough.
+    expect(can(user(['representative'], ['orgA', 'orgB'], ['orgB']), 'members.view')).toBe(true);
+    // Their own organisation's pages stay theirs (its data, history and fees).
+    for (const action of ['organization.view_private', 'organization.history', 'fees.view'] as const) {
+      expect(can(lapsed, action, { type: 'organization', id: 'orgA' }), action).toBe(true);
     }
   });
 });

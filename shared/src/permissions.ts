@@ -5,11 +5,18 @@ import type { Role } from './auth.ts';
  * same function to show or hide controls, so the two cannot disagree.
  */
 
-/** Who is asking: a signed-in user's id, roles and the organisations they represent. */
+/**
+ * Who is asking: a signed-in user's id, roles and the organisations they represent, and of those the ones
+ * that are members in good standing AT THE MOMENT OF THE REQUEST (the server reads them with the session on
+ * every request; decision 012). Members-only access follows the latter, never the `representative` role
+ * alone: a representative of a suspended, withdrawn, excluded or not (yet) admitted organisation keeps
+ * their own organisation's pages but loses what only members see.
+ */
 export interface Principal {
   id: string;
   roles: readonly Role[];
   organizationIds: readonly string[];
+  memberOrganizationIds: readonly string[];
 }
 
 export const ACTIONS = [
@@ -76,6 +83,32 @@ const hasRole = (user: Principal, role: Role) => user.roles.includes(role);
 const isCommittee = (user: Principal) =>
   hasRole(user, 'committee_member') || hasRole(user, 'committee_chair');
 
+/** A representative of at least one organisation that is an active member right now. */
+export function isActiveMemberRepresentative(user: Principal | null): boolean {
+  return !!user && hasRole(user, 'representative') && user.memberOrganizationIds.length > 0;
+}
+
+/** What only members of the cluster (and the committee and administrators) may do. */
+export const MEMBERS_ONLY_ACTIONS = [
+  'members.view',
+  'members.export',
+  'decisions.read_full',
+] as const satisfies readonly Action[];
+
+/**
+ * Is `user` refused `action` only because none of their organisations is an active member (a representative
+ * whose organisation is suspended, withdrawn, excluded or not admitted)? The server then says so (code
+ * `membership.inactive`) instead of a bare "forbidden".
+ */
+export function deniedForMembership(user: Principal | null, action: Action): boolean {
+  return (
+    !!user &&
+    (MEMBERS_ONLY_ACTIONS as readonly Action[]).includes(action) &&
+    hasRole(user, 'representative') &&
+    !can(user, action)
+  );
+}
+
 /**
  * May `user` (null: an anonymous visitor) do `action`, on `resource` when given? Without a resource the
  * answer is "could this user do it to some record" — what a route checks before it loads the record.
@@ -102,7 +135,8 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     }
     case 'members.view':
     case 'members.export':
-      return isCommittee(user) || hasRole(user, 'admin') || hasRole(user, 'representative');
+    case 'decisions.read_full':
+      return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'memberships.manage':
     case 'fees.record':
       return isCommittee(user) || hasRole(user, 'admin');
@@ -129,7 +163,5 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       return isCommittee(user);
     case 'application.chair':
       return hasRole(user, 'committee_chair');
-    case 'decisions.read_full':
-      return isCommittee(user) || hasRole(user, 'admin') || hasRole(user, 'representative');
   }
 }

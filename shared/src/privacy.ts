@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import type { Principal } from './permissions.ts';
+import { isActiveMemberRepresentative, type Principal } from './permissions.ts';
 
 /**
  * Per-field privacy of an organisation's contact details (issue 5). Each contact field has a visibility;
@@ -53,7 +53,11 @@ export function effectiveVisibility(map: VisibilityMap | null | undefined): Full
   return out;
 }
 
-/** How far a reader sees: anonymous visitors and plain accounts `public`, representatives `members`. */
+/**
+ * How far a reader sees: anonymous visitors and plain accounts `public`; representatives of an active
+ * member `members` (a suspended, withdrawn, excluded or candidate organisation's representatives only
+ * `public`: decision 012).
+ */
 export function viewerLevel(user: Principal | null): Visibility {
   if (!user) return 'public';
   if (
@@ -62,7 +66,7 @@ export function viewerLevel(user: Principal | null): Visibility {
     user.roles.includes('committee_chair')
   )
     return 'committee';
-  if (user.roles.includes('representative')) return 'members';
+  if (isActiveMemberRepresentative(user)) return 'members';
   return 'public';
 }
 

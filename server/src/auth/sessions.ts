@@ -1,6 +1,6 @@
 import { type Db, sessions, sql } from '@portal/db';
 import type { Language, Role } from '@portal/shared';
-import { execute } from '../db.ts';
+import { ACTIVE_MEMBERSHIP, execute } from '../db.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 export interface SessionTimeouts {
@@ -17,6 +17,8 @@ export interface SessionUser {
   language: Language;
   roles: Role[];
   organizationIds: string[];
+  /** Of `organizationIds`, those that are active members now (read on every request: decision 012). */
+  memberOrganizationIds: string[];
 }
 
 /** Creates a session for `userId` and returns the cookie token (only its hash is stored). */
@@ -47,6 +49,7 @@ interface SessionRow extends Record<string, unknown> {
   language: Language;
   roles: Role[] | string;
   organization_ids: string[] | string;
+  member_organization_ids: string[] | string;
   valid: boolean;
   stale: boolean;
 }
@@ -76,6 +79,10 @@ export async function resolveSession(
           array(select r.role from user_roles r where r.user_id = u.id order by r.role) as roles,
           array(select uo.organization_id::text from user_organizations uo where uo.user_id = u.id
                 order by uo.organization_id) as organization_ids,
+          array(select uo.organization_id::text from user_organizations uo
+                join memberships m on m.organization_id = uo.organization_id
+                where uo.user_id = u.id and ${ACTIVE_MEMBERSHIP}
+                order by uo.organization_id) as member_organization_ids,
           (s.expires_at > now() and s.last_seen_at > now() - make_interval(secs => ${idleSeconds})
             and u.disabled_at is null and u.email_verified_at is not null) as valid,
           s.last_seen_at < now() - interval '1 minute' as stale
@@ -97,6 +104,7 @@ export async function resolveSession(
     language: row.language,
     roles: pgArray(row.roles) as Role[],
     organizationIds: pgArray(row.organization_ids),
+    memberOrganizationIds: pgArray(row.member_organization_ids),
   };
 }
 

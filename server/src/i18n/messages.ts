@@ -92,6 +92,22 @@ export const messages = {
     bg: 'Поканата е изпратена до {email}. Влезте с профила с този имейл, за да я приемете.',
     en: 'The invitation was sent to {email}. Log in with the account of that email to accept it.',
   },
+  'invitation.membership_inactive.title': {
+    bg: 'Организацията не е действащ член',
+    en: 'The organisation is not an active member',
+  },
+  'invitation.membership_inactive.detail': {
+    bg: 'Членството на организацията в клъстера е спряно или прекратено (или тя още не е приета), затова не могат да се добавят нови представители.',
+    en: "The organisation's membership of the cluster is suspended or has ended (or it has not been admitted yet), so no new representatives can be added.",
+  },
+  'membership.inactive.title': {
+    bg: 'Само за действащи членове',
+    en: 'For active members only',
+  },
+  'membership.inactive.detail': {
+    bg: 'Членството на вашата организация в клъстера е спряно или прекратено (или тя още не е приета), затова нямате достъп до страниците само за членове. Страниците на вашата организация остават достъпни.',
+    en: "Your organisation's membership of the cluster is suspended or has ended (or it has not been admitted yet), so members-only pages are not available to you. Your organisation's own pages remain available.",
+  },
   'auth.required.title': { bg: 'Необходим е вход', en: 'Sign-in required' },
   'auth.required.detail': {
     bg: 'Влезте в профила си, за да продължите.',

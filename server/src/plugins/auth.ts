@@ -1,5 +1,5 @@
 import fastifyCookie from '@fastify/cookie';
-import { type Action, can, type Principal, type Resource } from '@portal/shared';
+import { type Action, can, deniedForMembership, type Principal, type Resource } from '@portal/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, type SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
@@ -33,7 +33,14 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 export function principalOf(user: SessionUser | null): Principal | null {
-  return user ? { id: user.id, roles: user.roles, organizationIds: user.organizationIds } : null;
+  return user
+    ? {
+        id: user.id,
+        roles: user.roles,
+        organizationIds: user.organizationIds,
+        memberOrganizationIds: user.memberOrganizationIds,
+      }
+    : null;
 }
 
 /**
@@ -134,5 +141,9 @@ function deny(request: FastifyRequest, action: Action, notFound?: AppError): nev
     'permission denied',
   );
   if (anonymous) throw new AppError('auth.required', 401);
+  // A representative whose organisation is no longer (or not yet) an active member is told why.
+  if (!notFound && deniedForMembership(principalOf(request.user), action)) {
+    throw new AppError('membership.inactive', 403);
+  }
   throw notFound ?? new AppError('auth.forbidden', 403);
 }

@@ -243,6 +243,9 @@ export const bg = {
       showPassword: 'Покажи паролата',
     },
     logIn: {
+      /** Why the visitor was sent here (issue 11 C4): by the page in `next`. */
+      reasonApply: 'За да кандидатствате за членство, влезте в профила си или създайте нов.',
+      reasonInvitation: 'За да приемете поканата, влезте или създайте профил с имейла, до който е изпратена.',
       title: 'Вход',
       intro: 'Влезте в профила си в портала на клъстера.',
       submit: 'Влез',

@@ -232,6 +232,9 @@ export const en: ShellMessages = {
       showPassword: 'Show password',
     },
     logIn: {
+      reasonApply: 'Log in or create an account to apply for membership.',
+      reasonInvitation:
+        'Log in, or create an account with the email the invitation was sent to, to accept it.',
       title: 'Log in',
       intro: 'Log in to your account on the cluster portal.',
       submit: 'Log in',

@@ -29,6 +29,8 @@ export const representativesEn: RepresentativesMessages = {
     submit: 'Send invitation',
     sent: 'The invitation to {{email}} has been sent.',
     resent: 'The invitation to {{email}} has been sent again with a new link.',
+    unavailable:
+      'New representatives can be invited only while the organisation is an active member of the cluster.',
   },
   invitations: {
     title: 'Invitations sent',

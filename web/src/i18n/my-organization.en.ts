@@ -12,6 +12,13 @@ export const myOrganizationEn: MyOrganizationMessages = {
     'These details are shown in the public register of members. Changes are published as soon as you save.',
   notFoundTitle: 'Organisation not found',
   notFoundText: 'There is no such organisation, or you do not represent it.',
+  standing: {
+    suspended: "The organisation's membership is suspended",
+    withdrawn: 'The organisation has withdrawn from the cluster',
+    excluded: 'The organisation has been excluded from the cluster',
+    none: 'The organisation is not a member of the cluster yet',
+    text: "Members-only pages (the contacts in the members' directory, the member list download and the full decisions register) are not available to you, and no new representatives can be invited. Your organisation's own data remains available here.",
+  },
   nav: {
     label: 'Organisation sections',
     profile: 'Profile',

@@ -10,7 +10,14 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     displayName: 'Мария Петрова',
     language: 'bg',
     roles: ['representative'],
-    organizations: [{ id: profileFixture.id, nameBg: profileFixture.nameBg, nameEn: profileFixture.nameEn }],
+    organizations: [
+      {
+        id: profileFixture.id,
+        nameBg: profileFixture.nameBg,
+        nameEn: profileFixture.nameEn,
+        standing: 'active',
+      },
+    ],
     emailVerified: true,
     createdAt: '2026-01-10T09:00:00.000Z',
     ...overrides,

@@ -6,12 +6,13 @@ import {
   type InvitationPreview,
   type InviteResponse,
   type Language,
+  type MemberStanding,
   type OrganizationRef,
   type RepresentativesResponse,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
-import { execute, isoTimestamp } from '../../db.ts';
+import { execute, isoTimestamp, MEMBER_STANDING } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError } from '../../errors.ts';
 
@@ -57,6 +58,23 @@ async function lockOrganization(
     if (linked.length === 0) throw notFound();
   }
   return org;
+}
+
+/**
+ * Refuses an invitation (sending or accepting) to an organisation that is not an active member now
+ * (suspended, withdrawn, excluded, a candidate or none): a new representative would gain nothing but the
+ * members-only access the organisation no longer has (decision 012). Read under the organisation's lock.
+ */
+async function requireActiveMember(tx: Db, organizationId: string): Promise<void> {
+  const [row] = await execute<{ standing: MemberStanding }>(
+    tx,
+    sql`select ${MEMBER_STANDING} as standing from organizations o
+        left join memberships m on m.organization_id = o.id where o.id = ${organizationId}`,
+  );
+  const standing = row?.standing ?? 'none';
+  if (standing !== 'active') {
+    throw new AppError('invitation.membership_inactive', 409);
+  }
 }
 
 interface InvitationRow extends Record<string, unknown> {
@@ -131,6 +149,7 @@ export async function inviteRepresentative(
   const { organizationId, email } = input;
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, organizationId, actor, input.anyOrganization);
+    await requireActiveMember(tx, organizationId);
     const [invitee] = await execute<{ id: string; language: Language; linked: boolean }>(
       tx,
       sql`select u.id, u.language, exists (select 1 from user_organizations uo
@@ -314,6 +333,7 @@ export async function previewInvitation(db: Db, userId: string, token: string): 
   if (!acceptedByMe) {
     const closed = closedReason(row);
     if (closed) throw closed;
+    await requireActiveMember(db, row.organization_id);
   }
   return {
     organization: orgOf(row),
@@ -348,6 +368,7 @@ export async function acceptInvitation(
     }
     // The same order of locks as every other change of the organisation's representatives.
     await execute(tx, sql`select id from organizations where id = ${row.organization_id} for update`);
+    await requireActiveMember(tx, row.organization_id);
     const [won] = await execute<{ id: string }>(
       tx,
       sql`update representative_invitations set accepted_at = now(), accepted_by = ${actor.userId}

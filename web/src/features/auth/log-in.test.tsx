@@ -28,6 +28,14 @@ async function fillAndSubmit(app: ReturnType<typeof renderApp>, email: string, p
 }
 
 describe('logging in', () => {
+  it('tells a visitor sent here by "Apply online" why they must log in (issue 11 C4)', async () => {
+    logInApi();
+    renderApp('/login?next=%2Fapply');
+    expect(
+      await screen.findByText('За да кандидатствате за членство, влезте в профила си или създайте нов.'),
+    ).toBeVisible();
+  });
+
   it('signs in with the normalised email and goes on to the page in `next`', async () => {
     const api = logInApi();
     const app = renderApp('/login?next=%2Fmembers%3Fq%3D%D0%B8%D0%BA%D1%82');

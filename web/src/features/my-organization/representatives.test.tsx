@@ -87,6 +87,28 @@ describe('the representatives tab', () => {
     expect(invitations.getByText(/Изпратена от Мария Петрова/)).toBeVisible();
   });
 
+  it('says when the organisation has been excluded and offers no invitation form (issue 11 A1)', async () => {
+    const excluded = meFixture({
+      organizations: me.organizations.map((o) => ({ ...o, standing: 'excluded' as const })),
+    });
+    profileServer({
+      extra: {
+        '/api/auth/session': () => json({ user: excluded }),
+        [repsPath]: () => json({ representatives: [maria, ivan], invitations: [] }),
+      },
+    });
+    renderApp(pageUrl);
+    expect(await screen.findByText('Организацията е изключена от клъстера')).toBeVisible();
+    const page = await section();
+    expect(
+      await page.findByText(
+        'Нови представители могат да се канят само докато организацията е действащ член на клъстера.',
+      ),
+    ).toBeVisible();
+    expect(page.queryByRole('textbox', { name: /Имейл на колегата/ })).toBeNull();
+    expect(page.queryByRole('button', { name: 'Изпрати покана' })).toBeNull();
+  });
+
   it('invites a colleague, and shows a refusal beside the email field', async () => {
     const api = representativesServer();
     const app = renderApp(pageUrl);

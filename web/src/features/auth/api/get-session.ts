@@ -2,6 +2,7 @@ import {
   type Action,
   can,
   type Me,
+  type MemberStanding,
   type Principal,
   type SessionResponse,
   SessionResponseSchema,
@@ -30,7 +31,21 @@ export function useSession() {
 /** The permission policy's view of a user (shared `can()` decides with it). */
 export function principalOf(user: Me | null | undefined): Principal | null {
   if (!user) return null;
-  return { id: user.id, roles: user.roles, organizationIds: user.organizations.map((o) => o.id) };
+  return {
+    id: user.id,
+    roles: user.roles,
+    organizationIds: user.organizations.map((o) => o.id),
+    memberOrganizationIds: user.organizations.filter((o) => o.standing === 'active').map((o) => o.id),
+  };
+}
+
+/**
+ * The standing in the cluster of an organisation the signed-in user represents, or undefined (not theirs,
+ * e.g. an administrator's look, or still loading).
+ */
+export function useOrganizationStanding(id: string): MemberStanding | undefined {
+  const session = useSession();
+  return session.data?.user?.organizations.find((o) => o.id === id)?.standing;
 }
 
 /** May the signed-in user (if any) do `action`? False while the session is loading. */

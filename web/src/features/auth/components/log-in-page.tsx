@@ -17,6 +17,12 @@ export function LogInPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const target = safeNextPath(searchParams.get('next'));
+  // Say why a visitor who followed "Apply online" or an emailed invitation must log in first.
+  const reason = target.startsWith(paths.apply.href())
+    ? t('auth.logIn.reasonApply')
+    : target.startsWith(paths.acceptInvitation.path)
+      ? t('auth.logIn.reasonInvitation')
+      : undefined;
   const session = useSession();
   const logIn = useLogIn();
   const form = useForm({ email: '', password: '' });
@@ -35,6 +41,11 @@ export function LogInPage() {
     <AuthCard title={t('auth.logIn.title')} intro={t('auth.logIn.intro')}>
       <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
+          {reason ? (
+            <Alert color="blue" role="status">
+              {reason}
+            </Alert>
+          ) : null}
           {alert ? <LogInError error={logIn.error} email={form.values.email} fieldErrors={alert} /> : null}
           <TextInput
             label={t('auth.fields.email')}

@@ -1,9 +1,10 @@
-import { Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useOrganizationStanding } from '@/features/auth/api/get-session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -29,6 +30,7 @@ export function MyOrganizationLayout() {
   const { id = '' } = useParams();
   const language = useLanguage();
   const profile = useEditableProfile(id);
+  const standing = useOrganizationStanding(id);
   const name = profile.data
     ? pickLocalized(profile.data.profile.nameBg, profile.data.profile.nameEn, language)
     : undefined;
@@ -92,6 +94,11 @@ export function MyOrganizationLayout() {
             <time dateTime={saved.updatedAt}>{formatDateTime(saved.updatedAt, language)}</time>
           </dd>
         </dl>
+        {standing && standing !== 'active' ? (
+          <Alert color="yellow" title={t(`myOrganization.standing.${standing}`)}>
+            {t('myOrganization.standing.text')}
+          </Alert>
+        ) : null}
       </Stack>
       <MyOrganizationNav id={id} />
       <Outlet />

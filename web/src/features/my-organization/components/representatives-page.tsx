@@ -19,6 +19,7 @@ import { paths } from '@/app/paths.ts';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useOrganizationStanding } from '@/features/auth/api/get-session.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { personName } from '@/lib/person.ts';
@@ -97,6 +98,7 @@ export function RepresentativesPage() {
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const list = useRepresentatives(id);
+  const standing = useOrganizationStanding(id);
   const remove = useRemoveRepresentative(id);
   const revoke = useRevokeInvitation(id);
   const [removing, setRemoving] = useState<Representative>();
@@ -210,7 +212,12 @@ export function RepresentativesPage() {
           </Text>
         ) : null}
 
-        <InviteForm id={id} />
+        {/* Only an active member takes new representatives (decision 012; the server refuses too). */}
+        {standing === undefined || standing === 'active' ? (
+          <InviteForm id={id} />
+        ) : (
+          <Text size="sm">{t('myOrganization.representatives.invite.unavailable')}</Text>
+        )}
 
         <Stack gap="sm">
           <Title order={3} size="h4">

@@ -59,6 +59,24 @@ const EnvSchema = z.object({
     .min(1, { error: 'expected a number of hours between 1 and 720' })
     .max(720, { error: 'expected a number of hours between 1 and 720' })
     .default(168),
+  REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 3600' })
+    .int({ error: 'expected a number of seconds between 1 and 3600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 3600' })
+    .max(3600, { error: 'expected a number of seconds between 1 and 3600' })
+    .default(60),
+  CONNECTION_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 3600' })
+    .int({ error: 'expected a number of seconds between 1 and 3600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 3600' })
+    .max(3600, { error: 'expected a number of seconds between 1 and 3600' })
+    .default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 600' })
+    .int({ error: 'expected a number of seconds between 1 and 600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 600' })
+    .max(600, { error: 'expected a number of seconds between 1 and 600' })
+    .default(10),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -84,6 +102,14 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /**
+   * How long a client may take to send a whole request, headers and body (a body trickled a byte at a
+   * time is cut off here, with 408), how long a connection may sit idle, and how long an idle keep-alive
+   * connection is kept between requests (issue 11 A11).
+   */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,5 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.NODE_ENV === 'production',
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
   };
 }

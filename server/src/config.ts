@@ -130,6 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
   }
   const e = parsed.data;
+  // Without SMTP the outbox (admin mailbox page) is the delivery channel and keeps the emailed links;
+  // in production that would let an administrator or a backup take over accounts (decision 014).
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration: SMTP_URL: required when NODE_ENV=production (without SMTP, emailed links would stay readable in the outbox; see docs/decisions/014-emailed-tokens.md)',
+    );
+  }
   // pnpm runs package scripts inside server/; INIT_CWD is where the user ran pnpm, so `pnpm start` and
   // `pnpm db:seed` at the root agree on ./data (db/src/cli/config.ts resolves it the same way).
   const base = env.INIT_CWD?.trim() ? env.INIT_CWD : process.cwd();

@@ -193,8 +193,8 @@ export const messages = {
   },
   'body.too_large.title': { bg: 'Твърде голяма заявка', en: 'Payload too large' },
   'body.too_large.detail': {
-    bg: 'Тялото на заявката надхвърля допустимите {limit} байта.',
-    en: 'The request body exceeds the allowed {limit} bytes.',
+    bg: 'Тялото на заявката надхвърля допустимите {size} ({limit} байта).',
+    en: 'The request body exceeds the allowed {size} ({limit} bytes).',
   },
   'body.invalid_json.title': { bg: 'Невалиден JSON', en: 'Malformed JSON' },
   'body.invalid_json.detail': {

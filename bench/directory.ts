@@ -470,7 +470,14 @@ async function measureLatency(handle: DbHandle): Promise<LatencyResult[]> {
 
 function benchConfig(dataDir: string): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATA_DIR: dataDir, HOST: '127.0.0.1' }),
+    ...loadConfig({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      // Production requires SMTP (decision 014); nothing is emailed during the bench.
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    }),
     webDistDir: '/nonexistent-web-dist',
   };
 }
@@ -618,6 +625,8 @@ async function measureServerMemory(dataDir: string): Promise<MemoryResult> {
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    // Production requires SMTP (decision 014); nothing is emailed during the bench.
+    SMTP_URL: 'smtp://127.0.0.1:9',
   });
   const started = performance.now();
   // The server run directly by node (tsx as a loader), so child.pid is the process that serves requests.

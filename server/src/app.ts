@@ -99,6 +99,18 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   const app = Fastify({
     loggerInstance: redactingLogger(rootLogger),
     bodyLimit: BODY_LIMIT,
+    // Slow clients cannot hold connections (issue 11 A11): the whole request must arrive within
+    // requestTimeout (Node answers 408 and closes), an idle socket closes after connectionTimeout, an
+    // idle keep-alive one after keepAliveTimeout. Node checks the request deadline every
+    // connectionsCheckingInterval (30 s by default), so that runs often enough for the deadline to hold.
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.connectionTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    http: {
+      requestTimeout: config.requestTimeoutMs,
+      headersTimeout: Math.min(60_000, config.requestTimeoutMs),
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.requestTimeoutMs / 4))),
+    },
     genReqId,
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,

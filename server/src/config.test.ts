@@ -20,6 +20,7 @@ describe('the configuration', () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       WEB_DIST_DIR: '/srv/web',
+      SMTP_URL: 'smtp://mail.example.bg:587',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -46,5 +47,15 @@ describe('the configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
+  it('refuses to start in production without SMTP_URL, so emailed links never stay in the outbox', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SMTP_URL: required when NODE_ENV=production/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtps://mail.example.bg' }).smtpUrl).toBe(
+      'smtps://mail.example.bg',
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).smtpUrl).toBeUndefined();
   });
 });

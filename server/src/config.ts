@@ -59,6 +59,24 @@ const EnvSchema = z.object({
     .min(1, { error: 'expected a number of hours between 1 and 720' })
     .max(720, { error: 'expected a number of hours between 1 and 720' })
     .default(168),
+  REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 3600' })
+    .int({ error: 'expected a number of seconds between 1 and 3600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 3600' })
+    .max(3600, { error: 'expected a number of seconds between 1 and 3600' })
+    .default(60),
+  CONNECTION_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 3600' })
+    .int({ error: 'expected a number of seconds between 1 and 3600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 3600' })
+    .max(3600, { error: 'expected a number of seconds between 1 and 3600' })
+    .default(60),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 600' })
+    .int({ error: 'expected a number of seconds between 1 and 600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 600' })
+    .max(600, { error: 'expected a number of seconds between 1 and 600' })
+    .default(10),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -84,6 +102,14 @@ export interface Config {
   secureCookies: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /**
+   * How long a client may take to send a whole request, headers and body (a body trickled a byte at a
+   * time is cut off here, with 408), how long a connection may sit idle, and how long an idle keep-alive
+   * connection is kept between requests (issue 11 A11).
+   */
+  requestTimeoutMs: number;
+  connectionTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +130,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
   }
   const e = parsed.data;
+  // Without SMTP the outbox (admin mailbox page) is the delivery channel and keeps the emailed links;
+  // in production that would let an administrator or a backup take over accounts (decision 014).
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration: SMTP_URL: required when NODE_ENV=production (without SMTP, emailed links would stay readable in the outbox; see docs/decisions/014-emailed-tokens.md)',
+    );
+  }
   // pnpm runs package scripts inside server/; INIT_CWD is where the user ran pnpm, so `pnpm start` and
   // `pnpm db:seed` at the root agree on ./data (db/src/cli/config.ts resolves it the same way).
   const base = env.INIT_CWD?.trim() ? env.INIT_CWD : process.cwd();
@@ -123,5 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.NODE_ENV === 'production',
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMs: e.CONNECTION_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
   };
 }

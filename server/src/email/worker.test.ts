@@ -113,6 +113,25 @@ describe('deliverDueEmails through a real SMTP server', () => {
     expect(logged).not.toContain(TOKEN);
   });
 
+  it('keeps no usable token in the outbox once the email is delivered, only in the sent email', async () => {
+    await enqueueEmail(handle.db, verifyEmail('token.owner@example.bg'));
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    expect((await deliverDueEmails(handle.db, transport, { from: FROM })).sent).toBe(1);
+    expect(smtp.received[0]?.text).toContain(LINK);
+    const [stored] = await handle.query<{ text: string; status: string }>(
+      sql`select text, status from outbox_messages where to_email = 'token.owner@example.bg'`,
+    );
+    expect(stored?.status).toBe('sent');
+    expect(stored?.text).not.toContain(TOKEN);
+    expect(stored?.text).toContain('https://portal.test/verify-email?token=[removed-after-delivery]');
+    expect(stored?.text).toContain('Здравейте, Мария!');
+  });
+
   it('startMailWorker polls the outbox over SMTP_URL until stopped', async () => {
     const log = recordingLog();
     const worker = startMailWorker({

@@ -11,6 +11,11 @@ import { execute } from '../db.ts';
  */
 
 /** What the worker needs of a nodemailer transporter (tests pass their own). */
+/** A link's `token=` query value in an email's text (a POSIX regular expression for PostgreSQL). */
+export const TOKEN_IN_LINK = '([?&]token=)[^&#[:space:]]*';
+/** What replaces the token in a delivered (or abandoned) message's stored text. */
+export const TOKEN_PLACEHOLDER = '\\1[removed-after-delivery]';
+
 export interface MailTransport {
   sendMail(message: {
     from: string;
@@ -126,7 +131,8 @@ export async function deliverDueEmails(
       if (row.attempts >= maxAttempts) {
         await execute(
           db,
-          sql`update outbox_messages set status = 'failed', locked_until = null, last_error = ${reason}
+          sql`update outbox_messages set status = 'failed', locked_until = null, last_error = ${reason},
+                text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
               where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
         );
         result.failed++;
@@ -147,8 +153,10 @@ export async function deliverDueEmails(
     }
     await execute(
       db,
+      // Delivered: the link's single-use token lives only in the sent email now (decision 014).
       sql`update outbox_messages
-          set status = 'sent', sent_at = now(), locked_until = null, last_error = null
+          set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
+              text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
           where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
     );
     result.sent++;

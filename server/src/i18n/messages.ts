@@ -217,8 +217,8 @@ export const messages = {
   },
   'body.too_large.title': { bg: 'Твърде голяма заявка', en: 'Payload too large' },
   'body.too_large.detail': {
-    bg: 'Тялото на заявката надхвърля допустимите {limit} байта.',
-    en: 'The request body exceeds the allowed {limit} bytes.',
+    bg: 'Тялото на заявката надхвърля допустимите {size} ({limit} байта).',
+    en: 'The request body exceeds the allowed {size} ({limit} bytes).',
   },
   'body.invalid_json.title': { bg: 'Невалиден JSON', en: 'Malformed JSON' },
   'body.invalid_json.detail': {
@@ -353,9 +353,13 @@ export const messages = {
     bg: 'Паролата може да е най-много {max} знака.',
     en: 'The password can be at most {max} characters long.',
   },
-  'password.common': {
-    bg: 'Тази парола е сред най-често използваните; изберете друга.',
-    en: 'This password is one of the most common ones; choose another.',
+  'password.weak': {
+    bg: 'Тази парола се отгатва лесно (често срещани думи или пароли, поредици, повторения, дати, съседни клавиши). Изберете по-дълга или по-непредвидима, например няколко несвързани думи.',
+    en: 'This password is easy to guess (common words or passwords, sequences, repeats, dates, adjacent keys). Choose a longer or less predictable one, such as several unrelated words.',
+  },
+  'password.personal': {
+    bg: 'Паролата не може да съдържа вашия имейл или име.',
+    en: 'The password must not contain your email or name.',
   },
   'password.wrong': { bg: 'Паролата не е вярна.', en: 'The password is not correct.' },
   'eik.taken': {

@@ -202,7 +202,16 @@ export function registerErrorHandling(app: FastifyInstance) {
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
     const status = error.statusCode ?? 500;
     if (known && status >= 400 && status < 500) {
-      return sendProblem(request, reply, known, status, { limit: app.initialConfig.bodyLimit ?? 0 });
+      // The limit of the route that refused the body (document uploads allow 10 MB, JSON 1 MB), not the
+      // app-wide default (issue 11 A12).
+      const limit = request.routeOptions?.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+      const megabytes = new Intl.NumberFormat(lang === 'bg' ? 'bg-BG' : 'en-GB', {
+        maximumFractionDigits: 1,
+      }).format(limit / (1024 * 1024));
+      return sendProblem(request, reply, known, status, {
+        limit,
+        size: `${megabytes} ${lang === 'bg' ? 'МБ' : 'MB'}`,
+      });
     }
     if (status >= 400 && status < 500) {
       return sendProblem(request, reply, status === 400 ? 'request.bad' : 'request.rejected', status, {

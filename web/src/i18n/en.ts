@@ -228,7 +228,7 @@ export const en: ShellMessages = {
       language: 'Language',
       languageHint: 'The portal and your e-mails will be in this language.',
       passwordHint:
-        '{{min}} to {{max}} characters, in any language. A phrase of several words makes a good password.',
+        '{{min}} to {{max}} characters, in any language, without your name or email and without easily guessed sequences. A phrase of several unrelated words makes a good password.',
       showPassword: 'Show password',
     },
     logIn: {

@@ -19,7 +19,7 @@ import { execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
-import { assertNotCommon, issueToken } from '../auth/auth.service.ts';
+import { assertStrongPassword, issueToken } from '../auth/auth.service.ts';
 
 /**
  * Checks the signed-in user's current password. Like log-in, the attempt counts before the argon2 check
@@ -79,7 +79,11 @@ export async function changePassword(
   limits: RateLimits,
 ): Promise<void> {
   await checkCurrentPassword(db, actor.userId, body.currentPassword, limits);
-  assertNotCommon(body.newPassword, 'body.newPassword');
+  const me = await loadAdminUser(db, actor.userId);
+  assertStrongPassword(body.newPassword, 'body.newPassword', {
+    email: me?.email,
+    displayName: me?.displayName,
+  });
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
     await execute(

@@ -976,7 +976,9 @@ describe('documents', () => {
       Buffer.alloc(10 * 1024 * 1024),
       Buffer.from('\n%%EOF\n'),
     ]);
-    await problem(upload('applicant', id, 'other', big), 413);
+    const refused = await problem(upload('applicant', id, 'other', big), 413);
+    // The message names this route's limit (10 MB), not the 1 MB of JSON bodies.
+    expect(refused.detail).toContain('10 МБ (10485760 байта)');
     expect(
       await count(sql`select count(*)::int as n from application_documents where application_id = ${id}`),
     ).toBe(0);

@@ -1,7 +1,7 @@
 import { type AuthTokenPurpose, authTokens, type Db, sql, users } from '@portal/db';
 import type { AuditAction, Language, LogInBody, Me, SignUpBody } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from '../../auth/passwords.ts';
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
 import { createSession, deleteUserSessions, type SessionTimeouts } from '../../auth/sessions.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
@@ -34,8 +34,17 @@ const LINK_PATHS: Record<AuthTokenPurpose, string> = {
 /** Rate-limit keys never hold an email in clear. */
 const accountKey = (kind: string, email: string) => `${kind}:account:${tokenHash(email)}`;
 
-export function assertNotCommon(password: string, field: string): void {
-  if (isCommonPassword(password)) throw fieldError(field, 'password.common');
+/**
+ * Refuses a new password that is easy to guess or holds the user's own email or name (issue 11 A10),
+ * as a field error on `field`.
+ */
+export function assertStrongPassword(
+  password: string,
+  field: string,
+  user: { email?: string | undefined; displayName?: string | undefined },
+): void {
+  const problem = passwordProblem(password, user);
+  if (problem) throw fieldError(field, problem);
 }
 
 /** Issues a single-use token of `purpose` for the user and returns the link to email. */
@@ -104,7 +113,7 @@ export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> 
   await hitRateLimit(ctx.db, `sign-up:ip:${ctx.ip}`, ctx.limits.signUpPerIp);
   // Per address too: nobody can flood someone's mailbox with sign-up emails.
   await hitRateLimit(ctx.db, accountKey('sign-up', body.email), ctx.limits.signUpPerAccount);
-  assertNotCommon(body.password, 'body.password');
+  assertStrongPassword(body.password, 'body.password', body);
   const passwordHash = await hashPassword(body.password);
   await ctx.db.transaction(async (tx) => {
     const existing = await findByEmail(tx, body.email);
@@ -306,7 +315,13 @@ export function forgotPassword(ctx: AuthContext, email: string): Promise<void> {
 /** Sets a new password with a reset token (once), confirms the email and ends every session. */
 export async function resetPassword(ctx: AuthContext, token: string, password: string): Promise<void> {
   await hitRateLimit(ctx.db, `token:ip:${ctx.ip}`, ctx.limits.tokenPerIp);
-  assertNotCommon(password, 'body.password');
+  // The token's owner, to refuse their own email or name (an unusable token fails below either way).
+  const [owner] = await execute<{ email: string; display_name: string }>(
+    ctx.db,
+    sql`select u.email, u.display_name from auth_tokens t join users u on u.id = t.user_id
+        where t.token_hash = ${tokenHash(token)} and t.purpose = 'reset_password'`,
+  );
+  assertStrongPassword(password, 'body.password', { email: owner?.email, displayName: owner?.display_name });
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     const { userId } = await consumeToken(tx, token, 'reset_password');

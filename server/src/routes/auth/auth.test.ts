@@ -126,36 +126,92 @@ describe('sign-up, verification and log-in', () => {
     expect(mail.subject).toBe('Someone tried to sign up with your email');
   });
 
-  it('accepts 12 to 128 characters of any script and refuses shorter, longer and common passwords by field', async () => {
+  it('accepts 12 to 128 characters of any script and refuses shorter, longer and easily guessed passwords by field', async () => {
     const ok = await post('/api/auth/sign-up', {
       email: 'cyr@example.bg',
-      password: 'абвгдежзийкл',
+      password: 'жълт слон ям',
       displayName: 'К',
     });
     expect(ok.statusCode).toBe(202);
     const cases: [string, string, RegExp][] = [
       ['абвгдежзийк', 'bg', /поне 12 знака/],
       ['a'.repeat(129), 'en', /at most 128 characters/],
-      ['Qwerty123456', 'en', /most common/],
+      ['Qwerty123456', 'en', /easy to guess/],
+      // Long but guessable: a common word with digits, a digit run, a keyboard walk, an alphabet run.
+      ['password1234', 'en', /easy to guess/],
+      ['123456789012', 'bg', /отгатва лесно/],
+      ['qwertyuiop12', 'en', /easy to guess/],
+      ['абвгдежзийкл', 'bg', /отгатва лесно/],
+      ['Password2024!', 'en', /easy to guess/],
     ];
-    for (const [password, lang, message] of cases) {
+    for (const [i, [password, lang, message]] of cases.entries()) {
       const before = await count('users');
       const res = await post(
         '/api/auth/sign-up',
-        { email: `p${password.length}@example.bg`, password, displayName: 'P' },
+        { email: `p${i}-${password.length}@example.bg`, password, displayName: 'P' },
         { 'accept-language': lang },
       );
-      expect(res.statusCode).toBe(400);
+      expect(res.statusCode, password).toBe(400);
       expect(res.json().errors).toEqual([{ path: 'body.password', message: expect.stringMatching(message) }]);
       expect(await count('users')).toBe(before);
     }
     // 128 emoji are 256 UTF-16 units but 128 characters: allowed, not truncated.
     const emoji = await post('/api/auth/sign-up', {
       email: 'emoji@example.bg',
-      password: '🔑'.repeat(128),
+      password: Array.from({ length: 128 }, (_, i) => String.fromCodePoint(0x1f600 + ((i * 37) % 128))).join(
+        '',
+      ),
       displayName: 'E',
     });
     expect(emoji.statusCode).toBe(202);
+  });
+
+  it('refuses a password holding the user’s own email or name, at sign-up, reset and change', async () => {
+    const signUp = (password: string, lang = 'bg') =>
+      post(
+        '/api/auth/sign-up',
+        { email: 'maria.ivanova@example.bg', password, displayName: 'Мария Иванова' },
+        { 'accept-language': lang },
+      );
+    for (const [password, lang, message] of [
+      ['Maria.Ivanova strong 77', 'en', /must not contain your email or name/],
+      ['ivanova rides a green horse', 'bg', /не може да съдържа вашия имейл или име/],
+      ['мария язди зелен кон 7', 'bg', /не може да съдържа вашия имейл или име/],
+    ] as const) {
+      const res = await signUp(password, lang);
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().errors).toEqual([{ path: 'body.password', message: expect.stringMatching(message) }]);
+    }
+    expect(await count('users', sql`email = 'maria.ivanova@example.bg'`)).toBe(0);
+
+    const user = await insertUser(h, { email: 'georgi.dimitrov@example.bg', displayName: 'Георги Димитров' });
+    await post('/api/auth/forgot-password', { email: user.email });
+    const mail = await lastEmailLink(h, user.email);
+    const reset = await post(
+      '/api/auth/reset-password',
+      { token: mail.token, password: 'Georgi.Dimitrov horse 12' },
+      { 'accept-language': 'en' },
+    );
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().errors).toEqual([
+      { path: 'body.password', message: expect.stringMatching(/your email or name/) },
+    ]);
+    // The token was not spent on the refused password.
+    expect(
+      (await post('/api/auth/reset-password', { token: mail.token, password: 'a brand new passphrase' }))
+        .statusCode,
+    ).toBe(204);
+
+    const cookie = await logIn(app, user.email, 'a brand new passphrase');
+    for (const newPassword of ['димитров язди кон 12', 'qwertyuiop12']) {
+      const change = await post(
+        '/api/account/password',
+        { currentPassword: 'a brand new passphrase', newPassword },
+        { cookie },
+      );
+      expect(change.statusCode, newPassword).toBe(400);
+      expect(change.json().errors[0].path).toBe('body.newPassword');
+    }
   });
 
   it('refuses fields a caller may not set (roles, status) with 400 instead of ignoring them', async () => {

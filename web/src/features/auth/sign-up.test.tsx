@@ -55,16 +55,16 @@ describe('signing up', () => {
     stubApi({
       '/api/auth/sign-up': () =>
         problem(400, 'Невалидни данни', [
-          { path: 'body.password', message: 'Тази парола е сред най-често използваните.' },
+          { path: 'body.password', message: 'Паролата не може да съдържа вашия имейл или име.' },
         ]),
     });
     const app = renderApp('/sign-up');
-    await fillSignUp(app, BG, { name: 'Мария', email: 'maria@example.bg', password: 'password1234' });
+    await fillSignUp(app, BG, { name: 'Мария', email: 'maria@example.bg', password: 'maria kupuva 2026' });
     await app.user.click(screen.getByRole('button', { name: 'Създай профил' }));
 
     const password = screen.getByLabelText(/^Парола/);
     await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
-    expect(password).toHaveAccessibleDescription(/Тази парола е сред най-често използваните\./);
+    expect(password).toHaveAccessibleDescription(/Паролата не може да съдържа вашия имейл или име\./);
     // Every field error found its field, so there is no separate alert.
     expect(screen.queryByRole('alert')).toBeNull();
   });

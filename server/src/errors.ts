@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   'application.documents_full',
   'application.no_open_vote',
   'application.recused',
+  'application.secret_vote_final',
   'membership.not_found',
   'membership.transition_invalid',
   'membership.stale',

@@ -378,16 +378,29 @@ export const VotePanelSchema = z.object({
   tally: z.object({
     eligible: z.number().int(),
     recused: z.number().int(),
-    for: z.number().int(),
-    against: z.number().int(),
-    abstain: z.number().int(),
+    /** Null while a secret ballot is open: its totals are shown only once it closes (decision 013). */
+    for: z.number().int().nullable(),
+    against: z.number().int().nullable(),
+    abstain: z.number().int().nullable(),
+    /** Members who have voted (in a secret ballot too). */
     voted: z.number().int(),
   }),
   quorumReached: z.boolean(),
-  /** Who voted how (open ballot only; empty for a secret ballot, to everyone). */
-  voters: z.array(z.object({ name: z.string(), choice: VoteChoiceSchema.nullable(), recused: z.boolean() })),
-  /** The caller's own vote and recusal. */
+  /**
+   * The committee: who has voted, and how (open ballot only; `choice` is always null in a secret ballot,
+   * to everyone).
+   */
+  voters: z.array(
+    z.object({
+      name: z.string(),
+      voted: z.boolean(),
+      choice: VoteChoiceSchema.nullable(),
+      recused: z.boolean(),
+    }),
+  ),
+  /** The caller's own vote (null in a secret ballot: it is not kept with the caller's name), and recusal. */
   myVote: VoteChoiceSchema.nullable(),
+  myVoted: z.boolean(),
   myRecused: z.boolean(),
   outcome: z.enum(['approved', 'rejected', 'no_quorum']).nullable(),
 });

@@ -155,6 +155,14 @@ export const messages = {
     bg: 'След деклариран конфликт на интереси не можете да гласувате по това заявление.',
     en: 'Having declared a conflict of interest, you cannot vote on this application.',
   },
+  'application.secret_vote_final.title': {
+    bg: 'Тайният вот не може да се промени',
+    en: 'A secret ballot cannot be changed',
+  },
+  'application.secret_vote_final.detail': {
+    bg: 'Вече сте гласували. При тайно гласуване изборът ви не се пази с името ви, затова не може да бъде променен или оттеглен.',
+    en: 'You have already voted. In a secret ballot your choice is not kept with your name, so it cannot be changed or withdrawn.',
+  },
   // ---------- memberships (committee administration) ----------
   'membership.not_found.title': { bg: 'Членството не е намерено', en: 'Membership not found' },
   'membership.not_found.detail': {

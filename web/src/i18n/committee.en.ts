@@ -131,7 +131,11 @@ export const committeeEn: CommitteeMessages = {
     quorumReached: 'The quorum is reached.',
     quorumMissing: 'The quorum is not reached.',
     voters: 'Who voted how',
-    secret: 'This is a secret ballot: the names of the voters are hidden.',
+    secret:
+      'This is a secret ballot: nobody, the chair and administrators included, can see how anyone voted.',
+    votersSecret: 'Who has voted',
+    secretTally: 'This is a secret ballot: the totals are shown when the vote closes.',
+    voterVoted: 'Has voted',
     noVoters: 'Nobody has voted yet.',
     voterName: 'Committee member',
     voterChoice: 'Vote',
@@ -148,6 +152,9 @@ export const committeeEn: CommitteeMessages = {
       recused: 'You declared a conflict of interest and do not vote on this application.',
       votedClosed: 'You voted “{{choice}}”.',
       didNotVote: 'You did not vote.',
+      votedSecret:
+        'You have voted. In a secret ballot your choice is not kept with your name, so it can be neither shown nor changed.',
+      noneSecret: 'You have not voted yet. In a secret ballot a vote cannot be changed once cast.',
     },
     recuse: {
       button: 'Declare a conflict of interest',

@@ -94,18 +94,31 @@ describe("the committee's vote on an application", () => {
     );
   });
 
-  it('hides the names on a secret ballot and says so', async () => {
-    committeeApi({ application: inVote(makeVote({ ballot: 'secret' })) });
-    renderApp(url);
+  it('shows on a secret ballot only who has voted, no count per choice until it closes, and a final vote', async () => {
+    const api = committeeApi({ me: memberMe, application: inVote(makeVote({ ballot: 'secret' })) });
+    const app = renderApp(url);
     const panel = await screen.findByRole('region', { name: 'Гласуване' });
     expect(within(panel).getByText('Тайно')).toBeVisible();
     expect(
-      within(panel).getByText('Гласуването е тайно: имената на гласувалите не се показват.'),
+      within(panel).getByText('Гласуването е тайно: резултатът се показва след закриването му.'),
     ).toBeVisible();
-    expect(within(panel).queryByRole('table')).toBeNull();
-    expect(within(panel).queryByText('Петър Георгиев')).toBeNull();
-    // The tally is still there.
+    const tally = within(panel).getByRole('region', { name: 'Гласове' });
+    expect(within(tally).queryByText('За')).toBeNull();
     expect(within(panel).getByText('1 от 3 с право на глас')).toBeVisible();
+    const voters = within(panel).getByRole('region', { name: 'Кой е гласувал' });
+    expect(within(voters).getByRole('row', { name: 'Петър Георгиев Гласувал' })).toBeVisible();
+    expect(within(voters).getByRole('row', { name: 'Иван Иванов Не е гласувал' })).toBeVisible();
+
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    expect(within(mine).getByText(/При тайно гласуване гласът не може да бъде променен/)).toBeVisible();
+    await app.user.click(within(mine).getByRole('radio', { name: 'Против' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    expect(await within(panel).findByText(/Гласували сте. При тайно гласуване/)).toBeVisible();
+    // Nothing offers to change it, and nothing shows the choice.
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByText('Против')).toBeNull();
+    expect(within(panel).getByRole('row', { name: 'Иван Иванов Гласувал' })).toBeVisible();
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(1);
   });
 
   it('lets a member declare a conflict of interest with a reason, after which they no longer vote', async () => {
@@ -144,9 +157,9 @@ describe("the committee's vote on an application", () => {
           tally: { eligible: 3, recused: 0, for: 2, against: 0, abstain: 0, voted: 2 },
           quorumReached: true,
           voters: [
-            { name: 'Елена Димитрова', choice: null, recused: false },
-            { name: 'Иван Иванов', choice: 'for', recused: false },
-            { name: 'Петър Георгиев', choice: 'for', recused: false },
+            { name: 'Елена Димитрова', voted: false, choice: null, recused: false },
+            { name: 'Иван Иванов', voted: true, choice: 'for', recused: false },
+            { name: 'Петър Георгиев', voted: true, choice: 'for', recused: false },
           ],
         }),
       ),

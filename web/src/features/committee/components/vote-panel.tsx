@@ -84,13 +84,16 @@ export function VotePanel({
         <Title order={3} size="h5" id="vote-tally">
           {t('committee.vote.tally')}
         </Title>
+        {tally.for === null ? <Text size="sm">{t('committee.vote.secretTally')}</Text> : null}
         <dl className="facts">
-          {VOTE_CHOICES.map((choice) => (
-            <Fragment key={choice}>
-              <dt>{t(`committee.vote.choice.${choice}`)}</dt>
-              <dd>{tally[choice]}</dd>
-            </Fragment>
-          ))}
+          {VOTE_CHOICES.map((choice) =>
+            tally[choice] === null ? null : (
+              <Fragment key={choice}>
+                <dt>{t(`committee.vote.choice.${choice}`)}</dt>
+                <dd>{tally[choice]}</dd>
+              </Fragment>
+            ),
+          )}
           <dt>{t('committee.vote.votedLabel')}</dt>
           <dd>{t('committee.vote.voted', { voted: tally.voted, eligible: tally.eligible })}</dd>
           <dt>{t('committee.vote.recusedLabel')}</dt>
@@ -109,7 +112,9 @@ export function VotePanel({
             ? t('committee.vote.my.recused')
             : vote.myVote
               ? t('committee.vote.my.votedClosed', { choice: t(`committee.vote.choice.${vote.myVote}`) })
-              : t('committee.vote.my.didNotVote')}
+              : vote.myVoted
+                ? t('committee.vote.my.votedSecret')
+                : t('committee.vote.my.didNotVote')}
         </Text>
       ) : can(principal, 'application.vote') ? (
         <MyVote applicationId={application.id} vote={vote} />
@@ -128,14 +133,14 @@ export function VotePanel({
 
 function Voters({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
+  const secret = vote.ballot === 'secret';
   return (
     <Stack gap="xs" component="section" aria-labelledby="vote-voters">
       <Title order={3} size="h5" id="vote-voters">
-        {t('committee.vote.voters')}
+        {secret ? t('committee.vote.votersSecret') : t('committee.vote.voters')}
       </Title>
-      {vote.ballot === 'secret' ? (
-        <Text size="sm">{t('committee.vote.secret')}</Text>
-      ) : vote.voters.length === 0 ? (
+      {secret ? <Text size="sm">{t('committee.vote.secret')}</Text> : null}
+      {vote.voters.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('committee.vote.noVoters')}
         </Text>
@@ -161,7 +166,9 @@ function Voters({ vote }: { vote: Vote }) {
                       ? t('committee.vote.voterRecused')
                       : voter.choice
                         ? t(`committee.vote.choice.${voter.choice}`)
-                        : t('committee.vote.voterNotVoted')}
+                        : voter.voted
+                          ? t('committee.vote.voterVoted')
+                          : t('committee.vote.voterNotVoted')}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -192,6 +199,20 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
           {t('committee.vote.my.title')}
         </Title>
         <Text size="sm">{t('committee.vote.my.recused')}</Text>
+        <Text size="sm" c="teal.9" role="status">
+          {saved}
+        </Text>
+      </Stack>
+    );
+  }
+
+  if (vote.ballot === 'secret' && vote.myVoted) {
+    return (
+      <Stack gap="xs" component="section" aria-labelledby="vote-mine">
+        <Title order={3} size="h5" id="vote-mine">
+          {t('committee.vote.my.title')}
+        </Title>
+        <Text size="sm">{t('committee.vote.my.votedSecret')}</Text>
         <Text size="sm" c="teal.9" role="status">
           {saved}
         </Text>
@@ -235,7 +256,9 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
             description={
               vote.myVote
                 ? t('committee.vote.my.current', { choice: t(`committee.vote.choice.${vote.myVote}`) })
-                : t('committee.vote.my.none')
+                : vote.ballot === 'secret'
+                  ? t('committee.vote.my.noneSecret')
+                  : t('committee.vote.my.none')
             }
             value={choice}
             onChange={(value) => {

@@ -163,6 +163,14 @@ export const messages = {
     bg: 'Вече сте гласували. При тайно гласуване изборът ви не се пази с името ви, затова не може да бъде променен или оттеглен.',
     en: 'You have already voted. In a secret ballot your choice is not kept with your name, so it cannot be changed or withdrawn.',
   },
+  'application.conflict_of_interest.title': {
+    bg: 'Конфликт на интереси',
+    en: 'Conflict of interest',
+  },
+  'application.conflict_of_interest.detail': {
+    bg: 'Отведени сте автоматично от това заявление, защото {reasonBg}: не можете да го разглеждате, да пишете по него от името на комитета, да гласувате или да ръководите гласуването, и не се броите за кворума.',
+    en: 'You are recused from this application automatically because {reasonEn}: you cannot review it, write about it for the committee, vote or run the vote, and you do not count towards the quorum.',
+  },
   // ---------- memberships (committee administration) ----------
   'membership.not_found.title': { bg: 'Членството не е намерено', en: 'Membership not found' },
   'membership.not_found.detail': {
@@ -261,6 +269,10 @@ export const messages = {
   'eik.invalid': {
     bg: 'Невалиден ЕИК/БУЛСТАТ: очакват се 9 или 13 цифри с вярна контролна цифра.',
     en: 'Invalid ЕИК/BULSTAT: 9 or 13 digits with a correct check digit are expected.',
+  },
+  'competitors.duplicate': {
+    bg: 'Един и същ ЕИК е посочен повече от веднъж.',
+    en: 'The same ЕИК is given more than once.',
   },
   'area.unknown': {
     bg: 'Няма област на специализация „{value}“.',

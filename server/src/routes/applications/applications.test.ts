@@ -1211,6 +1211,131 @@ describe('a secret ballot', () => {
   });
 });
 
+describe('conflicts of interest', () => {
+  /** A committee member added for one test (and disabled after it, so the other tests keep five voters). */
+  async function committeeMember(key: string, o: { organizationIds?: string[] } = {}) {
+    const u = await insertUser(h, {
+      displayName: `Конфликт ${key}`,
+      roles: o.organizationIds ? ['committee_member', 'representative'] : ['committee_member'],
+      organizationIds: o.organizationIds ?? [],
+    });
+    (people as Record<string, Person>)[key] = {
+      id: u.id,
+      email: u.email,
+      name: `Конфликт ${key}`,
+      language: 'bg',
+      cookie: await logIn(app, u.email),
+    };
+    return key as Who;
+  }
+  const disable = (who: Who) =>
+    h.query(sql`update users set disabled_at = now() where id = ${people[who].id}`);
+
+  it('recuses a committee member who is the applicant: no review, no internal note, no vote, not counted for the quorum', async () => {
+    const cm = await committeeMember('cm_applicant');
+    try {
+      const d = await draft(cm);
+      await ok(act(cm, d.id, 'submit'));
+      const refused = await problem(act(cm, d.id, 'start_review'), 403);
+      expect(refused.code).toBe('application.conflict_of_interest');
+      expect(refused.detail).toContain('вие сте заявителят');
+      const en = await app.inject({
+        method: 'POST',
+        url: `/api/applications/${d.id}/actions/start_review`,
+        headers: { cookie: people[cm].cookie, 'accept-language': 'en' },
+        payload: {},
+      });
+      expect(en.statusCode).toBe(403);
+      expect(en.json().detail).toContain('you are the applicant');
+      expect(
+        (
+          await problem(
+            call(cm, 'POST', `/api/applications/${d.id}/comments`, {
+              text: 'Вътрешно',
+              audience: 'committee',
+            }),
+            403,
+          )
+        ).code,
+      ).toBe('application.conflict_of_interest');
+      // As the applicant they still write to the committee.
+      await ok(
+        call(cm, 'POST', `/api/applications/${d.id}/comments`, { text: 'Въпрос', audience: 'applicant' }),
+      );
+      await ok(act('m1', d.id, 'start_review'));
+      await ok(
+        call('m1', 'POST', `/api/applications/${d.id}/comments`, {
+          text: 'Тайна бележка',
+          audience: 'committee',
+        }),
+      );
+      await setVoting('simple');
+      await ok(act('chair', d.id, 'open_vote'));
+
+      const seen = await view(cm, d.id);
+      expect(seen.conflict).toBe('applicant');
+      expect(seen.timeline.map((e) => e.text)).not.toContain('Тайна бележка');
+      expect(seen.vote?.tally).toMatchObject({ eligible: 5, recused: 1, voted: 0 });
+      expect(seen.vote?.voters).toEqual(
+        expect.arrayContaining([{ name: people[cm].name, voted: false, choice: null, recused: true }]),
+      );
+      expect((await problem(castVote(cm, d.id, 'for'), 403)).code).toBe('application.conflict_of_interest');
+      expect((await view('m1', d.id)).conflict).toBeNull();
+      // The five members without a conflict are everyone entitled to vote: the fifth vote closes it.
+      for (const m of ['chair', 'm1', 'm2', 'm3'] as const) await ok(castVote(m, d.id, 'for'));
+      const closed = await ok(castVote('m4', d.id, 'for'));
+      expect(closed.state).toBe('approved');
+      expect(closed.vote?.tally).toMatchObject({ eligible: 5, recused: 1, for: 5 });
+    } finally {
+      await disable(cm);
+    }
+  });
+
+  it('recuses a representative of the applying organisation and of a member that declared itself its competitor', async () => {
+    const candidate = await insertOrganization(h, { nameBg: 'Кандидат на файл', category: 'candidate' });
+    const { eik } = await one<{ eik: string }>(sql`select eik from organizations where id = ${candidate}`);
+    const rival = await insertOrganization(h, { nameBg: 'Конкурент' });
+    const rep = await committeeMember('cm_rep', { organizationIds: [candidate] });
+    const competitor = await committeeMember('cm_rival', { organizationIds: [rival] });
+    try {
+      const declared = await call(competitor, 'PUT', `/api/account/organizations/${rival}/competitors`, {
+        eiks: [eik],
+      });
+      expectStatus(declared, 200);
+      expect(declared.json()).toEqual({ eiks: [eik] });
+      const bad = await call(competitor, 'PUT', `/api/account/organizations/${rival}/competitors`, {
+        eiks: ['175074751'],
+      });
+      expectStatus(bad, 400);
+
+      const d = await draft('applicant2', { eik });
+      await ok(act('applicant2', d.id, 'submit'));
+      for (const [who, conflict] of [
+        [rep, 'representative'],
+        [competitor, 'competitor'],
+      ] as const) {
+        expect((await view(who, d.id)).conflict).toBe(conflict);
+        expect((await problem(act(who, d.id, 'start_review'), 403)).code).toBe(
+          'application.conflict_of_interest',
+        );
+      }
+      await ok(act('m1', d.id, 'start_review'));
+      await setVoting('simple');
+      await ok(act('chair', d.id, 'open_vote'));
+      for (const who of [rep, competitor]) {
+        expect((await problem(castVote(who, d.id, 'for'), 403)).code).toBe(
+          'application.conflict_of_interest',
+        );
+      }
+      const a = await view('chair', d.id);
+      expect(a.vote?.tally).toMatchObject({ eligible: 5, recused: 2 });
+    } finally {
+      await disable(rep);
+      await disable(competitor);
+    }
+  });
+});
+
 describe('a rejection', () => {
   it('makes a numbered decision and no member', async () => {
     const links = () =>

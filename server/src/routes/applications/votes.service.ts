@@ -16,6 +16,7 @@ import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import type { AppRow } from './applications.service.ts';
+import { assertNoConflict, committeeOf } from './conflicts.ts';
 
 interface SessionRow extends Record<string, unknown> {
   id: string;
@@ -28,11 +29,6 @@ interface SessionRow extends Record<string, unknown> {
   outcome: VoteOutcome | null;
   tally: Tally | string | null;
 }
-
-/** Committee members who may take part: the committee roles, not disabled. */
-const COMMITTEE = sql`select u.id, u.display_name from users u
-  where u.disabled_at is null and exists (select 1 from user_roles r where r.user_id = u.id
-    and r.role in ('committee_member', 'committee_chair'))`;
 
 async function latestSession(
   db: Db,
@@ -60,7 +56,11 @@ interface Counted {
  * counts the choices beside the names; a secret ballot counts them from `secret_tallies`, which holds no
  * names (decision 013), and who voted from `votes`.
  */
-async function countVotes(db: Db, session: Pick<SessionRow, 'id' | 'ballot'>): Promise<Counted> {
+async function countVotes(
+  db: Db,
+  applicationId: string,
+  session: Pick<SessionRow, 'id' | 'ballot'>,
+): Promise<Counted> {
   const [row] = await execute<{
     members: number;
     recused: number;
@@ -70,19 +70,23 @@ async function countVotes(db: Db, session: Pick<SessionRow, 'id' | 'ballot'>): P
     ab: number;
   }>(
     db,
-    sql`with c as (${COMMITTEE}),
-        v as (select v.* from votes v join c on c.id = v.member_id where v.session_id = ${session.id})
+    // A member with a conflict of interest counts as recused whatever `votes` holds (decision 013).
+    sql`with c as (${committeeOf(applicationId)}),
+        v as (select v.member_id, v.choice, (v.recused or c.conflict is not null) as recused
+              from votes v join c on c.id = v.member_id where v.session_id = ${session.id})
         select (select count(*) from c)::int as members,
-          (select count(*) from v where v.recused)::int as recused,
+          ((select count(*) from v where v.recused)
+            + (select count(*) from c where c.conflict is not null
+                and not exists (select 1 from v where v.member_id = c.id)))::int as recused,
           (select count(*) from v where not v.recused)::int as voted,
           ${
             session.ballot === 'secret'
               ? sql`coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'for'), 0)::int as f,
           coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'against'), 0)::int as a,
           coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'abstain'), 0)::int as ab`
-              : sql`(select count(*) from v where v.choice = 'for')::int as f,
-          (select count(*) from v where v.choice = 'against')::int as a,
-          (select count(*) from v where v.choice = 'abstain')::int as ab`
+              : sql`(select count(*) from v where not v.recused and v.choice = 'for')::int as f,
+          (select count(*) from v where not v.recused and v.choice = 'against')::int as a,
+          (select count(*) from v where not v.recused and v.choice = 'abstain')::int as ab`
           }`,
   );
   const r = row ?? { members: 0, recused: 0, voted: 0, f: 0, a: 0, ab: 0 };
@@ -111,16 +115,17 @@ export async function loadVotePanel(
   if (!session) return null;
   const secret = session.ballot === 'secret';
   const closed = session.closed_at !== null;
-  const counted = await countVotes(db, session);
+  const counted = await countVotes(db, applicationId, session);
   const tally: Tally = closed && session.tally ? parseJson(session.tally) : counted.tally;
   const voted =
     closed && session.tally && !secret ? tally.for + tally.against + tally.abstain : counted.voted;
   const hidden = secret && !closed;
   const voters = await execute<{ name: string; choice: VoteChoice | null; recused: boolean; voted: boolean }>(
     db,
-    sql`select c.display_name as name, ${secret ? sql`null` : sql`v.choice`} as choice,
-          coalesce(v.recused, false) as recused, (v.member_id is not null and not v.recused) as voted
-        from (${COMMITTEE}) c left join votes v on v.member_id = c.id and v.session_id = ${session.id}
+    sql`select c.display_name as name, ${secret ? sql`null` : sql`case when c.conflict is null then v.choice end`} as choice,
+          (coalesce(v.recused, false) or c.conflict is not null) as recused,
+          (v.member_id is not null and not v.recused and c.conflict is null) as voted
+        from (${committeeOf(applicationId)}) c left join votes v on v.member_id = c.id and v.session_id = ${session.id}
         order by c.display_name`,
   );
   const [mine] = await execute<{ choice: VoteChoice | null; recused: boolean }>(
@@ -183,6 +188,7 @@ export async function castVote(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
   const [existing] = await execute<{ recused: boolean }>(
     tx,
     sql`select recused from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
@@ -227,6 +233,7 @@ export async function recuse(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
   if (session.ballot === 'secret') {
     const [existing] = await execute<{ recused: boolean }>(
       tx,
@@ -258,7 +265,7 @@ async function closeIfComplete(
   session: SessionRow,
   notify: DecisionNotifier,
 ): Promise<void> {
-  const { tally, voted } = await countVotes(tx, session);
+  const { tally, voted } = await countVotes(tx, row.id, session);
   if (tally.eligible > 0 && voted >= tally.eligible) {
     await closeSession(tx, { ...actor, userId: actor.userId }, row, session, notify, true);
   }
@@ -272,6 +279,7 @@ export async function closeVote(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
   await closeSession(tx, actor, row, session, notify, false);
 }
 
@@ -289,7 +297,7 @@ async function closeSession(
   notify: DecisionNotifier,
   automatic: boolean,
 ): Promise<void> {
-  const { tally } = await countVotes(tx, session);
+  const { tally } = await countVotes(tx, row.id, session);
   const outcome = computeOutcome(tally, session.majority, session.quorum);
   const closed = await execute(
     tx,

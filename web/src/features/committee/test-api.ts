@@ -157,6 +157,7 @@ export function makeApplication(overrides: Partial<Application> = {}): Applicati
       },
     ],
     vote: null,
+    conflict: null,
     decision: null,
     organizationId: null,
     submittedAt: '2026-03-02T10:00:00.000Z',

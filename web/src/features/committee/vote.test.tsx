@@ -203,3 +203,70 @@ describe("the committee's vote on an application", () => {
     expect(within(panel).queryByRole('radio')).toBeNull();
   });
 });
+
+describe('a committee member with a conflict of interest', () => {
+  it('is told they are recused and offered no review action, no vote and no close', async () => {
+    committeeApi({
+      me: chairMe,
+      application: makeApplication({ state: 'in_vote', vote: makeVote(), conflict: 'competitor' }),
+    });
+    renderApp(url);
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('Отведени сте от това заявление');
+    expect(note).toHaveTextContent('Представлявате член, деклариран като конкурент на кандидата');
+    const panel = screen.getByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByText('Не гласувате по това заявление (конфликт на интереси).')).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'Закрий гласуването' })).toBeNull();
+  });
+});
+
+describe('the last vote', () => {
+  it('says before it is cast that it closes the vote, asks to confirm, and the result says why', async () => {
+    const api = committeeApi({
+      me: memberMe,
+      application: inVote(
+        makeVote({
+          tally: { eligible: 3, recused: 0, for: 1, against: 1, abstain: 0, voted: 2 },
+          quorumReached: true,
+          voters: [
+            { name: 'Елена Димитрова', voted: true, choice: 'against', recused: false },
+            { name: 'Иван Иванов', voted: false, choice: null, recused: false },
+            { name: 'Петър Георгиев', voted: true, choice: 'for', recused: false },
+          ],
+        }),
+      ),
+    });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    expect(
+      within(mine).getByText('Вашият глас е последният неподаден: с него гласуването се закрива.'),
+    ).toBeVisible();
+    await app.user.click(within(mine).getByRole('radio', { name: 'Въздържал се' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Вашият глас закрива гласуването' });
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(0);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Гласувай и закрий' }));
+    await waitFor(() => expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(1));
+  });
+
+  it('states why a 1–1 tie is rejected under "more for than against"', async () => {
+    committeeApi({
+      application: makeApplication({
+        state: 'rejected',
+        vote: makeVote({
+          closedAt: '2026-03-20T12:00:00.000Z',
+          outcome: 'rejected',
+          tally: { eligible: 3, recused: 0, for: 1, against: 1, abstain: 0, voted: 2 },
+          quorumReached: true,
+        }),
+      }),
+    });
+    renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByRole('status')).toHaveTextContent(
+      'Защо: 1 „за“ и 1 „против“ е равенство; обикновеното мнозинство изисква повече гласове „за“, отколкото „против“, затова при равенство заявлението се отхвърля.',
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Table, Text, Textarea, Title } from
 import {
   type Application,
   can,
+  outcomeReason,
   type Principal,
   VOTE_CHOICES,
   type VotePanel as Vote,
@@ -54,6 +55,30 @@ export function VotePanel({
         <Alert color={outcomeColors[vote.outcome]} title={t('committee.vote.outcome.title')} role="status">
           <Stack gap={4}>
             <Text size="sm">{t(`committee.vote.outcome.${vote.outcome}`)}</Text>
+            {tally.for !== null && tally.against !== null && tally.abstain !== null ? (
+              <Text size="sm">
+                {t(
+                  `committee.vote.reason.${outcomeReason(
+                    {
+                      eligible: tally.eligible,
+                      recused: tally.recused,
+                      for: tally.for,
+                      against: tally.against,
+                      abstain: tally.abstain,
+                    },
+                    vote.majority,
+                    vote.quorum,
+                  )}`,
+                  {
+                    for: tally.for,
+                    against: tally.against,
+                    abstain: tally.abstain,
+                    voted: tally.voted,
+                    eligible: tally.eligible,
+                  },
+                )}
+              </Text>
+            ) : null}
             {application.decision ? (
               <Text size="sm" fw={600}>
                 {t('committee.vote.decision', {
@@ -116,11 +141,13 @@ export function VotePanel({
                 ? t('committee.vote.my.votedSecret')
                 : t('committee.vote.my.didNotVote')}
         </Text>
+      ) : application.conflict ? (
+        <Text size="sm">{t('committee.conflict.noVote')}</Text>
       ) : can(principal, 'application.vote') ? (
         <MyVote applicationId={application.id} vote={vote} />
       ) : null}
 
-      {!closed && can(principal, 'application.chair') ? (
+      {!closed && !application.conflict && can(principal, 'application.chair') ? (
         <CloseVote
           applicationId={application.id}
           vote={vote}
@@ -188,6 +215,7 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
   const [choice, setChoice] = useState<VoteChoice | null>(vote.myVote);
   const [saved, setSaved] = useState('');
   const [recusing, setRecusing] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
@@ -220,14 +248,32 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
     );
   }
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  // The last member entitled to vote closes the ballot with their vote: the outcome is applied at once,
+  // so they confirm it first (issue 11 B5).
+  const closesBallot =
+    !vote.myVoted &&
+    !vote.myRecused &&
+    vote.tally.eligible > 0 &&
+    vote.tally.voted === vote.tally.eligible - 1;
+  const send = () => {
     if (!choice) return;
     setSaved('');
     cast.mutate(choice, {
-      onSuccess: () =>
-        setSaved(t('committee.vote.my.saved', { choice: t(`committee.vote.choice.${choice}`) })),
+      onSuccess: () => {
+        setConfirmingClose(false);
+        setSaved(t('committee.vote.my.saved', { choice: t(`committee.vote.choice.${choice}`) }));
+      },
     });
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!choice) return;
+    if (closesBallot) {
+      cast.reset();
+      setConfirmingClose(true);
+      return;
+    }
+    send();
   };
   const confirmRecuse = () => {
     const text = reason.trim();
@@ -277,10 +323,26 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
           </Button>
         </Stack>
       </form>
+      {closesBallot ? <Text size="sm">{t('committee.vote.my.closesHint')}</Text> : null}
       <Text size="sm" c="teal.9" role="status">
         {saved}
       </Text>
-      {cast.isError ? <ProblemAlert error={cast.error} /> : null}
+      {cast.isError && !confirmingClose ? <ProblemAlert error={cast.error} /> : null}
+      <ConfirmModal
+        opened={confirmingClose}
+        title={t('committee.vote.my.closesTitle')}
+        text={t('committee.vote.my.closesText', {
+          choice: choice ? t(`committee.vote.choice.${choice}`) : '',
+        })}
+        confirmLabel={t('committee.vote.my.closesConfirm')}
+        pending={cast.isPending}
+        error={cast.isError ? cast.error : undefined}
+        onConfirm={send}
+        onClose={() => {
+          setConfirmingClose(false);
+          cast.reset();
+        }}
+      />
       <div>
         <Button
           variant="subtle"

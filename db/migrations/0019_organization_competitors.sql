@@ -1,0 +1,9 @@
+CREATE TABLE "organization_competitors" (
+	"organization_id" uuid NOT NULL,
+	"competitor_eik" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "organization_competitors_organization_id_competitor_eik_pk" PRIMARY KEY("organization_id","competitor_eik")
+);
+--> statement-breakpoint
+ALTER TABLE "organization_competitors" ADD CONSTRAINT "organization_competitors_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organization_competitors_eik_idx" ON "organization_competitors" USING btree ("competitor_eik");

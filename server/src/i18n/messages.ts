@@ -144,8 +144,8 @@ export const messages = {
   },
   'application.no_open_vote.title': { bg: 'Няма открито гласуване', en: 'No open vote' },
   'application.no_open_vote.detail': {
-    bg: 'По това заявление в момента не се гласува.',
-    en: 'There is no vote open on this application.',
+    bg: 'По това заявление в момента не се гласува: гласуването е закрито или още не е открито. Нищо не е записано; вижте текущото състояние на заявлението.',
+    en: 'There is no vote open on this application: it has been closed or is not open yet. Nothing was recorded; see the application as it is now.',
   },
   'application.recused.title': {
     bg: 'Декларирали сте конфликт на интереси',

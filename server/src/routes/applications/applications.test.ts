@@ -1124,8 +1124,11 @@ describe('the vote closes by itself', () => {
       sql`select closed_by from vote_sessions where application_id = ${d.id}`,
     );
     expect(closed.closed_by).toBeNull();
-    // Closed: no more votes, no second close.
-    expect((await problem(castVote('m4', d.id, 'for'), 409)).code).toBe('application.no_open_vote');
+    // Closed: no more votes, no second close; the refusal says that the vote is closed and nothing was recorded.
+    const late = await problem(castVote('m4', d.id, 'for'), 409);
+    expect(late.code).toBe('application.no_open_vote');
+    expect(late.detail).toContain('гласуването е закрито');
+    expect(late.detail).toContain('Нищо не е записано');
     await problem(call('chair', 'POST', `/api/applications/${d.id}/vote/close`), 409);
     expect(await count(sql`select count(*)::int as n from decisions where application_id = ${d.id}`)).toBe(1);
   });

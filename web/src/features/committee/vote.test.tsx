@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
+import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
+import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';
 import { APPLICATION_ID, chairMe, committeeApi, makeApplication, makeVote, memberMe } from './test-api.ts';
 
 const url = `/committee/applications/${APPLICATION_ID}`;
@@ -268,5 +271,49 @@ describe('the last vote', () => {
     expect(within(panel).getByRole('status')).toHaveTextContent(
       'Защо: 1 „за“ и 1 „против“ е равенство; обикновеното мнозинство изисква повече гласове „за“, отколкото „против“, затова при равенство заявлението се отхвърля.',
     );
+  });
+});
+
+describe('a vote closed elsewhere', () => {
+  it('refreshes the panel when a vote is refused because the vote was closed meanwhile', async () => {
+    const closedElsewhere = {
+      ...makeVote({
+        closedAt: '2026-03-20T12:00:00.000Z',
+        outcome: 'approved' as const,
+        tally: { eligible: 3, recused: 0, for: 2, against: 0, abstain: 0, voted: 2 },
+        quorumReached: true,
+      }),
+    };
+    const api = committeeApi({
+      me: memberMe,
+      application: inVote(),
+      handlers: {
+        '/api/applications/:id/vote': () => {
+          // The chair closed the vote in another window a moment ago.
+          api.application.state = 'approved';
+          api.application.vote = closedElsewhere;
+          api.application.decision = { number: '2026-014', date: '2026-03-20', outcome: 'approved' };
+          return problem(409, 'Няма открито гласуване', undefined, { code: 'application.no_open_vote' });
+        },
+      },
+    });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    await app.user.click(within(mine).getByRole('radio', { name: 'За' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    // Without a reload: the outcome shows and nothing offers to vote or change a vote any more.
+    expect(await within(panel).findByText(/Решение № 2026-014/)).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /Гласувай|Промени гласа/ })).toBeNull();
+  });
+
+  it('asks again by itself while a vote is open, and the queue keeps itself fresh', () => {
+    const open = getApplicationQueryOptions(APPLICATION_ID);
+    const interval = open.refetchInterval as (q: unknown) => number | false;
+    expect(interval({ state: { data: inVote() } })).toBe(OPEN_VOTE_REFRESH_MS);
+    expect(OPEN_VOTE_REFRESH_MS).toBeLessThanOrEqual(10_000);
+    expect(QUEUE_REFRESH_MS).toBeGreaterThan(0);
+    expect(getQueueQueryOptions({}).refetchInterval).toBe(QUEUE_REFRESH_MS);
   });
 });

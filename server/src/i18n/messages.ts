@@ -294,6 +294,22 @@ export const messages = {
     bg: 'В регистъра няма решение № {number}.',
     en: 'There is no decision No. {number} in the register.',
   },
+  'decision.other_organization': {
+    bg: 'Решение № {number} не е за тази организация.',
+    en: 'Decision No. {number} is not about this organisation.',
+  },
+  'decision.not_membership': {
+    bg: 'Решение № {number} не е решение за членството (а например за приемане).',
+    en: 'Decision No. {number} is not a decision on the membership (it is, for example, an admission).',
+  },
+  'decision.not_approved': {
+    bg: 'Решение № {number} не е прието и не може да бъде основание за промяната.',
+    en: 'Decision No. {number} was not adopted and cannot be the basis of the change.',
+  },
+  'decision.used': {
+    bg: 'Решение № {number} вече е основание за друга промяна в членството.',
+    en: 'Decision No. {number} is already the basis of another change of the membership.',
+  },
   'decision.number_format': {
     bg: 'Номерът на решение има вида 2026-003.',
     en: 'A decision number looks like 2026-003.',

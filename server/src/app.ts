@@ -20,6 +20,7 @@ import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugi
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
+import { competitorsRoutes } from './routes/account/competitors.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/account/representatives.routes.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
@@ -239,6 +240,7 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(accountRoutes, { prefix: '/api/account' });
   await app.register(representativesRoutes, { prefix: '/api/account/organizations' });
+  await app.register(competitorsRoutes, { prefix: '/api/account/organizations' });
   await app.register(invitationsRoutes, { prefix: '/api/invitations' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(settingsRoutes, { prefix: '/api/admin/settings' });

@@ -34,6 +34,8 @@ export const PROBLEM_CODES = [
   'application.documents_full',
   'application.no_open_vote',
   'application.recused',
+  'application.secret_vote_final',
+  'application.conflict_of_interest',
   'membership.not_found',
   'membership.transition_invalid',
   'membership.stale',

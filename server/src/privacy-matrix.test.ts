@@ -247,6 +247,7 @@ const NO_CONTACTS: Record<string, string> = {
   '/api/account/organizations/:id/representatives':
     "the representatives' own accounts (no contact field of the organisation)",
   '/api/admin/organizations/import/template.csv': 'an empty CSV template',
+  '/api/account/organizations/:id/competitors': 'the ЕИК of declared competitors only',
 };
 
 /** Paths whose GET routes must be in ROWS or NO_CONTACTS. */

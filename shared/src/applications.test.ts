@@ -6,6 +6,7 @@ import {
   hasQuorum,
   missingSections,
   nextState,
+  outcomeReason,
   type Tally,
 } from './applications.ts';
 
@@ -72,5 +73,23 @@ describe('submission', () => {
 
   it('numbers decisions by year', () => {
     expect(formatDecisionNumber(2026, 14)).toBe('2026-014');
+  });
+});
+
+describe('outcomeReason', () => {
+  const t = (f: number, a: number, ab = 0) => ({ eligible: 3, recused: 0, for: f, against: a, abstain: ab });
+  it('names a tie under "more for than against" as the reason for a rejection', () => {
+    expect(computeOutcome(t(1, 1), 'simple')).toBe('rejected');
+    expect(outcomeReason(t(1, 1), 'simple')).toBe('simple_tie');
+  });
+  it('names each rule', () => {
+    expect(outcomeReason(t(2, 1), 'simple')).toBe('simple_passed');
+    expect(outcomeReason(t(1, 2), 'simple')).toBe('simple_failed');
+    expect(outcomeReason(t(1, 0), 'simple')).toBe('no_quorum');
+    expect(outcomeReason(t(2, 1), 'two_thirds')).toBe('two_thirds_passed');
+    expect(outcomeReason(t(1, 1, 1), 'two_thirds')).toBe('two_thirds_failed');
+    expect(outcomeReason(t(2, 0, 1), 'unanimous')).toBe('unanimous_passed');
+    expect(outcomeReason(t(2, 1), 'unanimous')).toBe('unanimous_against');
+    expect(outcomeReason(t(0, 0, 3), 'unanimous')).toBe('unanimous_no_for');
   });
 });

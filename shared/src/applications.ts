@@ -367,6 +367,15 @@ export const DocumentInfoSchema = z.object({
 });
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
 
+/**
+ * Why a committee member is recused from an application automatically (decision 013): they are its
+ * applicant, represent the applying organisation, or represent a member that declared itself a
+ * competitor of the applicant.
+ */
+export const CONFLICTS_OF_INTEREST = ['applicant', 'representative', 'competitor'] as const;
+export const ConflictOfInterestSchema = z.enum(CONFLICTS_OF_INTEREST);
+export type ConflictOfInterest = z.infer<typeof ConflictOfInterestSchema>;
+
 export const VotePanelSchema = z.object({
   sessionId: z.uuid(),
   round: z.number().int(),
@@ -378,16 +387,29 @@ export const VotePanelSchema = z.object({
   tally: z.object({
     eligible: z.number().int(),
     recused: z.number().int(),
-    for: z.number().int(),
-    against: z.number().int(),
-    abstain: z.number().int(),
+    /** Null while a secret ballot is open: its totals are shown only once it closes (decision 013). */
+    for: z.number().int().nullable(),
+    against: z.number().int().nullable(),
+    abstain: z.number().int().nullable(),
+    /** Members who have voted (in a secret ballot too). */
     voted: z.number().int(),
   }),
   quorumReached: z.boolean(),
-  /** Who voted how (open ballot only; empty for a secret ballot, to everyone). */
-  voters: z.array(z.object({ name: z.string(), choice: VoteChoiceSchema.nullable(), recused: z.boolean() })),
-  /** The caller's own vote and recusal. */
+  /**
+   * The committee: who has voted, and how (open ballot only; `choice` is always null in a secret ballot,
+   * to everyone).
+   */
+  voters: z.array(
+    z.object({
+      name: z.string(),
+      voted: z.boolean(),
+      choice: VoteChoiceSchema.nullable(),
+      recused: z.boolean(),
+    }),
+  ),
+  /** The caller's own vote (null in a secret ballot: it is not kept with the caller's name), and recusal. */
   myVote: VoteChoiceSchema.nullable(),
+  myVoted: z.boolean(),
   myRecused: z.boolean(),
   outcome: z.enum(['approved', 'rejected', 'no_quorum']).nullable(),
 });
@@ -420,6 +442,8 @@ export const ApplicationSchema = z.object({
   documents: z.array(DocumentInfoSchema),
   timeline: z.array(TimelineEntrySchema),
   vote: VotePanelSchema.nullable(),
+  /** The committee viewer's conflict of interest (recused automatically; null: none, or not committee). */
+  conflict: ConflictOfInterestSchema.nullable(),
   decision: z
     .object({ number: z.string(), date: z.iso.date(), outcome: z.enum(['approved', 'rejected']) })
     .nullable(),
@@ -515,3 +539,44 @@ export const VotingSettingsSchema = z.strictObject({
   ballot: BallotSchema,
 });
 export type VotingSettings = z.infer<typeof VotingSettingsSchema>;
+
+/**
+ * The organisations (by ЕИК) a member declares itself a competitor of (decision 013): the member's
+ * representatives on the committee are recused from applications with these ЕИК.
+ */
+export const CompetitorsSchema = z.strictObject({
+  eiks: z
+    .array(EikSchema)
+    .max(50)
+    .refine((xs) => new Set(xs).size === xs.length, { params: { code: 'competitors.duplicate' } }),
+});
+export type Competitors = z.infer<typeof CompetitorsSchema>;
+
+/** Why a closed vote ended as it did, for people (issue 11 B5): a key and the numbers it names. */
+export type OutcomeReason =
+  | 'no_quorum'
+  | 'simple_passed'
+  | 'simple_tie'
+  | 'simple_failed'
+  | 'two_thirds_passed'
+  | 'two_thirds_failed'
+  | 'unanimous_passed'
+  | 'unanimous_against'
+  | 'unanimous_no_for';
+
+export function outcomeReason(
+  tally: Tally,
+  majority: MajorityRule,
+  quorum: QuorumRule = 'more_than_half',
+): OutcomeReason {
+  if (!hasQuorum(tally, quorum)) return 'no_quorum';
+  const passed = computeOutcome(tally, majority, quorum) === 'approved';
+  switch (majority) {
+    case 'simple':
+      return passed ? 'simple_passed' : tally.for === tally.against ? 'simple_tie' : 'simple_failed';
+    case 'two_thirds':
+      return passed ? 'two_thirds_passed' : 'two_thirds_failed';
+    case 'unanimous':
+      return passed ? 'unanimous_passed' : tally.against > 0 ? 'unanimous_against' : 'unanimous_no_for';
+  }
+}

@@ -60,5 +60,6 @@ export const AUDIT_ACTIONS = [
   'organization.logo_updated',
   'organization.logo_removed',
   'organization.removed',
+  'organization.competitors_declared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

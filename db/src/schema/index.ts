@@ -9,6 +9,7 @@ export * from './fees.ts';
 export * from './membership-events.ts';
 export * from './memberships.ts';
 export * from './organization-areas.ts';
+export * from './organization-competitors.ts';
 export * from './organization-logos.ts';
 export * from './organizations.ts';
 export * from './outbox.ts';

@@ -70,3 +70,24 @@ export const votes = pgTable(
     check('votes_recused_no_choice', sql`not (recused and choice is not null)`),
   ],
 );
+
+/**
+ * The running count per choice of a secret ballot, kept apart from who voted (decision 013): a vote adds
+ * one to its choice's row here and marks the member as having voted in `votes` (choice null). There is
+ * no row per ballot, so nothing in the tables links a choice to a voter or orders ballots by time.
+ */
+export const secretTallies = pgTable(
+  'secret_tallies',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => voteSessions.id, { onDelete: 'cascade' }),
+    choice: text('choice', { enum: VOTE_CHOICES }).notNull(),
+    votes: integer('votes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.choice] }),
+    check('secret_tallies_choice_check', sql.raw(`choice in (${list(VOTE_CHOICES)})`)),
+    check('secret_tallies_votes_check', sql`votes >= 0`),
+  ],
+);

@@ -160,8 +160,8 @@ export const messages = {
   },
   'application.no_open_vote.title': { bg: 'Няма открито гласуване', en: 'No open vote' },
   'application.no_open_vote.detail': {
-    bg: 'По това заявление в момента не се гласува.',
-    en: 'There is no vote open on this application.',
+    bg: 'По това заявление в момента не се гласува: гласуването е закрито или още не е открито. Нищо не е записано; вижте текущото състояние на заявлението.',
+    en: 'There is no vote open on this application: it has been closed or is not open yet. Nothing was recorded; see the application as it is now.',
   },
   'application.recused.title': {
     bg: 'Декларирали сте конфликт на интереси',
@@ -170,6 +170,22 @@ export const messages = {
   'application.recused.detail': {
     bg: 'След деклариран конфликт на интереси не можете да гласувате по това заявление.',
     en: 'Having declared a conflict of interest, you cannot vote on this application.',
+  },
+  'application.secret_vote_final.title': {
+    bg: 'Тайният вот не може да се промени',
+    en: 'A secret ballot cannot be changed',
+  },
+  'application.secret_vote_final.detail': {
+    bg: 'Вече сте гласували. При тайно гласуване изборът ви не се пази с името ви, затова не може да бъде променен или оттеглен.',
+    en: 'You have already voted. In a secret ballot your choice is not kept with your name, so it cannot be changed or withdrawn.',
+  },
+  'application.conflict_of_interest.title': {
+    bg: 'Конфликт на интереси',
+    en: 'Conflict of interest',
+  },
+  'application.conflict_of_interest.detail': {
+    bg: 'Отведени сте автоматично от това заявление, защото {reasonBg}: не можете да го разглеждате, да пишете по него от името на комитета, да гласувате или да ръководите гласуването, и не се броите за кворума.',
+    en: 'You are recused from this application automatically because {reasonEn}: you cannot review it, write about it for the committee, vote or run the vote, and you do not count towards the quorum.',
   },
   // ---------- memberships (committee administration) ----------
   'membership.not_found.title': { bg: 'Членството не е намерено', en: 'Membership not found' },
@@ -286,6 +302,10 @@ export const messages = {
     bg: 'Контролната цифра на ЕИК/БУЛСТАТ не съвпада: проверете дали някоя цифра не е сгрешена.',
     en: 'The check digit of the EIK/BULSTAT does not match: check whether a digit was mistyped.',
   },
+  'competitors.duplicate': {
+    bg: 'Един и същ ЕИК е посочен повече от веднъж.',
+    en: 'The same ЕИК is given more than once.',
+  },
   'area.unknown': {
     bg: 'Няма област на специализация „{value}“.',
     en: 'There is no specialisation area "{value}".',
@@ -305,6 +325,22 @@ export const messages = {
   'decision.unknown': {
     bg: 'В регистъра няма решение № {number}.',
     en: 'There is no decision No. {number} in the register.',
+  },
+  'decision.other_organization': {
+    bg: 'Решение № {number} не е за тази организация.',
+    en: 'Decision No. {number} is not about this organisation.',
+  },
+  'decision.not_membership': {
+    bg: 'Решение № {number} не е решение за членството (а например за приемане).',
+    en: 'Decision No. {number} is not a decision on the membership (it is, for example, an admission).',
+  },
+  'decision.not_approved': {
+    bg: 'Решение № {number} не е прието и не може да бъде основание за промяната.',
+    en: 'Decision No. {number} was not adopted and cannot be the basis of the change.',
+  },
+  'decision.used': {
+    bg: 'Решение № {number} вече е основание за друга промяна в членството.',
+    en: 'Decision No. {number} is already the basis of another change of the membership.',
   },
   'decision.number_format': {
     bg: 'Номерът на решение има вида 2026-003.',

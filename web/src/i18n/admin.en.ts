@@ -281,6 +281,7 @@ export const adminEn: AdminMessages = {
         logo_updated: 'Organisation logo uploaded',
         logo_removed: 'Organisation logo removed',
         removed: 'Organisation removed (entered by mistake)',
+        competitors_declared: 'Competitors declared (for conflicts of interest)',
       },
     },
     fields: {

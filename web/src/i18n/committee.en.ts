@@ -86,6 +86,16 @@ export const committeeEn: CommitteeMessages = {
       done: 'The vote is open.',
     },
   },
+  conflict: {
+    title: 'You are recused from this application',
+    applicant:
+      'You are its applicant, so you take no part in its review or vote: you cannot start the review, request changes, write internal notes, vote or run the vote, and you do not count towards the quorum.',
+    representative:
+      'You represent the applying organisation, so you take no part in its review or vote: you cannot start the review, request changes, write internal notes, vote or run the vote, and you do not count towards the quorum.',
+    competitor:
+      'You represent a member that declared itself a competitor of the applicant, so you take no part in its review or vote: you cannot start the review, request changes, write internal notes, vote or run the vote, and you do not count towards the quorum.',
+    noVote: 'You do not vote on this application (conflict of interest).',
+  },
   vote: {
     title: 'Vote',
     round: 'Round {{round}}',
@@ -97,6 +107,23 @@ export const committeeEn: CommitteeMessages = {
       rejected: 'The application is rejected.',
       no_quorum:
         'The vote ended without a quorum. The application goes back to review; the chair may open a new round.',
+    },
+    reason: {
+      no_quorum:
+        'Why: only {{voted}} of {{eligible}} members entitled to vote took part, which is not a quorum.',
+      simple_passed:
+        'Why: {{for}} for and {{against}} against — more votes for than against (simple majority).',
+      simple_tie:
+        'Why: {{for}} for and {{against}} against is a tie; a simple majority needs more votes for than against, so a tie rejects.',
+      simple_failed:
+        'Why: {{for}} for and {{against}} against — not more votes for than against (simple majority).',
+      two_thirds_passed:
+        'Why: {{for}} for and {{against}} against — at least two thirds of the votes cast are for.',
+      two_thirds_failed:
+        'Why: {{for}} for and {{against}} against — fewer than two thirds of the votes cast are for (abstentions are not votes cast).',
+      unanimous_passed: 'Why: {{for}} for and none against (unanimity).',
+      unanimous_against: 'Why: {{against}} against; unanimity allows no vote against.',
+      unanimous_no_for: 'Why: nobody voted for; unanimity needs at least one vote for and none against.',
     },
     decision: 'Decision No. {{number}} of {{date}}',
     rules: 'Rules',
@@ -131,7 +158,11 @@ export const committeeEn: CommitteeMessages = {
     quorumReached: 'The quorum is reached.',
     quorumMissing: 'The quorum is not reached.',
     voters: 'Who voted how',
-    secret: 'This is a secret ballot: the names of the voters are hidden.',
+    secret:
+      'This is a secret ballot: nobody, the chair and administrators included, can see how anyone voted.',
+    votersSecret: 'Who has voted',
+    secretTally: 'This is a secret ballot: the totals are shown when the vote closes.',
+    voterVoted: 'Has voted',
     noVoters: 'Nobody has voted yet.',
     voterName: 'Committee member',
     voterChoice: 'Vote',
@@ -148,6 +179,14 @@ export const committeeEn: CommitteeMessages = {
       recused: 'You declared a conflict of interest and do not vote on this application.',
       votedClosed: 'You voted “{{choice}}”.',
       didNotVote: 'You did not vote.',
+      closesHint: 'Yours is the last vote outstanding: casting it closes the vote.',
+      closesTitle: 'Your vote closes the vote',
+      closesText:
+        'Every other member entitled to vote has voted. Your vote “{{choice}}” closes the vote: the result is worked out at once under the rules in force and applied (a decision is recorded, or the application goes back to review without a quorum). Nobody can vote or change a vote afterwards.',
+      closesConfirm: 'Vote and close',
+      votedSecret:
+        'You have voted. In a secret ballot your choice is not kept with your name, so it can be neither shown nor changed.',
+      noneSecret: 'You have not voted yet. In a secret ballot a vote cannot be changed once cast.',
     },
     recuse: {
       button: 'Declare a conflict of interest',

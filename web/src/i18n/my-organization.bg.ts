@@ -153,6 +153,7 @@ export const myOrganizationBg = {
       representative_invited: 'Поканен представител',
       invitation_revoked: 'Оттеглена покана за представител',
       representative_added: 'Приета покана: нов представител',
+      competitors_declared: 'Декларирани конкуренти (за конфликт на интереси)',
       representative_removed: 'Премахнат представител',
       membership_change_category: 'Сменена категория на членство',
       membership_suspend: 'Спряно членство',

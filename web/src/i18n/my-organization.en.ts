@@ -149,6 +149,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
       representative_invited: 'Representative invited',
       invitation_revoked: 'Invitation to represent revoked',
       representative_added: 'Invitation accepted: new representative',
+      competitors_declared: 'Competitors declared (for conflicts of interest)',
       representative_removed: 'Representative removed',
       membership_change_category: 'Membership category changed',
       membership_suspend: 'Membership suspended',

@@ -25,6 +25,7 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { assertNoConflict, conflictOf } from './conflicts.ts';
 import { loadVotePanel } from './votes.service.ts';
 
 export interface AppRow extends Record<string, unknown> {
@@ -134,6 +135,7 @@ export async function presentApplication(
   viewer: Principal | null,
 ): Promise<Application> {
   const committee = isCommittee(viewer);
+  const conflict = committee && viewer ? await conflictOf(db, row.id, viewer.id) : null;
   const data = parseJson(row.data);
   const documents = await documentsOf(db, row.id);
   const [decision] = await execute<{ number: string; decided_on: string; outcome: 'approved' | 'rejected' }>(
@@ -148,8 +150,10 @@ export async function presentApplication(
     data: data as Application['data'],
     missing: missingSections(data, documents),
     documents,
-    timeline: await timelineOf(db, row.id, committee),
+    // A member recused for a conflict of interest does not read the committee's internal notes.
+    timeline: await timelineOf(db, row.id, committee && !conflict),
     vote: committee && viewer ? await loadVotePanel(db, row.id, viewer.id) : null,
+    conflict,
     decision: decision
       ? { number: decision.number, date: decision.decided_on, outcome: decision.outcome }
       : null,
@@ -397,6 +401,7 @@ export async function transition(
       throw new AppError('auth.forbidden', 403);
     if (rule.by === 'chair' && !can(ctx.principal, 'application.chair'))
       throw new AppError('auth.forbidden', 403);
+    if (rule.by === 'committee' || rule.by === 'chair') await assertNoConflict(tx, id, ctx.actor.userId);
 
     if ((action === 'submit' || action === 'resubmit') && row.state === rule.to) return row;
     const to = nextState(row.state, action);
@@ -484,6 +489,8 @@ export async function addComment(
     // Administrators (the only others who can see it) read the thread but do not write in it.
     if (!committee && !isApplicant) throw new AppError('auth.forbidden', 403);
     if (audience === 'committee' && !committee) throw new AppError('auth.forbidden', 403);
+    // A committee member with a conflict of interest writes only as the applicant, to the committee.
+    if (committee && !(isApplicant && audience === 'applicant')) await assertNoConflict(tx, id, actor.userId);
     if (row.state === 'draft')
       throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
     await addEvent(tx, id, actor.userId, { kind: 'comment', audience, text });

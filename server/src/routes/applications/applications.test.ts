@@ -405,9 +405,9 @@ describe('an application from the first step to admission', () => {
     // Open ballot: the committee sees who voted how.
     expect(a.vote?.voters).toEqual(
       expect.arrayContaining([
-        { name: people.m1.name, choice: 'for', recused: false },
-        { name: people.m3.name, choice: 'against', recused: false },
-        { name: people.m4.name, choice: null, recused: false },
+        { name: people.m1.name, voted: true, choice: 'for', recused: false },
+        { name: people.m3.name, voted: true, choice: 'against', recused: false },
+        { name: people.m4.name, voted: false, choice: null, recused: false },
       ]),
     );
 
@@ -1288,7 +1288,7 @@ describe('recusal', () => {
     expect(a.vote?.tally).toEqual({ eligible: 3, recused: 2, for: 2, against: 0, abstain: 0, voted: 2 });
     expect(a.vote?.quorumReached).toBe(true);
     expect(a.vote?.voters).toEqual(
-      expect.arrayContaining([{ name: people.m1.name, choice: null, recused: true }]),
+      expect.arrayContaining([{ name: people.m1.name, voted: false, choice: null, recused: true }]),
     );
     a = await ok(call('chair', 'POST', `/api/applications/${d.id}/vote/close`));
     expect(a.state).toBe('approved');
@@ -1324,8 +1324,11 @@ describe('the vote closes by itself', () => {
       sql`select closed_by from vote_sessions where application_id = ${d.id}`,
     );
     expect(closed.closed_by).toBeNull();
-    // Closed: no more votes, no second close.
-    expect((await problem(castVote('m4', d.id, 'for'), 409)).code).toBe('application.no_open_vote');
+    // Closed: no more votes, no second close; the refusal says that the vote is closed and nothing was recorded.
+    const late = await problem(castVote('m4', d.id, 'for'), 409);
+    expect(late.code).toBe('application.no_open_vote');
+    expect(late.detail).toContain('гласуването е закрито');
+    expect(late.detail).toContain('Нищо не е записано');
     await problem(call('chair', 'POST', `/api/applications/${d.id}/vote/close`), 409);
     expect(await count(sql`select count(*)::int as n from decisions where application_id = ${d.id}`)).toBe(1);
   });
@@ -1341,23 +1344,44 @@ describe('the vote closes by itself', () => {
 });
 
 describe('a secret ballot', () => {
-  it('shows nobody who voted how, and the audit log keeps no choice', async () => {
+  it('shows nobody how anyone voted, nor a running tally, until it closes; then only the totals', async () => {
     const d = await inState('in_vote', { ballot: 'secret' });
-    await ok(castVote('m1', d.id, 'for'));
-    await ok(castVote('m2', d.id, 'against'));
-    const m3 = await ok(castVote('m3', d.id, 'abstain'));
-    expect(m3.vote).toMatchObject({ ballot: 'secret', voters: [], myVote: 'abstain' });
-    expect(m3.vote?.tally).toMatchObject({ for: 1, against: 1, abstain: 1, voted: 3 });
-    // (m1 started the review and appears in the timeline: only m1..m3's ballots are checked by name.)
-    const voterNames = [people.m2.name, people.m3.name];
-    for (const who of ['chair', 'm4', 'm2', 'admin', 'applicant'] as const) {
-      const res = await call(who, 'GET', `/api/applications/${d.id}`);
-      expectStatus(res, 200);
-      const a = ApplicationSchema.parse(res.json());
-      if (['chair', 'm4', 'm2'].includes(who)) expect(a.vote?.voters).toEqual([]);
-      else expect(a.vote).toBeNull();
-      for (const name of voterNames) expect(res.body).not.toContain(name);
+    const seen: string[] = [];
+    for (const [who, choice] of [
+      ['m1', 'for'],
+      ['m2', 'against'],
+      ['m3', 'abstain'],
+    ] as const) {
+      const mine = await ok(castVote(who, d.id, choice));
+      expect(mine.vote).toMatchObject({ ballot: 'secret', myVote: null, myVoted: true });
+      // Every committee member (the chair too) sees the same: who has voted, never a count per choice.
+      for (const viewer of ['chair', 'm4', 'm1'] as const) {
+        const a = await view(viewer, d.id);
+        expect(a.vote?.tally).toEqual({
+          eligible: 5,
+          recused: 0,
+          for: null,
+          against: null,
+          abstain: null,
+          voted: seen.length + 1,
+        });
+        expect(a.vote?.voters.every((v) => v.choice === null)).toBe(true);
+        expect(a.vote?.voters.filter((v) => v.voted).map((v) => v.name)).toHaveLength(seen.length + 1);
+      }
+      seen.push(who);
     }
+    // A ballot once cast is final: the choice is no longer known by name, so it cannot be changed.
+    const change = await problem(castVote('m1', d.id, 'against'), 409);
+    expect(change.code).toBe('application.secret_vote_final');
+    expect(
+      (await problem(call('m1', 'POST', `/api/applications/${d.id}/vote/recuse`, { reason: 'x' }), 409)).code,
+    ).toBe('application.secret_vote_final');
+    // Nothing stored links a member to a choice: the names are in `votes` without a choice, the choices
+    // in a count without names; the audit log says that a member voted.
+    const rows = await h.query<{ choice: string | null }>(
+      sql`select v.choice from votes v join vote_sessions s on s.id = v.session_id where s.application_id = ${d.id}`,
+    );
+    expect(rows.map((r) => r.choice)).toEqual([null, null, null]);
     const cast = await h.query<{ after: unknown }>(
       sql`select after from audit_events where entity_id = ${d.id} and action = 'vote.cast'`,
     );
@@ -1366,13 +1390,152 @@ describe('a secret ballot', () => {
       { round: 1, voted: true },
       { round: 1, voted: true },
     ]);
+    for (const who of ['admin', 'applicant'] as const) expect((await view(who, d.id)).vote).toBeNull();
+
     const closed = await ok(call('chair', 'POST', `/api/applications/${d.id}/vote/close`));
-    expect(closed.vote).toMatchObject({ voters: [], outcome: 'rejected' });
+    expect(closed.vote).toMatchObject({ outcome: 'rejected', myVote: null });
+    expect(closed.vote?.tally).toEqual({ eligible: 5, recused: 0, for: 1, against: 1, abstain: 1, voted: 3 });
+    expect(closed.vote?.voters.every((v) => v.choice === null)).toBe(true);
     const all = await h.query<{ after: unknown }>(
       sql`select after from audit_events where entity_id = ${d.id}`,
     );
     expect(JSON.stringify(all)).not.toMatch(/"choice"/);
     await setVoting('simple', 'open');
+  });
+
+  it('closes by itself on the last ballot and counts the ballots for quorum', async () => {
+    const d = await inState('in_vote', { ballot: 'secret' });
+    for (const m of ['chair', 'm1', 'm2', 'm3'] as const) await ok(castVote(m, d.id, 'for'));
+    const a = await ok(castVote('m4', d.id, 'against'));
+    expect(a.state).toBe('approved');
+    expect(a.vote?.tally).toEqual({ eligible: 5, recused: 0, for: 4, against: 1, abstain: 0, voted: 5 });
+    expect(a.vote?.quorumReached).toBe(true);
+    await setVoting('simple', 'open');
+  });
+});
+
+describe('conflicts of interest', () => {
+  /** A committee member added for one test (and disabled after it, so the other tests keep five voters). */
+  async function committeeMember(key: string, o: { organizationIds?: string[] } = {}) {
+    const u = await insertUser(h, {
+      displayName: `Конфликт ${key}`,
+      roles: o.organizationIds ? ['committee_member', 'representative'] : ['committee_member'],
+      organizationIds: o.organizationIds ?? [],
+    });
+    (people as Record<string, Person>)[key] = {
+      id: u.id,
+      email: u.email,
+      name: `Конфликт ${key}`,
+      language: 'bg',
+      cookie: await logIn(app, u.email),
+    };
+    return key as Who;
+  }
+  const disable = (who: Who) =>
+    h.query(sql`update users set disabled_at = now() where id = ${people[who].id}`);
+
+  it('recuses a committee member who is the applicant: no review, no internal note, no vote, not counted for the quorum', async () => {
+    const cm = await committeeMember('cm_applicant');
+    try {
+      const d = await draft(cm);
+      await ok(act(cm, d.id, 'submit'));
+      const refused = await problem(act(cm, d.id, 'start_review'), 403);
+      expect(refused.code).toBe('application.conflict_of_interest');
+      expect(refused.detail).toContain('вие сте заявителят');
+      const en = await app.inject({
+        method: 'POST',
+        url: `/api/applications/${d.id}/actions/start_review`,
+        headers: { cookie: people[cm].cookie, 'accept-language': 'en' },
+        payload: {},
+      });
+      expect(en.statusCode).toBe(403);
+      expect(en.json().detail).toContain('you are the applicant');
+      expect(
+        (
+          await problem(
+            call(cm, 'POST', `/api/applications/${d.id}/comments`, {
+              text: 'Вътрешно',
+              audience: 'committee',
+            }),
+            403,
+          )
+        ).code,
+      ).toBe('application.conflict_of_interest');
+      // As the applicant they still write to the committee.
+      await ok(
+        call(cm, 'POST', `/api/applications/${d.id}/comments`, { text: 'Въпрос', audience: 'applicant' }),
+      );
+      await ok(act('m1', d.id, 'start_review'));
+      await ok(
+        call('m1', 'POST', `/api/applications/${d.id}/comments`, {
+          text: 'Тайна бележка',
+          audience: 'committee',
+        }),
+      );
+      await setVoting('simple');
+      await ok(act('chair', d.id, 'open_vote'));
+
+      const seen = await view(cm, d.id);
+      expect(seen.conflict).toBe('applicant');
+      expect(seen.timeline.map((e) => e.text)).not.toContain('Тайна бележка');
+      expect(seen.vote?.tally).toMatchObject({ eligible: 5, recused: 1, voted: 0 });
+      expect(seen.vote?.voters).toEqual(
+        expect.arrayContaining([{ name: people[cm].name, voted: false, choice: null, recused: true }]),
+      );
+      expect((await problem(castVote(cm, d.id, 'for'), 403)).code).toBe('application.conflict_of_interest');
+      expect((await view('m1', d.id)).conflict).toBeNull();
+      // The five members without a conflict are everyone entitled to vote: the fifth vote closes it.
+      for (const m of ['chair', 'm1', 'm2', 'm3'] as const) await ok(castVote(m, d.id, 'for'));
+      const closed = await ok(castVote('m4', d.id, 'for'));
+      expect(closed.state).toBe('approved');
+      expect(closed.vote?.tally).toMatchObject({ eligible: 5, recused: 1, for: 5 });
+    } finally {
+      await disable(cm);
+    }
+  });
+
+  it('recuses a representative of the applying organisation and of a member that declared itself its competitor', async () => {
+    const candidate = await insertOrganization(h, { nameBg: 'Кандидат на файл', category: 'candidate' });
+    const { eik } = await one<{ eik: string }>(sql`select eik from organizations where id = ${candidate}`);
+    const rival = await insertOrganization(h, { nameBg: 'Конкурент' });
+    const rep = await committeeMember('cm_rep', { organizationIds: [candidate] });
+    const competitor = await committeeMember('cm_rival', { organizationIds: [rival] });
+    try {
+      const declared = await call(competitor, 'PUT', `/api/account/organizations/${rival}/competitors`, {
+        eiks: [eik],
+      });
+      expectStatus(declared, 200);
+      expect(declared.json()).toEqual({ eiks: [eik] });
+      const bad = await call(competitor, 'PUT', `/api/account/organizations/${rival}/competitors`, {
+        eiks: ['175074751'],
+      });
+      expectStatus(bad, 400);
+
+      const d = await draft('applicant2', { eik });
+      await ok(act('applicant2', d.id, 'submit'));
+      for (const [who, conflict] of [
+        [rep, 'representative'],
+        [competitor, 'competitor'],
+      ] as const) {
+        expect((await view(who, d.id)).conflict).toBe(conflict);
+        expect((await problem(act(who, d.id, 'start_review'), 403)).code).toBe(
+          'application.conflict_of_interest',
+        );
+      }
+      await ok(act('m1', d.id, 'start_review'));
+      await setVoting('simple');
+      await ok(act('chair', d.id, 'open_vote'));
+      for (const who of [rep, competitor]) {
+        expect((await problem(castVote(who, d.id, 'for'), 403)).code).toBe(
+          'application.conflict_of_interest',
+        );
+      }
+      const a = await view('chair', d.id);
+      expect(a.vote?.tally).toMatchObject({ eligible: 5, recused: 2 });
+    } finally {
+      await disable(rep);
+      await disable(competitor);
+    }
   });
 });
 

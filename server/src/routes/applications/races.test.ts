@@ -148,6 +148,48 @@ describe('concurrent votes', () => {
   );
 });
 
+describe('concurrent secret ballots', () => {
+  it.runIf(onPostgres)(
+    'counts each member once when every member sends the ballot twice at the same moment, and closes once',
+    async () => {
+      await h.query(sql`update cluster_settings set ballot = 'secret' where id = 1`);
+      try {
+        const id = await inVote();
+        const choices = ['for', 'against', 'abstain'] as const;
+        const ballot = (c: string, i: number) =>
+          call(c, 'PUT', `/api/applications/${id}/vote`, { choice: choices[i % 3] });
+        const answers = await Promise.all(committee.flatMap((c, i) => [ballot(c, i), ballot(c, i)]));
+        const codes = answers.map((r) => r.statusCode);
+        expect(codes.filter((c) => c === 200)).toHaveLength(COMMITTEE_SIZE);
+        // The second copy found the ballot cast (or the vote already closed by the last first copy).
+        for (const r of answers.filter((r) => r.statusCode !== 200))
+          expect(['application.secret_vote_final', 'application.no_open_vote']).toContain(r.json().code);
+        const a = parse(await call(chair, 'GET', `/api/applications/${id}`));
+        // 20 members, i % 3: 7 for, 7 against, 6 abstaining; 7 > 7 is false, so rejected.
+        expect(a.vote?.tally).toEqual({
+          eligible: 20,
+          recused: 0,
+          for: 7,
+          against: 7,
+          abstain: 6,
+          voted: 20,
+        });
+        expect(a.state).toBe('rejected');
+        expect(await count(sql`select count(*)::int as n from decisions where application_id = ${id}`)).toBe(
+          1,
+        );
+        expect(
+          await count(
+            sql`select count(*)::int as n from votes where choice is not null and session_id = ${a.vote!.sessionId}`,
+          ),
+        ).toBe(0);
+      } finally {
+        await h.query(sql`update cluster_settings set ballot = 'open' where id = 1`);
+      }
+    },
+  );
+});
+
 describe('concurrent closes', () => {
   it.runIf(onPostgres)('two closes at once make one decision and one membership', async () => {
     const id = await inVote();

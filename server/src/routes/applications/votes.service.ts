@@ -18,6 +18,7 @@ import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import type { AppRow } from './applications.service.ts';
+import { assertNoConflict, committeeOf } from './conflicts.ts';
 
 interface SessionRow extends Record<string, unknown> {
   id: string;
@@ -30,11 +31,6 @@ interface SessionRow extends Record<string, unknown> {
   outcome: VoteOutcome | null;
   tally: Tally | string | null;
 }
-
-/** Committee members who may take part: the committee roles, not disabled. */
-const COMMITTEE = sql`select u.id, u.display_name from users u
-  where u.disabled_at is null and exists (select 1 from user_roles r where r.user_id = u.id
-    and r.role in ('committee_member', 'committee_chair'))`;
 
 async function latestSession(
   db: Db,
@@ -51,30 +47,67 @@ async function latestSession(
   return row;
 }
 
-/** The tally of a session over the current committee (recused members are not eligible). */
-async function countVotes(db: Db, sessionId: string): Promise<Tally & { voted: number }> {
-  const [row] = await execute<{ members: number; recused: number; f: number; a: number; ab: number }>(
-    db,
-    sql`with c as (${COMMITTEE})
-        select (select count(*) from c)::int as members,
-          count(*) filter (where v.recused)::int as recused,
-          count(*) filter (where v.choice = 'for')::int as f,
-          count(*) filter (where v.choice = 'against')::int as a,
-          count(*) filter (where v.choice = 'abstain')::int as ab
-        from votes v join c on c.id = v.member_id where v.session_id = ${sessionId}`,
-  );
-  const r = row ?? { members: 0, recused: 0, f: 0, a: 0, ab: 0 };
-  const tally = {
-    eligible: Number(r.members) - Number(r.recused),
-    recused: Number(r.recused),
-    for: Number(r.f),
-    against: Number(r.a),
-    abstain: Number(r.ab),
-  };
-  return { ...tally, voted: tally.for + tally.against + tally.abstain };
+interface Counted {
+  tally: Tally;
+  /** Members (of the current committee, not recused) who have voted. */
+  voted: number;
 }
 
-/** The voting panel for a committee member: names only for an open ballot, to everyone. */
+/**
+ * The tally of a session over the current committee (recused members are not eligible). An open ballot
+ * counts the choices beside the names; a secret ballot counts them from `secret_tallies`, which holds no
+ * names (decision 013), and who voted from `votes`.
+ */
+async function countVotes(
+  db: Db,
+  applicationId: string,
+  session: Pick<SessionRow, 'id' | 'ballot'>,
+): Promise<Counted> {
+  const [row] = await execute<{
+    members: number;
+    recused: number;
+    voted: number;
+    f: number;
+    a: number;
+    ab: number;
+  }>(
+    db,
+    // A member with a conflict of interest counts as recused whatever `votes` holds (decision 013).
+    sql`with c as (${committeeOf(applicationId)}),
+        v as (select v.member_id, v.choice, (v.recused or c.conflict is not null) as recused
+              from votes v join c on c.id = v.member_id where v.session_id = ${session.id})
+        select (select count(*) from c)::int as members,
+          ((select count(*) from v where v.recused)
+            + (select count(*) from c where c.conflict is not null
+                and not exists (select 1 from v where v.member_id = c.id)))::int as recused,
+          (select count(*) from v where not v.recused)::int as voted,
+          ${
+            session.ballot === 'secret'
+              ? sql`coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'for'), 0)::int as f,
+          coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'against'), 0)::int as a,
+          coalesce((select votes from secret_tallies where session_id = ${session.id} and choice = 'abstain'), 0)::int as ab`
+              : sql`(select count(*) from v where not v.recused and v.choice = 'for')::int as f,
+          (select count(*) from v where not v.recused and v.choice = 'against')::int as a,
+          (select count(*) from v where not v.recused and v.choice = 'abstain')::int as ab`
+          }`,
+  );
+  const r = row ?? { members: 0, recused: 0, voted: 0, f: 0, a: 0, ab: 0 };
+  return {
+    tally: {
+      eligible: Number(r.members) - Number(r.recused),
+      recused: Number(r.recused),
+      for: Number(r.f),
+      against: Number(r.a),
+      abstain: Number(r.ab),
+    },
+    voted: Number(r.voted),
+  };
+}
+
+/**
+ * The voting panel for a committee member. An open ballot shows who voted how; a secret ballot shows
+ * only who has voted and, once closed, the totals — to everyone, the chair and administrators included.
+ */
 export async function loadVotePanel(
   db: Db,
   applicationId: string,
@@ -82,20 +115,21 @@ export async function loadVotePanel(
 ): Promise<VotePanel | null> {
   const session = await latestSession(db, applicationId);
   if (!session) return null;
-  const tally =
-    session.closed_at && session.tally
-      ? { ...parseJson(session.tally), voted: 0 }
-      : await countVotes(db, session.id);
-  tally.voted = tally.for + tally.against + tally.abstain;
-  const voters =
-    session.ballot === 'secret'
-      ? []
-      : await execute<{ name: string; choice: VoteChoice | null; recused: boolean }>(
-          db,
-          sql`select c.display_name as name, v.choice, coalesce(v.recused, false) as recused
-              from (${COMMITTEE}) c left join votes v on v.member_id = c.id and v.session_id = ${session.id}
-              order by c.display_name`,
-        );
+  const secret = session.ballot === 'secret';
+  const closed = session.closed_at !== null;
+  const counted = await countVotes(db, applicationId, session);
+  const tally: Tally = closed && session.tally ? parseJson(session.tally) : counted.tally;
+  const voted =
+    closed && session.tally && !secret ? tally.for + tally.against + tally.abstain : counted.voted;
+  const hidden = secret && !closed;
+  const voters = await execute<{ name: string; choice: VoteChoice | null; recused: boolean; voted: boolean }>(
+    db,
+    sql`select c.display_name as name, ${secret ? sql`null` : sql`case when c.conflict is null then v.choice end`} as choice,
+          (coalesce(v.recused, false) or c.conflict is not null) as recused,
+          (v.member_id is not null and not v.recused and c.conflict is null) as voted
+        from (${committeeOf(applicationId)}) c left join votes v on v.member_id = c.id and v.session_id = ${session.id}
+        order by c.display_name`,
+  );
   const [mine] = await execute<{ choice: VoteChoice | null; recused: boolean }>(
     db,
     sql`select choice, recused from votes where session_id = ${session.id} and member_id = ${viewerId}`,
@@ -108,10 +142,23 @@ export async function loadVotePanel(
     quorum: session.quorum,
     openedAt: session.opened_at,
     closedAt: session.closed_at,
-    tally,
-    quorumReached: hasQuorum(tally, session.quorum),
-    voters: voters.map((v) => ({ name: v.name, choice: v.choice, recused: Boolean(v.recused) })),
-    myVote: mine?.choice ?? null,
+    tally: {
+      eligible: tally.eligible,
+      recused: tally.recused,
+      for: hidden ? null : tally.for,
+      against: hidden ? null : tally.against,
+      abstain: hidden ? null : tally.abstain,
+      voted,
+    },
+    quorumReached: hasQuorum({ ...tally, for: voted, against: 0, abstain: 0 }, session.quorum),
+    voters: voters.map((v) => ({
+      name: v.name,
+      voted: Boolean(v.voted),
+      choice: secret ? null : v.choice,
+      recused: Boolean(v.recused),
+    })),
+    myVote: secret ? null : (mine?.choice ?? null),
+    myVoted: mine !== undefined && !mine.recused,
     myRecused: Boolean(mine?.recused),
     outcome: session.outcome,
   };
@@ -143,16 +190,32 @@ export async function castVote(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
   const [existing] = await execute<{ recused: boolean }>(
     tx,
     sql`select recused from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
   );
   if (existing?.recused) throw new AppError('application.recused', 409);
-  await execute(
-    tx,
-    sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, ${choice})
-        on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
-  );
+  if (session.ballot === 'secret') {
+    // The choice goes to the nameless count, the name to `votes` without a choice: no statement, row or
+    // log line holds both. A secret ballot is therefore final (the old choice is not known to undo it).
+    if (existing) throw new AppError('application.secret_vote_final', 409);
+    await execute(
+      tx,
+      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, null)`,
+    );
+    await execute(
+      tx,
+      sql`insert into secret_tallies (session_id, choice, votes) values (${session.id}, ${choice}, 1)
+          on conflict (session_id, choice) do update set votes = secret_tallies.votes + 1`,
+    );
+  } else {
+    await execute(
+      tx,
+      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, ${choice})
+          on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
+    );
+  }
   // A secret ballot's audit trail records that a member voted, never how.
   await recordAudit(tx, actor, {
     action: 'vote.cast',
@@ -172,6 +235,15 @@ export async function recuse(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
+  if (session.ballot === 'secret') {
+    const [existing] = await execute<{ recused: boolean }>(
+      tx,
+      sql`select recused from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
+    );
+    // A secret ballot once cast cannot be taken back out of the nameless count.
+    if (existing && !existing.recused) throw new AppError('application.secret_vote_final', 409);
+  }
   await execute(
     tx,
     sql`insert into votes (session_id, member_id, choice, recused, recusal_reason)
@@ -195,8 +267,8 @@ async function closeIfComplete(
   session: SessionRow,
   notify: DecisionNotifier,
 ): Promise<void> {
-  const tally = await countVotes(tx, session.id);
-  if (tally.eligible > 0 && tally.voted >= tally.eligible) {
+  const { tally, voted } = await countVotes(tx, row.id, session);
+  if (tally.eligible > 0 && voted >= tally.eligible) {
     await closeSession(tx, { ...actor, userId: actor.userId }, row, session, notify, true);
   }
 }
@@ -209,6 +281,7 @@ export async function closeVote(
   notify: DecisionNotifier,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
+  await assertNoConflict(tx, row.id, actor.userId);
   await closeSession(tx, actor, row, session, notify, false);
 }
 
@@ -226,8 +299,7 @@ async function closeSession(
   notify: DecisionNotifier,
   automatic: boolean,
 ): Promise<void> {
-  const counted = await countVotes(tx, session.id);
-  const { voted: _voted, ...tally } = counted;
+  const { tally } = await countVotes(tx, row.id, session);
   const outcome = computeOutcome(tally, session.majority, session.quorum);
   const closed = await execute(
     tx,

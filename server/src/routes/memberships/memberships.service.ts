@@ -225,12 +225,30 @@ export async function takeMembershipAction(
   let decision: { id: string; number: string } | null = null;
   if (body.decision && 'number' in body.decision) {
     const number = body.decision.number;
-    const [found] = await execute<{ id: string; number: string }>(
+    const [found] = await execute<{
+      id: string;
+      number: string;
+      organization_id: string | null;
+      subject: 'admission' | 'membership';
+      outcome: 'approved' | 'rejected';
+      used: boolean;
+    }>(
       tx,
-      sql`select id, number from decisions where number = ${number}`,
+      sql`select d.id, d.number, d.organization_id, d.subject, d.outcome,
+            exists (select 1 from membership_events e where e.decision_id = d.id) as used
+          from decisions d where d.number = ${number}`,
     );
     if (!found) throw fieldError('body.decision.number', 'decision.unknown', { number });
-    decision = found;
+    // A reference must be a decision taken about this organisation's membership, in favour, that no other
+    // change rests on already (issue 11 B2). The membership's row lock serialises two uses of it.
+    if (found.organization_id !== organizationId)
+      throw fieldError('body.decision.number', 'decision.other_organization', { number });
+    if (found.subject !== 'membership')
+      throw fieldError('body.decision.number', 'decision.not_membership', { number });
+    if (found.outcome !== 'approved')
+      throw fieldError('body.decision.number', 'decision.not_approved', { number });
+    if (found.used) throw fieldError('body.decision.number', 'decision.used', { number });
+    decision = { id: found.id, number: found.number };
   } else if (body.decision && 'record' in body.decision) {
     const record = body.decision.record;
     const [today] = await execute<{ today: string }>(tx, sql`select current_date::text as today`);

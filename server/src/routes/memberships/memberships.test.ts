@@ -82,6 +82,25 @@ async function act(
   });
 }
 
+let registerSeq = 500;
+/** A decision entered in the register directly (e.g. taken at a meeting); returns its number. */
+async function registerDecision(
+  organizationId: string,
+  subject: 'admission' | 'membership',
+  outcome: 'approved' | 'rejected' = 'approved',
+): Promise<string> {
+  const sequence = ++registerSeq;
+  const number = `${YEAR}-${sequence}`;
+  await h.query(
+    sql`insert into decisions (year, sequence, number, decided_on, subject, outcome, organization_id,
+          organization_name_bg, organization_name_en, text_bg, text_en, tally)
+        values (${YEAR}, ${sequence}, ${number}, ${TODAY}::date, ${subject}, ${outcome}, ${organizationId},
+          'Орг', 'Org', 'Текст', 'Text',
+          '{"for": 3, "against": 0, "abstain": 0, "eligible": 5, "recused": 0}'::jsonb)`,
+  );
+  return number;
+}
+
 async function listed(id: string): Promise<boolean> {
   const list = await app.inject({ method: 'GET', url: '/api/organizations?pageSize=100' });
   expect(list.statusCode).toBe(200);
@@ -211,11 +230,21 @@ describe('membership actions', () => {
 
     expect(await listed(id)).toBe(false);
 
-    // Reinstating with an existing decision of the register brings it back.
-    const back = ok(await act(id, { action: 'reinstate', decision: { number: event!.decisionNumber! } }));
+    // The suspension's decision is used up: it cannot also be the basis of the reinstatement (issue 11 B2).
+    const reused = await act(id, { action: 'reinstate', decision: { number: event!.decisionNumber! } });
+    expect(reused.statusCode).toBe(400);
+    expect(reused.json().errors).toEqual([
+      {
+        path: 'body.decision.number',
+        message: `Решение № ${event!.decisionNumber} вече е основание за друга промяна в членството.`,
+      },
+    ]);
+    // Reinstating with an existing, unused decision of the register about this membership brings it back.
+    const existing = await registerDecision(id, 'membership');
+    const back = ok(await act(id, { action: 'reinstate', decision: { number: existing } }));
     expect(back).toMatchObject({ status: 'active', version: before.version + 2 });
     expect(back.events.map((e) => e.action)).toEqual(['reinstate', 'suspend']);
-    expect(back.events[0]!.decisionNumber).toBe(event!.decisionNumber);
+    expect(back.events[0]!.decisionNumber).toBe(existing);
     expect(await listed(id)).toBe(true);
   });
 
@@ -298,6 +327,19 @@ describe('membership actions', () => {
     expect(unknown.json().errors).toEqual([
       { path: 'body.decision.number', message: `В регистъра няма решение № ${YEAR}-999.` },
     ]);
+    // A reference must be about this organisation, about its membership, and adopted (issue 11 B2).
+    const other = await member('Друга ООД');
+    for (const [number, message] of [
+      [await registerDecision(other, 'membership'), 'не е за тази организация'],
+      [await registerDecision(id, 'admission'), 'не е решение за членството'],
+      [await registerDecision(id, 'membership', 'rejected'), 'не е прието'],
+    ] as const) {
+      const res = await act(id, { action: 'suspend', decision: { number } });
+      expect(res.statusCode, number).toBe(400);
+      expect(res.json().errors[0].path).toBe('body.decision.number');
+      expect(res.json().errors[0].message).toContain(message);
+    }
+    expect((await detail(id)).status).toBe('active');
     const malformed = await act(id, { action: 'suspend', decision: { number: '12' } });
     expect(malformed.statusCode).toBe(400);
     const future = await act(id, {

@@ -78,6 +78,7 @@ export function applicationFixture(overrides: Partial<Application> = {}): Applic
     documents,
     timeline: [],
     vote: null,
+    conflict: null,
     decision: null,
     organizationId: null,
     submittedAt: null,

@@ -6,6 +6,7 @@ import {
   hasQuorum,
   type Me,
   nextState,
+  type Tally,
   type TimelineEntry,
   type VoteChoice,
   type VotePanel,
@@ -66,11 +67,12 @@ export function makeVote(overrides: Partial<VotePanel> = {}): VotePanel {
     tally: { eligible: 3, recused: 0, for: 1, against: 0, abstain: 0, voted: 1 },
     quorumReached: false,
     voters: [
-      { name: 'Елена Димитрова', choice: null, recused: false },
-      { name: 'Иван Иванов', choice: null, recused: false },
-      { name: 'Петър Георгиев', choice: 'for', recused: false },
+      { name: 'Елена Димитрова', voted: false, choice: null, recused: false },
+      { name: 'Иван Иванов', voted: false, choice: null, recused: false },
+      { name: 'Петър Георгиев', voted: true, choice: 'for', recused: false },
     ],
     myVote: null,
+    myVoted: false,
     myRecused: false,
     outcome: null,
     ...overrides,
@@ -155,6 +157,7 @@ export function makeApplication(overrides: Partial<Application> = {}): Applicati
       },
     ],
     vote: null,
+    conflict: null,
     decision: null,
     organizationId: null,
     submittedAt: '2026-03-02T10:00:00.000Z',
@@ -183,7 +186,9 @@ function recount(vote: VotePanel, me: Me) {
   if (mine) {
     mine.choice = vote.myRecused ? null : vote.myVote;
     mine.recused = vote.myRecused;
+    mine.voted = mine.choice !== null;
   }
+  vote.myVoted = vote.myVote !== null && !vote.myRecused;
   const count = (choice: VoteChoice) => voters.filter((v) => v.choice === choice).length;
   const recused = voters.filter((v) => v.recused).length;
   vote.tally = {
@@ -194,8 +199,17 @@ function recount(vote: VotePanel, me: Me) {
     abstain: count('abstain'),
     voted: count('for') + count('against') + count('abstain'),
   };
-  vote.quorumReached = hasQuorum(vote.tally, vote.quorum);
+  vote.quorumReached = hasQuorum(numbers(vote.tally), vote.quorum);
 }
+
+/** The stub keeps every count (the server's secret count); answers hide them as the server does. */
+const numbers = (t: VotePanel['tally']): Tally => ({
+  eligible: t.eligible,
+  recused: t.recused,
+  for: t.for ?? 0,
+  against: t.against ?? 0,
+  abstain: t.abstain ?? 0,
+});
 
 export function committeeApi({
   me = memberMe,
@@ -209,13 +223,17 @@ export function committeeApi({
   handlers?: Record<string, Handler>;
 } = {}) {
   const application = structuredClone(initial);
-  // The ballot's secrecy hides the names from the stub's answers too, as on the server.
-  const fullVoters = application.vote ? structuredClone(application.vote.voters) : [];
-  if (application.vote) application.vote.voters = fullVoters;
   let nextId = 100;
+  // A secret ballot hides every choice from the stub's answers too, and the totals until it closes, as on
+  // the server (decision 013).
   const answer = () => {
     const copy = structuredClone(application);
-    if (copy.vote?.ballot === 'secret') copy.vote.voters = [];
+    const vote = copy.vote;
+    if (vote?.ballot === 'secret') {
+      vote.voters = vote.voters.map((v) => ({ ...v, choice: null }));
+      vote.myVote = null;
+      if (vote.closedAt === null) vote.tally = { ...vote.tally, for: null, against: null, abstain: null };
+    }
     return json(copy);
   };
   const event = (entry: Partial<TimelineEntry>) =>
@@ -245,9 +263,9 @@ export function committeeApi({
         round: (application.vote?.round ?? 0) + 1,
         tally: { eligible: 3, recused: 0, for: 0, against: 0, abstain: 0, voted: 0 },
         voters: [
-          { name: 'Елена Димитрова', choice: null, recused: false },
-          { name: 'Иван Иванов', choice: null, recused: false },
-          { name: 'Петър Георгиев', choice: null, recused: false },
+          { name: 'Елена Димитрова', voted: false, choice: null, recused: false },
+          { name: 'Иван Иванов', voted: false, choice: null, recused: false },
+          { name: 'Петър Георгиев', voted: false, choice: null, recused: false },
         ],
       });
     }
@@ -286,6 +304,10 @@ export function committeeApi({
       const vote = openVote();
       if (!vote || vote.myRecused)
         return problem(409, 'Няма открито гласуване', undefined, { code: 'application.no_open_vote' });
+      if (vote.ballot === 'secret' && vote.myVoted)
+        return problem(409, 'Тайният вот не може да се промени', undefined, {
+          code: 'application.secret_vote_final',
+        });
       vote.myVote = (request.body as { choice: VoteChoice }).choice;
       if (me) recount(vote, me);
       return answer();
@@ -301,7 +323,7 @@ export function committeeApi({
     '/api/applications/:id/vote/close': () => {
       const vote = openVote();
       if (!vote) return problem(409, 'Няма открито гласуване');
-      const outcome = computeOutcome(vote.tally, vote.majority, vote.quorum);
+      const outcome = computeOutcome(numbers(vote.tally), vote.majority, vote.quorum);
       vote.closedAt = '2026-03-20T12:00:00.000Z';
       vote.outcome = outcome;
       const to: ApplicationState = outcome === 'no_quorum' ? 'under_review' : outcome;

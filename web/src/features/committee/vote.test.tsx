@@ -1,6 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
+import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
+import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';
 import { APPLICATION_ID, chairMe, committeeApi, makeApplication, makeVote, memberMe } from './test-api.ts';
 
 const url = `/committee/applications/${APPLICATION_ID}`;
@@ -94,18 +97,31 @@ describe("the committee's vote on an application", () => {
     );
   });
 
-  it('hides the names on a secret ballot and says so', async () => {
-    committeeApi({ application: inVote(makeVote({ ballot: 'secret' })) });
-    renderApp(url);
+  it('shows on a secret ballot only who has voted, no count per choice until it closes, and a final vote', async () => {
+    const api = committeeApi({ me: memberMe, application: inVote(makeVote({ ballot: 'secret' })) });
+    const app = renderApp(url);
     const panel = await screen.findByRole('region', { name: 'Гласуване' });
     expect(within(panel).getByText('Тайно')).toBeVisible();
     expect(
-      within(panel).getByText('Гласуването е тайно: имената на гласувалите не се показват.'),
+      within(panel).getByText('Гласуването е тайно: резултатът се показва след закриването му.'),
     ).toBeVisible();
-    expect(within(panel).queryByRole('table')).toBeNull();
-    expect(within(panel).queryByText('Петър Георгиев')).toBeNull();
-    // The tally is still there.
+    const tally = within(panel).getByRole('region', { name: 'Гласове' });
+    expect(within(tally).queryByText('За')).toBeNull();
     expect(within(panel).getByText('1 от 3 с право на глас')).toBeVisible();
+    const voters = within(panel).getByRole('region', { name: 'Кой е гласувал' });
+    expect(within(voters).getByRole('row', { name: 'Петър Георгиев Гласувал' })).toBeVisible();
+    expect(within(voters).getByRole('row', { name: 'Иван Иванов Не е гласувал' })).toBeVisible();
+
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    expect(within(mine).getByText(/При тайно гласуване гласът не може да бъде променен/)).toBeVisible();
+    await app.user.click(within(mine).getByRole('radio', { name: 'Против' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    expect(await within(panel).findByText(/Гласували сте. При тайно гласуване/)).toBeVisible();
+    // Nothing offers to change it, and nothing shows the choice.
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByText('Против')).toBeNull();
+    expect(within(panel).getByRole('row', { name: 'Иван Иванов Гласувал' })).toBeVisible();
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(1);
   });
 
   it('lets a member declare a conflict of interest with a reason, after which they no longer vote', async () => {
@@ -144,9 +160,9 @@ describe("the committee's vote on an application", () => {
           tally: { eligible: 3, recused: 0, for: 2, against: 0, abstain: 0, voted: 2 },
           quorumReached: true,
           voters: [
-            { name: 'Елена Димитрова', choice: null, recused: false },
-            { name: 'Иван Иванов', choice: 'for', recused: false },
-            { name: 'Петър Георгиев', choice: 'for', recused: false },
+            { name: 'Елена Димитрова', voted: false, choice: null, recused: false },
+            { name: 'Иван Иванов', voted: true, choice: 'for', recused: false },
+            { name: 'Петър Георгиев', voted: true, choice: 'for', recused: false },
           ],
         }),
       ),
@@ -188,5 +204,116 @@ describe("the committee's vote on an application", () => {
     expect(within(panel).getByRole('status')).toHaveTextContent('Гласуването приключи без кворум.');
     expect(within(panel).getByText('Не сте гласували.')).toBeVisible();
     expect(within(panel).queryByRole('radio')).toBeNull();
+  });
+});
+
+describe('a committee member with a conflict of interest', () => {
+  it('is told they are recused and offered no review action, no vote and no close', async () => {
+    committeeApi({
+      me: chairMe,
+      application: makeApplication({ state: 'in_vote', vote: makeVote(), conflict: 'competitor' }),
+    });
+    renderApp(url);
+    const note = await screen.findByRole('note');
+    expect(note).toHaveTextContent('Отведени сте от това заявление');
+    expect(note).toHaveTextContent('Представлявате член, деклариран като конкурент на кандидата');
+    const panel = screen.getByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByText('Не гласувате по това заявление (конфликт на интереси).')).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: 'Закрий гласуването' })).toBeNull();
+  });
+});
+
+describe('the last vote', () => {
+  it('says before it is cast that it closes the vote, asks to confirm, and the result says why', async () => {
+    const api = committeeApi({
+      me: memberMe,
+      application: inVote(
+        makeVote({
+          tally: { eligible: 3, recused: 0, for: 1, against: 1, abstain: 0, voted: 2 },
+          quorumReached: true,
+          voters: [
+            { name: 'Елена Димитрова', voted: true, choice: 'against', recused: false },
+            { name: 'Иван Иванов', voted: false, choice: null, recused: false },
+            { name: 'Петър Георгиев', voted: true, choice: 'for', recused: false },
+          ],
+        }),
+      ),
+    });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    expect(
+      within(mine).getByText('Вашият глас е последният неподаден: с него гласуването се закрива.'),
+    ).toBeVisible();
+    await app.user.click(within(mine).getByRole('radio', { name: 'Въздържал се' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Вашият глас закрива гласуването' });
+    expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(0);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Гласувай и закрий' }));
+    await waitFor(() => expect(api.requestsTo(`/api/applications/${APPLICATION_ID}/vote`)).toHaveLength(1));
+  });
+
+  it('states why a 1–1 tie is rejected under "more for than against"', async () => {
+    committeeApi({
+      application: makeApplication({
+        state: 'rejected',
+        vote: makeVote({
+          closedAt: '2026-03-20T12:00:00.000Z',
+          outcome: 'rejected',
+          tally: { eligible: 3, recused: 0, for: 1, against: 1, abstain: 0, voted: 2 },
+          quorumReached: true,
+        }),
+      }),
+    });
+    renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    expect(within(panel).getByRole('status')).toHaveTextContent(
+      'Защо: 1 „за“ и 1 „против“ е равенство; обикновеното мнозинство изисква повече гласове „за“, отколкото „против“, затова при равенство заявлението се отхвърля.',
+    );
+  });
+});
+
+describe('a vote closed elsewhere', () => {
+  it('refreshes the panel when a vote is refused because the vote was closed meanwhile', async () => {
+    const closedElsewhere = {
+      ...makeVote({
+        closedAt: '2026-03-20T12:00:00.000Z',
+        outcome: 'approved' as const,
+        tally: { eligible: 3, recused: 0, for: 2, against: 0, abstain: 0, voted: 2 },
+        quorumReached: true,
+      }),
+    };
+    const api = committeeApi({
+      me: memberMe,
+      application: inVote(),
+      handlers: {
+        '/api/applications/:id/vote': () => {
+          // The chair closed the vote in another window a moment ago.
+          api.application.state = 'approved';
+          api.application.vote = closedElsewhere;
+          api.application.decision = { number: '2026-014', date: '2026-03-20', outcome: 'approved' };
+          return problem(409, 'Няма открито гласуване', undefined, { code: 'application.no_open_vote' });
+        },
+      },
+    });
+    const app = renderApp(url);
+    const panel = await screen.findByRole('region', { name: 'Гласуване' });
+    const mine = within(panel).getByRole('region', { name: 'Моят глас' });
+    await app.user.click(within(mine).getByRole('radio', { name: 'За' }));
+    await app.user.click(within(mine).getByRole('button', { name: 'Гласувай' }));
+    // Without a reload: the outcome shows and nothing offers to vote or change a vote any more.
+    expect(await within(panel).findByText(/Решение № 2026-014/)).toBeVisible();
+    expect(within(panel).queryByRole('radio')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /Гласувай|Промени гласа/ })).toBeNull();
+  });
+
+  it('asks again by itself while a vote is open, and the queue keeps itself fresh', () => {
+    const open = getApplicationQueryOptions(APPLICATION_ID);
+    const interval = open.refetchInterval as (q: unknown) => number | false;
+    expect(interval({ state: { data: inVote() } })).toBe(OPEN_VOTE_REFRESH_MS);
+    expect(OPEN_VOTE_REFRESH_MS).toBeLessThanOrEqual(10_000);
+    expect(QUEUE_REFRESH_MS).toBeGreaterThan(0);
+    expect(getQueueQueryOptions({}).refetchInterval).toBe(QUEUE_REFRESH_MS);
   });
 });

@@ -19,6 +19,11 @@ function useApplicationChange<V>(id: string, send: (variables: V) => Promise<App
       queryClient.setQueryData(getApplicationQueryOptions(id).queryKey, application);
       await queryClient.invalidateQueries({ queryKey: committeeKeys.queues() });
     },
+    // Refused (e.g. the vote was closed elsewhere meanwhile): what is on screen is stale, ask again.
+    onError: async () => {
+      await queryClient.invalidateQueries({ queryKey: getApplicationQueryOptions(id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: committeeKeys.queues() });
+    },
   });
 }
 

@@ -8,8 +8,11 @@ export const applicationPath = (id: string) => `/api/applications/${encodeURICom
 export const documentHref = (applicationId: string, documentId: string) =>
   `${applicationPath(applicationId)}/documents/${encodeURIComponent(documentId)}`;
 
-/** While a vote is open other members vote too: the panel asks again this often (ms). */
-export const OPEN_VOTE_REFRESH_MS = 30_000;
+/**
+ * While a vote is open other members vote and the chair may close it: the panel asks again this often
+ * (ms), and at once when the window regains focus or a vote is refused (decision 020).
+ */
+export const OPEN_VOTE_REFRESH_MS = 10_000;
 
 export function getApplication(id: string, signal?: AbortSignal): Promise<Application> {
   return apiGet(applicationPath(id), ApplicationSchema, signal ? { signal } : {});

@@ -1,4 +1,4 @@
-import { Anchor, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { type Application, isErasedEmail } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -137,7 +137,13 @@ function ApplicationDetails({
           ) : null}
         </dl>
       </Stack>
-      <ReviewActions application={application} principal={principal} name={name.text} />
+      {application.conflict ? (
+        <Alert color="yellow" title={t('committee.conflict.title')} role="note">
+          {t(`committee.conflict.${application.conflict}`)}
+        </Alert>
+      ) : (
+        <ReviewActions application={application} principal={principal} name={name.text} />
+      )}
       {application.vote ? (
         <VotePanel application={application} vote={application.vote} principal={principal} />
       ) : null}

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Radio, Stack, Table, Text, Textarea, Title } from
 import {
   type Application,
   can,
+  outcomeReason,
   type Principal,
   VOTE_CHOICES,
   type VotePanel as Vote,
@@ -54,6 +55,30 @@ export function VotePanel({
         <Alert color={outcomeColors[vote.outcome]} title={t('committee.vote.outcome.title')} role="status">
           <Stack gap={4}>
             <Text size="sm">{t(`committee.vote.outcome.${vote.outcome}`)}</Text>
+            {tally.for !== null && tally.against !== null && tally.abstain !== null ? (
+              <Text size="sm">
+                {t(
+                  `committee.vote.reason.${outcomeReason(
+                    {
+                      eligible: tally.eligible,
+                      recused: tally.recused,
+                      for: tally.for,
+                      against: tally.against,
+                      abstain: tally.abstain,
+                    },
+                    vote.majority,
+                    vote.quorum,
+                  )}`,
+                  {
+                    for: tally.for,
+                    against: tally.against,
+                    abstain: tally.abstain,
+                    voted: tally.voted,
+                    eligible: tally.eligible,
+                  },
+                )}
+              </Text>
+            ) : null}
             {application.decision ? (
               <Text size="sm" fw={600}>
                 {t('committee.vote.decision', {
@@ -84,13 +109,16 @@ export function VotePanel({
         <Title order={3} size="h5" id="vote-tally">
           {t('committee.vote.tally')}
         </Title>
+        {tally.for === null ? <Text size="sm">{t('committee.vote.secretTally')}</Text> : null}
         <dl className="facts">
-          {VOTE_CHOICES.map((choice) => (
-            <Fragment key={choice}>
-              <dt>{t(`committee.vote.choice.${choice}`)}</dt>
-              <dd>{tally[choice]}</dd>
-            </Fragment>
-          ))}
+          {VOTE_CHOICES.map((choice) =>
+            tally[choice] === null ? null : (
+              <Fragment key={choice}>
+                <dt>{t(`committee.vote.choice.${choice}`)}</dt>
+                <dd>{tally[choice]}</dd>
+              </Fragment>
+            ),
+          )}
           <dt>{t('committee.vote.votedLabel')}</dt>
           <dd>{t('committee.vote.voted', { voted: tally.voted, eligible: tally.eligible })}</dd>
           <dt>{t('committee.vote.recusedLabel')}</dt>
@@ -109,13 +137,17 @@ export function VotePanel({
             ? t('committee.vote.my.recused')
             : vote.myVote
               ? t('committee.vote.my.votedClosed', { choice: t(`committee.vote.choice.${vote.myVote}`) })
-              : t('committee.vote.my.didNotVote')}
+              : vote.myVoted
+                ? t('committee.vote.my.votedSecret')
+                : t('committee.vote.my.didNotVote')}
         </Text>
+      ) : application.conflict ? (
+        <Text size="sm">{t('committee.conflict.noVote')}</Text>
       ) : can(principal, 'application.vote') ? (
         <MyVote applicationId={application.id} vote={vote} />
       ) : null}
 
-      {!closed && can(principal, 'application.chair') ? (
+      {!closed && !application.conflict && can(principal, 'application.chair') ? (
         <CloseVote
           applicationId={application.id}
           vote={vote}
@@ -128,14 +160,14 @@ export function VotePanel({
 
 function Voters({ vote }: { vote: Vote }) {
   const { t } = useTranslation();
+  const secret = vote.ballot === 'secret';
   return (
     <Stack gap="xs" component="section" aria-labelledby="vote-voters">
       <Title order={3} size="h5" id="vote-voters">
-        {t('committee.vote.voters')}
+        {secret ? t('committee.vote.votersSecret') : t('committee.vote.voters')}
       </Title>
-      {vote.ballot === 'secret' ? (
-        <Text size="sm">{t('committee.vote.secret')}</Text>
-      ) : vote.voters.length === 0 ? (
+      {secret ? <Text size="sm">{t('committee.vote.secret')}</Text> : null}
+      {vote.voters.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('committee.vote.noVoters')}
         </Text>
@@ -161,7 +193,9 @@ function Voters({ vote }: { vote: Vote }) {
                       ? t('committee.vote.voterRecused')
                       : voter.choice
                         ? t(`committee.vote.choice.${voter.choice}`)
-                        : t('committee.vote.voterNotVoted')}
+                        : voter.voted
+                          ? t('committee.vote.voterVoted')
+                          : t('committee.vote.voterNotVoted')}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -181,6 +215,7 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
   const [choice, setChoice] = useState<VoteChoice | null>(vote.myVote);
   const [saved, setSaved] = useState('');
   const [recusing, setRecusing] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
   const reasonRef = useRef<HTMLTextAreaElement>(null);
@@ -199,14 +234,46 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
     );
   }
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  if (vote.ballot === 'secret' && vote.myVoted) {
+    return (
+      <Stack gap="xs" component="section" aria-labelledby="vote-mine">
+        <Title order={3} size="h5" id="vote-mine">
+          {t('committee.vote.my.title')}
+        </Title>
+        <Text size="sm">{t('committee.vote.my.votedSecret')}</Text>
+        <Text size="sm" c="teal.9" role="status">
+          {saved}
+        </Text>
+      </Stack>
+    );
+  }
+
+  // The last member entitled to vote closes the ballot with their vote: the outcome is applied at once,
+  // so they confirm it first (issue 11 B5).
+  const closesBallot =
+    !vote.myVoted &&
+    !vote.myRecused &&
+    vote.tally.eligible > 0 &&
+    vote.tally.voted === vote.tally.eligible - 1;
+  const send = () => {
     if (!choice) return;
     setSaved('');
     cast.mutate(choice, {
-      onSuccess: () =>
-        setSaved(t('committee.vote.my.saved', { choice: t(`committee.vote.choice.${choice}`) })),
+      onSuccess: () => {
+        setConfirmingClose(false);
+        setSaved(t('committee.vote.my.saved', { choice: t(`committee.vote.choice.${choice}`) }));
+      },
     });
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!choice) return;
+    if (closesBallot) {
+      cast.reset();
+      setConfirmingClose(true);
+      return;
+    }
+    send();
   };
   const confirmRecuse = () => {
     const text = reason.trim();
@@ -235,7 +302,9 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
             description={
               vote.myVote
                 ? t('committee.vote.my.current', { choice: t(`committee.vote.choice.${vote.myVote}`) })
-                : t('committee.vote.my.none')
+                : vote.ballot === 'secret'
+                  ? t('committee.vote.my.noneSecret')
+                  : t('committee.vote.my.none')
             }
             value={choice}
             onChange={(value) => {
@@ -254,10 +323,26 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
           </Button>
         </Stack>
       </form>
+      {closesBallot ? <Text size="sm">{t('committee.vote.my.closesHint')}</Text> : null}
       <Text size="sm" c="teal.9" role="status">
         {saved}
       </Text>
-      {cast.isError ? <ProblemAlert error={cast.error} /> : null}
+      {cast.isError && !confirmingClose ? <ProblemAlert error={cast.error} /> : null}
+      <ConfirmModal
+        opened={confirmingClose}
+        title={t('committee.vote.my.closesTitle')}
+        text={t('committee.vote.my.closesText', {
+          choice: choice ? t(`committee.vote.choice.${choice}`) : '',
+        })}
+        confirmLabel={t('committee.vote.my.closesConfirm')}
+        pending={cast.isPending}
+        error={cast.isError ? cast.error : undefined}
+        onConfirm={send}
+        onClose={() => {
+          setConfirmingClose(false);
+          cast.reset();
+        }}
+      />
       <div>
         <Button
           variant="subtle"

@@ -26,6 +26,7 @@ export const HISTORY_ACTIONS = {
   'organization.invitation_revoked': 'invitation_revoked',
   'organization.representative_added': 'representative_added',
   'organization.representative_removed': 'representative_removed',
+  'organization.competitors_declared': 'competitors_declared',
   'membership.change_category': 'membership_change_category',
   'membership.suspend': 'membership_suspend',
   'membership.reinstate': 'membership_reinstate',

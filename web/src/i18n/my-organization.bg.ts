@@ -154,6 +154,7 @@ export const myOrganizationBg = {
       invitation_revoked: 'Оттеглена покана за представител',
       representative_added: 'Приета покана: нов представител',
       competitors_declared: 'Декларирани конкуренти (за конфликт на интереси)',
+      removed: 'Организацията е премахната (въведена по грешка)',
       representative_removed: 'Премахнат представител',
       membership_change_category: 'Сменена категория на членство',
       membership_suspend: 'Спряно членство',

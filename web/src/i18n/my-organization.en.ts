@@ -150,6 +150,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
       invitation_revoked: 'Invitation to represent revoked',
       representative_added: 'Invitation accepted: new representative',
       competitors_declared: 'Competitors declared (for conflicts of interest)',
+      removed: 'Organisation removed (entered by mistake)',
       representative_removed: 'Representative removed',
       membership_change_category: 'Membership category changed',
       membership_suspend: 'Membership suspended',

@@ -75,6 +75,11 @@ const SERVER_ACTIONS = [
   'organization.invitation_revoked',
   'organization.representative_added',
   'organization.representative_removed',
+  'organization.removed',
+  'organization.competitors_declared',
+  'application.deleted',
+  'settings.texts_changed',
+  'site_page.updated',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -85,6 +90,7 @@ const SERVER_ENTITY_TYPES = [
   'fee_rates',
   'fee_payment',
   'organization_import',
+  'site_page',
 ];
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.

@@ -1907,13 +1907,23 @@ const ROWS: Row[] = [
       const [m] = await h.query<{ category: string; version: number }>(
         sql`select category, version from memberships where organization_id = ${f.orgB.id}`,
       );
+      // A decision of the register about this organisation's membership, not used by any change yet.
+      const sequence = 500 + ++seq;
+      const number = `2020-${sequence}`;
+      await h.query(
+        sql`insert into decisions (year, sequence, number, decided_on, subject, outcome, organization_id,
+              organization_name_bg, organization_name_en, text_bg, text_en, tally)
+            values (2020, ${sequence}, ${number}, '2020-06-01', 'membership', 'approved', ${f.orgB.id},
+              'Организация Б', 'Organisation B', 'Промяна на категорията', 'Category change',
+              '{"for":3,"against":0,"abstain":0}'::jsonb)`,
+      );
       return {
         url: `/api/committee/members/${f.orgB.id}/actions`,
         payload: {
           action: 'change_category',
           category: m!.category === 'regular' ? 'associated' : 'regular',
           effectiveOn: '2026-01-01',
-          decision: { number: APPROVED_NO },
+          decision: { number },
           version: Number(m!.version),
         },
       };

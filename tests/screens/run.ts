@@ -107,6 +107,18 @@ async function getJson<T>(context: BrowserContext, url: string): Promise<T> {
 
 type Items<T = { id: string }> = { items: T[] };
 
+/** The application form's steps (web/src/features/applications/steps.ts; `accession` only for a public body). */
+const APPLICATION_STEPS = [
+  'organization',
+  'contact',
+  'areas',
+  'offers',
+  'motivation',
+  'declarations',
+  'documents',
+  'review',
+] as const;
+
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
@@ -115,7 +127,12 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'members', path: '/members' },
     { name: 'members-page-99', path: '/members?page=99' },
     ...(someMember ? [{ name: 'member', path: `/members/${someMember}` }] : []),
+    { name: 'members-bad-filter', path: '/members?kind=xyz' },
+    { name: 'members-search', path: `/members?q=${encodeURIComponent('софтуерни')}` },
     { name: 'decisions', path: '/decisions' },
+    { name: 'statute', path: '/statute' },
+    { name: 'privacy', path: '/privacy' },
+    { name: 'contact', path: '/contact' },
     { name: 'not-found', path: '/no-such-page' },
   ];
   switch (role) {
@@ -143,11 +160,21 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       ];
     case 'applicant': {
       const mine = await getJson<Items<{ id: string; state: string }>>(context, '/api/applications/mine');
+      // Each step of an application the applicant edits is a deep link (`?step=…`, issue 11 C3).
+      const steps = (a: { id: string; state: string }) =>
+        APPLICATION_STEPS.map((step) => ({
+          name: `application-${a.state}-${step}`,
+          path: `/applications/${a.id}?step=${step}`,
+        }));
       return [
         ...publicRoutes,
         { name: 'account', path: '/account' },
         { name: 'apply', path: '/apply' },
         ...mine.items.map((a) => ({ name: `application-${a.state}`, path: `/applications/${a.id}` })),
+        ...mine.items.filter((a) => a.state === 'draft').flatMap(steps),
+        ...mine.items
+          .filter((a) => a.state === 'changes_requested')
+          .map((a) => ({ name: `application-${a.state}-review`, path: `/applications/${a.id}?step=review` })),
       ];
     }
     case 'representative': {
@@ -162,18 +189,34 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-data', path: `/my/organizations/${org}/data` },
           ]
         : [];
-      return [...publicRoutes, { name: 'account', path: '/account' }, ...orgRoutes];
+      return [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        ...orgRoutes,
+        {
+          name: 'accept-invitation',
+          path: '/invitations/accept?token=not-a-real-token',
+          expected4xx: ['/api/invitations/preview'],
+        },
+      ];
     }
     case 'committee':
     case 'chair':
     case 'admin': {
       const routes: Route[] = [...publicRoutes, { name: 'account', path: '/account' }];
-      const members = await getJson<Items>(context, '/api/committee/members?pageSize=5');
+      // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
+      const members = await getJson<Items<{ id: string; status: string }>>(
+        context,
+        '/api/committee/members?pageSize=100',
+      );
+      const byStatus = new Map<string, string>();
+      for (const m of members.items) if (!byStatus.has(m.status)) byStatus.set(m.status, m.id);
       routes.push(
         { name: 'committee-members', path: '/committee/members' },
-        ...(members.items[0]
-          ? [{ name: 'committee-member', path: `/committee/members/${members.items[0].id}` }]
-          : []),
+        ...[...byStatus].map(([status, id]) => ({
+          name: `committee-member-${status}`,
+          path: `/committee/members/${id}`,
+        })),
         { name: 'committee-fees', path: '/committee/fees' },
       );
       if (role !== 'admin') {

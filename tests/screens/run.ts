@@ -17,8 +17,8 @@
  *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
  *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
  *
- * Prints one line per screen, and as its last line a JSON summary `{"screens":…,"passed":…,"failed":…}`
- * that CI adds to its sums. Exits 1 on any failure. Needs the SPA built (`pnpm build`; the root script
+ * Prints one line per screen (with the seconds it took), and as its last line a JSON summary
+ * `{"screens":…,"passed":…,"failed":…,"seconds":…}` whose counts CI adds to its sums. Exits 1 on any failure. Needs the SPA built (`pnpm build`; the root script
  * `pnpm screens` builds first). SCREENS_PORT (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular
  * expression of route names> narrow a run; SCREENS_CONCURRENCY (3) sets the parallel browser contexts.
  */
@@ -341,6 +341,8 @@ interface Result {
   lang: string;
   width: string;
   route: string;
+  /** How long the screen took to load, check and photograph. */
+  seconds?: number;
   problems: string[];
 }
 
@@ -433,11 +435,15 @@ async function runRole(browser: Browser, role: Role, results: Result[]) {
       const dir = join(outDir, role, `${lang}-${width.name}`);
       mkdirSync(dir, { recursive: true });
       for (const route of routes) {
+        const started = Date.now();
         const problems = await visit(page, route, join(dir, `${route.name}.png`));
-        const result = { role, lang, width: width.name, route: route.name, problems };
+        const seconds = (Date.now() - started) / 1000;
+        const result = { role, lang, width: width.name, route: route.name, seconds, problems };
         results.push(result);
         const mark = problems.length === 0 ? 'ok  ' : 'FAIL';
-        console.log(`${mark} ${role}/${lang}-${width.name}/${route.name} ${route.path}`);
+        console.log(
+          `${mark} ${role}/${lang}-${width.name}/${route.name} ${route.path} (${seconds.toFixed(1)} s)`,
+        );
         for (const p of problems) console.log(`       ${p}`);
       }
       await context.close();
@@ -446,6 +452,7 @@ async function runRole(browser: Browser, role: Role, results: Result[]) {
 }
 
 async function main() {
+  const startedAt = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-screens-'));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -490,6 +497,7 @@ async function main() {
       screens: results.length,
       passed: results.length - failed.length,
       failed: failed.length,
+      seconds: Math.round((Date.now() - startedAt) / 1000),
     }),
   );
   process.exit(failed.length > 0 ? 1 : 0);

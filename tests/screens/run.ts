@@ -17,14 +17,16 @@
  *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
  *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
  *
- * Prints one line per screen, and as its last line a JSON summary `{"screens":…,"passed":…,"failed":…}`
- * that CI adds to its sums. Exits 1 on any failure. Needs the SPA built (`pnpm build`; the root script
- * `pnpm screens` builds first). SCREENS_PORT (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular
- * expression of route names> narrow a run; SCREENS_CONCURRENCY (3) sets the parallel browser contexts.
+ * Prints one line per screen (with the seconds it took), and as its last line a JSON summary
+ * `{"screens":…,"passed":…,"failed":…,"seconds":…}` whose counts CI adds to its sums. Exits 1 on any
+ * failure. Needs the SPA built (`pnpm build`; the root script `pnpm screens` builds first). SCREENS_PORT
+ * (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular expression of route names> narrow a run;
+ * SCREENS_CONCURRENCY (cores + 1, at most 6) sets the parallel browser contexts, which share one browser
+ * and take the role × width × language runs from one queue.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
@@ -34,7 +36,11 @@ const root = resolve(here, '../..');
 const outDir = resolve(here, '../screens-out');
 const port = Number(process.env.SCREENS_PORT ?? 3310);
 const base = `http://127.0.0.1:${port}`;
-const concurrency = Math.max(1, Number(process.env.SCREENS_CONCURRENCY ?? 3));
+// One more browser context than cores: each screen waits idle for the network to settle (3 on CI's 2 cores).
+const concurrency = Math.max(
+  1,
+  Number(process.env.SCREENS_CONCURRENCY ?? Math.min(6, availableParallelism() + 1)),
+);
 const DEMO_PASSWORD = 'klaster-demo-2026';
 
 const ROLES = {
@@ -107,6 +113,18 @@ async function getJson<T>(context: BrowserContext, url: string): Promise<T> {
 
 type Items<T = { id: string }> = { items: T[] };
 
+/** The application form's steps (web/src/features/applications/steps.ts; `accession` only for a public body). */
+const APPLICATION_STEPS = [
+  'organization',
+  'contact',
+  'areas',
+  'offers',
+  'motivation',
+  'declarations',
+  'documents',
+  'review',
+] as const;
+
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
@@ -115,7 +133,12 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'members', path: '/members' },
     { name: 'members-page-99', path: '/members?page=99' },
     ...(someMember ? [{ name: 'member', path: `/members/${someMember}` }] : []),
+    { name: 'members-bad-filter', path: '/members?kind=xyz' },
+    { name: 'members-search', path: `/members?q=${encodeURIComponent('софтуерни')}` },
     { name: 'decisions', path: '/decisions' },
+    { name: 'statute', path: '/statute' },
+    { name: 'privacy', path: '/privacy' },
+    { name: 'contact', path: '/contact' },
     { name: 'not-found', path: '/no-such-page' },
   ];
   switch (role) {
@@ -143,11 +166,21 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       ];
     case 'applicant': {
       const mine = await getJson<Items<{ id: string; state: string }>>(context, '/api/applications/mine');
+      // Each step of an application the applicant edits is a deep link (`?step=…`, issue 11 C3).
+      const steps = (a: { id: string; state: string }) =>
+        APPLICATION_STEPS.map((step) => ({
+          name: `application-${a.state}-${step}`,
+          path: `/applications/${a.id}?step=${step}`,
+        }));
       return [
         ...publicRoutes,
         { name: 'account', path: '/account' },
         { name: 'apply', path: '/apply' },
         ...mine.items.map((a) => ({ name: `application-${a.state}`, path: `/applications/${a.id}` })),
+        ...mine.items.filter((a) => a.state === 'draft').flatMap(steps),
+        ...mine.items
+          .filter((a) => a.state === 'changes_requested')
+          .map((a) => ({ name: `application-${a.state}-review`, path: `/applications/${a.id}?step=review` })),
       ];
     }
     case 'representative': {
@@ -162,18 +195,34 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-data', path: `/my/organizations/${org}/data` },
           ]
         : [];
-      return [...publicRoutes, { name: 'account', path: '/account' }, ...orgRoutes];
+      return [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        ...orgRoutes,
+        {
+          name: 'accept-invitation',
+          path: '/invitations/accept?token=not-a-real-token',
+          expected4xx: ['/api/invitations/preview'],
+        },
+      ];
     }
     case 'committee':
     case 'chair':
     case 'admin': {
       const routes: Route[] = [...publicRoutes, { name: 'account', path: '/account' }];
-      const members = await getJson<Items>(context, '/api/committee/members?pageSize=5');
+      // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
+      const members = await getJson<Items<{ id: string; status: string }>>(
+        context,
+        '/api/committee/members?pageSize=100',
+      );
+      const byStatus = new Map<string, string>();
+      for (const m of members.items) if (!byStatus.has(m.status)) byStatus.set(m.status, m.id);
       routes.push(
         { name: 'committee-members', path: '/committee/members' },
-        ...(members.items[0]
-          ? [{ name: 'committee-member', path: `/committee/members/${members.items[0].id}` }]
-          : []),
+        ...[...byStatus].map(([status, id]) => ({
+          name: `committee-member-${status}`,
+          path: `/committee/members/${id}`,
+        })),
         { name: 'committee-fees', path: '/committee/fees' },
       );
       if (role !== 'admin') {
@@ -298,6 +347,8 @@ interface Result {
   lang: string;
   width: string;
   route: string;
+  /** How long the screen took to load, check and photograph. */
+  seconds?: number;
   problems: string[];
 }
 
@@ -361,48 +412,78 @@ async function logIn(context: BrowserContext, email: string) {
   if (!res.ok()) throw new Error(`log-in of ${email}: ${res.status()} ${await res.text()}`);
 }
 
-async function runRole(browser: Browser, role: Role, results: Result[]) {
-  const email = ROLES[role];
-  const setup = await browser.newContext();
-  if (email) await logIn(setup, email);
-  const state = await setup.storageState();
-  let routes = await routesOf(role, setup);
-  await setup.close();
-  const only = process.env.SCREENS_ONLY;
-  if (only) routes = routes.filter((r) => new RegExp(only).test(r.name));
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-  for (const width of WIDTHS) {
-    for (const lang of LANGS) {
-      const context = await browser.newContext({
-        storageState: state,
-        viewport: width.viewport,
-        isMobile: width.isMobile,
-        hasTouch: width.isMobile,
-        deviceScaleFactor: 1,
-        locale: lang === 'bg' ? 'bg-BG' : 'en-GB',
-      });
-      // tsx keeps function names with a `__name` helper that the page does not have.
-      await context.addInitScript('globalThis.__name = (fn) => fn;');
-      await context.addInitScript((language) => {
-        localStorage.setItem('portal.language', language);
-      }, lang);
-      const page = await context.newPage();
-      const dir = join(outDir, role, `${lang}-${width.name}`);
-      mkdirSync(dir, { recursive: true });
-      for (const route of routes) {
-        const problems = await visit(page, route, join(dir, `${route.name}.png`));
-        const result = { role, lang, width: width.name, route: route.name, problems };
-        results.push(result);
-        const mark = problems.length === 0 ? 'ok  ' : 'FAIL';
-        console.log(`${mark} ${role}/${lang}-${width.name}/${route.name} ${route.path}`);
-        for (const p of problems) console.log(`       ${p}`);
+/** A role's session and routes, made once and shared by the four language × width runs of that role. */
+const setups = new Map<Role, Promise<{ state: StorageState; routes: Route[] }>>();
+
+function setupOf(browser: Browser, role: Role) {
+  let setup = setups.get(role);
+  if (!setup) {
+    setup = (async () => {
+      const email = ROLES[role];
+      const context = await browser.newContext();
+      try {
+        if (email) await logIn(context, email);
+        const state = await context.storageState();
+        let routes = await routesOf(role, context);
+        const only = process.env.SCREENS_ONLY;
+        if (only) routes = routes.filter((r) => new RegExp(only).test(r.name));
+        return { state, routes };
+      } finally {
+        await context.close();
       }
-      await context.close();
+    })();
+    setups.set(role, setup);
+  }
+  return setup;
+}
+
+/** One role in one language at one width: a browser context that opens each of the role's routes. */
+async function runScreens(
+  browser: Browser,
+  role: Role,
+  width: (typeof WIDTHS)[number],
+  lang: (typeof LANGS)[number],
+  results: Result[],
+) {
+  const { state, routes } = await setupOf(browser, role);
+  const context = await browser.newContext({
+    storageState: state,
+    viewport: width.viewport,
+    isMobile: width.isMobile,
+    hasTouch: width.isMobile,
+    deviceScaleFactor: 1,
+    locale: lang === 'bg' ? 'bg-BG' : 'en-GB',
+  });
+  try {
+    // tsx keeps function names with a `__name` helper that the page does not have.
+    await context.addInitScript('globalThis.__name = (fn) => fn;');
+    await context.addInitScript((language) => {
+      localStorage.setItem('portal.language', language);
+    }, lang);
+    const page = await context.newPage();
+    const dir = join(outDir, role, `${lang}-${width.name}`);
+    mkdirSync(dir, { recursive: true });
+    for (const route of routes) {
+      const started = Date.now();
+      const problems = await visit(page, route, join(dir, `${route.name}.png`));
+      const seconds = (Date.now() - started) / 1000;
+      const result = { role, lang, width: width.name, route: route.name, seconds, problems };
+      results.push(result);
+      const mark = problems.length === 0 ? 'ok  ' : 'FAIL';
+      console.log(
+        `${mark} ${role}/${lang}-${width.name}/${route.name} ${route.path} (${seconds.toFixed(1)} s)`,
+      );
+      for (const p of problems) console.log(`       ${p}`);
     }
+  } finally {
+    await context.close();
   }
 }
 
 async function main() {
+  const startedAt = Date.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-screens-'));
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -422,14 +503,32 @@ async function main() {
       ],
     });
     const only = process.env.SCREENS_ROLES?.split(',').filter(Boolean);
-    const queue = (Object.keys(ROLES) as Role[]).filter((r) => !only || only.includes(r));
+    const roles = (Object.keys(ROLES) as Role[]).filter((r) => !only || only.includes(r));
+    // The work is shared out by role × width × language (24 runs), so parallel contexts stay busy to the
+    // end instead of waiting for the role with the most routes.
+    const queue = roles.flatMap((role) =>
+      WIDTHS.flatMap((width) => LANGS.map((lang) => ({ role, width, lang }))),
+    );
+    const failedSetups = new Set<Role>();
+    console.log(`${queue.length} runs of routes, ${concurrency} at a time`);
     const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let role = queue.shift(); role; role = queue.shift()) {
+      for (let unit = queue.shift(); unit; unit = queue.shift()) {
+        const { role, width, lang } = unit;
         try {
-          await runRole(browser as Browser, role, results);
+          await runScreens(browser as Browser, role, width, lang, results);
         } catch (error) {
-          results.push({ role, lang: '-', width: '-', route: 'setup', problems: [(error as Error).message] });
-          console.log(`FAIL ${role}: ${(error as Error).message}`);
+          // A role that cannot sign in or list its routes fails once, not once per run.
+          const setupFailed = await setupOf(browser as Browser, role).then(
+            () => false,
+            () => true,
+          );
+          if (setupFailed && failedSetups.has(role)) continue;
+          if (setupFailed) failedSetups.add(role);
+          const where = setupFailed
+            ? { lang: '-', width: '-', route: 'setup' }
+            : { lang, width: width.name, route: 'run' };
+          results.push({ role, ...where, problems: [(error as Error).message] });
+          console.log(`FAIL ${role}/${where.lang}-${where.width}: ${(error as Error).message}`);
         }
       }
     });
@@ -447,6 +546,7 @@ async function main() {
       screens: results.length,
       passed: results.length - failed.length,
       failed: failed.length,
+      seconds: Math.round((Date.now() - startedAt) / 1000),
     }),
   );
   process.exit(failed.length > 0 ? 1 : 0);

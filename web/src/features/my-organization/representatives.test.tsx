@@ -256,6 +256,18 @@ describe('accepting an invitation', () => {
     expect(screen.queryByRole('button', { name: 'Приеми поканата' })).toBeNull();
   });
 
+  it('says a mangled link is not valid instead of pointing at field errors', async () => {
+    stubApi({
+      ...signedIn(),
+      '/api/invitations/preview': () =>
+        problem(400, 'Невалидни данни', [
+          { path: 'body.token', message: 'Връзката е невалидна, изтекла или вече използвана.' },
+        ]),
+    });
+    renderApp('/invitations/accept?token=cut-short');
+    expect(await screen.findByText('Връзката е невалидна, изтекла или вече използвана.')).toBeVisible();
+  });
+
   it('sends an anonymous visitor to log in and back', async () => {
     stubApi();
     const app = renderApp(`/invitations/accept?token=${linkToken}`);

@@ -17,6 +17,7 @@ import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSession } from '@/features/auth/api/get-session.ts';
+import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useAcceptInvitation, useInvitationPreview } from '../api/representatives.ts';
@@ -63,8 +64,15 @@ export function AcceptInvitationPage() {
       </Stack>
     );
   } else if (preview.isError) {
+    // A mangled link (a token cut short by a mail program) is refused as invalid data: say what is wrong
+    // with the link, not "see the field errors" with no field on the page.
+    const tokenError = isApiError(preview.error)
+      ? preview.error.fieldErrors.find((e) => e.path.split('.').at(-1) === 'token')?.message
+      : undefined;
     body = (
-      <ProblemAlert error={preview.error} title={t('myOrganization.representatives.accept.errorTitle')} />
+      <ProblemAlert error={preview.error} title={t('myOrganization.representatives.accept.errorTitle')}>
+        {tokenError ? <Text size="sm">{tokenError}</Text> : undefined}
+      </ProblemAlert>
     );
   } else {
     const invitation = preview.data;

@@ -533,6 +533,10 @@ export const DecisionListResponseSchema = z.object({
   pageSize: z.number().int(),
 });
 
+/** The years that hold at least one decision the reader may see, newest first (the register's year filter). */
+export const DecisionYearsResponseSchema = z.object({ years: z.array(z.number().int()) });
+export type DecisionYearsResponse = z.infer<typeof DecisionYearsResponseSchema>;
+
 export const VotingSettingsSchema = z.strictObject({
   quorum: QuorumRuleSchema,
   majority: MajorityRuleSchema,

@@ -5,6 +5,7 @@ import {
   type DecisionListQuery,
   DecisionListQuerySchema,
   DecisionListResponseSchema,
+  DecisionYearsResponseSchema,
   type MembershipAction,
   ProblemSchema,
   VotingSettingsSchema,
@@ -15,13 +16,26 @@ import { containsPattern, execute } from '../../db.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { actorOf } from '../auth/auth.routes.ts';
 
+/** The public reads the approved admissions only; members read membership decisions (suspensions…) too. */
+function visibleTo(full: boolean) {
+  return full ? sql`true` : sql`d.outcome = 'approved' and d.subject = 'admission'`;
+}
+
+/** The years holding a decision the reader may see, newest first: the year filter offers only these. */
+export async function decisionYears(db: Db, full: boolean): Promise<number[]> {
+  const rows = await execute<{ year: number }>(
+    db,
+    sql`select distinct d.year from decisions d where ${visibleTo(full)} order by d.year desc`,
+  );
+  return rows.map((r) => Number(r.year));
+}
+
 /**
  * The decisions register. Members (representatives, the committee, administrators) read every decision
  * with its tally and text; everyone else reads the admissions only: number, date, organisation, outcome.
  */
 export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean) {
-  // The public reads the admissions only; members read membership decisions (suspensions…) too.
-  const filters = [full ? sql`true` : sql`d.outcome = 'approved' and d.subject = 'admission'`];
+  const filters = [visibleTo(full)];
   if (q.outcome) filters.push(sql`d.outcome = ${q.outcome}`);
   if (q.subject) filters.push(sql`d.subject = ${q.subject}`);
   if (q.year) filters.push(sql`d.year = ${q.year}`);
@@ -88,6 +102,20 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listDecisions(app.db.db, request.query, can(principalOf(request.user), 'decisions.read_full')),
+  );
+  app.get(
+    '/years',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'The years that hold a decision the caller may see, newest first (the year filter)',
+        response: { 200: DecisionYearsResponseSchema },
+      },
+    },
+    async (request) => ({
+      years: await decisionYears(app.db.db, can(principalOf(request.user), 'decisions.read_full')),
+    }),
   );
 };
 

@@ -47,6 +47,11 @@ function decisionsApi(me: ReturnType<typeof meFixture> | null, items = register)
   const members = me !== null && me.roles.length > 0;
   return stubApi({
     '/api/auth/session': () => json({ user: me }),
+    '/api/decisions/years': () => {
+      const visible = members ? items : items.filter((d) => d.outcome === 'approved');
+      const years = [...new Set(visible.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => b - a);
+      return json({ years });
+    },
     '/api/decisions': (url) => {
       const p = url.searchParams;
       const q = p.get('q')?.toLowerCase();
@@ -107,6 +112,28 @@ describe('the decisions register', () => {
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Година' }), 'Всички години');
     await waitFor(() => expect(app.searchParams().get('year')).toBeNull());
+  });
+
+  it('offers only the years with a decision the reader may see, newest first, every year by default', async () => {
+    const spread = [
+      decision(1, { date: '2026-02-01' }),
+      decision(2, { date: '2024-05-01', outcome: 'rejected' }),
+      decision(3, { date: '2023-05-01' }),
+    ];
+    const yearsOffered = () =>
+      Array.from(
+        (screen.getByRole('combobox', { name: 'Година' }) as HTMLSelectElement).options,
+        (o) => o.textContent,
+      );
+    decisionsApi(null, spread);
+    const { unmount } = renderApp('/decisions');
+    await waitFor(() => expect(yearsOffered()).toEqual(['Всички години', '2026', '2023']));
+    expect(screen.getByRole('combobox', { name: 'Година' })).toHaveValue('');
+    unmount();
+
+    decisionsApi(meFixture(), spread);
+    renderApp('/decisions');
+    await waitFor(() => expect(yearsOffered()).toEqual(['Всички години', '2026', '2024', '2023']));
   });
 
   it('shows members every decision with its tally and text, and lets committee members open the application', async () => {

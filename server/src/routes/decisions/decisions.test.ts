@@ -1,0 +1,65 @@
+/**
+ * The decisions register (issue 11 C13): the years its filter offers follow what the reader may see.
+ */
+import type { DbHandle } from '@portal/db';
+import { sql } from '@portal/db';
+import { createTestDb } from '@portal/db/testing';
+import { DecisionYearsResponseSchema } from '@portal/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
+
+let h: DbHandle;
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+let representative: string;
+
+let sequence = 0;
+/** A decision entered in the register directly; returns its number. */
+async function registerDecision(
+  year: number,
+  organizationId: string | null,
+  subject: 'admission' | 'membership',
+  outcome: 'approved' | 'rejected',
+): Promise<string> {
+  sequence++;
+  const number = `${year}-${String(sequence).padStart(3, '0')}`;
+  await h.query(
+    sql`insert into decisions (year, sequence, number, decided_on, subject, outcome, organization_id,
+          organization_name_bg, organization_name_en, text_bg, text_en, tally)
+        values (${year}, ${sequence}, ${number}, ${`${year}-06-15`}::date, ${subject}, ${outcome}, ${organizationId},
+          'Регистър ООД', 'Register Ltd', 'Текст', 'Text',
+          '{"for": 3, "against": 0, "abstain": 0, "eligible": 5, "recused": 0}'::jsonb)`,
+  );
+  return number;
+}
+
+beforeAll(async () => {
+  h = await createTestDb();
+  app = await buildTestApp(h);
+  const member = await insertOrganization(h, { nameBg: 'Член Регистър' });
+  const rep = await insertUser(h, { roles: ['representative'], organizationIds: [member] });
+  representative = await logIn(app, rep.email);
+  // 2022: a membership decision only; 2023: a rejection only; 2025: an admission; 2024: nothing at all.
+  await registerDecision(2022, member, 'membership', 'approved');
+  await registerDecision(2023, null, 'admission', 'rejected');
+  await registerDecision(2025, member, 'admission', 'approved');
+});
+afterAll(async () => {
+  await app?.close();
+  await h?.close();
+});
+
+async function years(cookie?: string): Promise<number[]> {
+  const res = await app.inject({ url: '/api/decisions/years', headers: cookie ? { cookie } : {} });
+  expect(res.statusCode, res.body).toBe(200);
+  return DecisionYearsResponseSchema.parse(res.json()).years;
+}
+
+describe('the years of the register', () => {
+  it('answers the public only the years with an admission it may read, newest first', async () => {
+    expect(await years()).toEqual([2025]);
+  });
+
+  it('answers members every year holding a decision, newest first, and no year without one', async () => {
+    expect(await years(representative)).toEqual([2025, 2023, 2022]);
+  });
+});

@@ -12,7 +12,7 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit.ts';
-import { containsPattern, execute } from '../../db.ts';
+import { ACTIVE_MEMBERSHIP, containsPattern, execute } from '../../db.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { actorOf } from '../auth/auth.routes.ts';
 
@@ -55,6 +55,7 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     decided_on: string;
     organization_name_bg: string;
     organization_name_en: string;
+    listed_organization_id: string | null;
     outcome: 'approved' | 'rejected';
     subject: 'admission' | 'membership';
     membership_action: MembershipAction | null;
@@ -64,7 +65,12 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     text_en: string;
   }>(
     db,
-    sql`select d.number, d.decided_on::text as decided_on, d.organization_name_bg, d.organization_name_en, d.outcome,
+    // The organisation's id only while it is publicly listed: no reader learns the id of a rejected
+    // applicant or a former member (there is no public profile to link to anyway).
+    sql`select d.number, d.decided_on::text as decided_on, d.organization_name_bg, d.organization_name_en,
+          (select m.organization_id from memberships m
+            where m.organization_id = d.organization_id and ${ACTIVE_MEMBERSHIP}) as listed_organization_id,
+          d.outcome,
           d.subject, (select e.action from membership_events e where e.decision_id = d.id order by e.id limit 1)
             as membership_action,
           d.application_id, d.tally, d.text_bg, d.text_en
@@ -76,6 +82,8 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     date: r.decided_on,
     organizationNameBg: r.organization_name_bg,
     organizationNameEn: r.organization_name_en,
+    organizationId: r.listed_organization_id,
+    organizationListed: r.listed_organization_id !== null,
     outcome: r.outcome,
     subject: r.subject,
     membershipAction: r.subject === 'membership' ? r.membership_action : null,

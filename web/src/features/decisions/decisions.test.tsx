@@ -7,6 +7,7 @@ import { renderApp } from '@/testing/render-app.tsx';
 import { DECISIONS_PAGE_SIZE } from './search-params.ts';
 
 const APPLICATION_ID = 'a1000000-0000-4000-8000-000000000001';
+const MEMBER_ID = 'b1000000-0000-4000-8000-000000000002';
 
 function decision(n: number, overrides: Partial<Decision> = {}): Decision {
   const nn = String(n).padStart(3, '0');
@@ -15,6 +16,8 @@ function decision(n: number, overrides: Partial<Decision> = {}): Decision {
     date: '2026-03-20',
     organizationNameBg: `Организация ${nn}`,
     organizationNameEn: `Organisation ${nn}`,
+    organizationId: null,
+    organizationListed: false,
     outcome: 'approved',
     subject: 'admission',
     membershipAction: null,
@@ -112,6 +115,21 @@ describe('the decisions register', () => {
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Година' }), 'Всички години');
     await waitFor(() => expect(app.searchParams().get('year')).toBeNull());
+  });
+
+  it("links a listed member's name to its public profile and leaves the others plain", async () => {
+    decisionsApi(meFixture(), [
+      decision(2, { organizationNameBg: 'Член Линк', organizationId: MEMBER_ID, organizationListed: true }),
+      decision(1, { organizationNameBg: 'Отказан Кандидат', outcome: 'rejected' }),
+    ]);
+    renderApp('/decisions');
+    const link = await screen.findByRole('link', { name: 'Член Линк' });
+    expect(link).toHaveAttribute('href', `/members/${MEMBER_ID}`);
+    const rejected = (await screen.findByRole('heading', { level: 3, name: 'Решение № 2026-001' })).closest(
+      'article',
+    ) as HTMLElement;
+    expect(within(rejected).getByText('Отказан Кандидат')).toBeVisible();
+    expect(within(rejected).queryByRole('link')).toBeNull();
   });
 
   it('offers only the years with a decision the reader may see, newest first, every year by default', async () => {

@@ -151,8 +151,15 @@ function DecisionCard({ decision, linksToApplication }: { decision: Decision; li
           </Badge>
         )}
       </Group>
+      {/* A listed member's name opens its public profile; a rejected applicant or a former member has none. */}
       <Text mt="xs" fw={500} lang={name.lang} style={{ overflowWrap: 'anywhere' }}>
-        {name.text}
+        {decision.organizationListed && decision.organizationId ? (
+          <Anchor component={Link} to={paths.member.href(decision.organizationId)} inherit>
+            {name.text}
+          </Anchor>
+        ) : (
+          name.text
+        )}
       </Text>
       {tally ? (
         <Text size="sm" mt="xs">

@@ -1651,6 +1651,15 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    url: '/api/decisions/years',
+    permission: 'public',
+    label: "the register's years",
+    expect: everyone(200),
+    build: () => ({ url: '/api/decisions/years' }),
+    check: (body) => expect(body).toEqual({ years: [year] }),
+  },
+  {
+    method: 'GET',
     url: '/api/admin/settings/voting',
     permission: 'settings.manage',
     label: 'the voting rules',

@@ -286,6 +286,8 @@ let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
 const ctx: Ctx = { orgIds: [], otherOrgId: '' };
 const cookies = {} as Record<Reader, string | null>;
+/** Organisations admitted once but no longer listed (excluded, withdrawn): the register names them only. */
+const formerMemberIds: string[] = [];
 
 beforeAll(async () => {
   h = await createTestDb();
@@ -340,7 +342,28 @@ beforeAll(async () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
   }
+  // The register names (and links) each of them, so its row has something to leak.
+  for (let k = 0; k < ORG_COUNT; k++) await registerAdmission(ctx.orgIds[k]!, 800 + k);
+  for (const status of ['excluded', 'withdrawn'] as const) {
+    const id = await insertOrganization(h, { nameBg: `Бивш ${status}`, status });
+    formerMemberIds.push(id);
+    await registerAdmission(id, 810 + formerMemberIds.length);
+  }
 });
+
+/** An approved admission of `organizationId` in the register (this year, number `YYYY-<sequence>`). */
+async function registerAdmission(organizationId: string, sequence: number): Promise<string> {
+  const year = new Date().getFullYear();
+  const number = `${year}-${sequence}`;
+  await h.query(
+    sql`insert into decisions (year, sequence, number, decided_on, outcome, organization_id,
+          organization_name_bg, organization_name_en, text_bg, text_en, tally)
+        select ${year}, ${sequence}, ${number}, current_date, 'approved', o.id, o.name_bg, o.name_en,
+          'Решение', 'Decision', '{"for": 3, "against": 0, "abstain": 0, "eligible": 5, "recused": 0}'::jsonb
+        from organizations o where o.id = ${organizationId}`,
+  );
+  return number;
+}
 afterAll(async () => {
   await app?.close();
   await h?.close();
@@ -390,6 +413,19 @@ describe('every organisation endpoint × every reader × every visibility', () =
       });
     });
   }
+});
+
+describe('the decisions register (issue 11 C13)', () => {
+  it.each(READERS)(
+    "%s gets an organisation's id only while it is publicly listed (its profile link)",
+    async (reader) => {
+      const res = await ask(reader, '/api/decisions?pageSize=100');
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as { number: string; organizationId: string | null }[];
+      for (const id of ctx.orgIds) expect(items.map((d) => d.organizationId)).toContain(id);
+      for (const id of formerMemberIds) expect(res.body).not.toContain(id);
+    },
+  );
 });
 
 describe('the table', () => {

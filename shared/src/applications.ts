@@ -495,6 +495,13 @@ export const DecisionSchema = z.object({
   date: z.iso.date(),
   organizationNameBg: z.string(),
   organizationNameEn: z.string(),
+  /**
+   * The organisation's public profile (`/members/:id`), given only while it is publicly listed (an active
+   * member, not a candidate); null for a rejected applicant, a former member or an erased organisation.
+   */
+  organizationId: z.uuid().nullable(),
+  /** Whether the organisation is publicly listed now, so its name can link to its profile. */
+  organizationListed: z.boolean(),
   outcome: z.enum(['approved', 'rejected']),
   /** An admission (an application's vote) or a change of an existing membership. */
   subject: z.enum(['admission', 'membership']),
@@ -532,6 +539,10 @@ export const DecisionListResponseSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+
+/** The years that hold at least one decision the reader may see, newest first (the register's year filter). */
+export const DecisionYearsResponseSchema = z.object({ years: z.array(z.number().int()) });
+export type DecisionYearsResponse = z.infer<typeof DecisionYearsResponseSchema>;
 
 export const VotingSettingsSchema = z.strictObject({
   quorum: QuorumRuleSchema,

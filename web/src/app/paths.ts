@@ -68,6 +68,11 @@ export const paths = {
     path: '/my/organizations/:id/fees',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/fees`,
   },
+  /** The organisations (by ЕИК) the member declares itself a competitor of (decision 013). */
+  myOrganizationCompetitors: {
+    path: '/my/organizations/:id/competitors',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/competitors`,
+  },
   /** The organisation's data: JSON export (GDPR) and the like. */
   myOrganizationData: {
     path: '/my/organizations/:id/data',

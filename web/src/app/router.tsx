@@ -161,6 +161,13 @@ export const routes: RouteObject[] = [
                   ]).then(([m]) => ({ Component: m.FeesPage })),
               },
               {
+                path: paths.myOrganizationCompetitors.path,
+                lazy: () =>
+                  import('@/features/my-organization/components/competitors-page.tsx').then((m) => ({
+                    Component: m.CompetitorsPage,
+                  })),
+              },
+              {
                 path: paths.myOrganizationData.path,
                 lazy: () =>
                   import('@/features/my-organization/components/data-page.tsx').then((m) => ({

@@ -404,5 +404,9 @@ export const en: ShellMessages = {
     token: {
       invalid: 'The link is not valid.',
     },
+    eik: {
+      invalid: 'Enter a UIC or BULSTAT of 9 or 13 digits.',
+      check_digit: 'The check digit does not match: check whether a digit was mistyped.',
+    },
   },
 };

@@ -25,6 +25,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     representatives: 'Representatives',
     history: 'History',
     fees: 'Fees',
+    competitors: 'Competitors',
     data: 'Data',
   },
   facts: {
@@ -185,6 +186,25 @@ export const myOrganizationEn: MyOrganizationMessages = {
     confirm: 'Yes, remove it',
     cancel: 'Cancel',
     close: 'Close',
+  },
+  competitors: {
+    title: 'Competitors',
+    intro:
+      'Name the organisations you compete with, by UIC: committee members who represent your organisation are then recused from their applications, so no competitor decides on its rival.',
+    empty: 'You have not declared any competitor.',
+    listLabel: 'Declared competitors',
+    eik: 'UIC {{eik}}',
+    eikLabel: 'UIC of a competitor',
+    add: 'Add',
+    added: 'UIC {{eik}} has been added.',
+    already: 'UIC {{eik}} is already on the list.',
+    remove: 'Remove',
+    removeLabel: 'Remove UIC {{eik}}',
+    removed: 'UIC {{eik}} has been removed.',
+    removeTitle: 'Remove a competitor',
+    removeText:
+      'Remove UIC {{eik}} from your competitors? Your representatives on the committee will no longer be recused from its applications.',
+    removeConfirm: 'Yes, remove it',
   },
   data: {
     title: 'Data',

@@ -13,6 +13,8 @@ const VALIDATION_CODES = [
   'password.too_short',
   'password.too_long',
   'token.invalid',
+  'eik.invalid',
+  'eik.check_digit',
 ] as const;
 type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -5,23 +5,37 @@ import {
   type DecisionListQuery,
   DecisionListQuerySchema,
   DecisionListResponseSchema,
+  DecisionYearsResponseSchema,
   type MembershipAction,
   ProblemSchema,
   VotingSettingsSchema,
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit.ts';
-import { containsPattern, execute } from '../../db.ts';
+import { ACTIVE_MEMBERSHIP, containsPattern, execute } from '../../db.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { actorOf } from '../auth/auth.routes.ts';
+
+/** The public reads the approved admissions only; members read membership decisions (suspensions…) too. */
+function visibleTo(full: boolean) {
+  return full ? sql`true` : sql`d.outcome = 'approved' and d.subject = 'admission'`;
+}
+
+/** The years holding a decision the reader may see, newest first: the year filter offers only these. */
+export async function decisionYears(db: Db, full: boolean): Promise<number[]> {
+  const rows = await execute<{ year: number }>(
+    db,
+    sql`select distinct d.year from decisions d where ${visibleTo(full)} order by d.year desc`,
+  );
+  return rows.map((r) => Number(r.year));
+}
 
 /**
  * The decisions register. Members (representatives, the committee, administrators) read every decision
  * with its tally and text; everyone else reads the admissions only: number, date, organisation, outcome.
  */
 export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean) {
-  // The public reads the admissions only; members read membership decisions (suspensions…) too.
-  const filters = [full ? sql`true` : sql`d.outcome = 'approved' and d.subject = 'admission'`];
+  const filters = [visibleTo(full)];
   if (q.outcome) filters.push(sql`d.outcome = ${q.outcome}`);
   if (q.subject) filters.push(sql`d.subject = ${q.subject}`);
   if (q.year) filters.push(sql`d.year = ${q.year}`);
@@ -41,6 +55,7 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     decided_on: string;
     organization_name_bg: string;
     organization_name_en: string;
+    listed_organization_id: string | null;
     outcome: 'approved' | 'rejected';
     subject: 'admission' | 'membership';
     membership_action: MembershipAction | null;
@@ -50,7 +65,12 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     text_en: string;
   }>(
     db,
-    sql`select d.number, d.decided_on::text as decided_on, d.organization_name_bg, d.organization_name_en, d.outcome,
+    // The organisation's id only while it is publicly listed: no reader learns the id of a rejected
+    // applicant or a former member (there is no public profile to link to anyway).
+    sql`select d.number, d.decided_on::text as decided_on, d.organization_name_bg, d.organization_name_en,
+          (select m.organization_id from memberships m
+            where m.organization_id = d.organization_id and ${ACTIVE_MEMBERSHIP}) as listed_organization_id,
+          d.outcome,
           d.subject, (select e.action from membership_events e where e.decision_id = d.id order by e.id limit 1)
             as membership_action,
           d.application_id, d.tally, d.text_bg, d.text_en
@@ -62,6 +82,8 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     date: r.decided_on,
     organizationNameBg: r.organization_name_bg,
     organizationNameEn: r.organization_name_en,
+    organizationId: r.listed_organization_id,
+    organizationListed: r.listed_organization_id !== null,
     outcome: r.outcome,
     subject: r.subject,
     membershipAction: r.subject === 'membership' ? r.membership_action : null,
@@ -88,6 +110,20 @@ export const decisionsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       listDecisions(app.db.db, request.query, can(principalOf(request.user), 'decisions.read_full')),
+  );
+  app.get(
+    '/years',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'The years that hold a decision the caller may see, newest first (the year filter)',
+        response: { 200: DecisionYearsResponseSchema },
+      },
+    },
+    async (request) => ({
+      years: await decisionYears(app.db.db, can(principalOf(request.user), 'decisions.read_full')),
+    }),
   );
 };
 

@@ -7,6 +7,7 @@ import { renderApp } from '@/testing/render-app.tsx';
 import { DECISIONS_PAGE_SIZE } from './search-params.ts';
 
 const APPLICATION_ID = 'a1000000-0000-4000-8000-000000000001';
+const MEMBER_ID = 'b1000000-0000-4000-8000-000000000002';
 
 function decision(n: number, overrides: Partial<Decision> = {}): Decision {
   const nn = String(n).padStart(3, '0');
@@ -15,6 +16,8 @@ function decision(n: number, overrides: Partial<Decision> = {}): Decision {
     date: '2026-03-20',
     organizationNameBg: `Организация ${nn}`,
     organizationNameEn: `Organisation ${nn}`,
+    organizationId: null,
+    organizationListed: false,
     outcome: 'approved',
     subject: 'admission',
     membershipAction: null,
@@ -47,6 +50,11 @@ function decisionsApi(me: ReturnType<typeof meFixture> | null, items = register)
   const members = me !== null && me.roles.length > 0;
   return stubApi({
     '/api/auth/session': () => json({ user: me }),
+    '/api/decisions/years': () => {
+      const visible = members ? items : items.filter((d) => d.outcome === 'approved');
+      const years = [...new Set(visible.map((d) => Number(d.date.slice(0, 4))))].sort((a, b) => b - a);
+      return json({ years });
+    },
     '/api/decisions': (url) => {
       const p = url.searchParams;
       const q = p.get('q')?.toLowerCase();
@@ -107,6 +115,43 @@ describe('the decisions register', () => {
 
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Година' }), 'Всички години');
     await waitFor(() => expect(app.searchParams().get('year')).toBeNull());
+  });
+
+  it("links a listed member's name to its public profile and leaves the others plain", async () => {
+    decisionsApi(meFixture(), [
+      decision(2, { organizationNameBg: 'Член Линк', organizationId: MEMBER_ID, organizationListed: true }),
+      decision(1, { organizationNameBg: 'Отказан Кандидат', outcome: 'rejected' }),
+    ]);
+    renderApp('/decisions');
+    const link = await screen.findByRole('link', { name: 'Член Линк' });
+    expect(link).toHaveAttribute('href', `/members/${MEMBER_ID}`);
+    const rejected = (await screen.findByRole('heading', { level: 3, name: 'Решение № 2026-001' })).closest(
+      'article',
+    ) as HTMLElement;
+    expect(within(rejected).getByText('Отказан Кандидат')).toBeVisible();
+    expect(within(rejected).queryByRole('link')).toBeNull();
+  });
+
+  it('offers only the years with a decision the reader may see, newest first, every year by default', async () => {
+    const spread = [
+      decision(1, { date: '2026-02-01' }),
+      decision(2, { date: '2024-05-01', outcome: 'rejected' }),
+      decision(3, { date: '2023-05-01' }),
+    ];
+    const yearsOffered = () =>
+      Array.from(
+        (screen.getByRole('combobox', { name: 'Година' }) as HTMLSelectElement).options,
+        (o) => o.textContent,
+      );
+    decisionsApi(null, spread);
+    const { unmount } = renderApp('/decisions');
+    await waitFor(() => expect(yearsOffered()).toEqual(['Всички години', '2026', '2023']));
+    expect(screen.getByRole('combobox', { name: 'Година' })).toHaveValue('');
+    unmount();
+
+    decisionsApi(meFixture(), spread);
+    renderApp('/decisions');
+    await waitFor(() => expect(yearsOffered()).toEqual(['Всички години', '2026', '2024', '2023']));
   });
 
   it('shows members every decision with its tally and text, and lets committee members open the application', async () => {

@@ -7,6 +7,3 @@ export const DECISION_PARAMS = ['q', 'outcome', 'year', 'page'] as const;
 export type DecisionSearch = ListSearch<(typeof DECISION_PARAMS)[number]>;
 
 export const DECISIONS_PAGE_SIZE = 20;
-
-/** The first year the year filter offers (the register's decisions start with the portal). */
-export const FIRST_DECISION_YEAR = 2024;

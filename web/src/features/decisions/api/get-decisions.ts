@@ -9,6 +9,7 @@ export type DecisionListResponse = z.infer<typeof DecisionListResponseSchema>;
 export const decisionKeys = {
   all: ['decisions'] as const,
   list: (search: DecisionSearch & { pageSize: number }) => [...decisionKeys.all, 'list', search] as const,
+  years: () => [...decisionKeys.all, 'years'] as const,
 };
 
 /**

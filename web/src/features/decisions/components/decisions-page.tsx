@@ -9,12 +9,12 @@ import { PagedList } from '@/features/admin/components/paged-list.tsx';
 import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { useDecisionYears } from '../api/get-decision-years.ts';
 import { useDecisions } from '../api/get-decisions.ts';
 import {
   currentPage,
   DECISION_PARAMS,
   type DecisionSearch,
-  FIRST_DECISION_YEAR,
   hasFilters,
   readSearch,
   withChange,
@@ -22,10 +22,13 @@ import {
 
 const OUTCOMES = ['approved', 'rejected'] as const;
 
-/** The years the filter offers, newest first; a year from the URL outside them stays selectable. */
-function yearOptions(current: string | undefined): string[] {
-  const years: string[] = [];
-  for (let year = new Date().getFullYear(); year >= FIRST_DECISION_YEAR; year--) years.push(String(year));
+/**
+ * The years the filter offers: those holding a decision the reader may see (the server's answer, newest
+ * first). The default is every year; a year from the URL outside them stays selectable, so the select
+ * never shows a value it does not offer.
+ */
+function yearOptions(withDecisions: readonly number[], current: string | undefined): string[] {
+  const years = withDecisions.map(String);
   return current && !years.includes(current) ? [current, ...years] : years;
 }
 
@@ -44,6 +47,7 @@ export function DecisionsPage() {
   const search = readSearch(searchParams, DECISION_PARAMS);
   const page = currentPage(search);
   const decisions = useDecisions(search);
+  const years = yearOptions(useDecisionYears().data ?? [], search.year);
 
   const change = (delta: DecisionSearch, options: { scrollToTop?: boolean } = {}) =>
     setSearchParams((prev) => withChange(prev, delta), { preventScrollReset: !options.scrollToTop });
@@ -81,9 +85,10 @@ export function DecisionsPage() {
             label={t('decisions.yearLabel')}
             value={search.year ?? ''}
             onChange={(event) => change({ year: event.currentTarget.value })}
+            disabled={years.length === 0}
             data={[
               { value: '', label: t('decisions.yearAny') },
-              ...yearOptions(search.year).map((year) => ({ value: year, label: year })),
+              ...years.map((year) => ({ value: year, label: year })),
             ]}
           />
         </SimpleGrid>
@@ -146,8 +151,15 @@ function DecisionCard({ decision, linksToApplication }: { decision: Decision; li
           </Badge>
         )}
       </Group>
+      {/* A listed member's name opens its public profile; a rejected applicant or a former member has none. */}
       <Text mt="xs" fw={500} lang={name.lang} style={{ overflowWrap: 'anywhere' }}>
-        {name.text}
+        {decision.organizationListed && decision.organizationId ? (
+          <Anchor component={Link} to={paths.member.href(decision.organizationId)} inherit>
+            {name.text}
+          </Anchor>
+        ) : (
+          name.text
+        )}
       </Text>
       {tally ? (
         <Text size="sm" mt="xs">

@@ -8,5 +8,6 @@ export const myOrganizationKeys = {
   profile: (id: string) => [...myOrganizationKeys.detail(id), 'profile'] as const,
   history: (id: string) => [...myOrganizationKeys.detail(id), 'history'] as const,
   representatives: (id: string) => [...myOrganizationKeys.detail(id), 'representatives'] as const,
+  competitors: (id: string) => [...myOrganizationKeys.detail(id), 'competitors'] as const,
   invitation: (token: string) => [...myOrganizationKeys.all, 'invitation', token] as const,
 };

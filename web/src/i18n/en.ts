@@ -307,6 +307,8 @@ export const en: ShellMessages = {
     },
     toAccount: 'Go to my account',
     toLogIn: 'Go to log in',
+    toLogInContinue: 'Log in to continue',
+    toContinue: 'Continue',
     errorTitle: 'The action did not succeed',
     networkError: 'The server cannot be reached. Check your internet connection and try again.',
     seconds_one: '{{count}} second',
@@ -400,6 +402,9 @@ export const en: ShellMessages = {
     password: {
       too_short: 'The password must be at least {{min}} characters long.',
       too_long: 'The password can be at most {{max}} characters long.',
+    },
+    next: {
+      invalid: 'The return address is not a page of the portal.',
     },
     token: {
       invalid: 'The link is not valid.',

@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/c
 import { LogInBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { paths, safeNextPath } from '@/app/paths.ts';
+import { keptNextPath, paths, safeNextPath } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { useForm } from '@/lib/use-form.ts';
@@ -16,7 +16,8 @@ import { formatWait } from './wait-time.ts';
 export function LogInPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const target = safeNextPath(searchParams.get('next'));
+  const kept = keptNextPath(searchParams.get('next'));
+  const target = safeNextPath(kept);
   // Say why a visitor who followed "Apply online" or an emailed invitation must log in first.
   const reason = target.startsWith(paths.apply.href())
     ? t('auth.logIn.reasonApply')
@@ -70,7 +71,7 @@ export function LogInPage() {
           </Group>
           <Text size="sm">
             {t('auth.logIn.noAccount')}{' '}
-            <Anchor component={Link} to={paths.signUp.href()}>
+            <Anchor component={Link} to={paths.signUp.href(kept)}>
               {t('auth.logIn.signUp')}
             </Anchor>
           </Text>

@@ -361,10 +361,19 @@ export const en: ShellMessages = {
       ended: 'The session has been ended.',
       empty: 'There are no other active sessions.',
     },
+    applications: {
+      title: 'My membership applications',
+      empty: 'You have no membership applications yet.',
+      apply: 'Apply for membership',
+      untitled: 'Application without a name yet',
+      submittedAt: 'Submitted on {{date}}',
+      updatedAt: 'Last changed: {{date}}',
+    },
     organizations: {
       title: 'My organisations',
       intro: 'The organisations you represent in the cluster.',
-      empty: 'You do not represent an organisation yet. An administrator links you to it after a check.',
+      empty:
+        'You do not represent an organisation yet. To bring your organisation into the cluster, apply for membership; if it is already a member, ask its representative to invite you.',
       eik: 'UIC/BULSTAT',
       kind: 'Kind',
       category: 'Category',

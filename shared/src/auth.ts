@@ -66,6 +66,25 @@ export const TokenSchema = z
   .max(200)
   .refine((t) => /^[A-Za-z0-9_-]{43}$/.test(t), { params: { code: 'token.invalid' } });
 
+/**
+ * Whether `next` (a return address kept through log-in, sign-up and email verification) is a path of
+ * this site: `/…`, not `//host` (another host), no backslash (browsers read `/\\host` as another host
+ * too), no control characters, and not the log-in page itself.
+ */
+export function isSameSitePath(next: string): boolean {
+  if (!next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(next)) return false;
+  const pathname = next.split(/[?#]/, 1)[0] ?? '';
+  return pathname !== '/login' && pathname !== '/login/';
+}
+
+/** A return address sent with a form (sign-up): refused unless it is a path of this site. */
+export const NextPathSchema = z
+  .string()
+  .max(2000)
+  .refine(isSameSitePath, { params: { code: 'next.invalid' } });
+
 // ---------- auth requests ----------
 
 export const SignUpBodySchema = z.strictObject({
@@ -73,6 +92,8 @@ export const SignUpBodySchema = z.strictObject({
   password: NewPasswordSchema,
   displayName: DisplayNameSchema,
   language: LanguageSchema.default('bg'),
+  /** Where the user was going (`/apply`, an invitation link): the verification link carries it on. */
+  next: NextPathSchema.optional(),
 });
 export type SignUpBody = z.infer<typeof SignUpBodySchema>;
 export type SignUpInput = z.input<typeof SignUpBodySchema>;

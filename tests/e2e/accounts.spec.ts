@@ -22,7 +22,8 @@ async function openMailAsAdmin(browser: Browser, to: string, subject: string) {
   const context = await browser.newContext();
   const admin = await context.newPage();
   await logIn(admin, DEMO_ADMIN.email, DEMO_ADMIN.password);
-  await expect(admin.getByRole('heading', { level: 1, name: 'Моят профил' })).toBeVisible();
+  // An administrator lands on the users (issue 11 C4).
+  await expect(admin).toHaveURL(/\/admin\/users$/);
   await (await openMenu(admin)).getByRole('link', { name: 'Администрация' }).click();
   await admin.getByRole('link', { name: 'Изходяща поща' }).click();
   await admin.getByLabel('Получател').fill(to);
@@ -74,9 +75,11 @@ test('a newcomer signs up, confirms the email from the mailbox link, logs in, se
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Връзката не е валидна' })).toBeVisible();
 
-  // Log in → the account page, with the name in the header.
+  // Log in → a newcomer with no role and no application lands on the application form (issue 11 C4);
+  // the account page has the name in the header.
   await logIn(page, email, password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/apply$/);
+  await page.goto('/account');
   await expect(page.getByRole('heading', { level: 1, name: 'Моят профил' })).toBeVisible();
   await expect((await openMenu(page)).getByText('Нов Член')).toBeVisible();
   await closeMenu(page);
@@ -138,5 +141,5 @@ test('a forgotten password is reset with the emailed link, which works once', as
   await expect(page.getByRole('heading', { name: 'Връзката не е валидна' })).toBeVisible();
 
   await logIn(page, email, 'съвсем нова дълга парола');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/apply$/);
 });

@@ -22,7 +22,8 @@ const PDF = Buffer.from(
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/login');
+  // To the account page explicitly: without it, each role lands elsewhere (issue 11 C4).
+  await page.goto('/login?next=%2Faccount');
   await page.getByRole('textbox', { name: /^(Имейл|E-?mail)$/ }).fill(email);
   await page.getByRole('textbox', { name: /^(Парола|Password)$/ }).fill(PASSWORD);
   await page.getByRole('button', { name: /^(Влез|Log in)$/ }).click();

@@ -10,7 +10,8 @@ import { expect, type Page, test } from '@playwright/test';
 const REPRESENTATIVE = { email: 'predstavitel@demo.klaster.bg', password: 'klaster-demo-2026' };
 
 async function logIn(page: Page) {
-  await page.goto('/login');
+  // To the account page explicitly: a representative would land on their first organisation (issue 11 C4).
+  await page.goto('/login?next=%2Faccount');
   await page.getByLabel('Имейл').fill(REPRESENTATIVE.email);
   await page.getByRole('textbox', { name: 'Парола', exact: true }).fill(REPRESENTATIVE.password);
   await page.getByRole('button', { name: 'Влез', exact: true }).click();

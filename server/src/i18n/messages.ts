@@ -430,6 +430,10 @@ export const messages = {
     bg: 'Потребителят с този имейл вече е представител на организацията.',
     en: 'The user with this email is already a representative of the organisation.',
   },
+  'next.invalid': {
+    bg: 'Адресът за връщане не е страница на портала.',
+    en: 'The return address is not a page of the portal.',
+  },
   'token.invalid': {
     bg: 'Връзката е невалидна, изтекла или вече използвана.',
     en: 'The link is invalid, expired or already used.',

@@ -1,3 +1,5 @@
+import { isSameSitePath } from '@portal/shared';
+
 /**
  * Every route's path pattern and an `href()` that builds a link to it. Components link through these,
  * never through hand-written strings. (A leaf module: features may import it.)
@@ -28,7 +30,8 @@ export const paths = {
   },
   signUp: {
     path: '/sign-up',
-    href: () => '/sign-up',
+    /** `next`: where to go after verifying and logging in (kept through the emailed link). */
+    href: (next?: string) => (next ? `/sign-up?${new URLSearchParams({ next })}` : '/sign-up'),
   },
   /** The pages below are opened from emailed links (`?token=…`); the server builds those URLs. */
   verifyEmail: {
@@ -182,15 +185,22 @@ function withSearch(path: string, search?: string | Record<string, string>): str
  * `/\host`, which browsers read as another host), else the account page.
  */
 export function safeNextPath(next: string | null | undefined): string {
-  const fallback = paths.account.href();
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
+  return keptNextPath(next) ?? paths.account.href();
+}
+
+/**
+ * `next` when it is a path of this site (the rule the server applies too: `isSameSitePath` in
+ * shared), normalised; else undefined, so the caller picks its own fallback.
+ */
+export function keptNextPath(next: string | null | undefined): string | undefined {
+  if (!next || !isSameSitePath(next)) return undefined;
   try {
     const base = 'https://portal.invalid';
     const url = new URL(next, base);
-    if (url.origin !== base || url.pathname === paths.login.path) return fallback;
+    if (url.origin !== base || url.pathname === paths.login.path) return undefined;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
-    return fallback;
+    return undefined;
   }
 }
 

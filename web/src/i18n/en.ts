@@ -307,6 +307,8 @@ export const en: ShellMessages = {
     },
     toAccount: 'Go to my account',
     toLogIn: 'Go to log in',
+    toLogInContinue: 'Log in to continue',
+    toContinue: 'Continue',
     errorTitle: 'The action did not succeed',
     networkError: 'The server cannot be reached. Check your internet connection and try again.',
     seconds_one: '{{count}} second',
@@ -359,10 +361,19 @@ export const en: ShellMessages = {
       ended: 'The session has been ended.',
       empty: 'There are no other active sessions.',
     },
+    applications: {
+      title: 'My membership applications',
+      empty: 'You have no membership applications yet.',
+      apply: 'Apply for membership',
+      untitled: 'Application without a name yet',
+      submittedAt: 'Submitted on {{date}}',
+      updatedAt: 'Last changed: {{date}}',
+    },
     organizations: {
       title: 'My organisations',
       intro: 'The organisations you represent in the cluster.',
-      empty: 'You do not represent an organisation yet. An administrator links you to it after a check.',
+      empty:
+        'You do not represent an organisation yet. To bring your organisation into the cluster, apply for membership; if it is already a member, ask its representative to invite you.',
       eik: 'UIC/BULSTAT',
       kind: 'Kind',
       category: 'Category',
@@ -400,6 +411,9 @@ export const en: ShellMessages = {
     password: {
       too_short: 'The password must be at least {{min}} characters long.',
       too_long: 'The password can be at most {{max}} characters long.',
+    },
+    next: {
+      invalid: 'The return address is not a page of the portal.',
     },
     token: {
       invalid: 'The link is not valid.',

@@ -62,6 +62,7 @@ export function signedIn(me: Me = meFixture()): Record<string, Handler> {
     '/api/account': () => json(me),
     '/api/account/sessions': () => json({ items: sessionsFixture }),
     '/api/account/organizations': () => json({ items: [myOrganizationFixture] }),
+    '/api/applications/mine': () => json({ items: [] }),
   };
 }
 

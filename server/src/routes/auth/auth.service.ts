@@ -133,7 +133,10 @@ export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> 
       .returning({ id: users.id });
     const id = inserted[0]?.id;
     if (!id) return; // registered concurrently by someone else: same answer
-    const link = await issueToken(tx, ctx.publicUrl, id, 'verify_email');
+    const tokenLink = await issueToken(tx, ctx.publicUrl, id, 'verify_email');
+    // The page the user was going to (already checked to be a path of this site) rides along, so the
+    // verification page can offer "log in to continue" there (issue 11 C4).
+    const link = body.next ? `${tokenLink}&${new URLSearchParams({ next: body.next })}` : tokenLink;
     await enqueueEmail(tx, {
       to: body.email,
       language: body.language,

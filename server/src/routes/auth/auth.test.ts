@@ -74,6 +74,48 @@ describe('sign-up, verification and log-in', () => {
     expect(replay.json().code).toBe('auth.required');
   });
 
+  it('keeps the return address through sign-up: the verification link carries a same-site `next`, and any other is refused', async () => {
+    const email = 'next.keeper@example.bg';
+    const next = '/invitations/accept?token=abc_DEF-123';
+    const res = await post('/api/auth/sign-up', {
+      email,
+      password: 'дълга-парола-на-кирилица',
+      displayName: 'Поканен',
+      next,
+    });
+    expect(res.statusCode).toBe(202);
+    const mail = await lastEmailLink(h, email);
+    expect(mail.path).toBe('/verify-email');
+    const url = new URL(/https?:\/\/\S+/.exec(mail.text)![0]);
+    expect(url.searchParams.get('token')).toBe(mail.token);
+    expect(url.searchParams.get('next')).toBe(next);
+
+    for (const [i, bad] of [
+      '//evil.example/x',
+      'https://evil.example/',
+      '/\\evil.example',
+      'apply',
+      '/login',
+    ].entries()) {
+      const before = await count('users');
+      const refused = await post(
+        '/api/auth/sign-up',
+        {
+          email: `bad-next-${i}@example.bg`,
+          password: 'дълга-парола-на-кирилица',
+          displayName: 'X',
+          next: bad,
+        },
+        { 'accept-language': 'en' },
+      );
+      expect(refused.statusCode, bad).toBe(400);
+      expect(refused.json().errors).toEqual([
+        { path: 'body.next', message: expect.stringMatching(/return address/) },
+      ]);
+      expect(await count('users')).toBe(before);
+    }
+  });
+
   it('sets an HttpOnly, SameSite=Lax session cookie holding at least 128 random bits, and a new one at each log-in', async () => {
     const user = await insertUser(h);
     const first = await post('/api/auth/log-in', { email: user.email, password: TEST_PASSWORD });

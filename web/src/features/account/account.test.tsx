@@ -165,3 +165,68 @@ describe('the account page', () => {
     expect(await organizations.findByText(/Все още не представлявате организация/)).toBeVisible();
   });
 });
+
+describe('the account page for someone who may apply (issue 11 C4)', () => {
+  const me = meFixture({ roles: [], organizations: [] });
+
+  it('offers to apply, and does not say an administrator will link the user to an organisation', async () => {
+    stubApi({ ...signedIn(me), '/api/account/organizations': () => json({ items: [] }) });
+    renderApp('/account');
+    const applications = await section('Моите заявления за членство');
+    expect(await applications.findByText('Все още нямате заявления за членство.')).toBeVisible();
+    expect(applications.getByRole('link', { name: 'Кандидатствайте за членство' })).toHaveAttribute(
+      'href',
+      '/apply',
+    );
+    const organizations = await section('Моите организации');
+    expect(await organizations.findByText(/кандидатствайте за членство/)).toBeVisible();
+    expect(screen.queryByText(/Администратор ви свързва/)).toBeNull();
+  });
+
+  it("lists the user's applications with their state, each linking to it", async () => {
+    const summary = {
+      nameEn: null,
+      eik: null,
+      kind: null,
+      applicantName: 'Мария Петрова',
+      updatedAt: '2026-03-02T09:00:00.000Z',
+    };
+    stubApi({
+      ...signedIn(me),
+      '/api/account/organizations': () => json({ items: [] }),
+      '/api/applications/mine': () =>
+        json({
+          items: [
+            {
+              ...summary,
+              id: '99999999-2222-4333-8444-555555555555',
+              state: 'submitted',
+              nameBg: 'Пиксел Студио',
+              submittedAt: '2026-03-01T09:00:00.000Z',
+            },
+            {
+              ...summary,
+              id: '88888888-2222-4333-8444-555555555555',
+              state: 'draft',
+              nameBg: null,
+              submittedAt: null,
+            },
+          ],
+        }),
+    });
+    renderApp('/account');
+    const applications = await section('Моите заявления за членство');
+    expect(await applications.findByRole('link', { name: 'Пиксел Студио' })).toHaveAttribute(
+      'href',
+      '/applications/99999999-2222-4333-8444-555555555555',
+    );
+    expect(applications.getByText(/^Подадено на 1 март 2026/)).toBeVisible();
+    expect(applications.getByText('Подадено')).toBeVisible();
+    expect(applications.getByRole('link', { name: 'Заявление без попълнено име' })).toHaveAttribute(
+      'href',
+      '/applications/88888888-2222-4333-8444-555555555555',
+    );
+    expect(applications.getByText('Чернова')).toBeVisible();
+    expect(applications.getByRole('link', { name: 'Кандидатствайте за членство' })).toBeVisible();
+  });
+});

@@ -20,6 +20,24 @@ describe('the email confirmation link', () => {
     expect(posts[0]?.body).toEqual({ token: linkToken });
   });
 
+  it('keeps the return address of the link: "log in to continue" goes on to it (issue 11 C4)', async () => {
+    stubApi({ '/api/auth/verify-email': () => noContent() });
+    const next = `/invitations/accept?token=${linkToken}`;
+    renderApp(`/verify-email?${new URLSearchParams({ token: linkToken, next })}`);
+
+    expect(await screen.findByRole('heading', { name: 'Имейл адресът е потвърден' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Влезте, за да продължите' })).toHaveAttribute(
+      'href',
+      `/login?${new URLSearchParams({ next })}`,
+    );
+  });
+
+  it('drops a return address that is not a page of this site', async () => {
+    stubApi({ '/api/auth/verify-email': () => noContent() });
+    renderApp(`/verify-email?${new URLSearchParams({ token: linkToken, next: '//evil.example/x' })}`);
+    expect(await screen.findByRole('link', { name: 'Към входа' })).toHaveAttribute('href', '/login');
+  });
+
   it('says an expired or used link is not valid and sends a new one on request', async () => {
     const api = stubApi({
       '/api/auth/verify-email': invalidToken,

@@ -5,14 +5,27 @@ import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
 import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
+const applicationSummary = {
+  state: 'draft',
+  nameBg: null,
+  nameEn: null,
+  eik: null,
+  kind: null,
+  applicantName: 'Мария Петрова',
+  submittedAt: null,
+  updatedAt: '2026-01-10T09:00:00.000Z',
+};
+
 /** A log-in endpoint that signs `me` in (the session follows) or answers with `refuse`. */
-function logInApi(options: { me?: Me; refuse?: () => Response } = {}) {
+function logInApi(options: { me?: Me; refuse?: () => Response; applications?: { id: string }[] } = {}) {
   const me = options.me ?? meFixture();
   let user: Me | null = null;
   const account = signedIn(me);
   return stubApi({
     ...account,
     '/api/auth/session': () => json({ user }),
+    '/api/applications/mine': () =>
+      json({ items: (options.applications ?? []).map((a) => ({ ...applicationSummary, ...a })) }),
     '/api/auth/log-in': () => {
       if (options.refuse) return options.refuse();
       user = me;
@@ -59,12 +72,34 @@ describe('logging in', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
-  it('goes to the account page when `next` points to another site', async () => {
+  it('does not follow a `next` to another site: the user lands where their work is instead', async () => {
     logInApi();
     const app = renderApp('/login?next=%2F%2Fevil.example%2Fphish');
     await fillAndSubmit(app, 'maria@example.bg', 'a long enough password');
-    await waitFor(() => expect(app.pathname()).toBe('/account'));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Моят профил' })).toBeVisible();
+    // The fixture is a representative: their organisation (issue 11 C4).
+    await waitFor(() => expect(app.pathname()).toBe(`/my/organizations/${meFixture().organizations[0]!.id}`));
+  });
+
+  it('without a return address, lands a committee member on the committee (issue 11 C4)', async () => {
+    logInApi({ me: meFixture({ roles: ['committee_member'], organizations: [] }) });
+    const committee = renderApp('/login');
+    await fillAndSubmit(committee, 'maria@example.bg', 'a long enough password');
+    await waitFor(() => expect(committee.pathname()).toBe('/committee'));
+  });
+
+  it('without a return address, lands a user with one application on it (issue 11 C4)', async () => {
+    const id = '99999999-2222-4333-8444-555555555555';
+    logInApi({ me: meFixture({ roles: ['applicant'], organizations: [] }), applications: [{ id }] });
+    const app = renderApp('/login');
+    await fillAndSubmit(app, 'maria@example.bg', 'a long enough password');
+    await waitFor(() => expect(app.pathname()).toBe(`/applications/${id}`));
+  });
+
+  it('without a return address, lands a user with no role and no application on the application form (issue 11 C4)', async () => {
+    logInApi({ me: meFixture({ roles: [], organizations: [] }) });
+    const app = renderApp('/login');
+    await fillAndSubmit(app, 'maria@example.bg', 'a long enough password');
+    await waitFor(() => expect(app.pathname()).toBe('/apply'));
   });
 
   it('says the email or password is wrong, in the UI language, and stays on the page', async () => {

@@ -4,6 +4,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAccount } from '../api/get-account.ts';
 import { AccountSection, SECTIONS, type SectionId } from './account-section.tsx';
+import { ApplicationsSection } from './applications-section.tsx';
 import { DataSection } from './data-section.tsx';
 import { EmailSection } from './email-section.tsx';
 import { OrganizationsSection } from './organizations-section.tsx';
@@ -20,6 +21,7 @@ export function AccountPage() {
     password: t('account.password.title'),
     email: t('account.email.title'),
     sessions: t('account.sessions.title'),
+    applications: t('account.applications.title'),
     organizations: t('account.organizations.title'),
     data: t('accountData.title'),
   };
@@ -60,6 +62,12 @@ export function AccountPage() {
       <AccountSection id="profile" title={titles.profile}>
         <ProfileSection key={me.id} me={me} />
       </AccountSection>
+      <AccountSection id="applications" title={titles.applications}>
+        <ApplicationsSection />
+      </AccountSection>
+      <AccountSection id="organizations" title={titles.organizations}>
+        <OrganizationsSection />
+      </AccountSection>
       <AccountSection id="password" title={titles.password}>
         <PasswordSection />
       </AccountSection>
@@ -67,9 +75,6 @@ export function AccountPage() {
         <EmailSection currentEmail={me.email} />
       </AccountSection>
       <SessionsSection title={titles.sessions} />
-      <AccountSection id="organizations" title={titles.organizations}>
-        <OrganizationsSection />
-      </AccountSection>
       <AccountSection id="data" title={titles.data}>
         <DataSection />
       </AccountSection>

@@ -1,7 +1,15 @@
 import { Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode, Ref } from 'react';
 
-export const SECTIONS = ['profile', 'password', 'email', 'sessions', 'organizations', 'data'] as const;
+export const SECTIONS = [
+  'profile',
+  'applications',
+  'organizations',
+  'password',
+  'email',
+  'sessions',
+  'data',
+] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** One titled part of the account page, reachable as /account#<id>. */

@@ -1,14 +1,18 @@
-import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { LogInBodySchema } from '@portal/shared';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { paths, safeNextPath } from '@/app/paths.ts';
+import { keptNextPath, paths, safeNextPath } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { getMyApplications } from '@/features/applications/api/applications.ts';
+import { applicationKeys } from '@/features/applications/api/keys.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useForm } from '@/lib/use-form.ts';
 import { useResendVerification } from '../api/email-verification.ts';
 import { useSession } from '../api/get-session.ts';
 import { useLogIn } from '../api/log-in.ts';
+import { landingPath } from '../landing.ts';
 import { AuthCard } from './auth-card.tsx';
 import { PasswordField } from './password-field.tsx';
 import { formatWait } from './wait-time.ts';
@@ -16,8 +20,9 @@ import { formatWait } from './wait-time.ts';
 export function LogInPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
-  const target = safeNextPath(searchParams.get('next'));
+  const kept = keptNextPath(searchParams.get('next'));
   // Say why a visitor who followed "Apply online" or an emailed invitation must log in first.
+  const target = safeNextPath(kept);
   const reason = target.startsWith(paths.apply.href())
     ? t('auth.logIn.reasonApply')
     : target.startsWith(paths.acceptInvitation.path)
@@ -27,8 +32,30 @@ export function LogInPage() {
   const logIn = useLogIn();
   const form = useForm({ email: '', password: '' });
 
+  const user = session.data?.user;
+  // Without a return address, each role lands where its work is; only a user with none of the roles
+  // needs their applications to know where that is.
+  const landing = user && !kept ? landingPath(user, undefined) : undefined;
+  const mine = useQuery({
+    queryKey: applicationKeys.mine(),
+    queryFn: ({ signal }) => getMyApplications(signal),
+    enabled: Boolean(user && !kept && !landing),
+  });
+
   // Signed in (already, or just now: the log-in fills the session): on to where the user was going.
-  if (session.data?.user) return <Navigate to={target} replace />;
+  if (user) {
+    const to =
+      kept ??
+      landing ??
+      (mine.data ? landingPath(user, mine.data) : mine.isError ? paths.account.href() : undefined);
+    if (to) return <Navigate to={to} replace />;
+    return (
+      <Group justify="center" aria-busy="true" p="xl">
+        <Loader size="sm" />
+        <Text>{t('common.loading')}</Text>
+      </Group>
+    );
+  }
 
   const submit = () => {
     const body = form.validate(LogInBodySchema);
@@ -70,7 +97,7 @@ export function LogInPage() {
           </Group>
           <Text size="sm">
             {t('auth.logIn.noAccount')}{' '}
-            <Anchor component={Link} to={paths.signUp.href()}>
+            <Anchor component={Link} to={paths.signUp.href(kept)}>
               {t('auth.logIn.signUp')}
             </Anchor>
           </Text>

@@ -2,8 +2,8 @@ import { Anchor, Button, NativeSelect, Stack, Text, TextInput } from '@mantine/c
 import { LANGUAGES, SignUpBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { keptNextPath, paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { currentLanguage } from '@/i18n/index.ts';
 import { useForm } from '@/lib/use-form.ts';
@@ -19,11 +19,14 @@ export function SignUpPage() {
   const signUp = useSignUp();
   const form = useForm({ displayName: '', email: '', password: '', language: currentLanguage() as string });
   const [sentTo, setSentTo] = useState<string>();
+  // Where the visitor was going (`/apply`, an invitation link): sent along, so the emailed
+  // verification link carries it on to the log-in (issue 11 C4).
+  const next = keptNextPath(useSearchParams()[0].get('next'));
 
-  if (session.data?.user) return <Navigate to={paths.account.href()} replace />;
+  if (session.data?.user) return <Navigate to={next ?? paths.account.href()} replace />;
 
   const submit = () => {
-    const body = form.validate(SignUpBodySchema);
+    const body = form.validate(SignUpBodySchema, next ? { ...form.values, next } : form.values);
     if (!body) return signUp.reset();
     signUp.mutate(body, {
       onSuccess: () => setSentTo(body.email),
@@ -84,7 +87,7 @@ export function SignUpPage() {
           </Button>
           <Text size="sm">
             {t('auth.signUp.haveAccount')}{' '}
-            <Anchor component={Link} to={paths.login.href()}>
+            <Anchor component={Link} to={paths.login.href(next)}>
               {t('auth.signUp.logIn')}
             </Anchor>
           </Text>

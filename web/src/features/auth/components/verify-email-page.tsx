@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { Link, useSearchParams } from 'react-router';
+import { keptNextPath, paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { hasServerFieldError } from '@/lib/use-form.ts';
 import { useVerifyEmail } from '../api/email-verification.ts';
@@ -17,6 +17,8 @@ export function VerifyEmailPage() {
   const token = useLinkToken();
   const verify = useVerifyEmail();
   const session = useSession();
+  // Where the user was going before signing up (`/apply`, an invitation), carried by the emailed link.
+  const next = keptNextPath(useSearchParams()[0].get('next'));
   useOncePerToken(token, (value) => verify.mutate({ token: value }));
 
   const invalid = !token || hasServerFieldError(verify.error, 'token');
@@ -33,12 +35,12 @@ export function VerifyEmailPage() {
       <ResultPanel title={t('auth.verifyEmail.successTitle')}>
         <Text role="status">{t('auth.verifyEmail.successText')}</Text>
         {session.data?.user ? (
-          <Anchor component={Link} to={paths.account.href()}>
-            {t('auth.toAccount')}
+          <Anchor component={Link} to={next ?? paths.account.href()}>
+            {next ? t('auth.toContinue') : t('auth.toAccount')}
           </Anchor>
         ) : (
-          <Button component={Link} to={paths.login.href()}>
-            {t('auth.toLogIn')}
+          <Button component={Link} to={paths.login.href(next)}>
+            {next ? t('auth.toLogInContinue') : t('auth.toLogIn')}
           </Button>
         )}
       </ResultPanel>

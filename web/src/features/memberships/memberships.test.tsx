@@ -41,6 +41,7 @@ const active: MembershipDetail = {
     { id: 'c1000000-0000-4000-8000-000000000001', name: 'Иван Иванов', email: 'ivan@robotics.example' },
   ],
   events: [],
+  vote: null,
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };
 const suspended: MembershipDetail = {

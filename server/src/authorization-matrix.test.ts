@@ -472,6 +472,17 @@ const membershipManagers = (status: number): Expectations => ({
   admin: allow(status),
 });
 
+/** A member with an open vote on its suspension (inserted directly, as the chair would open it). */
+async function membershipInVote(): Promise<string> {
+  const id = await insertOrganization(h, { nameBg: 'В гласуване' });
+  await h.query(
+    sql`insert into vote_sessions (organization_id, proposal, round, majority, ballot)
+        values (${id}, '{"action":"suspend","category":null,"reason":"","effectiveOn":"2026-01-01"}'::jsonb, 1,
+          'simple', 'open')`,
+  );
+  return id;
+}
+
 const ROWS: Row[] = [
   // ---------- public ----------
   {
@@ -1938,6 +1949,42 @@ const ROWS: Row[] = [
       };
     },
     check: (body, f) => expect(bodyOf(body)).toMatchObject({ id: f.orgB.id, status: 'active' }),
+  },
+  // ---------- membership votes (issue 11 B1): the chair opens and closes, the committee votes ----------
+  {
+    method: 'POST',
+    url: '/api/committee/members/:id/votes',
+    permission: 'application.chair',
+    label: 'opening a vote on a membership change',
+    expect: { ...committeeOnly(200, FORBIDDEN), committee_member: FORBIDDEN },
+    build: async () => ({
+      url: `/api/committee/members/${await insertOrganization(h, { nameBg: 'Гласувана' })}/votes`,
+      payload: { action: 'suspend', effectiveOn: '2026-01-01', version: 1 },
+    }),
+    check: (body) =>
+      expect(bodyOf(body).vote).toMatchObject({ proposal: { action: 'suspend' }, closedAt: null }),
+  },
+  {
+    method: 'POST',
+    url: '/api/committee/members/:id/votes/current/ballot',
+    permission: 'application.vote',
+    label: 'voting on a membership change',
+    expect: committeeOnly(200, FORBIDDEN),
+    build: async () => ({
+      url: `/api/committee/members/${await membershipInVote()}/votes/current/ballot`,
+      payload: { choice: 'for' },
+    }),
+    check: (body) => expect(bodyOf(body).vote).toMatchObject({ myVote: 'for' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/committee/members/:id/votes/current/close',
+    permission: 'application.chair',
+    label: 'closing a vote on a membership change',
+    expect: { ...committeeOnly(200, FORBIDDEN), committee_member: FORBIDDEN },
+    build: async () => ({ url: `/api/committee/members/${await membershipInVote()}/votes/current/close` }),
+    // Nobody voted: no quorum, nothing changes.
+    check: (body) => expect(body).toMatchObject({ status: 'active', vote: { outcome: 'no_quorum' } }),
   },
   // Last: starting an application makes the caller an applicant (a role that grants nothing more).
   {

@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'membership.reinstate',
   'membership.withdraw',
   'membership.exclude',
+  'membership.vote_opened',
+  'membership.vote_closed',
   'fees.rates_set',
   'fees.payment_recorded',
   'fees.payment_deleted',

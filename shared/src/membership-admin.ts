@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ContactValuesShape, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './api.ts';
+import { VotePanelSchema } from './applications.ts';
 import { DECISION_REQUIRED, MembershipActionSchema } from './memberships.ts';
 import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
 
@@ -69,6 +70,26 @@ export const MemberRepresentativeSchema = z.object({
 });
 export type MemberRepresentative = z.infer<typeof MemberRepresentativeSchema>;
 
+/** The change a membership vote is about, fixed when the chair opens it. */
+export const MembershipProposalSchema = z.object({
+  action: MembershipActionSchema,
+  /** The new category (change_category only). */
+  category: MembershipCategorySchema.nullable(),
+  reason: z.string(),
+  effectiveOn: z.iso.date(),
+});
+export type MembershipProposal = z.infer<typeof MembershipProposalSchema>;
+
+/** A vote of the committee on a membership change (issue 11 B1): the admission panel plus the proposal. */
+export const MembershipVoteSchema = VotePanelSchema.extend({
+  proposal: MembershipProposalSchema,
+  /** The decision recorded at the close (null while open, or when it ended without quorum). */
+  decisionNumber: z.string().nullable(),
+  /** The caller represents the organisation: recused, may not vote, open or close. */
+  myConflict: z.boolean(),
+});
+export type MembershipVote = z.infer<typeof MembershipVoteSchema>;
+
 export const MembershipDetailSchema = CommitteeMemberListItemSchema.extend({
   /** Every contact field (the committee sees all of them, whatever their visibility). */
   contacts: z.object(ContactValuesShape),
@@ -78,34 +99,17 @@ export const MembershipDetailSchema = CommitteeMemberListItemSchema.extend({
   events: z.array(MembershipEventSchema),
   /** The actions open from the current status. */
   availableActions: z.array(MembershipActionSchema),
+  /** The open vote on a change of this membership, else the latest closed one (null: none ever). */
+  vote: MembershipVoteSchema.nullable(),
 });
 export type MembershipDetail = z.infer<typeof MembershipDetailSchema>;
 
-export const DecisionTallyInputSchema = z
-  .object({
-    for: z.number().int().min(0).max(1000),
-    against: z.number().int().min(0).max(1000),
-    abstain: z.number().int().min(0).max(1000),
-    eligible: z.number().int().min(1).max(1000),
-  })
-  .refine((t) => t.for + t.against + t.abstain <= t.eligible, {
-    path: ['eligible'],
-    params: { code: 'decision.tally_exceeds' },
-  });
-
-/** A new decision of the register, recorded with the action (subject 'membership'). */
-export const DecisionRecordSchema = z.object({
-  decidedOn: z.iso.date(),
-  textBg: z.string().trim().min(1).max(4000),
-  textEn: z.string().trim().min(1).max(4000),
-  tally: DecisionTallyInputSchema,
-});
-export type DecisionRecord = z.infer<typeof DecisionRecordSchema>;
-
-export const DecisionRefSchema = z.union([
-  z.strictObject({ number: DecisionNumberSchema }),
-  z.strictObject({ record: DecisionRecordSchema }),
-]);
+/**
+ * A decision the change rests on: an existing adopted decision of the register about this membership, by
+ * number. A new decision is never typed in (issue 11 B1): it is taken by a vote in the portal
+ * (MembershipVoteOpenBodySchema), whose outcome the server computes.
+ */
+export const DecisionRefSchema = z.strictObject({ number: DecisionNumberSchema });
 export type DecisionRef = z.infer<typeof DecisionRefSchema>;
 
 export const MembershipActionBodySchema = z
@@ -115,7 +119,7 @@ export const MembershipActionBodySchema = z
     category: MembershipCategorySchema.optional(),
     effectiveOn: z.iso.date(),
     reason: z.string().trim().max(2000).default(''),
-    /** An existing decision by number, a new one to record, or null where the statute requires none. */
+    /** An existing decision by number, or null where the statute requires none. */
     decision: DecisionRefSchema.nullable(),
     /** The membership's version as read; a stale one is refused (409) and nothing changes. */
     version: z.number().int().min(1),
@@ -151,3 +155,33 @@ export const MembershipConflictSchema = z.object({
   code: z.string().optional(),
   current: MembershipDetailSchema.optional(),
 });
+
+/** The chair opens a vote on a membership change (every action but a withdrawal needs a decision). */
+export const MembershipVoteOpenBodySchema = z
+  .strictObject({
+    action: MembershipActionSchema,
+    category: MembershipCategorySchema.optional(),
+    effectiveOn: z.iso.date(),
+    reason: z.string().trim().max(2000).default(''),
+    /** The membership's version as read; a stale one is refused (409). */
+    version: z.number().int().min(1),
+  })
+  .superRefine((body, ctx) => {
+    if (body.action === 'change_category' && !body.category) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'required',
+        params: { code: 'membership.category_required' },
+      });
+    }
+    if (!DECISION_REQUIRED[body.action]) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['action'],
+        message: 'no vote',
+        params: { code: 'membership.vote_not_needed' },
+      });
+    }
+  });
+export type MembershipVoteOpenBody = z.infer<typeof MembershipVoteOpenBodySchema>;

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
+import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
@@ -25,9 +26,12 @@ export const voteSessions = pgTable(
   'vote_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    /** The application voted on (admission), or null for a vote on a membership change. */
+    applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'cascade' }),
+    /** The member whose membership change is voted on (issue 11 B1), or null for an admission. */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The proposed membership change: action, category, reason, effective date (membership votes only). */
+    proposal: jsonb('proposal'),
     round: integer('round').notNull(),
     quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('more_than_half'),
     majority: text('majority', { enum: MAJORITY_RULES }).notNull(),
@@ -43,6 +47,12 @@ export const voteSessions = pgTable(
     uniqueIndex('vote_sessions_round_key').on(t.applicationId, t.round),
     // At most one open vote per application.
     uniqueIndex('vote_sessions_open_key').on(t.applicationId).where(sql`closed_at is null`),
+    // At most one open vote per membership.
+    uniqueIndex('vote_sessions_open_membership_key').on(t.organizationId).where(sql`closed_at is null`),
+    check(
+      'vote_sessions_subject_check',
+      sql`(application_id is null) <> (organization_id is null) and (organization_id is null) = (proposal is null)`,
+    ),
     check('vote_sessions_majority_check', sql.raw(`majority in (${list(MAJORITY_RULES)})`)),
     check('vote_sessions_quorum_check', sql.raw(`quorum in (${list(QUORUM_RULES)})`)),
     check('vote_sessions_ballot_check', sql.raw(`ballot in (${list(BALLOTS)})`)),

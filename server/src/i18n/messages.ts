@@ -198,6 +198,21 @@ export const messages = {
     bg: 'Действието „{actionBg}“ не е възможно за членство със статус „{statusBg}“.',
     en: 'The action "{actionEn}" is not possible for a membership that is {statusEn}.',
   },
+  'membership.vote_open.title': { bg: 'Тече гласуване', en: 'A vote is open' },
+  'membership.vote_open.detail': {
+    bg: 'По промяна на това членство тече гласуване на комитета. Докато председателят не го закрие, членството не може да се променя и не може да се открие друго гласуване.',
+    en: 'The committee is voting on a change of this membership. Until the chair closes that vote, the membership cannot be changed and no other vote can be opened.',
+  },
+  'membership.no_open_vote.title': { bg: 'Няма открито гласуване', en: 'No open vote' },
+  'membership.no_open_vote.detail': {
+    bg: 'По това членство в момента не се гласува: гласуването е закрито или още не е открито. Нищо не е записано.',
+    en: 'There is no vote open on this membership: it has been closed or is not open yet. Nothing was recorded.',
+  },
+  'membership.conflict_of_interest.title': { bg: 'Конфликт на интереси', en: 'Conflict of interest' },
+  'membership.conflict_of_interest.detail': {
+    bg: 'Представлявате тази организация, затова не участвате в гласуването за нейното членство.',
+    en: 'You represent this organisation, so you take no part in the vote on its membership.',
+  },
   'membership.stale.title': { bg: 'Членството вече е променено', en: 'Membership changed in the meantime' },
   'membership.stale.detail': {
     bg: 'Някой друг е променил членството, след като сте го отворили (сега: {statusBg}, {categoryBg}). Прегледайте текущото състояние и повторете действието, ако все още е нужно.',
@@ -319,8 +334,12 @@ export const messages = {
     en: 'The organisation is already in this category.',
   },
   'membership.decision_required': {
-    bg: 'Уставът изисква решение: посочете номер от регистъра или впишете ново решение.',
-    en: 'The statute requires a decision: give a register number or record a new decision.',
+    bg: 'Уставът изисква решение: посочете номер от регистъра или предложете гласуване на комитета.',
+    en: 'The statute requires a decision: give a register number or propose a vote of the committee.',
+  },
+  'membership.vote_not_needed': {
+    bg: 'Напускането по желание на члена се вписва без гласуване.',
+    en: 'A withdrawal at the member’s request is recorded without a vote.',
   },
   'decision.unknown': {
     bg: 'В регистъра няма решение № {number}.',

@@ -202,6 +202,7 @@ export const adminBg = {
       fee_rates: 'Членски внос за година',
       fee_payment: 'Плащане на членски внос',
       organization_import: 'Внасяне на организации (CSV)',
+      membership_vote: 'Гласуване за членство',
       site_page: 'Информационна страница',
     },
     action: {
@@ -212,6 +213,8 @@ export const adminBg = {
         reinstate: 'Възстановено членство',
         withdraw: 'Отбелязано напускане',
         exclude: 'Изключен член',
+        vote_opened: 'Открито гласуване за промяна в членството',
+        vote_closed: 'Закрито гласуване за промяна в членството',
       },
       user: {
         created: 'Създаден профил',

@@ -200,6 +200,7 @@ export const adminEn: AdminMessages = {
       fee_rates: 'Annual fees of a year',
       fee_payment: 'Fee payment',
       organization_import: 'Organisation import (CSV)',
+      membership_vote: 'Vote on a membership',
       site_page: 'Information page',
     },
     action: {
@@ -210,6 +211,8 @@ export const adminEn: AdminMessages = {
         reinstate: 'Membership reinstated',
         withdraw: 'Withdrawal recorded',
         exclude: 'Member excluded',
+        vote_opened: 'Vote on a membership change opened',
+        vote_closed: 'Vote on a membership change closed',
       },
       user: {
         created: 'Account created',

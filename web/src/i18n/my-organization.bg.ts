@@ -162,6 +162,8 @@ export const myOrganizationBg = {
       membership_reinstate: 'Възстановено членство',
       membership_withdraw: 'Отбелязано напускане',
       membership_exclude: 'Изключване от клъстера',
+      membership_vote_opened: 'Открито гласуване за промяна в членството',
+      membership_vote_closed: 'Закрито гласуване за промяна в членството',
       personal_data_erased: 'Изтрити лични данни на лице за контакт',
       fees_payment_recorded: 'Записано плащане на членски внос',
       fees_payment_deleted: 'Изтрито плащане на членски внос',

@@ -158,6 +158,8 @@ export const myOrganizationEn: MyOrganizationMessages = {
       membership_reinstate: 'Membership reinstated',
       membership_withdraw: 'Withdrawal recorded',
       membership_exclude: 'Excluded from the cluster',
+      membership_vote_opened: 'Vote on a membership change opened',
+      membership_vote_closed: 'Vote on a membership change closed',
       personal_data_erased: 'Contact person’s personal data erased',
       fees_payment_recorded: 'Membership fee payment recorded',
       fees_payment_deleted: 'Membership fee payment deleted',

@@ -5,12 +5,16 @@ import {
   MembershipConflictSchema,
   MembershipDetailSchema,
   MembershipIdParamsSchema,
+  MembershipVoteOpenBodySchema,
   ProblemSchema,
+  VoteBodySchema,
 } from '@portal/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../errors.ts';
 import { requestLanguage } from '../../plugins/error-handling.ts';
 import { actorOf } from '../auth/auth.routes.ts';
+import { castMembershipVote, closeMembershipVote, openMembershipVote } from './membership-votes.service.ts';
 import {
   listMembers,
   MembershipConflict,
@@ -52,7 +56,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems },
       },
     },
-    async (request) => membershipDetail(db(), request.params.id),
+    async (request) => membershipDetail(db(), request.params.id, request.user?.id ?? null),
   );
 
   app.post(
@@ -68,26 +72,101 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) => {
-      const { id } = request.params;
-      try {
-        await db().transaction((tx) =>
-          takeMembershipAction(tx, actorOf(request), id, request.body, app.config.publicUrl),
-        );
-      } catch (error) {
-        if (!(error instanceof MembershipConflict)) throw error;
-        const lang = requestLanguage(request);
-        return reply
-          .code(409)
-          .header('content-type', PROBLEM_CONTENT_TYPE)
-          .header('content-language', lang)
-          .header('vary', 'Accept-Language')
-          .send({
-            ...problem(lang, error.code, 409, error.params.values),
-            current: await membershipDetail(db(), id),
-          });
-      }
-      return membershipDetail(db(), id);
-    },
+    async (request, reply) =>
+      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+        takeMembershipAction(tx, actorOf(request), request.params.id, request.body, app.config.publicUrl),
+      ),
   );
+
+  app.post(
+    '/:id/votes',
+    {
+      config: { permission: 'application.chair' },
+      schema: {
+        tags: ['memberships'],
+        summary:
+          'The chair opens a vote of the committee on a change of the membership (409 when a vote is open, the version is stale or the action is not open)',
+        params: MembershipIdParamsSchema,
+        body: MembershipVoteOpenBodySchema,
+        response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
+      },
+    },
+    async (request, reply) =>
+      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+        openMembershipVote(tx, voter(request), request.params.id, request.body),
+      ),
+  );
+
+  app.post(
+    '/:id/votes/current/ballot',
+    {
+      config: { permission: 'application.vote' },
+      schema: {
+        tags: ['memberships'],
+        summary:
+          'A committee member votes on the open membership vote; the last eligible vote closes it and the server applies an adopted change',
+        params: MembershipIdParamsSchema,
+        body: VoteBodySchema,
+        response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
+      },
+    },
+    async (request, reply) =>
+      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+        castMembershipVote(tx, voter(request), request.params.id, request.body.choice, app.config.publicUrl),
+      ),
+  );
+
+  app.post(
+    '/:id/votes/current/close',
+    {
+      config: { permission: 'application.chair' },
+      schema: {
+        tags: ['memberships'],
+        summary:
+          'The chair closes the open membership vote: the server computes the outcome, records the decision and applies an adopted change',
+        params: MembershipIdParamsSchema,
+        response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
+      },
+    },
+    async (request, reply) =>
+      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+        closeMembershipVote(tx, voter(request), request.params.id, app.config.publicUrl),
+      ),
+  );
+
+  /** A committee act needs the signed-in user's id (the permission check guarantees a principal). */
+  function voter(request: FastifyRequest) {
+    const actor = actorOf(request);
+    if (!actor.userId) throw new Error('a committee act without a user');
+    return { ...actor, userId: actor.userId };
+  }
+
+  /**
+   * Runs `work` in one transaction and answers the membership as it is then; a MembershipConflict is a
+   * 409 that carries the current membership.
+   */
+  async function inMembershipTransaction(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    work: (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0]) => Promise<void>,
+  ) {
+    const viewer = request.user?.id ?? null;
+    try {
+      await db().transaction((tx) => work(tx));
+    } catch (error) {
+      if (!(error instanceof MembershipConflict)) throw error;
+      const lang = requestLanguage(request);
+      return reply
+        .code(409)
+        .header('content-type', PROBLEM_CONTENT_TYPE)
+        .header('content-language', lang)
+        .header('vary', 'Accept-Language')
+        .send({
+          ...problem(lang, error.code, 409, error.params.values),
+          current: await membershipDetail(db(), id, viewer),
+        });
+    }
+    return membershipDetail(db(), id, viewer);
+  }
 };

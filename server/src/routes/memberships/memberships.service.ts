@@ -18,8 +18,8 @@ import { type Actor, recordAudit } from '../../audit.ts';
 import { containsPattern, execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import { memberContacts } from './member-contacts.ts';
+import { loadMembershipVote } from './membership-votes.service.ts';
 
 /**
  * The committee's administration of memberships: category changes, suspension, reinstatement, recorded
@@ -30,7 +30,7 @@ import { memberContacts } from './member-contacts.ts';
  */
 
 /** Labels the server needs in both languages (problem details, emails). */
-const LABELS: {
+export const LABELS: {
   action: Record<MembershipAction, Record<Language, string>>;
   status: Record<MembershipStatus, Record<Language, string>>;
   category: Record<MembershipCategory, Record<Language, string>>;
@@ -56,7 +56,7 @@ const LABELS: {
   },
 };
 
-interface MemberRow extends Record<string, unknown> {
+export interface MemberRow extends Record<string, unknown> {
   id: string;
   name_bg: string;
   name_en: string;
@@ -120,7 +120,7 @@ export async function listMembers(db: Db, q: CommitteeMemberListQuery): Promise<
   };
 }
 
-async function loadMember(db: Db, organizationId: string, lock = false): Promise<MemberRow> {
+export async function loadMember(db: Db, organizationId: string, lock = false): Promise<MemberRow> {
   const [row] = await execute<MemberRow>(
     db,
     sql`select ${MEMBER_COLUMNS} from memberships m join organizations o on o.id = m.organization_id
@@ -131,7 +131,11 @@ async function loadMember(db: Db, organizationId: string, lock = false): Promise
 }
 
 /** One membership with its history (newest first) and the actions open now. */
-export async function membershipDetail(db: Db, organizationId: string): Promise<MembershipDetail> {
+export async function membershipDetail(
+  db: Db,
+  organizationId: string,
+  viewerId: string | null,
+): Promise<MembershipDetail> {
   const row = await loadMember(db, organizationId);
   const events = await execute<{
     id: number;
@@ -175,24 +179,28 @@ export async function membershipDetail(db: Db, organizationId: string): Promise<
       }),
     ),
     availableActions: availableMembershipActions(row.status),
+    vote: await loadMembershipVote(db, organizationId, viewerId),
   };
 }
 
 /** A 409 that carries the membership as it is now, for the client to show instead of its stale copy. */
 export class MembershipConflict extends AppError {
-  constructor(code: 'membership.stale' | 'membership.transition_invalid', values: Record<string, string>) {
+  constructor(
+    code: 'membership.stale' | 'membership.transition_invalid' | 'membership.vote_open',
+    values: Record<string, string>,
+  ) {
     super(code, 409, { values });
   }
 }
 
-function bilingual(prefix: string, labels: Record<Language, string>): Record<string, string> {
+export function bilingual(prefix: string, labels: Record<Language, string>): Record<string, string> {
   return { [`${prefix}Bg`]: labels.bg, [`${prefix}En`]: labels.en };
 }
 
 /**
  * Takes a membership action. Returns the organisation's id; throws a 404 for an unknown membership, a
  * MembershipConflict for a stale version or an action not open from the current status, and field errors
- * for a same-category change, an unknown decision number or a decision dated in the future.
+ * for a same-category change or a decision number that cannot be the basis of the change.
  */
 export async function takeMembershipAction(
   tx: Db,
@@ -204,23 +212,13 @@ export async function takeMembershipAction(
   // The row lock serialises every action on one membership; the version check refuses a decision taken
   // on what the committee member saw when someone else has changed it since.
   const row = await loadMember(tx, organizationId, true);
-  if (Number(row.version) !== body.version) {
-    throw new MembershipConflict('membership.stale', {
-      ...bilingual('status', LABELS.status[row.status]),
-      ...bilingual('category', LABELS.category[row.category]),
-    });
-  }
-  const toStatus = membershipStatusAfter(body.action, row.status);
-  if (toStatus === null) {
-    throw new MembershipConflict('membership.transition_invalid', {
-      ...bilingual('action', LABELS.action[body.action]),
-      ...bilingual('status', LABELS.status[row.status]),
-    });
-  }
-  const toCategory = body.action === 'change_category' && body.category ? body.category : row.category;
-  if (body.action === 'change_category' && toCategory === row.category) {
-    throw fieldError('body.category', 'membership.same_category');
-  }
+  const change = {
+    action: body.action,
+    category: body.category ?? null,
+    reason: body.reason,
+    effectiveOn: body.effectiveOn,
+  };
+  const { toStatus, toCategory } = await checkChange(tx, row, change, body.version);
 
   let decision: { id: string; number: string } | null = null;
   if (body.decision && 'number' in body.decision) {
@@ -249,37 +247,72 @@ export async function takeMembershipAction(
       throw fieldError('body.decision.number', 'decision.not_approved', { number });
     if (found.used) throw fieldError('body.decision.number', 'decision.used', { number });
     decision = { id: found.id, number: found.number };
-  } else if (body.decision && 'record' in body.decision) {
-    const record = body.decision.record;
-    const [today] = await execute<{ today: string }>(tx, sql`select current_date::text as today`);
-    if (record.decidedOn > today!.today)
-      throw fieldError('body.decision.record.decidedOn', 'decision.future_date');
-    const allocated = await allocateDecisionNumber(tx, Number(record.decidedOn.slice(0, 4)));
-    const tally = { ...record.tally, recused: 0 };
-    const [inserted] = await execute<{ id: string }>(
-      tx,
-      sql`insert into decisions (year, sequence, number, decided_on, subject, outcome, organization_id,
-            organization_name_bg, organization_name_en, text_bg, text_en, tally)
-          values (${allocated.year}, ${allocated.sequence}, ${allocated.number}, ${record.decidedOn}::date,
-            'membership', 'approved', ${organizationId}, ${row.name_bg}, ${row.name_en},
-            ${record.textBg}, ${record.textEn}, ${JSON.stringify(tally)}::jsonb)
-          returning id`,
-    );
-    decision = { id: inserted!.id, number: allocated.number };
-    await recordAudit(tx, actor, {
-      action: 'decision.created',
-      entityType: 'decision',
-      entityId: allocated.number,
-      after: {
-        number: allocated.number,
-        subject: 'membership',
-        membershipAction: body.action,
-        organizationId,
-        tally,
-      },
+  }
+  await applyChange(tx, actor, row, change, toStatus, toCategory, decision, publicUrl);
+}
+
+/**
+ * Checks that `change` may be made now: the version the client read, no open vote on the membership,
+ * the transition rules and a real category change. Call under the membership's row lock.
+ */
+export async function checkChange(
+  tx: Db,
+  row: MemberRow,
+  change: MembershipChange,
+  version: number | null,
+  ignoreVoteSession: string | null = null,
+): Promise<{ toStatus: MembershipStatus; toCategory: MembershipCategory }> {
+  if (version !== null && Number(row.version) !== version) {
+    throw new MembershipConflict('membership.stale', {
+      ...bilingual('status', LABELS.status[row.status]),
+      ...bilingual('category', LABELS.category[row.category]),
     });
   }
+  // While the committee votes on a change, nothing else changes the membership (issue 11 B1).
+  const [open] = await execute<{ id: string }>(
+    tx,
+    sql`select id from vote_sessions where organization_id = ${row.id} and closed_at is null
+          ${ignoreVoteSession ? sql`and id <> ${ignoreVoteSession}` : sql``}`,
+  );
+  if (open) throw new MembershipConflict('membership.vote_open', {});
+  const toStatus = membershipStatusAfter(change.action, row.status);
+  if (toStatus === null) {
+    throw new MembershipConflict('membership.transition_invalid', {
+      ...bilingual('action', LABELS.action[change.action]),
+      ...bilingual('status', LABELS.status[row.status]),
+    });
+  }
+  const toCategory = change.action === 'change_category' && change.category ? change.category : row.category;
+  if (change.action === 'change_category' && toCategory === row.category) {
+    throw fieldError('body.category', 'membership.same_category');
+  }
+  return { toStatus, toCategory };
+}
 
+/** A change of a membership: what the committee member asks for, or what a vote was opened on. */
+export interface MembershipChange {
+  action: MembershipAction;
+  category: MembershipCategory | null;
+  reason: string;
+  effectiveOn: string;
+}
+
+/**
+ * Writes a checked change: the membership (version + 1), its history row resting on `decision`, the
+ * audit event and the representatives' emails, in the caller's transaction.
+ */
+export async function applyChange(
+  tx: Db,
+  actor: Actor,
+  row: MemberRow,
+  change: MembershipChange,
+  toStatus: MembershipStatus,
+  toCategory: MembershipCategory,
+  decision: { id: string; number: string } | null,
+  publicUrl: string,
+): Promise<void> {
+  const organizationId = row.id;
+  const body = change;
   await execute(
     tx,
     sql`update memberships set status = ${toStatus}, category = ${toCategory}, updated_at = now(),
@@ -291,7 +324,7 @@ export async function takeMembershipAction(
     sql`insert into membership_events (organization_id, action, from_category, to_category, from_status,
           to_status, decision_id, reason, effective_on, actor_id)
         values (${organizationId}, ${body.action}, ${row.category}, ${toCategory}, ${row.status}, ${toStatus},
-          ${decision?.id ?? null}, ${body.reason}, ${body.effectiveOn}::date, ${actor.userId})`,
+          ${decision?.id ?? null}, ${body.reason}, ${body.effectiveOn}::date, ${actor.userId ?? null})`,
   );
   await recordAudit(tx, actor, {
     action: `membership.${body.action}`,
@@ -315,7 +348,7 @@ async function notifyRepresentatives(
   tx: Db,
   publicUrl: string,
   row: MemberRow,
-  body: MembershipActionBody,
+  body: MembershipChange,
   toStatus: MembershipStatus,
   toCategory: MembershipCategory,
   decisionNumber: string | null,

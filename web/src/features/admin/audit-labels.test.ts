@@ -64,6 +64,8 @@ const SERVER_ACTIONS = [
   'membership.reinstate',
   'membership.withdraw',
   'membership.exclude',
+  'membership.vote_opened',
+  'membership.vote_closed',
   'fees.rates_set',
   'fees.payment_recorded',
   'fees.payment_deleted',
@@ -91,6 +93,7 @@ const SERVER_ENTITY_TYPES = [
   'fee_payment',
   'organization_import',
   'site_page',
+  'membership_vote',
 ];
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.

@@ -35,6 +35,7 @@ export const KNOWN_ENTITY_TYPES = [
   'fee_payment',
   'organization_import',
   'site_page',
+  'membership_vote',
 ] as const;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 

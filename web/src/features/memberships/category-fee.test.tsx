@@ -26,6 +26,7 @@ const active: MembershipDetail = {
   contacts: noContactsFixture,
   representatives: [],
   events: [],
+  vote: null,
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };
 const rates = {

@@ -1,7 +1,7 @@
 import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { memberMe } from '@/features/committee/test-api.ts';
+import { chairMe, memberMe } from '@/features/committee/test-api.ts';
 import { adminMe, organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
@@ -41,6 +41,7 @@ const active: MembershipDetail = {
     { id: 'c1000000-0000-4000-8000-000000000001', name: 'Иван Иванов', email: 'ivan@robotics.example' },
   ],
   events: [],
+  vote: null,
   availableActions: ['change_category', 'suspend', 'withdraw', 'exclude'],
 };
 const suspended: MembershipDetail = {
@@ -224,7 +225,7 @@ describe('a membership', () => {
     expect(within(history).getByText('Варна')).toBeVisible();
   });
 
-  it('suspends under a new decision of the register and shows the change in the history', async () => {
+  it('suspends under an existing decision of the register and shows the change in the history', async () => {
     let current = active;
     const api = stubApi({
       ...signedIn(memberMe),
@@ -240,20 +241,16 @@ describe('a membership', () => {
 
     await app.user.click(screen.getByRole('button', { name: 'Спиране' }));
     const dialog = await screen.findByRole('dialog');
-    await app.user.type(
-      within(dialog).getByRole('textbox', { name: 'Основание или бележка' }),
-      'Неплатен членски внос',
-    );
-    await app.user.type(
-      within(dialog).getByRole('textbox', { name: /Текст на решението \(български\)/ }),
-      'Спира.',
-    );
-    await app.user.type(
-      within(dialog).getByRole('textbox', { name: /Текст на решението \(английски\)/ }),
-      'Suspends.',
-    );
-    await app.user.type(within(dialog).getByRole('textbox', { name: 'За' }), '5');
-    await app.user.type(within(dialog).getByRole('textbox', { name: 'С право на глас' }), '7');
+    // A committee member who is not the chair cannot open a vote, and no counts can be typed (issue 11 B1).
+    expect(within(dialog).queryByRole('textbox', { name: 'За' })).toBeNull();
+    expect(within(dialog).queryByRole('radio', { name: 'Гласуване на комитета' })).toBeNull();
+    expect(
+      within(dialog).getByText(/Ново решение се взима с гласуване, което открива председателят/),
+    ).toBeVisible();
+    await app.user.click(within(dialog).getByRole('textbox', { name: 'Основание или бележка' }));
+    await app.user.paste('Неплатен членски внос');
+    await app.user.click(within(dialog).getByRole('textbox', { name: /Номер на решението/ }));
+    await app.user.paste('2026-003');
     await app.user.click(within(dialog).getByRole('button', { name: 'Запиши' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -262,13 +259,7 @@ describe('a membership', () => {
       action: 'suspend',
       reason: 'Неплатен членски внос',
       version: 1,
-      decision: {
-        record: {
-          textBg: 'Спира.',
-          textEn: 'Suspends.',
-          tally: { for: 5, against: 0, abstain: 0, eligible: 7 },
-        },
-      },
+      decision: { number: '2026-003' },
     });
     expect(body).not.toHaveProperty('category');
     expect(await screen.findByText('Промяната е записана.')).toBeVisible();
@@ -277,6 +268,60 @@ describe('a membership', () => {
       '/decisions?q=2026-003',
     );
     expect(screen.getByRole('button', { name: 'Възстановяване' })).toBeVisible();
+  });
+
+  it('the chair proposes a vote instead of typing counts; the page shows it with vote and close buttons', async () => {
+    let current: MembershipDetail = active;
+    const voting: MembershipDetail = {
+      ...active,
+      vote: {
+        sessionId: 'd0000000-0000-4000-8000-000000000001',
+        round: 1,
+        ballot: 'open',
+        majority: 'simple',
+        quorum: 'more_than_half',
+        openedAt: '2026-03-01T10:00:00.000Z',
+        closedAt: null,
+        tally: { eligible: 3, recused: 0, for: 0, against: 0, abstain: 0, voted: 0 },
+        quorumReached: false,
+        voters: [{ name: 'Елена Димитрова', voted: false, choice: null, recused: false }],
+        myVote: null,
+        myVoted: false,
+        myRecused: false,
+        outcome: null,
+        proposal: { action: 'suspend', category: null, reason: 'Неплатен внос', effectiveOn: '2026-03-01' },
+        decisionNumber: null,
+        myConflict: false,
+      },
+    };
+    const api = stubApi({
+      ...signedIn(chairMe),
+      [`/api/committee/members/${ID}`]: () => json(current),
+      [`/api/committee/members/${ID}/votes`]: () => {
+        current = voting;
+        return json(current);
+      },
+      [`/api/committee/members/${ID}/votes/current/ballot`]: () => json(current),
+    });
+    const app = renderApp(`/committee/members/${ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Спиране' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('radio', { name: 'Гласуване на комитета' })).toBeChecked();
+    expect(within(dialog).queryByRole('textbox', { name: 'За' })).toBeNull();
+    await app.user.click(within(dialog).getByRole('button', { name: 'Открий гласуване' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const body = api.requestsTo(`/api/committee/members/${ID}/votes`)[0]?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ action: 'suspend', version: 1 });
+    expect(body).not.toHaveProperty('decision');
+    const panel = await screen.findByRole('region', { name: 'Тече гласуване за промяна в членството' });
+    expect(within(panel).getByText(/Предложение: Спиране/)).toBeVisible();
+    expect(within(panel).getByRole('button', { name: 'Закрий гласуването' })).toBeVisible();
+    await app.user.click(within(panel).getByRole('button', { name: 'За' }));
+    await waitFor(() =>
+      expect(api.requestsTo(`/api/committee/members/${ID}/votes/current/ballot`)[0]?.body).toEqual({
+        choice: 'for',
+      }),
+    );
   });
 
   it('asks for a confirmation before an exclusion and shows a stale version as a conflict', async () => {

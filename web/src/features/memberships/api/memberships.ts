@@ -4,6 +4,8 @@ import {
   type MembershipActionBody,
   type MembershipDetail,
   MembershipDetailSchema,
+  type MembershipVoteOpenBody,
+  type VoteChoice,
 } from '@portal/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
@@ -73,6 +75,43 @@ export function useMembershipAction(id: string) {
       }
     },
   });
+}
+
+/**
+ * A membership vote (issue 11 B1): the chair opens it on a proposed change or closes it, a committee
+ * member votes. Each answers the membership as it is now (an adopted change already applied); a 409 reads
+ * it again.
+ */
+export function useMembershipVote(id: string) {
+  const queryClient = useQueryClient();
+  const options = {
+    onSuccess: async (membership: MembershipDetail) => {
+      queryClient.setQueryData(membershipKeys.detail(id), membership);
+      await queryClient.invalidateQueries({ queryKey: membershipKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: FEES_QUERY_ROOT });
+    },
+    onError: async (error: Error) => {
+      if (isApiError(error, 409))
+        await queryClient.invalidateQueries({ queryKey: membershipKeys.detail(id) });
+    },
+  };
+  return {
+    open: useMutation({
+      mutationFn: (body: MembershipVoteOpenBody) =>
+        apiSend('POST', `${memberPath(id)}/votes`, body, MembershipDetailSchema),
+      ...options,
+    }),
+    ballot: useMutation({
+      mutationFn: (choice: VoteChoice) =>
+        apiSend('POST', `${memberPath(id)}/votes/current/ballot`, { choice }, MembershipDetailSchema),
+      ...options,
+    }),
+    close: useMutation({
+      mutationFn: () =>
+        apiSend('POST', `${memberPath(id)}/votes/current/close`, undefined, MembershipDetailSchema),
+      ...options,
+    }),
+  };
 }
 
 /** An administrator erases the organisation's contact person's data everywhere (profile, history, applications). */

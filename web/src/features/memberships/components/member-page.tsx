@@ -29,6 +29,7 @@ import { EraseContactSection } from './erase-contact-section.tsx';
 import { MemberContacts, RemoveOrganizationSection } from './member-contacts.tsx';
 import { STATUS_COLORS } from './members-page.tsx';
 import { MembershipActionModal } from './membership-action-modal.tsx';
+import { MembershipVotePanel } from './membership-vote-panel.tsx';
 
 /** /committee/members/:id: a membership's facts, its history and the actions open now. */
 export function MemberPage() {
@@ -91,6 +92,7 @@ export function MemberPage() {
       ) : null}
       <Facts membership={m} />
       <MemberContacts membership={m} />
+      <MembershipVotePanel membership={m} />
       <Stack gap="sm" component="section" aria-labelledby="membership-actions">
         <Title order={2} size="h4" id="membership-actions">
           {t('memberships.detail.actions')}

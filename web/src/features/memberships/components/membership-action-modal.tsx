@@ -5,9 +5,7 @@ import {
   Group,
   Modal,
   NativeSelect,
-  NumberInput,
   Radio,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -25,19 +23,20 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
+import { useCan } from '@/features/auth/api/get-session.ts';
 import { isApiError } from '@/lib/api-client.ts';
-import { useMembershipAction } from '../api/memberships.ts';
+import { useMembershipAction, useMembershipVote } from '../api/memberships.ts';
 
-type DecisionMode = 'existing' | 'new' | 'none';
-type TallyKey = 'for' | 'against' | 'abstain' | 'eligible';
-const TALLY: TallyKey[] = ['for', 'against', 'abstain', 'eligible'];
+/** `vote`: the chair proposes the change to a vote of the committee (issue 11 B1); no counts are typed. */
+type DecisionMode = 'existing' | 'vote' | 'none';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The form of a membership action in a modal: the action, the new category (category changes), the
- * effective date, the grounds, and the decision of the register — an existing number or a new decision
- * with its texts and tally (none only for a withdrawal). An exclusion needs an explicit confirmation. The
+ * effective date, the grounds, and the decision of the register — an existing adopted decision by number,
+ * or (the chair only) a vote of the committee on the proposed change, whose outcome the server computes
+ * (none only for a withdrawal). An exclusion needs an explicit confirmation. The
  * server's field errors show at their fields; a 409 shows why and the page reloads the membership.
  */
 export function MembershipActionModal({
@@ -52,7 +51,9 @@ export function MembershipActionModal({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const mutation = useMembershipAction(membership.id);
+  const actionMutation = useMembershipAction(membership.id);
+  const openVote = useMembershipVote(membership.id).open;
+  const isChair = useCan('application.chair');
   const [action, setAction] = useState<MembershipAction>(initialAction);
   const feeOf = useCategoryFeeText(action === 'change_category');
   const otherCategories = MEMBERSHIP_CATEGORIES.filter((c) => c !== membership.category);
@@ -60,17 +61,9 @@ export function MembershipActionModal({
   const [effectiveOn, setEffectiveOn] = useState(today());
   const [reason, setReason] = useState('');
   const required = DECISION_REQUIRED[action];
-  const [mode, setMode] = useState<DecisionMode>(required ? 'new' : 'none');
+  const [mode, setMode] = useState<DecisionMode>(required ? (isChair ? 'vote' : 'existing') : 'none');
   const [number, setNumber] = useState('');
-  const [decidedOn, setDecidedOn] = useState(today());
-  const [textBg, setTextBg] = useState('');
-  const [textEn, setTextEn] = useState('');
-  const [tally, setTally] = useState<Record<TallyKey, number | string>>({
-    for: '',
-    against: 0,
-    abstain: 0,
-    eligible: '',
-  });
+  const mutation = mode === 'vote' ? openVote : actionMutation;
   const [confirmed, setConfirmed] = useState(false);
 
   const fieldErrors = isApiError(mutation.error) ? mutation.error.fieldErrors : [];
@@ -85,41 +78,33 @@ export function MembershipActionModal({
     'body.reason',
     'body.decision',
     'body.decision.number',
-    'body.decision.record.decidedOn',
-    'body.decision.record.textBg',
-    'body.decision.record.textEn',
-    ...TALLY.map((k) => `body.decision.record.tally.${k}`),
   ]);
   const otherErrors = fieldErrors.filter((e) => !known.has(e.path));
 
   const chooseAction = (next: MembershipAction) => {
     setAction(next);
     setConfirmed(false);
-    setMode(DECISION_REQUIRED[next] ? (mode === 'none' ? 'new' : mode) : mode);
+    setMode(DECISION_REQUIRED[next] ? (mode === 'none' ? (isChair ? 'vote' : 'existing') : mode) : mode);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (action === 'exclude' && !confirmed) return;
-    const decision: MembershipActionBody['decision'] =
-      mode === 'existing'
-        ? { number: number.trim() }
-        : mode === 'new'
-          ? {
-              record: {
-                decidedOn,
-                textBg,
-                textEn,
-                tally: {
-                  for: Number(tally.for) || 0,
-                  against: Number(tally.against) || 0,
-                  abstain: Number(tally.abstain) || 0,
-                  eligible: Number(tally.eligible) || 0,
-                },
-              },
-            }
-          : null;
-    mutation.mutate(
+    if (mode === 'vote') {
+      openVote.mutate(
+        {
+          action,
+          ...(action === 'change_category' ? { category } : {}),
+          effectiveOn,
+          reason,
+          version: membership.version,
+        },
+        { onSuccess: onDone },
+      );
+      return;
+    }
+    const decision: MembershipActionBody['decision'] = mode === 'existing' ? { number: number.trim() } : null;
+    actionMutation.mutate(
       {
         action,
         ...(action === 'change_category' ? { category } : {}),
@@ -183,7 +168,7 @@ export function MembershipActionModal({
             error={errorAt('body.decision')}
           >
             <Group gap="md" mt={4} wrap="wrap">
-              <Radio value="new" label={t('memberships.form.decisionNew')} />
+              {required && isChair ? <Radio value="vote" label={t('memberships.form.decisionVote')} /> : null}
               <Radio value="existing" label={t('memberships.form.decisionExisting')} />
               {required ? null : <Radio value="none" label={t('memberships.form.decisionNone')} />}
             </Group>
@@ -203,55 +188,15 @@ export function MembershipActionModal({
               required
             />
           ) : null}
-          {mode === 'new' ? (
-            <Stack gap="sm">
-              <TextInput
-                type="date"
-                label={t('memberships.form.decidedOnLabel')}
-                value={decidedOn}
-                max={today()}
-                onChange={(e) => setDecidedOn(e.currentTarget.value)}
-                error={errorAt('body.decision.record.decidedOn')}
-                required
-              />
-              <Textarea
-                label={t('memberships.form.textBgLabel')}
-                value={textBg}
-                onChange={(e) => setTextBg(e.currentTarget.value)}
-                rows={3}
-                lang="bg"
-                error={errorAt('body.decision.record.textBg')}
-                required
-              />
-              <Textarea
-                label={t('memberships.form.textEnLabel')}
-                value={textEn}
-                onChange={(e) => setTextEn(e.currentTarget.value)}
-                rows={3}
-                lang="en"
-                error={errorAt('body.decision.record.textEn')}
-                required
-              />
-              <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-                <Text component="legend" size="sm" fw={500} mb={4}>
-                  {t('memberships.form.tally')}
-                </Text>
-                <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
-                  {TALLY.map((k) => (
-                    <NumberInput
-                      key={k}
-                      label={t(`memberships.form.${k}Label`)}
-                      value={tally[k]}
-                      min={0}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      onChange={(v) => setTally((prev) => ({ ...prev, [k]: v }))}
-                      error={errorAt(`body.decision.record.tally.${k}`)}
-                    />
-                  ))}
-                </SimpleGrid>
-              </fieldset>
-            </Stack>
+          {mode === 'vote' ? (
+            <Text size="sm" c="dimmed">
+              {t('memberships.form.decisionVoteHint')}
+            </Text>
+          ) : null}
+          {required && !isChair ? (
+            <Text size="sm" c="dimmed">
+              {t('memberships.form.voteChairOnly')}
+            </Text>
           ) : null}
           {action === 'exclude' ? (
             <Checkbox
@@ -280,7 +225,7 @@ export function MembershipActionModal({
               color={action === 'exclude' ? 'red' : undefined}
               disabled={action === 'exclude' && !confirmed}
             >
-              {t('memberships.form.submit')}
+              {mode === 'vote' ? t('memberships.form.submitVote') : t('memberships.form.submit')}
             </Button>
           </Group>
         </Stack>

@@ -33,6 +33,8 @@ export const HISTORY_ACTIONS = {
   'membership.reinstate': 'membership_reinstate',
   'membership.withdraw': 'membership_withdraw',
   'membership.exclude': 'membership_exclude',
+  'membership.vote_opened': 'membership_vote_opened',
+  'membership.vote_closed': 'membership_vote_closed',
   'personal_data.erased': 'personal_data_erased',
   'fees.payment_recorded': 'fees_payment_recorded',
   'fees.payment_deleted': 'fees_payment_deleted',

@@ -35,9 +35,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function buildTestApp(
   db: DbHandle,
   overrides: Partial<Config> = {},
-  options: Pick<BuildAppOptions, 'rateLimits'> = {},
+  options: Pick<BuildAppOptions, 'rateLimits' | 'deferWork'> = {},
 ) {
-  return buildApp({ db, config: testConfig(overrides), ...options });
+  // Work done after answering (the forgotten-password email) waits for `await app.settle()`, so a test
+  // decides when it happens (decision 024).
+  return buildApp({ db, config: testConfig(overrides), deferWork: 'manual', ...options });
 }
 
 /**

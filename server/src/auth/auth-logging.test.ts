@@ -218,6 +218,7 @@ describe('secrets stay out of the logs', () => {
     secrets.add('a wrong current password');
 
     expect((await post('/api/auth/forgot-password', { email })).statusCode).toBe(202);
+    await app.settle();
     const reset = await lastEmailLink(h, email);
     secrets.add(reset.token);
     await app.inject({ url: `${reset.path}?token=${reset.token}` });

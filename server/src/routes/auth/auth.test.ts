@@ -186,6 +186,7 @@ describe('sign-up, verification and log-in', () => {
 
     const user = await insertUser(h, { email: 'georgi.dimitrov@example.bg', displayName: 'Георги Димитров' });
     await post('/api/auth/forgot-password', { email: user.email });
+    await app.settle();
     const mail = await lastEmailLink(h, user.email);
     const reset = await post(
       '/api/auth/reset-password',
@@ -474,6 +475,7 @@ describe('passwords and email', () => {
     expect((await post('/api/auth/forgot-password', { email: 'ghost@example.bg' })).json()).toEqual({
       status: 'accepted',
     });
+    await app.settle();
     expect(await count('outbox_messages', sql`to_email = 'ghost@example.bg'`)).toBe(0);
     const mail = await lastEmailLink(h, user.email);
     expect(mail.path).toBe('/reset-password');
@@ -496,9 +498,36 @@ describe('passwords and email', () => {
     await logIn(app, user.email, 'a brand new passphrase');
   });
 
+  it('answers a forgotten-password request before it looks the account up, and emails the link after', async () => {
+    const user = await insertUser(h);
+    const unverified = await insertUser(h, { verified: false });
+    const registered = await post('/api/auth/forgot-password', { email: user.email });
+    const resent = await post('/api/auth/resend-verification', { email: unverified.email });
+    const unknown = await post('/api/auth/forgot-password', { email: 'nobody.here@example.bg' });
+    for (const res of [registered, resent, unknown]) {
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ status: 'accepted' });
+    }
+    // The answers are out; nothing about either account has been touched yet, so the time they took
+    // cannot depend on whether the address is registered (issue 11 A12).
+    for (const id of [user.id, unverified.id]) {
+      expect(await count('auth_tokens', sql`user_id = ${id}`)).toBe(0);
+      expect(await count('audit_events', sql`entity_id = ${id}`)).toBe(0);
+    }
+    expect(await count('outbox_messages', sql`to_email in (${user.email}, ${unverified.email})`)).toBe(0);
+
+    await app.settle();
+    expect(await count('auth_tokens', sql`user_id = ${user.id} and purpose = 'reset_password'`)).toBe(1);
+    expect(await count('auth_tokens', sql`user_id = ${unverified.id} and purpose = 'verify_email'`)).toBe(1);
+    expect((await lastEmailLink(h, user.email)).path).toBe('/reset-password');
+    expect((await lastEmailLink(h, unverified.email)).path).toBe('/verify-email');
+    expect(await count('outbox_messages', sql`to_email = 'nobody.here@example.bg'`)).toBe(0);
+  });
+
   it('refuses an expired reset token', async () => {
     const user = await insertUser(h);
     await post('/api/auth/forgot-password', { email: user.email });
+    await app.settle();
     const mail = await lastEmailLink(h, user.email);
     await h.query(
       sql`update auth_tokens set expires_at = now() - interval '1 second' where user_id = ${user.id}`,

@@ -23,8 +23,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url, payload: payload as object, headers });
+// `origin: undefined` sends no Origin (the test helper adds this site's otherwise).
+const post = (url: string, payload: unknown, headers: Record<string, string | undefined> = {}) =>
+  app.inject({ method: 'POST', url, payload: payload as object, headers: headers as Record<string, string> });
 
 async function count(table: string, where = sql`true`): Promise<number> {
   const [row] = await h.query<{ n: number }>(
@@ -345,6 +346,72 @@ describe('log-in protection', () => {
       { cookie, origin: 'http://localhost:80', 'sec-fetch-site': 'same-origin' },
     );
     expect(sameSite.statusCode).toBe(204);
+  });
+
+  it('refuses a foreign Origin whatever Sec-Fetch-Site says, and a signed-in request that shows no origin of this site', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    const refused = async (headers: Record<string, string | undefined>, url = '/api/auth/log-out') => {
+      const res = await post(url, url === '/api/auth/log-out' ? {} : { email: user.email }, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().code).toBe('csrf.rejected');
+    };
+    // A foreign (or opaque) Origin is refused even when Sec-Fetch-Site claims a user-initiated request.
+    await refused({ cookie, origin: 'https://evil.example', 'sec-fetch-site': 'none' });
+    await refused({ cookie, origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' });
+    await refused({ cookie, origin: 'null' });
+    // With the session cookie, no Origin is not enough: nor is `none`, nor a foreign Referer.
+    await refused({ cookie, origin: undefined });
+    await refused({ cookie, origin: undefined, 'sec-fetch-site': 'none' });
+    await refused({ cookie, origin: undefined, referer: 'https://evil.example/page' });
+    // Without a session (log-in, sign-up, forgotten password) a foreign Origin is still refused.
+    await refused({ origin: 'https://evil.example', 'sec-fetch-site': 'none' }, '/api/auth/forgot-password');
+    const foreignLogIn = await post(
+      '/api/auth/log-in',
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreignLogIn.statusCode).toBe(403);
+    expect(await count('sessions', sql`user_id = ${user.id}`)).toBe(1);
+
+    // Still signed in. A client without a cookie and without browser headers (curl) logs in; an old
+    // browser that sends only a Referer of this site, or only Sec-Fetch-Site: same-origin, is let through.
+    expect((await app.inject({ url: '/api/account', headers: { cookie } })).statusCode).toBe(200);
+    const curl = await post(
+      '/api/auth/log-in',
+      { email: user.email, password: TEST_PASSWORD },
+      {
+        origin: undefined,
+      },
+    );
+    expect(curl.statusCode).toBe(200);
+    const second = await logIn(app, user.email);
+    expect(
+      (
+        await post(
+          '/api/auth/log-out',
+          {},
+          {
+            cookie: second,
+            origin: undefined,
+            'sec-fetch-site': 'same-origin',
+          },
+        )
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await post(
+          '/api/auth/log-out',
+          {},
+          {
+            cookie,
+            origin: undefined,
+            referer: `${app.config.publicUrl}/account`,
+          },
+        )
+      ).statusCode,
+    ).toBe(204);
   });
 });
 

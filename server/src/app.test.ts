@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { buildApp } from './app.ts';
-import { buildTestApp, testConfig } from './testing.ts';
+import { buildTestApp, fromThisSite, testConfig } from './testing.ts';
 
 let h: DbHandle;
 let app: FastifyInstance;
@@ -28,7 +28,7 @@ beforeAll(async () => {
       },
     }),
   );
-  app = await buildApp({ db: h, config: testConfig(), logger });
+  app = fromThisSite(await buildApp({ db: h, config: testConfig(), logger }));
   // Test-only routes: a body to validate, and a failure that must not leak.
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.post(

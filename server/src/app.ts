@@ -16,6 +16,7 @@ import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { redactingLogger, redactUrl, rootLoggerOptions } from './logging.ts';
 import { type RoutePermission, registerAuth } from './plugins/auth.ts';
+import { type DeferWorkMode, registerDeferredWork } from './plugins/deferred-work.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSpa } from './plugins/spa.ts';
@@ -65,6 +66,11 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Overrides of the default rate limits (tests). */
   rateLimits?: Partial<RateLimits>;
+  /**
+   * When work deferred by a route (`request.defer`) runs: `after-reply` (default) right after the reply is
+   * sent; `manual` only when `app.settle()` is called (tests, to see the state in between).
+   */
+  deferWork?: DeferWorkMode;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -88,7 +94,13 @@ function serializeRequest(request: FastifyRequest) {
   };
 }
 
-export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptions) {
+export async function buildApp({
+  db,
+  config,
+  logger,
+  rateLimits,
+  deferWork = 'after-reply',
+}: BuildAppOptions) {
   // Whoever made the root logger (main.ts through config, or a test capturing the output), every line
   // goes through the redaction rules of logging.ts (issue 11 A5).
   const rootLogger =
@@ -169,6 +181,7 @@ export async function buildApp({ db, config, logger, rateLimits }: BuildAppOptio
   });
 
   registerErrorHandling(app);
+  registerDeferredWork(app, deferWork);
   await registerAuth(app);
 
   registerSecurityHeaders(app, {

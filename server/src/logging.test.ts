@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { redactUrl } from './logging.ts';
-import { insertUser, testConfig } from './testing.ts';
+import { fromThisSite, insertUser, testConfig } from './testing.ts';
 
 let h: DbHandle;
 let app: FastifyInstance;
@@ -31,7 +31,9 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ db: h, config: testConfig(), logger: pino({ level: 'info' }, stream) });
+  app = fromThisSite(
+    await buildApp({ db: h, config: testConfig(), logger: pino({ level: 'info' }, stream) }),
+  );
   existingEmail = (await insertUser(h, { email: 'taken-address@example.bg' })).email;
   hash = await hashPassword('a hashed secret passphrase');
   // Test-only routes: an insert that fails on the unique email, and errors logged in other shapes.

@@ -19,6 +19,7 @@ import {
   type Role,
   type Sharing,
 } from '@portal/shared';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type BuildAppOptions, buildApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -35,9 +36,38 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export async function buildTestApp(
   db: DbHandle,
   overrides: Partial<Config> = {},
-  options: Pick<BuildAppOptions, 'rateLimits'> = {},
+  options: Pick<BuildAppOptions, 'rateLimits' | 'deferWork'> = {},
 ) {
-  return buildApp({ db, config: testConfig(overrides), ...options });
+  // Work done after answering (the forgotten-password email) waits for `await app.settle()`, so a test
+  // decides when it happens (decision 024).
+  return fromThisSite(await buildApp({ db, config: testConfig(overrides), deferWork: 'manual', ...options }));
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Makes `app.inject` send state-changing requests the way the portal's own pages do: with an `Origin` of
+ * `PUBLIC_URL`, which the CSRF check requires of a request with a session cookie (decision 024). A test
+ * that sets `origin` itself keeps its value; `origin: undefined` sends none (to test the refusal).
+ */
+export function fromThisSite<T extends FastifyInstance>(app: T): T {
+  const inject = app.inject.bind(app) as (opts?: InjectOptions | string) => unknown;
+  const origin = new URL(app.config.publicUrl).origin;
+  const patched = (opts?: InjectOptions | string) => {
+    if (opts === undefined) return inject();
+    const o: InjectOptions = typeof opts === 'string' ? { url: opts } : opts;
+    if (SAFE_METHODS.has((o.method ?? 'GET').toUpperCase())) return inject(o);
+    const headers: NonNullable<InjectOptions['headers']> = {};
+    let hasOrigin = false;
+    for (const [name, value] of Object.entries(o.headers ?? {})) {
+      if (name.toLowerCase() === 'origin') hasOrigin = true;
+      if (value !== undefined) headers[name] = value;
+    }
+    if (!hasOrigin) headers.origin = origin;
+    return inject({ ...o, headers });
+  };
+  Object.defineProperty(app, 'inject', { value: patched, configurable: true, writable: true });
+  return app;
 }
 
 /**

@@ -57,7 +57,10 @@ test('an organisation applies, is asked for a change, resubmits, is voted in and
 
   // An administrator makes the demo representative a committee member too, so four members sit on
   // the committee: three votes reach quorum and leave the close to the chair.
-  const admin = await browser.newContext();
+  // A signed-in API client must name this site as its Origin, like the portal's pages (decision 024).
+  const admin = await browser.newContext({
+    extraHTTPHeaders: { origin: new URL(testInfo.project.use.baseURL ?? '').origin },
+  });
   const logIn = await admin.request.post('/api/auth/log-in', {
     data: { email: 'admin@demo.klaster.bg', password: PASSWORD },
   });

@@ -29,7 +29,10 @@ test('a representative edits the profile in two tabs: the second save shows the 
 
   // The applications journey makes the demo representative a committee member for its vote; here they
   // are a plain member again, so the profile shows them the members' level of contacts.
-  const admin = await browser.newContext();
+  // A signed-in API client must name this site as its Origin, like the portal's pages (decision 024).
+  const admin = await browser.newContext({
+    extraHTTPHeaders: { origin: new URL(testInfo.project.use.baseURL ?? '').origin },
+  });
   const adminLogIn = await admin.request.post('/api/auth/log-in', {
     data: { email: 'admin@demo.klaster.bg', password: REPRESENTATIVE.password },
   });

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import {
+  fromThisSite,
   insertOrganization,
   insertUser,
   lastEmailLink,
@@ -45,7 +46,9 @@ beforeAll(async () => {
       done();
     },
   });
-  app = await buildApp({ db: h, config: testConfig(), logger: pino({ level: 'info' }, stream) });
+  app = fromThisSite(
+    await buildApp({ db: h, config: testConfig(), logger: pino({ level: 'info' }, stream) }),
+  );
   secrets.add(TEST_PASSWORD);
 });
 afterAll(async () => {
@@ -218,6 +221,7 @@ describe('secrets stay out of the logs', () => {
     secrets.add('a wrong current password');
 
     expect((await post('/api/auth/forgot-password', { email })).statusCode).toBe(202);
+    await app.settle();
     const reset = await lastEmailLink(h, email);
     secrets.add(reset.token);
     await app.inject({ url: `${reset.path}?token=${reset.token}` });

@@ -44,16 +44,44 @@ export function principalOf(user: SessionUser | null): Principal | null {
 }
 
 /**
- * Cross-site request forgery defence for every state-changing API call: the session cookie is
- * SameSite=Lax, bodies must be JSON (a form cannot send it cross-site without a CORS preflight, which we
- * never grant), and a browser's Sec-Fetch-Site / Origin must name this site.
+ * Cross-site request forgery defence for every state-changing API call (decisions 007 and 024): the
+ * session cookie is SameSite=Lax, bodies must be JSON (a form cannot send it cross-site without a CORS
+ * preflight, which we never grant), and
+ * 1. an `Origin` header must name this site, whatever else the request says (`Sec-Fetch-Site: none` with
+ *    a foreign Origin is refused);
+ * 2. a `Sec-Fetch-Site` other than `same-origin` or `none` is refused;
+ * 3. a request carrying a session cookie must prove it comes from this site: by its Origin, by
+ *    `Sec-Fetch-Site: same-origin` (a header page scripts cannot set), or, for an old browser that sends
+ *    neither, by a Referer of this site. Without any of them it is refused: the cookie would act for a
+ *    request nobody can tell apart from a forged one.
+ * A request without a session cookie and without those headers (curl, a server logging in) has no
+ * ambient authority to abuse, and passes.
+ * Returns why a request is refused, or null.
  */
-function isCrossSite(request: FastifyRequest, allowedOrigins: Set<string>): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (typeof site === 'string') return site !== 'same-origin' && site !== 'none';
-  const origin = request.headers.origin;
-  if (typeof origin === 'string') return !allowedOrigins.has(origin);
-  return false; // not a browser (curl, server-to-server): nothing to forge
+export function csrfRefusal(
+  headers: FastifyRequest['headers'],
+  hasSessionCookie: boolean,
+  allowedOrigins: Set<string>,
+): string | null {
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    // `Origin: null` (sandboxed frames, some redirects) is foreign too.
+    if (typeof origin !== 'string' || !allowedOrigins.has(origin)) return 'foreign_origin';
+  }
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross_site';
+  if (!hasSessionCookie || origin !== undefined || site === 'same-origin') return null;
+  const referer = headers.referer;
+  if (typeof referer === 'string' && allowedOrigins.has(originOf(referer))) return null;
+  return 'unproven_origin';
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
 }
 
 export async function registerAuth(app: FastifyInstance) {
@@ -92,10 +120,11 @@ export async function registerAuth(app: FastifyInstance) {
     const path = request.url.split('?')[0] ?? '/';
     if (!isApiPath(path)) return;
     if (UNSAFE_METHODS.has(request.method)) {
-      const allowed = new Set([config.publicUrl, `${request.protocol}://${request.host}`]);
-      if (isCrossSite(request, allowed)) {
+      const allowed = new Set([originOf(config.publicUrl), `${request.protocol}://${request.host}`]);
+      const reason = csrfRefusal(request.headers, request.cookies[cookieName] !== undefined, allowed);
+      if (reason) {
         request.log.warn(
-          { event: 'csrf.rejected', method: request.method, url: path },
+          { event: 'csrf.rejected', reason, method: request.method, url: path },
           'cross-site request refused',
         );
         throw new AppError('csrf.rejected', 403);

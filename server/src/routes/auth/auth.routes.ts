@@ -105,7 +105,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await resendVerification(context(request), request.body.email);
+      // Answered before the account is looked up: the timing does not tell a registered address.
+      request.defer('resend-verification', await resendVerification(context(request), request.body.email));
       return reply.code(202).send({ status: 'accepted' });
     },
   );
@@ -164,7 +165,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await forgotPassword(context(request), request.body.email);
+      // Answered before the account is looked up: the timing does not tell a registered address.
+      request.defer('forgot-password', await forgotPassword(context(request), request.body.email));
       return reply.code(202).send({ status: 'accepted' });
     },
   );

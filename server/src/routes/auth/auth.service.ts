@@ -182,10 +182,16 @@ export async function verifyEmail(ctx: AuthContext, token: string): Promise<void
   });
 }
 
+/** Work left to do after answering (issue 11 A12): the route hands it to `request.defer`. */
+export type AfterReply = () => Promise<void>;
+
 /**
  * Emails a single-use link (verification or reset) to the account behind `email` when `eligible`;
  * otherwise does nothing. Rate-limited per address and per IP either way, and answered the same way
- * either way, so nobody learns whether an address is registered.
+ * either way, so nobody learns whether an address is registered. The limits are checked before the
+ * answer (a 429 must be said); looking the account up, issuing the token and queueing the email are
+ * returned as work for after the answer, so its timing does not tell a registered address either
+ * (decision 024).
  */
 async function emailTokenLink(
   ctx: AuthContext,
@@ -195,25 +201,26 @@ async function emailTokenLink(
     action: AuditAction;
     eligible: (user: Credentials) => boolean;
   },
-): Promise<void> {
+): Promise<AfterReply> {
   await hitRateLimit(ctx.db, `reset:ip:${ctx.ip}`, ctx.limits.resetPerIp);
   await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
-  await ctx.db.transaction(async (tx) => {
-    const user = await findByEmail(tx, email);
-    if (!user || !link.eligible(user)) return;
-    const url = await issueToken(tx, ctx.publicUrl, user.id, link.purpose);
-    await enqueueEmail(tx, {
-      to: email,
-      language: user.language,
-      template: link.purpose,
-      values: { name: user.display_name, link: url },
+  return () =>
+    ctx.db.transaction(async (tx) => {
+      const user = await findByEmail(tx, email);
+      if (!user || !link.eligible(user)) return;
+      const url = await issueToken(tx, ctx.publicUrl, user.id, link.purpose);
+      await enqueueEmail(tx, {
+        to: email,
+        language: user.language,
+        template: link.purpose,
+        values: { name: user.display_name, link: url },
+      });
+      await recordAudit(tx, ctx.actor, { action: link.action, entityType: 'user', entityId: user.id });
     });
-    await recordAudit(tx, ctx.actor, { action: link.action, entityType: 'user', entityId: user.id });
-  });
 }
 
 /** Sends a new verification link to an unverified account; silent otherwise (no enumeration). */
-export function resendVerification(ctx: AuthContext, email: string): Promise<void> {
+export function resendVerification(ctx: AuthContext, email: string): Promise<AfterReply> {
   return emailTokenLink(ctx, email, {
     purpose: 'verify_email',
     action: 'user.verification_sent',
@@ -306,8 +313,8 @@ export async function logOut(db: Db, actor: Actor, sessionId: string, userId: st
   });
 }
 
-/** Emails a reset link if the account exists; the answer never says whether it does. */
-export function forgotPassword(ctx: AuthContext, email: string): Promise<void> {
+/** Emails a reset link if the account exists; the answer never says whether it does (nor its timing). */
+export function forgotPassword(ctx: AuthContext, email: string): Promise<AfterReply> {
   return emailTokenLink(ctx, email, {
     purpose: 'reset_password',
     action: 'user.password_reset_requested',

@@ -23,8 +23,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url, payload: payload as object, headers });
+// `origin: undefined` sends no Origin (the test helper adds this site's otherwise).
+const post = (url: string, payload: unknown, headers: Record<string, string | undefined> = {}) =>
+  app.inject({ method: 'POST', url, payload: payload as object, headers: headers as Record<string, string> });
 
 async function count(table: string, where = sql`true`): Promise<number> {
   const [row] = await h.query<{ n: number }>(
@@ -228,6 +229,7 @@ describe('sign-up, verification and log-in', () => {
 
     const user = await insertUser(h, { email: 'georgi.dimitrov@example.bg', displayName: 'Георги Димитров' });
     await post('/api/auth/forgot-password', { email: user.email });
+    await app.settle();
     const mail = await lastEmailLink(h, user.email);
     const reset = await post(
       '/api/auth/reset-password',
@@ -387,6 +389,72 @@ describe('log-in protection', () => {
     );
     expect(sameSite.statusCode).toBe(204);
   });
+
+  it('refuses a foreign Origin whatever Sec-Fetch-Site says, and a signed-in request that shows no origin of this site', async () => {
+    const user = await insertUser(h);
+    const cookie = await logIn(app, user.email);
+    const refused = async (headers: Record<string, string | undefined>, url = '/api/auth/log-out') => {
+      const res = await post(url, url === '/api/auth/log-out' ? {} : { email: user.email }, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.json().code).toBe('csrf.rejected');
+    };
+    // A foreign (or opaque) Origin is refused even when Sec-Fetch-Site claims a user-initiated request.
+    await refused({ cookie, origin: 'https://evil.example', 'sec-fetch-site': 'none' });
+    await refused({ cookie, origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' });
+    await refused({ cookie, origin: 'null' });
+    // With the session cookie, no Origin is not enough: nor is `none`, nor a foreign Referer.
+    await refused({ cookie, origin: undefined });
+    await refused({ cookie, origin: undefined, 'sec-fetch-site': 'none' });
+    await refused({ cookie, origin: undefined, referer: 'https://evil.example/page' });
+    // Without a session (log-in, sign-up, forgotten password) a foreign Origin is still refused.
+    await refused({ origin: 'https://evil.example', 'sec-fetch-site': 'none' }, '/api/auth/forgot-password');
+    const foreignLogIn = await post(
+      '/api/auth/log-in',
+      { email: user.email, password: TEST_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreignLogIn.statusCode).toBe(403);
+    expect(await count('sessions', sql`user_id = ${user.id}`)).toBe(1);
+
+    // Still signed in. A client without a cookie and without browser headers (curl) logs in; an old
+    // browser that sends only a Referer of this site, or only Sec-Fetch-Site: same-origin, is let through.
+    expect((await app.inject({ url: '/api/account', headers: { cookie } })).statusCode).toBe(200);
+    const curl = await post(
+      '/api/auth/log-in',
+      { email: user.email, password: TEST_PASSWORD },
+      {
+        origin: undefined,
+      },
+    );
+    expect(curl.statusCode).toBe(200);
+    const second = await logIn(app, user.email);
+    expect(
+      (
+        await post(
+          '/api/auth/log-out',
+          {},
+          {
+            cookie: second,
+            origin: undefined,
+            'sec-fetch-site': 'same-origin',
+          },
+        )
+      ).statusCode,
+    ).toBe(204);
+    expect(
+      (
+        await post(
+          '/api/auth/log-out',
+          {},
+          {
+            cookie,
+            origin: undefined,
+            referer: `${app.config.publicUrl}/account`,
+          },
+        )
+      ).statusCode,
+    ).toBe(204);
+  });
 });
 
 describe('current-password and email-change protection', () => {
@@ -516,6 +584,7 @@ describe('passwords and email', () => {
     expect((await post('/api/auth/forgot-password', { email: 'ghost@example.bg' })).json()).toEqual({
       status: 'accepted',
     });
+    await app.settle();
     expect(await count('outbox_messages', sql`to_email = 'ghost@example.bg'`)).toBe(0);
     const mail = await lastEmailLink(h, user.email);
     expect(mail.path).toBe('/reset-password');
@@ -538,9 +607,36 @@ describe('passwords and email', () => {
     await logIn(app, user.email, 'a brand new passphrase');
   });
 
+  it('answers a forgotten-password request before it looks the account up, and emails the link after', async () => {
+    const user = await insertUser(h);
+    const unverified = await insertUser(h, { verified: false });
+    const registered = await post('/api/auth/forgot-password', { email: user.email });
+    const resent = await post('/api/auth/resend-verification', { email: unverified.email });
+    const unknown = await post('/api/auth/forgot-password', { email: 'nobody.here@example.bg' });
+    for (const res of [registered, resent, unknown]) {
+      expect(res.statusCode).toBe(202);
+      expect(res.json()).toEqual({ status: 'accepted' });
+    }
+    // The answers are out; nothing about either account has been touched yet, so the time they took
+    // cannot depend on whether the address is registered (issue 11 A12).
+    for (const id of [user.id, unverified.id]) {
+      expect(await count('auth_tokens', sql`user_id = ${id}`)).toBe(0);
+      expect(await count('audit_events', sql`entity_id = ${id}`)).toBe(0);
+    }
+    expect(await count('outbox_messages', sql`to_email in (${user.email}, ${unverified.email})`)).toBe(0);
+
+    await app.settle();
+    expect(await count('auth_tokens', sql`user_id = ${user.id} and purpose = 'reset_password'`)).toBe(1);
+    expect(await count('auth_tokens', sql`user_id = ${unverified.id} and purpose = 'verify_email'`)).toBe(1);
+    expect((await lastEmailLink(h, user.email)).path).toBe('/reset-password');
+    expect((await lastEmailLink(h, unverified.email)).path).toBe('/verify-email');
+    expect(await count('outbox_messages', sql`to_email = 'nobody.here@example.bg'`)).toBe(0);
+  });
+
   it('refuses an expired reset token', async () => {
     const user = await insertUser(h);
     await post('/api/auth/forgot-password', { email: user.email });
+    await app.settle();
     const mail = await lastEmailLink(h, user.email);
     await h.query(
       sql`update auth_tokens set expires_at = now() - interval '1 second' where user_id = ${user.id}`,

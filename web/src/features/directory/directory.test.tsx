@@ -188,7 +188,7 @@ describe('the member directory', () => {
   it('falls back to the defaults for values in the URL that the API would refuse, showing no error', async () => {
     const api = directoryApi();
     renderApp('/members?q=член&kind=spaceship&size=huge&sort=sideways&page=0&area=Not%20An%20Area');
-    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 членове/ })).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 2, name: /Намерени: 30 члена/ })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByRole('combobox', { name: 'Вид организация' })).toHaveValue('');
     expect(screen.getByRole('combobox', { name: 'Подреждане' })).toHaveValue('name');

@@ -246,7 +246,10 @@ describe('the application form', () => {
     );
     expect(screen.getByText(/Няма такъв код по КИД-2008/)).toBeVisible();
 
+    // The refused values are unsaved edits: leaving the step asks first.
     await app.user.click(stepNav().getByRole('button', { name: /Мотивация/ }));
+    const unsaved = await screen.findByRole('dialog', { name: 'Незапазени промени' });
+    await app.user.click(within(unsaved).getByRole('button', { name: 'Излез без запазване' }));
     await step('Мотивация и категория');
     const motivation = screen.getByRole('textbox', { name: /^Мотивация/ });
     await app.user.type(motivation, 'x');

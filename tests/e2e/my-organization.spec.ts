@@ -64,11 +64,12 @@ test('a representative edits the profile in two tabs: the second save shows the 
   // Tab 2, still on the old version, changes the English description: its save is refused as stale.
   await second.getByRole('textbox', { name: 'Описание на английски' }).fill(descriptionEn);
   await second.getByRole('button', { name: 'Запази промените' }).click();
+  // The same person saved in the other tab: the banner says so, not "someone else" (issue 11 C13).
   const conflict = second.getByRole('region', {
-    name: 'Някой друг е запазил промени, откакто отворихте страницата',
+    name: 'Променили сте профила в друг прозорец или раздел, откакто отворихте тази страница',
   });
   await expect(conflict).toBeVisible();
-  // Side by side: the colleague's new city is shown as the current saved value.
+  // Side by side: the other tab's new city is shown as the current saved value.
   await expect(conflict.getByText(city)).toBeVisible();
 
   // Re-apply: the form now holds tab 1's city and tab 2's description; saving succeeds.

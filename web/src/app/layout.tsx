@@ -17,14 +17,15 @@ export const MAIN_CONTENT_ID = 'main-content';
 export function AppLayout() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { pathname } = useLocation();
+  const { key: locationKey } = useLocation();
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
   const showsCommittee = useCan('application.review');
   const [menuOpened, menu] = useDisclosure(false);
-  // Following a link in the phone's menu closes it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page
-  useEffect(() => menu.close(), [pathname]);
+  // Following a link in the phone's menu closes it, also a link to the page already shown (a new
+  // navigation, with a new location key, to the same path).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => menu.close(), [locationKey]);
   const siteName = cluster.data
     ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
     : undefined;

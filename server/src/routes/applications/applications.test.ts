@@ -482,6 +482,9 @@ describe('an application from the first step to admission', () => {
         date: decision.date,
         organizationNameBg: 'Пътешествие ООД',
         organizationNameEn: 'Journey Ltd',
+        // A listed member: the register links its name to the public profile.
+        organizationId: orgId,
+        organizationListed: true,
         outcome: 'approved',
         subject: 'admission',
         membershipAction: null,

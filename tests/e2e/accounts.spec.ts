@@ -142,3 +142,48 @@ test('a forgotten password is reset with the emailed link, which works once', as
   await logIn(page, email, 'съвсем нова дълга парола');
   await expect(page).toHaveURL(/\/apply$/);
 });
+
+test('a visitor applies online: told why to log in, signs up keeping the way back, confirms the email and lands on the form', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const email = `applicant.${testInfo.project.name}.${Date.now()}@example.bg`;
+  const password = 'заявление за клъстера 2026';
+
+  // "Apply online" on the home page sends a visitor to log in, saying why (issue 11 C4).
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Кандидатствайте онлайн' }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fapply$/);
+  await expect(
+    page.getByText('За да кандидатствате за членство, влезте в профила си или създайте нов.'),
+  ).toBeVisible();
+
+  // Sign-up keeps the way back to the form.
+  await page.getByRole('link', { name: 'Регистрирайте се' }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fapply$/);
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByRole('textbox', { name: 'Име', exact: true }).fill('Нов Кандидат');
+  await page.getByRole('textbox', { name: 'Парола', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Създай профил' }).click();
+  await expect(page.getByRole('heading', { name: 'Проверете пощата си' })).toBeVisible();
+
+  // The emailed link carries it too.
+  const { context, message } = await openMailAsAdmin(
+    browser,
+    email,
+    'Потвърдете имейла си за портала на клъстера',
+  );
+  const href = await message.getByRole('link', { name: /\/verify-email\?token=/ }).getAttribute('href');
+  expect(href).toMatch(/\/verify-email\?token=[A-Za-z0-9_-]{43}&next=%2Fapply$/);
+  await context.close();
+
+  // Confirmed → "log in to continue" → logged in, the visitor is on the application form.
+  await page.goto(href!);
+  await expect(page.getByRole('heading', { name: 'Имейл адресът е потвърден' })).toBeVisible();
+  await page.getByRole('link', { name: 'Влезте, за да продължите' }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fapply$/);
+  await page.getByLabel('Имейл').fill(email);
+  await page.getByRole('textbox', { name: 'Парола', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Влез', exact: true }).click();
+  await expect(page).toHaveURL(/\/apply$/);
+});

@@ -4,7 +4,7 @@ import * as z from 'zod';
  * The cluster's own words that administrators write (issue 11 C6, C13): the home page's texts and the
  * information pages an applicant must be able to read before accepting the declarations (the statute,
  * the privacy notice) and the contacts. Bodies are plain text: a blank line starts a paragraph, a line
- * starting with "- " is a list item; nothing is rendered as HTML.
+ * starting with "- " is a list item, a short line on its own is a heading; nothing is rendered as HTML.
  */
 export const SITE_PAGES = ['statute', 'privacy', 'contact'] as const;
 export const SitePageSlugSchema = z.enum(SITE_PAGES);
@@ -50,8 +50,16 @@ export type ClusterTextsEditBody = z.infer<typeof ClusterTextsEditBodySchema>;
 export const ClusterTextsSchema = ClusterTextsEditBodySchema.extend({ version: z.number().int() });
 export type ClusterTexts = z.infer<typeof ClusterTextsSchema>;
 
-/** A body split into blocks for display: paragraphs and bulleted lists (the one parser both sides use). */
-export type TextBlock = { kind: 'paragraph'; text: string } | { kind: 'list'; items: string[] };
+/**
+ * A body split into blocks for display (the one parser both sides use): headings (a short line on its own,
+ * not ending like a sentence), paragraphs and bulleted lists.
+ */
+export type TextBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] };
+
+const HEADING_MAX = 80;
 
 export function textBlocks(body: string): TextBlock[] {
   const blocks: TextBlock[] = [];
@@ -63,6 +71,8 @@ export function textBlocks(body: string): TextBlock[] {
     if (lines.length === 0) continue;
     if (lines.every((l) => l.startsWith('- '))) {
       blocks.push({ kind: 'list', items: lines.map((l) => l.slice(2).trim()) });
+    } else if (lines.length === 1 && lines[0]!.length <= HEADING_MAX && !/[.,;:!?…]$/.test(lines[0]!)) {
+      blocks.push({ kind: 'heading', text: lines[0]! });
     } else {
       blocks.push({ kind: 'paragraph', text: lines.join(' ') });
     }

@@ -401,7 +401,8 @@ export const adminEn: AdminMessages = {
       intro:
         'The statute, the privacy notice and the contacts. Applicants are asked to accept the statute and the processing of their data, and the sign-up form links to the privacy notice.',
       choose: 'Page to edit',
-      format: 'Plain text: a blank line starts a new paragraph, a line starting with "- " is a list item.',
+      format:
+        'Plain text: a blank line starts a new paragraph, a line starting with "- " is a list item, a short line on its own (not ending with a full stop) is a heading.',
       titleBg: 'Title (Bulgarian)',
       titleEn: 'Title (English)',
       bodyBg: 'Text (Bulgarian)',

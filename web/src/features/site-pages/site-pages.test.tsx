@@ -24,6 +24,7 @@ describe('information pages (issue 11 C6)', () => {
     renderApp('/statute');
     expect(await screen.findByRole('heading', { level: 1, name: 'Устав на клъстера' })).toBeVisible();
     expect(screen.getByText('Клъстерът обединява фирми.')).toBeVisible();
+    expect(screen.getByRole('heading', { level: 2, name: 'Цели' })).toBeVisible();
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual(expect.arrayContaining(['споделена инфраструктура;', 'съвместни проекти.']));
     expect(screen.getByText('Последна промяна: 20 ноември 2026 г.')).toBeVisible();

@@ -40,7 +40,12 @@ export function SitePageView({ slug }: { slug: SitePageSlug }) {
       ) : (
         <Stack gap="sm" lang={body.lang}>
           {blocks.map((block, i) =>
-            block.kind === 'list' ? (
+            block.kind === 'heading' ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no identity but their order
+              <Title key={i} order={2} size="h4" mt="xs">
+                {block.text}
+              </Title>
+            ) : block.kind === 'list' ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: blocks have no identity but their order
               <List key={i} spacing={4}>
                 {block.items.map((item, j) => (

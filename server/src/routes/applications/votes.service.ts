@@ -196,26 +196,7 @@ export async function castVote(
     sql`select recused from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
   );
   if (existing?.recused) throw new AppError('application.recused', 409);
-  if (session.ballot === 'secret') {
-    // The choice goes to the nameless count, the name to `votes` without a choice: no statement, row or
-    // log line holds both. A secret ballot is therefore final (the old choice is not known to undo it).
-    if (existing) throw new AppError('application.secret_vote_final', 409);
-    await execute(
-      tx,
-      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, null)`,
-    );
-    await execute(
-      tx,
-      sql`insert into secret_tallies (session_id, choice, votes) values (${session.id}, ${choice}, 1)
-          on conflict (session_id, choice) do update set votes = secret_tallies.votes + 1`,
-    );
-  } else {
-    await execute(
-      tx,
-      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, ${choice})
-          on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
-    );
-  }
+  await recordBallot(tx, session, actor.userId!, choice, Boolean(existing));
   // A secret ballot's audit trail records that a member voted, never how.
   await recordAudit(tx, actor, {
     action: 'vote.cast',
@@ -465,4 +446,36 @@ async function admit(tx: Db, row: AppRow, data: ApplicationData, today: string):
     sql`insert into user_roles (user_id, role) values (${row.applicant_id}, 'representative') on conflict do nothing`,
   );
   return organizationId;
+}
+
+/**
+ * Records one member's ballot (admissions and membership votes alike). In a secret ballot the choice goes to
+ * the nameless count and the name to `votes` without a choice: no statement, row or log line holds both, so
+ * a secret ballot is final (the old choice is not known to undo it). An open ballot can be changed.
+ */
+export async function recordBallot(
+  tx: Db,
+  session: { id: string; ballot: string },
+  memberId: string,
+  choice: string,
+  hasVoted: boolean,
+): Promise<void> {
+  if (session.ballot === 'secret') {
+    if (hasVoted) throw new AppError('application.secret_vote_final', 409);
+    await execute(
+      tx,
+      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${memberId}, null)`,
+    );
+    await execute(
+      tx,
+      sql`insert into secret_tallies (session_id, choice, votes) values (${session.id}, ${choice}, 1)
+          on conflict (session_id, choice) do update set votes = secret_tallies.votes + 1`,
+    );
+  } else {
+    await execute(
+      tx,
+      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${memberId}, ${choice})
+          on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
+    );
+  }
 }

@@ -15,6 +15,7 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
+import { recordBallot } from '../applications/votes.service.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import { applyChange, checkChange, LABELS, loadMember, type MemberRow } from './memberships.service.ts';
 
@@ -239,25 +240,8 @@ export async function castMembershipVote(
     tx,
     sql`select 1 from votes where session_id = ${session.id} and member_id = ${actor.userId}`,
   );
-  if (session.ballot === 'secret') {
-    // As on admissions (decision 013): the name goes to `votes` without a choice, the choice to the count.
-    if (existing) throw new AppError('application.secret_vote_final', 409);
-    await execute(
-      tx,
-      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, null)`,
-    );
-    await execute(
-      tx,
-      sql`insert into secret_tallies (session_id, choice, votes) values (${session.id}, ${choice}, 1)
-          on conflict (session_id, choice) do update set votes = secret_tallies.votes + 1`,
-    );
-  } else {
-    await execute(
-      tx,
-      sql`insert into votes (session_id, member_id, choice) values (${session.id}, ${actor.userId}, ${choice})
-          on conflict (session_id, member_id) do update set choice = excluded.choice, updated_at = now()`,
-    );
-  }
+  // As on admissions (decision 013).
+  await recordBallot(tx, session, actor.userId!, choice, Boolean(existing));
   await recordAudit(tx, actor, {
     action: 'vote.cast',
     entityType: 'membership_vote',

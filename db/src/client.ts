@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { observePglite, observePostgres, type QueryObserver, QueryObservers } from './observe.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -30,7 +31,12 @@ export interface DbHandle {
   /** Runs raw SQL and returns its rows, whichever the engine. */
   query<T extends Record<string, unknown>>(statement: SQL): Promise<T[]>;
   close(): Promise<void>;
-  /** The underlying clients, for tests and benchmarks. */
+  /**
+   * Watches every statement sent through `db` (its SQL text and duration, never its parameters): the
+   * server's metrics and slow-query log. Returns the function that stops watching.
+   */
+  observe(observer: QueryObserver): () => void;
+  /** The underlying clients, for tests and benchmarks (statements sent on them directly are not observed). */
   pglite?: PGlite;
   sql?: postgres.Sql;
 }
@@ -40,11 +46,13 @@ export const migrationsFolder = new URL('../migrations', import.meta.url).pathna
 export const pgliteExtensions = { pg_trgm, unaccent };
 
 export function openPglite(pg: PGlite): DbHandle {
-  const db = drizzlePglite({ client: pg, schema }) as unknown as Db;
+  const observers = new QueryObservers();
+  const db = drizzlePglite({ client: observePglite(pg, observers), schema }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
     pglite: pg,
+    observe: (observer) => observers.add(observer),
     async query<T extends Record<string, unknown>>(statement: SQL) {
       const result = await db.execute(statement);
       return (result as unknown as { rows: T[] }).rows;
@@ -55,11 +63,13 @@ export function openPglite(pg: PGlite): DbHandle {
 
 export function openPostgres(url: string, maxConnections = 10): DbHandle {
   const sql = postgres(url, { max: maxConnections, onnotice: () => {} });
-  const db = drizzlePostgres({ client: sql, schema }) as unknown as Db;
+  const observers = new QueryObservers();
+  const db = drizzlePostgres({ client: observePostgres(sql, observers), schema }) as unknown as Db;
   return {
     db,
     engine: 'postgres',
     sql,
+    observe: (observer) => observers.add(observer),
     async query<T extends Record<string, unknown>>(statement: SQL) {
       return [...((await db.execute(statement)) as unknown as T[])];
     },

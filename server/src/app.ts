@@ -18,7 +18,9 @@ import { redactingLogger, redactUrl, rootLoggerOptions } from './logging.ts';
 import { type RoutePermission, registerAuth } from './plugins/auth.ts';
 import { type DeferWorkMode, registerDeferredWork } from './plugins/deferred-work.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
+import { registerMetrics } from './plugins/metrics.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerSlowQueryLog } from './plugins/slow-queries.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
 import { competitorsRoutes } from './routes/account/competitors.routes.ts';
@@ -181,6 +183,9 @@ export async function buildApp({
   });
 
   registerErrorHandling(app);
+  // Operations (decision 028): /metrics with the request histogram, and the slow-query log.
+  registerMetrics(app);
+  registerSlowQueryLog(app);
   registerDeferredWork(app, deferWork);
   await registerAuth(app);
 

@@ -2255,6 +2255,52 @@ describe('the authorisation matrix covers the API', () => {
   });
 });
 
+/**
+ * Outside /api there are only the operations endpoints (`/metrics`, decision 028): no role opens them, a
+ * session counts for nothing there. A caller on this host that came straight to the server reads them;
+ * from anywhere else, or through a proxy, every kind of user gets the 404 of a path that does not exist.
+ */
+describe('the operations endpoints outside /api', () => {
+  it('are the only routes outside /api, each declaring `operations`', () => {
+    const outside = app.registeredRoutes
+      .filter((r) => !r.url.startsWith('/api'))
+      .map((r) => `${r.method} ${r.url} ${r.permission}`)
+      .sort();
+    expect(outside).toEqual(['GET /metrics operations', 'HEAD /metrics operations']);
+  });
+
+  it.each(ACTOR_NAMES)('GET /metrics from another host, or through a proxy, as %s: 404', async (name) => {
+    const actor = f.actors[name];
+    const requests = [
+      { remoteAddress: '203.0.113.9', headers: {} },
+      { remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '127.0.0.1' } },
+    ];
+    for (const { remoteAddress, headers } of requests) {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/metrics',
+        remoteAddress,
+        headers: { ...headers, ...(actor.cookie ? { cookie: actor.cookie } : {}) },
+      });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json()).toMatchObject({ status: 404, code: 'route.not_found' });
+      expect(res.body).not.toContain('http_request_duration_seconds');
+    }
+  });
+
+  it.each(ACTOR_NAMES)('GET /metrics straight from this host as %s: 200', async (name) => {
+    const actor = f.actors[name];
+    const res = await app.inject({
+      method: 'GET',
+      url: '/metrics',
+      remoteAddress: '127.0.0.1',
+      headers: actor.cookie ? { cookie: actor.cookie } : {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('http_request_duration_seconds');
+  });
+});
+
 /** Calls `row` as `actor` and checks the answer against `outcome` (and, when denied, that nothing changed). */
 async function runRow(row: Row, actor: Actor, outcome: Outcome): Promise<void> {
   const request = await row.build(f, actor);

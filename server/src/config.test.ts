@@ -59,3 +59,47 @@ describe('the configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).smtpUrl).toBeUndefined();
   });
 });
+
+describe('the operations settings (decision 028)', () => {
+  it('default to a 500 ms slow-query log, no metrics token, 30 days of sent email and hourly housekeeping', () => {
+    expect(loadConfig({})).toMatchObject({
+      slowQueryMs: 500,
+      metricsToken: undefined,
+      sentMailRetentionDays: 30,
+      housekeepingIntervalMs: 3_600_000,
+    });
+  });
+
+  it('reads them, 0 turning the slow-query log and the server’s housekeeping off', () => {
+    const token = 'a'.repeat(40);
+    expect(
+      loadConfig({
+        SLOW_QUERY_MS: '0',
+        METRICS_TOKEN: token,
+        SENT_MAIL_RETENTION_DAYS: '7',
+        HOUSEKEEPING_MINUTES: '0',
+      }),
+    ).toMatchObject({
+      slowQueryMs: 0,
+      metricsToken: token,
+      sentMailRetentionDays: 7,
+      housekeepingIntervalMs: 0,
+    });
+  });
+
+  it('names the wrong one, and never prints a refused token', () => {
+    expect(() => loadConfig({ SLOW_QUERY_MS: '-1' })).toThrow(/SLOW_QUERY_MS/);
+    expect(() => loadConfig({ SENT_MAIL_RETENTION_DAYS: '0' })).toThrow(/SENT_MAIL_RETENTION_DAYS/);
+    expect(() => loadConfig({ HOUSEKEEPING_MINUTES: 'hourly' })).toThrow(/HOUSEKEEPING_MINUTES/);
+    for (const token of ['short-token-1234', `${'a'.repeat(20)} ${'b'.repeat(20)}`]) {
+      let message = '';
+      try {
+        loadConfig({ METRICS_TOKEN: token });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/METRICS_TOKEN: expected 32 to 256 printable characters/);
+      expect(message).not.toContain(token);
+    }
+  });
+});

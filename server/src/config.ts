@@ -77,6 +77,32 @@ const EnvSchema = z.object({
     .min(1, { error: 'expected a number of seconds between 1 and 600' })
     .max(600, { error: 'expected a number of seconds between 1 and 600' })
     .default(10),
+  // Operations (issue 12): slow-query log, /metrics access, housekeeping.
+  SLOW_QUERY_MS: z.coerce
+    .number({ error: 'expected a number of milliseconds between 0 (off) and 600000' })
+    .int({ error: 'expected a number of milliseconds between 0 (off) and 600000' })
+    .min(0, { error: 'expected a number of milliseconds between 0 (off) and 600000' })
+    .max(600_000, { error: 'expected a number of milliseconds between 0 (off) and 600000' })
+    .default(500),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[\x21-\x7e]{32,256}$/, {
+      error: 'expected 32 to 256 printable characters without spaces (e.g. from `openssl rand -hex 32`)',
+    })
+    .optional(),
+  SENT_MAIL_RETENTION_DAYS: z.coerce
+    .number({ error: 'expected a number of days between 1 and 3650' })
+    .int({ error: 'expected a number of days between 1 and 3650' })
+    .min(1, { error: 'expected a number of days between 1 and 3650' })
+    .max(3650, { error: 'expected a number of days between 1 and 3650' })
+    .default(30),
+  HOUSEKEEPING_MINUTES: z.coerce
+    .number({ error: 'expected a number of minutes between 0 (off) and 10080' })
+    .int({ error: 'expected a number of minutes between 0 (off) and 10080' })
+    .min(0, { error: 'expected a number of minutes between 0 (off) and 10080' })
+    .max(10_080, { error: 'expected a number of minutes between 0 (off) and 10080' })
+    .default(60),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -110,6 +136,14 @@ export interface Config {
   requestTimeoutMs: number;
   connectionTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /** Statements slower than this are logged at warn, with their SQL text only; 0 turns the log off. */
+  slowQueryMs: number;
+  /** The bearer token that opens `/metrics` to callers other than loopback; without it, loopback only. */
+  metricsToken: string | undefined;
+  /** Sent email older than this is deleted by housekeeping (pending and failed email never is). */
+  sentMailRetentionDays: number;
+  /** How often the server runs housekeeping; 0: never (run `pnpm db:housekeeping` from a scheduler). */
+  housekeepingIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +193,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     connectionTimeoutMs: e.CONNECTION_TIMEOUT_SECONDS * 1000,
     keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    slowQueryMs: e.SLOW_QUERY_MS,
+    metricsToken: e.METRICS_TOKEN,
+    sentMailRetentionDays: e.SENT_MAIL_RETENTION_DAYS,
+    housekeepingIntervalMs: e.HOUSEKEEPING_MINUTES * 60_000,
   };
 }

@@ -8,6 +8,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import { startMailWorker } from './email/worker.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { shutdown } from './shutdown.ts';
 
 let config: Config;
@@ -24,11 +25,14 @@ if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(han
 const app = await buildApp({ db: handle, config });
 // Delivers the email outbox through SMTP_URL; without it, mail waits in the outbox (admin mailbox page).
 const mailWorker = startMailWorker({ db: handle.db, config, log: app.log });
+// Deletes ended sessions, used tokens, old rate-limit rows and old sent email (decision 028).
+const housekeeping = startHousekeeping({ db: handle.db, config, log: app.log });
 
 closeWithGrace({ delay: 10_000, logger: app.log }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an unexpected error');
   else app.log.info({ signal }, 'closing gracefully');
   await mailWorker.stop();
+  await housekeeping.stop();
   await shutdown(app, handle);
 });
 

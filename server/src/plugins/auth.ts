@@ -8,9 +8,10 @@ import { isApiPath } from './error-handling.ts';
 /**
  * Who may call a route: anyone (`public`), or a signed-in user allowed the shared policy's action.
  * Record-level rules are checked by the handler with `request.authorize(action, resource)` once it knows
- * the record.
+ * the record. `operations`: an endpoint for the people running the server, outside /api and outside the
+ * policy (`/metrics`), that decides who calls it by itself (loopback or a token, never a session).
  */
-export type RoutePermission = 'public' | Action;
+export type RoutePermission = 'public' | 'operations' | Action;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -135,7 +136,7 @@ export async function registerAuth(app: FastifyInstance) {
 
     const permission = (request.routeOptions.config as { permission?: RoutePermission } | undefined)
       ?.permission;
-    if (!permission || permission === 'public') return;
+    if (!permission || permission === 'public' || permission === 'operations') return;
     request.authorize(permission);
   });
 

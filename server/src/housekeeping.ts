@@ -1,0 +1,184 @@
+/**
+ * Housekeeping (issue 12, decision 028): deletes what has stopped meaning anything — sessions past their
+ * idle or absolute timeout, used or expired emailed tokens, long-closed representative invitations,
+ * rate-limit windows that have ended, and sent email older than the retention. Pending and failed email
+ * is never deleted: it is still to be sent, or waits for an administrator to look at it.
+ *
+ * Each run is one transaction that first takes a transaction-level advisory lock without waiting: when
+ * several servers share a PostgreSQL database, a run that finds the lock taken does nothing (another
+ * instance is at it), and the lock goes with the transaction, so a crashed run never leaves it held. The
+ * same SQL runs on PGlite. The server runs it every HOUSEKEEPING_MINUTES; `pnpm db:housekeeping`
+ * runs it once.
+ */
+import { type Db, type SQL, sql } from '@portal/db';
+import { RATE_LIMITS } from './auth/rate-limit.ts';
+import type { Config } from './config.ts';
+import { execute } from './db.ts';
+
+/**
+ * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
+ * organisation's list, where a representative can send it again, and a used link still says why it
+ * no longer works. After that the invitee's address goes.
+ */
+export const INVITATION_RETENTION_DAYS = 30;
+
+/** The advisory lock key of housekeeping runs (any constant that nothing else in the portal uses). */
+const LOCK_KEY = sql`hashtext('cluster-portal.housekeeping')`;
+
+export interface HousekeepingPolicy {
+  /** A session unused this long has ended (SESSION_IDLE_MINUTES). */
+  sessionIdleMs: number;
+  /** Sent email older than this many days is deleted. */
+  sentMailRetentionDays: number;
+  /** The longest rate-limit window: a counter whose window started before that counts as no counter. */
+  rateLimitWindowSeconds: number;
+}
+
+export interface HousekeepingResult {
+  sessions: number;
+  authTokens: number;
+  invitations: number;
+  rateLimits: number;
+  sentEmails: number;
+}
+
+export function housekeepingPolicy(
+  config: Pick<Config, 'sessionIdleMs' | 'sentMailRetentionDays'>,
+): HousekeepingPolicy {
+  return {
+    sessionIdleMs: config.sessionIdleMs,
+    sentMailRetentionDays: config.sentMailRetentionDays,
+    rateLimitWindowSeconds: Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowSeconds)),
+  };
+}
+
+async function deleted(db: Db, statement: SQL): Promise<number> {
+  const [row] = await execute<{ n: number }>(
+    db,
+    sql`with gone as (${statement} returning 1) select count(*)::int as n from gone`,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * One housekeeping run. Returns what it deleted, or null when another run (another server sharing the
+ * database) holds the lock. `whileLocked` runs once the lock is held, before anything is deleted (tests).
+ */
+export async function runHousekeeping(
+  db: Db,
+  policy: HousekeepingPolicy,
+  options: { whileLocked?: () => Promise<void> } = {},
+): Promise<HousekeepingResult | null> {
+  const idleSeconds = Math.floor(policy.sessionIdleMs / 1000);
+  return db.transaction(async (tx) => {
+    const [lock] = await execute<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`,
+    );
+    if (!lock?.locked) return null;
+    await options.whileLocked?.();
+    return {
+      // The same test as resolveSession's: past the absolute timeout or idle too long.
+      sessions: await deleted(
+        tx,
+        sql`delete from sessions
+            where expires_at <= now() or last_seen_at <= now() - make_interval(secs => ${idleSeconds})`,
+      ),
+      // A used or expired token is refused exactly like an unknown one (token.invalid).
+      authTokens: await deleted(
+        tx,
+        sql`delete from auth_tokens where used_at is not null or expires_at <= now()`,
+      ),
+      invitations: await deleted(
+        tx,
+        sql`delete from representative_invitations
+            where least(expires_at, accepted_at, revoked_at)
+                  < now() - make_interval(days => ${INVITATION_RETENTION_DAYS})`,
+      ),
+      // hitRateLimit starts a new window over a row this old: deleting it changes no count.
+      rateLimits: await deleted(
+        tx,
+        sql`delete from rate_limits
+            where window_start <= now() - make_interval(secs => ${policy.rateLimitWindowSeconds})`,
+      ),
+      sentEmails: await deleted(
+        tx,
+        sql`delete from outbox_messages
+            where status = 'sent' and sent_at < now() - make_interval(days => ${policy.sentMailRetentionDays})`,
+      ),
+    };
+  });
+}
+
+/** The part of a pino logger housekeeping uses. */
+export interface HousekeepingLog {
+  info(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface Housekeeper {
+  /** Stops the schedule and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export interface HousekeeperOptions {
+  db: Db;
+  config: Pick<Config, 'sessionIdleMs' | 'sentMailRetentionDays' | 'housekeepingIntervalMs'>;
+  log: HousekeepingLog;
+  /** The first run, after start-up has settled. */
+  firstRunDelayMs?: number;
+}
+
+/**
+ * Runs housekeeping every `config.housekeepingIntervalMs` (never when it is 0), the first time a minute
+ * after start. Runs never overlap; a failed run is logged and the schedule goes on.
+ */
+export function startHousekeeping({
+  db,
+  config,
+  log,
+  firstRunDelayMs = 60_000,
+}: HousekeeperOptions): Housekeeper {
+  if (config.housekeepingIntervalMs <= 0) {
+    log.info({}, 'housekeeping is off (HOUSEKEEPING_MINUTES=0): run `pnpm db:housekeeping` instead');
+    return { stop: async () => {} };
+  }
+  const policy = housekeepingPolicy(config);
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const run = async () => {
+    const startedAt = performance.now();
+    try {
+      const result = await runHousekeeping(db, policy);
+      const ms = Math.round(performance.now() - startedAt);
+      if (!result) log.debug({ event: 'housekeeping.skipped' }, 'housekeeping runs on another instance');
+      else if (Object.values(result).some((n) => n > 0)) {
+        log.info({ event: 'housekeeping.done', deleted: result, ms }, 'housekeeping done');
+      } else log.debug({ event: 'housekeeping.done', deleted: result, ms }, 'housekeeping: nothing to do');
+    } catch (err) {
+      log.error({ err, event: 'housekeeping.failed' }, 'housekeeping failed');
+    }
+  };
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      running = run().finally(() => {
+        running = undefined;
+        schedule(config.housekeepingIntervalMs);
+      });
+    }, delay);
+    timer.unref();
+  };
+  schedule(firstRunDelayMs);
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -5,4 +5,13 @@ export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
 export { DatabaseLockedError, lockFileFor } from './lock.ts';
+export {
+  MIGRATION_FILLED_TABLES,
+  MoveError,
+  moveToPostgres,
+  publicTables,
+  sequenceStates,
+  type TableFingerprint,
+  tableFingerprints,
+} from './move.ts';
 export * from './schema/index.ts';

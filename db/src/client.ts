@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { acquireDataDirLock } from './lock.ts';
 import { observePglite, observePostgres, type QueryObserver, QueryObservers } from './observe.ts';
 import * as schema from './schema/index.ts';
 
@@ -81,8 +82,33 @@ export function openPostgres(url: string, maxConnections = 10): DbHandle {
 export async function createDb(config: DbConfig = {}): Promise<DbHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.maxConnections);
   const dataDir = config.dataDir && config.dataDir !== 'memory://' ? config.dataDir : undefined;
-  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: pgliteExtensions });
-  return openPglite(pg);
+  if (!dataDir) return openPglite(await PGlite.create({ extensions: pgliteExtensions }));
+  return openPgliteDir(dataDir);
+}
+
+/**
+ * Opens the embedded database in a directory, holding its lock (`<dir>.lock`, decision 027) until the
+ * handle is closed: a second process — or a second open in this one — is refused with DatabaseLockedError.
+ */
+export async function openPgliteDir(
+  dataDir: string,
+  options: { loadDataDir?: Blob } = {},
+): Promise<DbHandle> {
+  const lock = acquireDataDirLock(dataDir);
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({ dataDir, extensions: pgliteExtensions, ...options });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+  const handle = openPglite(pg);
+  handle.close = async () => {
+    // Released only once PGlite has closed its files; if closing fails, the exit hook releases it.
+    if (!pg.closed) await pg.close();
+    lock.release();
+  };
+  return handle;
 }
 
 /** Applies the committed drizzle-kit migrations (idempotent). */

@@ -4,5 +4,15 @@ export { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
+export { DatabaseLockedError, lockFileFor } from './lock.ts';
+export {
+  MIGRATION_FILLED_TABLES,
+  MoveError,
+  moveToPostgres,
+  publicTables,
+  sequenceStates,
+  type TableFingerprint,
+  tableFingerprints,
+} from './move.ts';
 export type { QueryEvent, QueryObserver } from './observe.ts';
 export * from './schema/index.ts';

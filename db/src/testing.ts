@@ -9,6 +9,9 @@ import { type DbHandle, migrate, openPglite, openPostgres, pgliteExtensions } fr
 import { createFreshDatabase, dropDatabase, withDatabase } from './testing/postgres.ts';
 import './testing/provided-context.ts';
 
+export { adminUrl, createFreshDatabase, dropDatabase, withDatabase } from './testing/postgres.ts';
+export { exited, repoRoot, runScript, startScript, waitForLine } from './testing/processes.ts';
+
 export interface TestDbOptions {
   /** Fills the fresh database, e.g. with the demo seed. */
   seed?: (handle: DbHandle) => Promise<void>;

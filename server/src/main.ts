@@ -2,7 +2,7 @@
  * Boot: read the configuration, open and migrate the database (seeding the demo data into an empty
  * embedded database), listen, and close gracefully on SIGTERM/SIGINT.
  */
-import { openMigratedDb } from '@portal/db';
+import { DatabaseLockedError, openMigratedDb } from '@portal/db';
 import { isEmpty, seedDemo } from '@portal/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
@@ -19,7 +19,16 @@ try {
   process.exit(1);
 }
 
-const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
+const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir }).catch(
+  (error: unknown) => {
+    // Another process has the embedded database open (decision 027): say which, without a stack trace.
+    if (error instanceof DatabaseLockedError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  },
+);
 if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
 
 const app = await buildApp({ db: handle, config });

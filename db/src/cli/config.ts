@@ -58,15 +58,23 @@ export function readDbConfig(env: DbEnv = process.env, cwd: string = process.cwd
     url.password = '';
     return { databaseUrl: DATABASE_URL, target: `PostgreSQL ${url.host}${url.pathname}` };
   }
-  const base = env.INIT_CWD && env.INIT_CWD.trim() !== '' ? env.INIT_CWD : cwd;
+  const base = invocationDir(env, cwd);
   const dataDir = pgliteDir(isAbsolute(DATA_DIR) ? DATA_DIR : resolve(base, DATA_DIR));
   return { dataDir, target: `PGlite ${dataDir}` };
 }
 
-/** Runs a command-line tool: a ConfigError prints its message alone; anything else its stack. */
+/** Where the user ran pnpm (pnpm runs package scripts inside db/): relative paths they type start here. */
+export function invocationDir(env: DbEnv = process.env, cwd: string = process.cwd()): string {
+  return env.INIT_CWD && env.INIT_CWD.trim() !== '' ? env.INIT_CWD : cwd;
+}
+
+/** Errors that explain themselves (bad configuration, a locked database, a refused backup or move). */
+const EXPLAINED = new Set(['ConfigError', 'DatabaseLockedError', 'BackupError', 'MoveError']);
+
+/** Runs a command-line tool: an explained error prints its message alone; anything else its stack. */
 export function runCli(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof Error && EXPLAINED.has(error.name) ? error.message : error);
     process.exitCode = 1;
   });
 }

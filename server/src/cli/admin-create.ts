@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { openMigratedDb } from '@portal/db';
+import { DatabaseLockedError, openMigratedDb } from '@portal/db';
 import { DisplayNameSchema, EmailSchema } from '@portal/shared';
 import { loadConfig } from '../config.ts';
 import { createAdministrator } from './admin.ts';
@@ -25,7 +25,12 @@ const name = DisplayNameSchema.safeParse(values.name ?? 'Administrator');
 if (!name.success) fail('--name must be 1 to 120 characters');
 
 const config = loadConfig();
-const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
+const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir }).catch(
+  (error: unknown) => {
+    if (error instanceof DatabaseLockedError) fail(error.message);
+    throw error;
+  },
+);
 try {
   const password = randomBytes(15).toString('base64url');
   const result = await createAdministrator(handle.db, email.data, name.data, password);

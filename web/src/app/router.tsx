@@ -25,18 +25,6 @@ function committeePage<M>(load: () => Promise<M>, component: (module: M) => Comp
     }));
 }
 
-/**
- * The date field's module (Mantine's calendar, dayjs, their styles), for pages that show a date field at
- * once or in their main dialog: it loads beside the page's module instead of after the page's first
- * render. A dynamic import, so neither the field nor its loader is in the shell.
- */
-function withDateField<M>(load: () => Promise<M>): () => Promise<M> {
-  return () =>
-    Promise.all([load(), import('@/components/date-field.tsx').then((m) => m.preloadDateField())]).then(
-      ([module]) => module,
-    );
-}
-
 /** Pages load lazily, so the first visit downloads only the page it shows. */
 export const routes: RouteObject[] = [
   {
@@ -243,7 +231,7 @@ export const routes: RouteObject[] = [
           {
             path: paths.adminAudit.path,
             lazy: adminPage(
-              withDateField(() => import('@/features/admin/components/audit-page.tsx')),
+              () => import('@/features/admin/components/audit-page.tsx'),
               (m) => m.AuditPage,
             ),
           },
@@ -292,12 +280,11 @@ export const routes: RouteObject[] = [
           {
             path: paths.adminFees.path,
             lazy: adminPage(
-              withDateField(() =>
+              () =>
                 Promise.all([
                   import('@/features/fees/components/admin-fees-page.tsx'),
                   import('@/i18n/fees.ts'),
                 ]).then(([m]) => m),
-              ),
               (m) => m.AdminFeesPage,
             ),
           },
@@ -309,12 +296,11 @@ export const routes: RouteObject[] = [
           {
             path: paths.committeeFees.path,
             lazy: committeePage(
-              withDateField(() =>
+              () =>
                 Promise.all([
                   import('@/features/fees/components/committee-fees-page.tsx'),
                   import('@/i18n/fees.ts'),
                 ]).then(([m]) => m),
-              ),
               (m) => m.CommitteeFeesPage,
             ),
           },
@@ -327,7 +313,7 @@ export const routes: RouteObject[] = [
           {
             path: paths.committee.path,
             lazy: committeePage(
-              withDateField(() => import('@/features/committee/components/committee-page.tsx')),
+              () => import('@/features/committee/components/committee-page.tsx'),
               (m) => m.CommitteePage,
             ),
           },
@@ -358,14 +344,13 @@ export const routes: RouteObject[] = [
           {
             path: paths.committeeMember.path,
             lazy: committeePage(
-              withDateField(() =>
+              () =>
                 Promise.all([
                   import('@/features/memberships/components/member-page.tsx'),
                   import('@/i18n/memberships.ts'),
                   import('@/i18n/fees.ts'),
                   import('@/i18n/my-organization.ts'),
                 ]).then(([m]) => m),
-              ),
               (m) => m.MemberPage,
             ),
           },

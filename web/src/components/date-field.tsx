@@ -1,5 +1,5 @@
 import { TextInput } from '@mantine/core';
-import { type ComponentType, lazy, type ReactNode, Suspense, useState } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { formatDateText } from '@/lib/date-text.ts';
 import { useLanguage } from '@/lib/localized.ts';
 
@@ -27,8 +27,9 @@ let loading: Promise<ComponentType<DateFieldProps>> | undefined;
 
 /**
  * Loads the date field's module (Mantine's DateInput, dayjs with its Bulgarian locale, the calendar's styles
- * and texts), once. Route loaders of pages that show a date field at once call it beside the page's module,
- * so the field is there on the first render; any other page loads it when a field first renders.
+ * and texts), once: when a field first renders, or earlier through `usePreloadDateField`. The route table
+ * does not name it: every chunk the router knows is listed in the entry script, which the first visit to
+ * the public pages downloads (docs/performance.md).
  */
 export function preloadDateField(): Promise<ComponentType<DateFieldProps>> {
   loading ??= import('./date-field-input.tsx').then(
@@ -43,6 +44,17 @@ export function preloadDateField(): Promise<ComponentType<DateFieldProps>> {
     },
   );
   return loading;
+}
+
+/**
+ * For a page whose dialog has a date field (a payment, a membership change): loads the field's module once
+ * the page is shown, so the field is ready when the dialog opens.
+ */
+export function usePreloadDateField(): void {
+  useEffect(() => {
+    // A failure here is not shown: the field itself tries again and reports it.
+    preloadDateField().catch(() => {});
+  }, []);
 }
 
 const LazyDateFieldInput = lazy(() => preloadDateField().then((component) => ({ default: component })));

@@ -17,6 +17,9 @@
  *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
  *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
  *
+ * A few routes are photographed a second time with something opened first (`open`): the pages with a date
+ * field, with its calendar open, since the calendar's styles load with it (issue 11 C11).
+ *
  * Prints one line per screen (with the seconds it took), and as its last line a JSON summary
  * `{"screens":…,"passed":…,"failed":…,"seconds":…}` whose counts CI adds to its sums. Exits 1 on any
  * failure. Needs the SPA built (`pnpm build`; the root script `pnpm screens` builds first). SCREENS_PORT

@@ -5,6 +5,7 @@ import '@mantine/dates/styles.css';
 import 'dayjs/locale/bg';
 import '@/i18n/date-field.ts';
 import { DateInput, DatesProvider } from '@mantine/dates';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateText, parseDateText } from '@/lib/date-text.ts';
 import { useLanguage } from '@/lib/localized.ts';
@@ -24,6 +25,9 @@ export function DateFieldInput({
 }: DateFieldProps) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // While the calendar is open, Escape closes the calendar only, not a dialog around the field: Mantine's
+  // Modal leaves alone an Escape whose target carries data-mantine-stop-propagation (as in its Combobox).
+  const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     // Weeks start on Monday in both languages (Bulgaria, and the en-GB the English interface writes).
     <DatesProvider settings={{ locale: language, firstDayOfWeek: 1 }}>
@@ -37,6 +41,8 @@ export function DateFieldInput({
         allowDeselect={clearable}
         {...(minDate ? { minDate } : {})}
         {...(maxDate ? { maxDate } : {})}
+        popoverProps={{ onOpen: () => setCalendarOpen(true), onClose: () => setCalendarOpen(false) }}
+        data-mantine-stop-propagation={calendarOpen || undefined}
         placeholder={t('dateField.placeholder')}
         clearButtonProps={{ 'aria-label': t('dateField.clear') }}
         // The month and year buttons keep their visible text (`март 2026`) as their name.

@@ -1,3 +1,4 @@
+import { Modal } from '@mantine/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
@@ -151,6 +152,32 @@ describe('DateField', () => {
     await user.clear(input);
     await user.type(input, '31.03.2026');
     expect(value()).toBe('2026-03-31');
+  });
+
+  it('closes only its calendar on Escape inside a dialog; the next Escape closes the dialog', async () => {
+    const user = userEvent.setup();
+    function InDialog() {
+      const [opened, setOpened] = useState(true);
+      const [value, setValue] = useState('2026-03-05');
+      return (
+        <Modal opened={opened} onClose={() => setOpened(false)} title="Плащане">
+          <DateField label="Дата" value={value} onChange={setValue} />
+        </Modal>
+      );
+    }
+    render(
+      <AppProvider queryClient={createQueryClient()}>
+        <InDialog />
+      </AppProvider>,
+    );
+    const input = await field();
+    await user.click(input);
+    expect(await screen.findByRole('button', { name: 'март 2026' })).toBeVisible();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'март 2026' })).toBeNull());
+    expect(screen.getByRole('dialog')).toBeVisible();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('shows its error and marks the input invalid', async () => {

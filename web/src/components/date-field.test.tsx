@@ -19,6 +19,17 @@ function Form({ initial, ...props }: { initial: string } & Partial<DateFieldProp
   );
 }
 
+/** The field in a dialog, as in the payment and membership forms. */
+function InDialog() {
+  const [opened, setOpened] = useState(true);
+  const [value, setValue] = useState('2026-03-05');
+  return (
+    <Modal opened={opened} onClose={() => setOpened(false)} title="Плащане">
+      <DateField label="Дата" value={value} onChange={setValue} />
+    </Modal>
+  );
+}
+
 function renderField(initial: string, props: Partial<DateFieldProps> = {}) {
   const user = userEvent.setup();
   render(
@@ -156,15 +167,6 @@ describe('DateField', () => {
 
   it('closes only its calendar on Escape inside a dialog; the next Escape closes the dialog', async () => {
     const user = userEvent.setup();
-    function InDialog() {
-      const [opened, setOpened] = useState(true);
-      const [value, setValue] = useState('2026-03-05');
-      return (
-        <Modal opened={opened} onClose={() => setOpened(false)} title="Плащане">
-          <DateField label="Дата" value={value} onChange={setValue} />
-        </Modal>
-      );
-    }
     render(
       <AppProvider queryClient={createQueryClient()}>
         <InDialog />

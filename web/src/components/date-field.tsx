@@ -38,7 +38,8 @@ export function preloadDateField(): Promise<ComponentType<DateFieldProps>> {
       return module.DateFieldInput;
     },
     (error: unknown) => {
-      // A failed load (offline, a stale deployment) is tried again by the next field.
+      // A failed load (offline, a stale deployment) is tried again by the next caller; a field whose own
+      // load fails throws to the route's error page, which offers a reload.
       loading = undefined;
       throw error;
     },

@@ -4,4 +4,5 @@ export { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
+export * from './errors.ts';
 export * from './schema/index.ts';

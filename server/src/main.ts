@@ -6,7 +6,7 @@ import { openMigratedDb } from '@portal/db';
 import { isEmpty, seedDemo } from '@portal/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, databaseConfig, loadConfig } from './config.ts';
 import { startMailWorker } from './email/worker.ts';
 import { shutdown } from './shutdown.ts';
 
@@ -18,7 +18,7 @@ try {
   process.exit(1);
 }
 
-const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir });
+const handle = await openMigratedDb(databaseConfig(config));
 if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
 
 const app = await buildApp({ db: handle, config });

@@ -475,8 +475,10 @@ function benchConfig(dataDir: string): Config {
       LOG_LEVEL: 'silent',
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
-      // Production requires SMTP (decision 014); nothing is emailed during the bench.
+      // Production requires SMTP (decision 014) and an https PUBLIC_URL (decision 026); nothing is
+      // emailed and only GETs are sent during the bench.
       SMTP_URL: 'smtp://127.0.0.1:9',
+      PUBLIC_URL: 'https://portal.example.bg',
     }),
     webDistDir: '/nonexistent-web-dist',
   };
@@ -625,8 +627,10 @@ async function measureServerMemory(dataDir: string): Promise<MemoryResult> {
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
-    // Production requires SMTP (decision 014); nothing is emailed during the bench.
+    // Production requires SMTP (decision 014) and an https PUBLIC_URL (decision 026); nothing is
+    // emailed and only GETs are sent during the bench.
     SMTP_URL: 'smtp://127.0.0.1:9',
+    PUBLIC_URL: 'https://portal.example.bg',
   });
   const started = performance.now();
   // The server run directly by node (tsx as a loader), so child.pid is the process that serves requests.

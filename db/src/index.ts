@@ -4,6 +4,7 @@ export { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
+export * from './errors.ts';
 export { DatabaseLockedError, lockFileFor } from './lock.ts';
 export {
   MIGRATION_FILLED_TABLES,

@@ -46,3 +46,9 @@ async function createPostgresTestDb(url: string, maxConnections: number): Promis
   };
   return handle;
 }
+
+export {
+  findPostgresBin,
+  startThrowawayCluster,
+  type ThrowawayCluster,
+} from './testing/throwaway-cluster.ts';

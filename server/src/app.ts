@@ -114,6 +114,9 @@ export async function buildApp({
   const app = Fastify({
     loggerInstance: redactingLogger(rootLogger),
     bodyLimit: BODY_LIMIT,
+    // Behind a load balancer, `request.ip` (rate limits, logs) is the client's address from
+    // X-Forwarded-For only when TRUST_PROXY names who may set it (decision 026).
+    trustProxy: config.trustProxy,
     // Slow clients cannot hold connections (issue 11 A11): the whole request must arrive within
     // requestTimeout (Node answers 408 and closes), an idle socket closes after connectionTimeout, an
     // idle keep-alive one after keepAliveTimeout. Node checks the request deadline every

@@ -20,7 +20,12 @@ describe('the configuration', () => {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       WEB_DIST_DIR: '/srv/web',
+      PUBLIC_URL: 'https://portal.example.bg',
       SMTP_URL: 'smtp://mail.example.bg:587',
+      DB_POOL_SIZE: '25',
+      DB_CONNECT_TIMEOUT_SECONDS: '3',
+      DB_STATEMENT_TIMEOUT_SECONDS: '30',
+      TRUST_PROXY: '10.0.0.0/8',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -31,6 +36,11 @@ describe('the configuration', () => {
       logLevel: 'warn',
       nodeEnv: 'production',
       webDistDir: '/srv/web',
+      publicUrl: 'https://portal.example.bg',
+      dbPoolSize: 25,
+      dbConnectTimeoutSeconds: 3,
+      dbStatementTimeoutSeconds: 30,
+      trustProxy: ['10.0.0.0/8'],
     });
   });
 
@@ -50,13 +60,70 @@ describe('the configuration', () => {
   });
 
   it('refuses to start in production without SMTP_URL, so emailed links never stay in the outbox', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+    const https = { PUBLIC_URL: 'https://portal.example.bg' };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...https })).toThrow(
       /SMTP_URL: required when NODE_ENV=production/,
     );
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtps://mail.example.bg' }).smtpUrl).toBe(
-      'smtps://mail.example.bg',
-    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtps://mail.example.bg', ...https }).smtpUrl,
+    ).toBe('smtps://mail.example.bg');
     expect(loadConfig({ NODE_ENV: 'development' }).smtpUrl).toBeUndefined();
+  });
+
+  it('refuses to start in production without an https:// PUBLIC_URL, naming it', () => {
+    const smtp = { SMTP_URL: 'smtps://mail.example.bg' };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...smtp })).toThrow(
+      /^Invalid configuration: PUBLIC_URL: required when NODE_ENV=production/,
+    );
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'http://portal.example.bg', ...smtp }),
+    ).toThrow(/^Invalid configuration: PUBLIC_URL: must be an https:\/\/ origin when NODE_ENV=production/);
+    // Both missing: both named at once, so the operator fixes them in one go.
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /PUBLIC_URL: required.*; SMTP_URL: required/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.bg/', ...smtp }).publicUrl,
+    ).toBe('https://portal.example.bg');
+    // Elsewhere the local default stays.
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('has database pool defaults for an outage: 10 connections, 5 s to connect, 15 s per statement', () => {
+    expect(loadConfig({})).toMatchObject({
+      dbPoolSize: 10,
+      dbConnectTimeoutSeconds: 5,
+      dbStatementTimeoutSeconds: 15,
+    });
+    expect(loadConfig({ DB_STATEMENT_TIMEOUT_SECONDS: '0' }).dbStatementTimeoutSeconds).toBe(0);
+    for (const size of ['0', '1001', 'many', '2.5']) {
+      expect(() => loadConfig({ DB_POOL_SIZE: size })).toThrow(
+        'Invalid configuration: DB_POOL_SIZE: expected a number of connections between 1 and 1000',
+      );
+    }
+    expect(() => loadConfig({ DB_CONNECT_TIMEOUT_SECONDS: '0' })).toThrow(/DB_CONNECT_TIMEOUT_SECONDS/);
+    expect(() => loadConfig({ DB_STATEMENT_TIMEOUT_SECONDS: '-1' })).toThrow(/DB_STATEMENT_TIMEOUT_SECONDS/);
+  });
+
+  it('reads TRUST_PROXY as off, on, or a list of proxy addresses and ranges', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'TRUE' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: ' 10.0.0.1, 192.168.0.0/16 ,fd00::/8,loopback ' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['yes', '10.0.0.0/33', '10.0.0.1,', 'proxy.internal', '::1/129', '10.0.0.0/8/1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(
+        /^Invalid configuration: TRUST_PROXY: expected false, true, or a comma-separated list/,
+      );
+    }
+    // A hop count would be silently "trust nobody" in Fastify; refused with the reason instead.
+    expect(() => loadConfig({ TRUST_PROXY: '1' })).toThrow(
+      /TRUST_PROXY: .*a number of proxies is not accepted, because it cannot tell a proxy from a client/,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pgliteDir } from '@portal/db';
+import { type DbConfig, pgliteDir } from '@portal/db';
 import * as z from 'zod';
 
 /**
@@ -8,6 +9,46 @@ import * as z from 'zod';
  * `process.env`: everything it needs comes from here (or is injected by tests).
  */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One entry of a TRUST_PROXY list: an address, a CIDR range, or one of proxy-addr's named ranges. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_ERROR =
+  'expected false, true, or a comma-separated list of proxy addresses or CIDR ranges (such as 10.0.0.0/8)';
+
+/**
+ * Who may tell the client's address in X-Forwarded-For (Fastify's `trustProxy`): `false` (nobody; the
+ * default), `true` (any sender: only when every request comes through the proxy), or a list of the
+ * proxies' addresses or CIDR ranges. Not a hop count: Fastify (5.12.1 on) treats one as "trust nobody",
+ * since a count cannot tell a proxy from a client that writes its own X-Forwarded-For (decision 026).
+ */
+const TrustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx): boolean | string[] => {
+    const lower = value.toLowerCase();
+    if (lower === 'false') return false;
+    if (lower === 'true') return true;
+    if (/^\d+$/.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${TRUST_PROXY_ERROR}; a number of proxies is not accepted, because it cannot tell a proxy from a client that writes its own X-Forwarded-For`,
+      });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => entry !== '' && isProxyAddress(entry))) return entries;
+    ctx.addIssue({ code: 'custom', message: TRUST_PROXY_ERROR });
+    return z.NEVER;
+  });
 
 const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -103,6 +144,25 @@ const EnvSchema = z.object({
     .min(0, { error: 'expected a number of minutes between 0 (off) and 10080' })
     .max(10_080, { error: 'expected a number of minutes between 0 (off) and 10080' })
     .default(60),
+  DB_POOL_SIZE: z.coerce
+    .number({ error: 'expected a number of connections between 1 and 1000' })
+    .int({ error: 'expected a number of connections between 1 and 1000' })
+    .min(1, { error: 'expected a number of connections between 1 and 1000' })
+    .max(1000, { error: 'expected a number of connections between 1 and 1000' })
+    .default(10),
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 1 and 600' })
+    .int({ error: 'expected a number of seconds between 1 and 600' })
+    .min(1, { error: 'expected a number of seconds between 1 and 600' })
+    .max(600, { error: 'expected a number of seconds between 1 and 600' })
+    .default(5),
+  DB_STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 0 (no limit) and 3600' })
+    .int({ error: 'expected a number of seconds between 0 (no limit) and 3600' })
+    .min(0, { error: 'expected a number of seconds between 0 (no limit) and 3600' })
+    .max(3600, { error: 'expected a number of seconds between 0 (no limit) and 3600' })
+    .default(15),
+  TRUST_PROXY: TrustProxySchema.default(false),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -144,6 +204,15 @@ export interface Config {
   sentMailRetentionDays: number;
   /** How often the server runs housekeeping; 0: never (run `pnpm db:housekeeping` from a scheduler). */
   housekeepingIntervalMs: number;
+  /**
+   * PostgreSQL pool (decision 026): its size, how long a new connection may take before its query fails
+   * (then 503), and each statement's `statement_timeout` (0: none). PGlite ignores them.
+   */
+  dbPoolSize: number;
+  dbConnectTimeoutSeconds: number;
+  dbStatementTimeoutSeconds: number;
+  /** Fastify's `trustProxy`: whose X-Forwarded-For sets `request.ip` (rate limits, logs). */
+  trustProxy: boolean | string[];
 }
 
 export class ConfigError extends Error {
@@ -164,12 +233,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${details.join('; ')}`);
   }
   const e = parsed.data;
-  // Without SMTP the outbox (admin mailbox page) is the delivery channel and keeps the emailed links;
-  // in production that would let an administrator or a backup take over accounts (decision 014).
-  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
-    throw new ConfigError(
-      'Invalid configuration: SMTP_URL: required when NODE_ENV=production (without SMTP, emailed links would stay readable in the outbox; see docs/decisions/014-emailed-tokens.md)',
-    );
+  // In production the portal must know the https:// origin users reach it at (email links, the Origin
+  // check, Secure cookies), and without SMTP the outbox (admin mailbox page) would be the delivery channel
+  // and keep the emailed links, which would let an administrator or a backup take over accounts
+  // (decision 014). Start-up stops, naming every variable that is missing.
+  if (e.NODE_ENV === 'production') {
+    const missing: string[] = [];
+    if (!e.PUBLIC_URL?.startsWith('https://')) {
+      missing.push(
+        `PUBLIC_URL: ${e.PUBLIC_URL ? 'must be an https:// origin' : 'required'} when NODE_ENV=production (the https:// origin users reach the portal at, such as https://portal.example.bg: links in emails, the Origin check and Secure cookies depend on it)`,
+      );
+    }
+    if (!e.SMTP_URL) {
+      missing.push(
+        'SMTP_URL: required when NODE_ENV=production (without SMTP, emailed links would stay readable in the outbox; see docs/decisions/014-emailed-tokens-and-logs.md)',
+      );
+    }
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join('; ')}`);
   }
   // pnpm runs package scripts inside server/; INIT_CWD is where the user ran pnpm, so `pnpm start` and
   // `pnpm db:seed` at the root agree on ./data (db/src/cli/config.ts resolves it the same way).
@@ -197,5 +277,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN,
     sentMailRetentionDays: e.SENT_MAIL_RETENTION_DAYS,
     housekeepingIntervalMs: e.HOUSEKEEPING_MINUTES * 60_000,
+    dbPoolSize: e.DB_POOL_SIZE,
+    dbConnectTimeoutSeconds: e.DB_CONNECT_TIMEOUT_SECONDS,
+    dbStatementTimeoutSeconds: e.DB_STATEMENT_TIMEOUT_SECONDS,
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+/** What `openMigratedDb()` needs to open the configured database with the configured pool. */
+export function databaseConfig(config: Config): DbConfig {
+  return {
+    databaseUrl: config.databaseUrl,
+    dataDir: config.pgliteDir,
+    maxConnections: config.dbPoolSize,
+    connectTimeoutSeconds: config.dbConnectTimeoutSeconds,
+    statementTimeoutSeconds: config.dbStatementTimeoutSeconds,
+    // Idle connections are not kept for ever: one the network silently lost is replaced within a minute.
+    idleTimeoutSeconds: 60,
   };
 }

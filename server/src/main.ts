@@ -6,7 +6,7 @@ import { DatabaseLockedError, openMigratedDb } from '@portal/db';
 import { isEmpty, seedDemo } from '@portal/db/seed';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, databaseConfig, loadConfig } from './config.ts';
 import { startMailWorker } from './email/worker.ts';
 import { startHousekeeping } from './housekeeping.ts';
 import { shutdown } from './shutdown.ts';
@@ -19,16 +19,14 @@ try {
   process.exit(1);
 }
 
-const handle = await openMigratedDb({ databaseUrl: config.databaseUrl, dataDir: config.pgliteDir }).catch(
-  (error: unknown) => {
-    // Another process has the embedded database open (decision 027): say which, without a stack trace.
-    if (error instanceof DatabaseLockedError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  },
-);
+const handle = await openMigratedDb(databaseConfig(config)).catch((error: unknown) => {
+  // Another process has the embedded database open (decision 027): say which, without a stack trace.
+  if (error instanceof DatabaseLockedError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
 
 const app = await buildApp({ db: handle, config });

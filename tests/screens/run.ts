@@ -17,6 +17,9 @@
  *  - a component rendered without its styles: a Mantine class (`m_…`) used in the page that no loaded
  *    style sheet defines, or a Mantine radio or checkbox input left at the browser's look.
  *
+ * A few routes are photographed a second time with something opened first (`open`): the pages with a date
+ * field, with its calendar open, since the calendar's styles load with it (issue 11 C11).
+ *
  * Prints one line per screen (with the seconds it took), and as its last line a JSON summary
  * `{"screens":…,"passed":…,"failed":…,"seconds":…}` whose counts CI adds to its sums. Exits 1 on any
  * failure. Needs the SPA built (`pnpm build`; the root script `pnpm screens` builds first). SCREENS_PORT
@@ -65,7 +68,15 @@ interface Route {
   path: string;
   /** Request paths (prefix) that may answer 4xx on this page. */
   expected4xx?: string[];
+  /**
+   * Something to open before the page is checked and photographed: the element to click, and the element
+   * that must then be visible (e.g. a date field and its calendar, whose styles load with it).
+   */
+  open?: { click: string; shows: string };
 }
+
+/** The first date field of a page with its calendar open (issue 11 C11). */
+const DATE_CALENDAR = { click: 'input[data-dates-input]', shows: '[data-dates-dropdown]' };
 
 // ---------------------------------------------------------------------------------------------------
 // The server
@@ -235,6 +246,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         for (const a of queue.items) if (!byState.has(a.state)) byState.set(a.state, a.id);
         routes.push(
           { name: 'committee', path: '/committee' },
+          { name: 'committee-calendar', path: '/committee?from=2026-03-05', open: DATE_CALENDAR },
           ...[...byState].map(([state, id]) => ({
             name: `committee-application-${state}`,
             path: `/committee/applications/${id}`,
@@ -246,10 +258,12 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           { name: 'admin-users', path: '/admin/users' },
           ...(users.items[0] ? [{ name: 'admin-user', path: `/admin/users/${users.items[0].id}` }] : []),
           { name: 'admin-audit', path: '/admin/audit' },
+          { name: 'admin-audit-calendar', path: '/admin/audit?from=2026-03-05', open: DATE_CALENDAR },
           { name: 'admin-mailbox', path: '/admin/mailbox' },
           { name: 'admin-import', path: '/admin/import' },
           { name: 'admin-settings', path: '/admin/settings' },
           { name: 'admin-fees', path: '/admin/fees' },
+          { name: 'admin-fees-calendar', path: '/admin/fees', open: DATE_CALENDAR },
         );
       }
       return routes;
@@ -391,6 +405,14 @@ async function visit(page: Page, route: Route, file: string): Promise<string[]> 
       .first()
       .waitFor({ timeout: 10_000 })
       .catch(() => problems.push('no <h1> on the page within 10 s'));
+    if (route.open) {
+      await page.locator(route.open.click).first().click();
+      await page
+        .locator(route.open.shows)
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .catch(() => problems.push(`${route.open?.shows} did not open within 10 s`));
+    }
     await page.evaluate(() => document.fonts.ready);
     problems.push(...(await page.evaluate(inspectPage)));
     await page.screenshot({ path: file, fullPage: true });

@@ -1,3 +1,4 @@
+import { databaseOutage } from '@portal/db';
 import { controlCharacterPaths, type FieldError, type Language, pickLanguage } from '@portal/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -84,6 +85,12 @@ function zodFieldErrors(
     return { path, message };
   });
 }
+
+/**
+ * What a client is told to wait when the database is unavailable: about one reconnection attempt under
+ * the default connect timeout, and long enough that a restart is usually over (decision 026).
+ */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Maps Fastify's own client errors (content type, body size, JSON) to problems, never 500. */
 const FASTIFY_CLIENT_ERRORS: Record<string, ProblemCode> = {
@@ -219,6 +226,18 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
     }
     if (status === 503) return sendProblem(request, reply, 'service.unavailable', 503);
+
+    // The database is unreachable, going away, starting up, full, or cut the statement off: not the
+    // request's fault, and not a bug either. 503 with Retry-After, so clients and load balancers retry.
+    const outage = databaseOutage(error);
+    if (outage) {
+      const log = { err: error, event: 'database.unavailable', cause: outage };
+      // A statement timeout is a query to look at; a connection failure is the database being away.
+      if (outage === 'timeout') request.log.error(log, 'database statement timed out');
+      else request.log.warn(log, 'database unavailable');
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      return sendProblem(request, reply, 'service.unavailable', 503);
+    }
 
     // Anything else is our fault: log it in full with the request id, answer without any internals.
     request.log.error({ err: error }, 'unhandled error');

@@ -2,6 +2,7 @@ import type { AccountDataMessages } from './account-data.bg.ts';
 import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
+import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
@@ -446,6 +447,7 @@ export type Messages = ShellMessages & {
   admin: AdminMessages;
   apply: ApplyMessages;
   committee: CommitteeMessages;
+  dateField: DateFieldMessages;
   decisions: DecisionsMessages;
   memberships: MembershipsMessages;
   fees: FeesMessages;

@@ -13,6 +13,9 @@ import { bg, type Messages } from './bg.ts';
 import { committeeBg } from './committee.bg.ts';
 import { committeeEn } from './committee.en.ts';
 import { committeeResources } from './committee.ts';
+import { dateFieldBg } from './date-field.bg.ts';
+import { dateFieldEn } from './date-field.en.ts';
+import { dateFieldResources } from './date-field.ts';
 import { decisionsBg } from './decisions.bg.ts';
 import { decisionsEn } from './decisions.en.ts';
 import { decisionsResources } from './decisions.ts';
@@ -39,6 +42,7 @@ const messages: Record<Language, Messages> = {
     admin: adminBg,
     apply: applyBg,
     committee: committeeBg,
+    dateField: dateFieldBg,
     decisions: decisionsBg,
     memberships: membershipsBg,
     fees: feesBg,
@@ -51,6 +55,7 @@ const messages: Record<Language, Messages> = {
     admin: adminEn,
     apply: applyEn,
     committee: committeeEn,
+    dateField: dateFieldEn,
     decisions: decisionsEn,
     memberships: membershipsEn,
     fees: feesEn,
@@ -129,6 +134,7 @@ describe('translations', () => {
     for (const language of LANGUAGES) {
       expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
         committee: committeeResources[language],
+        dateField: dateFieldResources[language],
         decisions: decisionsResources[language],
         memberships: membershipsResources[language],
         fees: feesResources[language],

@@ -15,8 +15,9 @@ describe('the audit log', () => {
     expect(screen.getByRole('combobox', { name: 'Действие' })).toHaveValue('user.disabled');
     expect(screen.getByRole('combobox', { name: 'Вид запис' })).toHaveValue('user');
     expect(screen.getByRole('textbox', { name: 'Идентификатор на записа' })).toHaveValue('abc');
-    expect(screen.getByLabelText('От дата')).toHaveValue('2026-01-01');
-    expect(screen.getByLabelText('До дата')).toHaveValue('2026-01-31');
+    // Shown the Bulgarian way (issue 11 C11); the URL and the API keep ISO days.
+    expect(screen.getByLabelText('От дата')).toHaveValue('01.01.2026');
+    expect(screen.getByLabelText('До дата')).toHaveValue('31.01.2026');
     // The chosen actor is shown by email, looked up by id.
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Извършител' })).toHaveValue(ana.email));
     const sent = api.requestsTo('/api/admin/audit').at(-1)?.url.searchParams;
@@ -134,6 +135,23 @@ describe('the audit log', () => {
     await screen.findByRole('option', { name: `Идентификатор ${adminMe.id}`, hidden: true });
     await app.user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(app.searchParams().get('actorId')).toBe(adminMe.id));
+  });
+
+  it('filters by dates typed the Bulgarian way, as ISO days in the URL, and drops a cleared one', async () => {
+    adminApi({ events: [makeEvent(1)] });
+    const app = renderApp('/admin/audit');
+    const from = await screen.findByLabelText('От дата', { selector: 'input[data-dates-input]' });
+    await app.user.type(from, '05.03.2026');
+    await waitFor(() => expect(app.searchParams().get('from')).toBe('2026-03-05'));
+    const to = screen.getByLabelText('До дата', { selector: 'input[data-dates-input]' });
+    await app.user.type(to, '1.4.2026');
+    await waitFor(() => expect(app.searchParams().get('to')).toBe('2026-04-01'));
+    await app.user.tab();
+    expect(to).toHaveValue('01.04.2026');
+
+    await app.user.clear(from);
+    await waitFor(() => expect(app.searchParams().get('from')).toBeNull());
+    expect(app.searchParams().get('to')).toBe('2026-04-01');
   });
 
   it('points out an end date before the start date', async () => {

@@ -154,7 +154,7 @@ describe('the application form', () => {
   });
 
   it('adds the accession step for a public authority', async () => {
-    applicationsApi({
+    const api = applicationsApi({
       apps: [
         applicationFixture({
           data: {
@@ -164,9 +164,50 @@ describe('the application form', () => {
         }),
       ],
     });
-    renderApp(url);
+    const app = renderApp(url);
     expect(await step('Решение за присъединяване')).toBeVisible();
     expect(screen.getByText('Стъпка 7 от 9')).toBeVisible();
+
+    // The council's decision date is typed the Bulgarian way and saved as an ISO day (issue 11 C11).
+    await app.user.type(screen.getByRole('textbox', { name: /^Номер на решението/ }), '123/2024');
+    const date = await screen.findByLabelText(/^Дата на решението/, { selector: 'input[data-dates-input]' });
+    expect(date).toHaveAttribute('placeholder', 'ДД.ММ.ГГГГ');
+    await app.user.type(date, '05.03.2024');
+    await app.user.type(screen.getByRole('textbox', { name: /^Определен представител/ }), 'Иван Иванов');
+    await app.user.type(screen.getByRole('textbox', { name: /^Длъжност на представителя/ }), 'Кмет');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    await waitFor(() =>
+      expect(api.requests.find((r) => r.url.pathname.endsWith('/sections/accession'))?.body).toEqual({
+        councilDecisionNumber: '123/2024',
+        councilDecisionDate: '2024-03-05',
+        representativeName: 'Иван Иванов',
+        representativePosition: 'Кмет',
+      }),
+    );
+  });
+
+  it('asks for the council decision date when it is missing, beside the field', async () => {
+    const api = applicationsApi({
+      apps: [
+        applicationFixture({
+          data: {
+            ...completeData,
+            organization: { ...completeData.organization!, kind: 'public_authority' },
+          },
+        }),
+      ],
+    });
+    const app = renderApp(url);
+    await step('Решение за присъединяване');
+    await app.user.type(screen.getByRole('textbox', { name: /^Номер на решението/ }), '123/2024');
+    await app.user.type(screen.getByRole('textbox', { name: /^Определен представител/ }), 'Иван Иванов');
+    await app.user.type(screen.getByRole('textbox', { name: /^Длъжност на представителя/ }), 'Кмет');
+    await app.user.click(screen.getByRole('button', { name: 'Запази и продължи' }));
+    const date = await screen.findByLabelText(/^Дата на решението/, { selector: 'input[data-dates-input]' });
+    await waitFor(() => expect(date).toHaveAccessibleDescription('Попълнете полето.'));
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(date).toHaveFocus();
+    expect(api.requests.filter((r) => r.url.pathname.endsWith('/sections/accession'))).toHaveLength(0);
   });
 
   it('lists what is missing on the review step, each a way to its step', async () => {

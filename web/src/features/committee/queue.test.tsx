@@ -24,8 +24,9 @@ describe("the committee's queue", () => {
     await waitFor(() =>
       expect(screen.getByRole('combobox', { name: 'Тематична област' })).toHaveValue('ict'),
     );
-    expect(screen.getByLabelText('Подадено от дата')).toHaveValue('2026-01-01');
-    expect(screen.getByLabelText('Подадено до дата')).toHaveValue('2026-03-31');
+    // The date fields show the days in the Bulgarian way (issue 11 C11); the URL and the API keep ISO days.
+    expect(screen.getByLabelText('Подадено от дата')).toHaveValue('01.01.2026');
+    expect(screen.getByLabelText('Подадено до дата')).toHaveValue('31.03.2026');
     const sent = api.requestsTo('/api/committee/applications').at(-1)?.url.searchParams;
     expect(Object.fromEntries(sent ?? [])).toEqual({
       state: 'under_review',

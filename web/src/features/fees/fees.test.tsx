@@ -34,7 +34,7 @@ describe('the annual fees in the administration', () => {
     expect(regular).toHaveValue('500');
     expect(section.getByRole('textbox', { name: 'Асоцииран член: Сума (EUR)' })).toHaveValue('250,50');
     expect(section.getByRole('textbox', { name: 'Кандидат: Сума (EUR)' })).toHaveValue('');
-    expect(section.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('2026-03-31');
+    expect(section.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('31.03.2026');
 
     await app.user.clear(regular);
     await app.user.type(regular, '600,25');
@@ -59,7 +59,7 @@ describe('the annual fees in the administration', () => {
     const section = within(await screen.findByRole('region', { name: 'Членски внос за 2026 г.' }));
     const regular = within(await section.findByRole('group', { name: 'Редовен член' }));
     expect(regular.getByRole('textbox', { name: 'Редовен член: Сума (EUR)' })).toHaveValue('500');
-    expect(regular.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('2026-03-31');
+    expect(regular.getByLabelText('Редовен член: Срок за плащане')).toHaveValue('31.03.2026');
     expect(regular.getByText('Сума (EUR)')).toBeVisible();
     expect(regular.getByText('Срок за плащане')).toBeVisible();
     expect(section.queryByRole('table')).toBeNull();
@@ -152,9 +152,9 @@ describe('the annual fees for the committee', () => {
     const dialog = within(await screen.findByRole('dialog', { name: 'Плащане на членски внос' }));
     expect(dialog.getByRole('textbox', { name: /Сума \(EUR\)/ })).toHaveValue('500');
     await app.user.type(dialog.getByRole('textbox', { name: /Основание/ }), 'ПН-2026-003');
-    const date = dialog.getByLabelText(/Дата на плащане/);
+    const date = await dialog.findByLabelText(/Дата на плащане/, { selector: 'input[data-dates-input]' });
     await app.user.clear(date);
-    await app.user.type(date, '2026-02-10');
+    await app.user.type(date, '10.02.2026');
     await app.user.click(dialog.getByRole('button', { name: 'Запиши плащането' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByText('Плащането е записано.')).toBeVisible();

@@ -1,6 +1,6 @@
 import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chairMe, memberMe } from '@/features/committee/test-api.ts';
 import { adminMe, organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
@@ -247,6 +247,12 @@ describe('a membership', () => {
     expect(
       within(dialog).getByText(/Ново решение се взима с гласуване, което открива председателят/),
     ).toBeVisible();
+    // The effective date is typed the Bulgarian way and sent as an ISO day (issue 11 C11).
+    const effective = await within(dialog).findByLabelText(/В сила от/, {
+      selector: 'input[data-dates-input]',
+    });
+    await app.user.clear(effective);
+    await app.user.type(effective, '01.04.2026');
     await app.user.click(within(dialog).getByRole('textbox', { name: 'Основание или бележка' }));
     await app.user.paste('Неплатен членски внос');
     await app.user.click(within(dialog).getByRole('textbox', { name: /Номер на решението/ }));
@@ -257,6 +263,7 @@ describe('a membership', () => {
     const body = api.requestsTo(`/api/committee/members/${ID}/actions`)[0]?.body as Record<string, unknown>;
     expect(body).toMatchObject({
       action: 'suspend',
+      effectiveOn: '2026-04-01',
       reason: 'Неплатен членски внос',
       version: 1,
       decision: { number: '2026-003' },
@@ -270,6 +277,23 @@ describe('a membership', () => {
     expect(screen.getByRole('button', { name: 'Възстановяване' })).toBeVisible();
   });
 
+  it('starts the effective date at today in Sofia, also in the hours when UTC is still on the day before', async () => {
+    // 01:30 on 1 April in Sofia (UTC+3) is 22:30 on 31 March in UTC: a date taken from toISOString() was a
+    // day early every night (issue 11 C11).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-31T22:30:00Z') });
+    try {
+      stubApi({ ...signedIn(memberMe), [`/api/committee/members/${ID}`]: () => json(active) });
+      const app = renderApp(`/committee/members/${ID}`);
+      await app.user.click(await screen.findByRole('button', { name: 'Спиране' }));
+      const dialog = await screen.findByRole('dialog');
+      const effective = await within(dialog).findByLabelText(/В сила от/, {
+        selector: 'input[data-dates-input]',
+      });
+      expect(effective).toHaveValue('01.04.2026');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
   it('the chair proposes a vote instead of typing counts; the page shows it with vote and close buttons', async () => {
     let current: MembershipDetail = active;
     const voting: MembershipDetail = {

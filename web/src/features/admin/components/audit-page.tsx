@@ -1,6 +1,7 @@
-import { NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { useAudit } from '../api/get-audit.ts';
 import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '../audit-labels.ts';
@@ -81,20 +82,20 @@ export function AuditPage() {
             maxLength={100}
             withSubmit={false}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('admin.audit.fromLabel')}
             value={search.from ?? ''}
-            max={search.to}
-            onChange={(event) => change({ from: event.currentTarget.value })}
+            maxDate={search.to}
+            onChange={(from) => change({ from })}
+            clearable
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('admin.audit.toLabel')}
             value={search.to ?? ''}
-            min={search.from}
-            onChange={(event) => change({ to: event.currentTarget.value })}
+            minDate={search.from}
+            onChange={(to) => change({ to })}
             error={datesReversed ? t('admin.audit.dateOrder') : undefined}
+            clearable
           />
         </SimpleGrid>
       </search>

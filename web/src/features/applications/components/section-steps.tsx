@@ -19,6 +19,7 @@ import {
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { paths } from '@/app/paths.ts';
+import { DateField } from '@/components/date-field.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
@@ -319,11 +320,13 @@ export function AccessionStep(props: StepProps) {
               required
               {...form.text('councilDecisionNumber')}
             />
-            <TextInput
+            <DateField
+              name="councilDecisionDate"
               label={t('apply.accession.councilDecisionDate')}
-              type="date"
               required
-              {...form.text('councilDecisionDate')}
+              value={form.values.councilDecisionDate}
+              onChange={(date) => form.setValue('councilDecisionDate', date)}
+              error={form.errorOf('councilDecisionDate')}
             />
             <TextInput
               label={t('apply.accession.representativeName')}

@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
   APPLICATION_STATES,
   type ApplicationQueueResponse,
@@ -21,6 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
+import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/features/admin/components/paged-list.tsx';
 import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
@@ -131,20 +121,20 @@ export function CommitteePage() {
                 : areaOptions
             }
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('committee.queue.fromLabel')}
             value={search.from ?? ''}
-            max={search.to}
-            onChange={(event) => change({ from: event.currentTarget.value })}
+            maxDate={search.to}
+            onChange={(from) => change({ from })}
+            clearable
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('committee.queue.toLabel')}
             value={search.to ?? ''}
-            min={search.from}
-            onChange={(event) => change({ to: event.currentTarget.value })}
+            minDate={search.from}
+            onChange={(to) => change({ to })}
             error={datesReversed ? t('committee.queue.dateOrder') : undefined}
+            clearable
           />
         </SimpleGrid>
       </search>

@@ -23,6 +23,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -166,14 +167,14 @@ function RatesForm({ year, saved }: { year: number; saved: FeeRate[] }) {
                   error={errors[`${category}.amount`]}
                   maxLength={12}
                 />
-                <TextInput
+                <DateField
                   id={`fee-${category}-dueOn`}
-                  type="date"
                   label={t('fees.admin.dueOn')}
                   aria-label={`${t(`category.${category}`)}: ${t('fees.admin.dueOn')}`}
                   value={rows[category].dueOn}
-                  onChange={(e) => change(category, 'dueOn', e.currentTarget.value)}
+                  onChange={(dueOn) => change(category, 'dueOn', dueOn)}
                   error={errors[`${category}.dueOn`]}
+                  clearable
                 />
               </SimpleGrid>
             </Fieldset>

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
+import { usePreloadDateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { FilterInput } from '@/features/admin/components/filter-input.tsx';
 import { PagedList } from '@/features/admin/components/paged-list.tsx';
@@ -41,6 +42,8 @@ const STATUS_FILTERS = ['overdue', 'outstanding', 'partial', 'unpaid', 'paid', '
 export function CommitteeFeesPage() {
   const { t } = useTranslation();
   usePageTitle(t('fees.committee.title'));
+  // The payment dialog's date field is ready when it opens.
+  usePreloadDateField();
   const [searchParams, setSearchParams] = useSearchParams();
   const search = readSearch(searchParams, FEES_PARAMS);
   const year = yearFrom(search.year ?? null);

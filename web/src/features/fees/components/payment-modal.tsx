@@ -3,6 +3,7 @@ import { FEE_REFERENCE_MAX, type MemberFee, todayInSofia } from '@portal/shared'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
+import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useForm } from '@/lib/use-form.ts';
@@ -120,7 +121,14 @@ function PaymentForm({
           }}
           error={amountError ?? amountField.error}
         />
-        <TextInput {...form.field('paidOn')} type="date" label={t('fees.payment.paidOn')} required />
+        <DateField
+          name="paidOn"
+          label={t('fees.payment.paidOn')}
+          value={form.values.paidOn}
+          onChange={(paidOn) => form.setValue('paidOn', paidOn)}
+          error={form.errorOf('paidOn')}
+          required
+        />
         <TextInput
           {...form.field('reference')}
           label={t('fees.payment.reference')}

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { paths } from '@/app/paths.ts';
+import { usePreloadDateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
@@ -36,6 +37,8 @@ export function MemberPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const membership = useMembership(id);
+  // The membership change dialog's date field is ready when it opens.
+  usePreloadDateField();
   const language = useLanguage();
   const name = membership.data
     ? pickLocalized(membership.data.nameBg, membership.data.nameEn, language)

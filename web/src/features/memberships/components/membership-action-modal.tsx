@@ -18,9 +18,11 @@ import {
   type MembershipActionBody,
   type MembershipCategory,
   type MembershipDetail,
+  todayInSofia,
 } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { useCan } from '@/features/auth/api/get-session.ts';
@@ -29,8 +31,6 @@ import { useMembershipAction, useMembershipVote } from '../api/memberships.ts';
 
 /** `vote`: the chair proposes the change to a vote of the committee (issue 11 B1); no counts are typed. */
 type DecisionMode = 'existing' | 'vote' | 'none';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The form of a membership action in a modal: the action, the new category (category changes), the
@@ -58,7 +58,7 @@ export function MembershipActionModal({
   const feeOf = useCategoryFeeText(action === 'change_category');
   const otherCategories = MEMBERSHIP_CATEGORIES.filter((c) => c !== membership.category);
   const [category, setCategory] = useState<MembershipCategory>(otherCategories[0]!);
-  const [effectiveOn, setEffectiveOn] = useState(today());
+  const [effectiveOn, setEffectiveOn] = useState(todayInSofia);
   const [reason, setReason] = useState('');
   const required = DECISION_REQUIRED[action];
   const [mode, setMode] = useState<DecisionMode>(required ? (isChair ? 'vote' : 'existing') : 'none');
@@ -145,11 +145,10 @@ export function MembershipActionModal({
               error={errorAt('body.category')}
             />
           ) : null}
-          <TextInput
-            type="date"
+          <DateField
             label={t('memberships.form.effectiveOnLabel')}
             value={effectiveOn}
-            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+            onChange={setEffectiveOn}
             error={errorAt('body.effectiveOn')}
             required
           />

@@ -34,7 +34,8 @@
  *         double click (a second vote: 409 on a secret ballot, a changed vote on an open one); votes close
  *         when the whole committee has voted, which writes the decision and admits the member;
  *       - newcomers (5 %): home, the statute, then a sign-up, each from a new address and email;
- *     and everyone also browses. Each request names the statuses it may get: 2xx, and 409 (votes), 412
+ *     and everyone also browses. A query answered with a 5xx is sent again after 1 s and then 2 s, as the
+ *     SPA's TanStack Query does; changes are not repeated. Each request names the statuses it may get: 2xx, and 409 (votes), 412
  *     (profile saves), 429 (sign-ups). Anything else, a socket error or a timeout is a failure.
  *  5. Restart phase: the same load; after a third of it PostgreSQL is stopped (`pg_ctl stop -m fast`),
  *     stays down OUTAGE_SECONDS, and is started again. From the stop until 5 s after it is back, a 503
@@ -423,6 +424,8 @@ interface Step {
   headers?: Record<string, string>;
   /** Statuses this request may get under normal load (any 2xx it names, and the expected 409/412/429). */
   expect: readonly number[];
+  /** Retries so far: the SPA retries a query that failed with a 5xx twice, after 1 s and 2 s. */
+  attempt?: number;
   /** Reads the answer (lists' ids, the profile and its ETag). */
   onAnswer?: (answer: Answer) => void;
 }
@@ -490,6 +493,8 @@ interface Shared {
 abstract class VirtualUser {
   readonly random: () => number;
   cookie: string | null = null;
+  /** A query to send again (the SPA's retry of a query answered with a 5xx). */
+  retry: Step | null = null;
   constructor(
     readonly index: number,
     public address: string,
@@ -1002,7 +1007,8 @@ async function drive(base: string, users: VirtualUser[], options: RunOptions): P
     });
     try {
       while (going()) {
-        const step = user.next();
+        const step = user.retry ?? user.next();
+        user.retry = null;
         const write = step.method !== 'GET';
         const headers: Record<string, string> = {
           ...jsonHeaders,
@@ -1053,6 +1059,13 @@ async function drive(base: string, users: VirtualUser[], options: RunOptions): P
           samples.push(sample);
           options.onSample?.(sample);
           step.onAnswer?.({ status, headers: response.headers, json: () => JSON.parse(text()) });
+          // Like the SPA (TanStack Query's defaults in web/src/app/query-client.ts): a query answered
+          // with a 5xx is asked again after 1 s, then 2 s; a change (PUT, POST) is not repeated.
+          const attempt = step.attempt ?? 0;
+          if (status >= 500 && step.method === 'GET' && attempt < 2) {
+            user.retry = { ...step, attempt: attempt + 1 };
+            await sleep(1000 * 2 ** attempt);
+          }
         } catch (error) {
           const sample: Sample = {
             route: step.route,

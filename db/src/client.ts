@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -57,7 +58,19 @@ export interface DbHandle {
   sql?: postgres.Sql;
 }
 
-export const migrationsFolder = new URL('../migrations', import.meta.url).pathname;
+/**
+ * `true` inside the production bundle (server/build.ts defines it), which carries the migrations in
+ * `migrations/` beside itself; not defined when this TypeScript runs from source (tsx, vitest).
+ */
+declare const PORTAL_BUNDLE: boolean | undefined;
+
+/** The committed drizzle-kit migrations: `db/migrations` from source, `server/dist/migrations` bundled. */
+export const migrationsFolder = fileURLToPath(
+  new URL(
+    typeof PORTAL_BUNDLE !== 'undefined' && PORTAL_BUNDLE ? './migrations' : '../migrations',
+    import.meta.url,
+  ),
+);
 
 export const pgliteExtensions = { pg_trgm, unaccent };
 

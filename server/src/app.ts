@@ -58,6 +58,11 @@ declare module 'fastify' {
     /** Every route registered, with its declared permission (for the permission-coverage test). */
     registeredRoutes: { method: string; url: string; permission: RoutePermission | undefined }[];
     rateLimits: RateLimits;
+    /**
+     * Set when a graceful shutdown begins (`drain()` in shutdown.ts): readiness answers 503 and every
+     * response closes its connection, while requests are still served until the listener closes.
+     */
+    lifecycle: { draining: boolean };
   }
 }
 
@@ -144,6 +149,7 @@ export async function buildApp({
   app.decorate('db', db);
   app.decorate('config', config);
   app.decorate('rateLimits', { ...RATE_LIMITS, ...rateLimits });
+  app.decorate('lifecycle', { draining: false });
   // Route options are recorded as registered and read once the app is ready, because plugins (the docs,
   // the SPA) fill in their routes' permission in their own, later-running onRoute hooks.
   const routeOptions: {
@@ -176,12 +182,14 @@ export async function buildApp({
 
   // Graceful shutdown: requests in flight when close() begins are answered with `Connection: close`,
   // so their keep-alive sockets end with them instead of holding close() open for keepAliveTimeout.
+  // While draining before that, clients are sent to reconnect too (through the load balancer, which by
+  // then sees this instance as not ready).
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (closing) reply.header('connection', 'close');
+    if (closing || app.lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
 
@@ -223,7 +231,7 @@ export async function buildApp({
         version: '0.1.0',
       },
       tags: [
-        { name: 'health', description: 'Liveness and database reachability' },
+        { name: 'health', description: 'Liveness and readiness (database reachable, not draining)' },
         { name: 'cluster', description: "The cluster's identity" },
         { name: 'areas', description: 'Specialisation areas (ISIS 2021–2027)' },
         { name: 'organizations', description: 'The public member directory' },

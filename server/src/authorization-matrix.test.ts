@@ -503,6 +503,22 @@ const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    url: '/api/health/live',
+    permission: 'public',
+    label: 'liveness',
+    expect: everyone(200),
+    build: () => ({ url: '/api/health/live' }),
+  },
+  {
+    method: 'GET',
+    url: '/api/health/ready',
+    permission: 'public',
+    label: 'readiness',
+    expect: everyone(200),
+    build: () => ({ url: '/api/health/ready' }),
+  },
+  {
+    method: 'GET',
     url: '/api/cluster',
     permission: 'public',
     label: 'the cluster',

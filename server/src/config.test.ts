@@ -59,6 +59,20 @@ describe('the configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
   });
 
+  it('waits SHUTDOWN_DELAY_SECONDS before closing: 5 s by default in production, none otherwise', () => {
+    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.bg' };
+    expect(loadConfig(production).shutdownDelayMs).toBe(5000);
+    expect(loadConfig({}).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test' }).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ ...production, SHUTDOWN_DELAY_SECONDS: '0' }).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DELAY_SECONDS: '12' }).shutdownDelayMs).toBe(12_000);
+    for (const delay of ['-1', '121', '1.5', 'soon']) {
+      expect(() => loadConfig({ SHUTDOWN_DELAY_SECONDS: delay })).toThrow(
+        'Invalid configuration: SHUTDOWN_DELAY_SECONDS: expected a number of seconds between 0 and 120',
+      );
+    }
+  });
+
   it('refuses to start in production without SMTP_URL, so emailed links never stay in the outbox', () => {
     const https = { PUBLIC_URL: 'https://portal.example.bg' };
     expect(() => loadConfig({ NODE_ENV: 'production', ...https })).toThrow(

@@ -50,6 +50,7 @@ const TrustProxySchema = z
     return z.NEVER;
   });
 
+// The same from source (server/src/config.ts) and from the production bundle (server/dist/*.js).
 const defaultWebDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const EnvSchema = z.object({
@@ -72,6 +73,12 @@ const EnvSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'expected development, production or test' })
     .default('development'),
+  SHUTDOWN_DELAY_SECONDS: z.coerce
+    .number({ error: 'expected a number of seconds between 0 and 120' })
+    .int({ error: 'expected a number of seconds between 0 and 120' })
+    .min(0, { error: 'expected a number of seconds between 0 and 120' })
+    .max(120, { error: 'expected a number of seconds between 0 and 120' })
+    .optional(),
   WEB_DIST_DIR: z.string().trim().min(1, { error: 'expected a directory path' }).optional(),
   PUBLIC_URL: z
     .string()
@@ -177,6 +184,11 @@ export interface Config {
   databaseUrl: string | undefined;
   logLevel: LogLevel;
   nodeEnv: 'development' | 'production' | 'test';
+  /**
+   * On SIGTERM/SIGINT readiness answers 503 at once and the server goes on serving for this long, so a
+   * load balancer stops sending traffic before the listener closes (5 s in production, 0 otherwise).
+   */
+  shutdownDelayMs: number;
   /** The built SPA (web/dist); served with history fallback when it holds index.html. */
   webDistDir: string;
   /** The origin users reach the portal at: links in emails, and the Origin check for mutations. */
@@ -263,6 +275,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
+    shutdownDelayMs: (e.SHUTDOWN_DELAY_SECONDS ?? (e.NODE_ENV === 'production' ? 5 : 0)) * 1000,
     webDistDir: e.WEB_DIST_DIR ? resolve(base, e.WEB_DIST_DIR) : defaultWebDistDir,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,

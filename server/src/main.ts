@@ -1,6 +1,7 @@
 /**
  * Boot: read the configuration, open and migrate the database (seeding the demo data into an empty
- * embedded database), listen, and close gracefully on SIGTERM/SIGINT.
+ * embedded database outside production), listen, and drain then close gracefully on SIGTERM/SIGINT.
+ * Run from source with tsx (`pnpm dev`) or bundled (`node server/dist/main.js`, decision 025).
  */
 import { DatabaseLockedError, openMigratedDb } from '@portal/db';
 import { isEmpty, seedDemo } from '@portal/db/seed';
@@ -9,7 +10,7 @@ import { buildApp } from './app.ts';
 import { type Config, databaseConfig, loadConfig } from './config.ts';
 import { startMailWorker } from './email/worker.ts';
 import { startHousekeeping } from './housekeeping.ts';
-import { shutdown } from './shutdown.ts';
+import { drain, shutdown } from './shutdown.ts';
 
 let config: Config;
 try {
@@ -27,7 +28,10 @@ const handle = await openMigratedDb(databaseConfig(config)).catch((error: unknow
   }
   throw error;
 });
-if (handle.engine === 'pglite' && (await isEmpty(handle.db))) await seedDemo(handle.db);
+// The demo data (with its public demo password) never loads by itself in production.
+if (handle.engine === 'pglite' && config.nodeEnv !== 'production' && (await isEmpty(handle.db))) {
+  await seedDemo(handle.db);
+}
 
 const app = await buildApp({ db: handle, config });
 // Delivers the email outbox through SMTP_URL; without it, mail waits in the outbox (admin mailbox page).
@@ -35,9 +39,12 @@ const mailWorker = startMailWorker({ db: handle.db, config, log: app.log });
 // Deletes ended sessions, used tokens, old rate-limit rows and old sent email (decision 028).
 const housekeeping = startHousekeeping({ db: handle.db, config, log: app.log });
 
-closeWithGrace({ delay: 10_000, logger: app.log }, async ({ signal, err }) => {
+// A signal drains first (readiness 503 while serving for SHUTDOWN_DELAY_SECONDS), then closes; the
+// whole sequence gets 10 s beyond the delay before close-with-grace gives up and exits 1.
+closeWithGrace({ delay: config.shutdownDelayMs + 10_000, logger: app.log }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'closing after an unexpected error');
   else app.log.info({ signal }, 'closing gracefully');
+  await drain(app, err ? 0 : config.shutdownDelayMs);
   await mailWorker.stop();
   await housekeeping.stop();
   await shutdown(app, handle);

@@ -31,9 +31,18 @@ export const EikSchema = z
 
 // ---------- health ----------
 
+/** `GET /api/health/live`: the process is up and answering (the database is not asked). */
+export const LiveResponseSchema = z.object({ status: z.literal('ok') });
+export type LiveResponse = z.infer<typeof LiveResponseSchema>;
+
+/**
+ * `GET /api/health/ready` (and its alias `/api/health`): 200 `ok` when the database answers within a short
+ * timeout; 503 `error` when it does not, or 503 `draining` (without asking the database) once the server
+ * has begun to shut down.
+ */
 export const HealthResponseSchema = z.object({
-  status: z.enum(['ok', 'error']),
-  database: z.enum(['ok', 'unreachable']),
+  status: z.enum(['ok', 'error', 'draining']),
+  database: z.enum(['ok', 'unreachable']).optional(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
 

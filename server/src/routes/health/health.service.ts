@@ -1,29 +1,25 @@
 import type { Db } from '@portal/db';
 import { sql } from '@portal/db';
-import type { HealthResponse } from '@portal/shared';
 import { execute } from '../../db.ts';
 
-/**
- * How long the health check waits for the database. Well under the connect timeout, so a load balancer's
- * probe hears "unreachable" promptly instead of timing out itself while a connection attempt hangs
- * (decision 026).
- */
-export const HEALTH_DB_TIMEOUT_MS = 2000;
+/** How long readiness waits for the database: a hung connection must not hang the health check. */
+export const READY_TIMEOUT_MS = 2000;
 
-export async function checkHealth(db: Db, timeoutMs = HEALTH_DB_TIMEOUT_MS): Promise<HealthResponse> {
+/**
+ * Whether the database answers `select 1` within `timeoutMs`. A statement that is still running when the
+ * time is up is left to finish or fail on its own; its outcome no longer matters.
+ */
+export async function databaseReachable(db: Db, timeoutMs = READY_TIMEOUT_MS): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs, 'timeout');
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
   });
+  const answered = execute(db, sql`select 1 as ok`).then(
+    () => true,
+    () => false,
+  );
   try {
-    const probe = execute(db, sql`select 1 as ok`).then(() => 'ok' as const);
-    // A late answer or failure of the abandoned probe must not become an unhandled rejection.
-    probe.catch(() => {});
-    const outcome = await Promise.race([probe, timedOut]);
-    if (outcome === 'ok') return { status: 'ok', database: 'ok' };
-    return { status: 'error', database: 'unreachable' };
-  } catch {
-    return { status: 'error', database: 'unreachable' };
+    return await Promise.race([answered, timedOut]);
   } finally {
     clearTimeout(timer);
   }

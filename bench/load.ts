@@ -1457,6 +1457,24 @@ async function main(): Promise<number> {
   }
 
   console.log('\n## Shutdown');
+  // The outbox at the end: the mail worker shares the pool with the requests, so under this load it
+  // falls behind; what it has not sent yet is still pending (not failed).
+  const outbox: Record<string, number> = {};
+  const check = await createDb({ databaseUrl: cluster.url });
+  try {
+    const rows = (await check.sql?.unsafe(
+      'select status, count(*)::int as n from outbox_messages group by status order by status',
+    )) as unknown as { status: string; n: number }[];
+    for (const row of rows) outbox[row.status] = row.n;
+  } finally {
+    await check.close();
+  }
+  console.log(
+    `  outbox: ${Object.entries(outbox)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(', ')}`,
+  );
+  if ((outbox.failed ?? 0) > 0) problems.push(`${outbox.failed} emails failed`);
   const exit = await server.stop();
   console.log(
     `  server exited with ${exit.signal ?? exit.code} after SIGTERM; ${smtp.delivered()} emails delivered to the sink`,
@@ -1488,6 +1506,7 @@ async function main(): Promise<number> {
     phases,
     outage,
     emailsDelivered: smtp.delivered(),
+    outbox,
     serverErrorLines: errorLines.length,
     serverErrorLinesOutsideOutage: unexpectedErrors.length,
     problems,

@@ -62,6 +62,8 @@ interface RunFigures {
   finalUrl: string;
   benchmarkIndex: number | null;
   warnings: string[];
+  /** What moved (Lighthouse's `layout-shifts` audit, abridged): for the page-performance work (issue 17). */
+  layoutShifts?: string[];
   /** Audits scoring below 0.9 (with a score), by category, in the run. */
   failing: {
     category: string;
@@ -165,6 +167,7 @@ function figuresOf(lhr: Result): RunFigures {
     finalUrl: lhr.finalDisplayedUrl,
     benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
     warnings: lhr.runWarnings ?? [],
+    layoutShifts: itemsOf(lhr.audits['layout-shifts']?.details),
     failing,
   };
 }

@@ -60,7 +60,11 @@ describe('the configuration', () => {
   });
 
   it('waits SHUTDOWN_DELAY_SECONDS before closing: 5 s by default in production, none otherwise', () => {
-    const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.bg' };
+    const production = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://mail.example.bg',
+      PUBLIC_URL: 'https://portal.example.bg',
+    };
     expect(loadConfig(production).shutdownDelayMs).toBe(5000);
     expect(loadConfig({}).shutdownDelayMs).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test' }).shutdownDelayMs).toBe(0);

@@ -1510,6 +1510,12 @@ async function main(): Promise<number> {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
     options: { CONNECTIONS, DURATION, ORGS, WARMUP, OUTAGE_SECONDS, DB_POOL_SIZE: POOL, PHASE, mix },
     server: { command: server.command, readyPath: server.readyPath },
+    data: {
+      organisations: population.organisations,
+      representatives: population.actors.representatives.length,
+      committee: population.actors.committee.length,
+      applicationsInVote: population.actors.applicationsInVote,
+    },
     loadAverage: { start: loadAtStart, end: loadAtEnd },
     phases,
     outage,

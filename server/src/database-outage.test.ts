@@ -10,6 +10,7 @@ import { startThrowawayCluster, type ThrowawayCluster } from '@portal/db/testing
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseConfig } from './config.ts';
+import { startMailWorker } from './email/worker.ts';
 import { DATABASE_RETRY_AFTER_SECONDS } from './plugins/error-handling.ts';
 import { READY_TIMEOUT_MS } from './routes/health/health.service.ts';
 import { buildTestApp, insertUser, logIn, testConfig } from './testing.ts';
@@ -114,6 +115,25 @@ describe('PostgreSQL stopped and started again', () => {
       expectUnavailable(res);
       expect(ms).toBeLessThan(limit);
     }
+
+    // The email worker meets the same outage: a warning (as for requests), not an error with a stack.
+    const lines: { level: string; msg: string | undefined }[] = [];
+    const record = (level: string) => (_obj: object, msg?: string) => lines.push({ level, msg });
+    const worker = startMailWorker({
+      db: handle!.db,
+      config: { smtpUrl: 'smtp://127.0.0.1:9', mailFrom: 'portal@example.bg' },
+      log: { info: record('info'), warn: record('warn'), error: record('error') },
+      intervalMs: 10,
+    });
+    try {
+      await waitFor('the email worker notices the outage', 60_000, async () =>
+        lines.some((line) => line.level === 'warn'),
+      );
+    } finally {
+      await worker.stop();
+    }
+    expect(lines.filter((line) => line.level === 'warn')[0]?.msg).toMatch(/database is unreachable/);
+    expect(lines.filter((line) => line.level === 'error')).toEqual([]);
 
     await cluster!.start();
     // From the moment PostgreSQL accepts connections: no restart of the app, only its pool reconnecting.

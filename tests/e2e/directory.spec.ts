@@ -125,3 +125,24 @@ test('public pages have no detectable accessibility violations', async ({ page }
     expect(violations.map((v) => `${url}: ${v.id} (${v.nodes.length})`)).toEqual([]);
   }
 });
+
+test('public pages load without any Content-Security-Policy violation (zod validates without eval)', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+  for (const path of ['/', '/members', '/decisions', '/statute']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    );
+    expect(violations, path).toEqual([]);
+  }
+});

@@ -1,4 +1,4 @@
-import { type Db, sql } from '@portal/db';
+import { type Db, databaseOutage, sql } from '@portal/db';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { execute } from '../db.ts';
@@ -271,7 +271,10 @@ export function startMailWorker({
       // More may be waiting; but when sends fail, do not burn through the queue's attempts.
       if (r.sent >= batchSize) delay = 0;
     } catch (err) {
-      log.error({ err }, 'email worker run failed');
+      // The database being down is an outage the requests report too (503): a warning, without a stack.
+      const outage = databaseOutage(err);
+      if (outage) log.warn({ outage }, 'email worker run skipped: the database is unreachable');
+      else log.error({ err }, 'email worker run failed');
     }
     schedule(delay);
   };

@@ -25,7 +25,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +39,7 @@ import {
 } from '@portal/shared';
 import Fastify from 'fastify';
 import { generateOrganizations } from './generate.ts';
+import { cleanups, freePort, percentile, runCleanups, wasInterrupted } from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -221,52 +221,11 @@ function fail(message: string): void {
 // ---------------------------------------------------------------------------------------------------
 // Cleanup, also on Ctrl-C
 
-const cleanups: (() => Promise<void>)[] = [];
-let interrupted = false;
-
-async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop() as () => Promise<void>;
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error('cleanup failed:', error);
-    }
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: cleaning up…`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Helpers
 
 const ms = (from: number) => performance.now() - from;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function sleep(msec: number): Promise<void> {
   return new Promise((r) => setTimeout(r, msec));
@@ -900,7 +859,7 @@ async function main() {
   );
   const results: EngineResult[] = [];
   for (const engine of ENGINES) {
-    if (interrupted) break;
+    if (wasInterrupted()) break;
     results.push(engine === 'pglite' ? await benchPglite() : await benchPostgres());
   }
   console.log('\n## Web bundle');

@@ -52,7 +52,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +63,7 @@ import { ProfileEditBodySchema } from '@portal/shared';
 import { SMTPServer } from 'smtp-server';
 import { Client } from 'undici';
 import { generateOrganizations } from './generate.ts';
+import { cleanups, freePort, percentile, runCleanups } from './harness.ts';
 import { generateLoadActors, LOAD_EMAIL_DOMAIN, LOAD_PASSWORD, type LoadActors } from './load-data.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,24 +122,6 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
 const sleep = (msec: number) => new Promise<void>((r) => setTimeout(r, msec));
 const now = () => performance.now();
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length) - 1;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] as number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** A small seeded PRNG per virtual user (mulberry32), so runs pick the same kinds of requests. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -194,29 +176,6 @@ function cpuSeconds(pid: number, children = false): number {
 
 // ---------------------------------------------------------------------------------------------------
 // Cleanup, also on Ctrl-C
-
-const cleanups: (() => Promise<void>)[] = [];
-let interrupted = false;
-
-async function runCleanups(): Promise<void> {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.pop() as () => Promise<void>;
-    try {
-      await cleanup();
-    } catch (error) {
-      console.error('cleanup failed:', error);
-    }
-  }
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: cleaning up…`);
-    void runCleanups().finally(() => process.exit(130));
-  });
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The database

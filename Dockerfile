@@ -21,8 +21,9 @@ COPY db/package.json db/
 COPY server/package.json server/
 COPY web/package.json web/
 COPY tests/package.json tests/
-RUN --mount=type=cache,id=pnpm-store,target=/root/.local/share/pnpm/store \
-    pnpm install --frozen-lockfile
+# pnpm's store lives in a build cache mount at a path named here (not pnpm's per-user default).
+RUN --mount=type=cache,id=pnpm-store,target=/pnpm-store \
+    pnpm install --frozen-lockfile --store-dir=/pnpm-store
 COPY . .
 # The web app into web/dist, the server bundle into server/dist; then the server package alone with its
 # production dependencies (its `files` are dist/) into /out/server.

@@ -39,7 +39,7 @@ import {
 } from '@portal/shared';
 import Fastify from 'fastify';
 import { generateOrganizations } from './generate.ts';
-import { cleanups, freePort, percentile, runCleanups, wasInterrupted } from './harness.ts';
+import { cleanups, freePort, option, percentile, runCleanups, wasInterrupted } from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -48,14 +48,6 @@ const TSX_BIN = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 // ---------------------------------------------------------------------------------------------------
 // Options
-
-function option(name: string, fallback: string): string {
-  const flag = `--${name.toLowerCase().replace(/_/g, '-')}=`;
-  const fromArgv = process.argv.find((a) => a.startsWith(flag));
-  if (fromArgv) return fromArgv.slice(flag.length);
-  const fromEnv = process.env[name];
-  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : fallback;
-}
 
 function positiveInt(name: string, fallback: number, max: number): number {
   const raw = option(name, String(fallback));

@@ -120,7 +120,7 @@ type Random = () => number;
 type Pair = readonly [bg: string, en: string];
 
 /** Small, fast, seedable PRNG (public-domain mulberry32): benchmarks must be reproducible. */
-function mulberry32(seed: number): Random {
+export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

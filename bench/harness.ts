@@ -4,6 +4,15 @@
  */
 import { createServer } from 'node:net';
 
+/** A benchmark option: `--name=value` on the command line, else the environment variable NAME, else `fallback`. */
+export function option(name: string, fallback: string): string {
+  const flag = `--${name.toLowerCase().replace(/_/g, '-')}=`;
+  const fromArgv = process.argv.find((a) => a.startsWith(flag));
+  if (fromArgv) return fromArgv.slice(flag.length);
+  const fromEnv = process.env[name];
+  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : fallback;
+}
+
 /** The value at percentile `p` (0–100) of an ascending array: the nearest-rank method. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

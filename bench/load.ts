@@ -62,8 +62,8 @@ import { startThrowawayCluster, type ThrowawayCluster } from '@portal/db/testing
 import { ProfileEditBodySchema } from '@portal/shared';
 import { SMTPServer } from 'smtp-server';
 import { Client } from 'undici';
-import { generateOrganizations } from './generate.ts';
-import { cleanups, freePort, percentile, runCleanups } from './harness.ts';
+import { generateOrganizations, mulberry32 } from './generate.ts';
+import { cleanups, freePort, option, percentile, runCleanups } from './harness.ts';
 import { generateLoadActors, LOAD_EMAIL_DOMAIN, LOAD_PASSWORD, type LoadActors } from './load-data.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,14 +72,6 @@ const DIST_MAIN = join(ROOT, 'server', 'dist', 'main.js');
 
 // ---------------------------------------------------------------------------------------------------
 // Options
-
-function option(name: string, fallback: string): string {
-  const flag = `--${name.toLowerCase().replace(/_/g, '-')}=`;
-  const fromArgv = process.argv.find((a) => a.startsWith(flag));
-  if (fromArgv) return fromArgv.slice(flag.length);
-  const fromEnv = process.env[name];
-  return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : fallback;
-}
 
 function wholeNumber(name: string, fallback: number, min: number, max: number): number {
   const raw = option(name, String(fallback));
@@ -121,18 +113,6 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (msec: number) => new Promise<void>((r) => setTimeout(r, msec));
 const now = () => performance.now();
-
-/** A small seeded PRNG per virtual user (mulberry32), so runs pick the same kinds of requests. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, xs: readonly T[]): T {
   return xs[Math.floor(random() * xs.length)] as T;
@@ -462,7 +442,8 @@ abstract class VirtualUser {
     public address: string,
     readonly shared: Shared,
   ) {
-    this.random = rng(1000 + index);
+    // A seeded PRNG per virtual user, so runs pick the same kinds of requests.
+    this.random = mulberry32(1000 + index);
   }
   abstract next(): Step;
 

@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { recordAudit } from '../../audit.ts';
 import { execute } from '../../db.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 const Params = z.object({ id: z.uuid() });
@@ -78,7 +78,7 @@ export const competitorsRoutes: FastifyPluginAsyncZod = async (app) => {
             sql`insert into organization_competitors (organization_id, competitor_eik) values (${id}, ${eik})`,
           );
         }
-        await recordAudit(tx, actorOf(request), {
+        await recordAudit(tx, requireActor(request), {
           action: 'organization.competitors_declared',
           entityType: 'organization',
           entityId: id,

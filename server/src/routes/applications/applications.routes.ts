@@ -28,8 +28,7 @@ import * as z from 'zod';
 import { recordAudit } from '../../audit.ts';
 import { execute } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
 import {
   addComment,
   assertApplicant,
@@ -54,12 +53,6 @@ const problems = {
   404: ProblemSchema,
   409: ProblemSchema,
 };
-
-function signedIn(request: FastifyRequest) {
-  const user = request.user;
-  if (!user) throw new AppError('auth.required', 401);
-  return { principal: principalOf(user)!, actor: { ...actorOf(request), userId: user.id } };
-}
 
 /**
  * A PDF by content, not by name (issue 11 A8, decision 015): it must start with `%PDF-` (no junk before
@@ -94,7 +87,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const respond = async (request: FastifyRequest, id: string) => {
-    const { principal } = signedIn(request);
+    const principal = principalOf(requireUser(request));
     return presentApplication(db(), await loadRow(db(), id), principal);
   };
 
@@ -109,7 +102,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const actor = requireActor(request);
       // 200 with the user's untouched draft when there is one (a double click makes one draft).
       const { id, created } = await createApplication(db(), actor);
       return reply.code(created ? 201 : 200).send(await respond(request, id));
@@ -128,7 +121,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       await deleteDraft(db(), actor, principal, request.params.id);
       return reply.code(204).send(null);
     },
@@ -144,7 +138,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyApplicationsResponseSchema, ...problems },
       },
     },
-    async (request) => ({ items: await myApplications(db(), signedIn(request).actor.userId) }),
+    async (request) => ({ items: await myApplications(db(), requireActor(request).userId) }),
   );
 
   app.get(
@@ -159,7 +153,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = signedIn(request);
+      const principal = principalOf(requireUser(request));
       const row = await loadRow(db(), request.params.id);
       assertCanView(principal, row);
       return presentApplication(db(), row, principal);
@@ -180,7 +174,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const { principal, actor } = signedIn(request);
+        const principal = principalOf(requireUser(request));
+        const actor = requireActor(request);
         const row = await saveSection(
           db(),
           actor,
@@ -208,7 +203,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new AppError('media_type.unsupported', 415);
       if (!(await isPdf(body))) throw fieldError('body', 'document.not_pdf');
@@ -267,7 +263,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal } = signedIn(request);
+      const principal = principalOf(requireUser(request));
       const row = await loadRow(db(), request.params.id);
       assertCanView(principal, row);
       const [doc] = await execute<{ filename: string; content: Buffer | Uint8Array }>(
@@ -304,7 +300,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       await db().transaction(async (tx) => {
         const row = await loadRow(tx, request.params.id, true);
         assertApplicant(principal, row);
@@ -340,7 +337,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       const row = await transition(
         db(),
         { actor, principal, notify: notify.onTransition },
@@ -365,7 +363,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       await addComment(
         db(),
         actor,
@@ -421,7 +420,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     (tx, request, row) =>
       castVote(
         tx,
-        signedIn(request).actor,
+        requireActor(request),
         row,
         (request.body as z.infer<typeof VoteBodySchema>).choice,
         notify.onDecision,
@@ -435,7 +434,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     (tx, request, row) =>
       recuse(
         tx,
-        signedIn(request).actor,
+        requireActor(request),
         row,
         (request.body as z.infer<typeof RecuseBodySchema>).reason,
         notify.onDecision,
@@ -447,7 +446,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     'Close the vote (chair); the server computes the outcome',
     // No body: nothing a client sends can set the outcome.
     z.strictObject({}).nullish(),
-    (tx, request, row) => closeVote(tx, signedIn(request).actor, row, notify.onDecision),
+    (tx, request, row) => closeVote(tx, requireActor(request), row, notify.onDecision),
   );
 };
 

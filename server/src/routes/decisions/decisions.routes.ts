@@ -13,8 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../../audit.ts';
 import { ACTIVE_MEMBERSHIP, containsPattern, execute } from '../../db.ts';
-import { principalOf } from '../../plugins/auth.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { principalOf, requireActor } from '../../plugins/auth.ts';
 
 /** The public reads the approved admissions only; members read membership decisions (suspensions…) too. */
 function visibleTo(full: boolean) {
@@ -173,7 +172,7 @@ export const settingsRoutes: FastifyPluginAsyncZod = async (app) => {
                 ballot = ${request.body.ballot},
                 updated_at = now(), version = version + 1 where id = 1`,
         );
-        await recordAudit(tx, actorOf(request), {
+        await recordAudit(tx, requireActor(request), {
           action: 'settings.voting_changed',
           entityType: 'cluster_settings',
           entityId: '1',

@@ -12,8 +12,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PROBLEM_CONTENT_TYPE, problem } from '../../errors.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { requestLanguage } from '../../plugins/error-handling.ts';
-import { actorOf } from '../auth/auth.routes.ts';
 import { castMembershipVote, closeMembershipVote, openMembershipVote } from './membership-votes.service.ts';
 import {
   listMembers,
@@ -56,7 +56,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems },
       },
     },
-    async (request) => membershipDetail(db(), request.params.id, request.user?.id ?? null),
+    async (request) => membershipDetail(db(), request.params.id, request.actor.userId),
   );
 
   app.post(
@@ -74,7 +74,13 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        takeMembershipAction(tx, actorOf(request), request.params.id, request.body, app.config.publicUrl),
+        takeMembershipAction(
+          tx,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          app.config.publicUrl,
+        ),
       ),
   );
 
@@ -93,7 +99,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        openMembershipVote(tx, voter(request), request.params.id, request.body),
+        openMembershipVote(tx, requireActor(request), request.params.id, request.body),
       ),
   );
 
@@ -112,7 +118,13 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        castMembershipVote(tx, voter(request), request.params.id, request.body.choice, app.config.publicUrl),
+        castMembershipVote(
+          tx,
+          requireActor(request),
+          request.params.id,
+          request.body.choice,
+          app.config.publicUrl,
+        ),
       ),
   );
 
@@ -130,16 +142,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) =>
       inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        closeMembershipVote(tx, voter(request), request.params.id, app.config.publicUrl),
+        closeMembershipVote(tx, requireActor(request), request.params.id, app.config.publicUrl),
       ),
   );
-
-  /** A committee act needs the signed-in user's id (the permission check guarantees a principal). */
-  function voter(request: FastifyRequest) {
-    const actor = actorOf(request);
-    if (!actor.userId) throw new Error('a committee act without a user');
-    return { ...actor, userId: actor.userId };
-  }
 
   /**
    * Runs `work` in one transaction and answers the membership as it is then; a MembershipConflict is a
@@ -151,7 +156,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     id: string,
     work: (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0]) => Promise<void>,
   ) {
-    const viewer = request.user?.id ?? null;
+    const viewer = request.actor.userId;
     try {
       await db().transaction((tx) => work(tx));
     } catch (error) {

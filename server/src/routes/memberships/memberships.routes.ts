@@ -9,15 +9,12 @@ import {
   ProblemSchema,
   VoteBodySchema,
 } from '@portal/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { requestLanguage } from '../../plugins/error-handling.ts';
 import { castMembershipVote, closeMembershipVote, openMembershipVote } from './membership-votes.service.ts';
 import {
+  inMembershipTransaction,
   listMembers,
-  MembershipConflict,
   membershipDetail,
   takeMembershipAction,
 } from './memberships.service.ts';
@@ -72,8 +69,8 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
         takeMembershipAction(
           tx,
           requireActor(request),
@@ -97,8 +94,8 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
         openMembershipVote(tx, requireActor(request), request.params.id, request.body),
       ),
   );
@@ -116,8 +113,8 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
         castMembershipVote(
           tx,
           requireActor(request),
@@ -140,38 +137,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
         closeMembershipVote(tx, requireActor(request), request.params.id, app.config.publicUrl),
       ),
   );
-
-  /**
-   * Runs `work` in one transaction and answers the membership as it is then; a MembershipConflict is a
-   * 409 that carries the current membership.
-   */
-  async function inMembershipTransaction(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    work: (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0]) => Promise<void>,
-  ) {
-    const viewer = request.actor.userId;
-    try {
-      await db().transaction((tx) => work(tx));
-    } catch (error) {
-      if (!(error instanceof MembershipConflict)) throw error;
-      const lang = requestLanguage(request);
-      return reply
-        .code(409)
-        .header('content-type', PROBLEM_CONTENT_TYPE)
-        .header('content-language', lang)
-        .header('vary', 'Accept-Language')
-        .send({
-          ...problem(lang, error.code, 409, error.params.values),
-          current: await membershipDetail(db(), id, viewer),
-        });
-    }
-    return membershipDetail(db(), id, viewer);
-  }
 };

@@ -2,7 +2,6 @@ import { type Db, sql } from '@portal/db';
 import {
   type Application,
   type ApplicationAction,
-  type ApplicationData,
   type ApplicationQueueQuery,
   type ApplicationQueueResponse,
   type ApplicationSection,
@@ -25,51 +24,9 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, conflictOf } from './conflicts.ts';
 import { loadVotePanel } from './votes.service.ts';
-
-export interface AppRow extends Record<string, unknown> {
-  id: string;
-  applicant_id: string;
-  applicant_name: string;
-  applicant_email: string;
-  state: ApplicationState;
-  data: ApplicationData | string;
-  eik: string | null;
-  kind: string | null;
-  organization_id: string | null;
-  submitted_at: string | null;
-  updated_at: string;
-  version: number;
-}
-
-export const notFound = () => new AppError('application.not_found', 404);
-
-/** The application row (locked for update when `lock`), or a 404. */
-export async function loadRow(db: Db, id: string, lock = false): Promise<AppRow> {
-  const [row] = await execute<AppRow>(
-    db,
-    sql`select a.id, a.applicant_id, u.display_name as applicant_name, u.email as applicant_email, a.state,
-          a.data, a.eik, a.kind, a.organization_id,
-          case when a.submitted_at is null then null else ${isoTimestamp('a.submitted_at')} end as submitted_at,
-          ${isoTimestamp('a.updated_at')} as updated_at, a.version
-        from applications a join users u on u.id = a.applicant_id
-        where a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
-  );
-  if (!row) throw notFound();
-  return row;
-}
-
-export function resourceOf(row: AppRow) {
-  return { type: 'application' as const, id: row.id, applicantId: row.applicant_id };
-}
-
-/** Record-level read check: another user's application is "not found", never its data. */
-export function assertCanView(principal: Principal | null, row: AppRow): void {
-  if (!can(principal, 'application.view', resourceOf(row))) throw notFound();
-  // The committee never sees drafts: they are the applicant's own until submitted.
-  if (row.state === 'draft' && principal?.id !== row.applicant_id) throw notFound();
-}
 
 const isCommittee = (p: Principal | null) => can(p, 'application.review');
 
@@ -254,14 +211,6 @@ export async function deleteDraft(
       before: { state: row.state },
     });
   });
-}
-
-export function assertApplicant(principal: Principal, row: AppRow): void {
-  if (can(principal, 'application.edit', resourceOf(row))) return;
-  // Strangers do not see it at all, nor does the committee see a draft; the committee may read the rest
-  // but not write the applicant's answers.
-  assertCanView(principal, row);
-  throw new AppError('auth.forbidden', 403);
 }
 
 /** Is `eik` a member's, or another open application's? */

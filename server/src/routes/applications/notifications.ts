@@ -2,7 +2,7 @@ import { type Db, sql } from '@portal/db';
 import type { ApplicationAction, ApplicationData, Language, VoteOutcome } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
-import type { AppRow } from './applications.service.ts';
+import type { AppRow } from './application-row.ts';
 
 /**
  * Who hears about what, by email through the outbox (in the transaction of the event): the applicant

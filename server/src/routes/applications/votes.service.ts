@@ -5,6 +5,7 @@ import {
   computeOutcome,
   hasQuorum,
   type MajorityRule,
+  type Principal,
   type QuorumRule,
   SHARING_KINDS,
   type Sharing,
@@ -13,11 +14,11 @@ import {
   type VoteOutcome,
   type VotePanel,
 } from '@portal/shared';
-import { type Actor, recordAudit } from '../../audit.ts';
+import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
-import type { AppRow } from './applications.service.ts';
+import { type AppRow, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, committeeOf } from './conflicts.ts';
 
 interface SessionRow extends Record<string, unknown> {
@@ -178,11 +179,37 @@ export type DecisionNotifier = (
   decisionNumber: string | null,
 ) => Promise<void>;
 
+/** What a committee member does on an application's open vote. */
+export type VoteAct =
+  | { kind: 'cast'; choice: VoteChoice }
+  | { kind: 'recuse'; reason: string }
+  | { kind: 'close' };
+
+/**
+ * One act on the open vote of an application the caller may see, in one transaction under the
+ * application's row lock, which serialises every vote, recusal and close of one application.
+ */
+export async function actOnVote(
+  db: Db,
+  context: { actor: SignedInActor; principal: Principal; notify: DecisionNotifier },
+  applicationId: string,
+  act: VoteAct,
+): Promise<void> {
+  const { actor, principal, notify } = context;
+  await db.transaction(async (tx) => {
+    const row = await loadRow(tx, applicationId, true);
+    assertCanView(principal, row);
+    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice, notify);
+    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason, notify);
+    else await closeVote(tx, actor, row, notify);
+  });
+}
+
 /**
  * Casts or changes a vote (under the application's row lock, held by the caller's transaction). When
  * every eligible member has voted, the vote closes by itself.
  */
-export async function castVote(
+async function castVote(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
@@ -208,7 +235,7 @@ export async function castVote(
   await closeIfComplete(tx, actor, row, session, notify);
 }
 
-export async function recuse(
+async function recuse(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
@@ -255,7 +282,7 @@ async function closeIfComplete(
 }
 
 /** The chair closes the open vote. */
-export async function closeVote(
+async function closeVote(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,

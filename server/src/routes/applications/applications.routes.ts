@@ -35,7 +35,6 @@ import {
   transition,
 } from './applications.service.ts';
 import { addDocument, loadDocument, removeDocument } from './documents.service.ts';
-import { notifier } from './notifications.ts';
 import { actOnVote, type VoteAct } from './votes.service.ts';
 
 const problems = {
@@ -68,7 +67,7 @@ export async function isPdf(body: Buffer): Promise<boolean> {
 
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
-  const notify = notifier(app.config.publicUrl);
+  const { publicUrl } = app.config;
 
   // PDFs arrive as the raw request body (fetch with Content-Type: application/pdf): not a form, so no
   // cross-site form can post one, and a cross-site fetch needs a CORS preflight we never grant.
@@ -278,7 +277,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const row = await transition(
         db(),
-        { actor, principal, notify: notify.onTransition },
+        { actor, principal, publicUrl },
         request.params.id,
         request.params.action,
         request.body?.comment || undefined,
@@ -309,7 +308,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body.text,
         request.body.audience,
-        notify.onMessage,
+        publicUrl,
       );
       return respond(request, request.params.id);
     },
@@ -333,7 +332,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The handler the vote routes share: one act on the vote, then the application. */
   const vote = async (request: FastifyRequest<{ Params: { id: string } }>, act: VoteAct) => {
     const principal = principalOf(requireUser(request));
-    const context = { actor: requireActor(request), principal, notify: notify.onDecision };
+    const context = { actor: requireActor(request), principal, publicUrl };
     await actOnVote(db(), context, request.params.id, act);
     return respond(request, request.params.id);
   };

@@ -1,7 +1,6 @@
 import { type Db, sql } from '@portal/db';
 import {
   type Application,
-  type ApplicationAction,
   type ApplicationQueueQuery,
   type ApplicationQueueResponse,
   type ApplicationSection,
@@ -26,6 +25,7 @@ import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, conflictOf } from './conflicts.ts';
+import { notifyApplication } from './notifications.ts';
 import { loadVotePanel } from './votes.service.ts';
 
 const isCommittee = (p: Principal | null) => can(p, 'application.review');
@@ -326,7 +326,8 @@ export async function saveSection(
 export interface TransitionContext {
   actor: Actor & { userId: string };
   principal: Principal;
-  notify: (tx: Db, row: AppRow, action: ApplicationAction, comment: string | undefined) => Promise<void>;
+  /** The portal's address, for the links in the emails the move sends. */
+  publicUrl: string;
 }
 
 /**
@@ -404,7 +405,7 @@ export async function transition(
       after: { state: to, ...(comment ? { comment } : {}) },
     });
     const updated = await loadRow(tx, id);
-    await ctx.notify(tx, updated, action, comment);
+    await notifyApplication(tx, ctx.publicUrl, updated, { kind: 'transition', action, comment });
     return updated;
   });
 }
@@ -427,7 +428,7 @@ export async function addComment(
   id: string,
   text: string,
   audience: 'committee' | 'applicant',
-  notify: (tx: Db, row: AppRow, text: string) => Promise<void>,
+  publicUrl: string,
 ): Promise<AppRow> {
   return db.transaction(async (tx) => {
     const row = await loadRow(tx, id, true);
@@ -449,7 +450,9 @@ export async function addComment(
       entityId: id,
       after: { audience, text },
     });
-    if (audience === 'applicant' && committee && !isApplicant) await notify(tx, row, text);
+    if (audience === 'applicant' && committee && !isApplicant) {
+      await notifyApplication(tx, publicUrl, row, { kind: 'message', text });
+    }
     return row;
   });
 }

@@ -20,6 +20,7 @@ import { AppError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import { type AppRow, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, committeeOf } from './conflicts.ts';
+import { notifyApplication } from './notifications.ts';
 
 interface SessionRow extends Record<string, unknown> {
   id: string;
@@ -172,13 +173,6 @@ async function openSessionFor(tx: Db, row: AppRow): Promise<SessionRow> {
   return session;
 }
 
-export type DecisionNotifier = (
-  tx: Db,
-  row: AppRow,
-  outcome: VoteOutcome,
-  decisionNumber: string | null,
-) => Promise<void>;
-
 /** What a committee member does on an application's open vote. */
 export type VoteAct =
   | { kind: 'cast'; choice: VoteChoice }
@@ -191,17 +185,17 @@ export type VoteAct =
  */
 export async function actOnVote(
   db: Db,
-  context: { actor: SignedInActor; principal: Principal; notify: DecisionNotifier },
+  context: { actor: SignedInActor; principal: Principal; publicUrl: string },
   applicationId: string,
   act: VoteAct,
 ): Promise<void> {
-  const { actor, principal, notify } = context;
+  const { actor, principal, publicUrl } = context;
   await db.transaction(async (tx) => {
     const row = await loadRow(tx, applicationId, true);
     assertCanView(principal, row);
-    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice, notify);
-    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason, notify);
-    else await closeVote(tx, actor, row, notify);
+    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice, publicUrl);
+    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason, publicUrl);
+    else await closeVote(tx, actor, row, publicUrl);
   });
 }
 
@@ -214,7 +208,7 @@ async function castVote(
   actor: Actor & { userId: string },
   row: AppRow,
   choice: VoteChoice,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
@@ -232,7 +226,7 @@ async function castVote(
     after:
       session.ballot === 'secret' ? { round: session.round, voted: true } : { round: session.round, choice },
   });
-  await closeIfComplete(tx, actor, row, session, notify);
+  await closeIfComplete(tx, actor, row, session, publicUrl);
 }
 
 async function recuse(
@@ -240,7 +234,7 @@ async function recuse(
   actor: Actor & { userId: string },
   row: AppRow,
   reason: string,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
@@ -265,7 +259,7 @@ async function recuse(
     entityId: row.id,
     after: { round: session.round, reason },
   });
-  await closeIfComplete(tx, actor, row, session, notify);
+  await closeIfComplete(tx, actor, row, session, publicUrl);
 }
 
 async function closeIfComplete(
@@ -273,11 +267,11 @@ async function closeIfComplete(
   actor: Actor & { userId: string },
   row: AppRow,
   session: SessionRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const { tally, voted } = await countVotes(tx, row.id, session);
   if (tally.eligible > 0 && voted >= tally.eligible) {
-    await closeSession(tx, { ...actor, userId: actor.userId }, row, session, notify, true);
+    await closeSession(tx, { ...actor, userId: actor.userId }, row, session, publicUrl, true);
   }
 }
 
@@ -286,11 +280,11 @@ async function closeVote(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
-  await closeSession(tx, actor, row, session, notify, false);
+  await closeSession(tx, actor, row, session, publicUrl, false);
 }
 
 /**
@@ -304,7 +298,7 @@ async function closeSession(
   actor: Actor & { userId: string },
   row: AppRow,
   session: SessionRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
   automatic: boolean,
 ): Promise<void> {
   const { tally } = await countVotes(tx, row.id, session);
@@ -337,7 +331,7 @@ async function closeSession(
       'in_vote',
       'under_review',
     );
-    await notify(tx, row, outcome, null);
+    await notifyApplication(tx, publicUrl, row, { kind: 'decision', outcome, number: null });
     return;
   }
 
@@ -384,7 +378,16 @@ async function closeSession(
     entityId: number,
     after: { number, outcome, applicationId: row.id, organizationId, tally },
   });
-  await notify(tx, { ...row, organization_id: organizationId }, outcome, number);
+  await notifyApplication(
+    tx,
+    publicUrl,
+    { ...row, organization_id: organizationId },
+    {
+      kind: 'decision',
+      outcome,
+      number,
+    },
+  );
 }
 
 async function addTransitionEvent(

@@ -138,8 +138,10 @@ function OrganizationPicker({
   const [searchValue, setSearchValue] = useState('');
   const [selected, setSelected] = useState<OrganizationRef | null>(null);
   const [q] = useDebouncedValue(searchValue.trim(), FILTER_DEBOUNCE_MS);
-  // While a choice is shown in the field its name is the search text: do not search for it again.
-  const found = useOrganizationSearch(selected ? '' : q);
+  // While a choice is shown in the field its name is the search text: do not search for it again. An empty
+  // field searches for nothing at once, even while the debounced text still holds what was there before
+  // (after a link, it held the linked organisation's name and searched for it).
+  const found = useOrganizationSearch(selected || searchValue.trim() === '' ? '' : q);
 
   const options = new Map<string, OrganizationRef>();
   if (selected) options.set(selected.id, selected);

@@ -39,8 +39,7 @@ export const SHARING_FIELDS: SharingField[] = SHARING_SIDES.flatMap((side) =>
 );
 
 const FLAT_FIELDS = PROFILE_EDITABLE_FIELDS.filter(
-  (field): field is FlatField =>
-    field !== 'offers' && field !== 'seeks' && field !== 'visibility',
+  (field): field is FlatField => field !== 'offers' && field !== 'seeks' && field !== 'visibility',
 );
 
 /** Every field, in the order of the form (the comparison and the history list them so too). */

@@ -297,6 +297,13 @@ export const SECTION_SCHEMAS = {
   accession: AccessionSectionSchema,
 } as const;
 
+/** What a save of each section sends (PUT /api/applications/:id/sections/<section>), by section. */
+export type SectionValues = { [S in ApplicationSection]: z.infer<(typeof SECTION_SCHEMAS)[S]> };
+/** One section's save: the section and its body, typed together (a union over `S`). */
+export type SectionSave<S extends ApplicationSection = ApplicationSection> = {
+  [K in S]: { section: K; value: SectionValues[K] };
+}[S];
+
 export interface ApplicationData {
   organization?: OrganizationSection;
   contact?: ContactSection;

@@ -8,6 +8,7 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 export default defineConfig({
   test: {
     projects: ['shared', 'db', 'server', 'web', 'tests'],
+    experimental: { fsModuleCache: true },
     reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
   },
 });

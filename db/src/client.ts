@@ -1,8 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -10,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migrationsFolder, pgliteExtensions } from './engine-files.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { observePglite, observePostgres, type QueryObserver, QueryObservers } from './observe.ts';
 import * as schema from './schema/index.ts';
@@ -58,21 +56,7 @@ export interface DbHandle {
   sql?: postgres.Sql;
 }
 
-/**
- * `true` inside the production bundle (server/build.ts defines it), which carries the migrations in
- * `migrations/` beside itself; not defined when this TypeScript runs from source (tsx, vitest).
- */
-declare const PORTAL_BUNDLE: boolean | undefined;
-
-/** The committed drizzle-kit migrations: `db/migrations` from source, `server/dist/migrations` bundled. */
-export const migrationsFolder = fileURLToPath(
-  new URL(
-    typeof PORTAL_BUNDLE !== 'undefined' && PORTAL_BUNDLE ? './migrations' : '../migrations',
-    import.meta.url,
-  ),
-);
-
-export const pgliteExtensions = { pg_trgm, unaccent };
+export { migrationsFolder, pgliteExtensions };
 
 export function openPglite(pg: PGlite): DbHandle {
   const observers = new QueryObservers();

@@ -8,6 +8,9 @@ export interface Actor {
   requestId: string | null;
 }
 
+/** An actor who is a signed-in user (what `requireActor(request)` returns). */
+export type SignedInActor = Actor & { userId: string };
+
 export const SYSTEM_ACTOR: Actor = { userId: null, requestId: null };
 
 export interface AuditEntry {

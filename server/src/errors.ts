@@ -77,6 +77,11 @@ export interface AppErrorParams {
   fields?: FieldIssue[];
   /** Extra response headers, e.g. `Allow` for a 405. */
   headers?: Record<string, string>;
+  /**
+   * RFC 9457 extension members, written after the standard ones, e.g. a 409's `current` membership. The
+   * route's response schema for the status must name them (a plain `ProblemSchema` strips them).
+   */
+  extensions?: Record<string, unknown>;
 }
 
 /** An expected failure with a stable code; the error handler turns it into problem+json. */
@@ -88,6 +93,14 @@ export class AppError extends Error {
     readonly params: AppErrorParams = {},
   ) {
     super(code);
+  }
+
+  /** The same problem with extension members added (known only after the failure, e.g. the current state). */
+  withExtensions(extensions: Record<string, unknown>): AppError {
+    return new AppError(this.code, this.status, {
+      ...this.params,
+      extensions: { ...this.params.extensions, ...extensions },
+    });
   }
 }
 

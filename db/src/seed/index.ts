@@ -4,7 +4,8 @@
  * Idempotent by design: organisations are upserted by ЕИК, memberships by organisation, the cluster's
  * settings row by id, and a row is only rewritten (and its version bumped) when its data differs — so a
  * second run leaves every row, id and version exactly as the first run left them. The demo join
- * applications (demo-applications.ts) have fixed ids and are only ever inserted, never rewritten.
+ * applications (data in demo-applications.data.ts, written by demo-applications.ts) have fixed ids and
+ * are only ever inserted, never rewritten.
  */
 import { isValidEik } from '@portal/shared';
 import { getTableColumns, getTableName, inArray, type SQL, sql } from 'drizzle-orm';
@@ -27,14 +28,8 @@ import { seedDemoMemberships } from './demo-memberships.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
-export {
-  DEMO_APPLICATIONS,
-  DEMO_PEOPLE,
-  type DemoApplication,
-  demoId,
-  demoPdf,
-  planDemoApplication,
-} from './demo-applications.ts';
+export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
+export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
   DEMO_ORGANIZATIONS,

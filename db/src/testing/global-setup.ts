@@ -3,11 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { migrate, migrationsFolder, openPglite, pgliteExtensions } from '../client.ts';
+import { migrationsFolder, pgliteExtensions } from '../engine-files.ts';
 import { cachedTemplate, installedVersion, templateKey } from './pglite-template.ts';
-import { adminUrl, dropRunDatabases } from './postgres.ts';
 import './provided-context.ts';
 
 /** Outside git (node_modules is ignored), one per checkout. */
@@ -35,6 +33,11 @@ export default async function setup(project: TestProject) {
       extensions: Object.keys(pgliteExtensions),
     });
     ({ path: file } = await cachedTemplate(cacheDir, key, async () => {
+      // Loaded only when the template is built: a run with a cached template needs neither driver.
+      const [{ PGlite }, { migrate, openPglite }] = await Promise.all([
+        import('@electric-sql/pglite'),
+        import('../client.ts'),
+      ]);
       const pg = await PGlite.create({ extensions: pgliteExtensions });
       try {
         await migrate(openPglite(pg));
@@ -48,6 +51,9 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', file);
   return async () => {
     await rm(dir, { recursive: true, force: true });
-    if (process.env.DATABASE_URL) await dropRunDatabases(adminUrl(process.env.DATABASE_URL), runId);
+    if (process.env.DATABASE_URL) {
+      const { adminUrl, dropRunDatabases } = await import('./postgres.ts');
+      await dropRunDatabases(adminUrl(process.env.DATABASE_URL), runId);
+    }
   };
 }

@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import { type Action, can, deniedForMembership, type Principal, type Resource } from '@portal/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor, SignedInActor } from '../audit.ts';
 import { resolveSession, type SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { isApiPath } from './error-handling.ts';
@@ -17,6 +18,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in user, or null. */
     user: SessionUser | null;
+    /**
+     * Who acts in this request, for services and the audit log: the signed-in user's id (null when
+     * anonymous) and the request id. Routes that need a signed-in user call `requireActor(request)`.
+     */
+    readonly actor: Actor;
     /** Throws 401/403 unless the shared policy allows the action (on the resource, when given). */
     authorize(action: Action, resource?: Resource, notFound?: AppError): void;
   }
@@ -33,6 +39,23 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-portal_session' : 'portal_session';
 }
 
+/**
+ * The signed-in actor of a request, or a 401 problem. Routes whose permission is an action are already
+ * refused before validation when anonymous; this is what hands their handlers a non-null user id.
+ */
+export function requireActor(request: FastifyRequest): SignedInActor {
+  const user = requireUser(request);
+  return { userId: user.id, requestId: request.id };
+}
+
+/** The signed-in user of a request (roles, organisations), or a 401 problem. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new AppError('auth.required', 401);
+  return request.user;
+}
+
+export function principalOf(user: SessionUser): Principal;
+export function principalOf(user: SessionUser | null): Principal | null;
 export function principalOf(user: SessionUser | null): Principal | null {
   return user
     ? {
@@ -95,6 +118,11 @@ export async function registerAuth(app: FastifyInstance) {
   app.removeContentTypeParser('text/plain');
 
   app.decorateRequest('user', null);
+  app.decorateRequest('actor', {
+    getter(this: FastifyRequest): Actor {
+      return { userId: this.user?.id ?? null, requestId: this.id };
+    },
+  });
   app.decorateRequest('authorize', function (this: FastifyRequest, action, resource, notFound) {
     if (can(principalOf(this.user), action, resource)) return;
     deny(this, action, notFound);

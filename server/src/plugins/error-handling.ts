@@ -25,6 +25,7 @@ function sendProblem(
   status: number,
   values: Values = {},
   errors?: FieldError[],
+  extensions?: Record<string, unknown>,
 ) {
   const lang = requestLanguage(request);
   return reply
@@ -32,7 +33,7 @@ function sendProblem(
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .header('content-language', lang)
     .header('vary', 'Accept-Language')
-    .send(problem(lang, code, status, values, errors));
+    .send({ ...problem(lang, code, status, values, errors), ...extensions });
 }
 
 /**
@@ -191,7 +192,8 @@ export function registerErrorHandling(app: FastifyInstance) {
         message: translate(lang, f.code, f.values),
       }));
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-      return sendProblem(request, reply, error.code, error.status, error.params.values, errors);
+      const { values, extensions } = error.params;
+      return sendProblem(request, reply, error.code, error.status, values, errors, extensions);
     }
 
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -3,8 +3,9 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
 
-// The first render of a lazy route compiles its module; on a busy 2-core machine that can exceed 1 s.
-configure({ asyncUtilTimeout: 5_000 });
+// The first render of a lazy route compiles its module, and in the full run the database suites share the
+// two cores: a screen can take several seconds to appear. Waiting longer only costs time when a test fails.
+configure({ asyncUtilTimeout: 15_000 });
 
 // jsdom lacks the layout APIs Mantine relies on.
 if (!window.matchMedia) {

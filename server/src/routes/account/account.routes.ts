@@ -16,12 +16,11 @@ import {
   UpdateAccountBodySchema,
   versionFromEtag,
 } from '@portal/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
+import { requireActor, requireUser } from '../../plugins/auth.ts';
 import { loadMe } from '../../users.ts';
-import { actorOf } from '../auth/auth.routes.ts';
 import {
   changePassword,
   endOwnSession,
@@ -43,13 +42,6 @@ const IfMatchHeadersSchema = z.looseObject({
     .describe('The ETag of the version being edited, as GET answered it: `"<version>"`. Required.'),
 });
 
-/** The signed-in user of a route whose permission already required one. */
-function signedIn(request: FastifyRequest) {
-  const user = request.user;
-  if (!user) throw new AppError('auth.required', 401);
-  return { user, actor: { ...actorOf(request), userId: user.id } };
-}
-
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
   await app.register(accountLogoRoutes);
@@ -61,7 +53,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['account'], summary: 'My account', response: { 200: MeSchema, ...denied } },
     },
     async (request) => {
-      const { user } = signedIn(request);
+      const user = requireUser(request);
       const me = await loadMe(db(), user.id);
       if (!me) throw new AppError('user.not_found', 404);
       return me;
@@ -79,7 +71,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeSchema, 400: ProblemSchema, ...denied },
       },
     },
-    async (request) => updateAccount(db(), signedIn(request).actor, request.body),
+    async (request) => updateAccount(db(), requireActor(request), request.body),
   );
 
   app.post(
@@ -94,7 +86,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const user = requireUser(request);
+      const actor = requireActor(request);
       await changePassword(db(), actor, user.sessionId, request.body, app.config.publicUrl, app.rateLimits);
       return reply.code(204).send(null);
     },
@@ -112,7 +105,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user, actor } = signedIn(request);
+      const user = requireUser(request);
+      const actor = requireActor(request);
       await requestEmailChange(
         db(),
         actor,
@@ -136,7 +130,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { user } = signedIn(request);
+      const user = requireUser(request);
       return { items: await listSessions(db(), user.id, user.sessionId) };
     },
   );
@@ -153,7 +147,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const actor = requireActor(request);
       await endOwnSession(db(), actor, request.params.id);
       return reply.code(204).send(null);
     },
@@ -169,7 +163,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyOrganizationListResponseSchema, ...denied },
       },
     },
-    async (request) => ({ items: await myOrganizations(db(), signedIn(request).user.id) }),
+    async (request) => ({ items: await myOrganizations(db(), requireUser(request).id) }),
   );
 
   app.get(
@@ -243,7 +237,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const actor = requireActor(request);
       const { id } = request.params;
       request.authorize(
         'organization.edit',

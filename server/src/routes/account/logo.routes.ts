@@ -10,7 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { loadLogo, removeLogo, renderLogo, saveLogo, sendLogo } from '../organizations/logo.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
@@ -32,15 +32,14 @@ export const accountLogoRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const editable = (request: FastifyRequest<{ Params: { id: string } }>) => {
-    const user = request.user;
-    if (!user) throw new AppError('auth.required', 401);
+    const actor = requireActor(request);
     // Record-level rule: another organisation is "not found", never its data.
     request.authorize(
       'organization.edit',
       { type: 'organization', id: request.params.id },
       new AppError('organization.not_found', 404),
     );
-    return { ...actorOf(request), userId: user.id };
+    return actor;
   };
 
   app.get(

@@ -15,7 +15,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { hitRateLimit } from '../../auth/rate-limit.ts';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor, requireUser } from '../../plugins/auth.ts';
 import {
   acceptInvitation,
   inviteRepresentative,
@@ -26,13 +26,6 @@ import {
 } from './representatives.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
-
-/** The signed-in user of a route whose permission already required one. */
-function signedIn(request: FastifyRequest) {
-  const user = request.user;
-  if (!user) throw new AppError('auth.required', 401);
-  return { user, actor: { ...actorOf(request), userId: user.id } };
-}
 
 /**
  * Record-level rule of every route about an organisation's representatives: its own representatives (and
@@ -45,7 +38,7 @@ function authorizeOrganization(request: FastifyRequest, id: string): boolean {
     { type: 'organization', id },
     new AppError('organization.not_found', 404),
   );
-  return signedIn(request).user.roles.includes('admin');
+  return requireUser(request).roles.includes('admin');
 }
 
 /** /api/account/organizations/:id/… — an organisation's representatives and its invitations. */
@@ -66,7 +59,7 @@ export const representativesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       authorizeOrganization(request, request.params.id);
-      const result = await listRepresentatives(db(), request.params.id, signedIn(request).user.id);
+      const result = await listRepresentatives(db(), request.params.id, requireUser(request).id);
       if (!result) throw new AppError('organization.not_found', 404);
       return result;
     },
@@ -95,7 +88,8 @@ export const representativesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const anyOrganization = authorizeOrganization(request, request.params.id);
-      const { user, actor } = signedIn(request);
+      const user = requireUser(request);
+      const actor = requireActor(request);
       await hitRateLimit(db(), `invite:user:${user.id}`, app.rateLimits.invitePerUser);
       const result = await inviteRepresentative(db(), actor, {
         organizationId: request.params.id,
@@ -120,7 +114,7 @@ export const representativesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const anyOrganization = authorizeOrganization(request, request.params.id);
-      await revokeInvitation(db(), signedIn(request).actor, {
+      await revokeInvitation(db(), requireActor(request), {
         organizationId: request.params.id,
         invitationId: request.params.invitationId,
         anyOrganization,
@@ -149,7 +143,7 @@ export const representativesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const anyOrganization = authorizeOrganization(request, request.params.id);
-      await removeRepresentative(db(), signedIn(request).actor, {
+      await removeRepresentative(db(), requireActor(request), {
         organizationId: request.params.id,
         userId: request.params.userId,
         anyOrganization,
@@ -184,7 +178,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await hitRateLimit(db(), `token:ip:${request.ip}`, app.rateLimits.tokenPerIp);
-      return previewInvitation(db(), signedIn(request).user.id, request.body.token);
+      return previewInvitation(db(), requireUser(request).id, request.body.token);
     },
   );
 
@@ -209,7 +203,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await hitRateLimit(db(), `token:ip:${request.ip}`, app.rateLimits.tokenPerIp);
-      return acceptInvitation(db(), signedIn(request).actor, request.body.token);
+      return acceptInvitation(db(), requireActor(request), request.body.token);
     },
   );
 };

@@ -14,7 +14,7 @@ import {
   UserRoleParamsSchema,
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import {
   disableUser,
   enableUser,
@@ -70,7 +70,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: userResponse,
       },
     },
-    async (request) => grantRole(db(), actorOf(request), request.params.id, request.params.role),
+    async (request) => grantRole(db(), requireActor(request), request.params.id, request.params.role),
   );
 
   app.delete(
@@ -84,7 +84,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: userResponse,
       },
     },
-    async (request) => revokeRole(db(), actorOf(request), request.params.id, request.params.role),
+    async (request) => revokeRole(db(), requireActor(request), request.params.id, request.params.role),
   );
 
   app.post(
@@ -98,7 +98,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: userResponse,
       },
     },
-    async (request) => disableUser(db(), actorOf(request), request.params.id),
+    async (request) => disableUser(db(), requireActor(request), request.params.id),
   );
 
   app.post(
@@ -112,7 +112,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         response: userResponse,
       },
     },
-    async (request) => enableUser(db(), actorOf(request), request.params.id),
+    async (request) => enableUser(db(), requireActor(request), request.params.id),
   );
 
   app.put(
@@ -127,7 +127,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      linkOrganization(db(), actorOf(request), request.params.id, request.params.organizationId),
+      linkOrganization(db(), requireActor(request), request.params.id, request.params.organizationId),
   );
 
   app.delete(
@@ -142,7 +142,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      unlinkOrganization(db(), actorOf(request), request.params.id, request.params.organizationId),
+      unlinkOrganization(db(), requireActor(request), request.params.id, request.params.organizationId),
   );
 
   app.get(

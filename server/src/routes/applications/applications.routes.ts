@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { sql } from '@portal/db';
 import {
   ActionParamsSchema,
   APPLICATION_SECTIONS,
@@ -11,9 +9,7 @@ import {
   cleanPdfFileName,
   DocumentInfoSchema,
   DocumentKindSchema,
-  isEditableByApplicant,
   MAX_DOCUMENT_BYTES,
-  MAX_DOCUMENTS,
   MyApplicationsResponseSchema,
   ProblemSchema,
   RecuseBodySchema,
@@ -26,27 +22,21 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PDFDocument } from 'pdf-lib';
 import * as z from 'zod';
-import { recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
+import { assertCanView, loadRow } from './application-row.ts';
 import {
   addComment,
-  assertApplicant,
-  assertCanView,
   createApplication,
   deleteDraft,
-  loadRow,
   myApplications,
-  notFound,
   presentApplication,
   queue,
   saveSection,
   transition,
 } from './applications.service.ts';
-import { notifier } from './notifications.ts';
-import { castVote, closeVote, recuse } from './votes.service.ts';
+import { addDocument, loadDocument, removeDocument } from './documents.service.ts';
+import { actOnVote, type VoteAct } from './votes.service.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -55,12 +45,6 @@ const problems = {
   404: ProblemSchema,
   409: ProblemSchema,
 };
-
-function signedIn(request: FastifyRequest) {
-  const user = request.user;
-  if (!user) throw new AppError('auth.required', 401);
-  return { principal: principalOf(user)!, actor: { ...actorOf(request), userId: user.id } };
-}
 
 /**
  * A PDF by content, not by name (issue 11 A8, decision 015): it must start with `%PDF-` (no junk before
@@ -84,7 +68,7 @@ export async function isPdf(body: Buffer): Promise<boolean> {
 
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
-  const notify = notifier(app.config.publicUrl);
+  const { publicUrl } = app.config;
 
   // PDFs arrive as the raw request body (fetch with Content-Type: application/pdf): not a form, so no
   // cross-site form can post one, and a cross-site fetch needs a CORS preflight we never grant.
@@ -95,7 +79,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   const respond = async (request: FastifyRequest, id: string) => {
-    const { principal } = signedIn(request);
+    const principal = principalOf(requireUser(request));
     return presentApplication(db(), await loadRow(db(), id), principal);
   };
 
@@ -110,7 +94,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const actor = requireActor(request);
       // 200 with the user's untouched draft when there is one (a double click makes one draft).
       const { id, created } = await createApplication(db(), actor);
       return reply.code(created ? 201 : 200).send(await respond(request, id));
@@ -129,7 +113,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       await deleteDraft(db(), actor, principal, request.params.id);
       return reply.code(204).send(null);
     },
@@ -145,7 +130,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MyApplicationsResponseSchema, ...problems },
       },
     },
-    async (request) => ({ items: await myApplications(db(), signedIn(request).actor.userId) }),
+    async (request) => ({ items: await myApplications(db(), requireActor(request).userId) }),
   );
 
   app.get(
@@ -160,7 +145,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal } = signedIn(request);
+      const principal = principalOf(requireUser(request));
       const row = await loadRow(db(), request.params.id);
       assertCanView(principal, row);
       return presentApplication(db(), row, principal);
@@ -181,7 +166,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        const { principal, actor } = signedIn(request);
+        const principal = principalOf(requireUser(request));
+        const actor = requireActor(request);
         const row = await saveSection(
           db(),
           actor,
@@ -209,46 +195,15 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new AppError('media_type.unsupported', 415);
       if (!(await isPdf(body))) throw fieldError('body', 'document.not_pdf');
-      const filename = cleanPdfFileName(request.query.filename);
-      const info = await db().transaction(async (tx) => {
-        const row = await loadRow(tx, request.params.id, true);
-        assertApplicant(principal, row);
-        if (!isEditableByApplicant(row.state))
-          throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
-        const [count] = await execute<{ n: number }>(
-          tx,
-          sql`select count(*)::int as n from application_documents where application_id = ${row.id}`,
-        );
-        if (Number(count?.n ?? 0) >= MAX_DOCUMENTS)
-          throw new AppError('application.documents_full', 409, { values: { max: MAX_DOCUMENTS } });
-        const [doc] = await execute<{ id: string; uploaded_at: string }>(
-          tx,
-          sql`insert into application_documents (application_id, kind, filename, size, sha256, content, uploaded_by)
-              values (${row.id}, ${request.query.kind}, ${filename}, ${body.length},
-                ${createHash('sha256').update(body).digest('hex')}, ${body}, ${actor.userId})
-              returning id, to_char(uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as uploaded_at`,
-        );
-        await execute(
-          tx,
-          sql`update applications set updated_at = now(), version = version + 1 where id = ${row.id}`,
-        );
-        await recordAudit(tx, actor, {
-          action: 'application.document_added',
-          entityType: 'application',
-          entityId: row.id,
-          after: { documentId: doc!.id, kind: request.query.kind, filename, size: body.length },
-        });
-        return {
-          id: doc!.id,
-          kind: request.query.kind,
-          filename,
-          size: body.length,
-          uploadedAt: doc!.uploaded_at,
-        };
+      const info = await addDocument(db(), actor, principal, request.params.id, {
+        kind: request.query.kind,
+        filename: cleanPdfFileName(request.query.filename),
+        content: body,
       });
       return reply.code(201).send(info);
     },
@@ -268,15 +223,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal } = signedIn(request);
-      const row = await loadRow(db(), request.params.id);
-      assertCanView(principal, row);
-      const [doc] = await execute<{ filename: string; content: Buffer | Uint8Array }>(
-        db(),
-        sql`select filename, content from application_documents where id = ${request.params.documentId} and application_id = ${row.id}`,
-      );
-      if (!doc) throw notFound();
-      const content = Buffer.isBuffer(doc.content) ? doc.content : Buffer.from(doc.content);
+      const principal = principalOf(requireUser(request));
+      const doc = await loadDocument(db(), principal, request.params.id, request.params.documentId);
       return (
         reply
           .header('content-type', 'application/pdf')
@@ -288,7 +236,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
           )
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "sandbox; default-src 'none'")
-          .send(content as never)
+          .send(doc.content as never)
       );
     },
   );
@@ -305,24 +253,9 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { principal, actor } = signedIn(request);
-      await db().transaction(async (tx) => {
-        const row = await loadRow(tx, request.params.id, true);
-        assertApplicant(principal, row);
-        if (!isEditableByApplicant(row.state))
-          throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
-        const gone = await execute(
-          tx,
-          sql`delete from application_documents where id = ${request.params.documentId} and application_id = ${row.id} returning id`,
-        );
-        if (gone.length === 0) throw notFound();
-        await recordAudit(tx, actor, {
-          action: 'application.document_removed',
-          entityType: 'application',
-          entityId: row.id,
-          before: { documentId: request.params.documentId },
-        });
-      });
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
+      await removeDocument(db(), actor, principal, request.params.id, request.params.documentId);
       return reply.code(204).send(null);
     },
   );
@@ -341,10 +274,11 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       const row = await transition(
         db(),
-        { actor, principal, notify: notify.onTransition },
+        { actor, principal, publicUrl },
         request.params.id,
         request.params.action,
         request.body?.comment || undefined,
@@ -366,7 +300,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { principal, actor } = signedIn(request);
+      const principal = principalOf(requireUser(request));
+      const actor = requireActor(request);
       await addComment(
         db(),
         actor,
@@ -374,81 +309,62 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body.text,
         request.body.audience,
-        notify.onMessage,
+        publicUrl,
       );
       return respond(request, request.params.id);
     },
   );
 
-  const voteRoute = <B extends z.ZodType>(
-    url: string,
+  /** The vote routes' options: one application's vote, answered with the application as it is then. */
+  const voteOptions = <B extends z.ZodType>(
     permission: 'application.vote' | 'application.chair',
     summary: string,
-    body: B | undefined,
-    run: (
-      tx: Parameters<typeof castVote>[0],
-      request: FastifyRequest,
-      row: Awaited<ReturnType<typeof loadRow>>,
-    ) => Promise<void>,
-  ) =>
-    app.route({
-      method: url.endsWith('/vote') ? 'PUT' : 'POST',
-      url,
-      config: { permission },
-      schema: {
-        tags: ['votes'],
-        summary,
-        params: ApplicationIdParamsSchema,
-        ...(body ? { body } : {}),
-        response: { 200: ApplicationSchema, ...problems },
-      },
-      handler: async (request) => {
-        const { id } = request.params as { id: string };
-        await db().transaction(async (tx) => {
-          // The application's row lock serialises every vote, recusal and close of one application.
-          const row = await loadRow(tx, id, true);
-          assertCanView(principalOf(request.user), row);
-          await run(tx, request, row);
-        });
-        return respond(request, id);
-      },
-    });
+    body: B,
+  ) => ({
+    config: { permission },
+    schema: {
+      tags: ['votes'],
+      summary,
+      params: ApplicationIdParamsSchema,
+      body,
+      response: { 200: ApplicationSchema, ...problems },
+    },
+  });
+  /** The handler the vote routes share: one act on the vote, then the application. */
+  const vote = async (request: FastifyRequest<{ Params: { id: string } }>, act: VoteAct) => {
+    const principal = principalOf(requireUser(request));
+    const context = { actor: requireActor(request), principal, publicUrl };
+    await actOnVote(db(), context, request.params.id, act);
+    return respond(request, request.params.id);
+  };
 
-  voteRoute(
+  app.put(
     '/:id/vote',
-    'application.vote',
-    'Vote for, against or abstain (changeable until the vote closes)',
-    VoteBodySchema,
-    (tx, request, row) =>
-      castVote(
-        tx,
-        signedIn(request).actor,
-        row,
-        (request.body as z.infer<typeof VoteBodySchema>).choice,
-        notify.onDecision,
-      ),
+    voteOptions(
+      'application.vote',
+      'Vote for, against or abstain (changeable until the vote closes)',
+      VoteBodySchema,
+    ),
+    (request) => vote(request, { kind: 'cast', choice: request.body.choice }),
   );
-  voteRoute(
+  app.post(
     '/:id/vote/recuse',
-    'application.vote',
-    'Declare a conflict of interest: no vote, not counted for quorum',
-    RecuseBodySchema,
-    (tx, request, row) =>
-      recuse(
-        tx,
-        signedIn(request).actor,
-        row,
-        (request.body as z.infer<typeof RecuseBodySchema>).reason,
-        notify.onDecision,
-      ),
+    voteOptions(
+      'application.vote',
+      'Declare a conflict of interest: no vote, not counted for quorum',
+      RecuseBodySchema,
+    ),
+    (request) => vote(request, { kind: 'recuse', reason: request.body.reason }),
   );
-  voteRoute(
+  app.post(
     '/:id/vote/close',
-    'application.chair',
-    'Close the vote (chair); the server computes the outcome',
-    // No body: nothing a client sends can set the outcome.
-    z.strictObject({}).nullish(),
-    (tx, request, row) => closeVote(tx, signedIn(request).actor, row, notify.onDecision),
+    voteOptions(
+      'application.chair',
+      'Close the vote (chair); the server computes the outcome',
+      // No body: nothing a client sends can set the outcome.
+      z.strictObject({}).nullish(),
+    ),
+    (request) => vote(request, { kind: 'close' }),
   );
 };
 

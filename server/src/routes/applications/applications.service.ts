@@ -1,7 +1,6 @@
 import { type Db, sql } from '@portal/db';
 import {
   type Application,
-  type ApplicationAction,
   type ApplicationData,
   type ApplicationQueueQuery,
   type ApplicationQueueResponse,
@@ -25,51 +24,10 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, conflictOf } from './conflicts.ts';
+import { notifyApplication } from './notifications.ts';
 import { loadVotePanel } from './votes.service.ts';
-
-export interface AppRow extends Record<string, unknown> {
-  id: string;
-  applicant_id: string;
-  applicant_name: string;
-  applicant_email: string;
-  state: ApplicationState;
-  data: ApplicationData | string;
-  eik: string | null;
-  kind: string | null;
-  organization_id: string | null;
-  submitted_at: string | null;
-  updated_at: string;
-  version: number;
-}
-
-export const notFound = () => new AppError('application.not_found', 404);
-
-/** The application row (locked for update when `lock`), or a 404. */
-export async function loadRow(db: Db, id: string, lock = false): Promise<AppRow> {
-  const [row] = await execute<AppRow>(
-    db,
-    sql`select a.id, a.applicant_id, u.display_name as applicant_name, u.email as applicant_email, a.state,
-          a.data, a.eik, a.kind, a.organization_id,
-          case when a.submitted_at is null then null else ${isoTimestamp('a.submitted_at')} end as submitted_at,
-          ${isoTimestamp('a.updated_at')} as updated_at, a.version
-        from applications a join users u on u.id = a.applicant_id
-        where a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
-  );
-  if (!row) throw notFound();
-  return row;
-}
-
-export function resourceOf(row: AppRow) {
-  return { type: 'application' as const, id: row.id, applicantId: row.applicant_id };
-}
-
-/** Record-level read check: another user's application is "not found", never its data. */
-export function assertCanView(principal: Principal | null, row: AppRow): void {
-  if (!can(principal, 'application.view', resourceOf(row))) throw notFound();
-  // The committee never sees drafts: they are the applicant's own until submitted.
-  if (row.state === 'draft' && principal?.id !== row.applicant_id) throw notFound();
-}
 
 const isCommittee = (p: Principal | null) => can(p, 'application.review');
 
@@ -256,14 +214,6 @@ export async function deleteDraft(
   });
 }
 
-export function assertApplicant(principal: Principal, row: AppRow): void {
-  if (can(principal, 'application.edit', resourceOf(row))) return;
-  // Strangers do not see it at all, nor does the committee see a draft; the committee may read the rest
-  // but not write the applicant's answers.
-  assertCanView(principal, row);
-  throw new AppError('auth.forbidden', 403);
-}
-
 /** Is `eik` a member's, or another open application's? */
 async function eikTaken(db: Db, eik: string, applicationId: string): Promise<boolean> {
   const rows = await execute(
@@ -378,7 +328,8 @@ export async function saveSection(
 export interface TransitionContext {
   actor: Actor & { userId: string };
   principal: Principal;
-  notify: (tx: Db, row: AppRow, action: ApplicationAction, comment: string | undefined) => Promise<void>;
+  /** The portal's address, for the links in the emails the move sends. */
+  publicUrl: string;
 }
 
 /**
@@ -456,7 +407,7 @@ export async function transition(
       after: { state: to, ...(comment ? { comment } : {}) },
     });
     const updated = await loadRow(tx, id);
-    await ctx.notify(tx, updated, action, comment);
+    await notifyApplication(tx, ctx.publicUrl, updated, { kind: 'transition', action, comment });
     return updated;
   });
 }
@@ -479,7 +430,7 @@ export async function addComment(
   id: string,
   text: string,
   audience: 'committee' | 'applicant',
-  notify: (tx: Db, row: AppRow, text: string) => Promise<void>,
+  publicUrl: string,
 ): Promise<AppRow> {
   return db.transaction(async (tx) => {
     const row = await loadRow(tx, id, true);
@@ -501,7 +452,9 @@ export async function addComment(
       entityId: id,
       after: { audience, text },
     });
-    if (audience === 'applicant' && committee && !isApplicant) await notify(tx, row, text);
+    if (audience === 'applicant' && committee && !isApplicant) {
+      await notifyApplication(tx, publicUrl, row, { kind: 'message', text });
+    }
     return row;
   });
 }

@@ -8,7 +8,7 @@ import {
 } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
-import type { AppRow } from './applications.service.ts';
+import type { AppRow } from './application-row.ts';
 
 /**
  * Who hears about what, by email through the outbox (in the transaction of the event): the applicant
@@ -39,7 +39,29 @@ async function committee(db: Db) {
   );
 }
 
-export function notifier(publicUrl: string) {
+/** What happened to an application that people hear about by email. */
+export type ApplicationNotice =
+  | { kind: 'transition'; action: ApplicationAction; comment: string | undefined }
+  | { kind: 'message'; text: string }
+  | { kind: 'decision'; outcome: VoteOutcome; number: string | null };
+
+/**
+ * Queues the emails about `notice` with `tx`, the transaction of the change itself, so they are sent if
+ * and only if it commits (the outbox). Called by the services, never built by a route.
+ */
+export async function notifyApplication(
+  tx: Db,
+  publicUrl: string,
+  row: AppRow,
+  notice: ApplicationNotice,
+): Promise<void> {
+  const on = notifier(publicUrl);
+  if (notice.kind === 'transition') await on.transition(tx, row, notice.action, notice.comment);
+  else if (notice.kind === 'message') await on.message(tx, row, notice.text);
+  else await on.decision(tx, row, notice.outcome, notice.number);
+}
+
+function notifier(publicUrl: string) {
   const applicantLink = (row: AppRow) => `${publicUrl}${EMAILED_PAGES.application.href(row.id)}`;
   const committeeLink = (row: AppRow) => `${publicUrl}${EMAILED_PAGES.committeeApplication.href(row.id)}`;
 
@@ -167,5 +189,5 @@ export function notifier(publicUrl: string) {
     }
   }
 
-  return { onTransition, onMessage, onDecision };
+  return { transition: onTransition, message: onMessage, decision: onDecision };
 }

@@ -6,6 +6,7 @@ import {
   computeOutcome,
   hasQuorum,
   type MajorityRule,
+  type Principal,
   type QuorumRule,
   SHARING_KINDS,
   type Sharing,
@@ -14,12 +15,13 @@ import {
   type VoteOutcome,
   type VotePanel,
 } from '@portal/shared';
-import { type Actor, recordAudit } from '../../audit.ts';
+import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
-import type { AppRow } from './applications.service.ts';
+import { type AppRow, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, committeeOf } from './conflicts.ts';
+import { notifyApplication } from './notifications.ts';
 
 interface SessionRow extends Record<string, unknown> {
   id: string;
@@ -172,23 +174,42 @@ async function openSessionFor(tx: Db, row: AppRow): Promise<SessionRow> {
   return session;
 }
 
-export type DecisionNotifier = (
-  tx: Db,
-  row: AppRow,
-  outcome: VoteOutcome,
-  decisionNumber: string | null,
-) => Promise<void>;
+/** What a committee member does on an application's open vote. */
+export type VoteAct =
+  | { kind: 'cast'; choice: VoteChoice }
+  | { kind: 'recuse'; reason: string }
+  | { kind: 'close' };
+
+/**
+ * One act on the open vote of an application the caller may see, in one transaction under the
+ * application's row lock, which serialises every vote, recusal and close of one application.
+ */
+export async function actOnVote(
+  db: Db,
+  context: { actor: SignedInActor; principal: Principal; publicUrl: string },
+  applicationId: string,
+  act: VoteAct,
+): Promise<void> {
+  const { actor, principal, publicUrl } = context;
+  await db.transaction(async (tx) => {
+    const row = await loadRow(tx, applicationId, true);
+    assertCanView(principal, row);
+    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice, publicUrl);
+    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason, publicUrl);
+    else await closeVote(tx, actor, row, publicUrl);
+  });
+}
 
 /**
  * Casts or changes a vote (under the application's row lock, held by the caller's transaction). When
  * every eligible member has voted, the vote closes by itself.
  */
-export async function castVote(
+async function castVote(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
   choice: VoteChoice,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
@@ -206,15 +227,15 @@ export async function castVote(
     after:
       session.ballot === 'secret' ? { round: session.round, voted: true } : { round: session.round, choice },
   });
-  await closeIfComplete(tx, actor, row, session, notify);
+  await closeIfComplete(tx, actor, row, session, publicUrl);
 }
 
-export async function recuse(
+async function recuse(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
   reason: string,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
@@ -239,7 +260,7 @@ export async function recuse(
     entityId: row.id,
     after: { round: session.round, reason },
   });
-  await closeIfComplete(tx, actor, row, session, notify);
+  await closeIfComplete(tx, actor, row, session, publicUrl);
 }
 
 async function closeIfComplete(
@@ -247,24 +268,24 @@ async function closeIfComplete(
   actor: Actor & { userId: string },
   row: AppRow,
   session: SessionRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const { tally, voted } = await countVotes(tx, row.id, session);
   if (tally.eligible > 0 && voted >= tally.eligible) {
-    await closeSession(tx, { ...actor, userId: actor.userId }, row, session, notify, true);
+    await closeSession(tx, { ...actor, userId: actor.userId }, row, session, publicUrl, true);
   }
 }
 
 /** The chair closes the open vote. */
-export async function closeVote(
+async function closeVote(
   tx: Db,
   actor: Actor & { userId: string },
   row: AppRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
-  await closeSession(tx, actor, row, session, notify, false);
+  await closeSession(tx, actor, row, session, publicUrl, false);
 }
 
 /**
@@ -278,7 +299,7 @@ async function closeSession(
   actor: Actor & { userId: string },
   row: AppRow,
   session: SessionRow,
-  notify: DecisionNotifier,
+  publicUrl: string,
   automatic: boolean,
 ): Promise<void> {
   const { tally } = await countVotes(tx, row.id, session);
@@ -311,7 +332,7 @@ async function closeSession(
       'in_vote',
       'under_review',
     );
-    await notify(tx, row, outcome, null);
+    await notifyApplication(tx, publicUrl, row, { kind: 'decision', outcome, number: null });
     return;
   }
 
@@ -355,7 +376,16 @@ async function closeSession(
     entityId: number,
     after: { number, outcome, applicationId: row.id, organizationId, tally },
   });
-  await notify(tx, { ...row, organization_id: organizationId }, outcome, number);
+  await notifyApplication(
+    tx,
+    publicUrl,
+    { ...row, organization_id: organizationId },
+    {
+      kind: 'decision',
+      outcome,
+      number,
+    },
+  );
 }
 
 async function addTransitionEvent(

@@ -11,7 +11,6 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import type { Actor } from '../../audit.ts';
 import { loadMe } from '../../users.ts';
 import {
   type AuthContext,
@@ -25,10 +24,6 @@ import {
   verifyEmail,
 } from './auth.service.ts';
 
-export function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.user?.id ?? null, requestId: request.id };
-}
-
 const problems = { 400: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema };
 const accepted = { 202: AcceptedResponseSchema, ...problems };
 const noContent = { 204: z.null().describe('Done'), ...problems };
@@ -36,7 +31,7 @@ const noContent = { 204: z.null().describe('Done'), ...problems };
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const context = (request: FastifyRequest): AuthContext => ({
     db: app.db.db,
-    actor: actorOf(request),
+    actor: request.actor,
     publicUrl: app.config.publicUrl,
     limits: app.rateLimits,
     ip: request.ip,
@@ -131,7 +126,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.log,
       );
       // A new session id at every log-in; the one the browser came with (if any) ends.
-      if (request.user) await logOut(app.db.db, actorOf(request), request.user.sessionId, request.user.id);
+      if (request.user) await logOut(app.db.db, request.actor, request.user.sessionId, request.user.id);
       reply.setSessionCookie(result.token);
       return { user: result.user };
     },
@@ -145,7 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       if (request.user) {
-        await logOut(app.db.db, actorOf(request), request.user.sessionId, request.user.id);
+        await logOut(app.db.db, request.actor, request.user.sessionId, request.user.id);
         request.log.info({ event: 'auth.logged_out', userId: request.user.id }, 'logged out');
       }
       reply.clearSessionCookie();

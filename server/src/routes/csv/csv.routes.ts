@@ -13,8 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { principalOf, requireActor } from '../../plugins/auth.ts';
 import { exportFilename, memberExport } from './export.service.ts';
 import { IMPORT_TEMPLATE_EXAMPLE, importOrganizations } from './import.service.ts';
 
@@ -108,7 +107,7 @@ export const csvRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      return importOrganizations(db(), actorOf(request), body, request.query.dryRun === 'true');
+      return importOrganizations(db(), requireActor(request), body, request.query.dryRun === 'true');
     },
   );
 };

@@ -14,11 +14,10 @@ import {
   PublicFeeRatesResponseSchema,
   todayInSofia,
 } from '@portal/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import {
   deletePayment,
   getRates,
@@ -33,11 +32,6 @@ import {
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const currentYear = () => Number(todayInSofia().slice(0, 4));
-
-function actorIn(request: FastifyRequest) {
-  if (!request.user) throw new AppError('auth.required', 401);
-  return { ...actorOf(request), userId: request.user.id };
-}
 
 /** Registered with prefix /api/admin/fees. */
 export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -68,7 +62,7 @@ export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FeeRatesResponseSchema, ...problems },
       },
     },
-    async (request) => setRates(app.db.db, actorIn(request), request.params.year, request.body),
+    async (request) => setRates(app.db.db, requireActor(request), request.params.year, request.body),
   );
 
   app.put(
@@ -83,7 +77,7 @@ export const adminFeesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: FeeSettingsSchema, ...problems },
       },
     },
-    async (request) => setFeeSettings(app.db.db, actorIn(request), request.body),
+    async (request) => setFeeSettings(app.db.db, requireActor(request), request.body),
   );
 };
 
@@ -142,7 +136,7 @@ export const committeeFeesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const payment = await recordPayment(app.db.db, actorIn(request), request.body);
+      const payment = await recordPayment(app.db.db, requireActor(request), request.body);
       return reply.code(201).send(payment);
     },
   );
@@ -159,7 +153,7 @@ export const committeeFeesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await deletePayment(app.db.db, actorIn(request), request.params.id);
+      await deletePayment(app.db.db, requireActor(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -9,15 +9,12 @@ import {
   ProblemSchema,
   VoteBodySchema,
 } from '@portal/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { PROBLEM_CONTENT_TYPE, problem } from '../../errors.ts';
-import { requestLanguage } from '../../plugins/error-handling.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import { castMembershipVote, closeMembershipVote, openMembershipVote } from './membership-votes.service.ts';
 import {
+  inMembershipTransaction,
   listMembers,
-  MembershipConflict,
   membershipDetail,
   takeMembershipAction,
 } from './memberships.service.ts';
@@ -56,7 +53,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems },
       },
     },
-    async (request) => membershipDetail(db(), request.params.id, request.user?.id ?? null),
+    async (request) => membershipDetail(db(), request.params.id, request.actor.userId),
   );
 
   app.post(
@@ -72,9 +69,15 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        takeMembershipAction(tx, actorOf(request), request.params.id, request.body, app.config.publicUrl),
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
+        takeMembershipAction(
+          tx,
+          requireActor(request),
+          request.params.id,
+          request.body,
+          app.config.publicUrl,
+        ),
       ),
   );
 
@@ -91,9 +94,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        openMembershipVote(tx, voter(request), request.params.id, request.body),
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
+        openMembershipVote(tx, requireActor(request), request.params.id, request.body),
       ),
   );
 
@@ -110,9 +113,15 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        castMembershipVote(tx, voter(request), request.params.id, request.body.choice, app.config.publicUrl),
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
+        castMembershipVote(
+          tx,
+          requireActor(request),
+          request.params.id,
+          request.body.choice,
+          app.config.publicUrl,
+        ),
       ),
   );
 
@@ -128,45 +137,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MembershipDetailSchema, ...problems, 409: MembershipConflictSchema },
       },
     },
-    async (request, reply) =>
-      inMembershipTransaction(request, reply, request.params.id, (tx) =>
-        closeMembershipVote(tx, voter(request), request.params.id, app.config.publicUrl),
+    async (request) =>
+      inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
+        closeMembershipVote(tx, requireActor(request), request.params.id, app.config.publicUrl),
       ),
   );
-
-  /** A committee act needs the signed-in user's id (the permission check guarantees a principal). */
-  function voter(request: FastifyRequest) {
-    const actor = actorOf(request);
-    if (!actor.userId) throw new Error('a committee act without a user');
-    return { ...actor, userId: actor.userId };
-  }
-
-  /**
-   * Runs `work` in one transaction and answers the membership as it is then; a MembershipConflict is a
-   * 409 that carries the current membership.
-   */
-  async function inMembershipTransaction(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    work: (tx: Parameters<Parameters<ReturnType<typeof db>['transaction']>[0]>[0]) => Promise<void>,
-  ) {
-    const viewer = request.user?.id ?? null;
-    try {
-      await db().transaction((tx) => work(tx));
-    } catch (error) {
-      if (!(error instanceof MembershipConflict)) throw error;
-      const lang = requestLanguage(request);
-      return reply
-        .code(409)
-        .header('content-type', PROBLEM_CONTENT_TYPE)
-        .header('content-language', lang)
-        .header('vary', 'Accept-Language')
-        .send({
-          ...problem(lang, error.code, 409, error.params.values),
-          current: await membershipDetail(db(), id, viewer),
-        });
-    }
-    return membershipDetail(db(), id, viewer);
-  }
 };

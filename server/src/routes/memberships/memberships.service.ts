@@ -194,6 +194,26 @@ export class MembershipConflict extends AppError {
   }
 }
 
+/**
+ * Runs a committee act on a membership (`work`, given the transaction) in one transaction and returns the
+ * membership as it is then. A MembershipConflict leaves as the same 409 carrying the current membership
+ * (`current`), read after the rollback.
+ */
+export async function inMembershipTransaction(
+  db: Db,
+  organizationId: string,
+  viewerId: string | null,
+  work: (tx: Db) => Promise<void>,
+): Promise<MembershipDetail> {
+  try {
+    await db.transaction((tx) => work(tx));
+  } catch (error) {
+    if (!(error instanceof MembershipConflict)) throw error;
+    throw error.withExtensions({ current: await membershipDetail(db, organizationId, viewerId) });
+  }
+  return membershipDetail(db, organizationId, viewerId);
+}
+
 export function bilingual(prefix: string, labels: Record<Language, string>): Record<string, string> {
   return { [`${prefix}Bg`]: labels.bg, [`${prefix}En`]: labels.en };
 }

@@ -6,11 +6,11 @@ import {
   OrganizationExportSchema,
   ProblemSchema,
 } from '@portal/shared';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor, requireUser } from '../../plugins/auth.ts';
 import {
   adminEraseUser,
   eraseOrganizationContact,
@@ -21,12 +21,6 @@ import {
 } from './personal-data.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
-
-function signedIn(request: FastifyRequest) {
-  const user = request.user;
-  if (!user) throw new AppError('auth.required', 401);
-  return { user, actor: { ...actorOf(request), userId: user.id } };
-}
 
 /** A JSON download: saved under a dated name, never cached. */
 function attachment(reply: FastifyReply, filename: string) {
@@ -53,7 +47,7 @@ export const personalDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { user } = signedIn(request);
+      const user = requireUser(request);
       attachment(reply, exportFilename('account'));
       return exportAccount(db(), user.id);
     },
@@ -106,7 +100,7 @@ export const personalDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { actor } = signedIn(request);
+      const actor = requireActor(request);
       await eraseOwnAccount({ db: db(), actor, limits: app.rateLimits, ip: request.ip }, request.body);
       reply.clearSessionCookie();
       return reply.code(204).send(null);
@@ -130,7 +124,7 @@ export const personalDataRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => adminEraseUser(db(), actorOf(request), request.params.id),
+    async (request) => adminEraseUser(db(), requireActor(request), request.params.id),
   );
 
   app.post(
@@ -146,7 +140,7 @@ export const personalDataRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await eraseOrganizationContact(db(), actorOf(request), request.params.id);
+      await eraseOrganizationContact(db(), requireActor(request), request.params.id);
       return reply.code(204).send(null);
     },
   );

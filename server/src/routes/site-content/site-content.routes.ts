@@ -13,7 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
-import { actorOf } from '../auth/auth.routes.ts';
+import { requireActor } from '../../plugins/auth.ts';
 import {
   getClusterTexts,
   getSitePage,
@@ -80,7 +80,7 @@ export const siteContentAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       const version = expectedVersion(request);
       const page = await updateSitePage(
         app.db.db,
-        actorOf(request),
+        requireActor(request),
         request.params.slug,
         version,
         request.body,
@@ -121,7 +121,7 @@ export const siteContentAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const version = expectedVersion(request);
-      const texts = await updateClusterTexts(app.db.db, actorOf(request), version, request.body);
+      const texts = await updateClusterTexts(app.db.db, requireActor(request), version, request.body);
       reply.header('etag', etagOf(texts.version));
       return texts;
     },
@@ -140,7 +140,7 @@ export const siteContentAdminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await removeOrganization(app.db.db, actorOf(request), request.params.id);
+      await removeOrganization(app.db.db, requireActor(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -1,0 +1,35 @@
+/**
+ * Every resource's matrix rows, for the checks over the whole API (`coverage.matrix.test.ts`). A new
+ * `<resource>.rows.ts` must be listed here; the coverage test fails on a rows file that is missing.
+ */
+import { ROWS as account } from './account.rows.ts';
+import { ROWS as admin } from './admin.rows.ts';
+import { ROWS as applications } from './applications.rows.ts';
+import { ROWS as clusterPages } from './cluster-pages.rows.ts';
+import { ROWS as csv } from './csv.rows.ts';
+import { ROWS as directory } from './directory.rows.ts';
+import { ROWS as fees } from './fees.rows.ts';
+import type { Row } from './matrix.ts';
+import { ROWS as memberships } from './memberships.rows.ts';
+import { ROWS as organizations } from './organizations.rows.ts';
+import { ROWS as personalData } from './personal-data.rows.ts';
+import { ROWS as publicRows } from './public.rows.ts';
+import { ROWS as representatives } from './representatives.rows.ts';
+
+/** The rows of each `<resource>.rows.ts`, by its file name. */
+export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
+  'public.rows.ts': publicRows,
+  'account.rows.ts': account,
+  'organizations.rows.ts': organizations,
+  'representatives.rows.ts': representatives,
+  'admin.rows.ts': admin,
+  'personal-data.rows.ts': personalData,
+  'applications.rows.ts': applications,
+  'cluster-pages.rows.ts': clusterPages,
+  'directory.rows.ts': directory,
+  'fees.rows.ts': fees,
+  'memberships.rows.ts': memberships,
+  'csv.rows.ts': csv,
+};
+
+export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

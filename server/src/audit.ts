@@ -1,5 +1,5 @@
 import { auditEvents, type Db } from '@portal/db';
-import type { AuditAction } from '@portal/shared';
+import type { AuditAction, AuditEntityType } from '@portal/shared';
 
 /** Who is acting and in which request: passed to every service that mutates. */
 export interface Actor {
@@ -16,7 +16,8 @@ export const SYSTEM_ACTOR: Actor = { userId: null, requestId: null };
 export interface AuditEntry {
   /** One of `AUDIT_ACTIONS` (shared), each labelled in both languages. */
   action: AuditAction;
-  entityType: string;
+  /** One of `AUDIT_ENTITY_TYPES` (shared). */
+  entityType: AuditEntityType;
   entityId: string;
   before?: unknown;
   after?: unknown;

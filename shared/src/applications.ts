@@ -170,6 +170,25 @@ export function formatDecisionNumber(year: number, sequence: number): string {
   return `${year}-${String(sequence).padStart(3, '0')}`;
 }
 
+/**
+ * The register text of the decision an admission vote ends in, in both languages: what the server writes
+ * when the vote closes with a result (the demo seed writes its decisions with it too).
+ */
+export function admissionDecisionText(
+  outcome: 'approved' | 'rejected',
+  organization: { nameBg: string; nameEn: string; eik: string },
+  tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
+): { textBg: string; textEn: string } {
+  const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
+  const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
+  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
+  const { nameBg, nameEn, eik } = organization;
+  return {
+    textBg: `Комитетът ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
+    textEn: `The committee ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
+  };
+}
+
 // ---------- the application's sections (each step of the form saves one) ----------
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -277,6 +296,13 @@ export const SECTION_SCHEMAS = {
   declarations: DeclarationsSectionSchema,
   accession: AccessionSectionSchema,
 } as const;
+
+/** What a save of each section sends (PUT /api/applications/:id/sections/<section>), by section. */
+export type SectionValues = { [S in ApplicationSection]: z.infer<(typeof SECTION_SCHEMAS)[S]> };
+/** One section's save: the section and its body, typed together (a union over `S`). */
+export type SectionSave<S extends ApplicationSection = ApplicationSection> = {
+  [K in S]: { section: K; value: SectionValues[K] };
+}[S];
 
 export interface ApplicationData {
   organization?: OrganizationSection;

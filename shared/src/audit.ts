@@ -65,3 +65,21 @@ export const AUDIT_ACTIONS = [
   'organization.competitors_declared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Every kind of record an audit event names (`recordAudit` accepts only these), each labelled in both
+ * languages (web/src/i18n/admin.*.ts; a test checks it). Add the type here before recording it.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'application',
+  'decision',
+  'cluster_settings',
+  'organization',
+  'fee_rates',
+  'fee_payment',
+  'organization_import',
+  'site_page',
+  'membership_vote',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

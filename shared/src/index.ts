@@ -4,6 +4,7 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './dates.ts';
 export * from './eik.ts';
+export * from './emailed-pages.ts';
 export * from './fees.ts';
 export * from './file-names.ts';
 export * from './i18n.ts';

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AreaIdSchema, KidCodeSchema, SharingSchema } from './api.ts';
+import { AreaIdSchema, ContactValuesShape, KidCodeSchema, SharingSchema } from './api.ts';
 import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 import { FullVisibilityMapSchema } from './privacy.ts';
 
@@ -43,6 +43,30 @@ export const ProfileEditBodySchema = z.strictObject({
 });
 export type ProfileEditBody = z.infer<typeof ProfileEditBodySchema>;
 
+/** The fields a profile edit may change (every key of the body), in the order audit snapshots list them. */
+export const PROFILE_EDITABLE_FIELDS = [
+  'nameBg',
+  'nameEn',
+  'descriptionBg',
+  'descriptionEn',
+  'areaIds',
+  'naceCodes',
+  'employees',
+  'city',
+  'address',
+  'website',
+  'publicEmail',
+  'publicPhone',
+  'contactName',
+  'contactPosition',
+  'contactEmail',
+  'contactPhone',
+  'offers',
+  'seeks',
+  'visibility',
+] as const satisfies readonly (keyof ProfileEditBody)[];
+export type ProfileEditableField = (typeof PROFILE_EDITABLE_FIELDS)[number];
+
 /** What GET returns (and PUT answers with): the editable fields plus what the editor shows but cannot change. */
 export const EditableProfileSchema = ProfileEditBodySchema.extend({
   id: z.uuid(),
@@ -61,6 +85,26 @@ export const EditableProfileSchema = ProfileEditBodySchema.extend({
   updatedBy: z.uuid().nullable().optional(),
 });
 export type EditableProfile = z.infer<typeof EditableProfileSchema>;
+
+/**
+ * The profile as it is stored, which GET answers: the contract's shape without its editing rules, because a
+ * row on file may predate them (e.g. an organisation with no area yet, an old phone format). The editor
+ * applies the rules on save, beside the fields, instead of failing to open the page.
+ */
+export const StoredProfileSchema = EditableProfileSchema.extend({
+  nameBg: z.string(),
+  nameEn: z.string(),
+  descriptionBg: z.string(),
+  descriptionEn: z.string(),
+  areaIds: z.array(z.string()),
+  naceCodes: z.array(z.string()),
+  employees: z.number().int().nullable(),
+  city: z.string().nullable(),
+  ...ContactValuesShape,
+  offers: z.record(z.string(), z.string()),
+  seeks: z.record(z.string(), z.string()),
+});
+export type StoredProfile = z.infer<typeof StoredProfileSchema>;
 
 export const ProfileHistoryEntrySchema = z.object({
   id: z.number().int(),

@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import {
   type ApplicationState,
+  admissionDecisionText,
   computeOutcome,
   formatDecisionNumber,
   type MajorityRule,
@@ -204,9 +205,6 @@ export function planDemoApplication(app: DemoApplication): DemoApplicationPlan {
         const sequence = app.decisionSequence ?? fail('a decision without a number');
         const year = at.getUTCFullYear();
         const number = formatDecisionNumber(year, sequence);
-        const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
-        const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
-        const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
         decision = {
           id: demoId(4, app.n),
           year,
@@ -216,8 +214,7 @@ export function planDemoApplication(app: DemoApplication): DemoApplicationPlan {
           outcome,
           sessionId: session.id,
           tally,
-          textBg: `Комитетът ${verdictBg} на клъстера ${org.nameBg} (ЕИК ${org.eik}) с гласове за/против/въздържали се ${tallyText}.`,
-          textEn: `The committee ${verdictEn} of the cluster ${org.nameEn} (EIK ${org.eik}) by ${tallyText} votes for/against/abstaining.`,
+          ...admissionDecisionText(outcome, org, tally),
           at,
         };
         decidedAt = at;

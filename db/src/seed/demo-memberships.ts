@@ -6,7 +6,7 @@
  * Idempotent: the decisions have fixed ids (inserted once, numbered from the register's counter after the
  * demo admissions), and the history is written only while the organisation has none.
  */
-import { eik9CheckDigit } from '@portal/shared';
+import { eik9CheckDigit, formatDecisionNumber } from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 
@@ -84,7 +84,7 @@ export async function seedDemoMemberships(tx: Db, idOf: (eik: string) => string)
       await tx.execute(
         sql`insert into decisions (id, year, sequence, number, decided_on, subject, outcome, organization_id,
               organization_name_bg, organization_name_en, text_bg, text_en, tally)
-            select ${e.decisionId}, ${year}, ${sequence}, ${`${year}-${String(sequence).padStart(3, '0')}`},
+            select ${e.decisionId}, ${year}, ${sequence}, ${formatDecisionNumber(year, sequence)},
               ${e.decidedOn}::date, 'membership', 'approved', o.id, o.name_bg, o.name_en, ${e.textBg}, ${e.textEn},
               ${JSON.stringify(e.tally)}::jsonb
             from organizations o where o.id = ${organizationId}`,

@@ -1,4 +1,4 @@
-import { isSameSitePath } from '@portal/shared';
+import { EMAILED_PAGES, isSameSitePath } from '@portal/shared';
 
 /**
  * Every route's path pattern and an `href()` that builds a link to it. Components link through these,
@@ -33,32 +33,16 @@ export const paths = {
     /** `next`: where to go after verifying and logging in (kept through the emailed link). */
     href: (next?: string) => (next ? `/sign-up?${new URLSearchParams({ next })}` : '/sign-up'),
   },
-  /** The pages below are opened from emailed links (`?token=…`); the server builds those URLs. */
-  verifyEmail: {
-    path: '/verify-email',
-    href: () => '/verify-email',
-  },
-  forgotPassword: {
-    path: '/forgot-password',
-    href: () => '/forgot-password',
-  },
-  resetPassword: {
-    path: '/reset-password',
-    href: () => '/reset-password',
-  },
-  confirmEmail: {
-    path: '/confirm-email',
-    href: () => '/confirm-email',
-  },
+  /** The pages linked to from emails (`?token=…`, an id) are declared once in shared: the server builds those URLs. */
+  verifyEmail: EMAILED_PAGES.verifyEmail,
+  forgotPassword: EMAILED_PAGES.forgotPassword,
+  resetPassword: EMAILED_PAGES.resetPassword,
+  confirmEmail: EMAILED_PAGES.confirmEmail,
   account: {
     path: '/account',
     href: (section?: string) => (section ? `/account#${section}` : '/account'),
   },
-  /** An organisation the user represents: its profile's editor (the first of its tabs below). */
-  myOrganization: {
-    path: '/my/organizations/:id',
-    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}`,
-  },
+  myOrganization: EMAILED_PAGES.myOrganization,
   myOrganizationRepresentatives: {
     path: '/my/organizations/:id/representatives',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/representatives`,
@@ -81,21 +65,12 @@ export const paths = {
     path: '/my/organizations/:id/data',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
-  /** An emailed invitation to represent an organisation (`?token=…`), accepted signed in. */
-  acceptInvitation: {
-    path: '/invitations/accept',
-    href: (token?: string) =>
-      token ? `/invitations/accept?${new URLSearchParams({ token })}` : '/invitations/accept',
-  },
+  acceptInvitation: EMAILED_PAGES.acceptInvitation,
   apply: {
     path: '/apply',
     href: () => '/apply',
   },
-  /** A join application, as its applicant sees and edits it. */
-  application: {
-    path: '/applications/:id',
-    href: (id: string) => `/applications/${encodeURIComponent(id)}`,
-  },
+  application: EMAILED_PAGES.application,
   adminUsers: {
     path: '/admin/users',
     /** `search`: the list's filters (`?q=…&role=admin`). */
@@ -147,10 +122,7 @@ export const paths = {
     path: '/committee/members/:id',
     href: (id: string) => `/committee/members/${encodeURIComponent(id)}`,
   },
-  committeeApplication: {
-    path: '/committee/applications/:id',
-    href: (id: string) => `/committee/applications/${encodeURIComponent(id)}`,
-  },
+  committeeApplication: EMAILED_PAGES.committeeApplication,
   decisions: {
     path: '/decisions',
     href: (search?: string | Record<string, string>) => withSearch('/decisions', search),

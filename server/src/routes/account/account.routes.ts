@@ -2,7 +2,6 @@ import {
   AcceptedResponseSchema,
   ChangeEmailBodySchema,
   ChangePasswordBodySchema,
-  ContactValuesShape,
   EditableProfileSchema,
   etagOf,
   IdParamsSchema,
@@ -13,6 +12,7 @@ import {
   ProfileEditBodySchema,
   ProfileHistoryResponseSchema,
   SessionListResponseSchema,
+  StoredProfileSchema,
   UpdateAccountBodySchema,
   versionFromEtag,
 } from '@portal/shared';
@@ -34,24 +34,6 @@ import { accountLogoRoutes } from './logo.routes.ts';
 import { loadProfile, profileHistory, updateProfile } from './profile.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
-
-/**
- * What GET answers: the contract's shape, but without its editing rules, because a row on file may predate
- * them (e.g. an organisation with no area yet); the editor asks for the rules again on save.
- */
-const StoredProfileSchema = EditableProfileSchema.extend({
-  nameBg: z.string(),
-  nameEn: z.string(),
-  descriptionBg: z.string(),
-  descriptionEn: z.string(),
-  areaIds: z.array(z.string()),
-  naceCodes: z.array(z.string()),
-  employees: z.number().int().nullable(),
-  city: z.string().nullable(),
-  ...ContactValuesShape,
-  offers: z.record(z.string(), z.string()),
-  seeks: z.record(z.string(), z.string()),
-});
 
 const IfMatchHeadersSchema = z.looseObject({
   'if-match': z

@@ -1,14 +1,15 @@
 import { type Db, sql } from '@portal/db';
-import type {
-  ChangeEmailBody,
-  ChangePasswordBody,
-  Me,
-  MembershipCategory,
-  MembershipStatus,
-  MyOrganization,
-  OrganizationKind,
-  SessionInfo,
-  UpdateAccountBody,
+import {
+  type ChangeEmailBody,
+  type ChangePasswordBody,
+  EMAILED_PAGES,
+  type Me,
+  type MembershipCategory,
+  type MembershipStatus,
+  type MyOrganization,
+  type OrganizationKind,
+  type SessionInfo,
+  type UpdateAccountBody,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
@@ -104,7 +105,7 @@ export async function changePassword(
         to: user.email,
         language: user.language,
         template: 'password_changed',
-        values: { name: user.displayName, link: `${publicUrl}/forgot-password` },
+        values: { name: user.displayName, link: `${publicUrl}${EMAILED_PAGES.forgotPassword.href()}` },
       });
     }
   });
@@ -157,7 +158,11 @@ export async function requestEmailChange(
       to: user.email,
       language: user.language,
       template: 'email_change_requested',
-      values: { name: user.displayName, newEmail: body.newEmail, link: `${publicUrl}/forgot-password` },
+      values: {
+        name: user.displayName,
+        newEmail: body.newEmail,
+        link: `${publicUrl}${EMAILED_PAGES.forgotPassword.href()}`,
+      },
     });
     const ended = await deleteUserSessions(tx, actor.userId, sessionId);
     await recordAudit(tx, actor, {

@@ -4,6 +4,8 @@ import {
   type EditableProfile,
   effectiveVisibility,
   type OrganizationKind,
+  PROFILE_EDITABLE_FIELDS,
+  type ProfileEditableField,
   type ProfileEditBody,
   type ProfileHistoryEntry,
   type Sharing,
@@ -19,30 +21,7 @@ import type { ContactRow } from '../organizations/organizations.service.ts';
  * the version the editor read (If-Match), so a colleague's concurrent edit is refused, never overwritten.
  */
 
-/** The fields a profile edit may change, in the order audit snapshots list them. */
-const EDITABLE_FIELDS = [
-  'nameBg',
-  'nameEn',
-  'descriptionBg',
-  'descriptionEn',
-  'areaIds',
-  'naceCodes',
-  'employees',
-  'city',
-  'address',
-  'website',
-  'publicEmail',
-  'publicPhone',
-  'contactName',
-  'contactPosition',
-  'contactEmail',
-  'contactPhone',
-  'offers',
-  'seeks',
-  'visibility',
-] as const satisfies readonly (keyof ProfileEditBody)[];
-
-type Editable = Pick<EditableProfile, (typeof EDITABLE_FIELDS)[number]>;
+type Editable = Pick<EditableProfile, ProfileEditableField>;
 
 interface ProfileRow extends ContactRow {
   id: string;
@@ -151,7 +130,7 @@ const canonical = (value: unknown): string =>
 
 /** Before/after of the fields whose value changed (empty when none did). */
 function changes(before: Editable, after: Editable) {
-  const changed = EDITABLE_FIELDS.filter((k) => canonical(before[k]) !== canonical(after[k]));
+  const changed = PROFILE_EDITABLE_FIELDS.filter((k) => canonical(before[k]) !== canonical(after[k]));
   const pick = (p: Editable) => Object.fromEntries(changed.map((k) => [k, p[k]]));
   return { changed, before: pick(before), after: pick(after) };
 }

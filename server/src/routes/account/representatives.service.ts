@@ -1,6 +1,7 @@
 import { type Db, sql } from '@portal/db';
 import {
   type AcceptInvitationResponse,
+  EMAILED_PAGES,
   INVITATION_LIFETIME_DAYS,
   type Invitation,
   type InvitationPreview,
@@ -199,7 +200,7 @@ export async function inviteRepresentative(
         organization: language === 'en' ? org.name_en : org.name_bg,
         email,
         days: String(INVITATION_LIFETIME_DAYS),
-        link: `${input.publicUrl}/invitations/accept?token=${token}`,
+        link: `${input.publicUrl}${EMAILED_PAGES.acceptInvitation.href(token)}`,
       },
     });
     await recordAudit(tx, actor, {

@@ -14,6 +14,7 @@ import {
   ProblemSchema,
   RecuseBodySchema,
   SECTION_SCHEMAS,
+  type SectionSave,
   TransitionBodySchema,
   VoteBodySchema,
 } from '@portal/shared';
@@ -172,8 +173,8 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
           actor,
           principal,
           request.params.id,
-          section,
-          request.body as Record<string, unknown>,
+          // The body is the output of SECTION_SCHEMAS[section]; TypeScript cannot tie a loop's key to it.
+          { section, value: request.body } as SectionSave,
         );
         return presentApplication(db(), row, principal);
       },

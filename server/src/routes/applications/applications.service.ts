@@ -1,9 +1,9 @@
 import { type Db, sql } from '@portal/db';
 import {
   type Application,
+  type ApplicationData,
   type ApplicationQueueQuery,
   type ApplicationQueueResponse,
-  type ApplicationSection,
   type ApplicationState,
   type ApplicationSummary,
   can,
@@ -17,6 +17,7 @@ import {
   nextState,
   OPEN_STATES,
   type Principal,
+  type SectionSave,
   type TimelineEntry,
   TRANSITIONS,
 } from '@portal/shared';
@@ -249,21 +250,22 @@ export async function saveSection(
   actor: Actor & { userId: string },
   principal: Principal,
   id: string,
-  section: ApplicationSection,
-  value: Record<string, unknown>,
+  save: SectionSave,
 ): Promise<AppRow> {
+  const { section } = save;
   return db.transaction(async (tx) => {
     const row = await loadRow(tx, id, true);
     assertApplicant(principal, row);
     if (!isEditableByApplicant(row.state))
       throw new AppError('application.transition_invalid', 409, { values: { state: row.state } });
-    let stored: Record<string, unknown> = value;
+    // What is stored: the body as sent; the declarations with what was accepted and when.
+    let stored: SectionSave['value'] | ApplicationData['declarations'] = save.value;
     let eik = row.eik;
     let kind = row.kind;
     let organizationId = row.organization_id;
-    if (section === 'organization') {
-      eik = String(value.eik);
-      kind = String(value.kind);
+    if (save.section === 'organization') {
+      eik = save.value.eik;
+      kind = save.value.kind;
       if (await eikTaken(tx, eik, id)) throw fieldError('body.eik', 'eik.taken', { eik });
       // An organisation on file that is not a member (e.g. a candidate) is the one applying.
       const [existing] = await execute<{ id: string }>(
@@ -272,9 +274,9 @@ export async function saveSection(
       );
       organizationId = existing?.id ?? null;
     }
-    if (section === 'areas') {
+    if (save.section === 'areas') {
       // Unknown areas would be refused at admission (a foreign key); refuse them here, on the field.
-      const wanted = (value.areaIds as string[]) ?? [];
+      const wanted = save.value.areaIds;
       const known = await execute<{ id: string }>(
         tx,
         sql`select id from areas where id in (${sql.join(
@@ -285,9 +287,9 @@ export async function saveSection(
       const unknown = wanted.find((a) => !known.some((k) => k.id === a));
       if (unknown) throw fieldError('body.areaIds', 'area.unknown', { value: unknown });
     }
-    if (section === 'declarations') {
+    if (save.section === 'declarations') {
       stored = {
-        ...value,
+        ...save.value,
         version: DECLARATION_VERSION,
         acceptedAt: new Date().toISOString(),
         texts: DECLARATION_TEXTS,

@@ -1,5 +1,11 @@
 import { type Db, sql } from '@portal/db';
-import type { ApplicationAction, ApplicationData, Language, VoteOutcome } from '@portal/shared';
+import {
+  type ApplicationAction,
+  type ApplicationData,
+  EMAILED_PAGES,
+  type Language,
+  type VoteOutcome,
+} from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { AppRow } from './application-row.ts';
@@ -56,8 +62,8 @@ export async function notifyApplication(
 }
 
 function notifier(publicUrl: string) {
-  const applicantLink = (row: AppRow) => `${publicUrl}/applications/${row.id}`;
-  const committeeLink = (row: AppRow) => `${publicUrl}/committee/applications/${row.id}`;
+  const applicantLink = (row: AppRow) => `${publicUrl}${EMAILED_PAGES.application.href(row.id)}`;
+  const committeeLink = (row: AppRow) => `${publicUrl}${EMAILED_PAGES.committeeApplication.href(row.id)}`;
 
   async function onTransition(tx: Db, row: AppRow, action: ApplicationAction, comment: string | undefined) {
     if (action === 'request_changes') {

@@ -1,6 +1,7 @@
 import { type Db, sql } from '@portal/db';
 import {
   type ApplicationData,
+  admissionDecisionText,
   type Ballot,
   computeOutcome,
   hasQuorum,
@@ -345,17 +346,14 @@ async function closeSession(
   if (outcome === 'approved') {
     organizationId = await admit(tx, row, data, today);
   }
-  const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
-  const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
-  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
+  const { textBg, textEn } = admissionDecisionText(outcome, org, tally);
   await execute(
     tx,
     sql`insert into decisions (year, sequence, number, decided_on, outcome, application_id, vote_session_id,
           organization_id, organization_name_bg, organization_name_en, text_bg, text_en, tally, accession)
         values (${counter.year}, ${counter.sequence}, ${number}, ${today}::date, ${outcome}, ${row.id}, ${session.id},
           ${organizationId}, ${org.nameBg}, ${org.nameEn},
-          ${`Комитетът ${verdictBg} на клъстера ${org.nameBg} (ЕИК ${org.eik}) с гласове за/против/въздържали се ${tallyText}.`},
-          ${`The committee ${verdictEn} of the cluster ${org.nameEn} (EIK ${org.eik}) by ${tallyText} votes for/against/abstaining.`},
+          ${textBg}, ${textEn},
           ${JSON.stringify(tally)}::jsonb, ${data.accession ? JSON.stringify(data.accession) : null}::jsonb)`,
   );
   await execute(

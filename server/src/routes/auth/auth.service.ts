@@ -1,5 +1,12 @@
 import { type AuthTokenPurpose, authTokens, type Db, sql, users } from '@portal/db';
-import type { AuditAction, Language, LogInBody, Me, SignUpBody } from '@portal/shared';
+import {
+  type AuditAction,
+  EMAILED_PAGES,
+  type Language,
+  type LogInBody,
+  type Me,
+  type SignUpBody,
+} from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
@@ -25,10 +32,11 @@ export interface AuthContext {
   ip: string;
 }
 
-const LINK_PATHS: Record<AuthTokenPurpose, string> = {
-  verify_email: '/verify-email',
-  reset_password: '/reset-password',
-  change_email: '/confirm-email',
+/** The page each token's emailed link opens. */
+const LINK_PAGES: Record<AuthTokenPurpose, { href: (token: string) => string }> = {
+  verify_email: EMAILED_PAGES.verifyEmail,
+  reset_password: EMAILED_PAGES.resetPassword,
+  change_email: EMAILED_PAGES.confirmEmail,
 };
 
 /** Rate-limit keys never hold an email in clear. */
@@ -63,7 +71,7 @@ export async function issueToken(
     newEmail: newEmail ?? null,
     expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
   });
-  return `${publicUrl}${LINK_PATHS[purpose]}?token=${token}`;
+  return `${publicUrl}${LINK_PAGES[purpose].href(token)}`;
 }
 
 /**
@@ -122,7 +130,7 @@ export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> 
         to: body.email,
         language: existing.language,
         template: 'sign_up_existing',
-        values: { link: `${ctx.publicUrl}/forgot-password` },
+        values: { link: `${ctx.publicUrl}${EMAILED_PAGES.forgotPassword.href()}` },
       });
       return;
     }

@@ -4,6 +4,7 @@ import {
   type CommitteeMemberListItem,
   type CommitteeMemberListQuery,
   type CommitteeMemberListResponse,
+  EMAILED_PAGES,
   type Language,
   type MembershipAction,
   type MembershipActionBody,
@@ -398,7 +399,7 @@ async function notifyRepresentatives(
             ? ` (decision No ${decisionNumber})`
             : ` (решение № ${decisionNumber})`
           : '',
-        link: `${publicUrl}/my/organizations/${row.id}`,
+        link: `${publicUrl}${EMAILED_PAGES.myOrganization.href(row.id)}`,
       },
     });
   }

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, LANGUAGES } from '@portal/shared';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, LANGUAGES } from '@portal/shared';
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import '@/i18n/admin.ts';
@@ -20,6 +20,8 @@ import {
 /**
  * Every audit action the server writes today (its `recordAudit` calls: literal codes, the role and status
  * changes of admin.service.ts and `application.${action}` for the applicant's and committee's moves).
+ * `recordAudit` takes only the codes and record types of the shared lists (AUDIT_ACTIONS,
+ * AUDIT_ENTITY_TYPES), so the type checker holds the server to them and this test holds them to these.
  */
 const SERVER_ACTIONS = [
   'user.created',
@@ -96,28 +98,13 @@ const SERVER_ENTITY_TYPES = [
   'membership_vote',
 ];
 
-// The server's sources as text (Vite's raw import), to notice a new literal action code there.
-const serverSources = import.meta.glob(
-  ['../../../../server/src/**/*.ts', '!../../../../server/src/**/*.test.ts'],
-  {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  },
-) as Record<string, string>;
-
-const literals = (pattern: RegExp) =>
-  new Set(Object.values(serverSources).flatMap((source) => [...source.matchAll(pattern)].map((m) => m[1])));
-
 describe('audit labels', () => {
   beforeAll(() => loadLanguage('en'));
 
-  it('knows every action code and record type written literally in the server', () => {
-    const actions = literals(/\baction: '([a-z_]+\.[a-z_]+)'/g);
-    const types = literals(/\bentityType: '([a-z_]+)'/g);
-    expect(actions.size).toBeGreaterThan(20);
-    expect([...actions].filter((a) => a && !SERVER_ACTIONS.includes(a))).toEqual([]);
-    expect([...types].filter((a) => a && !SERVER_ENTITY_TYPES.includes(a))).toEqual([]);
+  it('knows every action code and record type the server may record (the shared lists recordAudit accepts)', () => {
+    expect(AUDIT_ACTIONS.length).toBeGreaterThan(20);
+    expect(AUDIT_ACTIONS.filter((a) => !SERVER_ACTIONS.includes(a))).toEqual([]);
+    expect(AUDIT_ENTITY_TYPES.filter((a) => !SERVER_ENTITY_TYPES.includes(a))).toEqual([]);
   });
 
   it.each(LANGUAGES)(

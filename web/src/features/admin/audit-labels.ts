@@ -2,6 +2,7 @@ import {
   APPLICATION_STATES,
   type ApplicationState,
   AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
   type AuditAction,
   MEMBERSHIP_CATEGORIES,
   MEMBERSHIP_STATUSES,
@@ -23,20 +24,8 @@ import type { TFunction } from 'i18next';
 export const KNOWN_ACTIONS = AUDIT_ACTIONS;
 type KnownAction = AuditAction;
 
-/** The record types the audit log names, with labels. */
-
-export const KNOWN_ENTITY_TYPES = [
-  'user',
-  'application',
-  'decision',
-  'cluster_settings',
-  'organization',
-  'fee_rates',
-  'fee_payment',
-  'organization_import',
-  'site_page',
-  'membership_vote',
-] as const;
+/** The record types the audit log names: `AUDIT_ENTITY_TYPES` of the shared package, each with a label. */
+export const KNOWN_ENTITY_TYPES = AUDIT_ENTITY_TYPES;
 type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number];
 
 const SNAPSHOT_FIELDS = [

@@ -2,13 +2,15 @@ import {
   CONTACT_FIELDS,
   type ContactField,
   type FullVisibilityMap,
+  PROFILE_EDITABLE_FIELDS,
+  type ProfileEditableField,
   type ProfileEditBody,
   SHARING_KINDS,
   type Sharing,
+  type StoredProfile,
   VISIBILITIES,
   type Visibility,
 } from '@portal/shared';
-import type { StoredProfile } from './api/profile.ts';
 
 /**
  * The profile editor's form values: flat, text as typed (the staff count too), lists as arrays, the
@@ -22,24 +24,10 @@ export type SharingField = `${Side}.${SharingKind}`;
 /** Who sees a contact field (`visibility.contactEmail`): one of VISIBILITIES. */
 export type VisibilityField = `visibility.${ContactField}`;
 
-type TextField =
-  | 'nameBg'
-  | 'nameEn'
-  | 'descriptionBg'
-  | 'descriptionEn'
-  | 'employees'
-  | 'city'
-  | 'address'
-  | 'website'
-  | 'publicEmail'
-  | 'publicPhone'
-  | 'contactName'
-  | 'contactPosition'
-  | 'contactEmail'
-  | 'contactPhone'
-  | SharingField
-  | VisibilityField;
 type ListField = 'areaIds' | 'naceCodes';
+/** The editable fields (shared) whose form value is one text or one list: not the offers, seeks and visibility maps. */
+type FlatField = Exclude<ProfileEditableField, Side | 'visibility'>;
+type TextField = Exclude<FlatField, ListField> | SharingField | VisibilityField;
 
 export type ProfileValues = Record<TextField, string> & Record<ListField, string[]>;
 export type ProfileField = keyof ProfileValues;
@@ -50,24 +38,13 @@ export const SHARING_FIELDS: SharingField[] = SHARING_SIDES.flatMap((side) =>
   SHARING_KINDS.map((kind): SharingField => `${side}.${kind}`),
 );
 
+const FLAT_FIELDS = PROFILE_EDITABLE_FIELDS.filter(
+  (field): field is FlatField => field !== 'offers' && field !== 'seeks' && field !== 'visibility',
+);
+
 /** Every field, in the order of the form (the comparison and the history list them so too). */
 export const PROFILE_FIELDS: ProfileField[] = [
-  'nameBg',
-  'nameEn',
-  'descriptionBg',
-  'descriptionEn',
-  'areaIds',
-  'naceCodes',
-  'employees',
-  'city',
-  'address',
-  'website',
-  'publicEmail',
-  'publicPhone',
-  'contactName',
-  'contactPosition',
-  'contactEmail',
-  'contactPhone',
+  ...FLAT_FIELDS,
   ...CONTACT_FIELDS.map(visibilityField),
   ...SHARING_FIELDS,
 ];

@@ -1,36 +1,15 @@
 import {
-  ContactValuesShape,
-  EditableProfileSchema,
   etagOf,
   type ProfileEditBody,
+  type StoredProfile,
+  StoredProfileSchema,
   versionFromEtag,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import * as z from 'zod';
 import { accountKeys } from '@/features/account/api/keys.ts';
 import { organizationKeys } from '@/features/organizations/api/keys.ts';
 import { apiGetResponse, apiSendResponse } from '@/lib/api-client.ts';
 import { myOrganizationKeys } from './keys.ts';
-
-/**
- * The profile as the server answers it: the contract's shape without its editing rules, because a row on
- * file may predate them (e.g. an organisation with no area yet, an old phone format). The form applies the
- * rules on save, beside the fields, instead of failing to open the page.
- */
-export const StoredProfileSchema = EditableProfileSchema.extend({
-  nameBg: z.string(),
-  nameEn: z.string(),
-  descriptionBg: z.string(),
-  descriptionEn: z.string(),
-  areaIds: z.array(z.string()),
-  naceCodes: z.array(z.string()),
-  employees: z.number().int().nullable(),
-  city: z.string().nullable(),
-  ...ContactValuesShape,
-  offers: z.record(z.string(), z.string().optional()),
-  seeks: z.record(z.string(), z.string().optional()),
-});
-export type StoredProfile = z.infer<typeof StoredProfileSchema>;
 
 /** A profile with the ETag it was read with: the version a save must name in `If-Match`. */
 export interface VersionedProfile {

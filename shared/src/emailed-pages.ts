@@ -1,0 +1,49 @@
+/**
+ * The web pages the server links to from its emails: each page's route pattern (the SPA's router mounts it,
+ * web/src/app/paths.ts) and the `href()` that builds a link to it (the server prefixes its public URL). One
+ * declaration for both sides, so an emailed link cannot point at a page that moved.
+ */
+const withToken = (path: string, token?: string) =>
+  token ? `${path}?token=${encodeURIComponent(token)}` : path;
+
+export const EMAILED_PAGES = {
+  /** Opened from the sign-up email (`?token=…`). */
+  verifyEmail: {
+    path: '/verify-email',
+    href: (token?: string) => withToken('/verify-email', token),
+  },
+  forgotPassword: {
+    path: '/forgot-password',
+    href: () => '/forgot-password',
+  },
+  /** Opened from the password-reset email (`?token=…`). */
+  resetPassword: {
+    path: '/reset-password',
+    href: (token?: string) => withToken('/reset-password', token),
+  },
+  /** Opened from the email sent to a new address (`?token=…`). */
+  confirmEmail: {
+    path: '/confirm-email',
+    href: (token?: string) => withToken('/confirm-email', token),
+  },
+  /** An emailed invitation to represent an organisation (`?token=…`), accepted signed in. */
+  acceptInvitation: {
+    path: '/invitations/accept',
+    href: (token?: string) => withToken('/invitations/accept', token),
+  },
+  /** An organisation the user represents: its profile's editor. */
+  myOrganization: {
+    path: '/my/organizations/:id',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}`,
+  },
+  /** A join application, as its applicant sees and edits it. */
+  application: {
+    path: '/applications/:id',
+    href: (id: string) => `/applications/${encodeURIComponent(id)}`,
+  },
+  /** A join application, as the committee reviews it. */
+  committeeApplication: {
+    path: '/committee/applications/:id',
+    href: (id: string) => `/committee/applications/${encodeURIComponent(id)}`,
+  },
+} as const;

@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { authKeys } from '@/features/auth/api/keys.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 import { isApiError } from '@/lib/api-client.ts';
 
 export function createQueryClient(): QueryClient {

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth.tsx';
 import { AppLayout } from './layout.tsx';
-import { paths } from './paths.ts';
+import { paths } from '@/lib/paths.ts';
 import { RouteError } from './routes/route-error.tsx';
 
 /**

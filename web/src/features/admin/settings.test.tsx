@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { adminApi, representativeMe } from './test-api.ts';
+import { adminApi, representativeMe } from '@/testing/fakes/admin-api.ts';
 
 const VOTING = '/api/admin/settings/voting';
 

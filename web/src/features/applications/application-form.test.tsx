@@ -7,7 +7,7 @@ import {
   applicationsApi,
   certificate,
   completeData,
-} from './test-api.ts';
+} from '@/testing/fakes/applications-api.ts';
 
 const url = `/applications/${APPLICATION_ID}`;
 const step = (name: string) => screen.findByRole('heading', { level: 2, name });

@@ -8,7 +8,7 @@ import {
   certificate,
   completeData,
   entry,
-} from './test-api.ts';
+} from '@/testing/fakes/applications-api.ts';
 
 const url = `/applications/${APPLICATION_ID}`;
 

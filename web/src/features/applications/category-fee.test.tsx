@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { APPLICATION_ID, applicationFixture, applicationsApi } from './test-api.ts';
+import { APPLICATION_ID, applicationFixture, applicationsApi } from '@/testing/fakes/applications-api.ts';
 
 const rates = {
   year: 2026,

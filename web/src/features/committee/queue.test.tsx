@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { meFixture } from '@/testing/auth-fixtures.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { QUEUE_PAGE_SIZE } from './search-params.ts';
-import { committeeApi, makeSummary, memberMe } from './test-api.ts';
+import { committeeApi, makeSummary, memberMe } from '@/testing/fakes/committee-api.ts';
 
 const queue = [
   makeSummary(1, { nameBg: 'Роботика Пловдив', applicantName: 'Ана Петрова' }),

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { historyFixture, historyPath, historyUrl, orgId, profileServer } from './test-api.ts';
+import { historyFixture, historyPath, historyUrl, orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
 
 const dataUrl = `/my/organizations/${orgId}/data`;
 const exportPath = `/api/account/organizations/${orgId}/export`;

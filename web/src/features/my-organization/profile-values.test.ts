@@ -2,7 +2,7 @@ import { ProfileEditBodySchema } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
 import { historyChanges } from './history-changes.ts';
 import { changedFields, reapply, toBody, valuesOf } from './profile-values.ts';
-import { editableFixture } from './test-api.ts';
+import { editableFixture } from '@/testing/fakes/my-organization-api.ts';
 
 describe('the profile form values', () => {
   it('turn a loaded profile back into the same valid body', () => {

@@ -1,9 +1,9 @@
 import { AccountExportSchema, type EraseAccountBody, type SessionResponse } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
-import { authKeys, forgetUserData } from '@/features/auth/api/keys.ts';
-import { logOutMutationKey } from '@/features/auth/api/log-out.ts';
+import { paths } from '@/lib/paths.ts';
+import { authKeys, forgetUserData } from '@/lib/query-keys.ts';
+import { logOutMutationKey } from '@/lib/query-keys.ts';
 import { apiSend } from '@/lib/api-client.ts';
 import { downloadJson } from '@/lib/download.ts';
 import { setFlash } from '@/lib/flash.ts';

@@ -1,10 +1,10 @@
 import { Anchor, Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 import { QueryError } from '@/components/query-state.tsx';
 import { useMyApplications } from '@/features/applications/api/applications.ts';
-import { StateBadge } from '@/features/applications/components/state-badge.tsx';
+import { StateBadge } from '@/components/application-state-badge.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 

@@ -3,7 +3,7 @@ import { EraseAccountBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { PasswordField } from '@/features/auth/components/password-field.tsx';
+import { PasswordField } from '@/components/password-field.tsx';
 import { useForm } from '@/lib/use-form.ts';
 import '@/i18n/account-data.ts';
 import { useDownloadMyData, useEraseAccount } from '../api/personal-data.ts';

@@ -15,10 +15,10 @@ import {
   readSearch,
   withChange,
 } from '../search-params.ts';
-import { AdminNav } from './admin-nav.tsx';
-import { FilterInput } from './filter-input.tsx';
+import { AdminNav } from '@/components/admin-nav.tsx';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { LinkifiedText } from './linkified-text.tsx';
-import { PagedList } from './paged-list.tsx';
+import { PagedList } from '@/components/paged-list.tsx';
 import { BADGE_COLORS } from './status-badge.tsx';
 
 const statusColors: Record<MailboxMessage['status'], keyof typeof BADGE_COLORS> = {

@@ -8,8 +8,8 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useChangeOrganization } from '../api/change-user.ts';
 import { useOrganizationSearch } from '../api/search-organizations.ts';
-import { FILTER_DEBOUNCE_MS } from './filter-input.tsx';
-import { Section } from './section.tsx';
+import { FILTER_DEBOUNCE_MS } from '@/components/filter-input.tsx';
+import { Section } from '@/components/section.tsx';
 
 function useOrganizationName() {
   const language = useLanguage();

@@ -10,10 +10,10 @@ import {
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import { authKeys } from '@/features/auth/api/keys.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 import { currentLanguage } from '@/i18n/index.ts';
 import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
-import { applicationKeys } from './keys.ts';
+import { applicationKeys } from '@/lib/query-keys.ts';
 
 /**
  * Uploads a file as the raw request body (`Content-Type` is given, e.g. application/pdf) and parses the

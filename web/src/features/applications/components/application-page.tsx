@@ -3,7 +3,7 @@ import { type Application, availableActions, isEditableByApplicant } from '@port
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -14,7 +14,7 @@ import { useApplication, useApplicationAction, useDeleteDraft } from '../api/app
 import { ApplicationForm } from './application-form.tsx';
 import { changeRequest, MessagesSection, TimelineSection } from './application-status.tsx';
 import { ApplicationSummary } from './application-summary.tsx';
-import { StateBadge } from './state-badge.tsx';
+import { StateBadge } from '@/components/application-state-badge.tsx';
 
 /**
  * One application, as its applicant sees it: the form while it may be edited (draft, changes requested),

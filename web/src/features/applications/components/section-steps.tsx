@@ -18,7 +18,7 @@ import {
   SHARING_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 import { DateField } from '@/components/date-field.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';

@@ -3,7 +3,7 @@ import { ForgotPasswordBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useForm } from '@/lib/use-form.ts';
 import { useForgotPassword } from '../api/password-reset.ts';

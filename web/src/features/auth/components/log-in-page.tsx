@@ -3,18 +3,18 @@ import { LogInBodySchema } from '@portal/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { keptNextPath, paths, safeNextPath } from '@/app/paths.ts';
+import { keptNextPath, paths, safeNextPath } from '@/lib/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { getMyApplications } from '@/features/applications/api/applications.ts';
-import { applicationKeys } from '@/features/applications/api/keys.ts';
+import { applicationKeys } from '@/lib/query-keys.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useForm } from '@/lib/use-form.ts';
 import { useResendVerification } from '../api/email-verification.ts';
-import { useSession } from '../api/get-session.ts';
+import { useSession } from '@/lib/api/session.ts';
 import { useLogIn } from '../api/log-in.ts';
 import { landingPath } from '../landing.ts';
 import { AuthCard } from './auth-card.tsx';
-import { PasswordField } from './password-field.tsx';
+import { PasswordField } from '@/components/password-field.tsx';
 import { formatWait } from './wait-time.ts';
 
 export function LogInPage() {

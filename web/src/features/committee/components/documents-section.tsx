@@ -1,7 +1,7 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import type { DocumentInfo } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { formatDateTime, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { documentHref } from '../api/get-application.ts';

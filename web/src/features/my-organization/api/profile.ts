@@ -7,8 +7,8 @@ import {
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
-import { accountKeys } from '@/features/account/api/keys.ts';
-import { organizationKeys } from '@/features/organizations/api/keys.ts';
+import { accountKeys } from '@/lib/query-keys.ts';
+import { organizationKeys } from '@/lib/query-keys.ts';
 import { apiGetResponse, apiSendResponse } from '@/lib/api-client.ts';
 import { myOrganizationKeys } from './keys.ts';
 

@@ -5,8 +5,8 @@ import {
   RepresentativesResponseSchema,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accountKeys } from '@/features/account/api/keys.ts';
-import { authKeys } from '@/features/auth/api/keys.ts';
+import { accountKeys } from '@/lib/query-keys.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
 import { myOrganizationKeys } from './keys.ts';
 

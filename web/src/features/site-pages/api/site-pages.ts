@@ -9,7 +9,7 @@ import {
   type SitePageSlug,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { clusterKeys } from '@/features/cluster/api/keys.ts';
+import { clusterKeys } from '@/lib/query-keys.ts';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
 
 export const sitePageKeys = {

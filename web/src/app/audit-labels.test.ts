@@ -15,7 +15,7 @@ import {
   formatValue,
   KNOWN_ACTIONS,
   KNOWN_ENTITY_TYPES,
-} from './audit-labels.ts';
+} from '@/lib/audit-labels.ts';
 
 /**
  * Every audit action the server writes today (its `recordAudit` calls: literal codes, the role and status
@@ -98,7 +98,7 @@ const SERVER_ENTITY_TYPES = [
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.
 const serverSources = import.meta.glob(
-  ['../../../../server/src/**/*.ts', '!../../../../server/src/**/*.test.ts'],
+  ['../../../server/src/**/*.ts', '!../../../server/src/**/*.test.ts'],
   {
     query: '?raw',
     import: 'default',

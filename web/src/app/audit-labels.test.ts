@@ -97,14 +97,11 @@ const SERVER_ENTITY_TYPES = [
 ];
 
 // The server's sources as text (Vite's raw import), to notice a new literal action code there.
-const serverSources = import.meta.glob(
-  ['../../../server/src/**/*.ts', '!../../../server/src/**/*.test.ts'],
-  {
-    query: '?raw',
-    import: 'default',
-    eager: true,
-  },
-) as Record<string, string>;
+const serverSources = import.meta.glob(['../../../server/src/**/*.ts', '!../../../server/src/**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 
 const literals = (pattern: RegExp) =>
   new Set(Object.values(serverSources).flatMap((source) => [...source.matchAll(pattern)].map((m) => m[1])));

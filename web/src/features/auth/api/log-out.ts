@@ -1,8 +1,8 @@
 import type { SessionResponse } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { paths } from '@/lib/paths.ts';
 import { apiSend, isApiError } from '@/lib/api-client.ts';
+import { paths } from '@/lib/paths.ts';
 import { authKeys, forgetUserData, logOutMutationKey } from '@/lib/query-keys.ts';
 
 export async function logOut(): Promise<void> {

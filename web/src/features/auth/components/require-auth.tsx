@@ -4,10 +4,10 @@ import { useMutationState } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { paths } from '@/lib/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { principalOf, useSession } from '@/lib/api/session.ts';
+import { paths } from '@/lib/paths.ts';
 import { logOutMutationKey } from '@/lib/query-keys.ts';
 
 /**

@@ -7,9 +7,8 @@ import {
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
-import { accountKeys } from '@/lib/query-keys.ts';
-import { organizationKeys } from '@/lib/query-keys.ts';
 import { apiGetResponse, apiSendResponse } from '@/lib/api-client.ts';
+import { accountKeys, organizationKeys } from '@/lib/query-keys.ts';
 import { myOrganizationKeys } from './keys.ts';
 
 /**

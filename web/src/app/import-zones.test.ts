@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The import zones are biome overrides, one pair per feature folder (biome cannot say "any other
 // feature"): a feature added without its pair would be free to import every other one.
-const root = new URL('../../../', import.meta.url);
-const features = readdirSync(new URL('web/src/features/', root), { withFileTypes: true })
+const root = resolve(__dirname, '../../..');
+const features = readdirSync(resolve(root, 'web/src/features'), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const biome = JSON.parse(readFileSync(new URL('biome.json', root), 'utf8')) as {
+const biome = JSON.parse(readFileSync(resolve(root, 'biome.json'), 'utf8')) as {
   overrides?: { includes?: string[] }[];
 };
 const zoned = new Set((biome.overrides ?? []).flatMap((override) => override.includes ?? []));

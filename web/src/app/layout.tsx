@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
-import { useCan } from '@/features/auth/api/get-session.ts';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/get-cluster.ts';
+import { useCan } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { paths } from './paths.ts';
+import { paths } from '@/lib/paths.ts';
 
 export const MAIN_CONTENT_ID = 'main-content';
 

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { authKeys } from '@/features/auth/api/keys.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 
 export function createQueryClient(): QueryClient {
   // "Not signed in" means the session ended (expired, or ended from another device) and "forbidden" that

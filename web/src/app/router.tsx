@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth.tsx';
+import { paths } from '@/lib/paths.ts';
 import { AppLayout } from './layout.tsx';
-import { paths } from './paths.ts';
 import { RouteError } from './routes/route-error.tsx';
 
 /**
@@ -156,7 +156,7 @@ export const routes: RouteObject[] = [
                 path: paths.myOrganizationFees.path,
                 lazy: () =>
                   Promise.all([
-                    import('@/features/my-organization/components/fees-page.tsx'),
+                    import('@/features/fees/components/organization-fees-page.tsx'),
                     import('@/i18n/fees.ts'),
                   ]).then(([m]) => ({ Component: m.FeesPage })),
               },
@@ -346,12 +346,12 @@ export const routes: RouteObject[] = [
             lazy: committeePage(
               () =>
                 Promise.all([
-                  import('@/features/memberships/components/member-page.tsx'),
+                  import('./routes/committee-member-page.tsx'),
                   import('@/i18n/memberships.ts'),
                   import('@/i18n/fees.ts'),
                   import('@/i18n/my-organization.ts'),
                 ]).then(([m]) => m),
-              (m) => m.MemberPage,
+              (m) => m.CommitteeMemberPage,
             ),
           },
         ],

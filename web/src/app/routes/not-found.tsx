@@ -2,7 +2,7 @@ import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
-import { paths } from '../paths.ts';
+import { paths } from '@/lib/paths.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, adminMe, ana, makeEvent } from '@/testing/fakes/admin-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { AUDIT_PAGE_SIZE } from './search-params.ts';
-import { adminApi, adminMe, ana, makeEvent } from './test-api.ts';
 
 describe('the audit log', () => {
   it('reads every filter from the URL and asks the API for exactly that', async () => {

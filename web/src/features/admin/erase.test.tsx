@@ -1,9 +1,9 @@
 import { erasedEmailFor } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, adminMe, ana, makeEvent } from '@/testing/fakes/admin-api.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { adminApi, adminMe, ana, makeEvent } from './test-api.ts';
 
 const userPage = `/admin/users/${ana.id}`;
 const erasePath = `/api/admin/users/${ana.id}/erase`;

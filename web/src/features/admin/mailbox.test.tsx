@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, makeMessage } from '@/testing/fakes/admin-api.ts';
 import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MAILBOX_PAGE_SIZE } from './search-params.ts';
-import { adminApi, makeMessage } from './test-api.ts';
 
 const token = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-ABCDE';
 const verification = makeMessage(1, {

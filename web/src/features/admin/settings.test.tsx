@@ -1,9 +1,9 @@
 import type { VotingSettings } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, representativeMe } from '@/testing/fakes/admin-api.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { adminApi, representativeMe } from './test-api.ts';
 
 const VOTING = '/api/admin/settings/voting';
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, adminMe, ana, makeEvent, makeUser, techUniversity } from '@/testing/fakes/admin-api.ts';
 import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { adminApi, adminMe, ana, makeEvent, makeUser, techUniversity } from './test-api.ts';
 
 const userPage = `/admin/users/${ana.id}`;
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminApi, ana, makeUser, representativeMe } from '@/testing/fakes/admin-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { USERS_PAGE_SIZE } from './search-params.ts';
-import { adminApi, ana, makeUser, representativeMe } from './test-api.ts';
 
 const manyUsers = Array.from({ length: 25 }, (_, i) => makeUser(i + 2));
 

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '@/testing/render-app.tsx';
 import {
   APPLICATION_ID,
   applicationFixture,
   applicationsApi,
   certificate,
   completeData,
-} from './test-api.ts';
+} from '@/testing/fakes/applications-api.ts';
+import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/applications/${APPLICATION_ID}`;
 const step = (name: string) => screen.findByRole('heading', { level: 2, name });

@@ -1,6 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '@/testing/render-app.tsx';
 import {
   APPLICATION_ID,
   applicationFixture,
@@ -8,7 +7,8 @@ import {
   certificate,
   completeData,
   entry,
-} from './test-api.ts';
+} from '@/testing/fakes/applications-api.ts';
+import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/applications/${APPLICATION_ID}`;
 

@@ -1,8 +1,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_ID,
+  applicationFixture,
+  applicationsApi,
+  completeData,
+} from '@/testing/fakes/applications-api.ts';
 import { stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { APPLICATION_ID, applicationFixture, applicationsApi, completeData } from './test-api.ts';
 
 describe('the apply page', () => {
   it('sends an anonymous visitor from the home page to log in first, then back to /apply', async () => {

@@ -5,9 +5,9 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
+import { APPLICATION_ID, applicationFixture, applicationsApi } from '@/testing/fakes/applications-api.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { APPLICATION_ID, applicationFixture, applicationsApi } from './test-api.ts';
 
 const rates = {
   year: 2026,

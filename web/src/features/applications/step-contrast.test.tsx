@@ -2,8 +2,13 @@ import { DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme } from '@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { theme } from '@/app/provider.tsx';
+import {
+  APPLICATION_ID,
+  applicationFixture,
+  applicationsApi,
+  completeData,
+} from '@/testing/fakes/applications-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { APPLICATION_ID, applicationFixture, applicationsApi, completeData } from './test-api.ts';
 
 /** WCAG 2 relative luminance of `#rrggbb` or `rgb(r, g, b)`. */
 function luminance(color: string): number {

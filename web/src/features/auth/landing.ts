@@ -1,5 +1,5 @@
 import type { ApplicationSummary, Me } from '@portal/shared';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 
 /**
  * Where a user lands after logging in without a return address: where their work is (issue 11 C4).

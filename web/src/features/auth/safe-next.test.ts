@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '@/app/paths.ts';
+import { safeNextPath } from '@/lib/paths.ts';
 
 describe('where to go after logging in', () => {
   it('keeps a path of this site with its query and hash', () => {

@@ -1,7 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_ID,
+  chairMe,
+  committeeApi,
+  makeApplication,
+  memberMe,
+} from '@/testing/fakes/committee-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { APPLICATION_ID, chairMe, committeeApi, makeApplication, memberMe } from './test-api.ts';
 
 const url = `/committee/applications/${APPLICATION_ID}`;
 const actionsTo = (api: ReturnType<typeof committeeApi>, action: string) =>

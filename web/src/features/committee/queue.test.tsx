@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture } from '@/testing/auth-fixtures.ts';
+import { committeeApi, makeSummary, memberMe } from '@/testing/fakes/committee-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { QUEUE_PAGE_SIZE } from './search-params.ts';
-import { committeeApi, makeSummary, memberMe } from './test-api.ts';
 
 const queue = [
   makeSummary(1, { nameBg: 'Роботика Пловдив', applicantName: 'Ана Петрова' }),

@@ -1,10 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import {
+  APPLICATION_ID,
+  chairMe,
+  committeeApi,
+  makeApplication,
+  makeVote,
+  memberMe,
+} from '@/testing/fakes/committee-api.ts';
 import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
 import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';
-import { APPLICATION_ID, chairMe, committeeApi, makeApplication, makeVote, memberMe } from './test-api.ts';
 
 const url = `/committee/applications/${APPLICATION_ID}`;
 const inVote = (vote = makeVote()) => makeApplication({ state: 'in_vote', vote });

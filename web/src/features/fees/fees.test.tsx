@@ -2,11 +2,11 @@ import { CONTACT_FIELD_DEFAULTS } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
+import { committeeMe, feesApi, organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
+import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { orgId, profileServer } from '../my-organization/test-api.ts';
 import { centsToInput, formatMoney, parseEuros } from './money.ts';
-import { committeeMe, feesApi, organizationFeesFixture } from './test-api.ts';
 
 const RATES = '/api/admin/fees/rates';
 const LIST = '/api/committee/fees';

@@ -9,14 +9,14 @@ import {
 import type { TFunction } from 'i18next';
 import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminNav } from '@/components/admin-nav.tsx';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
+import { MemberExportButton } from '@/components/member-export-button.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { AdminNav } from '@/features/admin/components/admin-nav.tsx';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { IMPORT_TEMPLATE_URL, useImportOrganizations } from './import-organizations.ts';
-import { MemberExportButton } from './member-export-button.tsx';
 
 /**
  * /admin/import: administrators load organisations from a CSV file (chosen or pasted). "Check" runs a

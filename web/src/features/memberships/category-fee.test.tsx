@@ -5,9 +5,9 @@
 import type { MembershipDetail } from '@portal/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { memberMe } from '@/features/committee/test-api.ts';
-import { organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
+import { memberMe } from '@/testing/fakes/committee-api.ts';
+import { organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
 import { json, stubApi } from '@/testing/fetch-stub.ts';
 import { noContactsFixture } from '@/testing/fixtures.ts';
 import { renderApp } from '@/testing/render-app.tsx';

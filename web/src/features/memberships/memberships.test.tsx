@@ -1,9 +1,9 @@
 import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { chairMe, memberMe } from '@/features/committee/test-api.ts';
-import { adminMe, organizationFeesFixture } from '@/features/fees/test-api.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
+import { chairMe, memberMe } from '@/testing/fakes/committee-api.ts';
+import { adminMe, organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
 import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MEMBERS_PAGE_SIZE } from './search-params.ts';

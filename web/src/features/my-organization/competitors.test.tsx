@@ -1,9 +1,9 @@
 import { eik9CheckDigit } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
 import { json } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { orgId, profileServer } from './test-api.ts';
 
 const url = `/my/organizations/${orgId}/competitors`;
 const apiPath = `/api/account/organizations/${orgId}/competitors`;

@@ -1,8 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  historyFixture,
+  historyPath,
+  historyUrl,
+  orgId,
+  profileServer,
+} from '@/testing/fakes/my-organization-api.ts';
 import { json, problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { historyFixture, historyPath, historyUrl, orgId, profileServer } from './test-api.ts';
 
 const dataUrl = `/my/organizations/${orgId}/data`;
 const exportPath = `/api/account/organizations/${orgId}/export`;

@@ -1,8 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import {
+  editableFixture,
+  editorUrl,
+  historyPath,
+  orgId,
+  profilePath,
+  profileServer,
+} from '@/testing/fakes/my-organization-api.ts';
 import { problem, stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { editableFixture, editorUrl, historyPath, orgId, profilePath, profileServer } from './test-api.ts';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });
 

@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { editorUrl, orgId, profilePath, profileServer } from '@/testing/fakes/my-organization-api.ts';
 import { json, noContent, problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { editorUrl, orgId, profilePath, profileServer } from './test-api.ts';
 
 const logoPath = `/api/account/organizations/${orgId}/logo`;
 const logoUrl = (v: number) => `${logoPath}?size=large&v=${v}`;

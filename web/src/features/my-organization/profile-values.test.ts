@@ -1,8 +1,8 @@
 import { ProfileEditBodySchema } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
+import { editableFixture } from '@/testing/fakes/my-organization-api.ts';
 import { historyChanges } from './history-changes.ts';
 import { changedFields, reapply, toBody, valuesOf } from './profile-values.ts';
-import { editableFixture } from './test-api.ts';
 
 describe('the profile form values', () => {
   it('turn a loaded profile back into the same valid body', () => {

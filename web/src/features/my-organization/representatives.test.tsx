@@ -3,9 +3,9 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { linkToken, meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
 import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { orgId, profileServer } from './test-api.ts';
 
 const pageUrl = `/my/organizations/${orgId}/representatives`;
 const repsPath = `/api/account/organizations/${orgId}/representatives`;

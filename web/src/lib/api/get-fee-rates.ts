@@ -1,7 +1,7 @@
 import { type PublicFeeRatesResponse, PublicFeeRatesResponseSchema } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { FEES_QUERY_ROOT } from '@/lib/query-roots.ts';
+import { FEES_QUERY_ROOT } from '@/lib/query-keys.ts';
 
 // The annual fee per category is shown where a category is chosen (the application form, the committee's
 // category change: issue 11 C6); features may not import each other, so its endpoint lives here. Its key

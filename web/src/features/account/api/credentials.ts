@@ -1,7 +1,7 @@
 import { AcceptedResponseSchema, type ChangeEmailBody, type ChangePasswordBody } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '@/lib/api-client.ts';
-import { accountKeys } from './keys.ts';
+import { accountKeys } from '@/lib/query-keys.ts';
 
 export function changePassword(body: ChangePasswordBody) {
   return apiSend('POST', '/api/account/password', body);

@@ -1,9 +1,8 @@
 import { type Me, MeSchema, type SessionResponse, type UpdateAccountBody } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { authKeys } from '@/features/auth/api/keys.ts';
 import { currentLanguage, setLanguage } from '@/i18n/index.ts';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
-import { accountKeys } from './keys.ts';
+import { accountKeys, authKeys } from '@/lib/query-keys.ts';
 
 export function getAccount(signal?: AbortSignal): Promise<Me> {
   return apiGet('/api/account', MeSchema, signal ? { signal } : {});

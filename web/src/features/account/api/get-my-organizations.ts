@@ -1,7 +1,7 @@
 import { type MyOrganization, MyOrganizationListResponseSchema } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { accountKeys } from './keys.ts';
+import { accountKeys } from '@/lib/query-keys.ts';
 
 export async function getMyOrganizations(signal?: AbortSignal): Promise<MyOrganization[]> {
   const response = await apiGet(

@@ -1,7 +1,7 @@
 import { type SessionListResponse, SessionListResponseSchema } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
-import { accountKeys } from './keys.ts';
+import { accountKeys } from '@/lib/query-keys.ts';
 
 export function getSessions(signal?: AbortSignal): Promise<SessionListResponse> {
   return apiGet('/api/account/sessions', SessionListResponseSchema, signal ? { signal } : {});

@@ -1,12 +1,12 @@
 import { Anchor, Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { StateBadge } from '@/components/application-state-badge.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useMyApplications } from '@/features/applications/api/applications.ts';
-import { StateBadge } from '@/features/applications/components/state-badge.tsx';
+import { useMyApplications } from '@/lib/api/applications.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 
 /**
  * The user's own membership applications with their state, and the way to apply (issue 11 C4): anyone

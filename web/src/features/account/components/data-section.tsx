@@ -2,11 +2,11 @@ import { Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { EraseAccountBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { PasswordField } from '@/features/auth/components/password-field.tsx';
 import { useForm } from '@/lib/use-form.ts';
 import '@/i18n/account-data.ts';
-import { useDownloadMyData, useEraseAccount } from '../api/personal-data.ts';
+import { useDownloadMyData, useEraseAccount } from '@/lib/api/personal-data.ts';
 
 /** "Your data": download everything the portal holds about me; erase my account. */
 export function DataSection() {

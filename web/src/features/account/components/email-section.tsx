@@ -2,8 +2,8 @@ import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { ChangeEmailBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { PasswordField } from '@/features/auth/components/password-field.tsx';
 import { useForm } from '@/lib/use-form.ts';
 import { useChangeEmail } from '../api/credentials.ts';
 

@@ -11,11 +11,11 @@ import {
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { MemberExportButton } from '@/components/member-export-button.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { MemberExportButton } from '@/features/members-csv/member-export-button.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useMyOrganizations } from '../api/get-my-organizations.ts';
 
 const isKind = (v: string): v is OrganizationKind => (ORGANIZATION_KINDS as readonly string[]).includes(v);

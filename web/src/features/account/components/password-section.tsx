@@ -1,8 +1,8 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { ChangePasswordBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { PasswordField } from '@/features/auth/components/password-field.tsx';
 import { useForm } from '@/lib/use-form.ts';
 import { useChangePassword } from '../api/credentials.ts';
 

@@ -2,10 +2,10 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FILTER_DEBOUNCE_MS } from '@/components/filter-input.tsx';
 import { useUser } from '../api/get-user.ts';
 import { useUserSuggestions } from '../api/get-users.ts';
 import { isUuid } from '../search-params.ts';
-import { FILTER_DEBOUNCE_MS } from './filter-input.tsx';
 
 /**
  * The audit log's actor filter: type an email or a name and pick the user, or paste a user's id. The

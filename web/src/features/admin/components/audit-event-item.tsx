@@ -3,12 +3,12 @@ import type { AuditEvent } from '@portal/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { SnapshotDiff } from '@/components/snapshot-diff.tsx';
+import { actionLabel, entityTypeLabel, formatValue } from '@/lib/audit-labels.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { personEmail } from '@/lib/person.ts';
-import { actionLabel, entityTypeLabel, formatValue } from '../audit-labels.ts';
-import { SnapshotDiff } from './snapshot-diff.tsx';
 
 /** One audit event; its before/after snapshots open below it on request. */
 export function AuditEventItem({

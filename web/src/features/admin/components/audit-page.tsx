@@ -1,10 +1,13 @@
 import { NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AdminNav } from '@/components/admin-nav.tsx';
 import { DateField } from '@/components/date-field.tsx';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
+import { PagedList } from '@/components/paged-list.tsx';
+import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '@/lib/audit-labels.ts';
 import { useAudit } from '../api/get-audit.ts';
-import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '../audit-labels.ts';
 import {
   AUDIT_PARAMS,
   type AuditSearch,
@@ -14,10 +17,7 @@ import {
   withChange,
 } from '../search-params.ts';
 import { ActorFilter } from './actor-filter.tsx';
-import { AdminNav } from './admin-nav.tsx';
 import { AuditEventItem } from './audit-event-item.tsx';
-import { FilterInput } from './filter-input.tsx';
-import { PagedList } from './paged-list.tsx';
 
 /** The known values first; a value from the URL the list does not know stays selectable by its code. */
 function withCurrent(known: readonly string[], current: string | undefined): string[] {

@@ -3,11 +3,11 @@ import { type AdminUser, isErasedEmail } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { Section } from '@/components/section.tsx';
 import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
-import { useSession } from '@/features/auth/api/get-session.ts';
+import { useSession } from '@/lib/api/session.ts';
 import { personName } from '@/lib/person.ts';
 import { useEraseUser } from '../api/erase-user.ts';
-import { Section } from './section.tsx';
 
 /**
  * Erase a former user's personal data (after a confirmation): the account is anonymised, its decisions,

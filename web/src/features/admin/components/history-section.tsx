@@ -2,12 +2,12 @@ import { Anchor, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { PagedList } from '@/components/paged-list.tsx';
+import { Section } from '@/components/section.tsx';
+import { paths } from '@/lib/paths.ts';
 import { useAudit } from '../api/get-audit.ts';
 import { HISTORY_PAGE_SIZE } from '../search-params.ts';
 import { AuditEventItem } from './audit-event-item.tsx';
-import { PagedList } from './paged-list.tsx';
-import { Section } from './section.tsx';
 
 /** The user's history: audit events about this user, newest first. */
 export function HistorySection({ userId }: { userId: string }) {

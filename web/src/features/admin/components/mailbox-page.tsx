@@ -3,7 +3,10 @@ import type { MailboxMessage } from '@portal/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AdminNav } from '@/components/admin-nav.tsx';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
+import { PagedList } from '@/components/paged-list.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { useMailbox } from '../api/get-mailbox.ts';
@@ -15,10 +18,7 @@ import {
   readSearch,
   withChange,
 } from '../search-params.ts';
-import { AdminNav } from './admin-nav.tsx';
-import { FilterInput } from './filter-input.tsx';
 import { LinkifiedText } from './linkified-text.tsx';
-import { PagedList } from './paged-list.tsx';
 import { BADGE_COLORS } from './status-badge.tsx';
 
 const statusColors: Record<MailboxMessage['status'], keyof typeof BADGE_COLORS> = {

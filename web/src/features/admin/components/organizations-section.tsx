@@ -4,12 +4,12 @@ import type { AdminUser, OrganizationRef } from '@portal/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
+import { FILTER_DEBOUNCE_MS } from '@/components/filter-input.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { Section } from '@/components/section.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useChangeOrganization } from '../api/change-user.ts';
 import { useOrganizationSearch } from '../api/search-organizations.ts';
-import { FILTER_DEBOUNCE_MS } from './filter-input.tsx';
-import { Section } from './section.tsx';
 
 function useOrganizationName() {
   const language = useLanguage();

@@ -10,12 +10,12 @@ import {
 } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminNav } from '@/components/admin-nav.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { Section } from '@/components/section.tsx';
 import { useSaveVotingSettings, useVotingSettings } from '../api/voting-settings.ts';
-import { AdminNav } from './admin-nav.tsx';
-import { Section } from './section.tsx';
 import { ClusterTextsSection, SitePagesSection } from './site-content-sections.tsx';
 
 /** /admin/settings: the cluster's settings: the home page's texts, the information pages, the voting rules. */

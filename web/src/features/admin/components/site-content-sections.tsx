@@ -20,18 +20,13 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import {
-  useClusterTexts,
-  useSaveClusterTexts,
-  useSaveSitePage,
-  useSitePage,
-} from '@/features/site-pages/api/site-pages.ts';
+import { Section } from '@/components/section.tsx';
+import { useClusterTexts, useSaveClusterTexts, useSaveSitePage, useSitePage } from '@/lib/api/site-pages.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { paths } from '@/lib/paths.ts';
 import { useForm } from '@/lib/use-form.ts';
-import { Section } from './section.tsx';
 
 /** A save refused because someone saved in between (412): say so and offer the saved version. */
 function staleMessage(error: unknown): boolean {

@@ -2,10 +2,13 @@ import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Titl
 import { type AdminUser, ROLES, USER_STATUSES } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { AdminNav } from '@/components/admin-nav.tsx';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
+import { PagedList } from '@/components/paged-list.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
 import { useUsers } from '../api/get-users.ts';
 import {
@@ -16,9 +19,6 @@ import {
   type UserSearch,
   withChange,
 } from '../search-params.ts';
-import { AdminNav } from './admin-nav.tsx';
-import { FilterInput } from './filter-input.tsx';
-import { PagedList } from './paged-list.tsx';
 import { StatusBadge } from './status-badge.tsx';
 
 /** Navigation state a user's page reads to link back to the same filtered list. */

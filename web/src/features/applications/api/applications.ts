@@ -2,18 +2,16 @@ import {
   type Application,
   ApplicationSchema,
   type ApplicationSection,
-  type ApplicationSummary,
   type DocumentInfo,
   DocumentInfoSchema,
   type DocumentKind,
-  MyApplicationsResponseSchema,
 } from '@portal/shared';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
-import { authKeys } from '@/features/auth/api/keys.ts';
 import { currentLanguage } from '@/i18n/index.ts';
-import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
-import { applicationKeys } from './keys.ts';
+import { applicationPath, documentUrl } from '@/lib/api/applications.ts';
+import { apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
+import { applicationKeys, authKeys } from '@/lib/query-keys.ts';
 
 /**
  * Uploads a file as the raw request body (`Content-Type` is given, e.g. application/pdf) and parses the
@@ -45,36 +43,6 @@ export async function apiUpload<S extends z.ZodType>(
   return schema.parse(await response.json());
 }
 
-const base = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
-
-export async function getMyApplications(signal?: AbortSignal): Promise<ApplicationSummary[]> {
-  const response = await apiGet(
-    '/api/applications/mine',
-    MyApplicationsResponseSchema,
-    signal ? { signal } : {},
-  );
-  return response.items;
-}
-
-export function useMyApplications() {
-  return useQuery(
-    queryOptions({ queryKey: applicationKeys.mine(), queryFn: ({ signal }) => getMyApplications(signal) }),
-  );
-}
-
-export function getApplication(id: string, signal?: AbortSignal): Promise<Application> {
-  return apiGet(base(id), ApplicationSchema, signal ? { signal } : {});
-}
-
-export function useApplication(id: string) {
-  return useQuery(
-    queryOptions({
-      queryKey: applicationKeys.detail(id),
-      queryFn: ({ signal }) => getApplication(id, signal),
-    }),
-  );
-}
-
 /** Every change answers with the whole application: show it at once and let the list catch up. */
 function useApplicationChange<A>(mutationFn: (args: A) => Promise<Application>) {
   const queryClient = useQueryClient();
@@ -104,7 +72,7 @@ export function useCreateApplication() {
 export function useDeleteDraft(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend('DELETE', base(id)),
+    mutationFn: () => apiSend('DELETE', applicationPath(id)),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: applicationKeys.detail(id) });
       return queryClient.invalidateQueries({ queryKey: applicationKeys.mine() });
@@ -114,7 +82,7 @@ export function useDeleteDraft(id: string) {
 
 export function useSaveSection(id: string) {
   return useApplicationChange(({ section, body }: { section: ApplicationSection; body: unknown }) =>
-    apiSend('PUT', `${base(id)}/sections/${section}`, body, ApplicationSchema),
+    apiSend('PUT', `${applicationPath(id)}/sections/${section}`, body, ApplicationSchema),
   );
 }
 
@@ -125,7 +93,12 @@ export function useApplicationAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ action, comment }: { action: ApplicantAction; comment?: string }) =>
-      apiSend('POST', `${base(id)}/actions/${action}`, comment ? { comment } : {}, ApplicationSchema),
+      apiSend(
+        'POST',
+        `${applicationPath(id)}/actions/${action}`,
+        comment ? { comment } : {},
+        ApplicationSchema,
+      ),
     onSuccess: (application) => {
       queryClient.setQueryData(applicationKeys.detail(application.id), application);
       return queryClient.invalidateQueries({ queryKey: applicationKeys.mine() });
@@ -137,12 +110,8 @@ export function useApplicationAction(id: string) {
 /** The applicant writes to the committee only as `applicant` (a message both sides see). */
 export function useReply(id: string) {
   return useApplicationChange((text: string) =>
-    apiSend('POST', `${base(id)}/comments`, { text, audience: 'applicant' }, ApplicationSchema),
+    apiSend('POST', `${applicationPath(id)}/comments`, { text, audience: 'applicant' }, ApplicationSchema),
   );
-}
-
-export function documentUrl(applicationId: string, documentId: string): string {
-  return `${base(applicationId)}/documents/${encodeURIComponent(documentId)}`;
 }
 
 /** Uploads a PDF; the answer is the document alone, so the application is fetched again. */
@@ -151,7 +120,7 @@ export function useUploadDocument(id: string) {
   return useMutation({
     mutationFn: ({ file, kind }: { file: File; kind: DocumentKind }): Promise<DocumentInfo> =>
       apiUpload(
-        buildUrl(`${base(id)}/documents`, { kind, filename: file.name }),
+        buildUrl(`${applicationPath(id)}/documents`, { kind, filename: file.name }),
         file,
         'application/pdf',
         DocumentInfoSchema,

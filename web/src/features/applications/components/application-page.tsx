@@ -3,18 +3,19 @@ import { type Application, availableActions, isEditableByApplicant } from '@port
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { StateBadge } from '@/components/application-state-badge.tsx';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useApplication } from '@/lib/api/applications.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useApplication, useApplicationAction, useDeleteDraft } from '../api/applications.ts';
+import { paths } from '@/lib/paths.ts';
+import { useApplicationAction, useDeleteDraft } from '../api/applications.ts';
 import { ApplicationForm } from './application-form.tsx';
 import { changeRequest, MessagesSection, TimelineSection } from './application-status.tsx';
 import { ApplicationSummary } from './application-summary.tsx';
-import { StateBadge } from './state-badge.tsx';
 
 /**
  * One application, as its applicant sees it: the form while it may be edited (draft, changes requested),

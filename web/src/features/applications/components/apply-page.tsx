@@ -15,14 +15,15 @@ import { type ApplicationSummary, isEditableByApplicant } from '@portal/shared';
 import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { StateBadge } from '@/components/application-state-badge.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useMyApplications } from '@/lib/api/applications.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useCreateApplication, useMyApplications } from '../api/applications.ts';
-import { StateBadge } from './state-badge.tsx';
+import { paths } from '@/lib/paths.ts';
+import { useCreateApplication } from '../api/applications.ts';
 
 /** How to join, a button that starts an application, and the user's applications so far. */
 export function ApplyPage() {

@@ -13,10 +13,11 @@ import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { documentUrl } from '@/lib/api/applications.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { documentUrl, useDeleteDocument, useUploadDocument } from '../api/applications.ts';
+import { useDeleteDocument, useUploadDocument } from '../api/applications.ts';
 import { StepButtons, type StepProps } from './section-step.tsx';
 
 const MAX_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;

@@ -18,13 +18,13 @@ import {
   SHARING_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { paths } from '@/app/paths.ts';
 import { DateField } from '@/components/date-field.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { SectionStep, type StepProps } from './section-step.tsx';
 
 const optional = (value: string) => (value.trim() === '' ? undefined : value);

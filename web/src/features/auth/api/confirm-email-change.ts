@@ -1,8 +1,7 @@
 import type { TokenBody } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { accountKeys } from '@/features/account/api/keys.ts';
 import { apiSend } from '@/lib/api-client.ts';
-import { authKeys } from './keys.ts';
+import { accountKeys, authKeys } from '@/lib/query-keys.ts';
 
 export function confirmEmailChange(body: TokenBody) {
   return apiSend('POST', '/api/auth/confirm-email-change', body);

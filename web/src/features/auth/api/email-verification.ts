@@ -1,7 +1,7 @@
 import { AcceptedResponseSchema, type ForgotPasswordBody, type TokenBody } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiSend } from '@/lib/api-client.ts';
-import { authKeys } from './keys.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 
 export function verifyEmail(body: TokenBody) {
   return apiSend('POST', '/api/auth/verify-email', body);

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 import { currentLanguage, setLanguage } from '@/i18n/index.ts';
 import { apiSend } from '@/lib/api-client.ts';
-import { authKeys, forgetUserData } from './keys.ts';
+import { authKeys, forgetUserData } from '@/lib/query-keys.ts';
 
 const LogInResponseSchema = z.object({ user: MeSchema });
 

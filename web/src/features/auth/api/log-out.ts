@@ -1,9 +1,9 @@
 import type { SessionResponse } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { apiSend, isApiError } from '@/lib/api-client.ts';
-import { authKeys, forgetUserData } from './keys.ts';
+import { paths } from '@/lib/paths.ts';
+import { authKeys, forgetUserData, logOutMutationKey } from '@/lib/query-keys.ts';
 
 export async function logOut(): Promise<void> {
   try {
@@ -13,9 +13,6 @@ export async function logOut(): Promise<void> {
     if (!isApiError(error, 401)) throw error;
   }
 }
-
-/** Lets a protected page tell "the user logged out here" from "the session ended" (see RequireAuth). */
-export const logOutMutationKey = [...authKeys.all, 'log-out'] as const;
 
 /** Logs out, goes to the home page, then forgets the user and their data. */
 export function useLogOut() {

@@ -2,11 +2,11 @@ import { Anchor, Button, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useSession } from '@/lib/api/session.ts';
+import { paths } from '@/lib/paths.ts';
 import { hasServerFieldError } from '@/lib/use-form.ts';
 import { useConfirmEmailChange } from '../api/confirm-email-change.ts';
-import { useSession } from '../api/get-session.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { useLinkToken, useOncePerToken } from './use-link-token.ts';
 

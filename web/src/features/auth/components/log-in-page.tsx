@@ -3,18 +3,17 @@ import { LogInBodySchema } from '@portal/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { keptNextPath, paths, safeNextPath } from '@/app/paths.ts';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { getMyApplications } from '@/features/applications/api/applications.ts';
-import { applicationKeys } from '@/features/applications/api/keys.ts';
+import { getMyApplicationsQueryOptions } from '@/lib/api/applications.ts';
+import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { keptNextPath, paths, safeNextPath } from '@/lib/paths.ts';
 import { useForm } from '@/lib/use-form.ts';
 import { useResendVerification } from '../api/email-verification.ts';
-import { useSession } from '../api/get-session.ts';
 import { useLogIn } from '../api/log-in.ts';
 import { landingPath } from '../landing.ts';
 import { AuthCard } from './auth-card.tsx';
-import { PasswordField } from './password-field.tsx';
 import { formatWait } from './wait-time.ts';
 
 export function LogInPage() {
@@ -37,8 +36,7 @@ export function LogInPage() {
   // needs their applications to know where that is.
   const landing = user && !kept ? landingPath(user, undefined) : undefined;
   const mine = useQuery({
-    queryKey: applicationKeys.mine(),
-    queryFn: ({ signal }) => getMyApplications(signal),
+    ...getMyApplicationsQueryOptions(),
     enabled: Boolean(user && !kept && !landing),
   });
 

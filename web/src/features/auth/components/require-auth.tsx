@@ -4,11 +4,11 @@ import { useMutationState } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { principalOf, useSession } from '../api/get-session.ts';
-import { logOutMutationKey } from '../api/log-out.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
+import { paths } from '@/lib/paths.ts';
+import { logOutMutationKey } from '@/lib/query-keys.ts';
 
 /**
  * Guards pages for signed-in users: an anonymous visitor goes to the log-in page (and comes back here

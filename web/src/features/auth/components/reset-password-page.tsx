@@ -2,12 +2,12 @@ import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { ResetPasswordBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { paths } from '@/lib/paths.ts';
 import { hasServerFieldError, useForm } from '@/lib/use-form.ts';
 import { useResetPassword } from '../api/password-reset.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
-import { PasswordField } from './password-field.tsx';
 import { useLinkToken } from './use-link-token.ts';
 
 /** Opened from the "forgot password" email (`/reset-password?token=…`): choose a new password. */

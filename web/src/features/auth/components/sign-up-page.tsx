@@ -3,15 +3,15 @@ import { LANGUAGES, SignUpBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
-import { keptNextPath, paths } from '@/app/paths.ts';
+import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { currentLanguage } from '@/i18n/index.ts';
+import { useSession } from '@/lib/api/session.ts';
+import { keptNextPath, paths } from '@/lib/paths.ts';
 import { useForm } from '@/lib/use-form.ts';
 import { useResendVerification } from '../api/email-verification.ts';
-import { useSession } from '../api/get-session.ts';
 import { useSignUp } from '../api/sign-up.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
-import { PasswordField } from './password-field.tsx';
 
 export function SignUpPage() {
   const { t } = useTranslation();

@@ -2,9 +2,9 @@ import { Anchor, Button, Group, Text } from '@mantine/core';
 import { type Action, can } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { principalOf, useSession } from '../api/get-session.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
+import { paths } from '@/lib/paths.ts';
 import { useLogOut } from '../api/log-out.ts';
 
 /** Any of these lets a user into the administration pages. */

@@ -1,7 +1,7 @@
 import { type ClusterResponse, ClusterResponseSchema } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { clusterKeys } from './keys.ts';
+import { clusterKeys } from '@/lib/query-keys.ts';
 
 export function getCluster(signal?: AbortSignal): Promise<ClusterResponse> {
   return apiGet('/api/cluster', ClusterResponseSchema, signal ? { signal } : {});

@@ -17,12 +17,12 @@ import {
 import type { Area } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { useFlash } from '@/lib/flash.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useCluster } from '../api/get-cluster.ts';
 
 /** Splits a stored text into paragraphs at blank lines. */

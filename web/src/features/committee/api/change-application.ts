@@ -1,7 +1,8 @@
 import { type Application, ApplicationSchema, type VoteChoice } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { applicationPath } from '@/lib/api/applications.ts';
 import { apiSend } from '@/lib/api-client.ts';
-import { applicationPath, getApplicationQueryOptions } from './get-application.ts';
+import { getApplicationQueryOptions } from './get-application.ts';
 import { committeeKeys } from './keys.ts';
 
 /** The moves a committee member (start review, request changes) or the chair (open vote) may ask for. */

@@ -1,12 +1,5 @@
-import { type Application, ApplicationSchema } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { apiGet } from '@/lib/api-client.ts';
-import { committeeKeys } from './keys.ts';
-
-export const applicationPath = (id: string) => `/api/applications/${encodeURIComponent(id)}`;
-
-export const documentHref = (applicationId: string, documentId: string) =>
-  `${applicationPath(applicationId)}/documents/${encodeURIComponent(documentId)}`;
+import { getApplicationQueryOptions as applicationQueryOptions } from '@/lib/api/applications.ts';
 
 /**
  * While a vote is open other members vote and the chair may close it: the panel asks again this often
@@ -14,14 +7,13 @@ export const documentHref = (applicationId: string, documentId: string) =>
  */
 export const OPEN_VOTE_REFRESH_MS = 10_000;
 
-export function getApplication(id: string, signal?: AbortSignal): Promise<Application> {
-  return apiGet(applicationPath(id), ApplicationSchema, signal ? { signal } : {});
-}
-
+/**
+ * The application as the committee reads it: the resource's own query (the same key the applicant's
+ * pages use), asked again while its vote is open.
+ */
 export function getApplicationQueryOptions(id: string) {
   return queryOptions({
-    queryKey: committeeKeys.application(id),
-    queryFn: ({ signal }) => getApplication(id, signal),
+    ...applicationQueryOptions(id),
     refetchInterval: (query) =>
       query.state.data?.vote && query.state.data.vote.closedAt === null ? OPEN_VOTE_REFRESH_MS : false,
   });

@@ -2,7 +2,7 @@ import { Anchor, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { type Application, SHARING_KINDS } from '@portal/shared';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import type { CommitteeMessages } from '@/i18n/committee.bg.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format.ts';

@@ -6,7 +6,7 @@ import {
   type TimelineEntry,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { SnapshotDiff } from '@/features/admin/components/snapshot-diff.tsx';
+import { SnapshotDiff } from '@/components/snapshot-diff.tsx';
 import type { CommitteeMessages } from '@/i18n/committee.bg.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format.ts';

@@ -9,14 +9,14 @@ import {
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
-import { PagedList } from '@/features/admin/components/paged-list.tsx';
-import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
+import { PagedList } from '@/components/paged-list.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useQueue } from '../api/get-queue.ts';
 import {
   currentPage,

@@ -1,10 +1,10 @@
 import { Anchor, Stack, Text } from '@mantine/core';
 import type { DocumentInfo } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
+import { documentUrl as documentHref } from '@/lib/api/applications.ts';
 import { formatDateTime, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { documentHref } from '../api/get-application.ts';
 
 /** The attached PDFs, each a download link (the server answers with Content-Disposition: attachment). */
 export function DocumentsSection({

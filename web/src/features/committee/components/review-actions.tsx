@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type Application, availableActions, can, type Principal } from '@portal/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { type ReviewAction, useReviewAction } from '../api/change-application.ts';
 import { ActionModal } from './action-modal.tsx';
 

@@ -2,7 +2,7 @@ import { Badge, Box, Group, Stack, Text } from '@mantine/core';
 import { APPLICATION_ACTIONS, type ApplicationAction, type TimelineEntry } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { personName } from '@/lib/person.ts';

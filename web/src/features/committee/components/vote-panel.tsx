@@ -12,7 +12,7 @@ import { type FormEvent, Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { personName } from '@/lib/person.ts';

@@ -2,13 +2,13 @@ import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Titl
 import { can, type Decision } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
-import { FilterInput } from '@/features/admin/components/filter-input.tsx';
-import { PagedList } from '@/features/admin/components/paged-list.tsx';
-import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
+import { PagedList } from '@/components/paged-list.tsx';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useDecisionYears } from '../api/get-decision-years.ts';
 import { useDecisions } from '../api/get-decisions.ts';
 import {

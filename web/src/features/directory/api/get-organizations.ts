@@ -5,8 +5,8 @@ import {
 } from '@portal/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
+import { directoryKeys } from '@/lib/query-keys.ts';
 import { DIRECTORY_PAGE_SIZE, type DirectorySearch } from '../search-params.ts';
-import { directoryKeys } from './keys.ts';
 
 /**
  * The URL's values go to the API as they are (not pre-validated here): the server is the one judge of a

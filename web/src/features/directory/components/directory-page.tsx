@@ -20,8 +20,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
 import { useAreas } from '@/lib/api/get-areas.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { type DirectoryData, useOrganizations } from '../api/get-organizations.ts';
 import {

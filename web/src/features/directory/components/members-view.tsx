@@ -1,8 +1,8 @@
 import { Box, SegmentedControl, Stack, Text } from '@mantine/core';
 import { type MemberOrganizationSummary, type OrganizationSummary, viewerLevel } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
-import { ContactFacts } from '@/features/organizations/components/contact-facts.tsx';
+import { ContactFacts } from '@/components/contact-facts.tsx';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 // The texts of this members-only code: it loads only for users who may see the members view.
 import '@/i18n/members-view.ts';
 

@@ -3,10 +3,10 @@ import type { OrganizationSummary, SharingKind } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type DirectoryReturnState, paths } from '@/app/paths.ts';
-import { OrganizationLogo } from '@/features/organizations/components/organization-logo.tsx';
+import { OrganizationLogo } from '@/components/organization-logo.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { type DirectoryReturnState, paths } from '@/lib/paths.ts';
 
 export function OrganizationCard({
   organization: o,

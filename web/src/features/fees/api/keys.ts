@@ -1,4 +1,4 @@
-import { FEES_QUERY_ROOT } from '@/lib/query-roots.ts';
+import { FEES_QUERY_ROOT } from '@/lib/query-keys.ts';
 import type { FeesSearch } from '../search-params.ts';
 
 /** Everything the fee pages cache lives under `fees`. */

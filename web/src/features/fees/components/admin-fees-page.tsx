@@ -23,12 +23,12 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AdminNav } from '@/components/admin-nav.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { AdminNav } from '@/features/admin/components/admin-nav.tsx';
-import { Section } from '@/features/admin/components/section.tsx';
+import { Section } from '@/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { useRates, useSaveFeeSettings, useSaveRates } from '../api/rates.ts';

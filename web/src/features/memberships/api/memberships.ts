@@ -9,7 +9,7 @@ import {
 } from '@portal/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
-import { FEES_QUERY_ROOT } from '@/lib/query-roots.ts';
+import { FEES_QUERY_ROOT } from '@/lib/query-keys.ts';
 import { MEMBERS_PAGE_SIZE, type MemberSearch } from '../search-params.ts';
 
 /** Everything the membership pages cache lives under `memberships`. */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
-import { useCan } from '@/features/auth/api/get-session.ts';
+import { useCan } from '@/lib/api/session.ts';
 import { useEraseContact } from '../api/memberships.ts';
 
 /**

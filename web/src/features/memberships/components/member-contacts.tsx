@@ -2,11 +2,11 @@ import { Anchor, Button, Card, List, SimpleGrid, Stack, Text, Title } from '@man
 import { CONTACT_FIELDS, type MembershipDetail } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
-import { useCan } from '@/features/auth/api/get-session.ts';
+import { useCan } from '@/lib/api/session.ts';
+import { paths } from '@/lib/paths.ts';
 import { useRemoveOrganization } from '../api/memberships.ts';
 
 /**

@@ -12,18 +12,16 @@ import {
   Title,
 } from '@mantine/core';
 import type { MembershipAction, MembershipDetail } from '@portal/shared';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { usePreloadDateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
-import { HistorySection } from '@/features/my-organization/components/history-section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
 import { useMembership } from '../api/memberships.ts';
 import { EraseContactSection } from './erase-contact-section.tsx';
@@ -33,7 +31,16 @@ import { MembershipActionModal } from './membership-action-modal.tsx';
 import { MembershipVotePanel } from './membership-vote-panel.tsx';
 
 /** /committee/members/:id: a membership's facts, its history and the actions open now. */
-export function MemberPage() {
+/**
+ * The sections other features own (the member's fees, the profile's change history), passed in by the
+ * app's route (`app/routes/committee-member-page.tsx`) since features do not import each other.
+ */
+export type MemberPageSections = {
+  Fees: ComponentType<{ id: string }>;
+  History: ComponentType<{ id: string }>;
+};
+
+export function MemberPage({ Fees, History: ProfileHistory }: MemberPageSections) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const membership = useMembership(id);
@@ -121,9 +128,9 @@ export function MemberPage() {
         )}
       </Stack>
       <History membership={m} />
-      <OrganizationFees id={id} />
+      <Fees id={id} />
       {/* The profile's change history (the committee may read every organisation's). */}
-      <HistorySection id={id} />
+      <ProfileHistory id={id} />
       <EraseContactSection organizationId={id} name={name?.text ?? ''} />
       <RemoveOrganizationSection membership={m} name={name?.text ?? ''} />
       {action ? (

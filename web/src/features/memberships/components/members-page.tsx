@@ -7,13 +7,13 @@ import {
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { FilterInput } from '@/components/filter-input.tsx';
+import { MemberExportButton } from '@/components/member-export-button.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
-import { FilterInput } from '@/features/admin/components/filter-input.tsx';
-import { PagedList } from '@/features/admin/components/paged-list.tsx';
-import { MemberExportButton } from '@/features/members-csv/member-export-button.tsx';
+import { PagedList } from '@/components/paged-list.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useMembers } from '../api/memberships.ts';
 import {
   currentPage,

@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
-import { useCan } from '@/features/auth/api/get-session.ts';
+import { useCan } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useMembershipAction, useMembershipVote } from '../api/memberships.ts';
 

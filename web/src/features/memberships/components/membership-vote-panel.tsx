@@ -2,11 +2,11 @@ import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@
 import type { MembershipDetail, VoteChoice } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useCan } from '@/features/auth/api/get-session.ts';
+import { useCan } from '@/lib/api/session.ts';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useMembershipVote } from '../api/memberships.ts';
 
 const CHOICES: VoteChoice[] = ['for', 'against', 'abstain'];

@@ -1,9 +1,8 @@
 import { LOGO_TYPES, type LogoInfo, LogoInfoSchema } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { directoryKeys } from '@/features/directory/api/keys.ts';
-import { organizationKeys } from '@/features/organizations/api/keys.ts';
 import { currentLanguage } from '@/i18n/index.ts';
 import { apiSend, networkError, toApiError } from '@/lib/api-client.ts';
+import { directoryKeys, organizationKeys } from '@/lib/query-keys.ts';
 import { myOrganizationKeys } from './keys.ts';
 
 const logoPath = (id: string) => `/api/account/organizations/${encodeURIComponent(id)}/logo`;

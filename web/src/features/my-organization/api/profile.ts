@@ -6,9 +6,8 @@ import {
   versionFromEtag,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accountKeys } from '@/features/account/api/keys.ts';
-import { organizationKeys } from '@/features/organizations/api/keys.ts';
 import { apiGetResponse, apiSendResponse } from '@/lib/api-client.ts';
+import { accountKeys, organizationKeys } from '@/lib/query-keys.ts';
 import { myOrganizationKeys } from './keys.ts';
 
 /** A profile with the ETag it was read with: the version a save must name in `If-Match`. */

@@ -5,9 +5,8 @@ import {
   RepresentativesResponseSchema,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { accountKeys } from '@/features/account/api/keys.ts';
-import { authKeys } from '@/features/auth/api/keys.ts';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { accountKeys, authKeys } from '@/lib/query-keys.ts';
 import { myOrganizationKeys } from './keys.ts';
 
 const base = (id: string) => `/api/account/organizations/${encodeURIComponent(id)}`;

@@ -13,13 +13,13 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useSession } from '@/features/auth/api/get-session.ts';
+import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useAcceptInvitation, useInvitationPreview } from '../api/representatives.ts';
 
 /**

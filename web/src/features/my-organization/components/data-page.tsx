@@ -3,9 +3,9 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useDownloadMyData } from '@/features/account/api/personal-data.ts';
+import { useDownloadMyData } from '@/lib/api/personal-data.ts';
+import { paths } from '@/lib/paths.ts';
 import { useDownloadOrganizationData } from '../api/export.ts';
 
 /** One download: what it holds, the button, and how it went (saved, or why not). */

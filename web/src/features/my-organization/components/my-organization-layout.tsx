@@ -1,13 +1,13 @@
 import { Alert, Anchor, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useOrganizationStanding } from '@/features/auth/api/get-session.ts';
+import { useOrganizationStanding } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { useEditableProfile } from '../api/profile.ts';
 import { MyOrganizationNav } from './my-organization-nav.tsx';
 

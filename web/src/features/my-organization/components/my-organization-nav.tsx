@@ -1,7 +1,7 @@
 import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { paths } from '@/app/paths.ts';
+import { paths } from '@/lib/paths.ts';
 
 /** The tabs of an organisation's pages, as links (the current one has aria-current="page"). */
 export function MyOrganizationNav({ id }: { id: string }) {

@@ -15,13 +15,13 @@ import { type Invitation, InviteBodySchema, type Representative } from '@portal/
 import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { paths } from '@/app/paths.ts';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useOrganizationStanding } from '@/features/auth/api/get-session.ts';
+import { useOrganizationStanding } from '@/lib/api/session.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
 import { useForm } from '@/lib/use-form.ts';
 import {

@@ -5,7 +5,7 @@ import {
 } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { organizationKeys } from './keys.ts';
+import { organizationKeys } from '@/lib/query-keys.ts';
 
 export function getOrganization(id: string, signal?: AbortSignal): Promise<OrganizationProfile> {
   return apiGet(

@@ -20,16 +20,16 @@ import {
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { isDirectoryReturnState, paths } from '@/app/paths.ts';
+import { ContactFacts, Fact } from '@/components/contact-facts.tsx';
+import { OrganizationLogo } from '@/components/organization-logo.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useCan } from '@/features/auth/api/get-session.ts';
+import { useCan } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { isDirectoryReturnState, paths } from '@/lib/paths.ts';
 import { useMemberOrganization, useOrganization } from '../api/get-organization.ts';
-import { ContactFacts, Fact } from './contact-facts.tsx';
-import { OrganizationLogo } from './organization-logo.tsx';
 
 function BackLink() {
   const { t } = useTranslation();

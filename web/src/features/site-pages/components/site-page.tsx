@@ -3,9 +3,9 @@ import { type SitePageSlug, textBlocks } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { useSitePage } from '@/lib/api/site-pages.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useSitePage } from '../api/site-pages.ts';
 
 /**
  * An information page the administrators write (the statute, the privacy notice, the contacts): plain

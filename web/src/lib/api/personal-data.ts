@@ -1,12 +1,11 @@
 import { AccountExportSchema, type EraseAccountBody, type SessionResponse } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { paths } from '@/app/paths.ts';
-import { authKeys, forgetUserData } from '@/features/auth/api/keys.ts';
-import { logOutMutationKey } from '@/features/auth/api/log-out.ts';
 import { apiSend } from '@/lib/api-client.ts';
 import { downloadJson } from '@/lib/download.ts';
 import { setFlash } from '@/lib/flash.ts';
+import { paths } from '@/lib/paths.ts';
+import { authKeys, forgetUserData, logOutMutationKey } from '@/lib/query-keys.ts';
 
 /** Saves everything the portal holds about the signed-in user as a JSON file. */
 export function useDownloadMyData() {

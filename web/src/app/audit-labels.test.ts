@@ -15,7 +15,7 @@ import {
   formatValue,
   KNOWN_ACTIONS,
   KNOWN_ENTITY_TYPES,
-} from './audit-labels.ts';
+} from '@/lib/audit-labels.ts';
 
 /**
  * Every audit action the server writes today (its `recordAudit` calls: literal codes, the role and status

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
+import { OrganizationFees } from './organization-fees.tsx';
 
 /** /my/organizations/:id/fees — the organisation's annual fees per year, with the payments recorded. */
 export function FeesPage() {

@@ -1,7 +1,7 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { can } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { principalOf, useSession } from '@/features/auth/api/get-session.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 
 /** The member list as CSV (the server picks the columns and contacts by the reader's level). */
 export const MEMBER_EXPORT_URL = '/api/members/export.csv';

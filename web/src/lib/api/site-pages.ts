@@ -9,8 +9,8 @@ import {
   type SitePageSlug,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { clusterKeys } from '@/features/cluster/api/keys.ts';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { clusterKeys } from '@/lib/query-keys.ts';
 
 export const sitePageKeys = {
   all: ['site-pages'] as const,

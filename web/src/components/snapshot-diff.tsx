@@ -1,6 +1,6 @@
 import { Code, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldLabel, formatValue } from '../audit-labels.ts';
+import { fieldLabel, formatValue } from '@/lib/audit-labels.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -9,7 +9,7 @@ import {
 } from '@portal/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { authKeys } from './keys.ts';
+import { authKeys } from '@/lib/query-keys.ts';
 
 export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
   return apiGet('/api/auth/session', SessionResponseSchema, signal ? { signal } : {});

@@ -1,0 +1,11 @@
+import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
+import { MemberPage } from '@/features/memberships/components/member-page.tsx';
+import { HistorySection } from '@/features/my-organization/components/history-section.tsx';
+
+/**
+ * /committee/members/:id — the memberships feature's page with the sections of the fees and
+ * organisation-profile features, composed here because features do not import each other.
+ */
+export function CommitteeMemberPage() {
+  return <MemberPage Fees={OrganizationFees} History={HistorySection} />;
+}

@@ -1,4 +1,0 @@
-export const clusterKeys = {
-  all: ['cluster'] as const,
-  detail: () => [...clusterKeys.all, 'detail'] as const,
-};

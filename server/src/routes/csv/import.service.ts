@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, memberships, organizationAreas, organizations, sql } from '@portal/db';
+import { type Db, isUniqueViolation, memberships, organizationAreas, organizations, sql } from '@portal/db';
 import {
   eik9CheckDigit,
   IMPORT_CELL_SCHEMAS,
@@ -258,20 +258,10 @@ export async function importOrganizations(
     await insertRows(db, actor, rows);
   } catch (error) {
     // Another request inserted one of these ЕИКs since the check: check again, which names its line.
-    if (isEikConflict(error)) await validateImport(db, body);
+    if (isUniqueViolation(error, 'organizations_eik_key')) await validateImport(db, body);
     throw error;
   }
   return { dryRun: false, rows: rows.length, imported: rows.length };
-}
-
-/** Is `error` the unique index on organisations' ЕИК (drizzle wraps the driver's error in `cause`)? */
-function isEikConflict(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const pg = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (pg.code === '23505' && (pg.constraint_name ?? pg.constraint) === 'organizations_eik_key') return true;
-    e = pg.cause;
-  }
-  return false;
 }
 
 async function insertRows(db: Db, actor: Actor, rows: ParsedRow[]): Promise<void> {

@@ -20,6 +20,7 @@ export {
   notInArray,
   or,
   type SQL,
+  type SQLWrapper,
   sql,
 } from 'drizzle-orm';
 // Benchmarks turn a drizzle SQL into text + params to run it on the raw driver (bench/directory.ts).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, isUniqueViolation, memberships, organizationAreas, organizations, sql } from '@portal/db';
+import { type Db, isUniqueViolation, memberships, organizationAreas, organizations } from '@portal/db';
 import {
   eik9CheckDigit,
   IMPORT_CELL_SCHEMAS,

@@ -1,6 +1,5 @@
 import { and, type Db, eq, inArray, like, memberships, or, organizations, sql } from '@portal/db';
 import {
-  type CategoryChange,
   categoryInForce,
   type FeeJoinRule,
   type FeeListQuery,
@@ -17,11 +16,9 @@ import {
   type LedgerYearInput,
   type MemberFee,
   type MembershipCategory,
-  type MembershipStatus,
   matchesFeeFilter,
   type OrganizationFeesResponse,
   todayInSofia,
-  type YearRate,
   yearFee,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';

@@ -1,4 +1,4 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import { accountLogoUrl, LOGO_SIZES, type LogoInfo, type LogoSize, type LogoType } from '@portal/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp, { type Metadata } from 'sharp';

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { rowsOf } from './driver.ts';
 import { migrationsFolder, pgliteExtensions } from './engine-files.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { observePglite, observePostgres, type QueryObserver, QueryObservers } from './observe.ts';
@@ -66,10 +67,7 @@ export function openPglite(pg: PGlite): DbHandle {
     engine: 'pglite',
     pglite: pg,
     observe: (observer) => observers.add(observer),
-    async query<T extends Record<string, unknown>>(statement: SQL) {
-      const result = await db.execute(statement);
-      return (result as unknown as { rows: T[] }).rows;
-    },
+    query: (statement) => rowsOf(db, statement),
     close: () => pg.close(),
   };
 }
@@ -110,9 +108,7 @@ export function openPostgres(url: string, options: PostgresOptions | number = {}
     engine: 'postgres',
     sql,
     observe: (observer) => observers.add(observer),
-    async query<T extends Record<string, unknown>>(statement: SQL) {
-      return [...((await db.execute(statement)) as unknown as T[])];
-    },
+    query: (statement) => rowsOf(db, statement),
     close: () => sql.end({ timeout: 5 }),
   };
   // Migrations run on one connection without the statement timeout (an index on a big table may take

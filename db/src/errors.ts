@@ -3,6 +3,7 @@
  * reached, is shutting down or starting up, or cut the statement off at `statement_timeout` is answered
  * 503 with `Retry-After`, not 500: the request was fine, the database was not there for it.
  */
+import { driverErrors } from './driver.ts';
 
 /** Socket errors from Node and postgres.js's own connection errors: no usable connection. */
 const CONNECTION_ERROR_CODES = new Set([
@@ -43,23 +44,13 @@ export type DatabaseOutage = 'connection' | 'timeout';
  * `statement_timeout`; `undefined` for anything else (a constraint violation, a bug).
  */
 export function databaseOutage(error: unknown): DatabaseOutage | undefined {
-  const seen = new Set<unknown>();
-  const queue: unknown[] = [error];
-  while (queue.length > 0 && seen.size < 16) {
-    const e = queue.shift();
-    if (e === null || typeof e !== 'object' || seen.has(e)) continue;
-    seen.add(e);
+  for (const e of driverErrors(error)) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') {
-      if (CONNECTION_ERROR_CODES.has(code)) return 'connection';
-      // Class 08: connection exception (08000, 08001, 08003, 08006, …).
-      if (/^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_SQLSTATES.has(code)) return 'connection';
-      if (code === STATEMENT_TIMEOUT) return 'timeout';
-    }
-    queue.push((e as { cause?: unknown }).cause);
-    // Node's connection attempts to several addresses (localhost → ::1 and 127.0.0.1) fail together.
-    const errors = (e as { errors?: unknown }).errors;
-    if (Array.isArray(errors)) queue.push(...errors);
+    if (typeof code !== 'string') continue;
+    if (CONNECTION_ERROR_CODES.has(code)) return 'connection';
+    // Class 08: connection exception (08000, 08001, 08003, 08006, …).
+    if (/^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_SQLSTATES.has(code)) return 'connection';
+    if (code === STATEMENT_TIMEOUT) return 'timeout';
   }
   return undefined;
 }

@@ -1,9 +1,33 @@
 // The server uses drizzle's sql template and operators through this package, without depending on drizzle-orm itself.
-export { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+export {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  not,
+  notInArray,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 // Benchmarks turn a drizzle SQL into text + params to run it on the raw driver (bench/directory.ts).
 export { PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
+export * from './driver.ts';
 export * from './errors.ts';
 export { DatabaseLockedError, lockFileFor } from './lock.ts';
 export {

@@ -1,81 +1,81 @@
-import { type Db, type SQL, sql } from '@portal/db';
-import type { AdminUser, Language, Me, MeOrganization, Role, UserStatus } from '@portal/shared';
-import { execute, MEMBER_STANDING, parseJson } from './db.ts';
+import { asc, type Db, eq, parseJson, type SQL, sql, toIso, users } from '@portal/db';
+import type { AdminUser, Me, MeOrganization, Role, UserStatus } from '@portal/shared';
+import { MEMBER_STANDING } from './db.ts';
 
-interface UserRow extends Record<string, unknown> {
-  id: string;
-  email: string;
-  display_name: string;
-  language: Language;
-  email_verified: boolean;
-  disabled: boolean;
-  created_at: string;
-  version: number;
-  roles: Role[] | string;
-  organizations: MeOrganization[] | string;
+/**
+ * The outer row's id, qualified: drizzle writes the columns of a one-table select unqualified, also inside
+ * a `sql` field, where a bare "id" would be the subquery's own.
+ */
+const outerUserId = sql`${users}.${sql.identifier(users.id.name)}`;
+
+/** The columns every user view needs: roles and organisations as arrays (json aggregates). */
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  language: users.language,
+  emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+  disabled: sql<boolean>`${users.disabledAt} is not null`,
+  version: users.version,
+  createdAt: users.createdAt,
+  roles: sql`(select coalesce(json_agg(r.role order by r.role), '[]'::json) from user_roles r
+      where r.user_id = ${outerUserId})`.mapWith((v: Role[] | string) => parseJson<Role[]>(v)),
+  organizations: sql`(select coalesce(json_agg(json_build_object('id', o.id, 'nameBg', o.name_bg,
+        'nameEn', o.name_en, 'standing', ${MEMBER_STANDING}) order by o.name_bg), '[]'::json)
+      from user_organizations uo join organizations o on o.id = uo.organization_id
+      left join memberships m on m.organization_id = o.id
+      where uo.user_id = ${outerUserId})`.mapWith((v: MeOrganization[] | string) =>
+    parseJson<MeOrganization[]>(v),
+  ),
+};
+
+export type UserView = Awaited<ReturnType<typeof findUsers>>[number];
+
+/** Users matching `where` (all when undefined), by email, a page of them when `page` is given. */
+export async function findUsers(db: Db, where?: SQL, page?: { limit: number; offset: number }) {
+  const query = db.select(userColumns).from(users).where(where).orderBy(asc(users.email)).$dynamic();
+  return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
-/** The columns every user view needs, for `u` (roles and organisations as JSON arrays). */
-export const USER_COLUMNS = sql`u.id, u.email, u.display_name, u.language,
-  u.email_verified_at is not null as email_verified, u.disabled_at is not null as disabled, u.version,
-  to_char(u.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-  (select coalesce(json_agg(r.role order by r.role), '[]'::json) from user_roles r where r.user_id = u.id)
-    as roles,
-  (select coalesce(json_agg(json_build_object('id', o.id, 'nameBg', o.name_bg, 'nameEn', o.name_en,
-       'standing', ${MEMBER_STANDING})
-     order by o.name_bg), '[]'::json)
-   from user_organizations uo join organizations o on o.id = uo.organization_id
-   left join memberships m on m.organization_id = o.id
-   where uo.user_id = u.id)
-    as organizations`;
-
-export function userStatus(row: { disabled: boolean; email_verified: boolean }): UserStatus {
+export function userStatus(row: { disabled: boolean; emailVerified: boolean }): UserStatus {
   if (row.disabled) return 'disabled';
-  return row.email_verified ? 'active' : 'unverified';
+  return row.emailVerified ? 'active' : 'unverified';
 }
 
-export function toAdminUser(r: UserRow): AdminUser {
+export function toAdminUser(r: UserView): AdminUser {
   return {
     id: r.id,
     email: r.email,
-    displayName: r.display_name,
+    displayName: r.displayName,
     language: r.language,
-    roles: parseJson(r.roles),
-    organizations: parseJson<MeOrganization[]>(r.organizations).map(({ id, nameBg, nameEn }) => ({
-      id,
-      nameBg,
-      nameEn,
-    })),
+    roles: r.roles,
+    organizations: r.organizations.map(({ id, nameBg, nameEn }) => ({ id, nameBg, nameEn })),
     status: userStatus(r),
-    createdAt: r.created_at,
-    version: Number(r.version),
+    createdAt: toIso(r.createdAt),
+    version: r.version,
   };
 }
 
-export function toMe(r: UserRow): Me {
+export function toMe(r: UserView): Me {
   return {
     id: r.id,
     email: r.email,
-    displayName: r.display_name,
+    displayName: r.displayName,
     language: r.language,
-    roles: parseJson(r.roles),
-    organizations: parseJson(r.organizations),
-    emailVerified: r.email_verified,
-    createdAt: r.created_at,
+    roles: r.roles,
+    organizations: r.organizations,
+    emailVerified: r.emailVerified,
+    createdAt: toIso(r.createdAt),
   };
-}
-
-export async function findUserRows(db: Db, where: SQL, tail: SQL = sql``): Promise<UserRow[]> {
-  return execute<UserRow>(db, sql`select ${USER_COLUMNS} from users u where ${where} ${tail}`);
 }
 
 export async function loadAdminUser(db: Db, id: string): Promise<AdminUser | null> {
-  const [row] = await findUserRows(db, sql`u.id = ${id}`);
+  const [row] = await findUsers(db, eq(users.id, id));
   return row ? toAdminUser(row) : null;
 }
 
 export async function loadMe(db: Db, id: string): Promise<Me | null> {
-  const [row] = await findUserRows(db, sql`u.id = ${id}`);
+  const [row] = await findUsers(db, eq(users.id, id));
   return row ? toMe(row) : null;
 }
 

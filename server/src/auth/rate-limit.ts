@@ -1,5 +1,4 @@
-import { type Db, sql } from '@portal/db';
-import { execute } from '../db.ts';
+import { type Db, eq, rateLimits, sql } from '@portal/db';
 import { AppError } from '../errors.ts';
 
 export interface Limit {
@@ -38,27 +37,31 @@ export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;
  * allowance is spent. One atomic upsert: concurrent hits on PostgreSQL cannot both see the old count.
  */
 export async function hitRateLimit(db: Db, key: string, limit: Limit): Promise<void> {
-  const [row] = await execute<{ hits: number; retry_after: number }>(
-    db,
-    sql`insert into rate_limits as r (key, window_start, hits) values (${key}, now(), 1)
-        on conflict (key) do update set
-          hits = case when r.window_start <= now() - make_interval(secs => ${limit.windowSeconds}) then 1
-                      else r.hits + 1 end,
-          window_start = case when r.window_start <= now() - make_interval(secs => ${limit.windowSeconds})
-                              then now() else r.window_start end
-        returning hits,
-          greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${limit.windowSeconds}) - now()))))::int
-            as retry_after`,
-  );
+  const windowOver = sql`${rateLimits.windowStart} <= now() - make_interval(secs => ${limit.windowSeconds})`;
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: sql`now()`, hits: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        hits: sql`case when ${windowOver} then 1 else ${rateLimits.hits} + 1 end`,
+        windowStart: sql`case when ${windowOver} then now() else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({
+      hits: rateLimits.hits,
+      retryAfter: sql<number>`greatest(1, ceil(extract(epoch from (${rateLimits.windowStart}
+        + make_interval(secs => ${limit.windowSeconds}) - now()))))::int`,
+    });
   if (row && row.hits > limit.max) {
     throw new AppError('rate_limited', 429, {
-      values: { seconds: row.retry_after },
-      headers: { 'retry-after': String(row.retry_after) },
+      values: { seconds: row.retryAfter },
+      headers: { 'retry-after': String(row.retryAfter) },
     });
   }
 }
 
 /** Forgets a key's hits (a successful log-in clears the account's failures). */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
-  await execute(db, sql`delete from rate_limits where key = ${key}`);
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

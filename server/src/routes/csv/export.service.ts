@@ -1,28 +1,9 @@
 import type { Db } from '@portal/db';
-import { type SQL, sql } from '@portal/db';
-import { type ContactField, CSV_BOM, csvLine, redactContacts, type Visibility } from '@portal/shared';
-import { execute, parseJson } from '../../db.ts';
-import type { ContactRow } from '../organizations/organizations.service.ts';
+import { type ContactField, CSV_BOM, csvLine, type Visibility } from '@portal/shared';
+import { contactsAt } from '../organizations/organizations.service.ts';
+import { EXPORT_BATCH, type ExportBatchRow, findExportBatch } from './csv.repository.ts';
 
-/** Rows read per statement: the export streams batch by batch, so its memory does not grow with the list. */
-export const EXPORT_BATCH = 1000;
-
-interface ExportRow extends ContactRow {
-  id: string;
-  eik: string;
-  name_bg: string;
-  name_en: string;
-  kind: string;
-  size_class: string | null;
-  employees: number | null;
-  founded_year: number | null;
-  city: string | null;
-  areas: string | null;
-  nace_codes: string | null;
-  category: string;
-  status: string;
-  member_since: string | null;
-}
+export { EXPORT_BATCH };
 
 /** The CSV columns, each with the contact field it shows (for the per-row visibility), if any. */
 const CONTACT_COLUMNS: Record<string, ContactField> = {
@@ -60,48 +41,32 @@ export function exportColumns(level: Visibility): string[] {
   ];
 }
 
-/** One batch after `after` (name, id), in directory order. */
-function batchStatement(level: Visibility, after: { name: string; id: string } | null): SQL {
-  const filters: SQL[] = [];
-  if (level !== 'committee') filters.push(sql`m.status = 'active' and m.category <> 'candidate'`);
-  if (after) {
-    filters.push(
-      sql`(o.name_bg collate portal_bg, o.id) > (${after.name}::text collate portal_bg, ${after.id}::uuid)`,
-    );
-  }
-  const where = filters.length > 0 ? sql`where ${sql.join(filters, sql` and `)}` : sql``;
-  return sql`select o.id, o.eik, o.name_bg, o.name_en, o.kind, o.size_class, o.employees, o.founded_year,
-      o.city, array_to_string(o.nace_codes, ';') as nace_codes,
-      (select string_agg(oa.area_id, ';' order by oa.area_id) from organization_areas oa
-        where oa.organization_id = o.id) as areas,
-      m.category, m.status, m.member_since::text as member_since,
-      o.address, o.website, o.public_email, o.public_phone,
-      o.contact_name, o.contact_position, o.contact_email, o.contact_phone, o.visibility
-    from organizations o join memberships m on m.organization_id = o.id
-    ${where}
-    order by o.name_bg collate portal_bg, o.id
-    limit ${EXPORT_BATCH}`;
+/** The CSV's columns that are no contact field, from a batch row. */
+function plainValue(row: ExportBatchRow, column: string): string | number | null {
+  const values: Record<string, string | number | null> = {
+    eik: row.eik,
+    name_bg: row.nameBg,
+    name_en: row.nameEn,
+    kind: row.kind,
+    size_class: row.sizeClass,
+    employees: row.employees,
+    founded_year: row.foundedYear,
+    city: row.city,
+    areas: row.areas,
+    nace_codes: row.naceCodes,
+    category: row.category,
+    status: row.status,
+    member_since: row.memberSince,
+  };
+  return values[column] ?? null;
 }
 
-function rowValues(row: ExportRow, columns: string[], level: Visibility): (string | number | null)[] {
-  const contacts = redactContacts(
-    {
-      address: row.address,
-      website: row.website,
-      publicEmail: row.public_email,
-      publicPhone: row.public_phone,
-      contactName: row.contact_name,
-      contactPosition: row.contact_position,
-      contactEmail: row.contact_email,
-      contactPhone: row.contact_phone,
-    },
-    row.visibility ? parseJson(row.visibility) : {},
-    level,
-  );
+function rowValues(row: ExportBatchRow, columns: string[], level: Visibility): (string | number | null)[] {
+  const contacts = contactsAt(row, level);
   return columns.map((column) => {
     const field = CONTACT_COLUMNS[column];
     if (field) return contacts[field];
-    return row[column] as string | number | null;
+    return plainValue(row, column);
   });
 }
 
@@ -115,13 +80,13 @@ export async function* memberExport(db: Db, level: Visibility): AsyncGenerator<B
   yield Buffer.from(CSV_BOM + csvLine(columns));
   let after: { name: string; id: string } | null = null;
   for (;;) {
-    const rows: ExportRow[] = await execute<ExportRow>(db, batchStatement(level, after));
+    const rows = await findExportBatch(db, level, after);
     if (rows.length > 0) {
       yield Buffer.from(rows.map((r) => csvLine(rowValues(r, columns, level))).join(''));
     }
     const last = rows.at(-1);
     if (!last || rows.length < EXPORT_BATCH) return;
-    after = { name: last.name_bg, id: last.id };
+    after = { name: last.nameBg, id: last.id };
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, memberships, organizationAreas, organizations, sql } from '@portal/db';
+import { type Db, isUniqueViolation, memberships, organizationAreas, organizations } from '@portal/db';
 import {
   eik9CheckDigit,
   IMPORT_CELL_SCHEMAS,
@@ -18,9 +18,9 @@ import {
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
 import { AppError, type FieldIssue } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { findKnownAreas, findTakenEiks } from './csv.repository.ts';
 
 /** Rows inserted per statement (18 columns × 500 stays far below the 65 535 parameters of a statement). */
 const INSERT_CHUNK = 500;
@@ -205,26 +205,11 @@ export async function validateImport(db: Db, body: Buffer): Promise<ParsedRow[]>
   const eiks = [...firstLine.keys()];
   const areaIds = [...new Set(rows.flatMap((r) => r.row.areas))];
   const [existing, known] = await Promise.all([
-    eiks.length === 0
-      ? []
-      : execute<{ eik: string; open_application: boolean }>(
-          db,
-          sql`select eik, false as open_application from organizations
-                where eik in (select jsonb_array_elements_text(${JSON.stringify(eiks)}::jsonb))
-              union all
-              select eik, true from applications
-                where state in ('submitted', 'under_review', 'changes_requested', 'in_vote')
-                  and eik in (select jsonb_array_elements_text(${JSON.stringify(eiks)}::jsonb))`,
-        ),
-    areaIds.length === 0
-      ? []
-      : execute<{ id: string }>(
-          db,
-          sql`select id from areas where id in (select jsonb_array_elements_text(${JSON.stringify(areaIds)}::jsonb))`,
-        ),
+    eiks.length === 0 ? [] : findTakenEiks(db, eiks),
+    areaIds.length === 0 ? [] : findKnownAreas(db, areaIds),
   ]);
   const taken = new Map<string, boolean>();
-  for (const e of existing) if (!taken.get(e.eik)) taken.set(e.eik, e.open_application === true);
+  for (const e of existing) if (!taken.get(e.eik)) taken.set(e.eik, e.openApplication === true);
   const knownAreas = new Set(known.map((a) => a.id));
   for (const { line, row } of rows) {
     const open = taken.get(row.eik);
@@ -258,20 +243,10 @@ export async function importOrganizations(
     await insertRows(db, actor, rows);
   } catch (error) {
     // Another request inserted one of these ЕИКs since the check: check again, which names its line.
-    if (isEikConflict(error)) await validateImport(db, body);
+    if (isUniqueViolation(error, 'organizations_eik_key')) await validateImport(db, body);
     throw error;
   }
   return { dryRun: false, rows: rows.length, imported: rows.length };
-}
-
-/** Is `error` the unique index on organisations' ЕИК (drizzle wraps the driver's error in `cause`)? */
-function isEikConflict(error: unknown): boolean {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
-    const pg = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (pg.code === '23505' && (pg.constraint_name ?? pg.constraint) === 'organizations_eik_key') return true;
-    e = pg.cause;
-  }
-  return false;
 }
 
 async function insertRows(db: Db, actor: Actor, rows: ParsedRow[]): Promise<void> {

@@ -1,6 +1,5 @@
-import { type Db, type SQL, sql } from '@portal/db';
+import { and, type Db, eq, inArray, like, memberships, or, organizations, sql } from '@portal/db';
 import {
-  type CategoryChange,
   categoryInForce,
   type FeeJoinRule,
   type FeeListQuery,
@@ -17,16 +16,28 @@ import {
   type LedgerYearInput,
   type MemberFee,
   type MembershipCategory,
-  type MembershipStatus,
   matchesFeeFilter,
   type OrganizationFeesResponse,
   todayInSofia,
-  type YearRate,
   yearFee,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { containsPattern, execute, isoTimestamp, parseJson } from '../../db.ts';
+import { containsPattern } from '../../db.ts';
 import { AppError, type FieldIssue, fieldError } from '../../errors.ts';
+import {
+  deletePaymentById,
+  type FeeInputs,
+  findFeeInputs,
+  findJoinRule,
+  findPaymentByReference,
+  findRates,
+  findRateYears,
+  hasMembership,
+  insertPaymentUnlessTaken,
+  organizationExists,
+  updateJoinRule,
+  upsertRate,
+} from './fees.repository.ts';
 
 /**
  * Annual fees (issue 5). Rates per category and year are set by administrators; payments are recorded by
@@ -42,53 +53,22 @@ import { AppError, type FieldIssue, fieldError } from '../../errors.ts';
 
 // ---------- rates ----------
 
-interface RateRow extends Record<string, unknown> {
-  year: number;
-  category: MembershipCategory;
-  amount_cents: number;
-  due_on: string;
-  version: number;
-  updated_at: string;
-}
-
-const toRate = (r: RateRow): FeeRate => ({
-  category: r.category,
-  amountCents: Number(r.amount_cents),
-  dueOn: r.due_on,
-  version: Number(r.version),
-  updatedAt: r.updated_at,
-});
-
 const snapshot = (rates: FeeRate[]) =>
   rates.map(({ category, amountCents, dueOn }) => ({ category, amountCents, dueOn }));
 
-async function ratesOf(db: Db, year: number, lock = false): Promise<FeeRate[]> {
-  const rows = await execute<RateRow>(
-    db,
-    sql`select year, category, amount_cents, due_on::text as due_on, version,
-          ${isoTimestamp('updated_at')} as updated_at
-        from fee_rates where year = ${year} order by category ${lock ? sql`for update` : sql``}`,
-  );
-  return rows.map(toRate);
-}
-
 export async function getRates(db: Db, year: number): Promise<FeeRatesResponse> {
   const [rates, years, settings] = await Promise.all([
-    ratesOf(db, year),
-    execute<{ year: number }>(db, sql`select distinct year from fee_rates order by year desc`),
+    findRates(db, year),
+    findRateYears(db),
     getFeeSettings(db),
   ]);
-  return { year, rates, years: years.map((y) => Number(y.year)), joinRule: settings.joinRule };
+  return { year, rates, years, joinRule: settings.joinRule };
 }
 
 const DEFAULT_JOIN_RULE: FeeJoinRule = 'pro_rata_month';
 
 export async function getFeeSettings(db: Db): Promise<FeeSettings> {
-  const [row] = await execute<{ fee_join_rule: FeeJoinRule }>(
-    db,
-    sql`select fee_join_rule from cluster_settings where id = 1`,
-  );
-  return { joinRule: row?.fee_join_rule ?? DEFAULT_JOIN_RULE };
+  return { joinRule: (await findJoinRule(db)) ?? DEFAULT_JOIN_RULE };
 }
 
 /**
@@ -97,22 +77,15 @@ export async function getFeeSettings(db: Db): Promise<FeeSettings> {
  */
 export async function setFeeSettings(db: Db, actor: Actor, body: FeeSettings): Promise<FeeSettings> {
   await db.transaction(async (tx) => {
-    const [row] = await execute<{ fee_join_rule: FeeJoinRule }>(
-      tx,
-      sql`select fee_join_rule from cluster_settings where id = 1 for update`,
-    );
+    const joinRule = await findJoinRule(tx, true);
     // The row is created by migration 0002; without it there is nothing to set (and nothing to audit).
-    if (!row || row.fee_join_rule === body.joinRule) return;
-    await execute(
-      tx,
-      sql`update cluster_settings set fee_join_rule = ${body.joinRule}, updated_at = now(),
-            version = version + 1 where id = 1`,
-    );
+    if (joinRule === null || joinRule === body.joinRule) return;
+    await updateJoinRule(tx, body.joinRule);
     await recordAudit(tx, actor, {
       action: 'fees.settings_set',
       entityType: 'cluster_settings',
       entityId: '1',
-      before: { joinRule: row.fee_join_rule },
+      before: { joinRule },
       after: { joinRule: body.joinRule },
     });
   });
@@ -139,20 +112,9 @@ export async function setRates(
     seen.add(r.category);
   });
   await db.transaction(async (tx) => {
-    const before = await ratesOf(tx, year, true);
-    for (const r of body.rates) {
-      await execute(
-        tx,
-        sql`insert into fee_rates (year, category, amount_cents, due_on, updated_by)
-            values (${year}, ${r.category}, ${r.amountCents}, ${r.dueOn}::date, ${actor.userId})
-            on conflict (year, category) do update
-              set amount_cents = excluded.amount_cents, due_on = excluded.due_on,
-                  updated_by = excluded.updated_by, updated_at = now(), version = fee_rates.version + 1
-              where (fee_rates.amount_cents, fee_rates.due_on)
-                is distinct from (excluded.amount_cents, excluded.due_on)`,
-      );
-    }
-    const after = await ratesOf(tx, year);
+    const before = await findRates(tx, year, true);
+    for (const r of body.rates) await upsertRate(tx, year, r, actor.userId);
+    const after = await findRates(tx, year);
     const changed = JSON.stringify(snapshot(before)) !== JSON.stringify(snapshot(after));
     if (changed) {
       await recordAudit(tx, actor, {
@@ -169,24 +131,6 @@ export async function setRates(
 
 // ---------- payments ----------
 
-interface PaymentRow extends Record<string, unknown> {
-  id: string;
-  organization_id: string;
-  year: number;
-  amount_cents: number;
-  paid_on: string;
-  reference: string;
-}
-
-const toPayment = (r: PaymentRow): FeePaymentCreated => ({
-  id: r.id,
-  organizationId: r.organization_id,
-  year: Number(r.year),
-  amountCents: Number(r.amount_cents),
-  paidOn: r.paid_on,
-  reference: r.reference,
-});
-
 /**
  * Records a payment. The reference is unique across the cluster, ignoring case (a unique index on
  * lower(reference), issue 11 B4), and the insert is `on conflict do nothing`: a double submit, even at the
@@ -202,48 +146,28 @@ export async function recordPayment(
 ): Promise<FeePaymentCreated> {
   if (body.paidOn > today) throw fieldError('body.paidOn', 'fees.paid_on_future');
   return db.transaction(async (tx) => {
-    const [member] = await execute<{ id: string }>(
-      tx,
-      sql`select organization_id as id from memberships where organization_id = ${body.organizationId}`,
-    );
-    if (!member) throw fieldError('body.organizationId', 'fees.organization_unknown');
-    const [row] = await execute<PaymentRow>(
-      tx,
-      sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference, recorded_by)
-          values (${body.organizationId}, ${body.year}, ${body.amountCents}, ${body.paidOn}::date,
-                  ${body.reference}, ${actor.userId})
-          on conflict do nothing
-          returning id, organization_id, year, amount_cents, paid_on::text as paid_on, reference`,
-    );
-    if (!row) {
+    if (!(await hasMembership(tx, body.organizationId))) {
+      throw fieldError('body.organizationId', 'fees.organization_unknown');
+    }
+    const payment = await insertPaymentUnlessTaken(tx, { ...body, recordedBy: actor.userId });
+    if (!payment) {
       // The conflicting row is committed (the insert waited for it), so this statement sees it.
-      const [taken] = await execute<{
-        organization_id: string;
-        year: number;
-        name_bg: string;
-        name_en: string;
-      }>(
-        tx,
-        sql`select fp.organization_id, fp.year, o.name_bg, o.name_en
-            from fee_payments fp join organizations o on o.id = fp.organization_id
-            where lower(fp.reference) = lower(${body.reference})`,
-      );
+      const taken = await findPaymentByReference(tx, body.reference);
       const field: FieldIssue =
-        !taken || taken.organization_id === body.organizationId
+        !taken || taken.organizationId === body.organizationId
           ? { path: 'body.reference', code: 'fees.reference_taken', values: { reference: body.reference } }
           : {
               path: 'body.reference',
               code: 'fees.reference_used_elsewhere',
               values: {
                 reference: body.reference,
-                organizationBg: taken.name_bg,
-                organizationEn: taken.name_en,
+                organizationBg: taken.nameBg,
+                organizationEn: taken.nameEn,
                 year: String(taken.year),
               },
             };
       throw new AppError('fees.payment_duplicate', 409, { fields: [field] });
     }
-    const payment = toPayment(row);
     const { id: _id, ...after } = payment;
     await recordAudit(tx, actor, {
       action: 'fees.payment_recorded',
@@ -258,13 +182,9 @@ export async function recordPayment(
 /** Deletes a payment recorded by mistake; the audit event keeps what it was. */
 export async function deletePayment(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await execute<PaymentRow>(
-      tx,
-      sql`delete from fee_payments where id = ${id}
-          returning id, organization_id, year, amount_cents, paid_on::text as paid_on, reference`,
-    );
+    const row = await deletePaymentById(tx, id);
     if (!row) throw new AppError('fees.payment_not_found', 404);
-    const { id: _id, ...before } = toPayment(row);
+    const { id: _id, ...before } = row;
     await recordAudit(tx, actor, {
       action: 'fees.payment_deleted',
       entityType: 'fee_payment',
@@ -276,64 +196,6 @@ export async function deletePayment(db: Db, actor: Actor, id: string): Promise<v
 
 // ---------- what each member owes (one statement, computed with the shared rules) ----------
 
-interface PaymentOfYear extends FeePayment {
-  year: number;
-}
-
-interface RateOfYear extends YearRate {
-  year: number;
-  category: MembershipCategory;
-}
-
-interface FeeInputRow extends Record<string, unknown> {
-  id: string;
-  eik: string;
-  name_bg: string;
-  name_en: string;
-  category: MembershipCategory;
-  membership_status: MembershipStatus;
-  member_since: string | null;
-  changes: CategoryChange[] | string;
-  payments: PaymentOfYear[] | string;
-  rates: RateOfYear[] | string;
-  join_rule: FeeJoinRule | null;
-}
-
-/**
- * Everything the fee rules need for the memberships matching `where`, in ONE statement (so the page, the
- * total and the credits come from the same snapshot): each membership with its category changes, its
- * payments up to `upTo`, and beside it every rate up to `upTo` and the join rule.
- */
-async function feeInputs(db: Db, where: SQL, upTo: number | null): Promise<FeeInputRow[]> {
-  const upToFilter = (column: SQL) => (upTo === null ? sql`true` : sql`${column} <= ${upTo}`);
-  return execute<FeeInputRow>(
-    db,
-    sql`with rates as (
-          select coalesce(json_agg(json_build_object('year', r.year, 'category', r.category,
-              'amountCents', r.amount_cents, 'dueOn', r.due_on::text)), '[]'::json) as rates
-          from fee_rates r where ${upToFilter(sql`r.year`)}
-        )
-        select o.id, o.eik, o.name_bg, o.name_en, m.category, m.status as membership_status,
-          m.member_since::text as member_since,
-          (select coalesce(json_agg(json_build_object('fromCategory', e.from_category,
-              'toCategory', e.to_category, 'effectiveOn', e.effective_on::text,
-              'recordedOn', (e.created_at at time zone 'Europe/Sofia')::date::text) order by e.id), '[]'::json)
-            from membership_events e
-            where e.organization_id = o.id and e.action = 'change_category') as changes,
-          (select coalesce(json_agg(json_build_object('id', fp.id, 'year', fp.year,
-              'amountCents', fp.amount_cents, 'paidOn', fp.paid_on::text, 'reference', fp.reference)
-              order by fp.paid_on, fp.created_at), '[]'::json)
-            from fee_payments fp where fp.organization_id = o.id and ${upToFilter(sql`fp.year`)}) as payments,
-          rates.rates,
-          (select s.fee_join_rule from cluster_settings s where s.id = 1) as join_rule
-        from memberships m
-        join organizations o on o.id = m.organization_id
-        cross join rates
-        where ${where}
-        order by o.name_bg, o.id`,
-  );
-}
-
 interface MemberLedger {
   years: (LedgerYear & { payments: FeePayment[] })[];
 }
@@ -342,17 +204,17 @@ interface MemberLedger {
  * A member's years in ascending order: each year it owed something by the rate of the category in force
  * (from the year it joined), each year with a payment, and `include` (the year a list asks for).
  */
-function memberLedger(row: FeeInputRow, today: string, include?: number): MemberLedger {
-  const changes = parseJson(row.changes);
-  const rates = parseJson(row.rates).map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
-  const payments = parseJson(row.payments).map((p) => ({ ...p, amountCents: Number(p.amountCents) }));
-  const joinRule = row.join_rule ?? DEFAULT_JOIN_RULE;
-  const joinYear = row.member_since === null ? null : Number(row.member_since.slice(0, 4));
+function memberLedger(row: FeeInputs, today: string, include?: number): MemberLedger {
+  const changes = row.changes;
+  const rates = row.rates.map((r) => ({ ...r, amountCents: Number(r.amountCents) }));
+  const payments = row.payments.map((p) => ({ ...p, amountCents: Number(p.amountCents) }));
+  const joinRule = row.joinRule ?? DEFAULT_JOIN_RULE;
+  const joinYear = row.memberSince === null ? null : Number(row.memberSince.slice(0, 4));
   const categoryOf = (year: number) =>
     categoryInForce(
       row.category,
       changes,
-      joinYear === year && row.member_since !== null ? row.member_since : `${year}-01-01`,
+      joinYear === year && row.memberSince !== null ? row.memberSince : `${year}-01-01`,
     );
   const rateOf = (year: number, category: MembershipCategory) =>
     rates.find((r) => r.year === year && r.category === category) ?? null;
@@ -373,7 +235,7 @@ function memberLedger(row: FeeInputRow, today: string, include?: number): Member
         fee: yearFee({
           year,
           rate: rate && { amountCents: rate.amountCents, dueOn: rate.dueOn },
-          memberSince: row.member_since,
+          memberSince: row.memberSince,
           joinRule,
         }),
         paidCents: payments.filter((p) => Number(p.year) === year).reduce((n, p) => n + p.amountCents, 0),
@@ -401,21 +263,30 @@ export async function listMemberFees(
   q: FeeListQuery & { year: number },
   today = todayInSofia(),
 ): Promise<FeeListResponse> {
-  const filters = [sql`m.status in ('active', 'suspended')`];
-  if (q.q) {
-    const p = containsPattern(q.q.toLowerCase());
-    filters.push(sql`(lower(o.name_bg) like ${p} or lower(o.name_en) like ${p} or o.eik like ${p})`);
-  }
-  const rows = await feeInputs(db, sql.join(filters, sql` and `), q.year);
+  const p = q.q ? containsPattern(q.q.toLowerCase()) : undefined;
+  const rows = await findFeeInputs(
+    db,
+    and(
+      inArray(memberships.status, ['active', 'suspended']),
+      p === undefined
+        ? undefined
+        : or(
+            like(sql`lower(${organizations.nameBg})`, p),
+            like(sql`lower(${organizations.nameEn})`, p),
+            like(organizations.eik, p),
+          ),
+    ),
+    q.year,
+  );
   const all: MemberFee[] = rows.map((r) => {
     const y = memberLedger(r, today, q.year).years.find((x) => x.year === q.year)!;
     return {
       organizationId: r.id,
       eik: r.eik,
-      nameBg: r.name_bg,
-      nameEn: r.name_en,
+      nameBg: r.nameBg,
+      nameEn: r.nameEn,
       category: y.category,
-      membershipStatus: r.membership_status,
+      membershipStatus: r.membershipStatus,
       dueCents: y.fee?.amountCents ?? null,
       dueOn: y.fee?.dueOn ?? null,
       paidCents: y.paidCents,
@@ -444,19 +315,17 @@ export async function organizationFees(
   organizationId: string,
   today = todayInSofia(),
 ): Promise<OrganizationFeesResponse | null> {
-  const [row] = await feeInputs(db, sql`o.id = ${organizationId}`, null);
+  const [row] = await findFeeInputs(db, eq(organizations.id, organizationId), null);
   if (!row) {
-    const [org] = await execute<{ id: string }>(
-      db,
-      sql`select id from organizations where id = ${organizationId}`,
-    );
-    return org ? { organizationId, category: null, membershipStatus: null, years: [], creditCents: 0 } : null;
+    return (await organizationExists(db, organizationId))
+      ? { organizationId, category: null, membershipStatus: null, years: [], creditCents: 0 }
+      : null;
   }
   const { years } = memberLedger(row, today);
   return {
     organizationId,
     category: row.category,
-    membershipStatus: row.membership_status,
+    membershipStatus: row.membershipStatus,
     creditCents: years.at(-1)?.creditCents ?? 0,
     years: years
       .map((y) => ({

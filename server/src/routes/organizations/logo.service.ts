@@ -1,10 +1,17 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import { accountLogoUrl, LOGO_SIZES, type LogoInfo, type LogoSize, type LogoType } from '@portal/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp, { type Metadata } from 'sharp';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { execute } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import {
+  bumpLogoVersion,
+  clearLogoVersion,
+  deleteLogo,
+  findLogo,
+  organizationExists,
+  upsertLogo,
+} from './organizations.repository.ts';
 
 /**
  * Organisation logos (issue 5). An upload is recognised by its bytes (never its name or Content-Type),
@@ -106,28 +113,23 @@ export async function saveLogo(
   bytes: number,
 ): Promise<LogoInfo> {
   return db.transaction(async (tx) => {
-    const [org] = await execute<{ version: number; before: number | null }>(
-      tx,
-      sql`update organizations o set version = o.version + 1, logo_version = o.version + 1, updated_at = now()
-          from (select id, logo_version from organizations where id = ${id} for update) old
-          where o.id = ${id} and old.id = o.id
-          returning o.version, old.logo_version as before`,
-    );
+    const org = await bumpLogoVersion(tx, id);
     if (!org) throw new AppError('organization.not_found', 404);
-    const version = Number(org.version);
-    await execute(
-      tx,
-      sql`insert into organization_logos (organization_id, version, source_type, large, small, width, height)
-          values (${id}, ${version}, ${logo.sourceType}, ${logo.large}, ${logo.small}, ${logo.width}, ${logo.height})
-          on conflict (organization_id) do update set version = excluded.version,
-            source_type = excluded.source_type, large = excluded.large, small = excluded.small,
-            width = excluded.width, height = excluded.height, created_at = now()`,
-    );
+    const version = org.version;
+    await upsertLogo(tx, {
+      organizationId: id,
+      version,
+      sourceType: logo.sourceType,
+      large: logo.large,
+      small: logo.small,
+      width: logo.width,
+      height: logo.height,
+    });
     await recordAudit(tx, actor, {
       action: 'organization.logo_updated',
       entityType: 'organization',
       entityId: id,
-      before: { logoVersion: org.before === null ? null : Number(org.before) },
+      before: { logoVersion: org.before },
       after: {
         logoVersion: version,
         sourceType: logo.sourceType,
@@ -152,24 +154,17 @@ export async function saveLogo(
  */
 export async function removeLogo(db: Db, actor: Actor, id: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [org] = await execute<{ before: number }>(
-      tx,
-      sql`update organizations o set version = o.version + 1, logo_version = null, updated_at = now()
-          from (select id, logo_version from organizations where id = ${id} for update) old
-          where o.id = ${id} and old.id = o.id and old.logo_version is not null
-          returning old.logo_version as before`,
-    );
-    if (!org) {
-      const [exists] = await execute(tx, sql`select 1 from organizations where id = ${id}`);
-      if (!exists) throw new AppError('organization.not_found', 404);
+    const before = await clearLogoVersion(tx, id);
+    if (before === undefined) {
+      if (!(await organizationExists(tx, id))) throw new AppError('organization.not_found', 404);
       return false;
     }
-    await execute(tx, sql`delete from organization_logos where organization_id = ${id}`);
+    await deleteLogo(tx, id);
     await recordAudit(tx, actor, {
       action: 'organization.logo_removed',
       entityType: 'organization',
       entityId: id,
-      before: { logoVersion: Number(org.before) },
+      before: { logoVersion: before },
       after: { logoVersion: null },
     });
     return true;
@@ -191,20 +186,8 @@ export async function loadLogo(
   size: LogoSize,
   listedOnly: boolean,
 ): Promise<StoredRendition | null> {
-  const column = size === 'small' ? sql.raw('l.small') : sql.raw('l.large');
-  const listed = listedOnly
-    ? sql`and exists (select 1 from directory_entries d where d.organization_id = l.organization_id)`
-    : sql``;
-  const [row] = await execute<{ version: number; bytes: Buffer | Uint8Array }>(
-    db,
-    sql`select l.version, ${column} as bytes from organization_logos l
-        where l.organization_id = ${id} ${listed}`,
-  );
-  if (!row) return null;
-  return {
-    version: Number(row.version),
-    bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes),
-  };
+  const row = await findLogo(db, id, size, listedOnly);
+  return row ?? null;
 }
 
 /** A year, never revalidated: what a URL whose content can never change may be cached for. */

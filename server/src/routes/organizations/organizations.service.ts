@@ -21,6 +21,7 @@ import type {
 import { publicLogoUrl, redactContacts, SHARING_KINDS } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
+import { findListedProfile } from './organizations.repository.ts';
 
 export const MAX_SEARCH_TOKENS = 8;
 export const SUMMARY_LENGTH = 200;
@@ -164,7 +165,10 @@ const CONTACT_COLUMNS = (o: string) =>
   sql.raw(`${o}.address, ${o}.website, ${o}.public_email, ${o}.public_phone, ${o}.contact_name,
     ${o}.contact_position, ${o}.contact_email, ${o}.contact_phone, ${o}.visibility`);
 
-/** The contact columns of an organisation row as the driver returns them (visibility may be JSON text). */
+/**
+ * The contact columns of a raw organisation row as the driver returns them (visibility may be JSON text):
+ * the directory statement's rows, and services not yet moved to typed repositories.
+ */
 export interface ContactRow extends Record<string, unknown> {
   address: string | null;
   website: string | null;
@@ -179,20 +183,38 @@ export interface ContactRow extends Record<string, unknown> {
 
 export type MemberContacts = Pick<MemberOrganizationProfile, ContactField>;
 
+/** An organisation's contact fields with who may see each (null: the defaults). */
+export type Contacts = MemberContacts & { visibility: VisibilityMap | null };
+
+/** The contacts of a raw row (`ContactRow`). */
+export function contactsOfRow(r: ContactRow): Contacts {
+  return {
+    address: r.address,
+    website: r.website,
+    publicEmail: r.public_email,
+    publicPhone: r.public_phone,
+    contactName: r.contact_name,
+    contactPosition: r.contact_position,
+    contactEmail: r.contact_email,
+    contactPhone: r.contact_phone,
+    visibility: r.visibility === null ? null : parseJson(r.visibility),
+  };
+}
+
 /** An organisation's contact fields as a reader at `level` may see them: every other one null. */
-export function contactsAt(r: ContactRow, level: Visibility): MemberContacts {
+export function contactsAt(c: Contacts, level: Visibility): MemberContacts {
   return redactContacts(
     {
-      address: r.address,
-      website: r.website,
-      publicEmail: r.public_email,
-      publicPhone: r.public_phone,
-      contactName: r.contact_name,
-      contactPosition: r.contact_position,
-      contactEmail: r.contact_email,
-      contactPhone: r.contact_phone,
+      address: c.address,
+      website: c.website,
+      publicEmail: c.publicEmail,
+      publicPhone: c.publicPhone,
+      contactName: c.contactName,
+      contactPosition: c.contactPosition,
+      contactEmail: c.contactEmail,
+      contactPhone: c.contactPhone,
     },
-    r.visibility === null ? null : parseJson(r.visibility),
+    c.visibility,
     level,
   );
 }
@@ -220,7 +242,7 @@ export async function listMemberOrganizations(
   level: Visibility,
 ): Promise<MemberOrganizationListResponse> {
   const { rows, total } = await listRows<ListRow & ContactRow>(db, query, true);
-  const items = rows.map((r) => ({ ...toSummary(r), ...contactsAt(r, level) }));
+  const items = rows.map((r) => ({ ...toSummary(r), ...contactsAt(contactsOfRow(r), level) }));
   return { items, total, page: query.page, pageSize: query.pageSize, level };
 }
 
@@ -343,28 +365,6 @@ export function facetCount(filters: Pick<OrganizationListQuery, 'area' | 'kind' 
       ${filters.size ? sql`and f.size_class = ${filters.size}` : sql``}`;
 }
 
-interface ProfileRow extends ContactRow {
-  id: string;
-  eik: string;
-  name_bg: string;
-  name_en: string;
-  kind: OrganizationKind;
-  size_class: SizeClass | null;
-  employees: number | null;
-  founded_year: number | null;
-  city: string | null;
-  description_bg: string;
-  description_en: string;
-  nace_codes: string[] | string;
-  category: MembershipCategory;
-  member_since: string | null;
-  updated_at: string;
-  areas: AreaRef[] | string;
-  offers: Sharing | string;
-  seeks: Sharing | string;
-  logo_version: number | null;
-}
-
 /**
  * A publicly listed member's profile with the contact fields a reader at `level` may see (the public
  * endpoint: always `public`), or null (unknown, candidate, suspended, withdrawn…).
@@ -374,38 +374,28 @@ export async function getOrganizationProfile(
   id: string,
   level: Visibility,
 ): Promise<(OrganizationProfile & MemberContacts) | null> {
-  const [r] = await execute<ProfileRow>(
-    db,
-    sql`select o.id, o.eik, o.name_bg, o.name_en, o.kind, o.size_class, o.employees, o.founded_year, o.city,
-          ${CONTACT_COLUMNS('o')}, o.description_bg, o.description_en,
-          to_json(o.nace_codes) as nace_codes, d.category, d.member_since::text as member_since,
-          to_char(o.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at,
-          ${AREAS_OF('o')} as areas, o.offers, o.seeks, o.logo_version
-        from organizations o join directory_entries d on d.organization_id = o.id
-        where o.id = ${id}`,
-  );
+  const r = await findListedProfile(db, id);
   if (!r) return null;
-  const contacts = contactsAt(r, level);
   return {
-    ...contacts,
+    ...contactsAt(r, level),
     id: r.id,
     eik: r.eik,
-    nameBg: r.name_bg,
-    nameEn: r.name_en,
+    nameBg: r.nameBg,
+    nameEn: r.nameEn,
     kind: r.kind,
-    sizeClass: r.size_class,
+    sizeClass: r.sizeClass,
     employees: r.employees,
-    foundedYear: r.founded_year,
+    foundedYear: r.foundedYear,
     city: r.city,
-    descriptionBg: r.description_bg,
-    descriptionEn: r.description_en,
-    naceCodes: parseJson(r.nace_codes),
-    areas: parseJson(r.areas),
+    descriptionBg: r.descriptionBg,
+    descriptionEn: r.descriptionEn,
+    naceCodes: r.naceCodes,
+    areas: r.areas,
     offers: sharingTexts(r.offers),
     seeks: sharingTexts(r.seeks),
     category: r.category,
-    memberSince: r.member_since,
-    updatedAt: r.updated_at,
-    logoUrl: r.logo_version === null ? null : publicLogoUrl(r.id, Number(r.logo_version), 'large'),
+    memberSince: r.memberSince,
+    updatedAt: r.updatedAt,
+    logoUrl: r.logoVersion === null ? null : publicLogoUrl(r.id, r.logoVersion, 'large'),
   };
 }

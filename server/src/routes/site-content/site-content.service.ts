@@ -9,6 +9,7 @@ import {
   organizations,
   sitePages,
   sql,
+  toIso,
   userOrganizations,
 } from '@portal/db';
 import type {
@@ -38,7 +39,7 @@ const pageColumns = {
 };
 
 type PageRow = Omit<SitePage, 'updatedAt'> & { updatedAt: Date };
-const toPage = (row: PageRow): SitePage => ({ ...row, updatedAt: new Date(row.updatedAt).toISOString() });
+const toPage = (row: PageRow): SitePage => ({ ...row, updatedAt: toIso(row.updatedAt) });
 
 export async function getSitePage(db: Db, slug: SitePageSlug): Promise<SitePage> {
   const [row] = await db.select(pageColumns).from(sitePages).where(eq(sitePages.slug, slug));

@@ -23,15 +23,14 @@ import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerSlowQueryLog } from './plugins/slow-queries.ts';
 import { registerSpa } from './plugins/spa.ts';
 import { accountRoutes } from './routes/account/account.routes.ts';
-import { competitorsRoutes } from './routes/account/competitors.routes.ts';
-import { invitationsRoutes, representativesRoutes } from './routes/account/representatives.routes.ts';
 import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
-import { decisionsRoutes, settingsRoutes } from './routes/decisions/decisions.routes.ts';
+import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
+import { directoryRoutes } from './routes/directory/directory.routes.ts';
 import {
   accountFeesRoutes,
   adminFeesRoutes,
@@ -41,9 +40,13 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
-import { organizationsRoutes } from './routes/organizations/organizations.routes.ts';
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
+import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
+import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
+import { profileRoutes } from './routes/profiles/profile.routes.ts';
+import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
+import { settingsRoutes } from './routes/voting/voting-settings.routes.ts';
 
 export { REDACTED_LOG_PATHS, redactUrl } from './logging.ts';
 export type { RoutePermission } from './plugins/auth.ts';
@@ -265,9 +268,12 @@ export async function buildApp({
   await app.register(healthRoutes, { prefix: '/api/health' });
   await app.register(clusterRoutes, { prefix: '/api/cluster' });
   await app.register(areasRoutes, { prefix: '/api/areas' });
-  await app.register(organizationsRoutes, { prefix: '/api/organizations' });
+  await app.register(directoryRoutes, { prefix: '/api/organizations' });
   await app.register(authRoutes, { prefix: '/api/auth' });
+  // The logo routes, the account's and the profile's: in this order, as one plugin registered them before.
+  await app.register(accountLogoRoutes, { prefix: '/api/account' });
   await app.register(accountRoutes, { prefix: '/api/account' });
+  await app.register(profileRoutes, { prefix: '/api/account' });
   await app.register(representativesRoutes, { prefix: '/api/account/organizations' });
   await app.register(competitorsRoutes, { prefix: '/api/account/organizations' });
   await app.register(invitationsRoutes, { prefix: '/api/invitations' });

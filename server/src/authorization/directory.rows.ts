@@ -3,7 +3,7 @@ import { bodyOf, FORBIDDEN, type Row, signedIn } from './matrix.ts';
 
 export const ROWS: Row[] = [
   // ---------- privacy: the members-only directory (representatives, the committee, admins) ----------
-  // What each role sees in these answers is checked field by field in privacy-matrix.test.ts.
+  // What each role sees in these answers is checked field by field in routes/privacy/privacy-matrix.test.ts.
   {
     method: 'GET',
     url: '/api/members/organizations',

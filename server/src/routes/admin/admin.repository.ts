@@ -26,7 +26,7 @@ import {
 import type { AdminUserListQuery, AuditQuery, MailboxQuery, Role } from '@portal/shared';
 import { containsPattern } from '../../db.ts';
 
-export { organizationExists } from '../organizations/organizations.repository.ts';
+export { organizationExists } from '../directory/directory.repository.ts';
 
 /** What administrators read and change: users, roles, links, the audit log, the mailbox (decision 029). */
 

@@ -12,11 +12,9 @@ import {
   MAX_DOCUMENT_BYTES,
   MyApplicationsResponseSchema,
   ProblemSchema,
-  RecuseBodySchema,
   SECTION_SCHEMAS,
   type SectionSave,
   TransitionBodySchema,
-  VoteBodySchema,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -24,6 +22,7 @@ import { PDFDocument } from 'pdf-lib';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
+import { votingRoutes } from '../voting/voting.routes.ts';
 import { assertCanView, loadRow } from './application-row.ts';
 import {
   addComment,
@@ -36,7 +35,6 @@ import {
   transition,
 } from './applications.service.ts';
 import { addDocument, loadDocument, removeDocument } from './documents.service.ts';
-import { actOnVote, type VoteAct } from './votes.service.ts';
 
 const problems = {
   400: ProblemSchema,
@@ -315,57 +313,9 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  /** The vote routes' options: one application's vote, answered with the application as it is then. */
-  const voteOptions = <B extends z.ZodType>(
-    permission: 'application.vote' | 'application.chair',
-    summary: string,
-    body: B,
-  ) => ({
-    config: { permission },
-    schema: {
-      tags: ['votes'],
-      summary,
-      params: ApplicationIdParamsSchema,
-      body,
-      response: { 200: ApplicationSchema, ...problems },
-    },
-  });
-  /** The handler the vote routes share: one act on the vote, then the application. */
-  const vote = async (request: FastifyRequest<{ Params: { id: string } }>, act: VoteAct) => {
-    const principal = principalOf(requireUser(request));
-    const context = { actor: requireActor(request), principal, publicUrl };
-    await actOnVote(db(), context, request.params.id, act);
-    return respond(request, request.params.id);
-  };
-
-  app.put(
-    '/:id/vote',
-    voteOptions(
-      'application.vote',
-      'Vote for, against or abstain (changeable until the vote closes)',
-      VoteBodySchema,
-    ),
-    (request) => vote(request, { kind: 'cast', choice: request.body.choice }),
-  );
-  app.post(
-    '/:id/vote/recuse',
-    voteOptions(
-      'application.vote',
-      'Declare a conflict of interest: no vote, not counted for quorum',
-      RecuseBodySchema,
-    ),
-    (request) => vote(request, { kind: 'recuse', reason: request.body.reason }),
-  );
-  app.post(
-    '/:id/vote/close',
-    voteOptions(
-      'application.chair',
-      'Close the vote (chair); the server computes the outcome',
-      // No body: nothing a client sends can set the outcome.
-      z.strictObject({}).nullish(),
-    ),
-    (request) => vote(request, { kind: 'close' }),
-  );
+  // The vote routes (voting/voting.routes.ts), registered inside this plugin: same prefix, and the same
+  // encapsulation context (content-type parsers) as when they were written here.
+  await app.register(votingRoutes);
 };
 
 export const committeeRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -24,10 +24,10 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { loadVotePanel } from '../voting/votes.service.ts';
 import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
 import { assertNoConflict, conflictOf } from './conflicts.ts';
 import { notifyApplication } from './notifications.ts';
-import { loadVotePanel } from './votes.service.ts';
 
 const isCommittee = (p: Principal | null) => can(p, 'application.review');
 

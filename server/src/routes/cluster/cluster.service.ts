@@ -2,7 +2,7 @@ import type { Db } from '@portal/db';
 import { sql } from '@portal/db';
 import type { ClusterResponse } from '@portal/shared';
 import { execute } from '../../db.ts';
-import { facetCount } from '../organizations/organizations.service.ts';
+import { facetCount } from '../directory/directory.service.ts';
 
 export async function getCluster(db: Db): Promise<ClusterResponse> {
   const [row] = await execute<ClusterResponse>(

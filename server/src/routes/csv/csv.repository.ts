@@ -14,7 +14,7 @@ import {
   sql,
 } from '@portal/db';
 import type { Visibility } from '@portal/shared';
-import { contactColumns, identityColumns } from '../organizations/organizations.repository.ts';
+import { contactColumns, identityColumns } from '../directory/directory.repository.ts';
 
 /** The member list's import and export in the database (decision 029). */
 

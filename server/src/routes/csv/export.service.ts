@@ -1,6 +1,6 @@
 import type { Db } from '@portal/db';
 import { type ContactField, CSV_BOM, csvLine, type Visibility } from '@portal/shared';
-import { contactsAt } from '../organizations/organizations.service.ts';
+import { contactsAt } from '../privacy/contacts.ts';
 import { EXPORT_BATCH, type ExportBatchRow, findExportBatch } from './csv.repository.ts';
 
 export { EXPORT_BATCH };

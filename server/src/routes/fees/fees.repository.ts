@@ -24,7 +24,7 @@ import type {
   YearRate,
 } from '@portal/shared';
 
-export { organizationExists } from '../organizations/organizations.repository.ts';
+export { organizationExists } from '../directory/directory.repository.ts';
 
 /** Fee rates, payments and the inputs of the fee rules in the database (decision 029). */
 

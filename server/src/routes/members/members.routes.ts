@@ -9,7 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { getOrganizationProfile, listMemberOrganizations } from '../organizations/organizations.service.ts';
+import { getOrganizationProfile, listMemberOrganizations } from '../directory/directory.service.ts';
 
 /**
  * The members-only directory (issue 5, privacy): the listed members with the contact fields the viewer

@@ -11,7 +11,11 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../plugins/auth.ts';
-import { castMembershipVote, closeMembershipVote, openMembershipVote } from './membership-votes.service.ts';
+import {
+  castMembershipVote,
+  closeMembershipVote,
+  openMembershipVote,
+} from '../voting/membership-votes.service.ts';
 import {
   inMembershipTransaction,
   listMembers,

@@ -19,8 +19,8 @@ import { type Actor, recordAudit } from '../../audit.ts';
 import { containsPattern, execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { loadMembershipVote } from '../voting/membership-votes.service.ts';
 import { memberContacts } from './member-contacts.ts';
-import { loadMembershipVote } from './membership-votes.service.ts';
 
 /**
  * The committee's administration of memberships: category changes, suspension, reinstatement, recorded

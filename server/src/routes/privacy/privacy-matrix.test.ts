@@ -19,8 +19,8 @@ import {
   type Visibility,
 } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
-import { buildTestApp, insertOrganization, insertUser, logIn } from './testing.ts';
+import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
+import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
 
 const READERS = [
   'anonymous',

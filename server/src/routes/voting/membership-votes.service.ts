@@ -15,9 +15,15 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
-import { recordBallot } from '../applications/votes.service.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
-import { applyChange, checkChange, LABELS, loadMember, type MemberRow } from './memberships.service.ts';
+import {
+  applyChange,
+  checkChange,
+  LABELS,
+  loadMember,
+  type MemberRow,
+} from '../memberships/memberships.service.ts';
+import { recordBallot } from './votes.service.ts';
 
 /**
  * Votes of the committee on a change of an existing membership (issue 11 B1, decision 021): the chair

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
-import { detectImageType, matchesEtag } from '../organizations/logo.service.ts';
+import { detectImageType, matchesEtag } from './logo.service.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;

@@ -4,14 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import sharp, { type Metadata } from 'sharp';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import {
-  bumpLogoVersion,
-  clearLogoVersion,
-  deleteLogo,
-  findLogo,
-  organizationExists,
-  upsertLogo,
-} from './organizations.repository.ts';
+import { organizationExists } from '../directory/directory.repository.ts';
+import { bumpLogoVersion, clearLogoVersion, deleteLogo, findLogo, upsertLogo } from './logo.repository.ts';
 
 /**
  * Organisation logos (issue 5). An upload is recognised by its bytes (never its name or Content-Type),

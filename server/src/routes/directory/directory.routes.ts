@@ -8,10 +8,10 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
-import { loadLogo, sendLogo } from './logo.service.ts';
-import { getOrganizationProfile, listOrganizations } from './organizations.service.ts';
+import { loadLogo, sendLogo } from '../profiles/logo.service.ts';
+import { getOrganizationProfile, listOrganizations } from './directory.service.ts';
 
-export const organizationsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/',
     {

@@ -2,9 +2,7 @@ import type { Db } from '@portal/db';
 import { type SQL, sql } from '@portal/db';
 import type {
   AreaRef,
-  ContactField,
   MemberOrganizationListResponse,
-  MemberOrganizationProfile,
   MembershipCategory,
   OrganizationKind,
   OrganizationListQuery,
@@ -16,12 +14,12 @@ import type {
   SharingKind,
   SizeClass,
   Visibility,
-  VisibilityMap,
 } from '@portal/shared';
-import { publicLogoUrl, redactContacts, SHARING_KINDS } from '@portal/shared';
+import { publicLogoUrl, SHARING_KINDS } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
-import { findListedProfile } from './organizations.repository.ts';
+import { type ContactRow, contactsAt, contactsOfRow, type MemberContacts } from '../privacy/contacts.ts';
+import { findListedProfile } from './directory.repository.ts';
 
 export const MAX_SEARCH_TOKENS = 8;
 export const SUMMARY_LENGTH = 200;
@@ -164,60 +162,6 @@ function sharingTexts(value: Sharing | string | null): Sharing {
 const CONTACT_COLUMNS = (o: string) =>
   sql.raw(`${o}.address, ${o}.website, ${o}.public_email, ${o}.public_phone, ${o}.contact_name,
     ${o}.contact_position, ${o}.contact_email, ${o}.contact_phone, ${o}.visibility`);
-
-/**
- * The contact columns of a raw organisation row as the driver returns them (visibility may be JSON text):
- * the directory statement's rows, and services not yet moved to typed repositories.
- */
-export interface ContactRow extends Record<string, unknown> {
-  address: string | null;
-  website: string | null;
-  public_email: string | null;
-  public_phone: string | null;
-  contact_name: string | null;
-  contact_position: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  visibility: VisibilityMap | string | null;
-}
-
-export type MemberContacts = Pick<MemberOrganizationProfile, ContactField>;
-
-/** An organisation's contact fields with who may see each (null: the defaults). */
-export type Contacts = MemberContacts & { visibility: VisibilityMap | null };
-
-/** The contacts of a raw row (`ContactRow`). */
-export function contactsOfRow(r: ContactRow): Contacts {
-  return {
-    address: r.address,
-    website: r.website,
-    publicEmail: r.public_email,
-    publicPhone: r.public_phone,
-    contactName: r.contact_name,
-    contactPosition: r.contact_position,
-    contactEmail: r.contact_email,
-    contactPhone: r.contact_phone,
-    visibility: r.visibility === null ? null : parseJson(r.visibility),
-  };
-}
-
-/** An organisation's contact fields as a reader at `level` may see them: every other one null. */
-export function contactsAt(c: Contacts, level: Visibility): MemberContacts {
-  return redactContacts(
-    {
-      address: c.address,
-      website: c.website,
-      publicEmail: c.publicEmail,
-      publicPhone: c.publicPhone,
-      contactName: c.contactName,
-      contactPosition: c.contactPosition,
-      contactEmail: c.contactEmail,
-      contactPhone: c.contactPhone,
-    },
-    c.visibility,
-    level,
-  );
-}
 
 /**
  * One page of the public directory and the total number of matches, in ONE statement (one round trip):

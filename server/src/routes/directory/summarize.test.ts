@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SUMMARY_LENGTH, summarize } from './organizations.service.ts';
+import { SUMMARY_LENGTH, summarize } from './directory.service.ts';
 
 /** The specification: collapse whitespace, trim, cut at the last space past half, strip, add an ellipsis. */
 function reference(text: string, max = SUMMARY_LENGTH): string {

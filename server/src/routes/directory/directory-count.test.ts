@@ -3,7 +3,7 @@ import { sql } from '@portal/db';
 import { createTestDb, testEngine } from '@portal/db/testing';
 import { ORGANIZATION_KINDS, OrganizationListQuerySchema, SIZE_CLASSES } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOrganizations } from './organizations.service.ts';
+import { listOrganizations } from './directory.service.ts';
 
 /**
  * The directory sums its totals of one word, and of area / kind / size filters, from the count tables

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { loadLogo, removeLogo, renderLogo, saveLogo, sendLogo } from '../organizations/logo.service.ts';
+import { loadLogo, removeLogo, renderLogo, saveLogo, sendLogo } from './logo.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
 

@@ -18,10 +18,10 @@ import {
 import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
+import { type AppRow, assertCanView, loadRow } from '../applications/application-row.ts';
+import { assertNoConflict, committeeOf } from '../applications/conflicts.ts';
+import { notifyApplication } from '../applications/notifications.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
-import { type AppRow, assertCanView, loadRow } from './application-row.ts';
-import { assertNoConflict, committeeOf } from './conflicts.ts';
-import { notifyApplication } from './notifications.ts';
 
 interface SessionRow extends Record<string, unknown> {
   id: string;

@@ -14,7 +14,7 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { execute, parseJson } from '../../db.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import type { ContactRow } from '../organizations/organizations.service.ts';
+import type { ContactRow } from '../privacy/contacts.ts';
 
 /**
  * Issue 5: a member organisation's profile as its representatives edit it. Every write is conditional on

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  availableActions,
-  computeOutcome,
-  formatDecisionNumber,
-  hasQuorum,
-  missingSections,
-  nextState,
-  outcomeReason,
-  type Tally,
-} from './applications.ts';
+import { availableActions, missingSections, nextState } from './applications.ts';
+import { formatDecisionNumber } from './decisions.ts';
+import { computeOutcome, hasQuorum, outcomeReason, type Tally } from './voting.ts';
 
 const tally = (eligible: number, f: number, a: number, ab: number, recused = 0): Tally => ({
   eligible,

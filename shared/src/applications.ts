@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { AreaIdSchema, EikSchema, KidCodeSchema } from './api.ts';
 import { EmailSchema } from './auth.ts';
-import { MembershipActionSchema } from './memberships.ts';
+import { AreaIdSchema, EikSchema } from './common.ts';
+import { KidCodeSchema } from './directory.ts';
 import { OrganizationKindSchema } from './organization.ts';
 import { FoundedYearSchema, MOTIVATION_MIN_LENGTH, PastDateSchema, substantialText } from './plausibility.ts';
+import { ConflictOfInterestSchema, VotePanelSchema } from './voting.ts';
 
 /**
  * The join application's life, shared by the server (which enforces it) and the web app (which offers
@@ -93,100 +94,6 @@ export function isDecided(state: ApplicationState): boolean {
 /** The applicant may edit their answers in these states. */
 export function isEditableByApplicant(state: ApplicationState): boolean {
   return state === 'draft' || state === 'changes_requested';
-}
-
-// ---------- votes ----------
-
-export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const;
-export const VoteChoiceSchema = z.enum(VOTE_CHOICES);
-export type VoteChoice = z.infer<typeof VoteChoiceSchema>;
-
-/** Share of the eligible (non-recused) members who must take part: > ½ (default), ≥ ⅔, or all. */
-export const QUORUM_RULES = ['more_than_half', 'two_thirds', 'all'] as const;
-export const QuorumRuleSchema = z.enum(QUORUM_RULES);
-export type QuorumRule = z.infer<typeof QuorumRuleSchema>;
-export const MAJORITY_RULES = ['simple', 'two_thirds', 'unanimous'] as const;
-export const MajorityRuleSchema = z.enum(MAJORITY_RULES);
-export type MajorityRule = z.infer<typeof MajorityRuleSchema>;
-export const BALLOTS = ['open', 'secret'] as const;
-export const BallotSchema = z.enum(BALLOTS);
-export type Ballot = z.infer<typeof BallotSchema>;
-
-export interface Tally {
-  /** Committee members who may vote on this application (not recused). */
-  eligible: number;
-  recused: number;
-  for: number;
-  against: number;
-  abstain: number;
-}
-
-export type VoteOutcome = 'approved' | 'rejected' | 'no_quorum';
-
-/** Did enough eligible members take part (abstentions count as taking part; recused members are not eligible)? */
-export function hasQuorum(tally: Tally, quorum: QuorumRule = 'more_than_half'): boolean {
-  const participated = tally.for + tally.against + tally.abstain;
-  if (tally.eligible === 0) return false;
-  switch (quorum) {
-    case 'more_than_half':
-      return participated * 2 > tally.eligible;
-    case 'two_thirds':
-      return participated * 3 >= tally.eligible * 2;
-    case 'all':
-      return participated >= tally.eligible;
-  }
-}
-
-/**
- * The outcome of a closed vote, computed by the server from the votes — never taken from a client.
- * Quorum by `quorum` (default: more than half of the eligible, non-recused members took part). Majority
- * of the votes cast (for + against; abstentions are not votes cast): simple = more for than against;
- * two-thirds = for ≥ ⅔ of cast; unanimous = nobody against and at least one for.
- */
-export function computeOutcome(
-  tally: Tally,
-  majority: MajorityRule,
-  quorum: QuorumRule = 'more_than_half',
-): VoteOutcome {
-  if (!hasQuorum(tally, quorum)) return 'no_quorum';
-  const cast = tally.for + tally.against;
-  let passed: boolean;
-  switch (majority) {
-    case 'simple':
-      passed = tally.for > tally.against;
-      break;
-    case 'two_thirds':
-      passed = cast > 0 && tally.for * 3 >= cast * 2;
-      break;
-    case 'unanimous':
-      passed = tally.for > 0 && tally.against === 0;
-      break;
-  }
-  return passed ? 'approved' : 'rejected';
-}
-
-/** `2026-014`: the year and the decision's number within it. */
-export function formatDecisionNumber(year: number, sequence: number): string {
-  return `${year}-${String(sequence).padStart(3, '0')}`;
-}
-
-/**
- * The register text of the decision an admission vote ends in, in both languages: what the server writes
- * when the vote closes with a result (the demo seed writes its decisions with it too).
- */
-export function admissionDecisionText(
-  outcome: 'approved' | 'rejected',
-  organization: { nameBg: string; nameEn: string; eik: string },
-  tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
-): { textBg: string; textEn: string } {
-  const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
-  const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
-  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
-  const { nameBg, nameEn, eik } = organization;
-  return {
-    textBg: `Комитетът ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
-    textEn: `The committee ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
-  };
 }
 
 // ---------- the application's sections (each step of the form saves one) ----------
@@ -364,9 +271,6 @@ export const CommentBodySchema = z.strictObject({
   audience: z.enum(COMMENT_AUDIENCES),
 });
 
-export const VoteBodySchema = z.strictObject({ choice: VoteChoiceSchema });
-export const RecuseBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
-
 export const TimelineEntrySchema = z.object({
   id: z.number().int(),
   at: z.iso.datetime({ offset: true }),
@@ -392,54 +296,6 @@ export const DocumentInfoSchema = z.object({
   uploadedAt: z.iso.datetime({ offset: true }),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfoSchema>;
-
-/**
- * Why a committee member is recused from an application automatically (decision 013): they are its
- * applicant, represent the applying organisation, or represent a member that declared itself a
- * competitor of the applicant.
- */
-export const CONFLICTS_OF_INTEREST = ['applicant', 'representative', 'competitor'] as const;
-export const ConflictOfInterestSchema = z.enum(CONFLICTS_OF_INTEREST);
-export type ConflictOfInterest = z.infer<typeof ConflictOfInterestSchema>;
-
-export const VotePanelSchema = z.object({
-  sessionId: z.uuid(),
-  round: z.number().int(),
-  ballot: BallotSchema,
-  majority: MajorityRuleSchema,
-  quorum: QuorumRuleSchema,
-  openedAt: z.iso.datetime({ offset: true }),
-  closedAt: z.iso.datetime({ offset: true }).nullable(),
-  tally: z.object({
-    eligible: z.number().int(),
-    recused: z.number().int(),
-    /** Null while a secret ballot is open: its totals are shown only once it closes (decision 013). */
-    for: z.number().int().nullable(),
-    against: z.number().int().nullable(),
-    abstain: z.number().int().nullable(),
-    /** Members who have voted (in a secret ballot too). */
-    voted: z.number().int(),
-  }),
-  quorumReached: z.boolean(),
-  /**
-   * The committee: who has voted, and how (open ballot only; `choice` is always null in a secret ballot,
-   * to everyone).
-   */
-  voters: z.array(
-    z.object({
-      name: z.string(),
-      voted: z.boolean(),
-      choice: VoteChoiceSchema.nullable(),
-      recused: z.boolean(),
-    }),
-  ),
-  /** The caller's own vote (null in a secret ballot: it is not kept with the caller's name), and recusal. */
-  myVote: VoteChoiceSchema.nullable(),
-  myVoted: z.boolean(),
-  myRecused: z.boolean(),
-  outcome: z.enum(['approved', 'rejected', 'no_quorum']).nullable(),
-});
-export type VotePanel = z.infer<typeof VotePanelSchema>;
 
 export const ApplicationSchema = z.object({
   id: z.uuid(),
@@ -516,67 +372,6 @@ export type ApplicationQueueResponse = z.infer<typeof ApplicationQueueResponseSc
 
 export const MyApplicationsResponseSchema = z.object({ items: z.array(ApplicationSummarySchema) });
 
-export const DecisionSchema = z.object({
-  number: z.string(),
-  date: z.iso.date(),
-  organizationNameBg: z.string(),
-  organizationNameEn: z.string(),
-  /**
-   * The organisation's public profile (`/members/:id`), given only while it is publicly listed (an active
-   * member, not a candidate); null for a rejected applicant, a former member or an erased organisation.
-   */
-  organizationId: z.uuid().nullable(),
-  /** Whether the organisation is publicly listed now, so its name can link to its profile. */
-  organizationListed: z.boolean(),
-  outcome: z.enum(['approved', 'rejected']),
-  /** An admission (an application's vote) or a change of an existing membership. */
-  subject: z.enum(['admission', 'membership']),
-  /** Membership decisions: the change decided (from the membership history that references it). */
-  membershipAction: MembershipActionSchema.nullable(),
-  /** Members only: */
-  applicationId: z.uuid().nullable(),
-  tally: z
-    .object({
-      for: z.number(),
-      against: z.number(),
-      abstain: z.number(),
-      eligible: z.number(),
-      recused: z.number(),
-    })
-    .nullable(),
-  textBg: z.string().nullable(),
-  textEn: z.string().nullable(),
-});
-export type Decision = z.infer<typeof DecisionSchema>;
-
-export const DecisionListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
-  outcome: z.enum(['approved', 'rejected']).optional(),
-  subject: z.enum(['admission', 'membership']).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
-export type DecisionListQuery = z.infer<typeof DecisionListQuerySchema>;
-
-export const DecisionListResponseSchema = z.object({
-  items: z.array(DecisionSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
-
-/** The years that hold at least one decision the reader may see, newest first (the register's year filter). */
-export const DecisionYearsResponseSchema = z.object({ years: z.array(z.number().int()) });
-export type DecisionYearsResponse = z.infer<typeof DecisionYearsResponseSchema>;
-
-export const VotingSettingsSchema = z.strictObject({
-  quorum: QuorumRuleSchema,
-  majority: MajorityRuleSchema,
-  ballot: BallotSchema,
-});
-export type VotingSettings = z.infer<typeof VotingSettingsSchema>;
-
 /**
  * The organisations (by ЕИК) a member declares itself a competitor of (decision 013): the member's
  * representatives on the committee are recused from applications with these ЕИК.
@@ -588,32 +383,3 @@ export const CompetitorsSchema = z.strictObject({
     .refine((xs) => new Set(xs).size === xs.length, { params: { code: 'competitors.duplicate' } }),
 });
 export type Competitors = z.infer<typeof CompetitorsSchema>;
-
-/** Why a closed vote ended as it did, for people (issue 11 B5): a key and the numbers it names. */
-export type OutcomeReason =
-  | 'no_quorum'
-  | 'simple_passed'
-  | 'simple_tie'
-  | 'simple_failed'
-  | 'two_thirds_passed'
-  | 'two_thirds_failed'
-  | 'unanimous_passed'
-  | 'unanimous_against'
-  | 'unanimous_no_for';
-
-export function outcomeReason(
-  tally: Tally,
-  majority: MajorityRule,
-  quorum: QuorumRule = 'more_than_half',
-): OutcomeReason {
-  if (!hasQuorum(tally, quorum)) return 'no_quorum';
-  const passed = computeOutcome(tally, majority, quorum) === 'approved';
-  switch (majority) {
-    case 'simple':
-      return passed ? 'simple_passed' : tally.for === tally.against ? 'simple_tie' : 'simple_failed';
-    case 'two_thirds':
-      return passed ? 'two_thirds_passed' : 'two_thirds_failed';
-    case 'unanimous':
-      return passed ? 'unanimous_passed' : tally.against > 0 ? 'unanimous_against' : 'unanimous_no_for';
-  }
-}

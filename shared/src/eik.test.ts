@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EikSchema } from './api.ts';
+import { EikSchema } from './common.ts';
 import { eik9CheckDigit, eik13CheckDigit, eikProblem, isValidEik } from './eik.ts';
 
 describe('ЕИК/БУЛСТАТ validation', () => {

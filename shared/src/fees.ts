@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './api.ts';
+import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './common.ts';
 import { type MembershipCategory, MembershipCategorySchema, MembershipStatusSchema } from './organization.ts';
 
 /**

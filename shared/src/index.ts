@@ -1,8 +1,10 @@
-export * from './api.ts';
 export * from './applications.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './common.ts';
 export * from './dates.ts';
+export * from './decisions.ts';
+export * from './directory.ts';
 export * from './eik.ts';
 export * from './emailed-pages.ts';
 export * from './fees.ts';
@@ -22,3 +24,4 @@ export * from './profile.ts';
 export * from './representatives.ts';
 export * from './site-content.ts';
 export * from './text.ts';
+export * from './voting.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { AreaIdSchema, EikSchema, KidCodeSchema } from './api.ts';
+import { AreaIdSchema, EikSchema } from './common.ts';
+import { KidCodeSchema } from './directory.ts';
 import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
 
 /**

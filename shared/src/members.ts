@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ContactValuesShape, OrganizationProfileSchema, OrganizationSummarySchema } from './api.ts';
+import { ContactValuesShape, OrganizationProfileSchema, OrganizationSummarySchema } from './directory.ts';
 import { VisibilitySchema } from './privacy.ts';
 
 /**

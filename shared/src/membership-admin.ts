@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { ContactValuesShape, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './api.ts';
-import { VotePanelSchema } from './applications.ts';
+import { PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './common.ts';
+import { ContactValuesShape } from './directory.ts';
 import { DECISION_REQUIRED, MembershipActionSchema } from './memberships.ts';
 import { MembershipCategorySchema, MembershipStatusSchema, OrganizationKindSchema } from './organization.ts';
+import { VotePanelSchema } from './voting.ts';
 
 /**
  * The committee's administration of memberships (issue 5): the list of every organisation with a

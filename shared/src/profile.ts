@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { AreaIdSchema, ContactValuesShape, KidCodeSchema, SharingSchema } from './api.ts';
+import { AreaIdSchema } from './common.ts';
+import { ContactValuesShape, KidCodeSchema, SharingSchema } from './directory.ts';
 import { OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 import { FullVisibilityMapSchema } from './privacy.ts';
 

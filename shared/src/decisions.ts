@@ -1,0 +1,83 @@
+import * as z from 'zod';
+import { MembershipActionSchema } from './memberships.ts';
+import type { Tally } from './voting.ts';
+
+/** The register of numbered decisions: admissions (an application's vote) and membership changes. */
+
+/** `2026-014`: the year and the decision's number within it. */
+export function formatDecisionNumber(year: number, sequence: number): string {
+  return `${year}-${String(sequence).padStart(3, '0')}`;
+}
+
+/**
+ * The register text of the decision an admission vote ends in, in both languages: what the server writes
+ * when the vote closes with a result (the demo seed writes its decisions with it too).
+ */
+export function admissionDecisionText(
+  outcome: 'approved' | 'rejected',
+  organization: { nameBg: string; nameEn: string; eik: string },
+  tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
+): { textBg: string; textEn: string } {
+  const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
+  const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
+  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
+  const { nameBg, nameEn, eik } = organization;
+  return {
+    textBg: `Комитетът ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
+    textEn: `The committee ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
+  };
+}
+
+export const DecisionSchema = z.object({
+  number: z.string(),
+  date: z.iso.date(),
+  organizationNameBg: z.string(),
+  organizationNameEn: z.string(),
+  /**
+   * The organisation's public profile (`/members/:id`), given only while it is publicly listed (an active
+   * member, not a candidate); null for a rejected applicant, a former member or an erased organisation.
+   */
+  organizationId: z.uuid().nullable(),
+  /** Whether the organisation is publicly listed now, so its name can link to its profile. */
+  organizationListed: z.boolean(),
+  outcome: z.enum(['approved', 'rejected']),
+  /** An admission (an application's vote) or a change of an existing membership. */
+  subject: z.enum(['admission', 'membership']),
+  /** Membership decisions: the change decided (from the membership history that references it). */
+  membershipAction: MembershipActionSchema.nullable(),
+  /** Members only: */
+  applicationId: z.uuid().nullable(),
+  tally: z
+    .object({
+      for: z.number(),
+      against: z.number(),
+      abstain: z.number(),
+      eligible: z.number(),
+      recused: z.number(),
+    })
+    .nullable(),
+  textBg: z.string().nullable(),
+  textEn: z.string().nullable(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const DecisionListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  outcome: z.enum(['approved', 'rejected']).optional(),
+  subject: z.enum(['admission', 'membership']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type DecisionListQuery = z.infer<typeof DecisionListQuerySchema>;
+
+export const DecisionListResponseSchema = z.object({
+  items: z.array(DecisionSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+/** The years that hold at least one decision the reader may see, newest first (the register's year filter). */
+export const DecisionYearsResponseSchema = z.object({ years: z.array(z.number().int()) });
+export type DecisionYearsResponse = z.infer<typeof DecisionYearsResponseSchema>;

@@ -5,7 +5,7 @@ import '@/i18n/admin.ts';
 import {
   HISTORY_ACTIONS,
   actionLabel as historyLabel,
-} from '@/features/my-organization/components/history-section.tsx';
+} from '@/features/profiles/components/history-section.tsx';
 import { i18n, loadLanguage } from '@/i18n/index.ts';
 import '@/i18n/my-organization.ts';
 import {

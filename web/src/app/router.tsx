@@ -68,7 +68,7 @@ export const routes: RouteObject[] = [
       {
         path: paths.member.path,
         lazy: () =>
-          import('@/features/organizations/components/profile-page.tsx').then((m) => ({
+          import('@/features/directory/components/profile-page.tsx').then((m) => ({
             Component: m.ProfilePage,
           })),
       },
@@ -127,28 +127,28 @@ export const routes: RouteObject[] = [
             path: paths.myOrganization.path,
             lazy: () =>
               Promise.all([
-                import('@/features/my-organization/components/my-organization-layout.tsx'),
+                import('@/features/profiles/components/my-organization-layout.tsx'),
                 import('@/i18n/my-organization.ts'),
               ]).then(([m]) => ({ Component: m.MyOrganizationLayout })),
             children: [
               {
                 index: true,
                 lazy: () =>
-                  import('@/features/my-organization/components/profile-page.tsx').then((m) => ({
+                  import('@/features/profiles/components/profile-page.tsx').then((m) => ({
                     Component: m.ProfilePage,
                   })),
               },
               {
                 path: paths.myOrganizationRepresentatives.path,
                 lazy: () =>
-                  import('@/features/my-organization/components/representatives-page.tsx').then((m) => ({
+                  import('@/features/representatives/components/representatives-page.tsx').then((m) => ({
                     Component: m.RepresentativesPage,
                   })),
               },
               {
                 path: paths.myOrganizationHistory.path,
                 lazy: () =>
-                  import('@/features/my-organization/components/history-page.tsx').then((m) => ({
+                  import('@/features/profiles/components/history-page.tsx').then((m) => ({
                     Component: m.HistoryPage,
                   })),
               },
@@ -163,14 +163,14 @@ export const routes: RouteObject[] = [
               {
                 path: paths.myOrganizationCompetitors.path,
                 lazy: () =>
-                  import('@/features/my-organization/components/competitors-page.tsx').then((m) => ({
+                  import('@/features/profiles/components/competitors-page.tsx').then((m) => ({
                     Component: m.CompetitorsPage,
                   })),
               },
               {
                 path: paths.myOrganizationData.path,
                 lazy: () =>
-                  import('@/features/my-organization/components/data-page.tsx').then((m) => ({
+                  import('@/features/profiles/components/data-page.tsx').then((m) => ({
                     Component: m.DataPage,
                   })),
               },
@@ -181,7 +181,7 @@ export const routes: RouteObject[] = [
             path: paths.acceptInvitation.path,
             lazy: () =>
               Promise.all([
-                import('@/features/my-organization/components/accept-invitation-page.tsx'),
+                import('@/features/representatives/components/accept-invitation-page.tsx'),
                 import('@/i18n/my-organization.ts'),
               ]).then(([m]) => ({ Component: m.AcceptInvitationPage })),
           },

@@ -1,6 +1,6 @@
 import { OrganizationFees } from '@/features/fees/components/organization-fees.tsx';
 import { MemberPage } from '@/features/memberships/components/member-page.tsx';
-import { HistorySection } from '@/features/my-organization/components/history-section.tsx';
+import { HistorySection } from '@/features/profiles/components/history-section.tsx';
 
 /**
  * /committee/members/:id — the memberships feature's page with the sections of the fees and

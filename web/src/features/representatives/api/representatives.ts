@@ -7,13 +7,13 @@ import {
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
 import { accountKeys, authKeys } from '@/lib/query-keys.ts';
-import { myOrganizationKeys } from './keys.ts';
+import { representativeKeys } from './keys.ts';
 
 const base = (id: string) => `/api/account/organizations/${encodeURIComponent(id)}`;
 
 export function getRepresentativesQueryOptions(id: string) {
   return queryOptions({
-    queryKey: myOrganizationKeys.representatives(id),
+    queryKey: representativeKeys.list(id),
     queryFn: ({ signal }) => apiGet(`${base(id)}/representatives`, RepresentativesResponseSchema, { signal }),
   });
 }
@@ -25,7 +25,7 @@ export function useRepresentatives(id: string) {
 /** After a change the list is read again. */
 function useRefresh(id: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: myOrganizationKeys.representatives(id) });
+  return () => queryClient.invalidateQueries({ queryKey: representativeKeys.list(id) });
 }
 
 export function useInvite(id: string) {
@@ -68,7 +68,7 @@ export function useRemoveRepresentative(id: string) {
 
 export function useInvitationPreview(token: string) {
   return useQuery({
-    queryKey: myOrganizationKeys.invitation(token),
+    queryKey: representativeKeys.invitation(token),
     queryFn: () => apiSend('POST', '/api/invitations/preview', { token }, InvitationPreviewSchema),
     enabled: token !== '',
     retry: false,

@@ -7,7 +7,5 @@ export const myOrganizationKeys = {
   detail: (id: string) => [...myOrganizationKeys.all, id] as const,
   profile: (id: string) => [...myOrganizationKeys.detail(id), 'profile'] as const,
   history: (id: string) => [...myOrganizationKeys.detail(id), 'history'] as const,
-  representatives: (id: string) => [...myOrganizationKeys.detail(id), 'representatives'] as const,
   competitors: (id: string) => [...myOrganizationKeys.detail(id), 'competitors'] as const,
-  invitation: (token: string) => [...myOrganizationKeys.all, 'invitation', token] as const,
 };

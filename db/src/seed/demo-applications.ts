@@ -2,7 +2,7 @@
  * Writes the demo join applications (issue 4; the cases themselves are data in
  * `demo-applications.data.ts`): one or more in every state, with their documents, timelines, votes and the
  * decisions register, written exactly as the server writes them (see
- * server/src/routes/applications/*.service.ts).
+ * server/src/routes/applications/*.service.ts and server/src/routes/voting/votes.service.ts).
  *
  * Each application is written as its story (steps in time); `planDemoApplication` replays it through the
  * shared state machine, so an impossible move, a vote outcome that does not follow from its ballots or an

@@ -678,7 +678,7 @@ async function appliedMigrations(handle: DbHandle): Promise<string> {
 
 /** A short fingerprint of the directory service source, to tell runs on different SQL apart. */
 function serviceFingerprint(): string {
-  const file = join(ROOT, 'server', 'src', 'routes', 'organizations', 'organizations.service.ts');
+  const file = join(ROOT, 'server', 'src', 'routes', 'directory', 'directory.service.ts');
   return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
 }
 
@@ -879,7 +879,7 @@ async function main() {
     ...results.map(
       (r) => `- ${r.engine}: ${r.version || 'not reached'}; migrations applied: ${r.migrations || '–'}`,
     ),
-    `- organizations.service.ts sha256 ${service}`,
+    `- directory.service.ts sha256 ${service}`,
     '',
     `Run: ${kindOfRun}. Load-test URL: \`/api/organizations${queryString(LOAD_QUERY.input)}\`.`,
     '',

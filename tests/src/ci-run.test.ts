@@ -53,7 +53,16 @@ function runPasses(cores: number, pglite: string, postgres: string) {
        echo "$passed passed, $failed failed"; echo "status=$status"`,
     ],
     {
-      env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, CI_NPROC: String(cores) },
+      // The run's own DATABASE_URL (this file runs in the PostgreSQL pass too), worker count and report
+      // must not leak into the fake passes: the script under test sets them itself.
+      env: {
+        ...process.env,
+        DATABASE_URL: 'postgres://outer@elsewhere.example:5432/outer',
+        VITEST_MAX_WORKERS: '',
+        VITEST_JSON_REPORT: '',
+        PATH: `${dir}:${process.env.PATH}`,
+        CI_NPROC: String(cores),
+      },
       encoding: 'utf8',
     },
   );

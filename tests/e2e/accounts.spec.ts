@@ -161,6 +161,9 @@ test('a visitor applies online: told why to log in, signs up keeping the way bac
   // Sign-up keeps the way back to the form.
   await page.getByRole('link', { name: 'Регистрирайте се' }).click();
   await expect(page).toHaveURL(/\/sign-up\?next=%2Fapply$/);
+  // The URL changes before the sign-up page's code has loaded; the log-in form (with its own "Имейл") stays
+  // on screen until then. A user types once the page is there, and so does this test.
+  await expect(page.getByRole('heading', { name: 'Регистрация', level: 1 })).toBeVisible();
   await page.getByLabel('Имейл').fill(email);
   await page.getByRole('textbox', { name: 'Име', exact: true }).fill('Нов Кандидат');
   await page.getByRole('textbox', { name: 'Парола', exact: true }).fill(password);

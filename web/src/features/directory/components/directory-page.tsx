@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { can, ORGANIZATION_SORTS, type OrganizationSort } from '@portal/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -50,7 +50,25 @@ export function DirectoryPage() {
   const { t } = useTranslation();
   usePageTitle(t('directory.title'));
   const location = useLocation();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setRouterSearchParams] = useSearchParams();
+  // react-router hands a functional update the params of the render that made the handler, and renders a
+  // navigation in a transition: a second change before that render (clear the filters, then pick an area at
+  // once) would bring back what the first one removed. So every update starts from the last URL this page
+  // asked for, until the router shows a newer one (e.g. the back button).
+  const shown = useRef(searchParams);
+  const latest = useRef(searchParams);
+  if (shown.current !== searchParams) {
+    shown.current = searchParams;
+    latest.current = searchParams;
+  }
+  const setSearchParams = (
+    update: URLSearchParams | ((prev: URLSearchParams) => URLSearchParams),
+    options: { preventScrollReset?: boolean },
+  ) => {
+    const next = typeof update === 'function' ? update(latest.current) : update;
+    latest.current = next;
+    setRouterSearchParams(next, options);
+  };
   const areas = useAreas();
   const search = withKnownArea(
     readDirectorySearch(searchParams),

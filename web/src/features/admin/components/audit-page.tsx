@@ -1,12 +1,12 @@
 import { NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { AdminNav } from '@/components/admin-nav.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
 import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '@/lib/audit-labels.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useAudit } from '../api/get-audit.ts';
 import {
   AUDIT_PARAMS,
@@ -28,7 +28,7 @@ function withCurrent(known: readonly string[], current: string | undefined): str
 export function AuditPage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.audit.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, AUDIT_PARAMS);
   const page = currentPage(search);
   const events = useAudit(search);

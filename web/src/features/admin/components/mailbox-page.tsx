@@ -2,13 +2,13 @@ import { Badge, Card, Group, Stack, Text, Title, UnstyledButton } from '@mantine
 import type { MailboxMessage } from '@portal/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { AdminNav } from '@/components/admin-nav.tsx';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useMailbox } from '../api/get-mailbox.ts';
 import {
   currentPage,
@@ -31,7 +31,7 @@ const statusColors: Record<MailboxMessage['status'], keyof typeof BADGE_COLORS> 
 export function MailboxPage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.mailbox.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, MAILBOX_PARAMS);
   const page = currentPage(search);
   const messages = useMailbox(search);

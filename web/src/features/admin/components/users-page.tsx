@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type AdminUser, ROLES, USER_STATUSES } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { AdminNav } from '@/components/admin-nav.tsx';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -10,6 +10,7 @@ import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useUsers } from '../api/get-users.ts';
 import {
   currentPage,
@@ -38,7 +39,7 @@ export function isUsersReturnState(state: unknown): state is UsersReturnState {
 export function UsersPage() {
   const { t } = useTranslation();
   usePageTitle(t('admin.users.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, USER_PARAMS);
   const page = currentPage(search);
   const users = useUsers(search);

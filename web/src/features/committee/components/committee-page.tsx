@@ -8,7 +8,7 @@ import {
   ORGANIZATION_KINDS,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
@@ -17,6 +17,7 @@ import { principalOf, useSession } from '@/lib/api/session.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useQueue } from '../api/get-queue.ts';
 import {
   currentPage,
@@ -55,7 +56,7 @@ function stateOptions(current: string | undefined): string[] {
 export function CommitteePage() {
   const { t } = useTranslation();
   usePageTitle(t('committee.queue.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, QUEUE_PARAMS);
   const page = currentPage(search);
   const queue = useQueue(search);

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { can, type Decision } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
@@ -9,6 +9,7 @@ import { principalOf, useSession } from '@/lib/api/session.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useDecisionYears } from '../api/get-decision-years.ts';
 import { useDecisions } from '../api/get-decisions.ts';
 import {
@@ -43,7 +44,7 @@ export function DecisionsPage() {
   const session = useSession();
   const principal = principalOf(session.data?.user);
   const full = can(principal, 'decisions.read_full');
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, DECISION_PARAMS);
   const page = currentPage(search);
   const decisions = useDecisions(search);

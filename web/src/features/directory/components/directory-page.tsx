@@ -15,14 +15,15 @@ import {
 } from '@mantine/core';
 import { can, ORGANIZATION_SORTS, type OrganizationSort } from '@portal/shared';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useAreas } from '@/lib/api/get-areas.ts';
 import { principalOf, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { type DirectoryData, useOrganizations } from '../api/get-organizations.ts';
 import {
   currentPage,
@@ -50,25 +51,7 @@ export function DirectoryPage() {
   const { t } = useTranslation();
   usePageTitle(t('directory.title'));
   const location = useLocation();
-  const [searchParams, setRouterSearchParams] = useSearchParams();
-  // react-router hands a functional update the params of the render that made the handler, and renders a
-  // navigation in a transition: a second change before that render (clear the filters, then pick an area at
-  // once) would bring back what the first one removed. So every update starts from the last URL this page
-  // asked for, until the router shows a newer one (e.g. the back button).
-  const shown = useRef(searchParams);
-  const latest = useRef(searchParams);
-  if (shown.current !== searchParams) {
-    shown.current = searchParams;
-    latest.current = searchParams;
-  }
-  const setSearchParams = (
-    update: URLSearchParams | ((prev: URLSearchParams) => URLSearchParams),
-    options: { preventScrollReset?: boolean },
-  ) => {
-    const next = typeof update === 'function' ? update(latest.current) : update;
-    latest.current = next;
-    setRouterSearchParams(next, options);
-  };
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const areas = useAreas();
   const search = withKnownArea(
     readDirectorySearch(searchParams),

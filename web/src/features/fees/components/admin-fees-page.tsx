@@ -22,7 +22,6 @@ import {
 } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { AdminNav } from '@/components/admin-nav.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -31,6 +30,7 @@ import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { useLanguage } from '@/lib/localized.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useRates, useSaveFeeSettings, useSaveRates } from '../api/rates.ts';
 import { centsToInput, currentYear, parseEuros } from '../money.ts';
 import { YearSelect } from './year-select.tsx';
@@ -45,7 +45,7 @@ export function yearFrom(value: string | null): number {
 export function AdminFeesPage() {
   const { t } = useTranslation();
   usePageTitle(t('fees.admin.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const year = yearFrom(searchParams.get('year'));
   const rates = useRates(year);
 

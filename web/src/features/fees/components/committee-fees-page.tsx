@@ -13,7 +13,6 @@ import {
 import { FEE_STATUSES, type FeePayment, type MemberFee } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePreloadDateField } from '@/components/date-field.tsx';
 import { FilterInput } from '@/components/filter-input.tsx';
@@ -21,6 +20,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useDeletePayment, useMemberFees } from '../api/member-fees.ts';
 import { currentYear, formatMoney } from '../money.ts';
 import {
@@ -44,7 +44,7 @@ export function CommitteeFeesPage() {
   usePageTitle(t('fees.committee.title'));
   // The payment dialog's date field is ready when it opens.
   usePreloadDateField();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, FEES_PARAMS);
   const year = yearFrom(search.year ?? null);
   const page = currentPage(search);

@@ -6,7 +6,7 @@ import {
   type MembershipStatus,
 } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { MemberExportButton } from '@/components/member-export-button.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -14,6 +14,7 @@ import { PagedList } from '@/components/paged-list.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
+import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
 import { useMembers } from '../api/memberships.ts';
 import {
   currentPage,
@@ -40,7 +41,7 @@ function options(known: readonly string[], current: string | undefined): string[
 export function MembersPage() {
   const { t } = useTranslation();
   usePageTitle(t('memberships.list.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, setSearchParams] = useSearchParamsLatest();
   const search = readSearch(searchParams, MEMBER_PARAMS);
   const page = currentPage(search);
   const members = useMembers(search);

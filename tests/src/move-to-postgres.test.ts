@@ -26,7 +26,7 @@ import { adminUrl, createFreshDatabase, dropDatabase, runScript, withDatabase } 
 import { buildTestApp, logIn, TEST_PDF } from '@portal/server/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const APPLICANT = 'kandidat@demo.klaster.bg';
 
 let work: string;

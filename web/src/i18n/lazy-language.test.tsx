@@ -1,6 +1,6 @@
 import { act, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { stubApi } from '@/testing/fetch-stub.ts';
+import { stubApi } from '@/testing/mocks/stub-api.ts';
 
 // The shell bundles only Bulgarian; English loads on demand. Each test imports the i18n module afresh
 // (vi.resetModules), so its instance has never seen the English texts, as on a first visit.

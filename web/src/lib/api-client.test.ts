@@ -1,8 +1,10 @@
 import { AcceptedResponseSchema, OrganizationProfileSchema } from '@portal/shared';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
+import { server } from '@/testing/mocks/server.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import {
   ApiError,
   apiGet,
@@ -41,7 +43,7 @@ describe('the API client', () => {
 
   it('reports an unreachable server as an ApiError with status 0', async () => {
     stubApi();
-    globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    server.use(http.all('*', () => HttpResponse.error()));
     await expect(apiGet('/api/cluster', OrganizationProfileSchema)).rejects.toMatchObject({ status: 0 });
   });
 
@@ -136,7 +138,7 @@ describe('the API client', () => {
 
   it('reports an unreachable server on a change as status 0', async () => {
     stubApi();
-    globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    server.use(http.all('*', () => HttpResponse.error()));
     await expect(apiSend('POST', '/api/auth/log-out')).rejects.toMatchObject({ status: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import type { Me, MyOrganization, SessionInfo } from '@portal/shared';
-import { type Handler, json } from './fetch-stub.ts';
 import { profileFixture } from './fixtures.ts';
+import { type Handler, json } from './mocks/stub-api.ts';
 
 /** A signed-in user, typed by the shared contract. */
 export function meFixture(overrides: Partial<Me> = {}): Me {

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
+import { server } from './mocks/server.ts';
 
 // The first render of a lazy route compiles its module, and in the full run the database suites share the
 // two cores: a screen can take several seconds to appear. Waiting longer only costs time when a test fails.
@@ -32,6 +33,25 @@ globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObse
 window.scrollTo = () => {};
 Element.prototype.scrollIntoView ??= () => {};
 
+// Vitest 4.1 hands a jsdom Blob to Node's fetch (which MSW intercepts) as `blob[impl]._buffer`, a field that
+// jsdom 29 renamed `_bytes`: without this alias an uploaded file reaches the network as the text "undefined".
+const blobImpl = (blob: Blob) => {
+  const impl = Object.getOwnPropertySymbols(blob)[0];
+  return impl ? (blob as unknown as Record<symbol, object>)[impl] : undefined;
+};
+const blobImplPrototype = Object.getPrototypeOf(blobImpl(new Blob()) ?? {}) as object;
+if (!('_buffer' in blobImplPrototype) && '_bytes' in (blobImpl(new Blob()) ?? {})) {
+  Object.defineProperty(blobImplPrototype, '_buffer', {
+    get(this: { _bytes: Uint8Array }) {
+      return this._bytes;
+    },
+  });
+}
+
+// The network: one MSW server for the file; an unanswered request is an error, not a silent 404.
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+
 beforeEach(async () => {
   // Every test starts in Bulgarian, the default, with nothing remembered. English texts load on demand, as
   // in the app, when a test switches (setLanguage) or remembers English and calls applyStoredLanguage.
@@ -41,6 +61,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   cleanup();
+  server.resetHandlers();
   vi.unstubAllGlobals();
   document.title = '';
 });

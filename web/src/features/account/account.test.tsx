@@ -2,7 +2,7 @@ import type { Me, SessionInfo } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, sessionsFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const section = async (name: string | RegExp) => within(await screen.findByRole('region', { name }));

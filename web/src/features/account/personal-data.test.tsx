@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const section = async () => within(await screen.findByRole('region', { name: 'Вашите данни' }));

@@ -2,7 +2,7 @@ import { erasedEmailFor } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminApi, adminMe, ana, makeEvent } from '@/testing/fakes/admin-api.ts';
-import { json } from '@/testing/fetch-stub.ts';
+import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const userPage = `/admin/users/${ana.id}`;

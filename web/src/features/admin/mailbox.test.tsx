@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminApi, makeMessage } from '@/testing/fakes/admin-api.ts';
-import { problem } from '@/testing/fetch-stub.ts';
+import { noContent, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MAILBOX_PAGE_SIZE } from './search-params.ts';
 
@@ -14,7 +14,11 @@ const verification = makeMessage(1, {
 
 describe('the mailbox', () => {
   it('lists the messages and opens one to read its text, with its link clickable', async () => {
-    adminApi({ messages: [verification, makeMessage(2, { status: 'failed', attempts: 3 })] });
+    adminApi({
+      messages: [verification, makeMessage(2, { status: 'failed', attempts: 3 })],
+      // The link opens the verification page, which sends the token.
+      handlers: { '/api/auth/verify-email': () => noContent() },
+    });
     const app = renderApp('/admin/mailbox');
     expect(await screen.findByRole('heading', { level: 2, name: '2 писма' })).toBeVisible();
     const [first, second] = screen.getAllByRole('article') as [HTMLElement, HTMLElement];

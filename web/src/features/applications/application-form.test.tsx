@@ -7,6 +7,7 @@ import {
   certificate,
   completeData,
 } from '@/testing/fakes/applications-api.ts';
+import { bytesOf } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/applications/${APPLICATION_ID}`;
@@ -110,7 +111,7 @@ describe('the application form', () => {
     expect(upload?.headers.get('content-type')).toBe('application/pdf');
     expect(upload?.url.searchParams.get('kind')).toBe('registration_certificate');
     expect(upload?.url.searchParams.get('filename')).toBe('udostoverenie.pdf');
-    expect(upload?.body).toBe(pdf);
+    expect(upload?.body).toEqual(await bytesOf(pdf));
     await app.user.click(screen.getByRole('button', { name: 'Продължи' }));
 
     await step('Преглед и подаване');

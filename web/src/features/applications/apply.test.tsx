@@ -6,7 +6,7 @@ import {
   applicationsApi,
   completeData,
 } from '@/testing/fakes/applications-api.ts';
-import { stubApi } from '@/testing/fetch-stub.ts';
+import { stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 describe('the apply page', () => {

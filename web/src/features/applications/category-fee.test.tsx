@@ -6,7 +6,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { APPLICATION_ID, applicationFixture, applicationsApi } from '@/testing/fakes/applications-api.ts';
-import { json } from '@/testing/fetch-stub.ts';
+import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const rates = {

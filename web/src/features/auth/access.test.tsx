@@ -5,7 +5,7 @@ import { AppLayout } from '@/app/layout.tsx';
 import { AppProvider } from '@/app/provider.tsx';
 import { createQueryClient } from '@/app/query-client.ts';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { RequireAuth } from './components/require-auth.tsx';
 

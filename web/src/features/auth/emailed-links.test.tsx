@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { linkToken } from '@/testing/auth-fixtures.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const invalidToken = () =>

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { clusterFixture } from '@/testing/fixtures.ts';
+import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 describe('the home page', () => {

@@ -8,7 +8,7 @@ import {
   makeVote,
   memberMe,
 } from '@/testing/fakes/committee-api.ts';
-import { problem } from '@/testing/fetch-stub.ts';
+import { problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
 import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';

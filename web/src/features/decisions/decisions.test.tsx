@@ -2,7 +2,7 @@ import type { Decision } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture } from '@/testing/auth-fixtures.ts';
-import { json, stubApi } from '@/testing/fetch-stub.ts';
+import { json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { DECISIONS_PAGE_SIZE } from './search-params.ts';
 

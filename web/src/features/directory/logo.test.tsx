@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { makeSummaries, profileFixture, summaryOf } from '@/testing/fixtures.ts';
+import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 // The contact person fields (privacy, same issue) are null unless public.

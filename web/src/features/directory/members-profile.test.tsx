@@ -2,8 +2,8 @@ import type { MemberOrganizationProfile, OrganizationProfile, Visibility } from 
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
+import { type Handler, json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const profilePath = `/members/${profileFixture.id}`;

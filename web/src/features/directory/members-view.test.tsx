@@ -2,8 +2,8 @@ import type { MemberOrganizationSummary, Visibility } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, stubApi } from '@/testing/fetch-stub.ts';
 import { makeSummaries, profileFixture, summaryOf } from '@/testing/fixtures.ts';
+import { type Handler, json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const noContacts = {

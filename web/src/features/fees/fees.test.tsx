@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { committeeMe, feesApi, organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
 import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
-import { json } from '@/testing/fetch-stub.ts';
+import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { centsToInput, formatMoney, parseEuros } from './money.ts';
 

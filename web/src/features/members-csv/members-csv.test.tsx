@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
 import { adminApi } from '@/testing/fakes/admin-api.ts';
-import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const IMPORT = '/api/admin/organizations/import';

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { memberMe } from '@/testing/fakes/committee-api.ts';
 import { organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
-import { json, stubApi } from '@/testing/fetch-stub.ts';
 import { noContactsFixture } from '@/testing/fixtures.ts';
+import { json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';

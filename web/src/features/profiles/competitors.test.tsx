@@ -2,7 +2,7 @@ import { eik9CheckDigit } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
-import { json } from '@/testing/fetch-stub.ts';
+import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/my/organizations/${orgId}/competitors`;

@@ -7,7 +7,7 @@ import {
   orgId,
   profileServer,
 } from '@/testing/fakes/my-organization-api.ts';
-import { json, problem } from '@/testing/fetch-stub.ts';
+import { json, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const dataUrl = `/my/organizations/${orgId}/data`;

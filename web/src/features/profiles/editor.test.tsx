@@ -8,7 +8,7 @@ import {
   profilePath,
   profileServer,
 } from '@/testing/fakes/my-organization-api.ts';
-import { problem, stubApi } from '@/testing/fetch-stub.ts';
+import { problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const textbox = (name: string) => screen.getByRole('textbox', { name });

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { historyPath, historyUrl, orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
-import { json } from '@/testing/fetch-stub.ts';
+import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const historyRegion = async (name: string) => within(await screen.findByRole('region', { name }));

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { editorUrl, orgId, profilePath, profileServer } from '@/testing/fakes/my-organization-api.ts';
-import { json, noContent, problem } from '@/testing/fetch-stub.ts';
+import { bytesOf, json, noContent, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const logoPath = `/api/account/organizations/${orgId}/logo`;
@@ -56,7 +56,7 @@ describe('the logo section of the profile tab', () => {
     expect(await screen.findByText('Логото е качено.')).toBeVisible();
     const [put] = server.logoCalls('PUT');
     expect(put?.headers.get('content-type')).toBe('image/png');
-    expect(put?.body).toBe(file);
+    expect(put?.body).toEqual(await bytesOf(file));
     const img = await screen.findByRole('img', { name: 'Текущо лого на Пиксел Фабрика' });
     expect(img).toHaveAttribute('src', logoUrl(4));
     expect(img).toHaveAttribute('width', '128');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { linkToken, meFixture, signedIn } from '@/testing/auth-fixtures.ts';
 import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
-import { json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const pageUrl = `/my/organizations/${orgId}/representatives`;

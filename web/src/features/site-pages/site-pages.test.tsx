@@ -2,7 +2,7 @@ import type { SitePage } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminApi } from '@/testing/fakes/admin-api.ts';
-import { json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 function page(overrides: Partial<SitePage> = {}): SitePage {

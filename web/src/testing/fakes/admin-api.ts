@@ -8,7 +8,7 @@ import type {
   UserStatus,
 } from '@portal/shared';
 import { meFixture } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { type Handler, json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 
 /**
  * Test data and a stateful stub of the administration API for the admin pages' tests: it filters and

@@ -12,7 +12,7 @@ import {
   type TimelineEntry,
 } from '@portal/shared';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { type Handler, json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 
 /**
  * Test data and a stateful stub of the applications API for the applicant pages' tests: it saves
@@ -209,7 +209,7 @@ export function applicationsApi({
         id: `d0c00000-0000-4000-8000-${String(app.documents.length + 100).padStart(12, '0')}`,
         kind: url.searchParams.get('kind') as DocumentKind,
         filename: url.searchParams.get('filename') ?? '',
-        size: (request.body as Blob).size,
+        size: (request.body as Uint8Array).byteLength,
         uploadedAt: '2026-03-03T11:00:00.000Z',
       };
       app.documents.push(doc);

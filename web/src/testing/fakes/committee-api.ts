@@ -12,7 +12,7 @@ import {
   type VotePanel,
 } from '@portal/shared';
 import { meFixture } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { type Handler, json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 
 /**
  * Test data and a stateful stub of the committee's API: the queue filters, counts and pages like the

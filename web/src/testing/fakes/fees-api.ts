@@ -12,7 +12,7 @@ import {
   type OrganizationFeesResponse,
 } from '@portal/shared';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { type Handler, json, noContent, problem, stubApi } from '@/testing/fetch-stub.ts';
+import { type Handler, json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 
 /** Test data and a stateful stub of the fees API: it filters, pages and records like the server. */
 

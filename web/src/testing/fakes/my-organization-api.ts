@@ -11,8 +11,8 @@ import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
 
 const COLLEAGUE_ID = 'aaaaaaaa-0000-4000-8000-00000000c011';
 
-import { type Handler, json, problem, stubApi } from '@/testing/fetch-stub.ts';
 import { profileFixture } from '@/testing/fixtures.ts';
+import { type Handler, json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 
 export const orgId = profileFixture.id;
 export const editorUrl = `/my/organizations/${orgId}`;

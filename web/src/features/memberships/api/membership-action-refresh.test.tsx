@@ -7,8 +7,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { json, stubApi } from '@/testing/fetch-stub.ts';
 import { noContactsFixture } from '@/testing/fixtures.ts';
+import { json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { useMembershipAction } from './memberships.ts';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';

@@ -1,0 +1,35 @@
+import type { Problem } from '@portal/shared';
+
+/** A JSON answer; `headers` adds response headers (e.g. `{ ETag: '"3"' }`). */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** A problem+json answer as the server's one error handler writes it. */
+export function problem(
+  status: number,
+  title: string,
+  errors?: Problem['errors'],
+  extra: { code?: string; detail?: string; headers?: Record<string, string> } = {},
+): Response {
+  const body: Problem = {
+    type: 'about:blank',
+    title,
+    status,
+    ...(extra.detail ? { detail: extra.detail } : {}),
+    ...(extra.code ? { code: extra.code } : {}),
+    ...(errors ? { errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/problem+json', ...extra.headers },
+  });
+}
+
+/** An empty answer (204 No Content by default). */
+export function noContent(status = 204): Response {
+  return new Response(null, { status });
+}

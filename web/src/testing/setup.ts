@@ -62,6 +62,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  server.events.removeAllListeners();
   vi.unstubAllGlobals();
   document.title = '';
 });

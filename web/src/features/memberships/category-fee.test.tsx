@@ -7,8 +7,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { memberMe } from '@/testing/fakes/committee-api.ts';
-import { organizationFeesFixture } from '@/testing/fakes/fees-api.ts';
 import { noContactsFixture } from '@/testing/fixtures.ts';
+import { organizationFeesFixture } from '@/testing/mocks/fixtures/fees.ts';
 import { json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

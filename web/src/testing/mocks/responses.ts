@@ -33,3 +33,37 @@ export function problem(
 export function noContent(status = 204): Response {
   return new Response(null, { status });
 }
+
+/** The server's 400 for a request its zod schema refuses (paths prefixed like the server's: `body.x`). */
+export function invalid(
+  error: { issues: { path: PropertyKey[]; message: string }[] },
+  where?: 'body',
+): Response {
+  return problem(
+    400,
+    'Невалидни данни',
+    error.issues.map((i) => ({
+      path: [...(where ? [where] : []), ...i.path].map(String).join('.'),
+      message: i.message,
+    })),
+    { code: 'validation.failed' },
+  );
+}
+
+/** One page of `all`, as the server's lists answer (`extra` adds fields such as counts). */
+export function paged<T>(
+  url: URL,
+  all: T[],
+  defaultSize: number,
+  extra: Record<string, unknown> = {},
+): Response {
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const pageSize = Number(url.searchParams.get('pageSize') ?? defaultSize);
+  return json({
+    items: all.slice((page - 1) * pageSize, page * pageSize),
+    total: all.length,
+    page,
+    pageSize,
+    ...extra,
+  });
+}

@@ -1,7 +1,8 @@
 import { erasedEmailFor } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminApi, adminMe, ana, makeEvent } from '@/testing/fakes/admin-api.ts';
+import { adminMe, ana, makeEvent } from '@/testing/mocks/fixtures/admin.ts';
+import { adminApi } from '@/testing/mocks/handlers/admin.ts';
 import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminApi, makeMessage } from '@/testing/fakes/admin-api.ts';
+import { makeMessage } from '@/testing/mocks/fixtures/admin.ts';
+import { adminApi } from '@/testing/mocks/handlers/admin.ts';
 import { noContent, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MAILBOX_PAGE_SIZE } from './search-params.ts';

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminApi, adminMe, ana, makeEvent, makeUser, techUniversity } from '@/testing/fakes/admin-api.ts';
+import { adminMe, ana, makeEvent, makeUser, techUniversity } from '@/testing/mocks/fixtures/admin.ts';
+import { adminApi } from '@/testing/mocks/handlers/admin.ts';
 import { problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { adminApi, ana, makeUser, representativeMe } from '@/testing/fakes/admin-api.ts';
+import { ana, makeUser, representativeMe } from '@/testing/mocks/fixtures/admin.ts';
+import { adminApi } from '@/testing/mocks/handlers/admin.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { USERS_PAGE_SIZE } from './search-params.ts';
 

@@ -52,13 +52,10 @@ export function invalid(
 
 /** One page of `all`, as the server's lists answer (`extra` adds fields such as counts). */
 export function paged<T>(
-  url: URL,
   all: T[],
-  defaultSize: number,
+  { page, pageSize }: { page: number; pageSize: number },
   extra: Record<string, unknown> = {},
 ): Response {
-  const page = Number(url.searchParams.get('page') ?? 1);
-  const pageSize = Number(url.searchParams.get('pageSize') ?? defaultSize);
   return json({
     items: all.slice((page - 1) * pageSize, page * pageSize),
     total: all.length,

@@ -1,7 +1,8 @@
 import { eik9CheckDigit } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
+import { orgId } from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -1,12 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  historyFixture,
-  historyPath,
-  historyUrl,
-  orgId,
-  profileServer,
-} from '@/testing/fakes/my-organization-api.ts';
+import { historyFixture, historyPath, historyUrl, orgId } from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { json, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -6,8 +6,8 @@ import {
   historyPath,
   orgId,
   profilePath,
-  profileServer,
-} from '@/testing/fakes/my-organization-api.ts';
+} from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -1,7 +1,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { editorUrl, orgId, profilePath, profileServer } from '@/testing/fakes/my-organization-api.ts';
+import { editorUrl, orgId, profilePath } from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { bytesOf, json, noContent, problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

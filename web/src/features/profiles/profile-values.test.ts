@@ -1,6 +1,6 @@
 import { ProfileEditBodySchema } from '@portal/shared';
 import { describe, expect, it } from 'vitest';
-import { editableFixture } from '@/testing/fakes/my-organization-api.ts';
+import { editableFixture } from '@/testing/mocks/fixtures/my-organization.ts';
 import { historyChanges } from './history-changes.ts';
 import { changedFields, reapply, toBody, valuesOf } from './profile-values.ts';
 

@@ -3,7 +3,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { linkToken, meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { orgId, profileServer } from '@/testing/fakes/my-organization-api.ts';
+import { orgId } from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_ID,
   applicationFixture,
-  applicationsApi,
   certificate,
   completeData,
-} from '@/testing/fakes/applications-api.ts';
+} from '@/testing/mocks/fixtures/applications.ts';
+import { applicationsApi } from '@/testing/mocks/handlers/applications.ts';
 import { bytesOf } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_ID,
   applicationFixture,
-  applicationsApi,
   certificate,
   completeData,
   entry,
-} from '@/testing/fakes/applications-api.ts';
+} from '@/testing/mocks/fixtures/applications.ts';
+import { applicationsApi } from '@/testing/mocks/handlers/applications.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/applications/${APPLICATION_ID}`;

@@ -1,11 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import {
-  APPLICATION_ID,
-  applicationFixture,
-  applicationsApi,
-  completeData,
-} from '@/testing/fakes/applications-api.ts';
+import { APPLICATION_ID, applicationFixture, completeData } from '@/testing/mocks/fixtures/applications.ts';
+import { applicationsApi } from '@/testing/mocks/handlers/applications.ts';
 import { stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

@@ -5,7 +5,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
-import { APPLICATION_ID, applicationFixture, applicationsApi } from '@/testing/fakes/applications-api.ts';
+import { APPLICATION_ID, applicationFixture } from '@/testing/mocks/fixtures/applications.ts';
+import { applicationsApi } from '@/testing/mocks/handlers/applications.ts';
 import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 

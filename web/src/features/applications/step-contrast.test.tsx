@@ -2,12 +2,8 @@ import { DEFAULT_THEME, defaultCssVariablesResolver, mergeMantineTheme } from '@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { theme } from '@/app/provider.tsx';
-import {
-  APPLICATION_ID,
-  applicationFixture,
-  applicationsApi,
-  completeData,
-} from '@/testing/fakes/applications-api.ts';
+import { APPLICATION_ID, applicationFixture, completeData } from '@/testing/mocks/fixtures/applications.ts';
+import { applicationsApi } from '@/testing/mocks/handlers/applications.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 /** WCAG 2 relative luminance of `#rrggbb` or `rgb(r, g, b)`. */

@@ -1,12 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import {
-  APPLICATION_ID,
-  chairMe,
-  committeeApi,
-  makeApplication,
-  memberMe,
-} from '@/testing/fakes/committee-api.ts';
+import { APPLICATION_ID, chairMe, makeApplication, memberMe } from '@/testing/mocks/fixtures/committee.ts';
+import { committeeApi } from '@/testing/mocks/handlers/committee.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const url = `/committee/applications/${APPLICATION_ID}`;

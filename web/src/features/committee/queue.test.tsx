@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture } from '@/testing/auth-fixtures.ts';
-import { committeeApi, makeSummary, memberMe } from '@/testing/fakes/committee-api.ts';
+import { makeSummary, memberMe } from '@/testing/mocks/fixtures/committee.ts';
+import { committeeApi } from '@/testing/mocks/handlers/committee.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { QUEUE_PAGE_SIZE } from './search-params.ts';
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_ID,
   chairMe,
-  committeeApi,
   makeApplication,
   makeVote,
   memberMe,
-} from '@/testing/fakes/committee-api.ts';
+} from '@/testing/mocks/fixtures/committee.ts';
+import { committeeApi } from '@/testing/mocks/handlers/committee.ts';
 import { problem } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';

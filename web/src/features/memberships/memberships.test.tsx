@@ -2,7 +2,7 @@ import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { signedIn } from '@/testing/auth-fixtures.ts';
-import { chairMe, memberMe } from '@/testing/fakes/committee-api.ts';
+import { chairMe, memberMe } from '@/testing/mocks/fixtures/committee.ts';
 import { adminMe, organizationFeesFixture } from '@/testing/mocks/fixtures/fees.ts';
 import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';

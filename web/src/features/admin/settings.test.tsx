@@ -2,6 +2,7 @@ import type { VotingSettings } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { representativeMe } from '@/testing/mocks/fixtures/admin.ts';
+import { siteTextsFixture, statuteFixture } from '@/testing/mocks/fixtures/site-content.ts';
 import { adminApi } from '@/testing/mocks/handlers/admin.ts';
 import { json } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
@@ -17,6 +18,9 @@ function settingsApi(options: { me?: typeof representativeMe } = {}) {
         if (request.method === 'PUT') stored = request.body as VotingSettings;
         return json(stored);
       },
+      // The page's other sections: the home page texts and the information pages.
+      '/api/admin/settings/texts': () => json(siteTextsFixture),
+      '/api/pages/statute': () => json(statuteFixture),
     },
   });
 }

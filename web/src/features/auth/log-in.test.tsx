@@ -1,7 +1,9 @@
-import type { Me } from '@portal/shared';
+import { etagOf, type Me } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+import { applicationFixture } from '@/testing/mocks/fixtures/applications.ts';
+import { editableFixture, profilePath } from '@/testing/mocks/fixtures/my-organization.ts';
 import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
@@ -26,6 +28,11 @@ function logInApi(options: { me?: Me; refuse?: () => Response; applications?: { 
     '/api/auth/session': () => json({ user }),
     '/api/applications/mine': () =>
       json({ items: (options.applications ?? []).map((a) => ({ ...applicationSummary, ...a })) }),
+    '/api/applications/:id': (url) => json(applicationFixture({ id: url.pathname.split('/').at(-1) ?? '' })),
+    // Where a committee member lands: the queue of applications.
+    '/api/committee/applications': () => json({ items: [], total: 0, page: 1, pageSize: 20, counts: {} }),
+    // Where a representative lands: their organisation's profile.
+    [profilePath]: () => json(editableFixture, 200, { ETag: etagOf(editableFixture.version) }),
     '/api/auth/log-in': () => {
       if (options.refuse) return options.refuse();
       user = me;

@@ -4,15 +4,25 @@
  */
 import type { MembershipDetail } from '@portal/shared';
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { noContactsFixture } from '@/testing/fixtures.ts';
 import { memberMe } from '@/testing/mocks/fixtures/committee.ts';
 import { organizationFeesFixture } from '@/testing/mocks/fixtures/fees.ts';
-import { json, stubApi } from '@/testing/mocks/stub-api.ts';
+import { server } from '@/testing/mocks/server.ts';
+import { handlersOf, json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';
+
+// A member's page also reads its fees and history tabs; a test that looks at them answers them itself.
+beforeEach(() => {
+  server.use(
+    ...handlersOf({
+      [`/api/account/organizations/${ID}/history`]: () => json({ items: [] }),
+    }),
+  );
+});
 const active: MembershipDetail = {
   id: ID,
   nameBg: 'Роботика Пловдив',

@@ -1,14 +1,25 @@
 import type { CommitteeMemberListItem, MembershipDetail } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { chairMe, memberMe } from '@/testing/mocks/fixtures/committee.ts';
 import { adminMe, organizationFeesFixture } from '@/testing/mocks/fixtures/fees.ts';
-import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
+import { server } from '@/testing/mocks/server.ts';
+import { handlersOf, json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { MEMBERS_PAGE_SIZE } from './search-params.ts';
 
 const ID = 'b1000000-0000-4000-8000-000000000001';
+
+// A member's page also reads its fees and history tabs; a test that looks at them answers them itself.
+beforeEach(() => {
+  server.use(
+    ...handlersOf({
+      [`/api/account/organizations/${ID}/fees`]: () => json(organizationFeesFixture(ID)),
+      [`/api/account/organizations/${ID}/history`]: () => json({ items: [] }),
+    }),
+  );
+});
 
 function item(n: number, overrides: Partial<CommitteeMemberListItem> = {}): CommitteeMemberListItem {
   return {

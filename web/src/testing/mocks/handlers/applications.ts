@@ -49,6 +49,8 @@ export function applicationsHandlers(store: Map<string, Application>, takenEik?:
     app.version += 1;
   };
   return [
+    // The form names the fee of the chosen category when rates are published; none are by default.
+    http.get('/api/fees/rates', () => json({ year: 2026, rates: [], joinRule: 'pro_rata_month' })),
     http.post('/api/applications', () => {
       created += 1;
       const app = applicationFixture({

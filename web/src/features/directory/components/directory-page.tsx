@@ -20,11 +20,11 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { principalOf, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { type DirectoryData, useOrganizations } from '../api/get-organizations.ts';
+import { type DirectoryData, useOrganizations } from '../api/organizations.ts';
 import {
   currentPage,
   DIRECTORY_PAGE_SIZE,

@@ -5,7 +5,6 @@ import {
   applications,
   areas,
   asc,
-  clusterSettings,
   count,
   type Db,
   decisions,
@@ -215,30 +214,6 @@ export async function findLatestDecision(db: Db, applicationId: string) {
 }
 
 // ---------- votes opened and ended by a move ----------
-
-/**
- * Opens the next round of the vote on the application, with the cluster's voting rules in force now
- * (copied in, so a later change of the settings does not change a running vote). Nothing without the
- * settings row.
- */
-export async function insertVoteSession(db: Db, applicationId: string, openedBy: string): Promise<void> {
-  const [rules] = await db
-    .select({
-      quorum: clusterSettings.quorumRule,
-      majority: clusterSettings.majorityRule,
-      ballot: clusterSettings.ballot,
-    })
-    .from(clusterSettings)
-    .where(eq(clusterSettings.id, 1));
-  if (!rules) return;
-  await db.insert(voteSessions).values({
-    applicationId,
-    round: sql`coalesce((select max(${voteSessions.round}) from ${voteSessions}
-      where ${voteSessions.applicationId} = ${applicationId}), 0) + 1`,
-    ...rules,
-    openedBy,
-  });
-}
 
 /** Ends the application's open vote, without an outcome. */
 export async function closeOpenVoteSession(db: Db, applicationId: string): Promise<void> {

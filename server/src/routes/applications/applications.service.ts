@@ -19,6 +19,7 @@ import {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { openSession } from '../voting/vote-sessions.ts';
 import { loadVotePanel } from '../voting/votes.service.ts';
 import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
 import {
@@ -38,7 +39,6 @@ import {
   grantApplicantRole,
   insertApplication,
   insertEvent,
-  insertVoteSession,
   isEikTaken,
   lockUser,
   queueFilter,
@@ -264,7 +264,7 @@ export async function transition(
       if (isOpenEikConflict(error)) throw fieldError('organization.eik', 'eik.taken', { eik: row.eik ?? '' });
       throw error;
     });
-    if (action === 'open_vote') await insertVoteSession(tx, id, ctx.actor.userId);
+    if (action === 'open_vote') await openSession(tx, { applicationId: id }, ctx.actor.userId);
     // Withdrawn during a vote: the vote ends with it, without an outcome (no decision is taken).
     if (action === 'withdraw' && row.state === 'in_vote') await closeOpenVoteSession(tx, id);
     await insertEvent(tx, id, ctx.actor.userId, {

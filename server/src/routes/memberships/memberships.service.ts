@@ -6,6 +6,8 @@ import {
   type CommitteeMemberListResponse,
   EMAILED_PAGES,
   type Language,
+  MEMBERSHIP_ACTION_LABELS,
+  MEMBERSHIP_CATEGORY_LABELS,
   type MembershipAction,
   type MembershipActionBody,
   type MembershipCategory,
@@ -48,25 +50,14 @@ export const LABELS: {
   status: Record<MembershipStatus, Record<Language, string>>;
   category: Record<MembershipCategory, Record<Language, string>>;
 } = {
-  action: {
-    change_category: { bg: 'промяна на категорията', en: 'change of category' },
-    suspend: { bg: 'спиране на членството', en: 'suspension' },
-    reinstate: { bg: 'възстановяване на членството', en: 'reinstatement' },
-    withdraw: { bg: 'напускане по желание на члена', en: 'withdrawal at the member’s request' },
-    exclude: { bg: 'изключване', en: 'exclusion' },
-  },
+  action: MEMBERSHIP_ACTION_LABELS,
   status: {
     active: { bg: 'активно', en: 'active' },
     suspended: { bg: 'спряно', en: 'suspended' },
     withdrawn: { bg: 'прекратено по желание', en: 'withdrawn' },
     excluded: { bg: 'изключен', en: 'excluded' },
   },
-  category: {
-    candidate: { bg: 'кандидат-член', en: 'candidate member' },
-    regular: { bg: 'редовен член', en: 'regular member' },
-    associated: { bg: 'асоцииран член', en: 'associated member' },
-    engaged: { bg: 'ангажиран член', en: 'engaged member' },
-  },
+  category: MEMBERSHIP_CATEGORY_LABELS,
 };
 
 function presentItem(r: MemberRow): CommitteeMemberListItem {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import { isApiError } from '@/lib/api-client.ts';
-import { type FieldMessage, issueToMessage, messageText } from '@/lib/use-form.ts';
+import { type FieldMessage, issueToMessage, messageText } from '@/lib/form.tsx';
 
 /** Our own texts for what the shared validation messages do not say well (apply.validation.*). */
 export type ApplyValidationKey =

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import { isApiError } from '@/lib/api-client.ts';
-import { type FieldMessage, issueToMessage, messageText } from '@/lib/use-form.ts';
+import { type FieldMessage, issueToMessage, messageText } from '@/lib/form.tsx';
 import { PROFILE_FIELDS, type ProfileField, type ProfileValues, toBody } from './profile-values.ts';
 
 /** Our texts for what the shared validation messages do not say well (myOrganization.validation.*). */

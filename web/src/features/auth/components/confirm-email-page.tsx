@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSession } from '@/lib/api/session.ts';
 import { paths } from '@/lib/paths.ts';
-import { hasServerFieldError } from '@/lib/use-form.ts';
+import { hasServerFieldError } from '@/lib/form.tsx';
 import { useConfirmEmailChange } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { useLinkToken, useOncePerToken } from './use-link-token.ts';

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSession } from '@/lib/api/session.ts';
 import { keptNextPath, paths } from '@/lib/paths.ts';
-import { hasServerFieldError } from '@/lib/use-form.ts';
+import { hasServerFieldError } from '@/lib/form.tsx';
 import { useVerifyEmail } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { EmailResendForm } from './email-resend-form.tsx';

@@ -2,9 +2,9 @@ import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from '@man
 import { LANGUAGES, type Me, UpdateAccountBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { useSchemaForm } from '@/lib/form.tsx';
 import { useUpdateAccount } from '../api/account.ts';
 
 /** Name and language (saving the language also switches the UI); email and roles to read. */

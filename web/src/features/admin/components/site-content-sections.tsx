@@ -25,8 +25,8 @@ import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
 import { useClusterTexts, useSaveClusterTexts, useSaveSitePage, useSitePage } from '@/lib/api/site-pages.ts';
 import { isApiError } from '@/lib/api-client.ts';
-import { paths } from '@/lib/paths.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
+import { paths } from '@/lib/paths.ts';
 
 /** A save refused because someone saved in between (412): say so and offer the saved version. */
 function staleMessage(error: unknown): boolean {

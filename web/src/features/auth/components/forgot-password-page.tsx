@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { paths } from '@/lib/paths.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
+import { paths } from '@/lib/paths.ts';
 import { useForgotPassword } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 

@@ -7,8 +7,8 @@ import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { currentLanguage } from '@/i18n/index.ts';
 import { useSession } from '@/lib/api/session.ts';
-import { keptNextPath, paths } from '@/lib/paths.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
+import { keptNextPath, paths } from '@/lib/paths.ts';
 import { useResendVerification, useSignUp } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
 import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
+import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { useRecordPayment } from '../api/member-fees.ts';
 import { centsToInput, parseEuros } from '../money.ts';
 

@@ -19,11 +19,11 @@ import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useOrganizationStanding } from '@/lib/api/session.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
-import { useSchemaForm } from '@/lib/form.tsx';
 import {
   useInvite,
   useRemoveRepresentative,

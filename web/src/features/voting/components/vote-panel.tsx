@@ -10,14 +10,14 @@ import {
 } from '@portal/shared';
 import { type FormEvent, Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionModal } from '@/components/action-modal.tsx';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { Section } from '@/components/section.tsx';
 import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { personName } from '@/lib/person.ts';
-import { useCastVote, useCloseVote, useRecuse } from '../api/change-application.ts';
-import { ActionModal } from './action-modal.tsx';
+import { useCastVote, useCloseVote, useRecuse } from '../api/application-vote.ts';
 
 const outcomeColors = { approved: 'teal', rejected: 'red', no_quorum: 'yellow' } as const;
 

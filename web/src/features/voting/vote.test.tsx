@@ -10,8 +10,6 @@ import {
 } from '@/testing/fakes/committee-api.ts';
 import { problem } from '@/testing/fetch-stub.ts';
 import { renderApp } from '@/testing/render-app.tsx';
-import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
-import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';
 
 const url = `/committee/applications/${APPLICATION_ID}`;
 const inVote = (vote = makeVote()) => makeApplication({ state: 'in_vote', vote });
@@ -313,14 +311,5 @@ describe('a vote closed elsewhere', () => {
     expect(await within(panel).findByText(/Решение № 2026-014/)).toBeVisible();
     expect(within(panel).queryByRole('radio')).toBeNull();
     expect(within(panel).queryByRole('button', { name: /Гласувай|Промени гласа/ })).toBeNull();
-  });
-
-  it('asks again by itself while a vote is open, and the queue keeps itself fresh', () => {
-    const open = getApplicationQueryOptions(APPLICATION_ID);
-    const interval = open.refetchInterval as (q: unknown) => number | false;
-    expect(interval({ state: { data: inVote() } })).toBe(OPEN_VOTE_REFRESH_MS);
-    expect(OPEN_VOTE_REFRESH_MS).toBeLessThanOrEqual(10_000);
-    expect(QUEUE_REFRESH_MS).toBeGreaterThan(0);
-    expect(getQueueQueryOptions({}).refetchInterval).toBe(QUEUE_REFRESH_MS);
   });
 });

@@ -7,7 +7,7 @@ import { useCan } from '@/lib/api/session.ts';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
-import { useMembershipVote } from '../api/memberships.ts';
+import { useMembershipVote } from '../api/membership-vote.ts';
 
 const CHOICES: VoteChoice[] = ['for', 'against', 'abstain'];
 

@@ -1,6 +1,6 @@
-import { type FormErrors, useForm } from '@mantine/form';
+import { type FormErrors, type UseFormInput, useForm } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as z from 'zod';
 import { isApiError } from './api-client.ts';
@@ -65,12 +65,22 @@ export function messageText(message: FieldMessage, t: TFunction): string {
 }
 
 /**
- * A field's validation text, translated where it is shown: Mantine keeps a form's errors as React nodes,
- * so the text follows a language switch without validating again.
+ * A text translated where it is shown. Mantine keeps a form's errors as React nodes, so a validation
+ * message made of this follows a language switch without validating again.
  */
-function ValidationText({ message }: { message: FieldMessage }) {
+function Translated({ text }: { text: (t: TFunction) => string }) {
   const { t } = useTranslation();
-  return messageText(message, t);
+  return text(t);
+}
+
+/** A form error (a Mantine `FormErrors` entry) showing `text` in the UI language. */
+export function translated(text: (t: TFunction) => string): ReactNode {
+  return <Translated text={text} />;
+}
+
+/** A form error for `message`: ours translated where shown, a server's text as it came. */
+export function messageNode(message: FieldMessage): ReactNode {
+  return 'text' in message ? message.text : translated((t) => messageText(message, t));
 }
 
 /** The form field a server field error is about: `body.password` → `password`. */
@@ -99,9 +109,61 @@ export function schemaErrors(schema: z.ZodType, input: unknown, values: Values):
     if (!(field in values) || errors[field]) continue;
     const message: FieldMessage =
       values[field]?.trim() === '' ? { code: 'field.required' } : issueToMessage(issue);
-    errors[field] = <ValidationText message={message} />;
+    errors[field] = messageNode(message);
   }
   return errors;
+}
+
+/**
+ * What every form of the portal adds to Mantine's `useForm`: focus on the first invalid field (after a
+ * failed submit or a server's field errors), the server's field errors beside their fields, and the
+ * alert for those that belong to no field. `fieldOf` names the form field a server error path
+ * (`body.x.y`) is about, if any.
+ */
+export function usePortalForm<V extends Record<string, unknown>, T = V>(
+  options: UseFormInput<V, T>,
+  fieldOf: (path: string) => string | undefined,
+) {
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm<V, T>({ mode: 'controlled', ...options });
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
+
+  /** Shows `errors` (none: clears them); focus moves to the first invalid field. Returns whether any. */
+  const showErrors = (errors: FormErrors): boolean => {
+    form.setErrors(errors);
+    const any = Object.keys(errors).length > 0;
+    if (any) focusFirstInvalid();
+    return any;
+  };
+
+  /** Shows an API error's field errors beside the form's fields. */
+  const showServerErrors = (error: unknown) => {
+    if (!isApiError(error)) return;
+    const next: FormErrors = {};
+    for (const e of error.fieldErrors) {
+      const field = fieldOf(e.path);
+      if (field) next[field] ??= e.message;
+    }
+    if (Object.keys(next).length > 0) showErrors(next);
+  };
+
+  /**
+   * What an alert above the form should show for `error`: nothing (undefined) when every field error of
+   * the answer is already beside its field, else the field errors that belong to no field (maybe none).
+   */
+  const alertFor = (error: unknown): { path: string; message: string }[] | undefined => {
+    if (!isApiError(error) || error.fieldErrors.length === 0) return error ? [] : undefined;
+    const rest = error.fieldErrors.filter((e) => !fieldOf(e.path));
+    return rest.length > 0 ? rest : undefined;
+  };
+
+  return { form, formRef, focusFirstInvalid, showErrors, showServerErrors, alertFor };
 }
 
 /**
@@ -119,21 +181,17 @@ export function useSchemaForm<V extends Values, S extends z.ZodType>({
   schema: S;
   input?: (values: V) => unknown;
 }) {
-  const [focusRequest, setFocusRequest] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm<V, z.output<S>>({
-    mode: 'controlled',
-    initialValues,
-    validate: (values) => schemaErrors(schema, input(values), values),
-    transformValues: (values) => schema.parse(input(values)),
-  });
-
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
-  const focusFirstInvalid = () => setFocusRequest((n) => n + 1);
-  const isField = (name: string) => name in form.getValues();
+  const { form, formRef, focusFirstInvalid, showServerErrors, alertFor } = usePortalForm<V, z.output<S>>(
+    {
+      initialValues,
+      validate: (values) => schemaErrors(schema, input(values), values),
+      transformValues: (values) => schema.parse(input(values)),
+    },
+    (path) => {
+      const field = serverFieldName(path);
+      return field in initialValues ? field : undefined;
+    },
+  );
 
   /** Validates; returns the schema's output, or shows the messages and returns undefined. */
   const parse = (): z.output<S> | undefined => {
@@ -151,30 +209,6 @@ export function useSchemaForm<V extends Values, S extends z.ZodType>({
       focusFirstInvalid();
       invalid?.();
     });
-
-  /** Shows an API error's field errors (`body.x`) beside the form's fields. */
-  const showServerErrors = (error: unknown) => {
-    if (!isApiError(error)) return;
-    const next: FormErrors = {};
-    for (const e of error.fieldErrors) {
-      const field = serverFieldName(e.path);
-      if (isField(field)) next[field] ??= e.message;
-    }
-    if (Object.keys(next).length > 0) {
-      form.setErrors(next);
-      focusFirstInvalid();
-    }
-  };
-
-  /**
-   * What an alert above the form should show for `error`: nothing (undefined) when every field error of
-   * the answer is already beside its field, else the field errors that belong to no field (maybe none).
-   */
-  const alertFor = (error: unknown): { path: string; message: string }[] | undefined => {
-    if (!isApiError(error) || error.fieldErrors.length === 0) return error ? [] : undefined;
-    const rest = error.fieldErrors.filter((e) => !isField(serverFieldName(e.path)));
-    return rest.length > 0 ? rest : undefined;
-  };
 
   /** Props for a Mantine text input bound to `name`. */
   const field = (name: keyof V & string) => ({ name, ...form.getInputProps(name) });

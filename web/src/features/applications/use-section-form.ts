@@ -69,8 +69,12 @@ export function useSectionForm<V extends Values>(
   );
   const { values } = form;
 
-  const setValue = <K extends keyof V & string>(name: K, value: V[K]) =>
-    form.setFieldValue(name, value as Parameters<typeof form.setFieldValue<V, K>>[1]);
+  // The names are flat dotted paths (`offers.people`), which Mantine's setFieldValue would read as
+  // nested objects: the value is set by its whole name, and its message cleared.
+  const setValue = <K extends keyof V & string>(name: K, value: V[K]) => {
+    form.setValues((prev) => ({ ...prev, [name]: value }));
+    form.clearFieldError(name);
+  };
 
   const messageFor = (field: string, issue: z.core.$ZodIssue): ReactNode => {
     const value = values[field];

@@ -56,8 +56,12 @@ export function useProfileForm(initial: ProfileValues) {
   );
   const { values } = form;
 
-  const setValue = <K extends ProfileField>(name: K, value: ProfileValues[K]) =>
-    form.setFieldValue(name, value as Parameters<typeof form.setFieldValue<ProfileValues, K>>[1]);
+  // Some names are flat dotted paths (`offers.people`), which Mantine's setFieldValue would read as
+  // nested objects: the value is set by its whole name, and its message cleared.
+  const setValue = <K extends ProfileField>(name: K, value: ProfileValues[K]) => {
+    form.setValues((prev) => ({ ...prev, [name]: value }));
+    form.clearFieldError(name);
+  };
 
   /** The PUT body when the values pass the shared schema; else shows the messages and returns undefined. */
   const validate = () => {

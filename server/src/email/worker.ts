@@ -2,6 +2,11 @@ import { type Db, databaseOutage, sql } from '@portal/db';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
 import { execute } from '../db.ts';
+import { dispatchDueEvents } from '../events/dispatcher.ts';
+import { backoffSeconds, describeError } from '../retry.ts';
+import { maskEmail, maskEmails, type WorkerLog } from './worker-log.ts';
+
+export { backoffSeconds, maskEmail, type WorkerLog };
 
 /**
  * Delivers the outbox (./outbox.ts) through SMTP. Rows are claimed with one UPDATE whose subquery takes
@@ -27,13 +32,6 @@ export interface MailTransport {
   }): Promise<unknown>;
 }
 
-/** The part of a pino logger the worker uses. Never given a message's text or a full address. */
-export interface WorkerLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 export interface DeliverOptions {
   from: string;
   /** Messages claimed per run. */
@@ -56,14 +54,6 @@ export interface DeliverResult {
 export const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_LEASE_SECONDS = 300;
 export const DEFAULT_MAX_ATTEMPTS = 8;
-const BASE_BACKOFF_SECONDS = 30;
-const MAX_BACKOFF_SECONDS = 3600;
-const MAX_ERROR_LENGTH = 500;
-
-/** Seconds to wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
-}
 
 interface Claimed extends Record<string, unknown> {
   id: string;
@@ -176,31 +166,6 @@ async function release(db: Db, rows: Claimed[]): Promise<void> {
   }
 }
 
-/** `ivan.petrov@example.bg` → `i…@example.bg`: enough to tell messages apart in the log. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return '…';
-  return `${address[0]}…${address.slice(at)}`;
-}
-
-function maskEmails(text: string): string {
-  return text.replace(/[^\s<>"'@:;,()]+@[^\s<>"'@:;,()]+/g, maskEmail);
-}
-
-/** What went wrong, as the SMTP server or the network said it, without our stack; short. */
-function describeError(error: unknown): string {
-  let text: string;
-  if (error instanceof Error) {
-    const code = (error as Error & { code?: unknown }).code;
-    text =
-      typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  } else {
-    text = String(error);
-  }
-  text = text.replace(/\s+/g, ' ').trim() || 'unknown error';
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
-}
-
 /** The sender's domain, for Message-IDs that name the outbox row (`<id@domain>`). */
 function messageIdDomain(from: string): string | undefined {
   return /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1];
@@ -213,7 +178,7 @@ export interface MailWorker {
 
 export interface MailWorkerOptions {
   db: Db;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'>;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
   log: WorkerLog;
   /** Pause between runs when the outbox had nothing more to send. */
   intervalMs?: number;
@@ -221,9 +186,10 @@ export interface MailWorkerOptions {
 }
 
 /**
- * Polls the outbox and delivers it through `config.smtpUrl`. Without SMTP it does nothing: messages stay
- * in the outbox, where administrators read them on the mailbox page. Runs never overlap; a full batch is
- * followed at once by the next one, otherwise the worker waits `intervalMs`.
+ * Each run first dispatches the domain events (../events/dispatcher.ts) into the outbox, then delivers
+ * the outbox through `config.smtpUrl`. Without SMTP it only dispatches: messages stay in the outbox, where
+ * administrators read them on the mailbox page. Runs never overlap; a full batch is followed at once by
+ * the next run, otherwise the worker waits `intervalMs`.
  */
 export function startMailWorker({
   db,
@@ -234,16 +200,17 @@ export function startMailWorker({
 }: MailWorkerOptions): MailWorker {
   if (!config.smtpUrl) {
     log.info({}, 'SMTP_URL is not set: email stays in the outbox (read it on the admin mailbox page)');
-    return { stop: async () => {} };
   }
   // Every wait is bounded well inside the 5 min lease, so a claimed message is never sent twice.
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 30_000,
-    dnsTimeout: 15_000,
-  });
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport({
+        url: config.smtpUrl,
+        connectionTimeout: 20_000,
+        greetingTimeout: 20_000,
+        socketTimeout: 30_000,
+        dnsTimeout: 15_000,
+      })
+    : undefined;
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -259,34 +226,54 @@ export function startMailWorker({
     timer.unref();
   };
 
+  /** Logs a failed run; false when the database is away (then the rest of the run is skipped). */
+  const failed = (err: unknown, what: string): boolean => {
+    // The database being down is an outage the requests report too (503): a warning, without a stack.
+    const outage = databaseOutage(err);
+    if (outage) log.warn({ outage }, `${what} skipped: the database is unreachable`);
+    else log.error({ err }, `${what} failed`);
+    return !outage;
+  };
+
   const run = async () => {
     let delay = intervalMs;
+    let go = true;
     try {
-      const r = await deliverDueEmails(db, transport, {
-        from: config.mailFrom,
+      const e = await dispatchDueEvents(db, {
+        publicUrl: config.publicUrl,
         batchSize,
         log,
         signal: stopping.signal,
       });
-      // More may be waiting; but when sends fail, do not burn through the queue's attempts.
-      if (r.sent >= batchSize) delay = 0;
+      if (e.dispatched >= batchSize) delay = 0;
     } catch (err) {
-      // The database being down is an outage the requests report too (503): a warning, without a stack.
-      const outage = databaseOutage(err);
-      if (outage) log.warn({ outage }, 'email worker run skipped: the database is unreachable');
-      else log.error({ err }, 'email worker run failed');
+      go = failed(err, 'event dispatch run');
+    }
+    if (go && transport && !stopping.signal.aborted) {
+      try {
+        const r = await deliverDueEmails(db, transport, {
+          from: config.mailFrom,
+          batchSize,
+          log,
+          signal: stopping.signal,
+        });
+        // More may be waiting; but when sends fail, do not burn through the queue's attempts.
+        if (r.sent >= batchSize) delay = 0;
+      } catch (err) {
+        failed(err, 'email worker run');
+      }
     }
     schedule(delay);
   };
 
-  log.info({ smtp: describeSmtpUrl(config.smtpUrl) }, 'email worker started');
+  if (transport) log.info({ smtp: describeSmtpUrl(config.smtpUrl as string) }, 'email worker started');
   schedule(0);
   return {
     async stop() {
       stopping.abort();
       if (timer) clearTimeout(timer);
       await running;
-      transport.close();
+      transport?.close();
     },
   };
 }

@@ -18,9 +18,9 @@ import {
 import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { execute, isoTimestamp, parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { type AppRow, assertCanView, loadRow } from '../applications/application-row.ts';
 import { assertNoConflict, committeeOf } from '../applications/conflicts.ts';
-import { notifyApplication } from '../applications/notifications.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 
 interface SessionRow extends Record<string, unknown> {
@@ -299,7 +299,7 @@ async function closeSession(
   actor: Actor & { userId: string },
   row: AppRow,
   session: SessionRow,
-  publicUrl: string,
+  _publicUrl: string, // links are built when the event is dispatched (decision 030)
   automatic: boolean,
 ): Promise<void> {
   const { tally } = await countVotes(tx, row.id, session);
@@ -332,7 +332,10 @@ async function closeSession(
       'in_vote',
       'under_review',
     );
-    await notifyApplication(tx, publicUrl, row, { kind: 'decision', outcome, number: null });
+    await recordEvent(tx, {
+      type: 'application.decided',
+      payload: { applicationId: row.id, outcome, number: null },
+    });
     return;
   }
 
@@ -376,16 +379,7 @@ async function closeSession(
     entityId: number,
     after: { number, outcome, applicationId: row.id, organizationId, tally },
   });
-  await notifyApplication(
-    tx,
-    publicUrl,
-    { ...row, organization_id: organizationId },
-    {
-      kind: 'decision',
-      outcome,
-      number,
-    },
-  );
+  await recordEvent(tx, { type: 'application.decided', payload: { applicationId: row.id, outcome, number } });
 }
 
 async function addTransitionEvent(

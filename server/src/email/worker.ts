@@ -1,7 +1,19 @@
-import { type Db, databaseOutage, sql } from '@portal/db';
+import {
+  and,
+  asc,
+  type Db,
+  databaseOutage,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  outboxMessages,
+  sql,
+} from '@portal/db';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
-import { execute } from '../db.ts';
 import { dispatchDueEvents } from '../events/dispatcher.ts';
 import { backoffSeconds, describeError } from '../retry.ts';
 import { maskEmail, maskEmails, type WorkerLog } from './worker-log.ts';
@@ -55,14 +67,61 @@ export const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_LEASE_SECONDS = 300;
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-interface Claimed extends Record<string, unknown> {
-  id: string;
-  to_email: string;
-  template: string;
-  subject: string;
-  text: string;
-  attempts: number;
+/**
+ * Claims the due messages (at most `batchSize`): one UPDATE whose subquery takes them FOR UPDATE SKIP
+ * LOCKED, leasing them and counting the attempt; returned in the order they fell due.
+ */
+async function claimDue(db: Db, batchSize: number, leaseSeconds: number) {
+  const now = sql`now()`;
+  const due = db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.status, 'pending'),
+        lte(outboxMessages.nextAttemptAt, now),
+        or(isNull(outboxMessages.lockedUntil), lt(outboxMessages.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outboxMessages)
+    .set({
+      lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      attempts: sql`${outboxMessages.attempts} + 1`,
+    })
+    .where(inArray(outboxMessages.id, due))
+    .returning({
+      id: outboxMessages.id,
+      toEmail: outboxMessages.toEmail,
+      template: outboxMessages.template,
+      subject: outboxMessages.subject,
+      text: outboxMessages.text,
+      attempts: outboxMessages.attempts,
+      nextAttemptAt: outboxMessages.nextAttemptAt,
+      createdAt: outboxMessages.createdAt,
+    });
+  // UPDATE … RETURNING has no order of its own.
+  return claimed.sort(
+    (x, y) =>
+      x.nextAttemptAt.getTime() - y.nextAttemptAt.getTime() || x.createdAt.getTime() - y.createdAt.getTime(),
+  );
 }
+
+type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
+
+/** The claim `row` made, while it is still the latest one (`attempts` fences stale workers). */
+const stillClaimed = (row: Claimed) =>
+  and(
+    eq(outboxMessages.id, row.id),
+    eq(outboxMessages.attempts, row.attempts),
+    eq(outboxMessages.status, 'pending'),
+  );
+
+/** The stored text with the link's single-use token removed (decision 014). */
+const withoutToken = sql`regexp_replace(${outboxMessages.text}, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')`;
 
 /**
  * Claims the due messages (at most `batchSize`), sends them one by one and records each outcome. Safe to
@@ -80,23 +139,7 @@ export async function deliverDueEmails(
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
 
   const claimedAt = Date.now();
-  const claimed = await execute<Claimed>(
-    db,
-    sql`with claimed as (
-          update outbox_messages
-          set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
-          where id in (
-            select id from outbox_messages
-            where status = 'pending' and next_attempt_at <= now()
-              and (locked_until is null or locked_until < now())
-            order by next_attempt_at, created_at
-            limit ${batchSize}
-            for update skip locked)
-          returning id, to_email, template, subject, text, attempts, next_attempt_at, created_at)
-        select id, to_email, template, subject, text, attempts from claimed
-        order by next_attempt_at, created_at`,
-  );
-  const queue = claimed.map((row) => ({ ...row, attempts: Number(row.attempts) }));
+  const queue = await claimDue(db, batchSize, leaseSeconds);
 
   const messageId = messageIdDomain(options.from);
   while (queue.length > 0) {
@@ -106,11 +149,11 @@ export async function deliverDueEmails(
       break;
     }
     const row = queue.shift() as Claimed;
-    const logged = { id: row.id, template: row.template, to: maskEmail(row.to_email), attempt: row.attempts };
+    const logged = { id: row.id, template: row.template, to: maskEmail(row.toEmail), attempt: row.attempts };
     try {
       await transport.sendMail({
         from: options.from,
-        to: row.to_email,
+        to: row.toEmail,
         subject: row.subject,
         text: row.text,
         ...(messageId ? { messageId: `<${row.id}@${messageId}>` } : {}),
@@ -119,36 +162,32 @@ export async function deliverDueEmails(
     } catch (error) {
       const reason = describeError(error);
       if (row.attempts >= maxAttempts) {
-        await execute(
-          db,
-          sql`update outbox_messages set status = 'failed', locked_until = null, last_error = ${reason},
-                text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
-              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-        );
+        await db
+          .update(outboxMessages)
+          .set({ status: 'failed', lockedUntil: null, lastError: reason, text: withoutToken })
+          .where(stillClaimed(row));
         result.failed++;
         options.log?.error({ ...logged, reason: maskEmails(reason) }, 'email failed for good');
       } else {
         const wait = backoffSeconds(row.attempts);
-        await execute(
-          db,
-          sql`update outbox_messages
-              set next_attempt_at = now() + make_interval(secs => ${wait}), locked_until = null,
-                  last_error = ${reason}
-              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-        );
+        await db
+          .update(outboxMessages)
+          .set({
+            nextAttemptAt: sql`now() + make_interval(secs => ${wait})`,
+            lockedUntil: null,
+            lastError: reason,
+          })
+          .where(stillClaimed(row));
         result.retried++;
         options.log?.warn({ ...logged, retryInSeconds: wait, reason: maskEmails(reason) }, 'email not sent');
       }
       continue;
     }
-    await execute(
-      db,
-      // Delivered: the link's single-use token lives only in the sent email now (decision 014).
-      sql`update outbox_messages
-          set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
-              text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
-          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-    );
+    // Delivered: the link's single-use token lives only in the sent email now (decision 014).
+    await db
+      .update(outboxMessages)
+      .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null, text: withoutToken })
+      .where(stillClaimed(row));
     result.sent++;
     options.log?.info(logged, 'email sent');
   }
@@ -158,11 +197,10 @@ export async function deliverDueEmails(
 /** Gives claimed but unsent messages back, as if they had not been claimed. */
 async function release(db: Db, rows: Claimed[]): Promise<void> {
   for (const row of rows) {
-    await execute(
-      db,
-      sql`update outbox_messages set locked_until = null, attempts = attempts - 1
-          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-    );
+    await db
+      .update(outboxMessages)
+      .set({ lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1` })
+      .where(stillClaimed(row));
   }
 }
 

@@ -9,7 +9,7 @@
  * Everyone else gets the 404 of a path that does not exist.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { count, eq, outboxMessages, sql } from '@portal/db';
+import { and, count, eq, isNotNull, isNull, outboxEvents, outboxMessages, sql } from '@portal/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { AppError } from '../errors.ts';
@@ -112,6 +112,16 @@ export function registerMetrics(app: FastifyInstance) {
     help: 'Age of the oldest email still waiting to be sent (0 when none waits)',
     registers: [registry],
   });
+  const eventsWaiting = new Gauge({
+    name: 'portal_outbox_undispatched_events',
+    help: 'Domain events not yet turned into email (decision 030), failed ones excluded',
+    registers: [registry],
+  });
+  const eventsFailed = new Gauge({
+    name: 'portal_outbox_failed_events',
+    help: 'Domain events whose handler failed for good (their email was never queued; see the log)',
+    registers: [registry],
+  });
   const outboxUp = new Gauge({
     name: 'portal_outbox_scrape_ok',
     help: '1 when the outbox figures of this scrape could be read from the database, else 0',
@@ -126,6 +136,11 @@ export function registerMetrics(app: FastifyInstance) {
         .select({
           pending: count(),
           failed: db.$count(outboxMessages, eq(outboxMessages.status, 'failed')),
+          eventsWaiting: db.$count(
+            outboxEvents,
+            and(isNull(outboxEvents.dispatchedAt), isNull(outboxEvents.failedAt)),
+          ),
+          eventsFailed: db.$count(outboxEvents, isNotNull(outboxEvents.failedAt)),
           oldestPendingSeconds: sql<
             number | null
           >`extract(epoch from now() - min(${outboxMessages.createdAt}))::float8`,
@@ -135,6 +150,8 @@ export function registerMetrics(app: FastifyInstance) {
       outboxPending.set(Number(row?.pending ?? 0));
       outboxFailed.set(Number(row?.failed ?? 0));
       outboxOldest.set(Math.max(0, Number(row?.oldestPendingSeconds ?? 0)));
+      eventsWaiting.set(Number(row?.eventsWaiting ?? 0));
+      eventsFailed.set(Number(row?.eventsFailed ?? 0));
       outboxUp.set(1);
     } catch (err) {
       // The rest of the metrics still answer; stale outbox figures must not pass for current ones.
@@ -142,6 +159,8 @@ export function registerMetrics(app: FastifyInstance) {
       outboxPending.reset();
       outboxFailed.reset();
       outboxOldest.reset();
+      eventsWaiting.reset();
+      eventsFailed.reset();
       outboxUp.set(0);
     }
   }

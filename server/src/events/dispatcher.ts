@@ -71,7 +71,9 @@ export async function dispatchDueEvents(db: Db, options: DispatchOptions): Promi
       if (!event) return 'none';
       const logged = { eventId: event.id, type: event.type, attempt: event.attempts + 1 };
       try {
-        const handler = handlers[event.type as EventType] as EventHandler<EventType> | undefined;
+        const handler = Object.hasOwn(handlers, event.type)
+          ? (handlers[event.type as EventType] as EventHandler<EventType>)
+          : undefined;
         if (!handler) throw new Error(`no handler for the event type ${event.type}`);
         // A savepoint: a handler that fails half-way leaves none of its emails behind.
         await tx.transaction((sp) => handler(sp, event.payload as never, { publicUrl: options.publicUrl }));

@@ -1,22 +1,14 @@
-import { and, type Db, eq, isNull, organizations, userOrganizations, users } from '@portal/db';
+import { eq, organizations } from '@portal/db';
 import { EMAILED_PAGES } from '@portal/shared';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { EventHandlers } from '../../events/events.ts';
+import { findRepresentativeRecipients } from './memberships.repository.ts';
 import { LABELS } from './memberships.service.ts';
 
 /**
  * The organisation's representatives hear of a change of its membership by email (decision 030): the
  * handler of the `membership.changed` event, which looks them up when the event is dispatched.
  */
-async function representatives(db: Db, organizationId: string) {
-  return db
-    .select({ email: users.email, displayName: users.displayName, language: users.language })
-    .from(users)
-    .innerJoin(userOrganizations, eq(userOrganizations.userId, users.id))
-    .where(and(eq(userOrganizations.organizationId, organizationId), isNull(users.disabledAt)))
-    .orderBy(users.email);
-}
-
 export const membershipHandlers: EventHandlers<'membership.changed'> = {
   async 'membership.changed'(tx, event, { publicUrl }) {
     const [org] = await tx
@@ -24,14 +16,14 @@ export const membershipHandlers: EventHandlers<'membership.changed'> = {
       .from(organizations)
       .where(eq(organizations.id, event.organizationId));
     if (!org) return;
-    for (const u of await representatives(tx, event.organizationId)) {
+    for (const u of await findRepresentativeRecipients(tx, event.organizationId)) {
       const lang = u.language;
       await enqueueEmail(tx, {
         to: u.email,
         language: lang,
         template: 'membership_changed',
         values: {
-          name: u.displayName,
+          name: u.display_name,
           organization: lang === 'en' ? org.nameEn : org.nameBg,
           change: LABELS.action[event.action][lang],
           status: LABELS.status[event.status][lang],

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useForm } from '@/lib/use-form.ts';
-import { useChangeEmail } from '../api/credentials.ts';
+import { useChangeEmail } from '../api/account.ts';
 
 /** Asks for a change of email: the server mails a link to the new address, which completes it. */
 export function EmailSection({ currentEmail }: { currentEmail: string }) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useForm } from '@/lib/use-form.ts';
-import { useChangePassword } from '../api/credentials.ts';
+import { useChangePassword } from '../api/account.ts';
 
 export function PasswordSection() {
   const { t } = useTranslation();

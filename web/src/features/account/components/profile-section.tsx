@@ -5,7 +5,7 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { useForm } from '@/lib/use-form.ts';
-import { useUpdateAccount } from '../api/get-account.ts';
+import { useUpdateAccount } from '../api/account.ts';
 
 /** Name and language (saving the language also switches the UI); email and roles to read. */
 export function ProfileSection({ me }: { me: Me }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useForm } from '@/lib/use-form.ts';
-import { useResendVerification } from '../api/email-verification.ts';
+import { useResendVerification } from '../api/auth.ts';
 
 /** Asks for a new confirmation link for an email address (after an invalid or expired link). */
 export function EmailResendForm() {

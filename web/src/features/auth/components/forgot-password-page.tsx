@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { paths } from '@/lib/paths.ts';
 import { useForm } from '@/lib/use-form.ts';
-import { useForgotPassword } from '../api/password-reset.ts';
+import { useForgotPassword } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 
 export function ForgotPasswordPage() {

@@ -6,7 +6,7 @@ import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { paths } from '@/lib/paths.ts';
 import { hasServerFieldError, useForm } from '@/lib/use-form.ts';
-import { useResetPassword } from '../api/password-reset.ts';
+import { useResetPassword } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { useLinkToken } from './use-link-token.ts';
 

@@ -9,8 +9,7 @@ import { currentLanguage } from '@/i18n/index.ts';
 import { useSession } from '@/lib/api/session.ts';
 import { keptNextPath, paths } from '@/lib/paths.ts';
 import { useForm } from '@/lib/use-form.ts';
-import { useResendVerification } from '../api/email-verification.ts';
-import { useSignUp } from '../api/sign-up.ts';
+import { useResendVerification, useSignUp } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 
 export function SignUpPage() {

@@ -6,7 +6,7 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSession } from '@/lib/api/session.ts';
 import { keptNextPath, paths } from '@/lib/paths.ts';
 import { hasServerFieldError } from '@/lib/use-form.ts';
-import { useVerifyEmail } from '../api/email-verification.ts';
+import { useVerifyEmail } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { EmailResendForm } from './email-resend-form.tsx';
 import { useLinkToken, useOncePerToken } from './use-link-token.ts';

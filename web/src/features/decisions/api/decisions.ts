@@ -1,4 +1,4 @@
-import { DecisionListResponseSchema } from '@portal/shared';
+import { DecisionListResponseSchema, DecisionYearsResponseSchema } from '@portal/shared';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type * as z from 'zod';
 import { apiGet } from '@/lib/api-client.ts';
@@ -38,4 +38,22 @@ export function getDecisionsQueryOptions(search: DecisionSearch, pageSize = DECI
 /** Logging in or out drops this cache (forgetUserData), so one view never shows the other's answer. */
 export function useDecisions(search: DecisionSearch) {
   return useQuery(getDecisionsQueryOptions(search));
+}
+/** The years holding a decision the caller may see, newest first (the public: admissions only). */
+export function getDecisionYears(signal?: AbortSignal): Promise<number[]> {
+  return apiGet('/api/decisions/years', DecisionYearsResponseSchema, signal ? { signal } : {}).then(
+    (r) => r.years,
+  );
+}
+
+export function getDecisionYearsQueryOptions() {
+  return queryOptions({
+    queryKey: decisionKeys.years(),
+    queryFn: ({ signal }) => getDecisionYears(signal),
+  });
+}
+
+/** Logging in or out drops this cache with the register's (forgetUserData): the years differ by reader. */
+export function useDecisionYears() {
+  return useQuery(getDecisionYearsQueryOptions());
 }

@@ -1,11 +1,14 @@
 import {
   type MemberOrganizationListResponse,
+  type MemberOrganizationProfile,
   type OrganizationListResponse,
   OrganizationListResponseSchema,
+  type OrganizationProfile,
+  OrganizationProfileSchema,
 } from '@portal/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { directoryKeys } from '@/lib/query-keys.ts';
+import { directoryKeys, organizationKeys } from '@/lib/query-keys.ts';
 import { DIRECTORY_PAGE_SIZE, type DirectorySearch } from '../search-params.ts';
 
 /**
@@ -38,10 +41,41 @@ export function useOrganizations(
     queryKey: members ? directoryKeys.memberList(search) : directoryKeys.list(search),
     queryFn: ({ signal }) =>
       members
-        ? import('./get-member-organizations.ts').then((m) => m.getMemberOrganizations(search, signal))
+        ? import('./member-organizations.ts').then((m) => m.getMemberOrganizations(search, signal))
         : getOrganizations(search, signal),
     // Keep the previous page on screen while the next one loads, so the list does not jump.
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+export function getOrganization(id: string, signal?: AbortSignal): Promise<OrganizationProfile> {
+  return apiGet(
+    `/api/organizations/${encodeURIComponent(id)}`,
+    OrganizationProfileSchema,
+    signal ? { signal } : {},
+  );
+}
+
+export function getOrganizationQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: organizationKeys.detail(id),
+    queryFn: ({ signal }) => getOrganization(id, signal),
+  });
+}
+
+export function useOrganization(id: string) {
+  return useQuery(getOrganizationQueryOptions(id));
+}
+
+/**
+ * The profile with the contacts the viewer may see, for users with members.view (`enabled`): its code and
+ * texts load on first use, so the public profile page does not carry them.
+ */
+export function useMemberOrganization(id: string, enabled: boolean) {
+  return useQuery<MemberOrganizationProfile>({
+    queryKey: organizationKeys.members(id),
+    queryFn: ({ signal }) =>
+      import('./member-organizations.ts').then((m) => m.getMemberOrganization(id, signal)),
     enabled,
   });
 }

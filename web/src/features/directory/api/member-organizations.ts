@@ -1,7 +1,11 @@
-import { type MemberOrganizationListResponse, MemberOrganizationListResponseSchema } from '@portal/shared';
-import { apiGet } from '@/lib/api-client.ts';
-// The texts of the members-only view, registered before its data can be shown.
 import '@/i18n/members-view.ts';
+import {
+  type MemberOrganizationListResponse,
+  MemberOrganizationListResponseSchema,
+  type MemberOrganizationProfile,
+  MemberOrganizationProfileSchema,
+} from '@portal/shared';
+import { apiGet } from '@/lib/api-client.ts';
 import { DIRECTORY_PAGE_SIZE, type DirectorySearch } from '../search-params.ts';
 
 /**
@@ -16,4 +20,15 @@ export function getMemberOrganizations(
     params: { ...search, pageSize: DIRECTORY_PAGE_SIZE },
     ...(signal ? { signal } : {}),
   });
+}
+/**
+ * A listed member's profile with the contacts the viewer may see (members.view). Loaded lazily, only for
+ * users who may use it, with its texts.
+ */
+export function getMemberOrganization(id: string, signal?: AbortSignal): Promise<MemberOrganizationProfile> {
+  return apiGet(
+    `/api/members/organizations/${encodeURIComponent(id)}`,
+    MemberOrganizationProfileSchema,
+    signal ? { signal } : {},
+  );
 }

@@ -19,6 +19,7 @@ import {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { openSession } from '../voting/vote-sessions.ts';
 import { loadVotePanel } from '../voting/votes.service.ts';
 import { type AppRow, assertApplicant, assertCanView, loadRow } from './application-row.ts';
@@ -47,7 +48,6 @@ import {
   withState,
 } from './applications.repository.ts';
 import { assertNoConflict } from './conflicts.ts';
-import { notifyApplication } from './notifications.ts';
 
 const isCommittee = (p: Principal | null) => can(p, 'application.review');
 
@@ -283,7 +283,10 @@ export async function transition(
       after: { state: to, ...(comment ? { comment } : {}) },
     });
     const updated = await loadRow(tx, id);
-    await notifyApplication(tx, ctx.publicUrl, updated, { kind: 'transition', action, comment });
+    await recordEvent(tx, {
+      type: 'application.transitioned',
+      payload: { applicationId: id, action, comment: comment ?? null },
+    });
     return updated;
   });
 }
@@ -295,7 +298,7 @@ export async function addComment(
   id: string,
   text: string,
   audience: 'committee' | 'applicant',
-  publicUrl: string,
+  _publicUrl: string, // links are built when the event is dispatched (decision 030)
 ): Promise<AppRow> {
   return db.transaction(async (tx) => {
     const row = await loadRow(tx, id, true);
@@ -318,7 +321,7 @@ export async function addComment(
       after: { audience, text },
     });
     if (audience === 'applicant' && committee && !isApplicant) {
-      await notifyApplication(tx, publicUrl, row, { kind: 'message', text });
+      await recordEvent(tx, { type: 'application.message', payload: { applicationId: id, text } });
     }
     return row;
   });

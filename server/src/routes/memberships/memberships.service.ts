@@ -4,7 +4,6 @@ import {
   type CommitteeMemberListItem,
   type CommitteeMemberListQuery,
   type CommitteeMemberListResponse,
-  EMAILED_PAGES,
   type Language,
   MEMBERSHIP_ACTION_LABELS,
   MEMBERSHIP_CATEGORY_LABELS,
@@ -17,8 +16,8 @@ import {
   membershipStatusAfter,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { loadMembershipVote } from '../voting/membership-votes.service.ts';
 import { memberContacts } from './member-contacts.ts';
 import {
@@ -26,7 +25,6 @@ import {
   findMember,
   findMemberPage,
   findMembershipEvents,
-  findRepresentativeRecipients,
   hasOpenVote,
   insertMembershipEvent,
   type MemberRow,
@@ -240,7 +238,7 @@ export async function applyChange(
   toStatus: MembershipStatus,
   toCategory: MembershipCategory,
   decision: { id: string; number: string } | null,
-  publicUrl: string,
+  _publicUrl: string, // links are built when the event is dispatched (decision 030)
 ): Promise<void> {
   const organizationId = row.id;
   const body = change;
@@ -271,40 +269,15 @@ export async function applyChange(
       reason: body.reason,
     },
   });
-  await notifyRepresentatives(tx, publicUrl, row, body, toStatus, toCategory, decision?.number ?? null);
-}
-
-/** Tells the organisation's representatives (by email, through the outbox, in this transaction). */
-async function notifyRepresentatives(
-  tx: Db,
-  publicUrl: string,
-  row: MemberRow,
-  body: MembershipChange,
-  toStatus: MembershipStatus,
-  toCategory: MembershipCategory,
-  decisionNumber: string | null,
-): Promise<void> {
-  const representatives = await findRepresentativeRecipients(tx, row.id);
-  for (const u of representatives) {
-    const lang = u.language;
-    await enqueueEmail(tx, {
-      to: u.email,
-      language: lang,
-      template: 'membership_changed',
-      values: {
-        name: u.display_name,
-        organization: lang === 'en' ? row.name_en : row.name_bg,
-        change: LABELS.action[body.action][lang],
-        status: LABELS.status[toStatus][lang],
-        category: LABELS.category[toCategory][lang],
-        effectiveOn: body.effectiveOn,
-        decision: decisionNumber
-          ? lang === 'en'
-            ? ` (decision No ${decisionNumber})`
-            : ` (решение № ${decisionNumber})`
-          : '',
-        link: `${publicUrl}${EMAILED_PAGES.myOrganization.href(row.id)}`,
-      },
-    });
-  }
+  await recordEvent(tx, {
+    type: 'membership.changed',
+    payload: {
+      organizationId,
+      action: body.action,
+      status: toStatus,
+      category: toCategory,
+      effectiveOn: body.effectiveOn,
+      decisionNumber: decision?.number ?? null,
+    },
+  });
 }

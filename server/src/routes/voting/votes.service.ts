@@ -11,9 +11,9 @@ import {
 import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { type AppRow, assertCanView, loadRow } from '../applications/application-row.ts';
 import { assertNoConflict, committeeOf } from '../applications/conflicts.ts';
-import { notifyApplication } from '../applications/notifications.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import {
   castBallot,
@@ -164,7 +164,7 @@ async function decide(
   actor: Actor & { userId: string },
   row: AppRow,
   session: VoteSession,
-  publicUrl: string,
+  _publicUrl: string, // links are built when the event is dispatched (decision 030)
   automatic: boolean,
 ): Promise<void> {
   const actorId = automatic ? null : actor.userId;
@@ -188,7 +188,10 @@ async function decide(
       to: 'under_review',
       text: null,
     });
-    await notifyApplication(tx, publicUrl, row, { kind: 'decision', outcome, number: null });
+    await recordEvent(tx, {
+      type: 'application.decided',
+      payload: { applicationId: row.id, outcome, number: null },
+    });
     return;
   }
 
@@ -234,16 +237,7 @@ async function decide(
     entityId: number,
     after: { number, outcome, applicationId: row.id, organizationId, tally },
   });
-  await notifyApplication(
-    tx,
-    publicUrl,
-    { ...row, organization_id: organizationId },
-    {
-      kind: 'decision',
-      outcome,
-      number,
-    },
-  );
+  await recordEvent(tx, { type: 'application.decided', payload: { applicationId: row.id, outcome, number } });
 }
 
 /** The kinds of sharing with some text (an application's section may carry empty strings). */

@@ -215,8 +215,6 @@ export async function saveSection(
 export interface TransitionContext {
   actor: Actor & { userId: string };
   principal: Principal;
-  /** The portal's address, for the links in the emails the move sends. */
-  publicUrl: string;
 }
 
 /**
@@ -298,7 +296,6 @@ export async function addComment(
   id: string,
   text: string,
   audience: 'committee' | 'applicant',
-  _publicUrl: string, // links are built when the event is dispatched (decision 030)
 ): Promise<AppRow> {
   return db.transaction(async (tx) => {
     const row = await loadRow(tx, id, true);

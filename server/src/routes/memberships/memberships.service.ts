@@ -152,7 +152,6 @@ export async function takeMembershipAction(
   actor: Actor,
   organizationId: string,
   body: MembershipActionBody,
-  publicUrl: string,
 ): Promise<void> {
   // The row lock serialises every action on one membership; the version check refuses a decision taken
   // on what the committee member saw when someone else has changed it since.
@@ -181,7 +180,7 @@ export async function takeMembershipAction(
     if (found.used) throw fieldError('body.decision.number', 'decision.used', { number });
     decision = { id: found.id, number: found.number };
   }
-  await applyChange(tx, actor, row, change, toStatus, toCategory, decision, publicUrl);
+  await applyChange(tx, actor, row, change, toStatus, toCategory, decision);
 }
 
 /**
@@ -238,7 +237,6 @@ export async function applyChange(
   toStatus: MembershipStatus,
   toCategory: MembershipCategory,
   decision: { id: string; number: string } | null,
-  _publicUrl: string, // links are built when the event is dispatched (decision 030)
 ): Promise<void> {
   const organizationId = row.id;
   const body = change;

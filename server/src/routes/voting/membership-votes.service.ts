@@ -102,7 +102,6 @@ export async function castMembershipVote(
   actor: Actor & { userId: string },
   organizationId: string,
   choice: VoteChoice,
-  publicUrl: string,
 ): Promise<void> {
   const row = await loadMember(tx, organizationId, true);
   const session = await openSessionOf(tx, organizationId);
@@ -117,7 +116,7 @@ export async function castMembershipVote(
       session.ballot === 'secret' ? { round: session.round, voted: true } : { round: session.round, choice },
   });
   if (await everyoneVoted(tx, session, membershipCommitteeOf(organizationId))) {
-    await decide(tx, actor, row, session, publicUrl, true);
+    await decide(tx, actor, row, session, true);
   }
 }
 
@@ -126,12 +125,11 @@ export async function closeMembershipVote(
   tx: Db,
   actor: Actor & { userId: string },
   organizationId: string,
-  publicUrl: string,
 ): Promise<void> {
   const row = await loadMember(tx, organizationId, true);
   const session = await openSessionOf(tx, organizationId);
   await assertNoConflict(tx, organizationId, actor.userId);
-  await decide(tx, actor, row, session, publicUrl, false);
+  await decide(tx, actor, row, session, false);
 }
 
 async function decide(
@@ -139,7 +137,6 @@ async function decide(
   actor: Actor & { userId: string },
   row: MemberRow,
   session: VoteSession,
-  publicUrl: string,
   automatic: boolean,
 ): Promise<void> {
   // The conditional close and the unique decision per session make a second close a no-op.
@@ -194,14 +191,8 @@ async function decide(
   if (outcome !== 'approved') return;
   // The proposal was checked at the opening, and nothing changed the membership while the vote was open.
   const { toStatus, toCategory } = await checkChange(tx, row, proposal, null, session.id);
-  await applyChange(
-    tx,
-    actor,
-    row,
-    proposal,
-    toStatus,
-    toCategory,
-    { id: decision.id, number: counter.number },
-    publicUrl,
-  );
+  await applyChange(tx, actor, row, proposal, toStatus, toCategory, {
+    id: decision.id,
+    number: counter.number,
+  });
 }

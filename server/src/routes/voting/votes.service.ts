@@ -71,17 +71,17 @@ export type VoteAct =
  */
 export async function actOnVote(
   db: Db,
-  context: { actor: SignedInActor; principal: Principal; publicUrl: string },
+  context: { actor: SignedInActor; principal: Principal },
   applicationId: string,
   act: VoteAct,
 ): Promise<void> {
-  const { actor, principal, publicUrl } = context;
+  const { actor, principal } = context;
   await db.transaction(async (tx) => {
     const row = await loadRow(tx, applicationId, true);
     assertCanView(principal, row);
-    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice, publicUrl);
-    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason, publicUrl);
-    else await closeVote(tx, actor, row, publicUrl);
+    if (act.kind === 'cast') await castVote(tx, actor, row, act.choice);
+    else if (act.kind === 'recuse') await recuse(tx, actor, row, act.reason);
+    else await closeVote(tx, actor, row);
   });
 }
 
@@ -94,7 +94,6 @@ async function castVote(
   actor: Actor & { userId: string },
   row: AppRow,
   choice: VoteChoice,
-  publicUrl: string,
 ): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
@@ -107,16 +106,10 @@ async function castVote(
     after:
       session.ballot === 'secret' ? { round: session.round, voted: true } : { round: session.round, choice },
   });
-  await closeIfComplete(tx, actor, row, session, publicUrl);
+  await closeIfComplete(tx, actor, row, session);
 }
 
-async function recuse(
-  tx: Db,
-  actor: Actor & { userId: string },
-  row: AppRow,
-  reason: string,
-  publicUrl: string,
-): Promise<void> {
+async function recuse(tx: Db, actor: Actor & { userId: string }, row: AppRow, reason: string): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
   await recordRecusal(tx, session, actor.userId, reason);
@@ -126,7 +119,7 @@ async function recuse(
     entityId: row.id,
     after: { round: session.round, reason },
   });
-  await closeIfComplete(tx, actor, row, session, publicUrl);
+  await closeIfComplete(tx, actor, row, session);
 }
 
 async function closeIfComplete(
@@ -134,23 +127,17 @@ async function closeIfComplete(
   actor: Actor & { userId: string },
   row: AppRow,
   session: VoteSession,
-  publicUrl: string,
 ): Promise<void> {
   if (await everyoneVoted(tx, session, committeeOf(row.id))) {
-    await decide(tx, actor, row, session, publicUrl, true);
+    await decide(tx, actor, row, session, true);
   }
 }
 
 /** The chair closes the open vote. */
-async function closeVote(
-  tx: Db,
-  actor: Actor & { userId: string },
-  row: AppRow,
-  publicUrl: string,
-): Promise<void> {
+async function closeVote(tx: Db, actor: Actor & { userId: string }, row: AppRow): Promise<void> {
   const session = await openSessionFor(tx, row);
   await assertNoConflict(tx, row.id, actor.userId);
-  await decide(tx, actor, row, session, publicUrl, false);
+  await decide(tx, actor, row, session, false);
 }
 
 /**
@@ -164,7 +151,6 @@ async function decide(
   actor: Actor & { userId: string },
   row: AppRow,
   session: VoteSession,
-  _publicUrl: string, // links are built when the event is dispatched (decision 030)
   automatic: boolean,
 ): Promise<void> {
   const actorId = automatic ? null : actor.userId;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, makeApplication, makeVote } from '@/testing/fakes/committee-api.ts';
-import { getApplicationQueryOptions, OPEN_VOTE_REFRESH_MS } from './api/get-application.ts';
-import { getQueueQueryOptions, QUEUE_REFRESH_MS } from './api/get-queue.ts';
+import {
+  getApplicationQueryOptions,
+  getQueueQueryOptions,
+  OPEN_VOTE_REFRESH_MS,
+  QUEUE_REFRESH_MS,
+} from './api/applications.ts';
 
 // The committee's reads keep themselves fresh while a vote is open (decision 020); the vote panel
 // itself is the voting feature's (features/voting/vote.test.tsx).

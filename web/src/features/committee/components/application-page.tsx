@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personEmail, personName } from '@/lib/person.ts';
-import { useApplication } from '../api/get-application.ts';
+import { useApplication } from '../api/applications.ts';
 import { AnswersSection } from './answers-section.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { isQueueReturnState } from './committee-page.tsx';

@@ -18,7 +18,7 @@ import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useQueue } from '../api/get-queue.ts';
+import { useQueue } from '../api/applications.ts';
 import {
   currentPage,
   hasFilters,

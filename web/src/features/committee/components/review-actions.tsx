@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionModal } from '@/components/action-modal.tsx';
 import { Section } from '@/components/section.tsx';
-import { type ReviewAction, useReviewAction } from '../api/change-application.ts';
+import { type ReviewAction, useReviewAction } from '../api/applications.ts';
 
 const REVIEW_ACTIONS: readonly string[] = ['start_review', 'request_changes', 'open_vote'];
 const isReviewAction = (action: string): action is ReviewAction => REVIEW_ACTIONS.includes(action);

@@ -32,15 +32,16 @@ tally_screens() { # $1: the log of `pnpm screens`, whose last JSON line is its s
 }
 
 # The unit/API/component suites (`pnpm test`) on PGlite and on PostgreSQL ($1: the PostgreSQL URL). With
-# at least 4 cores (CI_NPROC overrides `nproc`) both passes run at once, each with half the cores as vitest
-# workers, their output kept in a log each and printed when both are done; otherwise one after the other.
+# at least 2 cores (CI_NPROC overrides `nproc`) both passes run at once, each with half the cores as vitest
+# workers (vitest alone would take all cores but one: a single worker on 2 cores, leaving one idle), their
+# output kept in a log each and printed when both are done; on 1 core one after the other.
 # Either way each pass's JSON report is tallied and a failing pass fails the run. The PGlite pass runs without
 # DATABASE_URL (unset, as for the README's `pnpm test`), so a URL in the caller's environment does not turn it
 # into a second PostgreSQL pass.
 vitest_passes() {
   local pg_url=$1 cores half pid_pglite pid_postgres
   cores=${CI_NPROC:-$(nproc 2>/dev/null || echo 1)}
-  if [ "$cores" -ge 4 ]; then
+  if [ "$cores" -ge 2 ]; then
     half=$((cores / 2))
     step "pnpm test on PGlite and on PostgreSQL (${pg_url##*@}, a fresh database per test file) at once, $half workers each"
     env -u DATABASE_URL VITEST_MAX_WORKERS=$half VITEST_JSON_REPORT="$OUT/vitest-pglite.json" pnpm test >"$OUT/vitest-pglite.log" 2>&1 &

@@ -121,7 +121,11 @@ describe('PostgreSQL stopped and started again', () => {
     const record = (level: string) => (_obj: object, msg?: string) => lines.push({ level, msg });
     const worker = startMailWorker({
       db: handle!.db,
-      config: { smtpUrl: 'smtp://127.0.0.1:9', mailFrom: 'portal@example.bg' },
+      config: {
+        smtpUrl: 'smtp://127.0.0.1:9',
+        mailFrom: 'portal@example.bg',
+        publicUrl: 'https://portal.example.bg',
+      },
       log: { info: record('info'), warn: record('warn'), error: record('error') },
       intervalMs: 10,
     });

@@ -40,6 +40,7 @@ async function insertFixtures(): Promise<void> {
     'representative_invitations',
     'rate_limits',
     'outbox_messages',
+    'outbox_events',
   ]) {
     await h.query(sql.raw(`delete from ${table}`));
   }
@@ -103,10 +104,28 @@ async function insertFixtures(): Promise<void> {
   // Never deleted, however old: still to be sent, or waiting for an administrator.
   await mail('keep-pending-old', 'pending', ago('400 days'), null);
   await mail('keep-failed-old', 'failed', ago('400 days'), null);
+
+  // Events (decision 030): dispatched ones go with their sent email; the others are still to be handled.
+  const event = (
+    label: string,
+    dispatched: ReturnType<typeof ago> | null,
+    failed: ReturnType<typeof ago> | null = null,
+  ) =>
+    h.query(
+      sql`insert into outbox_events (type, payload, created_at, dispatched_at, failed_at)
+          values (${label}, '{}'::jsonb, ${ago('400 days')}, ${dispatched}, ${failed})`,
+    );
+  await event('keep-dispatched-lately', ago('29 days'));
+  await event('drop-dispatched-long-ago', ago('31 days'));
+  await event('keep-undispatched-old', null);
+  await event('keep-failed-old', null, ago('400 days'));
 }
 
 /** The labels left in each table. */
-type Labels = Record<'sessions' | 'authTokens' | 'invitations' | 'rateLimits' | 'sentEmails', string[]>;
+type Labels = Record<
+  'sessions' | 'authTokens' | 'invitations' | 'rateLimits' | 'sentEmails' | 'dispatchedEvents',
+  string[]
+>;
 async function remaining(): Promise<Labels> {
   const labels = async (statement: ReturnType<typeof sql>) =>
     (await h.query<{ label: string }>(statement)).map((r) => r.label).sort();
@@ -116,6 +135,7 @@ async function remaining(): Promise<Labels> {
     invitations: await labels(sql`select token_hash as label from representative_invitations`),
     rateLimits: await labels(sql`select key as label from rate_limits`),
     sentEmails: await labels(sql`select subject as label from outbox_messages`),
+    dispatchedEvents: await labels(sql`select type as label from outbox_events`),
   };
 }
 
@@ -130,7 +150,14 @@ describe(`housekeeping (${testEngine})`, () => {
     const before = await remaining();
     const result = await runHousekeeping(h.db, policy);
     expect(result).toEqual(droppedCount(before));
-    expect(result).toEqual({ sessions: 2, authTokens: 2, invitations: 3, rateLimits: 1, sentEmails: 1 });
+    expect(result).toEqual({
+      sessions: 2,
+      authTokens: 2,
+      invitations: 3,
+      rateLimits: 1,
+      sentEmails: 1,
+      dispatchedEvents: 1,
+    });
     expect(await remaining()).toEqual(onlyKept(before));
   });
 
@@ -147,6 +174,10 @@ describe(`housekeeping (${testEngine})`, () => {
     const shorter = await runHousekeeping(h.db, { ...policy, sentMailRetentionDays: 1 });
     expect(shorter?.sentEmails).toBe(2);
     expect((await remaining()).sentEmails).toEqual(['keep-failed-old', 'keep-pending-old']);
+    // Dispatched events follow the same retention; undispatched and failed ones stay.
+    expect(result?.dispatchedEvents).toBe(0);
+    expect(shorter?.dispatchedEvents).toBe(2);
+    expect((await remaining()).dispatchedEvents).toEqual(['keep-failed-old', 'keep-undispatched-old']);
   });
 
   it('runs on the server’s schedule, and stops with the server', async () => {
@@ -225,6 +256,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       invitations: 0,
       rateLimits: 0,
       sentEmails: 0,
+      dispatchedEvents: 0,
     });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Housekeeping (issue 12, decision 028): deletes what has stopped meaning anything — sessions past their
  * idle or absolute timeout, used or expired emailed tokens, long-closed representative invitations,
- * rate-limit windows that have ended, and sent email older than the retention. Pending and failed email
- * is never deleted: it is still to be sent, or waits for an administrator to look at it.
+ * rate-limit windows that have ended, and sent email and dispatched events older than the retention.
+ * Pending and failed email (and events not dispatched) is never deleted: it is still to be sent, or waits
+ * for an administrator to look at it.
  *
  * Each run is one transaction that first takes a transaction-level advisory lock without waiting: when
  * several servers share a PostgreSQL database, a run that finds the lock taken does nothing (another
@@ -10,7 +11,24 @@
  * same SQL runs on PGlite. The server runs it every HOUSEKEEPING_MINUTES; `pnpm db:housekeeping`
  * runs it once.
  */
-import { type Db, type SQL, sql } from '@portal/db';
+import {
+  and,
+  authTokens,
+  count,
+  type Db,
+  eq,
+  isNotNull,
+  lt,
+  lte,
+  or,
+  outboxEvents,
+  outboxMessages,
+  rateLimits,
+  representativeInvitations,
+  type SQL,
+  sessions,
+  sql,
+} from '@portal/db';
 import { RATE_LIMITS } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { execute } from './db.ts';
@@ -28,7 +46,7 @@ const LOCK_KEY = sql`hashtext('cluster-portal.housekeeping')`;
 export interface HousekeepingPolicy {
   /** A session unused this long has ended (SESSION_IDLE_MINUTES). */
   sessionIdleMs: number;
-  /** Sent email older than this many days is deleted. */
+  /** Sent email, and the dispatched events it came from, older than this many days is deleted. */
   sentMailRetentionDays: number;
   /** The longest rate-limit window: a counter whose window started before that counts as no counter. */
   rateLimitWindowSeconds: number;
@@ -40,6 +58,7 @@ export interface HousekeepingResult {
   invitations: number;
   rateLimits: number;
   sentEmails: number;
+  dispatchedEvents: number;
 }
 
 export function housekeepingPolicy(
@@ -52,13 +71,16 @@ export function housekeepingPolicy(
   };
 }
 
-async function deleted(db: Db, statement: SQL): Promise<number> {
-  const [row] = await execute<{ n: number }>(
-    db,
-    sql`with gone as (${statement} returning 1) select count(*)::int as n from gone`,
-  );
-  return Number(row?.n ?? 0);
+/** Deletes the rows of `table` that match `where` and counts them in the database (one statement). */
+async function deleted(db: Db, table: Parameters<Db['delete']>[0], where: SQL | undefined): Promise<number> {
+  const gone = db.$with('gone').as(db.delete(table).where(where).returning({ one: sql<number>`1` }));
+  const [row] = await db.with(gone).select({ n: count() }).from(gone);
+  return row?.n ?? 0;
 }
+
+const now = sql`now()`;
+const secondsAgo = (seconds: number) => sql`now() - make_interval(secs => ${seconds})`;
+const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 
 /**
  * One housekeeping run. Returns what it deleted, or null when another run (another server sharing the
@@ -71,6 +93,7 @@ export async function runHousekeeping(
 ): Promise<HousekeepingResult | null> {
   const idleSeconds = Math.floor(policy.sessionIdleMs / 1000);
   return db.transaction(async (tx) => {
+    // A function call with no table: the builder has no statement for it.
     const [lock] = await execute<{ locked: boolean }>(
       tx,
       sql`select pg_try_advisory_xact_lock(${LOCK_KEY}) as locked`,
@@ -81,30 +104,42 @@ export async function runHousekeeping(
       // The same test as resolveSession's: past the absolute timeout or idle too long.
       sessions: await deleted(
         tx,
-        sql`delete from sessions
-            where expires_at <= now() or last_seen_at <= now() - make_interval(secs => ${idleSeconds})`,
+        sessions,
+        or(lte(sessions.expiresAt, now), lte(sessions.lastSeenAt, secondsAgo(idleSeconds))),
       ),
       // A used or expired token is refused exactly like an unknown one (token.invalid).
       authTokens: await deleted(
         tx,
-        sql`delete from auth_tokens where used_at is not null or expires_at <= now()`,
+        authTokens,
+        or(isNotNull(authTokens.usedAt), lte(authTokens.expiresAt, now)),
       ),
       invitations: await deleted(
         tx,
-        sql`delete from representative_invitations
-            where least(expires_at, accepted_at, revoked_at)
-                  < now() - make_interval(days => ${INVITATION_RETENTION_DAYS})`,
+        representativeInvitations,
+        lt(
+          sql`least(${representativeInvitations.expiresAt}, ${representativeInvitations.acceptedAt}, ${representativeInvitations.revokedAt})`,
+          daysAgo(INVITATION_RETENTION_DAYS),
+        ),
       ),
       // hitRateLimit starts a new window over a row this old: deleting it changes no count.
       rateLimits: await deleted(
         tx,
-        sql`delete from rate_limits
-            where window_start <= now() - make_interval(secs => ${policy.rateLimitWindowSeconds})`,
+        rateLimits,
+        lte(rateLimits.windowStart, secondsAgo(policy.rateLimitWindowSeconds)),
       ),
       sentEmails: await deleted(
         tx,
-        sql`delete from outbox_messages
-            where status = 'sent' and sent_at < now() - make_interval(days => ${policy.sentMailRetentionDays})`,
+        outboxMessages,
+        and(
+          eq(outboxMessages.status, 'sent'),
+          lt(outboxMessages.sentAt, daysAgo(policy.sentMailRetentionDays)),
+        ),
+      ),
+      // An event's emails are in the outbox once it is dispatched; undispatched and failed ones stay.
+      dispatchedEvents: await deleted(
+        tx,
+        outboxEvents,
+        lt(outboxEvents.dispatchedAt, daysAgo(policy.sentMailRetentionDays)),
       ),
     };
   });

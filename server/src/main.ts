@@ -34,7 +34,8 @@ if (handle.engine === 'pglite' && config.nodeEnv !== 'production' && (await isEm
 }
 
 const app = await buildApp({ db: handle, config });
-// Delivers the email outbox through SMTP_URL; without it, mail waits in the outbox (admin mailbox page).
+// Dispatches domain events into the email outbox and delivers it through SMTP_URL; without it, mail
+// waits in the outbox (admin mailbox page).
 const mailWorker = startMailWorker({ db: handle.db, config, log: app.log });
 // Deletes ended sessions, used tokens, old rate-limit rows and old sent email (decision 028).
 const housekeeping = startHousekeeping({ db: handle.db, config, log: app.log });

@@ -3,6 +3,7 @@
  * drizzle, valid ЕИК values, and a statement counter. Never imported by production code.
  */
 import {
+  type Db,
   type DbHandle,
   memberships,
   organizationAreas,
@@ -23,6 +24,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { type BuildAppOptions, buildApp } from './app.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { type Config, loadConfig } from './config.ts';
+import { type DispatchResult, drainEvents } from './events/dispatcher.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -140,8 +142,17 @@ export async function logIn(
   return `${cookie.name}=${cookie.value}`;
 }
 
-/** The newest email queued for `to` (what the mailbox page shows). */
+/**
+ * Dispatches every due domain event into the email outbox (decision 030), as the mail worker would; tests
+ * run no worker, so a test that reads the outbox after an action calls this first.
+ */
+export function dispatchEvents(db: Db): Promise<DispatchResult> {
+  return drainEvents(db, { publicUrl: testConfig().publicUrl });
+}
+
+/** The newest email queued for `to` (what the mailbox page shows), once the due events are dispatched. */
 export async function lastEmail(h: DbHandle, to: string): Promise<{ subject: string; text: string }> {
+  await dispatchEvents(h.db);
   const rows = await h.query<{ subject: string; text: string }>(
     sql`select subject, text from outbox_messages where to_email = ${to.toLowerCase()} order by created_at desc, id desc limit 1`,
   );

@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import { MembershipActionSchema } from './memberships.ts';
+import type { Language } from './i18n.ts';
+import type { MembershipProposal } from './membership-admin.ts';
+import { type MembershipAction, MembershipActionSchema } from './memberships.ts';
+import type { MembershipCategory } from './organization.ts';
 import type { Tally } from './voting.ts';
 
 /** The register of numbered decisions: admissions (an application's vote) and membership changes. */
@@ -26,6 +29,52 @@ export function admissionDecisionText(
     textBg: `Комитетът ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
     textEn: `The committee ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
   };
+}
+
+/** The membership changes as a decision's text names them. */
+export const MEMBERSHIP_ACTION_LABELS: Record<MembershipAction, Record<Language, string>> = {
+  change_category: { bg: 'промяна на категорията', en: 'change of category' },
+  suspend: { bg: 'спиране на членството', en: 'suspension' },
+  reinstate: { bg: 'възстановяване на членството', en: 'reinstatement' },
+  withdraw: { bg: 'напускане по желание на члена', en: 'withdrawal at the member’s request' },
+  exclude: { bg: 'изключване', en: 'exclusion' },
+};
+
+/** The membership categories as a decision's text names them. */
+export const MEMBERSHIP_CATEGORY_LABELS: Record<MembershipCategory, Record<Language, string>> = {
+  candidate: { bg: 'кандидат-член', en: 'candidate member' },
+  regular: { bg: 'редовен член', en: 'regular member' },
+  associated: { bg: 'асоцииран член', en: 'associated member' },
+  engaged: { bg: 'ангажиран член', en: 'engaged member' },
+};
+
+/**
+ * The register text of the decision a membership vote ends in (issue 11 B1), in both languages: what the
+ * server writes when the vote closes with a result, so a seed or the web can word one the same way.
+ */
+export function membershipDecisionText(
+  outcome: 'approved' | 'rejected',
+  proposal: Pick<MembershipProposal, 'action' | 'category' | 'effectiveOn'>,
+  organization: { nameBg: string; nameEn: string; eik: string },
+  tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
+): { textBg: string; textEn: string } {
+  const label = MEMBERSHIP_ACTION_LABELS[proposal.action];
+  const what = (lang: Language) =>
+    proposal.action === 'change_category' && proposal.category
+      ? `${label[lang]} (${MEMBERSHIP_CATEGORY_LABELS[proposal.category][lang]})`
+      : label[lang];
+  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
+  const { nameBg, nameEn, eik } = organization;
+  const from = proposal.effectiveOn;
+  return outcome === 'approved'
+    ? {
+        textBg: `Комитетът реши: ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}) от ${from}, с гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `The committee decided: ${what('en')} of the membership of ${nameEn} (EIK ${eik}) from ${from}, by ${tallyText} votes for/against/abstaining.`,
+      }
+    : {
+        textBg: `Комитетът не прие предложението за ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}); гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `The committee did not adopt the proposed ${what('en')} of the membership of ${nameEn} (EIK ${eik}); ${tallyText} votes for/against/abstaining.`,
+      };
 }
 
 export const DecisionSchema = z.object({

@@ -1,8 +1,8 @@
 /**
  * `.ci/run`'s two `pnpm test` passes (`vitest_passes` in `.ci/lib.sh`) with a fake `pnpm` that writes a
  * vitest JSON report: both passes are tallied into the run's totals, a failing pass fails the run, a pass
- * without a report counts as a failure, and with 4 cores or more the passes run at once with half the
- * cores each.
+ * without a report counts as a failure, and with 2 cores or more the passes run at once with half the
+ * cores each (on 1 core one after the other).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -96,8 +96,19 @@ describe('.ci/run: the PGlite and PostgreSQL passes', () => {
     expect(run.out).not.toContain('ci@');
   });
 
-  it('with 2 cores runs them one after the other with vitest’s own worker count', () => {
+  it('with 2 cores runs both at once, 1 worker each (vitest alone would leave one core idle)', () => {
     const run = runPasses(2, '10 0 0', '7 0 0');
+    expect(run.total).toBe('20 passed, 0 failed');
+    expect(run.status).toBe('status=0');
+    expect(run.calls.map((c) => `${c.pass} ${c.workers}`).sort()).toEqual([
+      'pglite workers=1',
+      'postgres workers=1',
+    ]);
+    expect(overlap(run.calls)).toBe(true);
+  });
+
+  it('with 1 core runs them one after the other with vitest’s own worker count', () => {
+    const run = runPasses(1, '10 0 0', '7 0 0');
     expect(run.total).toBe('20 passed, 0 failed');
     expect(run.status).toBe('status=0');
     expect(run.calls.map((c) => `${c.pass} ${c.workers}`)).toEqual([
@@ -107,13 +118,13 @@ describe('.ci/run: the PGlite and PostgreSQL passes', () => {
     expect(overlap(run.calls)).toBe(false);
   });
 
-  it.each([4, 2])('with %i cores fails the run when one pass fails, counting its failures', (cores) => {
+  it.each([4, 2, 1])('with %i cores fails the run when one pass fails, counting its failures', (cores) => {
     const run = runPasses(cores, '10 0 0', '5 2 1');
     expect(run.total).toBe('18 passed, 2 failed');
     expect(run.status).toBe('status=1');
   });
 
-  it.each([4, 2])('with %i cores counts a pass that wrote no report as one failure', (cores) => {
+  it.each([4, 2, 1])('with %i cores counts a pass that wrote no report as one failure', (cores) => {
     const run = runPasses(cores, 'none', '7 0 0');
     expect(run.total).toBe('10 passed, 1 failed');
     expect(run.status).toBe('status=1');

@@ -13,6 +13,7 @@ export * from './organization-competitors.ts';
 export * from './organization-logos.ts';
 export * from './organizations.ts';
 export * from './outbox.ts';
+export * from './outbox-events.ts';
 export * from './rate-limits.ts';
 export * from './representative-invitations.ts';
 export * from './sessions.ts';

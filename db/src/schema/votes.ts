@@ -1,4 +1,11 @@
-import { BALLOTS, MAJORITY_RULES, QUORUM_RULES, VOTE_CHOICES } from '@portal/shared';
+import {
+  BALLOTS,
+  MAJORITY_RULES,
+  type MembershipProposal,
+  QUORUM_RULES,
+  type Tally,
+  VOTE_CHOICES,
+} from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -31,7 +38,7 @@ export const voteSessions = pgTable(
     /** The member whose membership change is voted on (issue 11 B1), or null for an admission. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     /** The proposed membership change: action, category, reason, effective date (membership votes only). */
-    proposal: jsonb('proposal'),
+    proposal: jsonb('proposal').$type<MembershipProposal>(),
     round: integer('round').notNull(),
     quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('more_than_half'),
     majority: text('majority', { enum: MAJORITY_RULES }).notNull(),
@@ -41,7 +48,8 @@ export const voteSessions = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     closedBy: uuid('closed_by').references(() => users.id, { onDelete: 'set null' }),
     outcome: text('outcome', { enum: ['approved', 'rejected', 'no_quorum'] }),
-    tally: jsonb('tally'),
+    /** The count at the close (the nameless totals of a secret ballot included). */
+    tally: jsonb('tally').$type<Tally>(),
   },
   (t) => [
     uniqueIndex('vote_sessions_round_key').on(t.applicationId, t.round),

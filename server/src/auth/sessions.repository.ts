@@ -67,8 +67,10 @@ export async function touchSession(db: Db, sessionId: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
-export async function deleteSessionById(db: Db, sessionId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.id, sessionId));
+/** Deletes a session; false when there was none with this id. */
+export async function deleteSessionById(db: Db, sessionId: string): Promise<boolean> {
+  const rows = await db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ id: sessions.id });
+  return rows.length > 0;
 }
 
 /** Deletes a user's sessions, all or all but one; returns how many. */

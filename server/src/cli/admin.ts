@@ -1,7 +1,6 @@
-import { type Db, sql, users } from '@portal/db';
+import { type Db, eq, sql, userRoles, users } from '@portal/db';
 import { recordAudit, SYSTEM_ACTOR } from '../audit.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { execute } from '../db.ts';
 import { auditSnapshot, loadAdminUser } from '../users.ts';
 
 /**
@@ -16,10 +15,10 @@ export async function createAdministrator(
 ): Promise<{ created: boolean; userId: string }> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
-    const [existing] = await execute<{ id: string }>(
-      tx,
-      sql`select id from users where lower(email) = ${email}`,
-    );
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, email));
     const before = existing ? await loadAdminUser(tx, existing.id) : null;
     let userId = existing?.id;
     if (!userId) {
@@ -29,10 +28,7 @@ export async function createAdministrator(
         .returning({ id: users.id });
       userId = row!.id;
     }
-    await execute(
-      tx,
-      sql`insert into user_roles (user_id, role) values (${userId}, 'admin') on conflict do nothing`,
-    );
+    await tx.insert(userRoles).values({ userId, role: 'admin' }).onConflictDoNothing();
     const after = await loadAdminUser(tx, userId);
     await recordAudit(tx, SYSTEM_ACTOR, {
       action: existing ? 'user.role_granted' : 'user.created',

@@ -22,8 +22,9 @@ try {
   } else {
     console.log(
       `Deleted ${result.sessions} ended sessions, ${result.authTokens} used or expired tokens, ` +
-        `${result.invitations} closed invitations, ${result.rateLimits} ended rate-limit windows and ` +
-        `${result.sentEmails} sent emails older than ${config.sentMailRetentionDays} days.`,
+        `${result.invitations} closed invitations, ${result.rateLimits} ended rate-limit windows, ` +
+        `${result.sentEmails} sent emails and ${result.dispatchedEvents} dispatched events older than ` +
+        `${config.sentMailRetentionDays} days.`,
     );
   }
 } finally {

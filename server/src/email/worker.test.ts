@@ -136,7 +136,7 @@ describe('deliverDueEmails through a real SMTP server', () => {
     const log = recordingLog();
     const worker = startMailWorker({
       db: handle.db,
-      config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: FROM },
+      config: { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: FROM, publicUrl: 'https://portal.test' },
       log,
       intervalMs: 20,
     });
@@ -168,7 +168,7 @@ describe('startMailWorker without SMTP_URL', () => {
     await enqueueEmail(handle.db, verifyEmail('maria@example.bg'));
     const worker = startMailWorker({
       db: handle.db,
-      config: { smtpUrl: undefined, mailFrom: FROM },
+      config: { smtpUrl: undefined, mailFrom: FROM, publicUrl: 'https://portal.test' },
       log,
       intervalMs: 10,
     });

@@ -1,7 +1,24 @@
-import { type Db, databaseOutage, sql } from '@portal/db';
+import {
+  and,
+  asc,
+  type Db,
+  databaseOutage,
+  eq,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  outboxMessages,
+  sql,
+} from '@portal/db';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.ts';
-import { execute } from '../db.ts';
+import { dispatchDueEvents } from '../events/dispatcher.ts';
+import { backoffSeconds, describeError } from '../retry.ts';
+import { maskEmail, maskEmails, type WorkerLog } from './worker-log.ts';
+
+export { backoffSeconds, maskEmail, type WorkerLog };
 
 /**
  * Delivers the outbox (./outbox.ts) through SMTP. Rows are claimed with one UPDATE whose subquery takes
@@ -27,13 +44,6 @@ export interface MailTransport {
   }): Promise<unknown>;
 }
 
-/** The part of a pino logger the worker uses. Never given a message's text or a full address. */
-export interface WorkerLog {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
 export interface DeliverOptions {
   from: string;
   /** Messages claimed per run. */
@@ -56,23 +66,62 @@ export interface DeliverResult {
 export const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_LEASE_SECONDS = 300;
 export const DEFAULT_MAX_ATTEMPTS = 8;
-const BASE_BACKOFF_SECONDS = 30;
-const MAX_BACKOFF_SECONDS = 3600;
-const MAX_ERROR_LENGTH = 500;
 
-/** Seconds to wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, … at most 1 h. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(BASE_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_SECONDS);
+/**
+ * Claims the due messages (at most `batchSize`): one UPDATE whose subquery takes them FOR UPDATE SKIP
+ * LOCKED, leasing them and counting the attempt; returned in the order they fell due.
+ */
+async function claimDue(db: Db, batchSize: number, leaseSeconds: number) {
+  const now = sql`now()`;
+  const due = db
+    .select({ id: outboxMessages.id })
+    .from(outboxMessages)
+    .where(
+      and(
+        eq(outboxMessages.status, 'pending'),
+        lte(outboxMessages.nextAttemptAt, now),
+        or(isNull(outboxMessages.lockedUntil), lt(outboxMessages.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  const claimed = await db
+    .update(outboxMessages)
+    .set({
+      lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`,
+      attempts: sql`${outboxMessages.attempts} + 1`,
+    })
+    .where(inArray(outboxMessages.id, due))
+    .returning({
+      id: outboxMessages.id,
+      toEmail: outboxMessages.toEmail,
+      template: outboxMessages.template,
+      subject: outboxMessages.subject,
+      text: outboxMessages.text,
+      attempts: outboxMessages.attempts,
+      nextAttemptAt: outboxMessages.nextAttemptAt,
+      createdAt: outboxMessages.createdAt,
+    });
+  // UPDATE … RETURNING has no order of its own.
+  return claimed.sort(
+    (x, y) =>
+      x.nextAttemptAt.getTime() - y.nextAttemptAt.getTime() || x.createdAt.getTime() - y.createdAt.getTime(),
+  );
 }
 
-interface Claimed extends Record<string, unknown> {
-  id: string;
-  to_email: string;
-  template: string;
-  subject: string;
-  text: string;
-  attempts: number;
-}
+type Claimed = Awaited<ReturnType<typeof claimDue>>[number];
+
+/** The claim `row` made, while it is still the latest one (`attempts` fences stale workers). */
+const stillClaimed = (row: Claimed) =>
+  and(
+    eq(outboxMessages.id, row.id),
+    eq(outboxMessages.attempts, row.attempts),
+    eq(outboxMessages.status, 'pending'),
+  );
+
+/** The stored text with the link's single-use token removed (decision 014). */
+const withoutToken = sql`regexp_replace(${outboxMessages.text}, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')`;
 
 /**
  * Claims the due messages (at most `batchSize`), sends them one by one and records each outcome. Safe to
@@ -90,23 +139,7 @@ export async function deliverDueEmails(
   const result: DeliverResult = { sent: 0, failed: 0, retried: 0 };
 
   const claimedAt = Date.now();
-  const claimed = await execute<Claimed>(
-    db,
-    sql`with claimed as (
-          update outbox_messages
-          set locked_until = now() + make_interval(secs => ${leaseSeconds}), attempts = attempts + 1
-          where id in (
-            select id from outbox_messages
-            where status = 'pending' and next_attempt_at <= now()
-              and (locked_until is null or locked_until < now())
-            order by next_attempt_at, created_at
-            limit ${batchSize}
-            for update skip locked)
-          returning id, to_email, template, subject, text, attempts, next_attempt_at, created_at)
-        select id, to_email, template, subject, text, attempts from claimed
-        order by next_attempt_at, created_at`,
-  );
-  const queue = claimed.map((row) => ({ ...row, attempts: Number(row.attempts) }));
+  const queue = await claimDue(db, batchSize, leaseSeconds);
 
   const messageId = messageIdDomain(options.from);
   while (queue.length > 0) {
@@ -116,11 +149,11 @@ export async function deliverDueEmails(
       break;
     }
     const row = queue.shift() as Claimed;
-    const logged = { id: row.id, template: row.template, to: maskEmail(row.to_email), attempt: row.attempts };
+    const logged = { id: row.id, template: row.template, to: maskEmail(row.toEmail), attempt: row.attempts };
     try {
       await transport.sendMail({
         from: options.from,
-        to: row.to_email,
+        to: row.toEmail,
         subject: row.subject,
         text: row.text,
         ...(messageId ? { messageId: `<${row.id}@${messageId}>` } : {}),
@@ -129,36 +162,32 @@ export async function deliverDueEmails(
     } catch (error) {
       const reason = describeError(error);
       if (row.attempts >= maxAttempts) {
-        await execute(
-          db,
-          sql`update outbox_messages set status = 'failed', locked_until = null, last_error = ${reason},
-                text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
-              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-        );
+        await db
+          .update(outboxMessages)
+          .set({ status: 'failed', lockedUntil: null, lastError: reason, text: withoutToken })
+          .where(stillClaimed(row));
         result.failed++;
         options.log?.error({ ...logged, reason: maskEmails(reason) }, 'email failed for good');
       } else {
         const wait = backoffSeconds(row.attempts);
-        await execute(
-          db,
-          sql`update outbox_messages
-              set next_attempt_at = now() + make_interval(secs => ${wait}), locked_until = null,
-                  last_error = ${reason}
-              where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-        );
+        await db
+          .update(outboxMessages)
+          .set({
+            nextAttemptAt: sql`now() + make_interval(secs => ${wait})`,
+            lockedUntil: null,
+            lastError: reason,
+          })
+          .where(stillClaimed(row));
         result.retried++;
         options.log?.warn({ ...logged, retryInSeconds: wait, reason: maskEmails(reason) }, 'email not sent');
       }
       continue;
     }
-    await execute(
-      db,
-      // Delivered: the link's single-use token lives only in the sent email now (decision 014).
-      sql`update outbox_messages
-          set status = 'sent', sent_at = now(), locked_until = null, last_error = null,
-              text = regexp_replace(text, ${TOKEN_IN_LINK}, ${TOKEN_PLACEHOLDER}, 'g')
-          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-    );
+    // Delivered: the link's single-use token lives only in the sent email now (decision 014).
+    await db
+      .update(outboxMessages)
+      .set({ status: 'sent', sentAt: sql`now()`, lockedUntil: null, lastError: null, text: withoutToken })
+      .where(stillClaimed(row));
     result.sent++;
     options.log?.info(logged, 'email sent');
   }
@@ -168,37 +197,11 @@ export async function deliverDueEmails(
 /** Gives claimed but unsent messages back, as if they had not been claimed. */
 async function release(db: Db, rows: Claimed[]): Promise<void> {
   for (const row of rows) {
-    await execute(
-      db,
-      sql`update outbox_messages set locked_until = null, attempts = attempts - 1
-          where id = ${row.id} and attempts = ${row.attempts} and status = 'pending'`,
-    );
+    await db
+      .update(outboxMessages)
+      .set({ lockedUntil: null, attempts: sql`${outboxMessages.attempts} - 1` })
+      .where(stillClaimed(row));
   }
-}
-
-/** `ivan.petrov@example.bg` → `i…@example.bg`: enough to tell messages apart in the log. */
-export function maskEmail(address: string): string {
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return '…';
-  return `${address[0]}…${address.slice(at)}`;
-}
-
-function maskEmails(text: string): string {
-  return text.replace(/[^\s<>"'@:;,()]+@[^\s<>"'@:;,()]+/g, maskEmail);
-}
-
-/** What went wrong, as the SMTP server or the network said it, without our stack; short. */
-function describeError(error: unknown): string {
-  let text: string;
-  if (error instanceof Error) {
-    const code = (error as Error & { code?: unknown }).code;
-    text =
-      typeof code === 'string' && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
-  } else {
-    text = String(error);
-  }
-  text = text.replace(/\s+/g, ' ').trim() || 'unknown error';
-  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 }
 
 /** The sender's domain, for Message-IDs that name the outbox row (`<id@domain>`). */
@@ -213,7 +216,7 @@ export interface MailWorker {
 
 export interface MailWorkerOptions {
   db: Db;
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'>;
+  config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
   log: WorkerLog;
   /** Pause between runs when the outbox had nothing more to send. */
   intervalMs?: number;
@@ -221,9 +224,10 @@ export interface MailWorkerOptions {
 }
 
 /**
- * Polls the outbox and delivers it through `config.smtpUrl`. Without SMTP it does nothing: messages stay
- * in the outbox, where administrators read them on the mailbox page. Runs never overlap; a full batch is
- * followed at once by the next one, otherwise the worker waits `intervalMs`.
+ * Each run first dispatches the domain events (../events/dispatcher.ts) into the outbox, then delivers
+ * the outbox through `config.smtpUrl`. Without SMTP it only dispatches: messages stay in the outbox, where
+ * administrators read them on the mailbox page. Runs never overlap; a full batch is followed at once by
+ * the next run, otherwise the worker waits `intervalMs`.
  */
 export function startMailWorker({
   db,
@@ -234,16 +238,17 @@ export function startMailWorker({
 }: MailWorkerOptions): MailWorker {
   if (!config.smtpUrl) {
     log.info({}, 'SMTP_URL is not set: email stays in the outbox (read it on the admin mailbox page)');
-    return { stop: async () => {} };
   }
   // Every wait is bounded well inside the 5 min lease, so a claimed message is never sent twice.
-  const transport = nodemailer.createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 20_000,
-    greetingTimeout: 20_000,
-    socketTimeout: 30_000,
-    dnsTimeout: 15_000,
-  });
+  const transport = config.smtpUrl
+    ? nodemailer.createTransport({
+        url: config.smtpUrl,
+        connectionTimeout: 20_000,
+        greetingTimeout: 20_000,
+        socketTimeout: 30_000,
+        dnsTimeout: 15_000,
+      })
+    : undefined;
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -259,34 +264,54 @@ export function startMailWorker({
     timer.unref();
   };
 
+  /** Logs a failed run; false when the database is away (then the rest of the run is skipped). */
+  const failed = (err: unknown, what: string): boolean => {
+    // The database being down is an outage the requests report too (503): a warning, without a stack.
+    const outage = databaseOutage(err);
+    if (outage) log.warn({ outage }, `${what} skipped: the database is unreachable`);
+    else log.error({ err }, `${what} failed`);
+    return !outage;
+  };
+
   const run = async () => {
     let delay = intervalMs;
+    let go = true;
     try {
-      const r = await deliverDueEmails(db, transport, {
-        from: config.mailFrom,
+      const e = await dispatchDueEvents(db, {
+        publicUrl: config.publicUrl,
         batchSize,
         log,
         signal: stopping.signal,
       });
-      // More may be waiting; but when sends fail, do not burn through the queue's attempts.
-      if (r.sent >= batchSize) delay = 0;
+      if (e.dispatched >= batchSize) delay = 0;
     } catch (err) {
-      // The database being down is an outage the requests report too (503): a warning, without a stack.
-      const outage = databaseOutage(err);
-      if (outage) log.warn({ outage }, 'email worker run skipped: the database is unreachable');
-      else log.error({ err }, 'email worker run failed');
+      go = failed(err, 'event dispatch run');
+    }
+    if (go && transport && !stopping.signal.aborted) {
+      try {
+        const r = await deliverDueEmails(db, transport, {
+          from: config.mailFrom,
+          batchSize,
+          log,
+          signal: stopping.signal,
+        });
+        // More may be waiting; but when sends fail, do not burn through the queue's attempts.
+        if (r.sent >= batchSize) delay = 0;
+      } catch (err) {
+        failed(err, 'email worker run');
+      }
     }
     schedule(delay);
   };
 
-  log.info({ smtp: describeSmtpUrl(config.smtpUrl) }, 'email worker started');
+  if (transport) log.info({ smtp: describeSmtpUrl(config.smtpUrl as string) }, 'email worker started');
   schedule(0);
   return {
     async stop() {
       stopping.abort();
       if (timer) clearTimeout(timer);
       await running;
-      transport.close();
+      transport?.close();
     },
   };
 }

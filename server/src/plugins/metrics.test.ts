@@ -115,6 +115,26 @@ describe(`the metrics (${testEngine})`, () => {
     expect(age).toBeLessThan(7200 + 600);
   });
 
+  it('counts the domain events still to dispatch and those that failed for good (decision 030)', async () => {
+    await h.query(sql`delete from outbox_events`);
+    let text = (await scrape()).body;
+    expect(seriesValue(text, 'portal_outbox_undispatched_events')).toBe(0);
+    expect(seriesValue(text, 'portal_outbox_failed_events')).toBe(0);
+    const insert = (dispatched: boolean, failed: boolean) =>
+      h.query(
+        sql`insert into outbox_events (type, payload, dispatched_at, failed_at)
+            values ('test', '{}'::jsonb, ${dispatched ? sql`now()` : sql`null`}, ${failed ? sql`now()` : sql`null`})`,
+      );
+    await insert(false, false);
+    await insert(false, false);
+    await insert(true, false);
+    await insert(false, true);
+    text = (await scrape()).body;
+    expect(seriesValue(text, 'portal_outbox_undispatched_events')).toBe(2);
+    expect(seriesValue(text, 'portal_outbox_failed_events')).toBe(1);
+    expect(seriesValue(text, 'portal_outbox_scrape_ok')).toBe(1);
+  });
+
   it('is not described in the public OpenAPI document', async () => {
     const doc = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, unknown> };
     expect(Object.keys(doc.paths)).not.toContain('/metrics');

@@ -9,10 +9,9 @@
  * Everyone else gets the 404 of a path that does not exist.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { sql } from '@portal/db';
+import { and, count, eq, isNotNull, isNull, outboxEvents, outboxMessages, sql } from '@portal/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { execute } from '../db.ts';
 import { AppError } from '../errors.ts';
 
 export const METRICS_PATH = '/metrics';
@@ -45,12 +44,6 @@ export function hasMetricsToken(request: FastifyRequest, token: string | undefin
   if (!match) return false;
   // Equal-length digests: neither the comparison's time nor its length check tells anything of the token.
   return timingSafeEqual(digest(match[1]!), digest(token));
-}
-
-interface OutboxRow extends Record<string, unknown> {
-  pending: number;
-  failed: number;
-  oldest_pending_seconds: number | null;
 }
 
 export function registerMetrics(app: FastifyInstance) {
@@ -119,6 +112,16 @@ export function registerMetrics(app: FastifyInstance) {
     help: 'Age of the oldest email still waiting to be sent (0 when none waits)',
     registers: [registry],
   });
+  const eventsWaiting = new Gauge({
+    name: 'portal_outbox_undispatched_events',
+    help: 'Domain events not yet turned into email (decision 030), failed ones excluded',
+    registers: [registry],
+  });
+  const eventsFailed = new Gauge({
+    name: 'portal_outbox_failed_events',
+    help: 'Domain events whose handler failed for good (their email was never queued; see the log)',
+    registers: [registry],
+  });
   const outboxUp = new Gauge({
     name: 'portal_outbox_scrape_ok',
     help: '1 when the outbox figures of this scrape could be read from the database, else 0',
@@ -128,16 +131,27 @@ export function registerMetrics(app: FastifyInstance) {
   /** One statement at scrape time; the pending part uses the outbox's partial index of pending email. */
   async function readOutbox(): Promise<void> {
     try {
-      const [row] = await execute<OutboxRow>(
-        handle.db,
-        sql`select p.n as pending, (select count(*)::int from outbox_messages where status = 'failed') as failed,
-              extract(epoch from now() - p.oldest)::float8 as oldest_pending_seconds
-            from (select count(*)::int as n, min(created_at) as oldest
-                  from outbox_messages where status = 'pending') p`,
-      );
+      const db = handle.db;
+      const [row] = await db
+        .select({
+          pending: count(),
+          failed: db.$count(outboxMessages, eq(outboxMessages.status, 'failed')),
+          eventsWaiting: db.$count(
+            outboxEvents,
+            and(isNull(outboxEvents.dispatchedAt), isNull(outboxEvents.failedAt)),
+          ),
+          eventsFailed: db.$count(outboxEvents, isNotNull(outboxEvents.failedAt)),
+          oldestPendingSeconds: sql<
+            number | null
+          >`extract(epoch from now() - min(${outboxMessages.createdAt}))::float8`,
+        })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.status, 'pending'));
       outboxPending.set(Number(row?.pending ?? 0));
       outboxFailed.set(Number(row?.failed ?? 0));
-      outboxOldest.set(Math.max(0, Number(row?.oldest_pending_seconds ?? 0)));
+      outboxOldest.set(Math.max(0, Number(row?.oldestPendingSeconds ?? 0)));
+      eventsWaiting.set(Number(row?.eventsWaiting ?? 0));
+      eventsFailed.set(Number(row?.eventsFailed ?? 0));
       outboxUp.set(1);
     } catch (err) {
       // The rest of the metrics still answer; stale outbox figures must not pass for current ones.
@@ -145,6 +159,8 @@ export function registerMetrics(app: FastifyInstance) {
       outboxPending.reset();
       outboxFailed.reset();
       outboxOldest.reset();
+      eventsWaiting.reset();
+      eventsFailed.reset();
       outboxUp.set(0);
     }
   }

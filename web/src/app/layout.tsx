@@ -6,7 +6,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
-import { useCluster } from '@/features/cluster/api/get-cluster.ts';
+import { useCluster } from '@/features/cluster/api/cluster.ts';
 import { useCan } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';

@@ -320,8 +320,8 @@ export const routes: RouteObject[] = [
           {
             path: paths.committeeApplication.path,
             lazy: committeePage(
-              () => import('@/features/committee/components/application-page.tsx'),
-              (m) => m.ApplicationPage,
+              () => import('./routes/committee-application-page.tsx'),
+              (m) => m.CommitteeApplicationPage,
             ),
           },
         ],

@@ -17,6 +17,8 @@ export function FilterInput({
   type = 'search',
   maxLength = 200,
   withSubmit = true,
+  submitLabel,
+  submitVariant = 'light',
 }: {
   label: string;
   placeholder?: string;
@@ -26,6 +28,9 @@ export function FilterInput({
   maxLength?: number;
   /** A visible search button (Enter submits either way). */
   withSubmit?: boolean;
+  /** The button's text (default: "Search"). */
+  submitLabel?: string;
+  submitVariant?: 'light' | 'filled';
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(committed);
@@ -72,8 +77,8 @@ export function FilterInput({
           style={{ flex: 1, minWidth: 0 }}
         />
         {withSubmit ? (
-          <Button type="submit" variant="light">
-            {t('admin.list.search')}
+          <Button type="submit" variant={submitVariant}>
+            {submitLabel ?? t('admin.list.search')}
           </Button>
         ) : null}
       </Group>

@@ -6,16 +6,25 @@ export function Section({
   id,
   title,
   headingRef,
+  anchor = false,
   children,
 }: {
   id: string;
   title: string;
+  /** The section itself carries `id`, so a link can reach it as `#<id>`. */
+  anchor?: boolean;
   /** For moving focus to the heading after the focused control went away (focusable from script only). */
   headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
   return (
-    <Paper component="section" withBorder p={{ base: 'md', xs: 'lg' }} aria-labelledby={`${id}-title`}>
+    <Paper
+      component="section"
+      {...(anchor ? { id } : {})}
+      withBorder
+      p={{ base: 'md', xs: 'lg' }}
+      aria-labelledby={`${id}-title`}
+    >
       <Stack gap="md">
         <Title
           order={2}

@@ -1,6 +1,6 @@
 import type { MembershipCategory } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { usePublicFeeRates } from '@/lib/api/get-fee-rates.ts';
+import { usePublicFeeRates } from '@/lib/api/fee-rates.ts';
 import { formatMoney } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 

@@ -42,6 +42,25 @@ export const applicationKeys = {
   detail: (id: string) => [...applicationKeys.all, 'detail', id] as const,
 };
 
+/**
+ * The root of the committee's queue (its pages and pipeline counts). Every change to an application on
+ * the committee's side (a review step, a comment, a vote) asks it again; `features/committee/api/keys.ts`
+ * builds its keys on it.
+ */
+export const COMMITTEE_QUEUE_ROOT = ['committee', 'queue'] as const;
+
+/**
+ * Memberships as the committee administers them: the member pages read them, and a membership vote
+ * (the voting feature) answers the membership as it is now, so both use these keys.
+ */
+export const membershipKeys = {
+  all: ['memberships'] as const,
+  lists: () => [...membershipKeys.all, 'list'] as const,
+  list: (search: Readonly<Partial<Record<string, string | number>>>) =>
+    [...membershipKeys.lists(), search] as const,
+  detail: (id: string) => [...membershipKeys.all, 'detail', id] as const,
+};
+
 /** The public directory of organisations (its searches). */
 export const directoryKeys = {
   all: ['organizations'] as const,

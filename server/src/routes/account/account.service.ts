@@ -1,13 +1,10 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import {
   type ChangeEmailBody,
   type ChangePasswordBody,
   EMAILED_PAGES,
   type Me,
-  type MembershipCategory,
-  type MembershipStatus,
   type MyOrganization,
-  type OrganizationKind,
   type SessionInfo,
   type UpdateAccountBody,
 } from '@portal/shared';
@@ -16,11 +13,20 @@ import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
 import { tokenHash } from '../../auth/tokens.ts';
-import { execute, isoTimestamp } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
 import { assertStrongPassword, issueToken } from '../auth/auth.service.ts';
+import {
+  deleteSessionOfUser,
+  findActiveSessions,
+  findLanguageByEmail,
+  findOrganization,
+  findOrganizationsOfUser,
+  findPasswordHash,
+  updatePasswordHash,
+  updateUserSettings,
+} from './account.repository.ts';
 
 /**
  * Checks the signed-in user's current password. Like log-in, the attempt counts before the argon2 check
@@ -35,11 +41,8 @@ async function checkCurrentPassword(
 ): Promise<void> {
   const key = `password-check:user:${userId}`;
   await hitRateLimit(db, key, limits.passwordCheckPerUser);
-  const [row] = await execute<{ password_hash: string }>(
-    db,
-    sql`select password_hash from users where id = ${userId}`,
-  );
-  if (!row || !(await verifyPassword(row.password_hash, password))) {
+  const passwordHash = await findPasswordHash(db, userId);
+  if (passwordHash === undefined || !(await verifyPassword(passwordHash, password))) {
     throw fieldError('body.currentPassword', 'password.wrong');
   }
   await clearRateLimit(db, key);
@@ -52,12 +55,7 @@ export async function updateAccount(
 ): Promise<Me> {
   return db.transaction(async (tx) => {
     const before = await loadAdminUser(tx, actor.userId);
-    await execute(
-      tx,
-      sql`update users set display_name = coalesce(${body.displayName ?? null}, display_name),
-            language = coalesce(${body.language ?? null}, language), updated_at = now(), version = version + 1
-          where id = ${actor.userId}`,
-    );
+    await updateUserSettings(tx, actor.userId, body);
     const after = await loadAdminUser(tx, actor.userId);
     await recordAudit(tx, actor, {
       action: 'user.updated',
@@ -87,11 +85,7 @@ export async function changePassword(
   });
   const passwordHash = await hashPassword(body.newPassword);
   await db.transaction(async (tx) => {
-    await execute(
-      tx,
-      sql`update users set password_hash = ${passwordHash}, updated_at = now(), version = version + 1
-          where id = ${actor.userId}`,
-    );
+    await updatePasswordHash(tx, actor.userId, passwordHash);
     const ended = await deleteUserSessions(tx, actor.userId, sessionId);
     const user = await loadAdminUser(tx, actor.userId);
     await recordAudit(tx, actor, {
@@ -132,15 +126,12 @@ export async function requestEmailChange(
   await db.transaction(async (tx) => {
     const user = await loadAdminUser(tx, actor.userId);
     if (!user) throw new AppError('user.not_found', 404);
-    const [taken] = await execute<{ language: 'bg' | 'en' }>(
-      tx,
-      sql`select language from users where lower(email) = ${body.newEmail}`,
-    );
-    if (taken) {
+    const takenLanguage = await findLanguageByEmail(tx, body.newEmail);
+    if (takenLanguage !== undefined) {
       if (body.newEmail !== user.email) {
         await enqueueEmail(tx, {
           to: body.newEmail,
-          language: taken.language,
+          language: takenLanguage,
           template: 'email_in_use',
           values: {},
         });
@@ -174,30 +165,9 @@ export async function requestEmailChange(
   });
 }
 
-interface SessionRow extends Record<string, unknown> {
-  id: string;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  user_agent: string | null;
-}
-
 export async function listSessions(db: Db, userId: string, currentSessionId: string): Promise<SessionInfo[]> {
-  const rows = await execute<SessionRow>(
-    db,
-    sql`select id, ${isoTimestamp('created_at')} as created_at, ${isoTimestamp('last_seen_at')} as last_seen_at,
-          ${isoTimestamp('expires_at')} as expires_at, user_agent
-        from sessions where user_id = ${userId} and expires_at > now()
-        order by last_seen_at desc`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    expiresAt: r.expires_at,
-    userAgent: r.user_agent,
-    current: r.id === currentSessionId,
-  }));
+  const rows = await findActiveSessions(db, userId);
+  return rows.map((r) => ({ ...r, current: r.id === currentSessionId }));
 }
 
 /** Ends one of the user's own sessions; another user's session id is "not found". */
@@ -207,11 +177,8 @@ export async function endOwnSession(
   sessionId: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const gone = await execute(
-      tx,
-      sql`delete from sessions where id = ${sessionId} and user_id = ${actor.userId} returning id`,
-    );
-    if (gone.length === 0) throw new AppError('session.not_found', 404);
+    if (!(await deleteSessionOfUser(tx, actor.userId, sessionId)))
+      throw new AppError('session.not_found', 404);
     await recordAudit(tx, actor, {
       action: 'session.ended',
       entityType: 'user',
@@ -221,42 +188,9 @@ export async function endOwnSession(
   });
 }
 
-interface OrgRow extends Record<string, unknown> {
-  id: string;
-  name_bg: string;
-  name_en: string;
-  eik: string;
-  kind: OrganizationKind;
-  category: MembershipCategory | null;
-  status: MembershipStatus | null;
-  member_since: string | null;
-}
-
-const ORG_VIEW = sql`select o.id, o.name_bg, o.name_en, o.eik, o.kind, m.category, m.status,
-    m.member_since::text as member_since
-  from organizations o left join memberships m on m.organization_id = o.id`;
-
-const toMyOrganization = (r: OrgRow): MyOrganization => ({
-  id: r.id,
-  nameBg: r.name_bg,
-  nameEn: r.name_en,
-  eik: r.eik,
-  kind: r.kind,
-  category: r.category,
-  status: r.status,
-  memberSince: r.member_since,
-});
-
-export async function myOrganizations(db: Db, userId: string): Promise<MyOrganization[]> {
-  const rows = await execute<OrgRow>(
-    db,
-    sql`${ORG_VIEW} join user_organizations uo on uo.organization_id = o.id
-        where uo.user_id = ${userId} order by o.name_bg`,
-  );
-  return rows.map(toMyOrganization);
-}
+export const myOrganizations = (db: Db, userId: string): Promise<MyOrganization[]> =>
+  findOrganizationsOfUser(db, userId);
 
 export async function organizationPrivateView(db: Db, id: string): Promise<MyOrganization | null> {
-  const [row] = await execute<OrgRow>(db, sql`${ORG_VIEW} where o.id = ${id}`);
-  return row ? toMyOrganization(row) : null;
+  return (await findOrganization(db, id)) ?? null;
 }

@@ -1,7 +1,9 @@
-import { type Db, sql } from '@portal/db';
-import { type ApplicationData, type ApplicationState, can, type Principal } from '@portal/shared';
-import { execute, isoTimestamp } from '../../db.ts';
+import type { Db } from '@portal/db';
+import { can, type Principal } from '@portal/shared';
 import { AppError } from '../../errors.ts';
+import { type AppRow, findApplication } from './applications.repository.ts';
+
+export type { AppRow };
 
 /**
  * The application's row and the record-level rules on it: what every service about an application (its
@@ -9,34 +11,11 @@ import { AppError } from '../../errors.ts';
  * it, not each other.
  */
 
-export interface AppRow extends Record<string, unknown> {
-  id: string;
-  applicant_id: string;
-  applicant_name: string;
-  applicant_email: string;
-  state: ApplicationState;
-  data: ApplicationData | string;
-  eik: string | null;
-  kind: string | null;
-  organization_id: string | null;
-  submitted_at: string | null;
-  updated_at: string;
-  version: number;
-}
-
 export const notFound = () => new AppError('application.not_found', 404);
 
 /** The application row (locked for update when `lock`), or a 404. */
 export async function loadRow(db: Db, id: string, lock = false): Promise<AppRow> {
-  const [row] = await execute<AppRow>(
-    db,
-    sql`select a.id, a.applicant_id, u.display_name as applicant_name, u.email as applicant_email, a.state,
-          a.data, a.eik, a.kind, a.organization_id,
-          case when a.submitted_at is null then null else ${isoTimestamp('a.submitted_at')} end as submitted_at,
-          ${isoTimestamp('a.updated_at')} as updated_at, a.version
-        from applications a join users u on u.id = a.applicant_id
-        where a.id = ${id} ${lock ? sql`for update of a` : sql``}`,
-  );
+  const row = await findApplication(db, id, lock);
   if (!row) throw notFound();
   return row;
 }

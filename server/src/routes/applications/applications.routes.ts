@@ -66,7 +66,6 @@ export async function isPdf(body: Buffer): Promise<boolean> {
 
 export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
-  const { publicUrl } = app.config;
 
   // PDFs arrive as the raw request body (fetch with Content-Type: application/pdf): not a form, so no
   // cross-site form can post one, and a cross-site fetch needs a CORS preflight we never grant.
@@ -276,7 +275,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = requireActor(request);
       const row = await transition(
         db(),
-        { actor, principal, publicUrl },
+        { actor, principal },
         request.params.id,
         request.params.action,
         request.body?.comment || undefined,
@@ -300,15 +299,7 @@ export const applicationsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const principal = principalOf(requireUser(request));
       const actor = requireActor(request);
-      await addComment(
-        db(),
-        actor,
-        principal,
-        request.params.id,
-        request.body.text,
-        request.body.audience,
-        publicUrl,
-      );
+      await addComment(db(), actor, principal, request.params.id, request.body.text, request.body.audience);
       return respond(request, request.params.id);
     },
   );

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
 import {
   buildTestApp,
+  dispatchEvents,
   insertOrganization,
   insertUser,
   lastEmail,
@@ -704,11 +705,13 @@ describe('starting and deleting drafts (issue 11 C3)', () => {
 });
 
 describe('emails on submission (issue 11 C7)', () => {
-  const mails = (id: string) =>
-    h.query<{ to_email: string; language: string; template: string; subject: string; text: string }>(
+  const mails = async (id: string) => {
+    await dispatchEvents(h.db);
+    return h.query<{ to_email: string; language: string; template: string; subject: string; text: string }>(
       sql`select to_email, language, template, subject, text from outbox_messages
           where text like ${`%/applications/${id}%`} order by created_at, id`,
     );
+  };
 
   it('confirms a submission to the applicant and tells each committee member, each in their language', async () => {
     const { id, s } = await draft('applicant');

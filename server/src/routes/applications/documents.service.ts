@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import {
   type DocumentInfo,
   type DocumentKind,
@@ -8,9 +8,15 @@ import {
   type Principal,
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
-import { execute } from '../../db.ts';
 import { AppError } from '../../errors.ts';
 import { type AppRow, assertApplicant, assertCanView, loadRow, notFound } from './application-row.ts';
+import {
+  countDocuments,
+  deleteDocument,
+  findDocumentContent,
+  insertDocument,
+  touchApplication,
+} from './applications.repository.ts';
 
 /** An application's PDF documents (checked to be PDFs by the route, which reads the body). */
 
@@ -34,30 +40,25 @@ export async function addDocument(
   const { kind, filename, content } = document;
   return db.transaction(async (tx) => {
     const row = await editableRow(tx, principal, applicationId);
-    const [count] = await execute<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from application_documents where application_id = ${row.id}`,
-    );
-    if (Number(count?.n ?? 0) >= MAX_DOCUMENTS)
+    if ((await countDocuments(tx, row.id)) >= MAX_DOCUMENTS)
       throw new AppError('application.documents_full', 409, { values: { max: MAX_DOCUMENTS } });
-    const [doc] = await execute<{ id: string; uploaded_at: string }>(
-      tx,
-      sql`insert into application_documents (application_id, kind, filename, size, sha256, content, uploaded_by)
-          values (${row.id}, ${kind}, ${filename}, ${content.length},
-            ${createHash('sha256').update(content).digest('hex')}, ${content}, ${actor.userId})
-          returning id, to_char(uploaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as uploaded_at`,
-    );
-    await execute(
-      tx,
-      sql`update applications set updated_at = now(), version = version + 1 where id = ${row.id}`,
-    );
+    const doc = await insertDocument(tx, {
+      applicationId: row.id,
+      kind,
+      filename,
+      size: content.length,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      content,
+      uploadedBy: actor.userId,
+    });
+    await touchApplication(tx, row.id);
     await recordAudit(tx, actor, {
       action: 'application.document_added',
       entityType: 'application',
       entityId: row.id,
-      after: { documentId: doc!.id, kind, filename, size: content.length },
+      after: { documentId: doc.id, kind, filename, size: content.length },
     });
-    return { id: doc!.id, kind, filename, size: content.length, uploadedAt: doc!.uploaded_at };
+    return { id: doc.id, kind, filename, size: content.length, uploadedAt: doc.uploadedAt };
   });
 }
 
@@ -71,11 +72,7 @@ export async function removeDocument(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await editableRow(tx, principal, applicationId);
-    const gone = await execute(
-      tx,
-      sql`delete from application_documents where id = ${documentId} and application_id = ${row.id} returning id`,
-    );
-    if (gone.length === 0) throw notFound();
+    if (!(await deleteDocument(tx, row.id, documentId))) throw notFound();
     await recordAudit(tx, actor, {
       action: 'application.document_removed',
       entityType: 'application',
@@ -94,13 +91,7 @@ export async function loadDocument(
 ): Promise<{ filename: string; content: Buffer }> {
   const row = await loadRow(db, applicationId);
   assertCanView(principal, row);
-  const [doc] = await execute<{ filename: string; content: Buffer | Uint8Array }>(
-    db,
-    sql`select filename, content from application_documents where id = ${documentId} and application_id = ${row.id}`,
-  );
+  const doc = await findDocumentContent(db, row.id, documentId);
   if (!doc) throw notFound();
-  return {
-    filename: doc.filename,
-    content: Buffer.isBuffer(doc.content) ? doc.content : Buffer.from(doc.content),
-  };
+  return doc;
 }

@@ -1,21 +1,26 @@
-import { type AuthTokenPurpose, authTokens, type Db, sql, users } from '@portal/db';
-import {
-  type AuditAction,
-  EMAILED_PAGES,
-  type Language,
-  type LogInBody,
-  type Me,
-  type SignUpBody,
-} from '@portal/shared';
+import type { AuthTokenPurpose, Db } from '@portal/db';
+import { type AuditAction, EMAILED_PAGES, type LogInBody, type Me, type SignUpBody } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
 import { createSession, deleteUserSessions, type SessionTimeouts } from '../../auth/sessions.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
-import { execute } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { auditSnapshot, loadAdminUser, loadMe } from '../../users.ts';
+import {
+  type Credentials,
+  changeEmailUnlessTaken,
+  deleteSessionById,
+  findCredentialsByEmail,
+  findResetTokenOwner,
+  insertAuthToken,
+  insertUserUnlessTaken,
+  markEmailVerified,
+  setPasswordAndVerify,
+  useAuthToken,
+  useResetTokensOf,
+} from './auth.repository.ts';
 
 export const TOKEN_LIFETIME_MS: Record<AuthTokenPurpose, number> = {
   verify_email: 24 * 3_600_000,
@@ -64,7 +69,7 @@ export async function issueToken(
   newEmail?: string,
 ): Promise<string> {
   const token = newToken();
-  await db.insert(authTokens).values({
+  await insertAuthToken(db, {
     tokenHash: tokenHash(token),
     userId,
     purpose,
@@ -83,33 +88,8 @@ export async function consumeToken(
   token: string,
   purpose: AuthTokenPurpose,
 ): Promise<{ userId: string; newEmail: string | null }> {
-  const [row] = await execute<{ user_id: string; new_email: string | null }>(
-    db,
-    sql`update auth_tokens set used_at = now()
-        where token_hash = ${tokenHash(token)} and purpose = ${purpose}
-          and used_at is null and expires_at > now()
-        returning user_id, new_email`,
-  );
+  const row = await useAuthToken(db, tokenHash(token), purpose);
   if (!row) throw fieldError('body.token', 'token.invalid');
-  return { userId: row.user_id, newEmail: row.new_email };
-}
-
-interface Credentials extends Record<string, unknown> {
-  id: string;
-  password_hash: string;
-  display_name: string;
-  language: Language;
-  verified: boolean;
-  disabled: boolean;
-}
-
-async function findByEmail(db: Db, email: string): Promise<Credentials | undefined> {
-  const [row] = await execute<Credentials>(
-    db,
-    sql`select id, password_hash, display_name, language, email_verified_at is not null as verified,
-          disabled_at is not null as disabled
-        from users where lower(email) = ${email}`,
-  );
   return row;
 }
 
@@ -124,7 +104,7 @@ export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> 
   assertStrongPassword(body.password, 'body.password', body);
   const passwordHash = await hashPassword(body.password);
   await ctx.db.transaction(async (tx) => {
-    const existing = await findByEmail(tx, body.email);
+    const existing = await findCredentialsByEmail(tx, body.email);
     if (existing) {
       await enqueueEmail(tx, {
         to: body.email,
@@ -134,12 +114,12 @@ export async function signUp(ctx: AuthContext, body: SignUpBody): Promise<void> 
       });
       return;
     }
-    const inserted = await tx
-      .insert(users)
-      .values({ email: body.email, passwordHash, displayName: body.displayName, language: body.language })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    const id = inserted[0]?.id;
+    const id = await insertUserUnlessTaken(tx, {
+      email: body.email,
+      passwordHash,
+      displayName: body.displayName,
+      language: body.language,
+    });
     if (!id) return; // registered concurrently by someone else: same answer
     const tokenLink = await issueToken(tx, ctx.publicUrl, id, 'verify_email');
     // The page the user was going to (already checked to be a path of this site) rides along, so the
@@ -170,11 +150,7 @@ export async function verifyEmail(ctx: AuthContext, token: string): Promise<void
   await ctx.db.transaction(async (tx) => {
     const { userId } = await consumeToken(tx, token, 'verify_email');
     const before = await loadAdminUser(tx, userId);
-    await execute(
-      tx,
-      sql`update users set email_verified_at = coalesce(email_verified_at, now()), updated_at = now(),
-            version = version + 1 where id = ${userId}`,
-    );
+    await markEmailVerified(tx, userId);
     const after = await loadAdminUser(tx, userId);
     await recordAudit(
       tx,
@@ -214,14 +190,14 @@ async function emailTokenLink(
   await hitRateLimit(ctx.db, accountKey('reset', email), ctx.limits.resetPerAccount);
   return () =>
     ctx.db.transaction(async (tx) => {
-      const user = await findByEmail(tx, email);
+      const user = await findCredentialsByEmail(tx, email);
       if (!user || !link.eligible(user)) return;
       const url = await issueToken(tx, ctx.publicUrl, user.id, link.purpose);
       await enqueueEmail(tx, {
         to: email,
         language: user.language,
         template: link.purpose,
-        values: { name: user.display_name, link: url },
+        values: { name: user.displayName, link: url },
       });
       await recordAudit(tx, ctx.actor, { action: link.action, entityType: 'user', entityId: user.id });
     });
@@ -261,7 +237,7 @@ export async function logIn(
   } catch (error) {
     // A refused attempt is a failed log-in too (brute force shows in the logs).
     if (error instanceof AppError && error.code === 'rate_limited') {
-      const user = await findByEmail(ctx.db, body.email);
+      const user = await findCredentialsByEmail(ctx.db, body.email);
       log.warn(
         { event: 'auth.log_in_failed', userId: user?.id ?? null, reason: 'rate_limited' },
         'log-in failed',
@@ -269,9 +245,9 @@ export async function logIn(
     }
     throw error;
   }
-  const user = await findByEmail(ctx.db, body.email);
+  const user = await findCredentialsByEmail(ctx.db, body.email);
   let ok = false;
-  if (user) ok = await verifyPassword(user.password_hash, body.password);
+  if (user) ok = await verifyPassword(user.passwordHash, body.password);
   else await burnPasswordCheck(body.password);
   if (!user || !ok || user.disabled) {
     log.warn(
@@ -310,8 +286,7 @@ export async function logIn(
 
 export async function logOut(db: Db, actor: Actor, sessionId: string, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const gone = await execute(tx, sql`delete from sessions where id = ${sessionId} returning id`);
-    if (gone.length === 0) return;
+    if (!(await deleteSessionById(tx, sessionId))) return;
     await recordAudit(tx, actor, {
       action: 'session.ended',
       entityType: 'user',
@@ -334,28 +309,15 @@ export function forgotPassword(ctx: AuthContext, email: string): Promise<AfterRe
 export async function resetPassword(ctx: AuthContext, token: string, password: string): Promise<void> {
   await hitRateLimit(ctx.db, `token:ip:${ctx.ip}`, ctx.limits.tokenPerIp);
   // The token's owner, to refuse their own email or name (an unusable token fails below either way).
-  const [owner] = await execute<{ email: string; display_name: string }>(
-    ctx.db,
-    sql`select u.email, u.display_name from auth_tokens t join users u on u.id = t.user_id
-        where t.token_hash = ${tokenHash(token)} and t.purpose = 'reset_password'`,
-  );
-  assertStrongPassword(password, 'body.password', { email: owner?.email, displayName: owner?.display_name });
+  const owner = await findResetTokenOwner(ctx.db, tokenHash(token));
+  assertStrongPassword(password, 'body.password', { email: owner?.email, displayName: owner?.displayName });
   const passwordHash = await hashPassword(password);
   await ctx.db.transaction(async (tx) => {
     const { userId } = await consumeToken(tx, token, 'reset_password');
     const before = await loadAdminUser(tx, userId);
-    await execute(
-      tx,
-      sql`update users set password_hash = ${passwordHash},
-            email_verified_at = coalesce(email_verified_at, now()), updated_at = now(), version = version + 1
-          where id = ${userId}`,
-    );
+    await setPasswordAndVerify(tx, userId, passwordHash);
     // Other reset links of this user die with the password they were meant to replace.
-    await execute(
-      tx,
-      sql`update auth_tokens set used_at = now()
-          where user_id = ${userId} and purpose = 'reset_password' and used_at is null`,
-    );
+    await useResetTokensOf(tx, userId);
     const ended = await deleteUserSessions(tx, userId);
     const after = await loadAdminUser(tx, userId);
     await recordAudit(
@@ -383,14 +345,8 @@ export async function confirmEmailChange(
     const { userId, newEmail } = await consumeToken(tx, token, 'change_email');
     if (!newEmail) throw fieldError('body.token', 'token.invalid');
     const before = await loadAdminUser(tx, userId);
-    const updated = await execute(
-      tx,
-      sql`update users set email = ${newEmail}, email_verified_at = now(), updated_at = now(),
-            version = version + 1
-          where id = ${userId} and not exists (select 1 from users o where lower(o.email) = ${newEmail})
-          returning id`,
-    );
-    if (updated.length === 0) throw fieldError('body.token', 'token.invalid');
+    if (!(await changeEmailUnlessTaken(tx, userId, newEmail)))
+      throw fieldError('body.token', 'token.invalid');
     await deleteUserSessions(tx, userId, currentSessionId);
     const after = await loadAdminUser(tx, userId);
     await recordAudit(

@@ -1,6 +1,6 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import { formatDecisionNumber } from '@portal/shared';
-import { execute } from '../../db.ts';
+import { advanceDecisionCounter } from './decisions.repository.ts';
 
 export interface DecisionNumber {
   year: number;
@@ -18,18 +18,11 @@ export interface DecisionNumber {
  * its number here.
  */
 export async function allocateDecisionNumber(tx: Db, year?: number): Promise<DecisionNumber> {
-  const y = year === undefined ? sql`extract(year from current_date)::int` : sql`${year}::int`;
-  const [counter] = await execute<{ year: number; last: number; today: string }>(
-    tx,
-    sql`insert into decision_counters (year, last) values (${y}, 1)
-        on conflict (year) do update set last = decision_counters.last + 1
-        returning year, last, current_date::text as today`,
-  );
-  const row = counter!;
+  const row = await advanceDecisionCounter(tx, year);
   return {
-    year: Number(row.year),
-    sequence: Number(row.last),
-    number: formatDecisionNumber(Number(row.year), Number(row.last)),
+    year: row.year,
+    sequence: row.last,
+    number: formatDecisionNumber(row.year, row.last),
     today: row.today,
   };
 }

@@ -75,13 +75,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
-        takeMembershipAction(
-          tx,
-          requireActor(request),
-          request.params.id,
-          request.body,
-          app.config.publicUrl,
-        ),
+        takeMembershipAction(tx, requireActor(request), request.params.id, request.body),
       ),
   );
 
@@ -119,13 +113,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
-        castMembershipVote(
-          tx,
-          requireActor(request),
-          request.params.id,
-          request.body.choice,
-          app.config.publicUrl,
-        ),
+        castMembershipVote(tx, requireActor(request), request.params.id, request.body.choice),
       ),
   );
 
@@ -143,7 +131,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       inMembershipTransaction(db(), request.params.id, request.actor.userId, (tx) =>
-        closeMembershipVote(tx, requireActor(request), request.params.id, app.config.publicUrl),
+        closeMembershipVote(tx, requireActor(request), request.params.id),
       ),
   );
 };

@@ -1,11 +1,12 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import {
   availableMembershipActions,
   type CommitteeMemberListItem,
   type CommitteeMemberListQuery,
   type CommitteeMemberListResponse,
-  EMAILED_PAGES,
   type Language,
+  MEMBERSHIP_ACTION_LABELS,
+  MEMBERSHIP_CATEGORY_LABELS,
   type MembershipAction,
   type MembershipActionBody,
   type MembershipCategory,
@@ -13,14 +14,25 @@ import {
   type MembershipEvent,
   type MembershipStatus,
   membershipStatusAfter,
-  type OrganizationKind,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
-import { containsPattern, execute, isoTimestamp } from '../../db.ts';
-import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { loadMembershipVote } from '../voting/membership-votes.service.ts';
 import { memberContacts } from './member-contacts.ts';
+import {
+  findDecisionByNumber,
+  findMember,
+  findMemberPage,
+  findMembershipEvents,
+  hasOpenVote,
+  insertMembershipEvent,
+  type MemberRow,
+  memberFilter,
+  updateMembership,
+} from './memberships.repository.ts';
+
+export type { MemberRow };
 
 /**
  * The committee's administration of memberships: category changes, suspension, reinstatement, recorded
@@ -36,41 +48,15 @@ export const LABELS: {
   status: Record<MembershipStatus, Record<Language, string>>;
   category: Record<MembershipCategory, Record<Language, string>>;
 } = {
-  action: {
-    change_category: { bg: 'промяна на категорията', en: 'change of category' },
-    suspend: { bg: 'спиране на членството', en: 'suspension' },
-    reinstate: { bg: 'възстановяване на членството', en: 'reinstatement' },
-    withdraw: { bg: 'напускане по желание на члена', en: 'withdrawal at the member’s request' },
-    exclude: { bg: 'изключване', en: 'exclusion' },
-  },
+  action: MEMBERSHIP_ACTION_LABELS,
   status: {
     active: { bg: 'активно', en: 'active' },
     suspended: { bg: 'спряно', en: 'suspended' },
     withdrawn: { bg: 'прекратено по желание', en: 'withdrawn' },
     excluded: { bg: 'изключен', en: 'excluded' },
   },
-  category: {
-    candidate: { bg: 'кандидат-член', en: 'candidate member' },
-    regular: { bg: 'редовен член', en: 'regular member' },
-    associated: { bg: 'асоцииран член', en: 'associated member' },
-    engaged: { bg: 'ангажиран член', en: 'engaged member' },
-  },
+  category: MEMBERSHIP_CATEGORY_LABELS,
 };
-
-export interface MemberRow extends Record<string, unknown> {
-  id: string;
-  name_bg: string;
-  name_en: string;
-  eik: string;
-  kind: OrganizationKind;
-  category: MembershipCategory;
-  status: MembershipStatus;
-  member_since: string | null;
-  version: number;
-}
-
-const MEMBER_COLUMNS = sql`o.id, o.name_bg, o.name_en, o.eik, o.kind, m.category, m.status,
-  m.member_since::text as member_since, m.version`;
 
 function presentItem(r: MemberRow): CommitteeMemberListItem {
   return {
@@ -82,7 +68,7 @@ function presentItem(r: MemberRow): CommitteeMemberListItem {
     category: r.category,
     status: r.status,
     memberSince: r.member_since,
-    version: Number(r.version),
+    version: r.version,
   };
 }
 
@@ -92,41 +78,15 @@ function presentItem(r: MemberRow): CommitteeMemberListItem {
  * answers the total, through the outer join on a single row).
  */
 export async function listMembers(db: Db, q: CommitteeMemberListQuery): Promise<CommitteeMemberListResponse> {
-  const filters = [sql`true`];
-  if (q.status) filters.push(sql`m.status = ${q.status}`);
-  if (q.category) filters.push(sql`m.category = ${q.category}`);
-  if (q.q) {
-    const p = containsPattern(q.q.toLowerCase());
-    filters.push(sql`(lower(o.name_bg) like ${p} or lower(o.name_en) like ${p} or o.eik like ${p})`);
-  }
-  const where = sql.join(filters, sql` and `);
-  const rows = await execute<MemberRow & { total: number }>(
-    db,
-    sql`with matching as (
-          select ${MEMBER_COLUMNS} from memberships m join organizations o on o.id = m.organization_id
-          where ${where}
-        ), page as (
-          select * from matching order by lower(name_bg), id
-          limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
-        )
-        select (select count(*)::int from matching) as total, page.*
-        from (select 1) as one left join page on true`,
-  );
-  const total = Number(rows[0]?.total ?? 0);
-  return {
-    items: rows.filter((r) => r.id !== null).map(presentItem),
-    total,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  const { total, members } = await findMemberPage(db, memberFilter(q), {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  return { items: members.map(presentItem), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function loadMember(db: Db, organizationId: string, lock = false): Promise<MemberRow> {
-  const [row] = await execute<MemberRow>(
-    db,
-    sql`select ${MEMBER_COLUMNS} from memberships m join organizations o on o.id = m.organization_id
-        where m.organization_id = ${organizationId} ${lock ? sql`for update of m` : sql``}`,
-  );
+  const row = await findMember(db, organizationId, lock);
   if (!row) throw new AppError('membership.not_found', 404);
   return row;
 }
@@ -138,47 +98,11 @@ export async function membershipDetail(
   viewerId: string | null,
 ): Promise<MembershipDetail> {
   const row = await loadMember(db, organizationId);
-  const events = await execute<{
-    id: number;
-    action: MembershipAction;
-    from_category: MembershipCategory;
-    to_category: MembershipCategory;
-    from_status: MembershipStatus;
-    to_status: MembershipStatus;
-    decision_number: string | null;
-    reason: string;
-    effective_on: string;
-    actor_name: string | null;
-    at: string;
-  }>(
-    db,
-    sql`select e.id, e.action, e.from_category, e.to_category, e.from_status, e.to_status,
-          d.number as decision_number, e.reason, e.effective_on::text as effective_on,
-          u.display_name as actor_name, ${isoTimestamp('e.created_at')} as at
-        from membership_events e
-        left join decisions d on d.id = e.decision_id
-        left join users u on u.id = e.actor_id
-        where e.organization_id = ${organizationId}
-        order by e.id desc`,
-  );
+  const events = await findMembershipEvents(db, organizationId);
   return {
     ...presentItem(row),
     ...(await memberContacts(db, organizationId)),
-    events: events.map(
-      (e): MembershipEvent => ({
-        id: Number(e.id),
-        action: e.action,
-        fromCategory: e.from_category,
-        toCategory: e.to_category,
-        fromStatus: e.from_status,
-        toStatus: e.to_status,
-        decisionNumber: e.decision_number,
-        reason: e.reason,
-        effectiveOn: e.effective_on,
-        actorName: e.actor_name,
-        at: e.at,
-      }),
-    ),
+    events: events satisfies MembershipEvent[],
     availableActions: availableMembershipActions(row.status),
     vote: await loadMembershipVote(db, organizationId, viewerId),
   };
@@ -228,7 +152,6 @@ export async function takeMembershipAction(
   actor: Actor,
   organizationId: string,
   body: MembershipActionBody,
-  publicUrl: string,
 ): Promise<void> {
   // The row lock serialises every action on one membership; the version check refuses a decision taken
   // on what the committee member saw when someone else has changed it since.
@@ -244,23 +167,11 @@ export async function takeMembershipAction(
   let decision: { id: string; number: string } | null = null;
   if (body.decision && 'number' in body.decision) {
     const number = body.decision.number;
-    const [found] = await execute<{
-      id: string;
-      number: string;
-      organization_id: string | null;
-      subject: 'admission' | 'membership';
-      outcome: 'approved' | 'rejected';
-      used: boolean;
-    }>(
-      tx,
-      sql`select d.id, d.number, d.organization_id, d.subject, d.outcome,
-            exists (select 1 from membership_events e where e.decision_id = d.id) as used
-          from decisions d where d.number = ${number}`,
-    );
+    const found = await findDecisionByNumber(tx, number);
     if (!found) throw fieldError('body.decision.number', 'decision.unknown', { number });
     // A reference must be a decision taken about this organisation's membership, in favour, that no other
     // change rests on already (issue 11 B2). The membership's row lock serialises two uses of it.
-    if (found.organization_id !== organizationId)
+    if (found.organizationId !== organizationId)
       throw fieldError('body.decision.number', 'decision.other_organization', { number });
     if (found.subject !== 'membership')
       throw fieldError('body.decision.number', 'decision.not_membership', { number });
@@ -269,7 +180,7 @@ export async function takeMembershipAction(
     if (found.used) throw fieldError('body.decision.number', 'decision.used', { number });
     decision = { id: found.id, number: found.number };
   }
-  await applyChange(tx, actor, row, change, toStatus, toCategory, decision, publicUrl);
+  await applyChange(tx, actor, row, change, toStatus, toCategory, decision);
 }
 
 /**
@@ -283,19 +194,15 @@ export async function checkChange(
   version: number | null,
   ignoreVoteSession: string | null = null,
 ): Promise<{ toStatus: MembershipStatus; toCategory: MembershipCategory }> {
-  if (version !== null && Number(row.version) !== version) {
+  if (version !== null && row.version !== version) {
     throw new MembershipConflict('membership.stale', {
       ...bilingual('status', LABELS.status[row.status]),
       ...bilingual('category', LABELS.category[row.category]),
     });
   }
   // While the committee votes on a change, nothing else changes the membership (issue 11 B1).
-  const [open] = await execute<{ id: string }>(
-    tx,
-    sql`select id from vote_sessions where organization_id = ${row.id} and closed_at is null
-          ${ignoreVoteSession ? sql`and id <> ${ignoreVoteSession}` : sql``}`,
-  );
-  if (open) throw new MembershipConflict('membership.vote_open', {});
+  if (await hasOpenVote(tx, row.id, ignoreVoteSession))
+    throw new MembershipConflict('membership.vote_open', {});
   const toStatus = membershipStatusAfter(change.action, row.status);
   if (toStatus === null) {
     throw new MembershipConflict('membership.transition_invalid', {
@@ -330,77 +237,45 @@ export async function applyChange(
   toStatus: MembershipStatus,
   toCategory: MembershipCategory,
   decision: { id: string; number: string } | null,
-  publicUrl: string,
 ): Promise<void> {
   const organizationId = row.id;
   const body = change;
-  await execute(
-    tx,
-    sql`update memberships set status = ${toStatus}, category = ${toCategory}, updated_at = now(),
-          version = version + 1
-        where organization_id = ${organizationId}`,
-  );
-  await execute(
-    tx,
-    sql`insert into membership_events (organization_id, action, from_category, to_category, from_status,
-          to_status, decision_id, reason, effective_on, actor_id)
-        values (${organizationId}, ${body.action}, ${row.category}, ${toCategory}, ${row.status}, ${toStatus},
-          ${decision?.id ?? null}, ${body.reason}, ${body.effectiveOn}::date, ${actor.userId ?? null})`,
-  );
+  await updateMembership(tx, organizationId, { status: toStatus, category: toCategory });
+  await insertMembershipEvent(tx, {
+    organizationId,
+    action: body.action,
+    fromCategory: row.category,
+    toCategory,
+    fromStatus: row.status,
+    toStatus,
+    decisionId: decision?.id ?? null,
+    reason: body.reason,
+    effectiveOn: body.effectiveOn,
+    actorId: actor.userId ?? null,
+  });
   await recordAudit(tx, actor, {
     action: `membership.${body.action}`,
     entityType: 'organization',
     entityId: organizationId,
-    before: { status: row.status, category: row.category, version: Number(row.version) },
+    before: { status: row.status, category: row.category, version: row.version },
     after: {
       status: toStatus,
       category: toCategory,
-      version: Number(row.version) + 1,
+      version: row.version + 1,
       number: decision?.number ?? null,
       effectiveOn: body.effectiveOn,
       reason: body.reason,
     },
   });
-  await notifyRepresentatives(tx, publicUrl, row, body, toStatus, toCategory, decision?.number ?? null);
-}
-
-/** Tells the organisation's representatives (by email, through the outbox, in this transaction). */
-async function notifyRepresentatives(
-  tx: Db,
-  publicUrl: string,
-  row: MemberRow,
-  body: MembershipChange,
-  toStatus: MembershipStatus,
-  toCategory: MembershipCategory,
-  decisionNumber: string | null,
-): Promise<void> {
-  const representatives = await execute<{ email: string; display_name: string; language: Language }>(
-    tx,
-    sql`select u.email, u.display_name, u.language from users u
-        join user_organizations uo on uo.user_id = u.id
-        where uo.organization_id = ${row.id} and u.disabled_at is null
-        order by u.email`,
-  );
-  for (const u of representatives) {
-    const lang = u.language;
-    await enqueueEmail(tx, {
-      to: u.email,
-      language: lang,
-      template: 'membership_changed',
-      values: {
-        name: u.display_name,
-        organization: lang === 'en' ? row.name_en : row.name_bg,
-        change: LABELS.action[body.action][lang],
-        status: LABELS.status[toStatus][lang],
-        category: LABELS.category[toCategory][lang],
-        effectiveOn: body.effectiveOn,
-        decision: decisionNumber
-          ? lang === 'en'
-            ? ` (decision No ${decisionNumber})`
-            : ` (решение № ${decisionNumber})`
-          : '',
-        link: `${publicUrl}${EMAILED_PAGES.myOrganization.href(row.id)}`,
-      },
-    });
-  }
+  await recordEvent(tx, {
+    type: 'membership.changed',
+    payload: {
+      organizationId,
+      action: body.action,
+      status: toStatus,
+      category: toCategory,
+      effectiveOn: body.effectiveOn,
+      decisionNumber: decision?.number ?? null,
+    },
+  });
 }

@@ -1,4 +1,18 @@
-import { type Db, sql } from '@portal/db';
+import {
+  and,
+  areas,
+  auditEvents,
+  type Db,
+  desc,
+  eq,
+  inArray,
+  notInArray,
+  organizationAreas,
+  organizations,
+  sql,
+  toIso,
+  users,
+} from '@portal/db';
 import {
   accountLogoUrl,
   type EditableProfile,
@@ -136,15 +150,14 @@ function changes(before: Editable, after: Editable) {
 }
 
 async function assertAreasExist(db: Db, areaIds: string[]): Promise<void> {
-  const known = await execute<{ id: string }>(
-    db,
-    sql`select id from areas where id in (${sql.join(
-      areaIds.map((a) => sql`${a}`),
-      sql`, `,
-    )})`,
-  );
+  const known = await db.select({ id: areas.id }).from(areas).where(inArray(areas.id, areaIds));
   const unknown = areaIds.find((a) => !known.some((k) => k.id === a));
   if (unknown) throw fieldError('body.areaIds', 'area.unknown', { value: unknown });
+}
+
+async function organizationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, id));
+  return row !== undefined;
 }
 
 const textArray = (values: string[]) =>
@@ -185,25 +198,22 @@ export async function updateProfile(
           returning row_to_json(old) as old`,
     );
     if (!updated) {
-      const [exists] = await execute(tx, sql`select 1 from organizations where id = ${id}`);
-      if (!exists) throw new AppError('organization.not_found', 404);
+      if (!(await organizationExists(tx, id))) throw new AppError('organization.not_found', 404);
       throw new AppError('precondition.failed', 412);
     }
     const before = toProfile(parseJson(updated.old));
 
     const wanted = next.areaIds;
     if (canonical(before.areaIds) !== canonical(wanted)) {
-      await execute(
-        tx,
-        sql`delete from organization_areas where organization_id = ${id}
-              and area_id <> all(${textArray(wanted)})`,
-      );
-      await execute(
-        tx,
-        sql`insert into organization_areas (organization_id, area_id)
-            select ${id}, a from unnest(${textArray(wanted)}) a
-            on conflict do nothing`,
-      );
+      await tx
+        .delete(organizationAreas)
+        .where(and(eq(organizationAreas.organizationId, id), notInArray(organizationAreas.areaId, wanted)));
+      if (wanted.length > 0) {
+        await tx
+          .insert(organizationAreas)
+          .values(wanted.map((areaId) => ({ organizationId: id, areaId })))
+          .onConflictDoNothing();
+      }
     }
 
     const diff = changes(before, next);
@@ -220,37 +230,32 @@ export async function updateProfile(
   });
 }
 
-interface HistoryRow extends Record<string, unknown> {
-  id: number | string;
-  at: string;
-  actor_name: string | null;
-  action: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** How many history entries one answer carries (newest first). */
 export const HISTORY_LIMIT = 100;
 
 /** The organisation's audit events, newest first; null when there is no such organisation. */
 export async function profileHistory(db: Db, id: string): Promise<ProfileHistoryEntry[] | null> {
-  const [exists] = await execute(db, sql`select 1 from organizations where id = ${id}`);
-  if (!exists) return null;
-  const rows = await execute<HistoryRow>(
-    db,
-    sql`select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-          u.display_name as actor_name, e.action, e.before, e.after
-        from audit_events e left join users u on u.id = e.actor_id
-        where e.entity_type = 'organization' and e.entity_id = ${id}
-        order by e.id desc
-        limit ${HISTORY_LIMIT}`,
-  );
+  if (!(await organizationExists(db, id))) return null;
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      actorName: users.displayName,
+      action: auditEvents.action,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, 'organization'), eq(auditEvents.entityId, id)))
+    .orderBy(desc(auditEvents.id))
+    .limit(HISTORY_LIMIT);
   return rows.map((r) => ({
-    id: Number(r.id),
-    at: r.at,
-    actorName: r.actor_name,
+    id: r.id,
+    at: toIso(r.occurredAt),
+    actorName: r.actorName,
     action: r.action,
-    before: r.before === null ? null : parseJson(r.before),
-    after: r.after === null ? null : parseJson(r.after),
+    before: r.before ?? null,
+    after: r.after ?? null,
   }));
 }

@@ -1,4 +1,4 @@
-import { type Db, sql } from '@portal/db';
+import type { Db } from '@portal/db';
 import {
   type AcceptInvitationResponse,
   EMAILED_PAGES,
@@ -6,16 +6,37 @@ import {
   type Invitation,
   type InvitationPreview,
   type InviteResponse,
-  type Language,
-  type MemberStanding,
   type OrganizationRef,
   type RepresentativesResponse,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
-import { execute, isoTimestamp, MEMBER_STANDING } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import { AppError } from '../../errors.ts';
+import {
+  deleteRepresentative,
+  findInvitationByTokenHash,
+  findInvitations,
+  findInvitee,
+  findMemberStanding,
+  findRepresentatives,
+  findUserEmail,
+  findUserNameAndLanguage,
+  type InvitationByToken,
+  type InvitationRecord,
+  insertInvitation,
+  insertRole,
+  insertUserOrganization,
+  invitationById,
+  isRepresentative,
+  lockOrganization as lockOrganizationRow,
+  markInvitationAccepted,
+  openInvitationsOf,
+  organizationExists,
+  renewOpenInvitation,
+  revokeOpenInvitation,
+  revokeRoleUnlessRepresenting,
+} from './representatives.repository.ts';
 
 /**
  * Issue 5: an organisation's representatives invite colleagues by email and remove representatives; an
@@ -29,12 +50,6 @@ type SignedInActor = Actor & { userId: string };
 
 const notFound = () => new AppError('organization.not_found', 404);
 
-interface OrgRow extends Record<string, unknown> {
-  id: string;
-  name_bg: string;
-  name_en: string;
-}
-
 /**
  * Locks the organisation's row for the rest of the transaction. Unless `anyOrganization` (administrators),
  * the actor must still represent it once the lock is held: a representative removed by a colleague a
@@ -45,19 +60,10 @@ async function lockOrganization(
   organizationId: string,
   actor: SignedInActor,
   anyOrganization: boolean,
-): Promise<OrgRow> {
-  const [org] = await execute<OrgRow>(
-    tx,
-    sql`select id, name_bg, name_en from organizations where id = ${organizationId} for update`,
-  );
+): Promise<{ id: string; nameBg: string; nameEn: string }> {
+  const org = await lockOrganizationRow(tx, organizationId);
   if (!org) throw notFound();
-  if (!anyOrganization) {
-    const linked = await execute(
-      tx,
-      sql`select 1 from user_organizations where organization_id = ${organizationId} and user_id = ${actor.userId}`,
-    );
-    if (linked.length === 0) throw notFound();
-  }
+  if (!anyOrganization && !(await isRepresentative(tx, organizationId, actor.userId))) throw notFound();
   return org;
 }
 
@@ -67,39 +73,17 @@ async function lockOrganization(
  * members-only access the organisation no longer has (decision 012). Read under the organisation's lock.
  */
 async function requireActiveMember(tx: Db, organizationId: string): Promise<void> {
-  const [row] = await execute<{ standing: MemberStanding }>(
-    tx,
-    sql`select ${MEMBER_STANDING} as standing from organizations o
-        left join memberships m on m.organization_id = o.id where o.id = ${organizationId}`,
-  );
-  const standing = row?.standing ?? 'none';
-  if (standing !== 'active') {
+  if ((await findMemberStanding(tx, organizationId)) !== 'active') {
     throw new AppError('invitation.membership_inactive', 409);
   }
 }
 
-interface InvitationRow extends Record<string, unknown> {
-  id: string;
-  email: string;
-  invited_by: string | null;
-  inviter_name: string | null;
-  created_at: string;
-  expires_at: string;
-  expired: boolean;
-}
-
-const INVITATION_SELECT = sql`select i.id, i.email, i.invited_by, inviter.display_name as inviter_name,
-    ${isoTimestamp('i.created_at')} as created_at, ${isoTimestamp('i.expires_at')} as expires_at,
-    i.expires_at <= now() as expired
-  from representative_invitations i left join users inviter on inviter.id = i.invited_by`;
-
-const toInvitation = (r: InvitationRow): Invitation => ({
+const toInvitation = (r: InvitationRecord): Invitation => ({
   id: r.id,
   email: r.email,
-  invitedBy:
-    r.invited_by && r.inviter_name !== null ? { id: r.invited_by, displayName: r.inviter_name } : null,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
+  invitedBy: r.invitedBy && r.inviterName !== null ? { id: r.invitedBy, displayName: r.inviterName } : null,
+  createdAt: r.createdAt,
+  expiresAt: r.expiresAt,
   expired: Boolean(r.expired),
 });
 
@@ -109,28 +93,16 @@ export async function listRepresentatives(
   organizationId: string,
   meId: string,
 ): Promise<RepresentativesResponse | null> {
-  const org = await execute(db, sql`select 1 from organizations where id = ${organizationId}`);
-  if (org.length === 0) return null;
-  const reps = await execute<{ id: string; display_name: string; email: string; linked_at: string }>(
-    db,
-    sql`select u.id, u.display_name, u.email, ${isoTimestamp('uo.linked_at')} as linked_at
-        from user_organizations uo join users u on u.id = uo.user_id
-        where uo.organization_id = ${organizationId}
-        order by uo.linked_at, u.display_name, u.id`,
-  );
-  const invitations = await execute<InvitationRow>(
-    db,
-    sql`${INVITATION_SELECT}
-        where i.organization_id = ${organizationId} and i.accepted_at is null and i.revoked_at is null
-        order by i.created_at desc, i.id`,
-  );
+  if (!(await organizationExists(db, organizationId))) return null;
+  const reps = await findRepresentatives(db, organizationId);
+  const invitations = await findInvitations(db, openInvitationsOf(organizationId));
   return {
     representatives: reps.map((r) => ({
-      userId: r.id,
-      displayName: r.display_name,
+      userId: r.userId,
+      displayName: r.displayName,
       email: r.email,
-      linkedSince: r.linked_at,
-      isMe: r.id === meId,
+      linkedSince: r.linkedAt,
+      isMe: r.userId === meId,
     })),
     invitations: invitations.map(toInvitation),
   };
@@ -151,43 +123,24 @@ export async function inviteRepresentative(
   return db.transaction(async (tx) => {
     const org = await lockOrganization(tx, organizationId, actor, input.anyOrganization);
     await requireActiveMember(tx, organizationId);
-    const [invitee] = await execute<{ id: string; language: Language; linked: boolean }>(
-      tx,
-      sql`select u.id, u.language, exists (select 1 from user_organizations uo
-            where uo.user_id = u.id and uo.organization_id = ${organizationId}) as linked
-          from users u where lower(u.email) = ${email}`,
-    );
+    const invitee = await findInvitee(tx, email, organizationId);
     if (invitee?.linked) {
       throw new AppError('representative.already', 409, {
         fields: [{ path: 'body.email', code: 'invitation.already_representative' }],
       });
     }
-    const [inviter] = await execute<{ display_name: string; language: Language }>(
-      tx,
-      sql`select display_name, language from users where id = ${actor.userId}`,
-    );
+    const inviter = await findUserNameAndLanguage(tx, actor.userId);
     const token = newToken();
-    const hash = tokenHash(token);
-    const lifetime = sql`now() + make_interval(days => ${INVITATION_LIFETIME_DAYS})`;
-    const [resent] = await execute<{ id: string }>(
-      tx,
-      sql`update representative_invitations
-          set token_hash = ${hash}, expires_at = ${lifetime}, invited_by = ${actor.userId}
-          where organization_id = ${organizationId} and email = ${email}
-            and accepted_at is null and revoked_at is null
-          returning id`,
-    );
-    const id =
-      resent?.id ??
-      (
-        await execute<{ id: string }>(
-          tx,
-          sql`insert into representative_invitations (organization_id, email, token_hash, invited_by, expires_at)
-              values (${organizationId}, ${email}, ${hash}, ${actor.userId}, ${lifetime})
-              returning id`,
-        )
-      )[0]!.id;
-    const [row] = await execute<InvitationRow>(tx, sql`${INVITATION_SELECT} where i.id = ${id}`);
+    const sent = {
+      organizationId,
+      email,
+      tokenHash: tokenHash(token),
+      invitedBy: actor.userId,
+      days: INVITATION_LIFETIME_DAYS,
+    };
+    const resent = await renewOpenInvitation(tx, sent);
+    const id = resent ?? (await insertInvitation(tx, sent));
+    const [row] = await findInvitations(tx, invitationById(id));
     const invitation = toInvitation(row!);
 
     const language = invitee?.language ?? inviter?.language ?? 'bg';
@@ -196,8 +149,8 @@ export async function inviteRepresentative(
       language,
       template: 'representative_invitation',
       values: {
-        inviter: inviter?.display_name ?? '',
-        organization: language === 'en' ? org.name_en : org.name_bg,
+        inviter: inviter?.displayName ?? '',
+        organization: language === 'en' ? org.nameEn : org.nameBg,
         email,
         days: String(INVITATION_LIFETIME_DAYS),
         link: `${input.publicUrl}${EMAILED_PAGES.acceptInvitation.href(token)}`,
@@ -221,19 +174,13 @@ export async function revokeInvitation(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOrganization(tx, input.organizationId, actor, input.anyOrganization);
-    const [revoked] = await execute<{ email: string }>(
-      tx,
-      sql`update representative_invitations set revoked_at = now()
-          where id = ${input.invitationId} and organization_id = ${input.organizationId}
-            and accepted_at is null and revoked_at is null
-          returning email`,
-    );
-    if (!revoked) throw new AppError('invitation.not_found', 404);
+    const revokedEmail = await revokeOpenInvitation(tx, input.organizationId, input.invitationId);
+    if (revokedEmail === undefined) throw new AppError('invitation.not_found', 404);
     await recordAudit(tx, actor, {
       action: 'organization.invitation_revoked',
       entityType: 'organization',
       entityId: input.organizationId,
-      before: { invitationId: input.invitationId, email: revoked.email },
+      before: { invitationId: input.invitationId, email: revokedEmail },
     });
   });
 }
@@ -250,97 +197,55 @@ export async function removeRepresentative(
   const { organizationId, userId } = input;
   await db.transaction(async (tx) => {
     await lockOrganization(tx, organizationId, actor, input.anyOrganization);
-    const reps = await execute<{ user_id: string; display_name: string; email: string }>(
-      tx,
-      sql`select uo.user_id, u.display_name, u.email from user_organizations uo join users u on u.id = uo.user_id
-          where uo.organization_id = ${organizationId}`,
-    );
-    const removed = reps.find((r) => r.user_id === userId);
+    const reps = await findRepresentatives(tx, organizationId);
+    const removed = reps.find((r) => r.userId === userId);
     if (!removed) throw new AppError('representative.not_found', 404);
     if (reps.length <= 1) throw new AppError('representative.last', 409);
-    await execute(
-      tx,
-      sql`delete from user_organizations where organization_id = ${organizationId} and user_id = ${userId}`,
-    );
-    const revoked = await execute(
-      tx,
-      sql`delete from user_roles where user_id = ${userId} and role = 'representative'
-            and not exists (select 1 from user_organizations where user_id = ${userId})
-          returning user_id`,
-    );
+    await deleteRepresentative(tx, organizationId, userId);
+    const roleRevoked = await revokeRoleUnlessRepresenting(tx, userId);
     await recordAudit(tx, actor, {
       action: 'organization.representative_removed',
       entityType: 'organization',
       entityId: organizationId,
-      before: { userId, displayName: removed.display_name, email: removed.email },
-      after: { roleRevoked: revoked.length > 0 },
+      before: { userId, displayName: removed.displayName, email: removed.email },
+      after: { roleRevoked },
     });
   });
 }
 
-interface TokenRow extends Record<string, unknown> {
-  id: string;
-  organization_id: string;
-  name_bg: string;
-  name_en: string;
-  email: string;
-  inviter_name: string | null;
-  invited_by: string | null;
-  expires_at: string;
-  expired: boolean;
-  accepted_by: string | null;
-  accepted: boolean;
-  revoked: boolean;
-}
-
-async function findByToken(db: Db, token: string): Promise<TokenRow | undefined> {
-  const [row] = await execute<TokenRow>(
-    db,
-    sql`select i.id, i.organization_id, o.name_bg, o.name_en, i.email, inviter.display_name as inviter_name,
-          i.invited_by, ${isoTimestamp('i.expires_at')} as expires_at, i.expires_at <= now() as expired,
-          i.accepted_by, i.accepted_at is not null as accepted, i.revoked_at is not null as revoked
-        from representative_invitations i
-        join organizations o on o.id = i.organization_id
-        left join users inviter on inviter.id = i.invited_by
-        where i.token_hash = ${tokenHash(token)}`,
-  );
-  return row;
-}
+const findByToken = (db: Db, token: string) => findInvitationByTokenHash(db, tokenHash(token));
 
 /** Why an invitation can no longer be accepted, or null when it can. */
-function closedReason(row: TokenRow): AppError | null {
+function closedReason(row: InvitationByToken): AppError | null {
   if (row.revoked) return new AppError('invitation.revoked', 410);
   if (row.accepted) return new AppError('invitation.used', 410);
   if (row.expired) return new AppError('invitation.expired', 410);
   return null;
 }
 
-const orgOf = (row: TokenRow): OrganizationRef => ({
-  id: row.organization_id,
-  nameBg: row.name_bg,
-  nameEn: row.name_en,
+const orgOf = (row: InvitationByToken): OrganizationRef => ({
+  id: row.organizationId,
+  nameBg: row.nameBg,
+  nameEn: row.nameEn,
 });
 
-async function emailOf(db: Db, userId: string): Promise<string> {
-  const [me] = await execute<{ email: string }>(db, sql`select email from users where id = ${userId}`);
-  return me?.email ?? '';
-}
+const emailOf = async (db: Db, userId: string): Promise<string> => (await findUserEmail(db, userId)) ?? '';
 
 /** What the accept page shows: whose invitation, to what organisation; or why it no longer works. */
 export async function previewInvitation(db: Db, userId: string, token: string): Promise<InvitationPreview> {
   const row = await findByToken(db, token);
   if (!row) throw new AppError('invitation.not_found', 404);
-  const acceptedByMe = row.accepted && row.accepted_by === userId;
+  const acceptedByMe = row.accepted && row.acceptedBy === userId;
   if (!acceptedByMe) {
     const closed = closedReason(row);
     if (closed) throw closed;
-    await requireActiveMember(db, row.organization_id);
+    await requireActiveMember(db, row.organizationId);
   }
   return {
     organization: orgOf(row),
     email: row.email,
-    invitedBy: row.inviter_name,
-    expiresAt: row.expires_at,
+    invitedBy: row.inviterName,
+    expiresAt: row.expiresAt,
     emailMatches: (await emailOf(db, userId)) === row.email,
     accepted: acceptedByMe,
   };
@@ -361,41 +266,27 @@ export async function acceptInvitation(
     const row = await findByToken(tx, token);
     if (!row) throw new AppError('invitation.not_found', 404);
     const again = { organization: orgOf(row), alreadyAccepted: true };
-    if (row.accepted && row.accepted_by === actor.userId) return again;
+    if (row.accepted && row.acceptedBy === actor.userId) return again;
     const closed = closedReason(row);
     if (closed) throw closed;
     if ((await emailOf(tx, actor.userId)) !== row.email) {
       throw new AppError('invitation.email_mismatch', 403, { values: { email: row.email } });
     }
     // The same order of locks as every other change of the organisation's representatives.
-    await execute(tx, sql`select id from organizations where id = ${row.organization_id} for update`);
-    await requireActiveMember(tx, row.organization_id);
-    const [won] = await execute<{ id: string }>(
-      tx,
-      sql`update representative_invitations set accepted_at = now(), accepted_by = ${actor.userId}
-          where id = ${row.id} and accepted_at is null and revoked_at is null and expires_at > now()
-          returning id`,
-    );
-    if (!won) {
+    await lockOrganizationRow(tx, row.organizationId);
+    await requireActiveMember(tx, row.organizationId);
+    if (!(await markInvitationAccepted(tx, row.id, actor.userId))) {
       // Something happened since it was read: a concurrent acceptance (ours: harmless) or a revocation.
       const now = await findByToken(tx, token);
-      if (now?.accepted && now.accepted_by === actor.userId) return again;
+      if (now?.accepted && now.acceptedBy === actor.userId) return again;
       throw (now && closedReason(now)) ?? new AppError('invitation.not_found', 404);
     }
-    await execute(
-      tx,
-      sql`insert into user_organizations (user_id, organization_id) values (${actor.userId}, ${row.organization_id})
-          on conflict do nothing`,
-    );
-    await execute(
-      tx,
-      sql`insert into user_roles (user_id, role, granted_by) values (${actor.userId}, 'representative', ${row.invited_by})
-          on conflict do nothing`,
-    );
+    await insertUserOrganization(tx, actor.userId, row.organizationId);
+    await insertRole(tx, actor.userId, 'representative', row.invitedBy);
     await recordAudit(tx, actor, {
       action: 'organization.representative_added',
       entityType: 'organization',
-      entityId: row.organization_id,
+      entityId: row.organizationId,
       after: { userId: actor.userId, email: row.email, invitationId: row.id },
     });
     return { organization: orgOf(row), alreadyAccepted: false };

@@ -27,7 +27,6 @@ const problems = {
  */
 export const votingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = () => app.db.db;
-  const { publicUrl } = app.config;
 
   const respond = async (request: FastifyRequest, id: string) => {
     const principal = principalOf(requireUser(request));
@@ -52,7 +51,7 @@ export const votingRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The handler the vote routes share: one act on the vote, then the application. */
   const vote = async (request: FastifyRequest<{ Params: { id: string } }>, act: VoteAct) => {
     const principal = principalOf(requireUser(request));
-    const context = { actor: requireActor(request), principal, publicUrl };
+    const context = { actor: requireActor(request), principal };
     await actOnVote(db(), context, request.params.id, act);
     return respond(request, request.params.id);
   };

@@ -4,9 +4,9 @@ import {
   type ApplicationSummary,
   MyApplicationsResponseSchema,
 } from '@portal/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
-import { applicationKeys } from '@/lib/query-keys.ts';
+import { applicationKeys, COMMITTEE_QUEUE_ROOT } from '@/lib/query-keys.ts';
 
 /**
  * The membership-application resource as every feature reads it: the applicant's own pages, the account
@@ -54,4 +54,25 @@ export function getApplicationQueryOptions(id: string) {
 
 export function useApplication(id: string) {
   return useQuery(getApplicationQueryOptions(id));
+}
+
+/**
+ * A committee-side change to an application (a review step, a comment, a vote). Each answers with the
+ * application as it is now: the page shows that at once, and the committee's queue (its states and
+ * pipeline counts) is asked again.
+ */
+export function useApplicationChange<V>(id: string, send: (variables: V) => Promise<Application>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (application) => {
+      queryClient.setQueryData(getApplicationQueryOptions(id).queryKey, application);
+      await queryClient.invalidateQueries({ queryKey: COMMITTEE_QUEUE_ROOT });
+    },
+    // Refused (e.g. the vote was closed elsewhere meanwhile): what is on screen is stale, ask again.
+    onError: async () => {
+      await queryClient.invalidateQueries({ queryKey: getApplicationQueryOptions(id).queryKey });
+      await queryClient.invalidateQueries({ queryKey: COMMITTEE_QUEUE_ROOT });
+    },
+  });
 }

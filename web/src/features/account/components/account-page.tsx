@@ -2,7 +2,7 @@ import { Anchor, Group, Skeleton, Stack, Title, VisuallyHidden } from '@mantine/
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useAccount } from '../api/get-account.ts';
+import { useAccount } from '../api/account.ts';
 import { AccountSection, SECTIONS, type SectionId } from './account-section.tsx';
 import { ApplicationsSection } from './applications-section.tsx';
 import { DataSection } from './data-section.tsx';

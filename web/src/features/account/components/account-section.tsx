@@ -1,5 +1,5 @@
-import { Paper, Stack, Title } from '@mantine/core';
 import type { ReactNode, Ref } from 'react';
+import { Section } from '@/components/section.tsx';
 
 export const SECTIONS = [
   'profile',
@@ -13,39 +13,12 @@ export const SECTIONS = [
 export type SectionId = (typeof SECTIONS)[number];
 
 /** One titled part of the account page, reachable as /account#<id>. */
-export function AccountSection({
-  id,
-  title,
-  headingRef,
-  children,
-}: {
+export function AccountSection(props: {
   id: SectionId;
   title: string;
   /** For moving focus to the heading (it is focusable from script only). */
   headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
-  return (
-    <Paper
-      component="section"
-      id={id}
-      withBorder
-      p={{ base: 'md', xs: 'lg' }}
-      aria-labelledby={`${id}-title`}
-    >
-      <Stack gap="md">
-        <Title
-          order={2}
-          size="h3"
-          id={`${id}-title`}
-          ref={headingRef}
-          tabIndex={-1}
-          style={{ outline: 'none' }}
-        >
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
+  return <Section {...props} anchor />;
 }

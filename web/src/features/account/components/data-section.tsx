@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useForm } from '@/lib/use-form.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import '@/i18n/account-data.ts';
 import { useDownloadMyData, useEraseAccount } from '@/lib/api/personal-data.ts';
 
@@ -40,16 +40,18 @@ function DownloadMyData() {
 function EraseAccount() {
   const { t } = useTranslation();
   const erase = useEraseAccount();
-  const form = useForm({ password: '' });
+  const form = useSchemaForm({ initialValues: { password: '' }, schema: EraseAccountBodySchema });
   const [confirming, setConfirming] = useState(false);
 
-  const ask = () => {
-    if (!form.validate(EraseAccountBodySchema)) return erase.reset();
-    erase.reset();
-    setConfirming(true);
-  };
+  const ask = form.onSubmit(
+    () => {
+      erase.reset();
+      setConfirming(true);
+    },
+    () => erase.reset(),
+  );
   const confirm = () => {
-    const body = form.validate(EraseAccountBodySchema);
+    const body = form.parse();
     if (!body) return setConfirming(false);
     erase.mutate(body, {
       onError: (error) => {
@@ -61,7 +63,7 @@ function EraseAccount() {
   const alert = form.alertFor(erase.error);
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(ask)} noValidate>
+    <form ref={form.formRef} onSubmit={ask} noValidate>
       <Stack gap="sm">
         <Title order={3} size="h4">
           {t('accountData.eraseTitle')}

@@ -4,32 +4,36 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useForm } from '@/lib/use-form.ts';
-import { useChangeEmail } from '../api/credentials.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
+import { useChangeEmail } from '../api/account.ts';
 
 /** Asks for a change of email: the server mails a link to the new address, which completes it. */
 export function EmailSection({ currentEmail }: { currentEmail: string }) {
   const { t } = useTranslation();
   const change = useChangeEmail();
-  const form = useForm({ newEmail: '', currentPassword: '' });
+  const form = useSchemaForm({
+    initialValues: { newEmail: '', currentPassword: '' },
+    schema: ChangeEmailBodySchema,
+  });
   const [sentTo, setSentTo] = useState<string>();
 
-  const submit = () => {
-    const body = form.validate(ChangeEmailBodySchema);
-    if (!body) return change.reset();
-    setSentTo(undefined);
-    change.mutate(body, {
-      onSuccess: () => {
-        setSentTo(body.newEmail);
-        form.reset();
-      },
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) => {
+      setSentTo(undefined);
+      change.mutate(body, {
+        onSuccess: () => {
+          setSentTo(body.newEmail);
+          form.reset();
+        },
+        onError: (error) => form.showServerErrors(error),
+      });
+    },
+    () => change.reset(),
+  );
   const alert = form.alertFor(change.error);
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('account.email.intro', { email: currentEmail })}</Text>
         {alert ? <ProblemAlert error={change.error} fieldErrors={alert} /> : null}

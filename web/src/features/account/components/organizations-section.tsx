@@ -16,7 +16,7 @@ import { QueryError } from '@/components/query-state.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
-import { useMyOrganizations } from '../api/get-my-organizations.ts';
+import { useMyOrganizations } from '../api/account.ts';
 
 const isKind = (v: string): v is OrganizationKind => (ORGANIZATION_KINDS as readonly string[]).includes(v);
 const isCategory = (v: string | null): v is MembershipCategory =>

@@ -3,26 +3,29 @@ import { ChangePasswordBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useForm } from '@/lib/use-form.ts';
-import { useChangePassword } from '../api/credentials.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
+import { useChangePassword } from '../api/account.ts';
 
 export function PasswordSection() {
   const { t } = useTranslation();
   const change = useChangePassword();
-  const form = useForm({ currentPassword: '', newPassword: '' });
+  const form = useSchemaForm({
+    initialValues: { currentPassword: '', newPassword: '' },
+    schema: ChangePasswordBodySchema,
+  });
 
-  const submit = () => {
-    const body = form.validate(ChangePasswordBodySchema);
-    if (!body) return change.reset();
-    change.mutate(body, {
-      onSuccess: () => form.reset(),
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) =>
+      change.mutate(body, {
+        onSuccess: () => form.reset(),
+        onError: (error) => form.showServerErrors(error),
+      }),
+    () => change.reset(),
+  );
   const alert = form.alertFor(change.error);
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         {alert ? <ProblemAlert error={change.error} fieldErrors={alert} /> : null}
         <PasswordField

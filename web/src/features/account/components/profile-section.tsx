@@ -2,23 +2,25 @@ import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from '@man
 import { LANGUAGES, type Me, UpdateAccountBodySchema } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { formatDate } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
-import { useForm } from '@/lib/use-form.ts';
-import { useUpdateAccount } from '../api/get-account.ts';
+import { useUpdateAccount } from '../api/account.ts';
 
 /** Name and language (saving the language also switches the UI); email and roles to read. */
 export function ProfileSection({ me }: { me: Me }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const update = useUpdateAccount();
-  const form = useForm({ displayName: me.displayName, language: me.language as string });
+  const form = useSchemaForm({
+    initialValues: { displayName: me.displayName, language: me.language as string },
+    schema: UpdateAccountBodySchema,
+  });
 
-  const submit = () => {
-    const body = form.validate(UpdateAccountBodySchema);
-    if (!body) return update.reset();
-    update.mutate(body, { onError: (error) => form.showServerErrors(error) });
-  };
+  const submit = form.onSubmit(
+    (body) => update.mutate(body, { onError: (error) => form.showServerErrors(error) }),
+    () => update.reset(),
+  );
   const alert = form.alertFor(update.error);
   // "Saved" only while the form still shows what was saved.
   const saved =
@@ -48,7 +50,7 @@ export function ProfileSection({ me }: { me: Me }) {
         <dt>{t('account.profile.createdAt')}</dt>
         <dd>{formatDate(me.createdAt, language)}</dd>
       </dl>
-      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           {alert ? <ProblemAlert error={update.error} fieldErrors={alert} /> : null}
           <TextInput

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { Section } from '@/components/section.tsx';
-import { useChangeAccess } from '../api/change-user.ts';
+import { useChangeAccess } from '../api/users.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /** Disable (after a confirmation: it ends the user's sessions) or re-enable the account. */

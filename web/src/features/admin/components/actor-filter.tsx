@@ -3,8 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILTER_DEBOUNCE_MS } from '@/components/filter-input.tsx';
-import { useUser } from '../api/get-user.ts';
-import { useUserSuggestions } from '../api/get-users.ts';
+import { useUser, useUserSuggestions } from '../api/users.ts';
 import { isUuid } from '../search-params.ts';
 
 /**

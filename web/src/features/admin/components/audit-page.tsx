@@ -7,7 +7,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
 import { actionLabel, entityTypeLabel, KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from '@/lib/audit-labels.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useAudit } from '../api/get-audit.ts';
+import { useAudit } from '../api/audit.ts';
 import {
   AUDIT_PARAMS,
   type AuditSearch,

@@ -7,7 +7,7 @@ import { Section } from '@/components/section.tsx';
 import { useConfirmedAction } from '@/components/use-confirmed-action.ts';
 import { useSession } from '@/lib/api/session.ts';
 import { personName } from '@/lib/person.ts';
-import { useEraseUser } from '../api/erase-user.ts';
+import { useEraseUser } from '../api/users.ts';
 
 /**
  * Erase a former user's personal data (after a confirmation): the account is anonymised, its decisions,

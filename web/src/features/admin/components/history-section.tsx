@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { PagedList } from '@/components/paged-list.tsx';
 import { Section } from '@/components/section.tsx';
 import { paths } from '@/lib/paths.ts';
-import { useAudit } from '../api/get-audit.ts';
+import { useAudit } from '../api/audit.ts';
 import { HISTORY_PAGE_SIZE } from '../search-params.ts';
 import { AuditEventItem } from './audit-event-item.tsx';
 

@@ -9,7 +9,7 @@ import { PagedList } from '@/components/paged-list.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useMailbox } from '../api/get-mailbox.ts';
+import { useMailbox } from '../api/mailbox.ts';
 import {
   currentPage,
   hasFilters,

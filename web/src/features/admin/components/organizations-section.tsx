@@ -8,8 +8,8 @@ import { FILTER_DEBOUNCE_MS } from '@/components/filter-input.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { Section } from '@/components/section.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useChangeOrganization } from '../api/change-user.ts';
-import { useOrganizationSearch } from '../api/search-organizations.ts';
+import { useOrganizationSearch } from '../api/organizations.ts';
+import { useChangeOrganization } from '../api/users.ts';
 
 function useOrganizationName() {
   const language = useLanguage();

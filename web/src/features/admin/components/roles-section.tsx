@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { Section } from '@/components/section.tsx';
-import { useChangeRole } from '../api/change-user.ts';
+import { useChangeRole } from '../api/users.ts';
 
 /**
  * The user's roles as a checklist: ticking grants a role at once; unticking asks first, then revokes it.

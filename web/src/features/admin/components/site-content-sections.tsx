@@ -25,8 +25,8 @@ import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
 import { useClusterTexts, useSaveClusterTexts, useSaveSitePage, useSitePage } from '@/lib/api/site-pages.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { paths } from '@/lib/paths.ts';
-import { useForm } from '@/lib/use-form.ts';
 
 /** A save refused because someone saved in between (412): say so and offer the saved version. */
 function staleMessage(error: unknown): boolean {
@@ -72,21 +72,22 @@ interface FormProps<S> {
 function ClusterTextsForm({ saved, done, setDone, onReload }: FormProps<ClusterTexts>) {
   const { t } = useTranslation();
   const { version, ...initial } = saved;
-  const form = useForm(initial);
+  const form = useSchemaForm({ initialValues: initial, schema: ClusterTextsEditBodySchema });
   const save = useSaveClusterTexts();
 
-  const submit = () => {
-    setDone(false);
-    const body = form.validate(ClusterTextsEditBodySchema);
-    if (!body) return;
-    save.mutate(
-      { body, version },
-      { onSuccess: () => setDone(true), onError: (e) => form.showServerErrors(e) },
-    );
-  };
+  const submit = form.onSubmit(
+    (body) => {
+      setDone(false);
+      save.mutate(
+        { body, version },
+        { onSuccess: () => setDone(true), onError: (e) => form.showServerErrors(e) },
+      );
+    },
+    () => setDone(false),
+  );
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         {save.error && staleMessage(save.error) ? (
           <StaleNotice onReload={onReload} />
@@ -177,27 +178,31 @@ export function SitePagesSection() {
 
 function SitePageForm({ saved, done, setDone, onReload }: FormProps<SitePage>) {
   const { t } = useTranslation();
-  const form = useForm({
-    titleBg: saved.titleBg,
-    titleEn: saved.titleEn,
-    bodyBg: saved.bodyBg,
-    bodyEn: saved.bodyEn,
+  const form = useSchemaForm({
+    initialValues: {
+      titleBg: saved.titleBg,
+      titleEn: saved.titleEn,
+      bodyBg: saved.bodyBg,
+      bodyEn: saved.bodyEn,
+    },
+    schema: SitePageEditBodySchema,
   });
   const save = useSaveSitePage(saved.slug);
   const href = paths[saved.slug].href();
 
-  const submit = () => {
-    setDone(false);
-    const body = form.validate(SitePageEditBodySchema);
-    if (!body) return;
-    save.mutate(
-      { body, version: saved.version },
-      { onSuccess: () => setDone(true), onError: (e) => form.showServerErrors(e) },
-    );
-  };
+  const submit = form.onSubmit(
+    (body) => {
+      setDone(false);
+      save.mutate(
+        { body, version: saved.version },
+        { onSuccess: () => setDone(true), onError: (e) => form.showServerErrors(e) },
+      );
+    },
+    () => setDone(false),
+  );
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="md">
         {save.error && staleMessage(save.error) ? (
           <StaleNotice onReload={onReload} />

@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
-import { useUser } from '../api/get-user.ts';
+import { useUser } from '../api/users.ts';
 import { AccessSection } from './access-section.tsx';
 import { EraseSection } from './erase-section.tsx';
 import { HistorySection } from './history-section.tsx';

@@ -11,7 +11,7 @@ import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useUsers } from '../api/get-users.ts';
+import { useUsers } from '../api/users.ts';
 import {
   currentPage,
   hasFilters,

@@ -1,10 +1,10 @@
 import {
   type Application,
   ApplicationSchema,
-  type ApplicationSection,
   type DocumentInfo,
   DocumentInfoSchema,
   type DocumentKind,
+  type SectionSave,
 } from '@portal/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as z from 'zod';
@@ -80,9 +80,10 @@ export function useDeleteDraft(id: string) {
   });
 }
 
+/** Saves one section: the body is the section's own shape (`SectionSave` ties the two together). */
 export function useSaveSection(id: string) {
-  return useApplicationChange(({ section, body }: { section: ApplicationSection; body: unknown }) =>
-    apiSend('PUT', `${applicationPath(id)}/sections/${section}`, body, ApplicationSchema),
+  return useApplicationChange(({ section, value }: SectionSave) =>
+    apiSend('PUT', `${applicationPath(id)}/sections/${section}`, value, ApplicationSchema),
   );
 }
 

@@ -2,7 +2,7 @@ import { Paper, Stack, Text, Title, type TitleOrder } from '@mantine/core';
 import { type Application, SHARING_KINDS, sizeClassFromStaff } from '@portal/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { DocumentLine } from './documents.tsx';

@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { type Application, type ApplicationSection, SECTION_SCHEMAS } from '@portal/shared';
+import { type Application, type ApplicationSection, SECTION_SCHEMAS, type SectionSave } from '@portal/shared';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
@@ -43,9 +43,12 @@ export function SectionStep<V extends Record<string, unknown>>({
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
-    const body = form.validate(SECTION_SCHEMAS[section], toBody(form.values));
-    if (!body) return save.reset();
-    save.mutate({ section, body }, { onSuccess: onSaved, onError: (error) => form.showServerErrors(error) });
+    const value = form.validate(SECTION_SCHEMAS[section], toBody(form.values));
+    if (!value) return save.reset();
+    // The schema `section` picks parsed `value`, so they match; TypeScript cannot follow that through
+    // the union of sections (the server's route says the same with the same cast).
+    const body = { section, value } as SectionSave;
+    save.mutate(body, { onSuccess: onSaved, onError: (error) => form.showServerErrors(error) });
   };
   const alert = form.alertFor(save.error);
 

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '@/components/date-field.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';

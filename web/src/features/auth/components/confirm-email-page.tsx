@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useSession } from '@/lib/api/session.ts';
+import { hasServerFieldError } from '@/lib/form.tsx';
 import { paths } from '@/lib/paths.ts';
-import { hasServerFieldError } from '@/lib/use-form.ts';
-import { useConfirmEmailChange } from '../api/confirm-email-change.ts';
+import { useConfirmEmailChange } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { useLinkToken, useOncePerToken } from './use-link-token.ts';
 

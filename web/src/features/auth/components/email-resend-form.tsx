@@ -3,14 +3,14 @@ import { ForgotPasswordBodySchema } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useForm } from '@/lib/use-form.ts';
-import { useResendVerification } from '../api/email-verification.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
+import { useResendVerification } from '../api/auth.ts';
 
 /** Asks for a new confirmation link for an email address (after an invalid or expired link). */
 export function EmailResendForm() {
   const { t } = useTranslation();
   const resend = useResendVerification();
-  const form = useForm({ email: '' });
+  const form = useSchemaForm({ initialValues: { email: '' }, schema: ForgotPasswordBodySchema });
   const [sentTo, setSentTo] = useState<string>();
 
   if (sentTo) {
@@ -21,18 +21,18 @@ export function EmailResendForm() {
     );
   }
 
-  const submit = () => {
-    const body = form.validate(ForgotPasswordBodySchema);
-    if (!body) return resend.reset();
-    resend.mutate(body, {
-      onSuccess: () => setSentTo(body.email),
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) =>
+      resend.mutate(body, {
+        onSuccess: () => setSentTo(body.email),
+        onError: (error) => form.showServerErrors(error),
+      }),
+    () => resend.reset(),
+  );
   const alert = form.alertFor(resend.error);
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate style={{ width: '100%' }}>
+    <form ref={form.formRef} onSubmit={submit} noValidate style={{ width: '100%' }}>
       <Stack gap="sm">
         {alert ? <ProblemAlert error={resend.error} fieldErrors={alert} /> : null}
         <TextInput

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { paths } from '@/lib/paths.ts';
-import { useForm } from '@/lib/use-form.ts';
-import { useForgotPassword } from '../api/password-reset.ts';
+import { useForgotPassword } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const forgot = useForgotPassword();
-  const form = useForm({ email: '' });
+  const form = useSchemaForm({ initialValues: { email: '' }, schema: ForgotPasswordBodySchema });
   const [sentTo, setSentTo] = useState<string>();
 
   const backToLogIn = (
@@ -32,19 +32,19 @@ export function ForgotPasswordPage() {
     );
   }
 
-  const submit = () => {
-    const body = form.validate(ForgotPasswordBodySchema);
-    if (!body) return forgot.reset();
-    forgot.mutate(body, {
-      onSuccess: () => setSentTo(body.email),
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) =>
+      forgot.mutate(body, {
+        onSuccess: () => setSentTo(body.email),
+        onError: (error) => form.showServerErrors(error),
+      }),
+    () => forgot.reset(),
+  );
   const alert = form.alertFor(forgot.error);
 
   return (
     <AuthCard title={t('auth.forgotPassword.title')} intro={t('auth.forgotPassword.intro')}>
-      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           {alert ? <ProblemAlert error={forgot.error} fieldErrors={alert} /> : null}
           <TextInput

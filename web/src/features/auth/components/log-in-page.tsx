@@ -8,10 +8,9 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { getMyApplicationsQueryOptions } from '@/lib/api/applications.ts';
 import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { keptNextPath, paths, safeNextPath } from '@/lib/paths.ts';
-import { useForm } from '@/lib/use-form.ts';
-import { useResendVerification } from '../api/email-verification.ts';
-import { useLogIn } from '../api/log-in.ts';
+import { useLogIn, useResendVerification } from '../api/auth.ts';
 import { landingPath } from '../landing.ts';
 import { AuthCard } from './auth-card.tsx';
 import { formatWait } from './wait-time.ts';
@@ -29,7 +28,7 @@ export function LogInPage() {
       : undefined;
   const session = useSession();
   const logIn = useLogIn();
-  const form = useForm({ email: '', password: '' });
+  const form = useSchemaForm({ initialValues: { email: '', password: '' }, schema: LogInBodySchema });
 
   const user = session.data?.user;
   // Without a return address, each role lands where its work is; only a user with none of the roles
@@ -55,16 +54,15 @@ export function LogInPage() {
     );
   }
 
-  const submit = () => {
-    const body = form.validate(LogInBodySchema);
-    if (!body) return logIn.reset();
-    logIn.mutate(body, { onError: (error) => form.showServerErrors(error) });
-  };
+  const submit = form.onSubmit(
+    (body) => logIn.mutate(body, { onError: (error) => form.showServerErrors(error) }),
+    () => logIn.reset(),
+  );
 
   const alert = form.alertFor(logIn.error);
   return (
     <AuthCard title={t('auth.logIn.title')} intro={t('auth.logIn.intro')}>
-      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           {reason ? (
             <Alert color="blue" role="status">

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { hasServerFieldError, useSchemaForm } from '@/lib/form.tsx';
 import { paths } from '@/lib/paths.ts';
-import { hasServerFieldError, useForm } from '@/lib/use-form.ts';
-import { useResetPassword } from '../api/password-reset.ts';
+import { useResetPassword } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 import { useLinkToken } from './use-link-token.ts';
 
@@ -15,7 +15,11 @@ export function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useLinkToken();
   const reset = useResetPassword();
-  const form = useForm({ password: '' });
+  const form = useSchemaForm({
+    initialValues: { password: '' },
+    schema: ResetPasswordBodySchema,
+    input: (values) => ({ token, password: values.password }),
+  });
 
   if (!token || hasServerFieldError(reset.error, 'token')) {
     return (
@@ -43,16 +47,15 @@ export function ResetPasswordPage() {
     );
   }
 
-  const submit = () => {
-    const body = form.validate(ResetPasswordBodySchema, { token, password: form.values.password });
-    if (!body) return reset.reset();
-    reset.mutate(body, { onError: (error) => form.showServerErrors(error) });
-  };
+  const submit = form.onSubmit(
+    (body) => reset.mutate(body, { onError: (error) => form.showServerErrors(error) }),
+    () => reset.reset(),
+  );
   const alert = form.alertFor(reset.error);
 
   return (
     <AuthCard title={t('auth.resetPassword.title')} intro={t('auth.resetPassword.intro')}>
-      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           {alert ? <ProblemAlert error={reset.error} fieldErrors={alert} /> : null}
           <PasswordField

@@ -7,32 +7,35 @@ import { PasswordField } from '@/components/password-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { currentLanguage } from '@/i18n/index.ts';
 import { useSession } from '@/lib/api/session.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { keptNextPath, paths } from '@/lib/paths.ts';
-import { useForm } from '@/lib/use-form.ts';
-import { useResendVerification } from '../api/email-verification.ts';
-import { useSignUp } from '../api/sign-up.ts';
+import { useResendVerification, useSignUp } from '../api/auth.ts';
 import { AuthCard, ResultPanel } from './auth-card.tsx';
 
 export function SignUpPage() {
   const { t } = useTranslation();
   const session = useSession();
   const signUp = useSignUp();
-  const form = useForm({ displayName: '', email: '', password: '', language: currentLanguage() as string });
-  const [sentTo, setSentTo] = useState<string>();
   // Where the visitor was going (`/apply`, an invitation link): sent along, so the emailed
   // verification link carries it on to the log-in (issue 11 C4).
   const next = keptNextPath(useSearchParams()[0].get('next'));
+  const form = useSchemaForm({
+    initialValues: { displayName: '', email: '', password: '', language: currentLanguage() as string },
+    schema: SignUpBodySchema,
+    input: (values) => (next ? { ...values, next } : values),
+  });
+  const [sentTo, setSentTo] = useState<string>();
 
   if (session.data?.user) return <Navigate to={next ?? paths.account.href()} replace />;
 
-  const submit = () => {
-    const body = form.validate(SignUpBodySchema, next ? { ...form.values, next } : form.values);
-    if (!body) return signUp.reset();
-    signUp.mutate(body, {
-      onSuccess: () => setSentTo(body.email),
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) =>
+      signUp.mutate(body, {
+        onSuccess: () => setSentTo(body.email),
+        onError: (error) => form.showServerErrors(error),
+      }),
+    () => signUp.reset(),
+  );
 
   if (sentTo) {
     return (
@@ -45,7 +48,7 @@ export function SignUpPage() {
   const alert = form.alertFor(signUp.error);
   return (
     <AuthCard title={t('auth.signUp.title')} intro={t('auth.signUp.intro')}>
-      <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+      <form ref={form.formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           {alert ? <ProblemAlert error={signUp.error} fieldErrors={alert} /> : null}
           <TextInput

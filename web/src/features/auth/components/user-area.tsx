@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { principalOf, useSession } from '@/lib/api/session.ts';
 import { paths } from '@/lib/paths.ts';
-import { useLogOut } from '../api/log-out.ts';
+import { useLogOut } from '../api/auth.ts';
 
 /** Any of these lets a user into the administration pages. */
 const ADMIN_ACTIONS: readonly Action[] = ['users.manage', 'audit.read', 'mailbox.read'];

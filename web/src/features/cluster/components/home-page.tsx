@@ -19,11 +19,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { useFlash } from '@/lib/flash.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
-import { useCluster } from '../api/get-cluster.ts';
+import { useCluster } from '../api/cluster.ts';
 
 /** Splits a stored text into paragraphs at blank lines. */
 function paragraphs(text: string): string[] {

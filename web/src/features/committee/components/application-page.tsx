@@ -1,6 +1,6 @@
 import { Alert, Anchor, Group, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { type Application, isErasedEmail } from '@portal/shared';
-import type { ReactNode } from 'react';
+import { type Application, isErasedEmail, type Principal, type VotePanel } from '@portal/shared';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -11,7 +11,7 @@ import { formatDate, formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personEmail, personName } from '@/lib/person.ts';
-import { useApplication } from '../api/get-application.ts';
+import { useApplication } from '../api/applications.ts';
 import { AnswersSection } from './answers-section.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { isQueueReturnState } from './committee-page.tsx';
@@ -19,7 +19,6 @@ import { DocumentsSection } from './documents-section.tsx';
 import { ReviewActions } from './review-actions.tsx';
 import { StateBadge } from './state-badge.tsx';
 import { TimelineSection } from './timeline-section.tsx';
-import { VotePanel } from './vote-panel.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -42,8 +41,16 @@ function useApplicationName(application: Application | undefined) {
     : { text: t('committee.application.titleFallback'), lang: language };
 }
 
+/**
+ * The committee's vote on the application, the voting feature's section, passed in by the app's route
+ * (`app/routes/committee-application-page.tsx`) since features do not import each other.
+ */
+export type ApplicationPageSections = {
+  Vote: ComponentType<{ application: Application; vote: VotePanel; principal: Principal | null }>;
+};
+
 /** /committee/applications/:id: everything the committee needs to review, discuss and vote. */
-export function ApplicationPage() {
+export function ApplicationPage({ Vote }: ApplicationPageSections) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const application = useApplication(id);
@@ -70,7 +77,7 @@ export function ApplicationPage() {
       <QueryError error={application.error} onRetry={() => void application.refetch()} />
     );
   } else {
-    content = <ApplicationDetails application={application.data} name={name} />;
+    content = <ApplicationDetails application={application.data} name={name} Vote={Vote} />;
   }
 
   return (
@@ -84,10 +91,11 @@ export function ApplicationPage() {
 function ApplicationDetails({
   application,
   name,
+  Vote,
 }: {
   application: Application;
   name: { text: string; lang: string };
-}) {
+} & ApplicationPageSections) {
   const { t } = useTranslation();
   const language = useLanguage();
   const session = useSession();
@@ -145,7 +153,7 @@ function ApplicationDetails({
         <ReviewActions application={application} principal={principal} name={name.text} />
       )}
       {application.vote ? (
-        <VotePanel application={application} vote={application.vote} principal={principal} />
+        <Vote application={application} vote={application.vote} principal={principal} />
       ) : null}
       <AnswersSection data={application.data} />
       <DocumentsSection applicationId={application.id} documents={application.documents} />

@@ -8,7 +8,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { SnapshotDiff } from '@/components/snapshot-diff.tsx';
 import type { CommitteeMessages } from '@/i18n/committee.bg.ts';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { formatDate, formatDateTime, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { useAreaName } from './area-options.ts';

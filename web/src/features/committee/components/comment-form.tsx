@@ -2,7 +2,7 @@ import { Button, Group, Radio, Stack, Text, Textarea, Title } from '@mantine/cor
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useAddComment } from '../api/change-application.ts';
+import { useAddComment } from '../api/applications.ts';
 
 type Audience = 'committee' | 'applicant';
 

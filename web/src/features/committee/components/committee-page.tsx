@@ -12,13 +12,13 @@ import { Link, useLocation } from 'react-router';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { PagedList } from '@/components/paged-list.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { principalOf, useSession } from '@/lib/api/session.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useQueue } from '../api/get-queue.ts';
+import { useQueue } from '../api/applications.ts';
 import {
   currentPage,
   hasFilters,

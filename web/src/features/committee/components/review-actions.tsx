@@ -2,9 +2,9 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type Application, availableActions, can, type Principal } from '@portal/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionModal } from '@/components/action-modal.tsx';
 import { Section } from '@/components/section.tsx';
-import { type ReviewAction, useReviewAction } from '../api/change-application.ts';
-import { ActionModal } from './action-modal.tsx';
+import { type ReviewAction, useReviewAction } from '../api/applications.ts';
 
 const REVIEW_ACTIONS: readonly string[] = ['start_review', 'request_changes', 'open_vote'];
 const isReviewAction = (action: string): action is ReviewAction => REVIEW_ACTIONS.includes(action);

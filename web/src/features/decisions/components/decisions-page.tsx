@@ -10,8 +10,7 @@ import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { useDecisionYears } from '../api/get-decision-years.ts';
-import { useDecisions } from '../api/get-decisions.ts';
+import { useDecisions, useDecisionYears } from '../api/decisions.ts';
 import {
   currentPage,
   DECISION_PARAMS,

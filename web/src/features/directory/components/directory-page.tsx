@@ -18,13 +18,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
+import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { principalOf, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
-import { type DirectoryData, useOrganizations } from '../api/get-organizations.ts';
+import { type DirectoryData, useOrganizations } from '../api/organizations.ts';
 import {
   currentPage,
   DIRECTORY_PAGE_SIZE,
@@ -36,7 +37,6 @@ import {
 } from '../search-params.ts';
 import { DirectoryFilters } from './directory-filters.tsx';
 import { OrganizationCard } from './organization-card.tsx';
-import { SearchBox } from './search-box.tsx';
 
 const DEFAULT_SORT: OrganizationSort = 'name';
 
@@ -105,7 +105,16 @@ export function DirectoryPage() {
           </Suspense>
         ) : null}
       </div>
-      <SearchBox value={search.q ?? ''} onCommit={(q) => change({ q })} />
+      <search>
+        <FilterInput
+          label={t('directory.searchLabel')}
+          placeholder={t('directory.searchPlaceholder')}
+          value={search.q ?? ''}
+          onCommit={(q) => change({ q })}
+          submitLabel={t('directory.searchSubmit')}
+          submitVariant="filled"
+        />
+      </search>
       <div className="directory-layout">
         <DirectoryFilters
           search={search}

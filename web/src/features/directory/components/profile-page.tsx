@@ -29,7 +29,7 @@ import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { isDirectoryReturnState, paths } from '@/lib/paths.ts';
-import { useMemberOrganization, useOrganization } from '../api/get-organization.ts';
+import { useMemberOrganization, useOrganization } from '../api/organizations.ts';
 
 function BackLink() {
   const { t } = useTranslation();

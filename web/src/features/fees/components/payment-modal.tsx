@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import * as z from 'zod';
 import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
-import { useForm } from '@/lib/use-form.ts';
 import { useRecordPayment } from '../api/member-fees.ts';
 import { centsToInput, parseEuros } from '../money.ts';
 
@@ -62,17 +62,18 @@ function PaymentForm({
   const record = useRecordPayment();
   const remaining =
     member.dueCents === null ? 0 : Math.max(0, member.dueCents - member.paidCents - member.creditInCents);
-  const form = useForm({
-    amountCents: remaining > 0 ? centsToInput(remaining, language) : '',
-    paidOn: todayInSofia(),
-    reference: '',
+  const form = useSchemaForm({
+    initialValues: {
+      amountCents: remaining > 0 ? centsToInput(remaining, language) : '',
+      paidOn: todayInSofia(),
+      reference: '',
+    },
+    schema: FormSchema,
   });
   const [amountError, setAmountError] = useState<string | undefined>();
   const name = pickLocalized(member.nameBg, member.nameEn, language);
 
-  const submit = form.onSubmit(() => {
-    const values = form.validate(FormSchema);
-    if (!values) return;
+  const submit = form.onSubmit((values) => {
     const cents = parseEuros(values.amountCents);
     if (cents === null || cents <= 0) {
       setAmountError(t('fees.payment.amountInvalid'));
@@ -125,8 +126,8 @@ function PaymentForm({
           name="paidOn"
           label={t('fees.payment.paidOn')}
           value={form.values.paidOn}
-          onChange={(paidOn) => form.setValue('paidOn', paidOn)}
-          error={form.errorOf('paidOn')}
+          onChange={(paidOn) => form.setFieldValue('paidOn', paidOn)}
+          error={form.errors.paidOn}
           required
         />
         <TextInput

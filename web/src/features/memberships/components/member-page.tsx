@@ -28,19 +28,20 @@ import { EraseContactSection } from './erase-contact-section.tsx';
 import { MemberContacts, RemoveOrganizationSection } from './member-contacts.tsx';
 import { STATUS_COLORS } from './members-page.tsx';
 import { MembershipActionModal } from './membership-action-modal.tsx';
-import { MembershipVotePanel } from './membership-vote-panel.tsx';
 
 /** /committee/members/:id: a membership's facts, its history and the actions open now. */
 /**
- * The sections other features own (the member's fees, the profile's change history), passed in by the
- * app's route (`app/routes/committee-member-page.tsx`) since features do not import each other.
+ * The sections other features own (the member's fees, the profile's change history, the committee's
+ * vote on a change), passed in by the app's route (`app/routes/committee-member-page.tsx`) since
+ * features do not import each other.
  */
 export type MemberPageSections = {
   Fees: ComponentType<{ id: string }>;
   History: ComponentType<{ id: string }>;
+  Vote: ComponentType<{ membership: MembershipDetail }>;
 };
 
-export function MemberPage({ Fees, History: ProfileHistory }: MemberPageSections) {
+export function MemberPage({ Fees, History: ProfileHistory, Vote }: MemberPageSections) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const membership = useMembership(id);
@@ -102,7 +103,7 @@ export function MemberPage({ Fees, History: ProfileHistory }: MemberPageSections
       ) : null}
       <Facts membership={m} />
       <MemberContacts membership={m} />
-      <MembershipVotePanel membership={m} />
+      <Vote membership={m} />
       <Stack gap="sm" component="section" aria-labelledby="membership-actions">
         <Title order={2} size="h4" id="membership-actions">
           {t('memberships.detail.actions')}

@@ -27,7 +27,7 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useCategoryFeeText } from '@/components/use-category-fee.ts';
 import { useCan } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
-import { useMembershipAction, useMembershipVote } from '../api/memberships.ts';
+import { useMembershipAction, useOpenMembershipVote } from '../api/memberships.ts';
 
 /** `vote`: the chair proposes the change to a vote of the committee (issue 11 B1); no counts are typed. */
 type DecisionMode = 'existing' | 'vote' | 'none';
@@ -52,7 +52,7 @@ export function MembershipActionModal({
 }) {
   const { t } = useTranslation();
   const actionMutation = useMembershipAction(membership.id);
-  const openVote = useMembershipVote(membership.id).open;
+  const openVote = useOpenMembershipVote(membership.id);
   const isChair = useCan('application.chair');
   const [action, setAction] = useState<MembershipAction>(initialAction);
   const feeOf = useCategoryFeeText(action === 'change_category');

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useForm } from '@/lib/use-form.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { useCompetitors, useSaveCompetitors } from '../api/competitors.ts';
 
 const AddCompetitorSchema = z.object({ eik: EikSchema });
@@ -21,28 +21,29 @@ export function CompetitorsPage() {
   const { id = '' } = useParams();
   const list = useCompetitors(id);
   const save = useSaveCompetitors(id);
-  const form = useForm({ eik: '' });
+  const form = useSchemaForm({ initialValues: { eik: '' }, schema: AddCompetitorSchema });
   const [removing, setRemoving] = useState<string>();
   const [status, setStatus] = useState('');
   const eiks = list.data?.eiks ?? [];
 
-  const add = () => {
-    setStatus('');
-    const body = form.validate(AddCompetitorSchema);
-    if (!body) return;
-    if (eiks.includes(body.eik)) {
-      setStatus(t('myOrganization.competitors.already', { eik: body.eik }));
-      form.reset();
-      return;
-    }
-    save.mutate([...eiks, body.eik], {
-      onSuccess: () => {
-        setStatus(t('myOrganization.competitors.added', { eik: body.eik }));
+  const add = form.onSubmit(
+    (body) => {
+      setStatus('');
+      if (eiks.includes(body.eik)) {
+        setStatus(t('myOrganization.competitors.already', { eik: body.eik }));
         form.reset();
-      },
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+        return;
+      }
+      save.mutate([...eiks, body.eik], {
+        onSuccess: () => {
+          setStatus(t('myOrganization.competitors.added', { eik: body.eik }));
+          form.reset();
+        },
+        onError: (error) => form.showServerErrors(error),
+      });
+    },
+    () => setStatus(''),
+  );
   const confirmRemove = () => {
     if (!removing) return;
     const eik = removing;
@@ -100,7 +101,7 @@ export function CompetitorsPage() {
           {t('myOrganization.competitors.intro')}
         </Text>
         {content}
-        <form ref={form.formRef} onSubmit={form.onSubmit(add)} noValidate>
+        <form ref={form.formRef} onSubmit={add} noValidate>
           <Stack gap="sm">
             {save.isError && removing === undefined && rest !== undefined ? (
               <ProblemAlert error={save.error} fieldErrors={rest} />

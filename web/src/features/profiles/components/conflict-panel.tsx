@@ -2,7 +2,7 @@ import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Title } from '@ma
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import type { VersionedProfile } from '../api/profile.ts';
 import { areaNamer, displayValue, fieldLabel } from '../field-display.ts';

@@ -23,7 +23,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useAreas } from '@/lib/api/get-areas.ts';
+import { useAreas } from '@/lib/api/areas.ts';
 import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';

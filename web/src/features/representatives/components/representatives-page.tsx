@@ -19,11 +19,11 @@ import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useOrganizationStanding } from '@/lib/api/session.ts';
+import { useSchemaForm } from '@/lib/form.tsx';
 import { formatDateTime } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { personName } from '@/lib/person.ts';
-import { useForm } from '@/lib/use-form.ts';
 import {
   useInvite,
   useRemoveRepresentative,
@@ -33,33 +33,34 @@ import {
 
 function InviteForm({ id }: { id: string }) {
   const { t } = useTranslation();
-  const form = useForm({ email: '' });
+  const form = useSchemaForm({ initialValues: { email: '' }, schema: InviteBodySchema });
   const invite = useInvite(id);
   const [sent, setSent] = useState<string>();
 
-  const submit = () => {
-    setSent(undefined);
-    const body = form.validate(InviteBodySchema);
-    if (!body) return;
-    invite.mutate(body.email, {
-      onSuccess: (result) => {
-        setSent(
-          t(
-            result.resent
-              ? 'myOrganization.representatives.invite.resent'
-              : 'myOrganization.representatives.invite.sent',
-            { email: result.invitation.email },
-          ),
-        );
-        form.reset();
-      },
-      onError: (error) => form.showServerErrors(error),
-    });
-  };
+  const submit = form.onSubmit(
+    (body) => {
+      setSent(undefined);
+      invite.mutate(body.email, {
+        onSuccess: (result) => {
+          setSent(
+            t(
+              result.resent
+                ? 'myOrganization.representatives.invite.resent'
+                : 'myOrganization.representatives.invite.sent',
+              { email: result.invitation.email },
+            ),
+          );
+          form.reset();
+        },
+        onError: (error) => form.showServerErrors(error),
+      });
+    },
+    () => setSent(undefined),
+  );
   const rest = form.alertFor(invite.error);
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={form.formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Title order={3} size="h4" id="invite-title">
           {t('myOrganization.representatives.invite.title')}

@@ -1,0 +1,71 @@
+import { type Db, outboxEvents } from '@portal/db';
+import type {
+  ApplicationAction,
+  MembershipAction,
+  MembershipCategory,
+  MembershipStatus,
+  VoteOutcome,
+} from '@portal/shared';
+
+/**
+ * What happened that people hear about (decision 030). A service records the event with `recordEvent`
+ * in the transaction of the change; the dispatcher (./dispatcher.ts) later turns it into emails. A payload
+ * holds the facts of the change — ids, the action, the texts written with it — and never a recipient:
+ * who hears, at which address and in which language is looked up when the event is dispatched.
+ */
+export type DomainEvent =
+  | {
+      /** Any transition of an application (submit, request changes, open the vote, withdraw, …). */
+      type: 'application.transitioned';
+      payload: { applicationId: string; action: ApplicationAction; comment: string | null };
+    }
+  | {
+      /** A committee member wrote to the applicant in the application's thread. */
+      type: 'application.message';
+      payload: { applicationId: string; text: string };
+    }
+  | {
+      /** A vote on an application closed: admitted, not admitted (with the decision's number), or no quorum. */
+      type: 'application.decided';
+      payload: { applicationId: string; outcome: VoteOutcome; number: string | null };
+    }
+  | {
+      /** A membership changed (category, suspension, reinstatement, withdrawal, exclusion). */
+      type: 'membership.changed';
+      payload: {
+        organizationId: string;
+        action: MembershipAction;
+        status: MembershipStatus;
+        category: MembershipCategory;
+        effectiveOn: string;
+        decisionNumber: string | null;
+      };
+    };
+
+export type EventType = DomainEvent['type'];
+export type EventPayload<T extends EventType> = Extract<DomainEvent, { type: T }>['payload'];
+
+/**
+ * Records `event` with `tx`, the transaction of the change itself, so it exists if and only if the change
+ * committed. Nothing is rendered or sent here.
+ */
+export async function recordEvent(tx: Db, event: DomainEvent): Promise<void> {
+  await tx.insert(outboxEvents).values({ type: event.type, payload: event.payload });
+}
+
+/** What a handler gets besides the transaction: the configuration links are built from. */
+export interface HandlerContext {
+  publicUrl: string;
+}
+
+/**
+ * Turns one event into its emails with `tx`, the transaction that marks the event dispatched. A handler
+ * that throws leaves nothing behind (its savepoint is rolled back) and the event is tried again later.
+ */
+export type EventHandler<T extends EventType> = (
+  tx: Db,
+  payload: EventPayload<T>,
+  context: HandlerContext,
+) => Promise<void>;
+
+export type EventHandlers<T extends EventType = EventType> = { [K in T]: EventHandler<K> };

@@ -1,0 +1,820 @@
+import {
+  and,
+  applicationDocuments,
+  applicationEvents,
+  applications,
+  areas,
+  asc,
+  auditEvents,
+  authTokens,
+  type Db,
+  decisions,
+  eq,
+  feePayments,
+  inArray,
+  isNotNull,
+  isNull,
+  membershipEvents,
+  memberships,
+  ne,
+  or,
+  organizationAreas,
+  organizationLogos,
+  organizations,
+  outboxMessages,
+  parseJson,
+  rateLimits,
+  representativeInvitations,
+  rowsOf,
+  type SQL,
+  type SQLWrapper,
+  sessions,
+  sql,
+  userOrganizations,
+  userRoles,
+  users,
+  voteSessions,
+  votes,
+} from '@portal/db';
+
+import { containsPattern } from '../../db.ts';
+
+export { deleteSessionsOfUser } from '../../auth/sessions.repository.ts';
+export { findPasswordHash } from '../account/account.repository.ts';
+
+/** What the exports read and the erasures change (decision 029). */
+
+// ---------------------------------------------------------------------------------------------------
+// Exports: plain JSON of the rows, built by the database (the same on both engines, timestamps as
+// PostgreSQL writes them in json). Each section is a builder query whose fields are named one by one
+// (camelCase), so nothing secret (a password hash, a session or token hash) or bulky (a document's or
+// logo's bytes) can slip in, and a renamed column fails the type check.
+// ---------------------------------------------------------------------------------------------------
+
+/** A row of an export: the fields chosen, as json. */
+export type ExportRow = Record<string, unknown>;
+
+/** Fields as `<expression> as "<key>"`: the keys become the names in the json. */
+function named(fields: Record<string, SQLWrapper>) {
+  return Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, sql`${field}`.as(key)]));
+}
+
+/**
+ * The rows of `query` as one json array, aggregated by the database. Raw: json_agg over the query's
+ * rows keeps the database's json of every value (dates, timestamps, jsonb, arrays) as the export gives it.
+ */
+async function jsonRows(db: Db, query: SQLWrapper): Promise<ExportRow[]> {
+  const [row] = await rowsOf<{ rows: ExportRow[] | string }>(
+    db,
+    sql`select coalesce(json_agg(t), '[]'::json) as rows from ${query} t`,
+  );
+  return row ? parseJson(row.rows) : [];
+}
+
+async function jsonRow(db: Db, query: SQLWrapper): Promise<ExportRow | null> {
+  return (await jsonRows(db, query))[0] ?? null;
+}
+
+/** An application's documents, described (never their bytes). */
+const documentsOfApplication = sql`(select coalesce(json_agg(json_build_object(
+    'id', ${applicationDocuments.id}, 'kind', ${applicationDocuments.kind},
+    'filename', ${applicationDocuments.filename}, 'size', ${applicationDocuments.size},
+    'sha256', ${applicationDocuments.sha256}, 'uploadedAt', ${applicationDocuments.uploadedAt})
+    order by ${applicationDocuments.uploadedAt}), '[]'::json)
+  from ${applicationDocuments} where ${applicationDocuments.applicationId} = ${applications.id})`;
+
+/** The applicant-facing timeline of an application (internal committee notes are not the applicant's). */
+const applicantEventsOfApplication = sql`(select coalesce(json_agg(json_build_object(
+    'at', ${applicationEvents.at}, 'kind', ${applicationEvents.kind}, 'action', ${applicationEvents.action},
+    'fromState', ${applicationEvents.fromState}, 'toState', ${applicationEvents.toState},
+    'text', ${applicationEvents.text}, 'changes', ${applicationEvents.changes})
+    order by ${applicationEvents.id}), '[]'::json)
+  from ${applicationEvents}
+  where ${applicationEvents.applicationId} = ${applications.id} and ${applicationEvents.audience} = 'applicant')`;
+
+/** The latest decision on an application. */
+const decisionOfApplication = sql`(select json_build_object('number', ${decisions.number},
+    'decidedOn', ${decisions.decidedOn}, 'outcome', ${decisions.outcome})
+  from ${decisions} where ${decisions.applicationId} = ${applications.id}
+  order by ${decisions.createdAt} desc limit 1)`;
+
+/** A link's `token=` query value (as app.ts redactUrl hides it from logs). */
+const TOKEN_IN_LINK = '([?&]token=)[^&#[:space:]]*';
+
+const invitationFields = {
+  id: representativeInvitations.id,
+  organizationId: representativeInvitations.organizationId,
+  email: representativeInvitations.email,
+  createdAt: representativeInvitations.createdAt,
+  expiresAt: representativeInvitations.expiresAt,
+  acceptedAt: representativeInvitations.acceptedAt,
+  revokedAt: representativeInvitations.revokedAt,
+};
+
+/** Everything the portal holds about a user, section by section (null: no such user). */
+export async function findAccountExport(db: Db, userId: string) {
+  const account = await jsonRow(
+    db,
+    db
+      .select(
+        named({
+          id: users.id,
+          email: users.email,
+          displayName: users.displayName,
+          language: users.language,
+          emailVerifiedAt: users.emailVerifiedAt,
+          disabledAt: users.disabledAt,
+          createdAt: users.createdAt,
+          updatedAt: users.updatedAt,
+        }),
+      )
+      .from(users)
+      .where(eq(users.id, userId)),
+  );
+  if (!account) return null;
+  const email = String(account.email);
+  // Snapshots only of events about the user: those they merely acted in may hold other people's data.
+  const aboutMe = and(eq(auditEvents.entityType, 'user'), eq(auditEvents.entityId, userId))!;
+  return {
+    account,
+    roles: await jsonRows(
+      db,
+      db
+        .select(named({ role: userRoles.role, grantedAt: userRoles.grantedAt }))
+        .from(userRoles)
+        .where(eq(userRoles.userId, userId))
+        .orderBy(asc(userRoles.role)),
+    ),
+    sessions: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: sessions.id,
+            createdAt: sessions.createdAt,
+            lastSeenAt: sessions.lastSeenAt,
+            expiresAt: sessions.expiresAt,
+            userAgent: sessions.userAgent,
+          }),
+        )
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+        .orderBy(asc(sessions.createdAt)),
+    ),
+    organizations: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: organizations.id,
+            eik: organizations.eik,
+            nameBg: organizations.nameBg,
+            nameEn: organizations.nameEn,
+            linkedAt: userOrganizations.linkedAt,
+          }),
+        )
+        .from(userOrganizations)
+        .innerJoin(organizations, eq(organizations.id, userOrganizations.organizationId))
+        .where(eq(userOrganizations.userId, userId))
+        .orderBy(asc(organizations.nameBg)),
+    ),
+    applications: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: applications.id,
+            state: applications.state,
+            answers: applications.data,
+            eik: applications.eik,
+            kind: applications.kind,
+            organizationId: applications.organizationId,
+            submittedAt: applications.submittedAt,
+            decidedAt: applications.decidedAt,
+            createdAt: applications.createdAt,
+            updatedAt: applications.updatedAt,
+            documents: documentsOfApplication,
+            events: applicantEventsOfApplication,
+            decision: decisionOfApplication,
+          }),
+        )
+        .from(applications)
+        .where(eq(applications.applicantId, userId))
+        .orderBy(asc(applications.createdAt)),
+    ),
+    votes: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            applicationId: voteSessions.applicationId,
+            round: voteSessions.round,
+            choice: votes.choice,
+            recused: votes.recused,
+            recusalReason: votes.recusalReason,
+            updatedAt: votes.updatedAt,
+          }),
+        )
+        .from(votes)
+        .innerJoin(voteSessions, eq(voteSessions.id, votes.sessionId))
+        .where(eq(votes.memberId, userId))
+        .orderBy(asc(votes.updatedAt)),
+    ),
+    invitationsSent: await jsonRows(
+      db,
+      db
+        .select(named(invitationFields))
+        .from(representativeInvitations)
+        .where(eq(representativeInvitations.invitedBy, userId))
+        .orderBy(asc(representativeInvitations.createdAt)),
+    ),
+    invitationsReceived: await jsonRows(
+      db,
+      db
+        .select(named(invitationFields))
+        .from(representativeInvitations)
+        .where(
+          or(eq(representativeInvitations.email, email), eq(representativeInvitations.acceptedBy, userId)),
+        )
+        .orderBy(asc(representativeInvitations.createdAt)),
+    ),
+    emails: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: outboxMessages.id,
+            to: outboxMessages.toEmail,
+            language: outboxMessages.language,
+            template: outboxMessages.template,
+            subject: outboxMessages.subject,
+            // An emailed link's single-use token is a credential: the file shows the link without it.
+            text: sql`regexp_replace(${outboxMessages.text}, ${TOKEN_IN_LINK}, ${'\\1[redacted]'}, 'g')`,
+            status: outboxMessages.status,
+            createdAt: outboxMessages.createdAt,
+            sentAt: outboxMessages.sentAt,
+          }),
+        )
+        .from(outboxMessages)
+        .where(eq(outboxMessages.toEmail, email))
+        .orderBy(asc(outboxMessages.createdAt)),
+    ),
+    auditEvents: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: auditEvents.id,
+            occurredAt: auditEvents.occurredAt,
+            action: auditEvents.action,
+            entityType: auditEvents.entityType,
+            entityId: auditEvents.entityId,
+            byMe: sql`${auditEvents.actorId} = ${userId}`,
+            before: sql`case when ${aboutMe} then ${auditEvents.before} end`,
+            after: sql`case when ${aboutMe} then ${auditEvents.after} end`,
+          }),
+        )
+        .from(auditEvents)
+        .where(or(eq(auditEvents.actorId, userId), aboutMe))
+        .orderBy(asc(auditEvents.id)),
+    ),
+  };
+}
+
+/** The ids of the organisation's applications (a subquery). */
+const applicationsOf = (db: Db, organizationId: string) =>
+  db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(eq(applications.organizationId, organizationId));
+
+/** Everything the portal holds about an organisation, section by section (null: no such organisation). */
+export async function findOrganizationExport(db: Db, id: string) {
+  const o = organizations;
+  const organization = await jsonRow(
+    db,
+    db
+      .select(
+        named({
+          id: o.id,
+          eik: o.eik,
+          nameBg: o.nameBg,
+          nameEn: o.nameEn,
+          kind: o.kind,
+          employees: o.employees,
+          sizeClass: o.sizeClass,
+          foundedYear: o.foundedYear,
+          city: o.city,
+          address: o.address,
+          website: o.website,
+          publicEmail: o.publicEmail,
+          publicPhone: o.publicPhone,
+          descriptionBg: o.descriptionBg,
+          descriptionEn: o.descriptionEn,
+          naceCodes: o.naceCodes,
+          offers: o.offers,
+          seeks: o.seeks,
+          contactName: o.contactName,
+          contactPosition: o.contactPosition,
+          contactEmail: o.contactEmail,
+          contactPhone: o.contactPhone,
+          visibility: o.visibility,
+          logoVersion: o.logoVersion,
+          createdAt: o.createdAt,
+          updatedAt: o.updatedAt,
+          version: o.version,
+        }),
+      )
+      .from(o)
+      .where(eq(o.id, id)),
+  );
+  if (!organization) return null;
+  const e = membershipEvents;
+  const i = representativeInvitations;
+  return {
+    organization,
+    areas: await jsonRows(
+      db,
+      db
+        .select(named({ id: areas.id, nameBg: areas.nameBg, nameEn: areas.nameEn }))
+        .from(organizationAreas)
+        .innerJoin(areas, eq(areas.id, organizationAreas.areaId))
+        .where(eq(organizationAreas.organizationId, id))
+        .orderBy(asc(areas.position), asc(areas.id)),
+    ),
+    logo: await jsonRow(
+      db,
+      db
+        .select(
+          named({
+            version: organizationLogos.version,
+            sourceType: organizationLogos.sourceType,
+            width: organizationLogos.width,
+            height: organizationLogos.height,
+            createdAt: organizationLogos.createdAt,
+          }),
+        )
+        .from(organizationLogos)
+        .where(eq(organizationLogos.organizationId, id)),
+    ),
+    membership: await jsonRow(
+      db,
+      db
+        .select(
+          named({
+            category: memberships.category,
+            status: memberships.status,
+            memberSince: memberships.memberSince,
+            createdAt: memberships.createdAt,
+            updatedAt: memberships.updatedAt,
+          }),
+        )
+        .from(memberships)
+        .where(eq(memberships.organizationId, id)),
+    ),
+    membershipEvents: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: e.id,
+            action: e.action,
+            fromCategory: e.fromCategory,
+            toCategory: e.toCategory,
+            fromStatus: e.fromStatus,
+            toStatus: e.toStatus,
+            decisionNumber: decisions.number,
+            reason: e.reason,
+            effectiveOn: e.effectiveOn,
+            createdAt: e.createdAt,
+          }),
+        )
+        .from(e)
+        .leftJoin(decisions, eq(decisions.id, e.decisionId))
+        .where(eq(e.organizationId, id))
+        .orderBy(asc(e.id)),
+    ),
+    feePayments: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: feePayments.id,
+            year: feePayments.year,
+            amountCents: feePayments.amountCents,
+            paidOn: feePayments.paidOn,
+            reference: feePayments.reference,
+            createdAt: feePayments.createdAt,
+          }),
+        )
+        .from(feePayments)
+        .where(eq(feePayments.organizationId, id))
+        .orderBy(asc(feePayments.year), asc(feePayments.paidOn)),
+    ),
+    representatives: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: users.id,
+            displayName: users.displayName,
+            email: users.email,
+            linkedAt: userOrganizations.linkedAt,
+          }),
+        )
+        .from(userOrganizations)
+        .innerJoin(users, eq(users.id, userOrganizations.userId))
+        .where(eq(userOrganizations.organizationId, id))
+        .orderBy(asc(userOrganizations.linkedAt)),
+    ),
+    invitations: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: i.id,
+            email: i.email,
+            invitedBy: i.invitedBy,
+            createdAt: i.createdAt,
+            expiresAt: i.expiresAt,
+            acceptedAt: i.acceptedAt,
+            acceptedBy: i.acceptedBy,
+            revokedAt: i.revokedAt,
+          }),
+        )
+        .from(i)
+        .where(eq(i.organizationId, id))
+        .orderBy(asc(i.createdAt)),
+    ),
+    applications: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: applications.id,
+            state: applications.state,
+            answers: applications.data,
+            submittedAt: applications.submittedAt,
+            decidedAt: applications.decidedAt,
+            createdAt: applications.createdAt,
+            documents: documentsOfApplication,
+            events: applicantEventsOfApplication,
+          }),
+        )
+        .from(applications)
+        .where(and(eq(applications.organizationId, id), ne(applications.state, 'draft')))
+        .orderBy(asc(applications.createdAt)),
+    ),
+    decisions: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: decisions.id,
+            number: decisions.number,
+            decidedOn: decisions.decidedOn,
+            subject: decisions.subject,
+            outcome: decisions.outcome,
+            textBg: decisions.textBg,
+            textEn: decisions.textEn,
+            tally: decisions.tally,
+            createdAt: decisions.createdAt,
+          }),
+        )
+        .from(decisions)
+        .where(or(eq(decisions.organizationId, id), inArray(decisions.applicationId, applicationsOf(db, id))))
+        .orderBy(asc(decisions.year), asc(decisions.sequence)),
+    ),
+    auditEvents: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: auditEvents.id,
+            occurredAt: auditEvents.occurredAt,
+            action: auditEvents.action,
+            actorId: auditEvents.actorId,
+            actorName: users.displayName,
+            before: auditEvents.before,
+            after: auditEvents.after,
+          }),
+        )
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorId))
+        .where(and(eq(auditEvents.entityType, 'organization'), eq(auditEvents.entityId, id)))
+        .orderBy(asc(auditEvents.id)),
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Erasure
+// ---------------------------------------------------------------------------------------------------
+
+/** Which applications' data an organisation's erasure scrubs: its own. */
+export const applicationsOfOrganization = (organizationId: string) =>
+  eq(applications.organizationId, organizationId);
+
+/** Which application events an organisation's erasure scrubs: those of its applications. */
+export const eventsOfOrganizationApplications = (db: Db, organizationId: string) =>
+  inArray(applicationEvents.applicationId, applicationsOf(db, organizationId));
+
+/** Which audit events an organisation's erasure scrubs: those about it. */
+export const auditOfOrganization = (organizationId: string) =>
+  and(eq(auditEvents.entityType, 'organization'), eq(auditEvents.entityId, organizationId));
+
+/** Locks the user's row for the transaction (two erasures, or an erasure and an edit, serialise). */
+export async function lockUser(db: Db, userId: string) {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, displayName: users.displayName, erasedAt: users.erasedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .for('update');
+  return row;
+}
+
+export type ErasedUser = NonNullable<Awaited<ReturnType<typeof lockUser>>>;
+
+/** The ids of the organisations the user represents (a subquery). */
+const organizationsOf = (db: Db, userId: string) =>
+  db
+    .select({ id: userOrganizations.organizationId })
+    .from(userOrganizations)
+    .where(eq(userOrganizations.userId, userId));
+
+/** Locks the organisations the user represents, in the order of their ids. */
+export async function lockOrganizationsOf(db: Db, userId: string): Promise<void> {
+  await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(inArray(organizations.id, organizationsOf(db, userId)))
+    .orderBy(asc(organizations.id))
+    .for('update');
+}
+
+/** The organisations the user is the only representative of, by Bulgarian name. */
+export async function findOrganizationsRepresentedAlone(db: Db, userId: string) {
+  return db
+    .select({ nameBg: organizations.nameBg, nameEn: organizations.nameEn })
+    .from(userOrganizations)
+    .innerJoin(organizations, eq(organizations.id, userOrganizations.organizationId))
+    .where(
+      and(
+        eq(userOrganizations.userId, userId),
+        // The same table again under another name: a raw condition (`alias` is not re-exported by @portal/db).
+        sql`not exists (select 1 from ${userOrganizations} other
+          where other.organization_id = ${userOrganizations.organizationId} and other.user_id <> ${userId})`,
+      ),
+    )
+    .orderBy(asc(organizations.nameBg));
+}
+
+/**
+ * The phone numbers the user gave: in their applications' contact sections, and as the contact person of
+ * organisations (by their email).
+ */
+export async function findPhonesOf(db: Db, userId: string, email: string): Promise<(string | null)[]> {
+  const rows = await db
+    .select({ phone: sql<string | null>`${applications.data}->'contact'->>'phone'` })
+    .from(applications)
+    .where(eq(applications.applicantId, userId))
+    .union(
+      db
+        .select({ phone: organizations.contactPhone })
+        .from(organizations)
+        .where(eq(sql`lower(${organizations.contactEmail})`, email)),
+    );
+  return rows.map((r) => r.phone);
+}
+
+const noContact = {
+  contactName: null,
+  contactPosition: null,
+  contactEmail: null,
+  contactPhone: null,
+  updatedAt: sql`now()`,
+  version: sql`${organizations.version} + 1`,
+};
+
+/**
+ * Clears the contact fields of the organisations whose contact person has this email, or this name (an
+ * organisation the user represents); returns how many.
+ */
+export async function clearContactsOfPerson(
+  db: Db,
+  person: { userId: string; email: string; name: string },
+): Promise<number> {
+  const rows = await db
+    .update(organizations)
+    .set(noContact)
+    .where(
+      or(
+        eq(sql`lower(${organizations.contactEmail})`, person.email),
+        and(
+          eq(sql`lower(${organizations.contactName})`, person.name),
+          inArray(organizations.id, organizationsOf(db, person.userId)),
+        ),
+      ),
+    )
+    .returning({ id: organizations.id });
+  return rows.length;
+}
+
+/** The organisation's contact fields, its row locked for the transaction. */
+export async function lockOrganizationContact(db: Db, organizationId: string) {
+  const [row] = await db
+    .select({
+      contactName: organizations.contactName,
+      contactPosition: organizations.contactPosition,
+      contactEmail: organizations.contactEmail,
+      contactPhone: organizations.contactPhone,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('update');
+  return row;
+}
+
+export async function clearOrganizationContact(db: Db, organizationId: string): Promise<void> {
+  await db.update(organizations).set(noContact).where(eq(organizations.id, organizationId));
+}
+
+/** An application's contact section (json). */
+const contactOf = sql`${applications.data}->'contact'`;
+
+/** Removes the contact section of the applications `where` picks; returns how many changed. */
+async function dropApplicationContacts(db: Db, where: SQL | undefined): Promise<number> {
+  const rows = await db
+    .update(applications)
+    .set({
+      data: sql`${applications.data} - 'contact'`,
+      updatedAt: sql`now()`,
+      version: sql`${applications.version} + 1`,
+    })
+    .where(and(where, isNotNull(contactOf)))
+    .returning({ id: applications.id });
+  return rows.length;
+}
+
+/** The user's own applications lose their contact section. */
+export const dropContactsOfApplicant = (db: Db, userId: string) =>
+  dropApplicationContacts(db, eq(applications.applicantId, userId));
+
+/** The organisation's applications lose the contact section naming this person (by email or name). */
+export const dropContactsNaming = (db: Db, organizationId: string, person: { email: string; name: string }) =>
+  dropApplicationContacts(
+    db,
+    and(
+      eq(applications.organizationId, organizationId),
+      or(
+        eq(sql`lower(${contactOf}->>'email')`, person.email),
+        eq(sql`lower(trim(${contactOf}->>'name'))`, person.name),
+      ),
+    ),
+  );
+
+/** Queued mail to the address is dropped; returns how many. */
+export async function deletePendingMailTo(db: Db, email: string): Promise<number> {
+  const rows = await db
+    .delete(outboxMessages)
+    .where(and(eq(outboxMessages.toEmail, email), eq(outboxMessages.status, 'pending')))
+    .returning({ id: outboxMessages.id });
+  return rows.length;
+}
+
+/** Mail sent to the address keeps its record, without address and content; returns how many. */
+export async function redactMailTo(
+  db: Db,
+  email: string,
+  placeholder: string,
+  text: string,
+): Promise<number> {
+  const rows = await db
+    .update(outboxMessages)
+    .set({ toEmail: placeholder, text })
+    .where(eq(outboxMessages.toEmail, email))
+    .returning({ id: outboxMessages.id });
+  return rows.length;
+}
+
+/**
+ * Invitations to the address: open ones are deleted (returns how many), settled ones keep their record
+ * under the placeholder.
+ */
+export async function eraseInvitationsTo(db: Db, email: string, placeholder: string): Promise<number> {
+  const i = representativeInvitations;
+  const deleted = await db
+    .delete(i)
+    .where(and(eq(i.email, email), isNull(i.acceptedAt), isNull(i.revokedAt)))
+    .returning({ id: i.id });
+  await db.update(i).set({ email: placeholder }).where(eq(i.email, email));
+  return deleted.length;
+}
+
+/** The user's tokens, roles and links to organisations go. */
+export async function deleteAccessOf(db: Db, userId: string): Promise<void> {
+  await db.delete(authTokens).where(eq(authTokens.userId, userId));
+  await db.delete(userRoles).where(eq(userRoles.userId, userId));
+  await db.delete(userOrganizations).where(eq(userOrganizations.userId, userId));
+}
+
+export async function deleteRateLimits(db: Db, keys: string[]): Promise<void> {
+  await db.delete(rateLimits).where(inArray(rateLimits.key, keys));
+}
+
+/** The user row keeps nothing personal: the placeholder address, no name, no usable password. */
+export async function anonymizeUser(db: Db, userId: string, placeholder: string): Promise<void> {
+  await db
+    .update(users)
+    .set({
+      email: placeholder,
+      displayName: '',
+      passwordHash: '!erased',
+      erasedAt: sql`now()`,
+      disabledAt: sql`coalesce(${users.disabledAt}, now())`,
+      updatedAt: sql`now()`,
+      version: sql`${users.version} + 1`,
+    })
+    .where(eq(users.id, userId));
+}
+
+// ---------- scrubbing values out of free text and json ----------
+
+/** The tables whose json snapshots or free text may name a person. */
+export const scrubbed = {
+  applicationData: { table: applications, id: applications.id, columns: [applications.data] },
+  applicationChanges: {
+    table: applicationEvents,
+    id: applicationEvents.id,
+    columns: [applicationEvents.changes],
+  },
+  applicationTexts: { table: applicationEvents, id: applicationEvents.id, columns: [applicationEvents.text] },
+  auditSnapshots: {
+    table: auditEvents,
+    id: auditEvents.id,
+    columns: [auditEvents.before, auditEvents.after],
+  },
+  membershipReasons: { table: membershipEvents, id: membershipEvents.id, columns: [membershipEvents.reason] },
+  mails: {
+    table: outboxMessages,
+    id: outboxMessages.id,
+    columns: [outboxMessages.subject, outboxMessages.text],
+  },
+} as const;
+
+export type Scrubbed = (typeof scrubbed)[keyof typeof scrubbed];
+
+/** `text ilike` any of the values (a cheap pre-filter; the exact rules are applied by the service). */
+function mentions(text: SQL, values: string[]): SQL {
+  if (values.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    values.map((v) => sql`${text} ilike ${containsPattern(v)}`),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * The rows of `target` that `where` picks and whose columns mention any of `values` (in any case), with
+ * their columns by name: json as parsed values, text as strings.
+ */
+export async function findRowsMentioning(
+  db: Db,
+  target: Scrubbed,
+  where: SQL | undefined,
+  values: string[],
+): Promise<{ id: string | number; values: Record<string, unknown> }[]> {
+  const columns: readonly SQLWrapper[] = target.columns;
+  const rows = await db
+    .select({
+      id: sql<string | number>`${target.id}`,
+      values: sql<unknown[]>`json_build_array(${sql.join(
+        columns.map((c) => sql`${c}`),
+        sql`, `,
+      )})`.mapWith((v: unknown[] | string) => parseJson<unknown[]>(v)),
+    })
+    .from(target.table)
+    .where(and(where, or(...columns.map((c) => mentions(sql`${c}::text`, values)))));
+  return rows.map((r) => ({
+    id: r.id,
+    values: Object.fromEntries(target.columns.map((c, n) => [c.name, r.values[n]])),
+  }));
+}
+
+/** Writes new values (by column name; json columns take json values) into one row of `target`. */
+export async function updateScrubbedRow(
+  db: Db,
+  target: Scrubbed,
+  id: string | number,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const sets = target.columns
+    .filter((c) => c.name in values)
+    .map((c) =>
+      c.dataType === 'json'
+        ? sql`${sql.identifier(c.name)} = ${JSON.stringify(values[c.name])}::jsonb`
+        : sql`${sql.identifier(c.name)} = ${values[c.name]}`,
+    );
+  if (sets.length === 0) return;
+  // Raw: one statement for any of the tables above (the builder's update is typed per table).
+  await rowsOf(db, sql`update ${target.table} set ${sql.join(sets, sql`, `)} where ${target.id} = ${id}`);
+}

@@ -10,23 +10,68 @@
  * exits 0 and nothing it started is left running or listening.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PUBLIC_URL = 'https://portal.example.test';
 const SHUTDOWN_DELAY_SECONDS = 3;
 
+/**
+ * This file rebuilds `server/dist` (and, through `pnpm start`, `web/dist`) in the checkout and runs what it
+ * built. CI runs the PGlite and PostgreSQL passes at once in one checkout, so the file's two runs would
+ * rebuild under each other's running server: a lock directory (holding its owner's pid) lets one run at a
+ * time. A lock whose owner has died is taken over; so is one left without a pid for a minute.
+ */
+const LOCK = join(ROOT, 'node_modules/.cache/portal-production-run.lock');
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function lockCheckout(): Promise<void> {
+  await mkdir(dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      await writeFile(join(LOCK, 'pid'), String(process.pid));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = Number(await readFile(join(LOCK, 'pid'), 'utf8').catch(() => '0'));
+    const since = await stat(LOCK).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
+    const abandoned = owner > 0 ? !processAlive(owner) : Date.now() - since > 60_000;
+    if (abandoned) await rm(LOCK, { recursive: true, force: true });
+    else await sleep(250);
+  }
+}
+
 beforeAll(async () => {
+  await lockCheckout();
   await promisify(execFile)('pnpm', ['--filter', '@portal/server', 'build'], { cwd: ROOT });
-}, 180_000);
+}, 600_000);
+
+afterAll(async () => {
+  // Only this run's own lock (a run whose build failed before it got the lock must not free another's).
+  if ((await readFile(join(LOCK, 'pid'), 'utf8').catch(() => '')) === String(process.pid))
+    await rm(LOCK, { recursive: true, force: true });
+});
 
 const started: ChildProcess[] = [];
 const dataDirs: string[] = [];

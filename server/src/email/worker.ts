@@ -93,21 +93,28 @@ async function claimDue(db: Db, batchSize: number, leaseSeconds: number) {
       attempts: sql`${outboxMessages.attempts} + 1`,
     })
     .where(inArray(outboxMessages.id, due))
-    .returning({
+    .returning({ id: outboxMessages.id });
+  if (claimed.length === 0) return [];
+  // UPDATE … RETURNING has no order of its own, and sorting in JavaScript would lose the database's
+  // microseconds (two messages queued within one millisecond would tie): read the leased rows back in the
+  // order they fell due.
+  return db
+    .select({
       id: outboxMessages.id,
       toEmail: outboxMessages.toEmail,
       template: outboxMessages.template,
       subject: outboxMessages.subject,
       text: outboxMessages.text,
       attempts: outboxMessages.attempts,
-      nextAttemptAt: outboxMessages.nextAttemptAt,
-      createdAt: outboxMessages.createdAt,
-    });
-  // UPDATE … RETURNING has no order of its own.
-  return claimed.sort(
-    (x, y) =>
-      x.nextAttemptAt.getTime() - y.nextAttemptAt.getTime() || x.createdAt.getTime() - y.createdAt.getTime(),
-  );
+    })
+    .from(outboxMessages)
+    .where(
+      inArray(
+        outboxMessages.id,
+        claimed.map((row) => row.id),
+      ),
+    )
+    .orderBy(asc(outboxMessages.nextAttemptAt), asc(outboxMessages.createdAt), asc(outboxMessages.id));
 }
 
 type Claimed = Awaited<ReturnType<typeof claimDue>>[number];

@@ -31,6 +31,7 @@ import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
+import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import {
   accountFeesRoutes,
   adminFeesRoutes,
@@ -293,6 +294,8 @@ export async function buildApp({
   await app.register(committeeFeesRoutes, { prefix: '/api/committee/fees' });
   await app.register(accountFeesRoutes, { prefix: '/api/account' });
   await app.register(membersRoutes, { prefix: '/api/members' });
+  await app.register(boardRoutes, { prefix: '/api/board' });
+  await app.register(accountBoardRoutes, { prefix: '/api/account/organizations' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -68,6 +68,13 @@ export const ACTIONS = [
   'organizations.import',
   /** Remove an organisation entered by mistake, one with no history in the cluster (administrators). */
   'organizations.remove',
+  /** The cooperation board: offers and requests of the members (representatives of members, committee, admins). */
+  'board.view',
+  /**
+   * Post to the board and change an organisation's items (record-level: a representative of that
+   * organisation while it is an active member; issue 14, decision 033).
+   */
+  'board.post',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
 ] as const;
@@ -93,6 +100,8 @@ export const MEMBERS_ONLY_ACTIONS = [
   'members.view',
   'members.export',
   'decisions.read_full',
+  'board.view',
+  'board.post',
 ] as const satisfies readonly Action[];
 
 /**
@@ -137,6 +146,14 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'members.export':
     case 'decisions.read_full':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
+    case 'board.view':
+      return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
+    case 'board.post':
+      // Only a representative of an organisation that is an active member now; the committee and
+      // administrators do not post on an organisation's behalf.
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
       return isCommittee(user) || hasRole(user, 'admin');

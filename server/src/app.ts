@@ -27,11 +27,11 @@ import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
-import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import {
   accountFeesRoutes,
   adminFeesRoutes,

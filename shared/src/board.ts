@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { AreaIdSchema, AreaRefSchema, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './common.ts';
+import {
+  AreaIdSchema,
+  AreaRefSchema,
+  PAGE_MAX,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  ProblemSchema,
+} from './common.ts';
 import { todayInSofia } from './dates.ts';
 import { NaceCodeSchema } from './directory.ts';
 import { addDays } from './fees.ts';
@@ -133,7 +140,9 @@ export function isOnBoard(
   membership: { status: MembershipStatus; category: MembershipCategory } | null,
   today: string = todayInSofia(),
 ): boolean {
-  return effectiveBoardStatus(item.status, item.validUntil, today) === 'published' && canPostToBoard(membership);
+  return (
+    effectiveBoardStatus(item.status, item.validUntil, today) === 'published' && canPostToBoard(membership)
+  );
 }
 
 // ---------- bodies ----------
@@ -261,6 +270,9 @@ export const BoardItemSchema = BoardItemSummarySchema.extend({
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
+/** A 409 on a stale version carries the item as it is now (`current`), to show instead of the stale copy. */
+export const BoardConflictSchema = ProblemSchema.extend({ current: BoardItemSchema.nullable().optional() });
+
 export const BoardListResponseSchema = z.object({
   items: z.array(BoardItemSummarySchema),
   total: z.number().int().nonnegative(),
@@ -288,7 +300,9 @@ export type BoardTeaserItem = z.infer<typeof BoardTeaserItemSchema>;
 export const BoardTeaserResponseSchema = z.object({
   /** Items on the board now (members-only ones included: a count says nothing of their content). */
   total: z.number().int().nonnegative(),
-  byType: z.array(z.object({ type: BoardItemTypeSchema, kind: BoardItemKindSchema, count: z.number().int() })),
+  byType: z.array(
+    z.object({ type: BoardItemTypeSchema, kind: BoardItemKindSchema, count: z.number().int() }),
+  ),
   byArea: z.array(AreaRefSchema.extend({ count: z.number().int() })),
   /** The latest items their authors made public. */
   latest: z.array(BoardTeaserItemSchema),

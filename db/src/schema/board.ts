@@ -63,12 +63,8 @@ export const boardItems = pgTable(
   (t) => [
     index('board_items_organization_idx').on(t.organizationId, t.createdAt),
     // The members' list: published items, newest first or ending soonest.
-    index('board_items_published_idx')
-      .on(t.publishedAt.desc())
-      .where(sql`status = 'published'`),
-    index('board_items_ending_idx')
-      .on(t.validUntil)
-      .where(sql`status = 'published'`),
+    index('board_items_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
+    index('board_items_ending_idx').on(t.validUntil).where(sql`status = 'published'`),
     index('board_items_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('board_items_kind_check', sql.raw(`kind in (${list(BOARD_ITEM_KINDS)})`)),
     check('board_items_type_check', sql.raw(`type in (${list(BOARD_ITEM_TYPES)})`)),

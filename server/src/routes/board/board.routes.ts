@@ -1,4 +1,5 @@
 import {
+  BoardConflictSchema,
   BoardItemCloseBodySchema,
   BoardItemCreateBodySchema,
   BoardItemParamsSchema,
@@ -30,7 +31,7 @@ import {
 /** The cooperation board (issue 14 §1, decision 033). */
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
-const writeProblems = { ...problems, 404: ProblemSchema, 409: ProblemSchema };
+const writeProblems = { ...problems, 404: ProblemSchema, 409: BoardConflictSchema };
 
 /** Registered with prefix /api/board. */
 export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -166,7 +167,8 @@ export const accountBoardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'board.post' },
       schema: {
         tags: ['board'],
-        summary: 'Close a published or expired item with its outcome (partnership formed, no longer needed, other)',
+        summary:
+          'Close a published or expired item with its outcome (partnership formed, no longer needed, other)',
         params: BoardItemParamsSchema,
         body: BoardItemCloseBodySchema,
         response: { 200: BoardItemSchema, ...writeProblems },

@@ -28,13 +28,13 @@ import {
   findBoardPage,
   findItem,
   findLatestPublic,
+  findMembership,
   findOrganizationItems,
+  type ItemRow,
   insertItem,
   insertRevision,
-  type ItemRow,
   knownAreaIds,
   lockItem,
-  findMembership,
   replaceAreas,
   type StoredItem,
   updateItem,
@@ -132,7 +132,11 @@ export async function organizationBoardItems(
 }
 
 /** What a visitor sees: counts per type and area, and the latest public items (no description). */
-export async function boardTeaser(db: Db, limit: number, today = todayInSofia()): Promise<BoardTeaserResponse> {
+export async function boardTeaser(
+  db: Db,
+  limit: number,
+  today = todayInSofia(),
+): Promise<BoardTeaserResponse> {
   const [{ byType, byArea }, latest] = await Promise.all([
     countOnBoard(db, today),
     findLatestPublic(db, today, limit),
@@ -266,7 +270,12 @@ export async function updateBoardItem(
     const beforeAreas = await findAreaIds(tx, id);
     const before = contentOf(item, beforeAreas);
     if (item.status !== 'draft') {
-      await insertRevision(tx, { itemId: id, version: item.version, content: before, editedBy: actor.userId });
+      await insertRevision(tx, {
+        itemId: id,
+        version: item.version,
+        content: before,
+        editedBy: actor.userId,
+      });
     }
     if (!(await updateItem(tx, id, body.version, { ...values, status: next }))) await stale(tx, id, today);
     await replaceAreas(tx, id, areaIds);
@@ -354,4 +363,3 @@ export async function closeBoardItem(
   });
   return itemOf((await findItem(db, id))!, today);
 }
-

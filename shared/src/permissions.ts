@@ -101,8 +101,13 @@ export const MEMBERS_ONLY_ACTIONS = [
   'members.export',
   'decisions.read_full',
   'board.view',
-  'board.post',
 ] as const satisfies readonly Action[];
+
+/**
+ * What only a representative of an active member may do, for their own organisation (not the committee or
+ * administrators on its behalf): posting to the cooperation board.
+ */
+export const MEMBER_REPRESENTATIVE_ACTIONS = ['board.post'] as const satisfies readonly Action[];
 
 /**
  * Is `user` refused `action` only because none of their organisations is an active member (a representative
@@ -112,7 +117,7 @@ export const MEMBERS_ONLY_ACTIONS = [
 export function deniedForMembership(user: Principal | null, action: Action): boolean {
   return (
     !!user &&
-    (MEMBERS_ONLY_ACTIONS as readonly Action[]).includes(action) &&
+    ([...MEMBERS_ONLY_ACTIONS, ...MEMBER_REPRESENTATIVE_ACTIONS] as readonly Action[]).includes(action) &&
     hasRole(user, 'representative') &&
     !can(user, action)
   );

@@ -26,7 +26,7 @@ const org = {} as Record<'lab' | 'uni' | 'studio' | 'lapsing', string>;
 const as = {} as Record<'labRep' | 'uniRep' | 'lapsingRep' | 'committee' | 'admin' | 'noRole', string>;
 
 beforeAll(async () => {
-  h = await createTestDb();
+  h = await createTestDb({ maxConnections: 20 });
   const generous = Object.fromEntries(
     Object.keys(RATE_LIMITS).map((k) => [k, { max: 100_000, windowSeconds: 60 }]),
   ) as RateLimits;
@@ -241,6 +241,26 @@ describe('editing and closing', () => {
       sql`select title_bg, status from board_items where id = ${item.id}`,
     );
     expect(row).toEqual({ title_bg: 'Първа редакция', status: 'published' });
+  });
+
+  it('lets exactly one of several simultaneous edits at the same version through; the others get 409', async () => {
+    const item = await post(as.labRep, org.lab);
+    const url = `/api/account/organizations/${org.lab}/board-items/${item.id}`;
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        call(as.labRep, 'PUT', url, {
+          ...offer({ titleBg: `Едновременна редакция ${n}` }),
+          version: item.version,
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
+    const [row] = await h.query<{ version: number; revisions: number }>(
+      sql`select version, (select count(*)::int from board_item_revisions r where r.item_id = i.id) as revisions
+          from board_items i where i.id = ${item.id}`,
+    );
+    expect(row).toEqual({ version: item.version + 1, revisions: 1 });
   });
 
   it('closes with an outcome, takes the item off the board and allows nothing after', async () => {

@@ -213,6 +213,18 @@ describe('editing and closing', () => {
       version: item.version,
       content: { titleBg: 'Споделена GPU лаборатория' },
     });
+    // The organisation's data export carries the item with its history.
+    const exported = await call(as.labRep, 'GET', `/api/account/organizations/${org.lab}/export`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    const exportedItem = (exported.json().boardItems as { id: string; revisions: unknown[] }[]).find(
+      (i) => i.id === item.id,
+    );
+    expect(exportedItem?.revisions).toEqual([
+      expect.objectContaining({
+        version: item.version,
+        content: expect.objectContaining({ titleBg: 'Споделена GPU лаборатория' }),
+      }),
+    ]);
     const audit = await auditOf(item.id);
     expect(audit.at(-1)).toMatchObject({
       action: 'board.item_updated',

@@ -251,6 +251,10 @@ export async function buildApp({
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
+        {
+          name: 'board',
+          description: 'The cooperation board: offers and requests of the members, and its public teaser',
+        },
       ],
     },
     transform: jsonSchemaTransform,

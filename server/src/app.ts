@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin/admin.routes.ts';
 import { applicationsRoutes, committeeRoutes } from './routes/applications/applications.routes.ts';
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
+import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
@@ -250,6 +251,10 @@ export async function buildApp({
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
+        {
+          name: 'board',
+          description: 'The cooperation board: offers and requests of the members, and its public teaser',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -293,6 +298,8 @@ export async function buildApp({
   await app.register(committeeFeesRoutes, { prefix: '/api/committee/fees' });
   await app.register(accountFeesRoutes, { prefix: '/api/account' });
   await app.register(membersRoutes, { prefix: '/api/members' });
+  await app.register(boardRoutes, { prefix: '/api/board' });
+  await app.register(accountBoardRoutes, { prefix: '/api/account/organizations' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -63,6 +63,10 @@ export const AUDIT_ACTIONS = [
   'organization.logo_removed',
   'organization.removed',
   'organization.competitors_declared',
+  'board.item_created',
+  'board.item_updated',
+  'board.item_published',
+  'board.item_closed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -81,5 +85,6 @@ export const AUDIT_ENTITY_TYPES = [
   'organization_import',
   'site_page',
   'membership_vote',
+  'board_item',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

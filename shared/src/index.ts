@@ -1,6 +1,7 @@
 export * from './applications.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './board.ts';
 export * from './common.ts';
 export * from './dates.ts';
 export * from './decisions.ts';

@@ -71,3 +71,24 @@ describe('can()', () => {
     }
   });
 });
+
+describe('the cooperation board (issue 14 §1)', () => {
+  it('lets representatives of an active member post for their own organisation only', () => {
+    const member = user(['representative'], ['orgA', 'orgB'], ['orgA']);
+    expect(can(member, 'board.post')).toBe(true);
+    expect(can(member, 'board.post', { type: 'organization', id: 'orgA' })).toBe(true);
+    // orgB is theirs but not an active member; orgC is not theirs.
+    expect(can(member, 'board.post', { type: 'organization', id: 'orgB' })).toBe(false);
+    expect(can(member, 'board.post', { type: 'organization', id: 'orgC' })).toBe(false);
+  });
+
+  it('tells a lapsed representative why, and does not let the committee or administrators post', () => {
+    const lapsed = user(['representative'], ['orgA'], []);
+    expect(can(lapsed, 'board.post')).toBe(false);
+    expect(deniedForMembership(lapsed, 'board.post')).toBe(true);
+    for (const role of ['committee_member', 'committee_chair', 'admin', 'applicant'] as const) {
+      expect(can(user([role]), 'board.post'), role).toBe(false);
+      expect(can(user([role]), 'board.view'), role).toBe(role !== 'applicant');
+    }
+  });
+});

@@ -68,6 +68,13 @@ export const ACTIONS = [
   'organizations.import',
   /** Remove an organisation entered by mistake, one with no history in the cluster (administrators). */
   'organizations.remove',
+  /** The cooperation board: offers and requests of the members (representatives of members, committee, admins). */
+  'board.view',
+  /**
+   * Post to the board and change an organisation's items (record-level: a representative of that
+   * organisation while it is an active member; issue 14, decision 033).
+   */
+  'board.post',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
 ] as const;
@@ -93,7 +100,14 @@ export const MEMBERS_ONLY_ACTIONS = [
   'members.view',
   'members.export',
   'decisions.read_full',
+  'board.view',
 ] as const satisfies readonly Action[];
+
+/**
+ * What only a representative of an active member may do, for their own organisation (not the committee or
+ * administrators on its behalf): posting to the cooperation board.
+ */
+export const MEMBER_REPRESENTATIVE_ACTIONS = ['board.post'] as const satisfies readonly Action[];
 
 /**
  * Is `user` refused `action` only because none of their organisations is an active member (a representative
@@ -103,7 +117,7 @@ export const MEMBERS_ONLY_ACTIONS = [
 export function deniedForMembership(user: Principal | null, action: Action): boolean {
   return (
     !!user &&
-    (MEMBERS_ONLY_ACTIONS as readonly Action[]).includes(action) &&
+    ([...MEMBERS_ONLY_ACTIONS, ...MEMBER_REPRESENTATIVE_ACTIONS] as readonly Action[]).includes(action) &&
     hasRole(user, 'representative') &&
     !can(user, action)
   );
@@ -137,6 +151,14 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'members.export':
     case 'decisions.read_full':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
+    case 'board.view':
+      return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
+    case 'board.post':
+      // Only a representative of an organisation that is an active member now; the committee and
+      // administrators do not post on an organisation's behalf.
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
       return isCommittee(user) || hasRole(user, 'admin');

@@ -49,6 +49,8 @@ export const AccountExportSchema = z.object({
   invitationsSent: Rows,
   invitationsReceived: Rows,
   emails: Rows,
+  /** Board items the person created (issue 14 §1), with the revisions of each. */
+  boardItems: Rows,
   auditEvents: Rows,
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;
@@ -62,6 +64,8 @@ export const OrganizationExportSchema = z.object({
   membership: ExportRowSchema.nullable(),
   membershipEvents: Rows,
   feePayments: Rows,
+  /** The organisation's board items (issue 14 §1), with the revisions of each. */
+  boardItems: Rows,
   representatives: Rows,
   invitations: Rows,
   applications: Rows,

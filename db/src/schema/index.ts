@@ -2,6 +2,7 @@ export * from './applications.ts';
 export * from './areas.ts';
 export * from './audit-events.ts';
 export * from './auth-tokens.ts';
+export * from './board.ts';
 export * from './cluster-settings.ts';
 export * from './decisions.ts';
 export * from './directory-entries.ts';

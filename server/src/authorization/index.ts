@@ -5,6 +5,7 @@
 import { ROWS as account } from './account.rows.ts';
 import { ROWS as admin } from './admin.rows.ts';
 import { ROWS as applications } from './applications.rows.ts';
+import { ROWS as board } from './board.rows.ts';
 import { ROWS as clusterPages } from './cluster-pages.rows.ts';
 import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
@@ -30,6 +31,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'fees.rows.ts': fees,
   'memberships.rows.ts': memberships,
   'csv.rows.ts': csv,
+  'board.rows.ts': board,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

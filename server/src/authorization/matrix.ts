@@ -358,7 +358,10 @@ export async function fingerprint(): Promise<Record<string, number>> {
           (select coalesce(sum(version), 0)::int from fee_rates) as fee_rate_versions,
           (select version from cluster_settings where id = 1) as settings_version,
           (select coalesce(sum(version), 0)::int from site_pages) as site_page_versions,
-          (select count(*)::int from organizations) as organizations`,
+          (select count(*)::int from organizations) as organizations,
+          (select count(*)::int from board_items) as board_items,
+          (select coalesce(sum(version), 0)::int from board_items) as board_item_versions,
+          (select count(*)::int from board_item_revisions) as board_item_revisions`,
   );
   return row!;
 }
@@ -523,6 +526,8 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'members.view',
   'members.export',
   'decisions.read_full',
+  'board.view',
+  'board.post',
 ];
 
 /** Puts organisation A in `standing` (null: back to an active regular member). */

@@ -288,7 +288,39 @@ export const messages = {
     en: 'There is no recorded payment with this identifier.',
   },
 
+  'board.item_not_found.title': { bg: 'Обявата не е намерена', en: 'Item not found' },
+  'board.item_not_found.detail': {
+    bg: 'Няма такава обява на борсата за сътрудничество или тя не е достъпна за вас.',
+    en: 'There is no such item on the cooperation board, or it is not available to you.',
+  },
+  'board.stale.title': { bg: 'Обявата вече е променена', en: 'Item changed in the meantime' },
+  'board.stale.detail': {
+    bg: 'Някой друг промени обявата, след като я отворихте. Прегледайте текущия вариант и опитайте отново.',
+    en: 'Someone else changed the item after you opened it. Review the current version and try again.',
+  },
+  'board.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
+  'board.transition_invalid.detail': {
+    bg: 'Това действие не е възможно за обява в състояние „{status}“.',
+    en: 'This action is not possible for an item in status "{status}".',
+  },
+
   // ---------- field messages of our custom issues ----------
+  'board.valid_until_past': {
+    bg: 'Крайната дата трябва да е след днешния ден.',
+    en: 'The end date must be after today.',
+  },
+  'board.valid_until_too_far': {
+    bg: 'Обява може да е валидна най-много една година — до {max}.',
+    en: 'An item can be valid for at most one year — until {max}.',
+  },
+  'board.language_incomplete': {
+    bg: 'Попълнете заглавие и описание поне на един език (български или английски).',
+    en: 'Fill in a title and a description in at least one language (Bulgarian or English).',
+  },
+  'board.area_unknown': {
+    bg: 'Няма област „{id}“ в класификацията на ИСИС.',
+    en: 'There is no area "{id}" in the ISIS taxonomy.',
+  },
   'fees.reference_taken': {
     bg: 'Плащане с основание „{reference}“ вече е записано за тази организация.',
     en: 'A payment with reference "{reference}" is already recorded for this organisation.',

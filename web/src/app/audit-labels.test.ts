@@ -81,6 +81,10 @@ const SERVER_ACTIONS = [
   'organization.representative_removed',
   'organization.removed',
   'organization.competitors_declared',
+  'board.item_created',
+  'board.item_updated',
+  'board.item_published',
+  'board.item_closed',
   'application.deleted',
   'settings.texts_changed',
   'site_page.updated',
@@ -96,6 +100,7 @@ const SERVER_ENTITY_TYPES = [
   'organization_import',
   'site_page',
   'membership_vote',
+  'board_item',
 ];
 
 describe('audit labels', () => {

@@ -201,6 +201,7 @@ export const adminEn: AdminMessages = {
       fee_payment: 'Fee payment',
       organization_import: 'Organisation import (CSV)',
       membership_vote: 'Vote on a membership',
+      board_item: 'Cooperation board item',
       site_page: 'Information page',
     },
     action: {
@@ -271,6 +272,12 @@ export const adminEn: AdminMessages = {
         payment_recorded: 'Fee payment recorded',
         payment_deleted: 'Fee payment deleted',
         settings_set: 'Rule for the joining year’s fee changed',
+      },
+      board: {
+        item_created: 'Cooperation board item created (draft)',
+        item_updated: 'Cooperation board item edited',
+        item_published: 'Cooperation board item published',
+        item_closed: 'Cooperation board item closed',
       },
       site_page: {
         updated: 'Information page changed',

@@ -7,6 +7,7 @@ import {
   asc,
   auditEvents,
   authTokens,
+  boardItems,
   type Db,
   decisions,
   eq,
@@ -259,6 +260,38 @@ export async function findAccountExport(db: Db, userId: string) {
         .where(eq(outboxMessages.toEmail, email))
         .orderBy(asc(outboxMessages.createdAt)),
     ),
+    boardItems: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: boardItems.id,
+            organizationId: boardItems.organizationId,
+            kind: boardItems.kind,
+            type: boardItems.type,
+            titleBg: boardItems.titleBg,
+            titleEn: boardItems.titleEn,
+            descriptionBg: boardItems.descriptionBg,
+            descriptionEn: boardItems.descriptionEn,
+            naceCode: boardItems.naceCode,
+            validUntil: boardItems.validUntil,
+            visibility: boardItems.visibility,
+            status: boardItems.status,
+            closeOutcome: boardItems.closeOutcome,
+            closeNote: boardItems.closeNote,
+            publishedAt: boardItems.publishedAt,
+            closedAt: boardItems.closedAt,
+            createdAt: boardItems.createdAt,
+            updatedAt: boardItems.updatedAt,
+            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
+              'editedAt', r.created_at) order by r.version), '[]'::json)
+              from board_item_revisions r where r.item_id = ${boardItems.id})`,
+          }),
+        )
+        .from(boardItems)
+        .where(eq(boardItems.createdBy, userId))
+        .orderBy(asc(boardItems.createdAt)),
+    ),
     auditEvents: await jsonRows(
       db,
       db
@@ -393,6 +426,38 @@ export async function findOrganizationExport(db: Db, id: string) {
         .leftJoin(decisions, eq(decisions.id, e.decisionId))
         .where(eq(e.organizationId, id))
         .orderBy(asc(e.id)),
+    ),
+    boardItems: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: boardItems.id,
+            organizationId: boardItems.organizationId,
+            kind: boardItems.kind,
+            type: boardItems.type,
+            titleBg: boardItems.titleBg,
+            titleEn: boardItems.titleEn,
+            descriptionBg: boardItems.descriptionBg,
+            descriptionEn: boardItems.descriptionEn,
+            naceCode: boardItems.naceCode,
+            validUntil: boardItems.validUntil,
+            visibility: boardItems.visibility,
+            status: boardItems.status,
+            closeOutcome: boardItems.closeOutcome,
+            closeNote: boardItems.closeNote,
+            publishedAt: boardItems.publishedAt,
+            closedAt: boardItems.closedAt,
+            createdAt: boardItems.createdAt,
+            updatedAt: boardItems.updatedAt,
+            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
+              'editedAt', r.created_at) order by r.version), '[]'::json)
+              from board_item_revisions r where r.item_id = ${boardItems.id})`,
+          }),
+        )
+        .from(boardItems)
+        .where(eq(boardItems.organizationId, id))
+        .orderBy(asc(boardItems.createdAt)),
     ),
     feePayments: await jsonRows(
       db,

@@ -235,6 +235,25 @@ const ROWS: Row[] = [
     access: ownAndAdmins,
     complete: true,
   },
+  // ---------- the cooperation board (issue 14 §1): board answers name organisations, never contacts ----------
+  {
+    route: '/api/account/organizations/:id/board-items',
+    label: "the organisation's own board items",
+    url: (c, k) => `/api/account/organizations/${c.orgIds[k]}/board-items`,
+    access: (reader) => (reader === 'own_representative' ? 'public' : 'denied'),
+  },
+  {
+    route: '/api/board/items',
+    label: 'the board (members)',
+    url: () => '/api/board/items?pageSize=100',
+    access: (reader) => (membersView(reader) === 'denied' ? 'denied' : 'public'),
+  },
+  {
+    route: '/api/board/public',
+    label: 'the public teaser of the board',
+    url: () => '/api/board/public?limit=50',
+    access: everyone('public'),
+  },
 ];
 
 /**
@@ -424,6 +443,65 @@ describe('the decisions register (issue 11 C13)', () => {
       const items = res.json().items as { number: string; organizationId: string | null }[];
       for (const id of ctx.orgIds) expect(items.map((d) => d.organizationId)).toContain(id);
       for (const id of formerMemberIds) expect(res.body).not.toContain(id);
+    },
+  );
+});
+
+describe('the cooperation board (issue 14 §1): descriptions and members-only items', () => {
+  const SECRET_DESCRIPTION = 'Само за членове: ключът е у охраната';
+  const MEMBERS_ONLY_TITLE = 'Обява само за членове';
+  const ids = { public: '', members: '' };
+
+  beforeAll(async () => {
+    const url = `/api/account/organizations/${ctx.orgIds[0]}/board-items`;
+    for (const visibility of ['public', 'members'] as const) {
+      const created = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: cookies.own_representative! },
+        payload: {
+          kind: 'offer',
+          type: 'infrastructure',
+          titleBg: visibility === 'public' ? 'Публична обява' : MEMBERS_ONLY_TITLE,
+          descriptionBg: SECRET_DESCRIPTION,
+          areaIds: ['ict-software'],
+          visibility,
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      ids[visibility] = created.json().id;
+      const published = await app.inject({
+        method: 'POST',
+        url: `${url}/${ids[visibility]}/publish`,
+        headers: { cookie: cookies.own_representative! },
+        payload: { version: 1 },
+      });
+      expect(published.statusCode, published.body).toBe(200);
+    }
+  });
+
+  it.each(READERS)('%s: the teaser names the public item only, never a description', async (reader) => {
+    const res = await ask(reader, '/api/board/public?limit=50');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(ids.public);
+    expect(res.body).not.toContain(ids.members);
+    expect(res.body).not.toContain(MEMBERS_ONLY_TITLE);
+    expect(res.body).not.toContain(SECRET_DESCRIPTION);
+  });
+
+  it.each(READERS)(
+    '%s reads an item (with its description) only as a member of the cluster',
+    async (reader) => {
+      for (const id of [ids.public, ids.members]) {
+        const res = await ask(reader, `/api/board/items/${id}`);
+        if (membersView(reader) === 'denied') {
+          expect([401, 403, 404], res.body).toContain(res.statusCode);
+          expect(res.body).not.toContain(SECRET_DESCRIPTION);
+        } else {
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.body).toContain(SECRET_DESCRIPTION);
+        }
+      }
     },
   );
 });

@@ -1,0 +1,244 @@
+import {
+  and,
+  boardItemAreas,
+  boardItemRevisions,
+  boardItems,
+  type Db,
+  eq,
+  isoTimestamp,
+  memberships,
+  parseJson,
+  rowsOf,
+  type SQL,
+  sql,
+} from '@portal/db';
+import type {
+  BoardCloseOutcome,
+  BoardItemKind,
+  BoardItemStatus,
+  BoardItemType,
+  BoardListQuery,
+  BoardVisibility,
+  MembershipCategory,
+  MembershipStatus,
+  OrganizationKind,
+} from '@portal/shared';
+import { containsPattern } from '../../db.ts';
+
+/**
+ * Board items in the database (decision 029, 033). The lists are one raw statement each (trigram search
+ * over the generated `search_text`, the areas as a json aggregate, the total by a window): the builder
+ * cannot say them well. Writes use the builder.
+ */
+
+interface AreaRef {
+  id: string;
+  nameBg: string;
+  nameEn: string;
+}
+
+/** One item as the read statements answer it (timestamps already ISO strings). */
+export interface ItemRow extends Record<string, unknown> {
+  id: string;
+  organization_id: string;
+  organization_name_bg: string;
+  organization_name_en: string;
+  organization_kind: OrganizationKind;
+  kind: BoardItemKind;
+  type: BoardItemType;
+  title_bg: string;
+  title_en: string;
+  description_bg: string;
+  description_en: string;
+  nace_code: string | null;
+  valid_until: string | null;
+  visibility: BoardVisibility;
+  status: BoardItemStatus;
+  close_outcome: BoardCloseOutcome | null;
+  close_note: string | null;
+  published_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  revision_count: number;
+  areas: AreaRef[] | string;
+  total: number;
+}
+
+/** Items on the board now, in SQL: published, not past their day, of an active admitted member. */
+export const onBoard = (today: string) =>
+  sql`i.status = 'published' and i.valid_until >= ${today}::date
+    and exists (select 1 from memberships m where m.organization_id = i.organization_id
+      and m.status = 'active' and m.category <> 'candidate')`;
+
+const itemSelect = sql`
+  select i.id, i.organization_id, o.name_bg as organization_name_bg, o.name_en as organization_name_en,
+    o.kind as organization_kind, i.kind, i.type, i.title_bg, i.title_en, i.description_bg, i.description_en,
+    i.nace_code, i.valid_until::text as valid_until, i.visibility, i.status, i.close_outcome, i.close_note,
+    ${isoTimestamp(sql`i.published_at`)} as published_at, ${isoTimestamp(sql`i.closed_at`)} as closed_at,
+    ${isoTimestamp(sql`i.created_at`)} as created_at, ${isoTimestamp(sql`i.updated_at`)} as updated_at,
+    i.version,
+    (select count(*)::int from board_item_revisions r where r.item_id = i.id) as revision_count,
+    (select coalesce(json_agg(json_build_object('id', a.id, 'nameBg', a.name_bg, 'nameEn', a.name_en)
+        order by a.position, a.id), '[]'::json)
+      from board_item_areas ba join areas a on a.id = ba.area_id where ba.item_id = i.id) as areas`;
+
+export const areasOf = (row: ItemRow): AreaRef[] => parseJson<AreaRef[]>(row.areas);
+
+/** A page of the items on the board, filtered, searched and sorted, with the total. */
+export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<ItemRow[]> {
+  const filters: SQL[] = [onBoard(today)];
+  if (q.kind) filters.push(sql`i.kind = ${q.kind}`);
+  if (q.type) filters.push(sql`i.type = ${q.type}`);
+  if (q.organizationKind) filters.push(sql`o.kind = ${q.organizationKind}`);
+  if (q.area) {
+    filters.push(sql`exists (select 1 from board_item_areas ba join areas a on a.id = ba.area_id
+      where ba.item_id = i.id and (a.id = ${q.area} or a.parent_id = ${q.area}))`);
+  }
+  // Every word must occur (any case, accents ignored) in a title or description: a LIKE the trigram
+  // index on search_text serves, in Cyrillic and Latin alike.
+  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
+    filters.push(sql`i.search_text like lower(portal_unaccent(${containsPattern(word)}))`);
+  }
+  const order =
+    q.sort === 'ending_soon'
+      ? sql`i.valid_until asc, i.published_at desc, i.id`
+      : sql`i.published_at desc, i.id`;
+  return rowsOf<ItemRow>(
+    db,
+    sql`${itemSelect}, count(*) over ()::int as total
+      from board_items i join organizations o on o.id = i.organization_id
+      where ${sql.join(filters, sql` and `)}
+      order by ${order}
+      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+  );
+}
+
+/** One item (any status), or undefined. */
+export async function findItem(db: Db, id: string): Promise<ItemRow | undefined> {
+  const [row] = await rowsOf<ItemRow>(
+    db,
+    sql`${itemSelect}, 1 as total from board_items i join organizations o on o.id = i.organization_id
+      where i.id = ${id}`,
+  );
+  return row;
+}
+
+/** Every item of an organisation, newest first. */
+export async function findOrganizationItems(db: Db, organizationId: string): Promise<ItemRow[]> {
+  return rowsOf<ItemRow>(
+    db,
+    sql`${itemSelect}, 0 as total from board_items i join organizations o on o.id = i.organization_id
+      where i.organization_id = ${organizationId} order by i.created_at desc, i.id`,
+  );
+}
+
+/** The latest public items on the board. */
+export async function findLatestPublic(db: Db, today: string, limit: number): Promise<ItemRow[]> {
+  return rowsOf<ItemRow>(
+    db,
+    sql`${itemSelect}, 0 as total from board_items i join organizations o on o.id = i.organization_id
+      where ${onBoard(today)} and i.visibility = 'public'
+      order by i.published_at desc, i.id limit ${limit}`,
+  );
+}
+
+/** Items on the board per kind and type, and per area. */
+export async function countOnBoard(db: Db, today: string) {
+  const byType = await rowsOf<{ kind: BoardItemKind; type: BoardItemType; count: number }>(
+    db,
+    sql`select i.kind, i.type, count(*)::int as count from board_items i where ${onBoard(today)}
+      group by i.kind, i.type order by i.kind, i.type`,
+  );
+  const byArea = await rowsOf<{ id: string; name_bg: string; name_en: string; count: number }>(
+    db,
+    sql`select a.id, a.name_bg, a.name_en, count(*)::int as count
+      from board_items i join board_item_areas ba on ba.item_id = i.id join areas a on a.id = ba.area_id
+      where ${onBoard(today)} group by a.id, a.name_bg, a.name_en, a.position order by a.position, a.id`,
+  );
+  return { byType, byArea };
+}
+
+// ---------- writes ----------
+
+/** The organisation's membership (null: none on file); `lock` holds it for the transaction. */
+export async function findMembership(
+  db: Db,
+  organizationId: string,
+  lock = false,
+): Promise<{ status: MembershipStatus; category: MembershipCategory } | null> {
+  const query = db
+    .select({ status: memberships.status, category: memberships.category })
+    .from(memberships)
+    .where(eq(memberships.organizationId, organizationId));
+  const [row] = lock ? await query.for('share') : await query;
+  return row ?? null;
+}
+
+/** The item of this organisation, locked for the transaction (undefined: none). */
+export async function lockItem(db: Db, organizationId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(boardItems)
+    .where(and(eq(boardItems.id, id), eq(boardItems.organizationId, organizationId)))
+    .for('update');
+  return row;
+}
+export type StoredItem = NonNullable<Awaited<ReturnType<typeof lockItem>>>;
+
+export async function findAreaIds(db: Db, itemId: string): Promise<string[]> {
+  const rows = await db
+    .select({ areaId: boardItemAreas.areaId })
+    .from(boardItemAreas)
+    .where(eq(boardItemAreas.itemId, itemId))
+    .orderBy(boardItemAreas.areaId);
+  return rows.map((r) => r.areaId);
+}
+
+export type ItemValues = Omit<typeof boardItems.$inferInsert, 'id' | 'searchText'>;
+
+export async function insertItem(db: Db, values: ItemValues): Promise<string> {
+  const [row] = await db.insert(boardItems).values(values).returning({ id: boardItems.id });
+  return row!.id;
+}
+
+/** Writes `values` if the item is still at `version`; false when it is not (a stale edit). */
+export async function updateItem(
+  db: Db,
+  id: string,
+  version: number,
+  values: Partial<ItemValues>,
+): Promise<boolean> {
+  const rows = await db
+    .update(boardItems)
+    .set({ ...values, updatedAt: sql`now()`, version: sql`${boardItems.version} + 1` })
+    .where(and(eq(boardItems.id, id), eq(boardItems.version, version)))
+    .returning({ id: boardItems.id });
+  return rows.length === 1;
+}
+
+export async function replaceAreas(db: Db, itemId: string, areaIds: readonly string[]): Promise<void> {
+  await db.delete(boardItemAreas).where(eq(boardItemAreas.itemId, itemId));
+  if (areaIds.length) await db.insert(boardItemAreas).values(areaIds.map((areaId) => ({ itemId, areaId })));
+}
+
+export async function insertRevision(
+  db: Db,
+  revision: { itemId: string; version: number; content: Record<string, unknown>; editedBy: string | null },
+): Promise<void> {
+  await db.insert(boardItemRevisions).values(revision);
+}
+
+/** The ids among `ids` that are areas of the taxonomy. */
+export async function knownAreaIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from areas where id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  return new Set(rows.map((r) => r.id));
+}

@@ -198,16 +198,21 @@ interface Context {
   self: SuggestionInput;
   weights: Record<SuggestionReasonKind, number>;
   selfAreas: ReadonlySet<string>;
-  /** `offer|type|area` and `request|type|area` → self's items with that kind, type and area. */
-  selfItemsByKey: ReadonlyMap<string, SuggestionItem[]>;
+  /** item type → area → self's offers and requests with that type and area (no string keys built per lookup). */
+  selfItems: ReadonlyMap<string, ReadonlyMap<string, { offer: SuggestionItem[]; request: SuggestionItem[] }>>;
   selfCalls: ReadonlyMap<string, SuggestionFundingCall>;
   selfIsResearch: boolean;
   selfIsBusiness: boolean;
 }
 
-type Rule = (ctx: Context, candidate: SuggestionInput, out: SuggestionReason[]) => void;
+/** What is worked out once per candidate and read by several rules. */
+interface Pair {
+  candidate: SuggestionInput;
+  /** Profile areas both have, sorted, without duplicates. */
+  sharedAreas: string[];
+}
 
-const itemKey = (kind: string, type: string, area: string) => `${kind}|${type}|${area}`;
+type Rule = (ctx: Context, pair: Pair, out: SuggestionReason[]) => void;
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const ref = (item: { id: string; title: SuggestionText }) => ({
   id: item.id,
@@ -215,29 +220,36 @@ const ref = (item: { id: string; title: SuggestionText }) => ({
 });
 
 /** Their offer answers your request, or yours theirs: same type and at least one shared item area. */
-const offerAnswersRequest: Rule = (ctx, candidate, out) => {
-  if (ctx.selfItemsByKey.size === 0 || candidate.items.length === 0) return;
-  // pair key (your item id, their item id) → shared areas; built only for the candidate's matching items.
-  const pairs = new Map<string, { yours: SuggestionItem; theirs: SuggestionItem; areas: Set<string> }>();
+const offerAnswersRequest: Rule = (ctx, { candidate }, out) => {
+  if (ctx.selfItems.size === 0 || candidate.items.length === 0) return;
+  // Matching (your item, their item) pairs with the areas they share; a handful per candidate, so an array.
+  let pairs: { yours: SuggestionItem; theirs: SuggestionItem; areas: string[] }[] | undefined;
   for (const theirs of candidate.items) {
-    const wanted = theirs.kind === 'offer' ? 'request' : 'offer';
+    const byArea = ctx.selfItems.get(theirs.type);
+    if (!byArea) continue;
     for (const area of theirs.areas) {
-      const matches = ctx.selfItemsByKey.get(itemKey(wanted, theirs.type, area));
-      if (!matches) continue;
+      const mine = byArea.get(area);
+      if (!mine) continue;
+      const matches = theirs.kind === 'offer' ? mine.request : mine.offer;
       for (const yours of matches) {
-        const key = `${yours.id}\u0000${theirs.id}`;
-        const pair = pairs.get(key);
-        if (pair) pair.areas.add(area);
-        else pairs.set(key, { yours, theirs, areas: new Set([area]) });
+        pairs ??= [];
+        const pair = pairs.find((p) => p.yours === yours && p.theirs === theirs);
+        if (!pair) pairs.push({ yours, theirs, areas: [area] });
+        else if (!pair.areas.includes(area)) pair.areas.push(area);
       }
     }
   }
-  if (pairs.size === 0) return;
+  if (!pairs) return;
   // The strongest pairs count: most shared areas, then by your item id and their item id.
-  const ranked = [...pairs.values()].sort(
-    (a, b) =>
-      b.areas.size - a.areas.size || byString(a.yours.id, b.yours.id) || byString(a.theirs.id, b.theirs.id),
-  );
+  const ranked =
+    pairs.length === 1
+      ? pairs
+      : pairs.sort(
+          (a, b) =>
+            b.areas.length - a.areas.length ||
+            byString(a.yours.id, b.yours.id) ||
+            byString(a.theirs.id, b.theirs.id),
+        );
   for (const pair of ranked.slice(0, SUGGESTION_WEIGHTS.offer_answers_request.maxCount)) {
     out.push({
       kind: 'offer_answers_request',
@@ -246,13 +258,13 @@ const offerAnswersRequest: Rule = (ctx, candidate, out) => {
       itemType: pair.theirs.type,
       yourItem: ref(pair.yours),
       theirItem: ref(pair.theirs),
-      areas: [...pair.areas].sort(byString),
+      areas: pair.areas.length > 1 ? pair.areas.sort(byString) : pair.areas,
     });
   }
 };
 
 /** Both interested in the same funding call: one reason per call, sorted by call id. */
-const sameFundingCall: Rule = (ctx, candidate, out) => {
+const sameFundingCall: Rule = (ctx, { candidate }, out) => {
   if (ctx.selfCalls.size === 0 || !candidate.fundingCalls) return;
   const shared = new Map<string, SuggestionFundingCall>();
   for (const call of candidate.fundingCalls) {
@@ -267,31 +279,30 @@ const sameFundingCall: Rule = (ctx, candidate, out) => {
 };
 
 function sharedProfileAreas(ctx: Context, candidate: SuggestionInput): string[] {
-  const shared = new Set<string>();
-  for (const area of candidate.areas) if (ctx.selfAreas.has(area)) shared.add(area);
-  return [...shared].sort(byString);
+  const shared: string[] = [];
+  for (const area of candidate.areas)
+    if (ctx.selfAreas.has(area) && !shared.includes(area)) shared.push(area);
+  return shared.length > 1 ? shared.sort(byString) : shared;
 }
 
 /** A research body and a business (either way round) that share a profile area. */
-const complementaryKind: Rule = (ctx, candidate, out) => {
+const complementaryKind: Rule = (ctx, { candidate, sharedAreas: areas }, out) => {
+  if (areas.length === 0) return;
   const complementary =
     (ctx.selfIsResearch && BUSINESS_KINDS.includes(candidate.kind)) ||
     (ctx.selfIsBusiness && RESEARCH_KINDS.includes(candidate.kind));
   if (!complementary) return;
-  const areas = sharedProfileAreas(ctx, candidate);
-  if (areas.length === 0) return;
   out.push({
     kind: 'complementary_kind',
     weight: ctx.weights.complementary_kind,
     yourKind: ctx.self.kind,
     theirKind: candidate.kind,
-    areas,
+    areas: [...areas],
   });
 };
 
 /** Shared profile areas: one reason, a unit of weight per area up to the cap. */
-const sharedAreas: Rule = (ctx, candidate, out) => {
-  const areas = sharedProfileAreas(ctx, candidate);
+const sharedAreas: Rule = (ctx, { sharedAreas: areas }, out) => {
   if (areas.length === 0) return;
   const counted = Math.min(areas.length, SUGGESTION_WEIGHTS.shared_areas.maxCount);
   out.push({ kind: 'shared_areas', weight: ctx.weights.shared_areas * counted, areas });
@@ -323,19 +334,27 @@ export function suggestPartners(
   const dismissed = new Set<string>();
   for (const d of dismissals) if (d.organizationId === self.id) dismissed.add(d.dismissedId);
 
-  const selfItemsByKey = new Map<string, SuggestionItem[]>();
-  for (const item of self.items)
-    for (const area of new Set(item.areas)) {
-      const key = itemKey(item.kind, item.type, area);
-      const list = selfItemsByKey.get(key);
-      if (list) list.push(item);
-      else selfItemsByKey.set(key, [item]);
+  const selfItems = new Map<string, Map<string, { offer: SuggestionItem[]; request: SuggestionItem[] }>>();
+  for (const item of self.items) {
+    let byArea = selfItems.get(item.type);
+    if (!byArea) {
+      byArea = new Map();
+      selfItems.set(item.type, byArea);
     }
+    for (const area of new Set(item.areas)) {
+      let lists = byArea.get(area);
+      if (!lists) {
+        lists = { offer: [], request: [] };
+        byArea.set(area, lists);
+      }
+      lists[item.kind].push(item);
+    }
+  }
   const ctx: Context = {
     self,
     weights: suggestionWeights(self.id, dismissals),
     selfAreas: new Set(self.areas),
-    selfItemsByKey,
+    selfItems,
     selfCalls: new Map((self.fundingCalls ?? []).map((c) => [c.id, c])),
     selfIsResearch: RESEARCH_KINDS.includes(self.kind),
     selfIsBusiness: BUSINESS_KINDS.includes(self.kind),
@@ -347,8 +366,9 @@ export function suggestPartners(
     if (seen.has(candidate.id)) throw new RangeError(`candidate listed twice: ${candidate.id}`);
     seen.add(candidate.id);
     if (candidate.id === self.id || !candidate.activeMember || dismissed.has(candidate.id)) continue;
+    const pair: Pair = { candidate, sharedAreas: sharedProfileAreas(ctx, candidate) };
     const reasons: SuggestionReason[] = [];
-    for (const rule of RULES) rule(ctx, candidate, reasons);
+    for (const rule of RULES) rule(ctx, pair, reasons);
     if (reasons.length === 0) continue;
     let score = 0;
     for (const reason of reasons) score += reason.weight;

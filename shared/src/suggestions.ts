@@ -59,8 +59,8 @@ export const SUGGESTIONS_LIMIT_DEFAULT = 20;
 export const SUGGESTIONS_LIMIT_MAX = 100;
 
 /** Research bodies and businesses: a pair of one of each in the same area is "complementary". */
-export const RESEARCH_KINDS: readonly OrganizationKind[] = ['university', 'research_institute'];
-export const BUSINESS_KINDS: readonly OrganizationKind[] = ['company', 'sole_trader'];
+export const SUGGESTION_RESEARCH_KINDS: readonly OrganizationKind[] = ['university', 'research_institute'];
+export const SUGGESTION_BUSINESS_KINDS: readonly OrganizationKind[] = ['company', 'sole_trader'];
 
 // ---------- input ----------
 
@@ -289,8 +289,8 @@ function sharedProfileAreas(ctx: Context, candidate: SuggestionInput): string[] 
 const complementaryKind: Rule = (ctx, { candidate, sharedAreas: areas }, out) => {
   if (areas.length === 0) return;
   const complementary =
-    (ctx.selfIsResearch && BUSINESS_KINDS.includes(candidate.kind)) ||
-    (ctx.selfIsBusiness && RESEARCH_KINDS.includes(candidate.kind));
+    (ctx.selfIsResearch && SUGGESTION_BUSINESS_KINDS.includes(candidate.kind)) ||
+    (ctx.selfIsBusiness && SUGGESTION_RESEARCH_KINDS.includes(candidate.kind));
   if (!complementary) return;
   out.push({
     kind: 'complementary_kind',
@@ -356,8 +356,8 @@ export function suggestPartners(
     selfAreas: new Set(self.areas),
     selfItems,
     selfCalls: new Map((self.fundingCalls ?? []).map((c) => [c.id, c])),
-    selfIsResearch: RESEARCH_KINDS.includes(self.kind),
-    selfIsBusiness: BUSINESS_KINDS.includes(self.kind),
+    selfIsResearch: SUGGESTION_RESEARCH_KINDS.includes(self.kind),
+    selfIsBusiness: SUGGESTION_BUSINESS_KINDS.includes(self.kind),
   };
 
   const seen = new Set<string>();

@@ -24,5 +24,6 @@ export * from './privacy.ts';
 export * from './profile.ts';
 export * from './representatives.ts';
 export * from './site-content.ts';
+export * from './suggestions.ts';
 export * from './text.ts';
 export * from './voting.ts';

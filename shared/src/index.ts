@@ -22,6 +22,7 @@ export * from './plausibility.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
 export * from './representatives.ts';
+export * from './resources.ts';
 export * from './site-content.ts';
 export * from './text.ts';
 export * from './voting.ts';

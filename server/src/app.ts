@@ -45,6 +45,11 @@ import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
+import {
+  accountBookingsRoutes,
+  bookingsRoutes,
+  resourcesRoutes,
+} from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
 import { settingsRoutes } from './routes/voting/voting-settings.routes.ts';
 
@@ -250,6 +255,7 @@ export async function buildApp({
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
+        { name: 'resources', description: 'Shared resources of the members and their bookings' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -293,6 +299,9 @@ export async function buildApp({
   await app.register(committeeFeesRoutes, { prefix: '/api/committee/fees' });
   await app.register(accountFeesRoutes, { prefix: '/api/account' });
   await app.register(membersRoutes, { prefix: '/api/members' });
+  await app.register(resourcesRoutes, { prefix: '/api/resources' });
+  await app.register(bookingsRoutes, { prefix: '/api/bookings' });
+  await app.register(accountBookingsRoutes, { prefix: '/api/account' });
 
   await registerSpa(app, config.webDistDir);
 

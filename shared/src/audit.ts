@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = [
   'organization.logo_removed',
   'organization.removed',
   'organization.competitors_declared',
+  'resource.created',
+  'resource.updated',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -81,5 +87,7 @@ export const AUDIT_ENTITY_TYPES = [
   'organization_import',
   'site_page',
   'membership_vote',
+  'shared_resource',
+  'resource_booking',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

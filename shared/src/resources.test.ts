@@ -57,7 +57,10 @@ describe('booking rules', () => {
     expect(codes({ startsAt: '2026-03-24T06:00:00Z', endsAt: '2026-03-24T08:00:00Z' })).toEqual([
       'resources.booking_outside_hours',
     ]);
-    const closedOnSunday: BookingRules = { ...RULES, openingHours: [...RULES.openingHours.slice(0, 6), null] };
+    const closedOnSunday: BookingRules = {
+      ...RULES,
+      openingHours: [...RULES.openingHours.slice(0, 6), null],
+    };
     // 2026-03-22 is a Sunday.
     expect(
       codes({ startsAt: '2026-03-22T08:00:00Z', endsAt: '2026-03-22T10:00:00Z' }, closedOnSunday),
@@ -70,29 +73,29 @@ describe('booking rules', () => {
     expect(sofiaWallClock(new Date('2026-03-29T06:00:00Z'))).toMatchObject({ minutes: 9 * 60, weekday: 6 });
     const hours = RULES.openingHours;
     // The same UTC times are 09:00–17:00 after the change and 08:00–16:00 before it.
-    expect(withinOpeningHours(new Date('2026-03-29T06:00:00Z'), new Date('2026-03-29T14:00:00Z'), hours)).toBe(
-      true,
-    );
-    expect(withinOpeningHours(new Date('2026-03-28T06:00:00Z'), new Date('2026-03-28T14:00:00Z'), hours)).toBe(
-      false,
-    );
+    expect(
+      withinOpeningHours(new Date('2026-03-29T06:00:00Z'), new Date('2026-03-29T14:00:00Z'), hours),
+    ).toBe(true);
+    expect(
+      withinOpeningHours(new Date('2026-03-28T06:00:00Z'), new Date('2026-03-28T14:00:00Z'), hours),
+    ).toBe(false);
     // And in autumn (2026-10-25, back to UTC+2): 09:00 local is 07:00Z.
-    expect(withinOpeningHours(new Date('2026-10-25T07:00:00Z'), new Date('2026-10-25T15:00:00Z'), hours)).toBe(
-      true,
-    );
-    expect(withinOpeningHours(new Date('2026-10-25T06:00:00Z'), new Date('2026-10-25T14:00:00Z'), hours)).toBe(
-      false,
-    );
+    expect(
+      withinOpeningHours(new Date('2026-10-25T07:00:00Z'), new Date('2026-10-25T15:00:00Z'), hours),
+    ).toBe(true);
+    expect(
+      withinOpeningHours(new Date('2026-10-25T06:00:00Z'), new Date('2026-10-25T14:00:00Z'), hours),
+    ).toBe(false);
   });
 
   it('lets a booking end at midnight of its day but not run into the next', () => {
     const allDay = Array.from({ length: 7 }, () => ({ opens: '00:00', closes: '24:00' }));
     // 20:00–24:00 local on 2026-03-24 (UTC+2).
-    expect(withinOpeningHours(new Date('2026-03-24T18:00:00Z'), new Date('2026-03-24T22:00:00Z'), allDay)).toBe(
-      true,
-    );
-    expect(withinOpeningHours(new Date('2026-03-24T18:00:00Z'), new Date('2026-03-24T22:30:00Z'), allDay)).toBe(
-      false,
-    );
+    expect(
+      withinOpeningHours(new Date('2026-03-24T18:00:00Z'), new Date('2026-03-24T22:00:00Z'), allDay),
+    ).toBe(true);
+    expect(
+      withinOpeningHours(new Date('2026-03-24T18:00:00Z'), new Date('2026-03-24T22:30:00Z'), allDay),
+    ).toBe(false);
   });
 });

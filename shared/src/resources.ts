@@ -35,7 +35,11 @@ export const OpeningHoursSchema = z.array(OpeningDaySchema).length(7);
 export type OpeningHours = z.infer<typeof OpeningHoursSchema>;
 
 export const BookingRulesSchema = z.object({
-  minNoticeHours: z.number().int().min(0).max(24 * 90),
+  minNoticeHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
   maxBookingHours: z.number().int().min(1).max(MAX_BOOKING_HOURS_LIMIT),
   openingHours: OpeningHoursSchema,
 });
@@ -58,11 +62,8 @@ const ResourceFieldsSchema = z.object({
   active: z.boolean().default(true),
 });
 
-const feeMatchesConditions = (r: {
-  conditions: string;
-  feeCents: number | null;
-  feeUnit: string | null;
-}) => (r.conditions === 'fee') === (r.feeCents !== null && r.feeUnit !== null);
+const feeMatchesConditions = (r: { conditions: string; feeCents: number | null; feeUnit: string | null }) =>
+  (r.conditions === 'fee') === (r.feeCents !== null && r.feeUnit !== null);
 const feeIssue = { params: { code: 'resources.fee_conditions' }, path: ['feeCents'] };
 
 /** `POST /api/resources`: a representative shares a resource of their organisation. */
@@ -77,7 +78,7 @@ export const ResourceUpdateBodySchema = ResourceFieldsSchema.extend({
 }).refine(feeMatchesConditions, feeIssue);
 export type ResourceUpdateBody = z.infer<typeof ResourceUpdateBodySchema>;
 
-export const ResourceSchema = z.object({
+export const SharedResourceSchema = z.object({
   id: z.uuid(),
   organizationId: z.uuid(),
   organizationNameBg: z.string(),
@@ -100,7 +101,7 @@ export const ResourceSchema = z.object({
   version: z.number().int(),
   updatedAt: instant,
 });
-export type Resource = z.infer<typeof ResourceSchema>;
+export type SharedResource = z.infer<typeof SharedResourceSchema>;
 
 export const ResourceListQuerySchema = z.object({
   kind: z.enum(RESOURCE_KINDS).optional(),
@@ -109,7 +110,7 @@ export const ResourceListQuerySchema = z.object({
   includeInactive: z.stringbool().default(false),
 });
 export type ResourceListQuery = z.infer<typeof ResourceListQuerySchema>;
-export const ResourceListResponseSchema = z.object({ items: z.array(ResourceSchema) });
+export const ResourceListResponseSchema = z.object({ items: z.array(SharedResourceSchema) });
 export type ResourceListResponse = z.infer<typeof ResourceListResponseSchema>;
 
 // ---------- bookings ----------
@@ -156,16 +157,22 @@ export const CalendarEntrySchema = z.object({
 });
 export type CalendarEntry = z.infer<typeof CalendarEntrySchema>;
 
-export const CalendarQuerySchema = z
-  .object({ from: instant, to: instant })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
-    params: { code: 'resources.range_order' },
-    path: ['to'],
-  })
-  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= CALENDAR_RANGE_DAYS_MAX * 86_400_000, {
-    params: { code: 'resources.range_too_long' },
-    path: ['to'],
-  });
+const RangeQuerySchema = z.object({ from: instant, to: instant });
+const checkRange = (q: { from: string; to: string }, ctx: z.RefinementCtx) => {
+  const span = Date.parse(q.to) - Date.parse(q.from);
+  if (span <= 0) {
+    ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'resources.range_order' } });
+  } else if (span > CALENDAR_RANGE_DAYS_MAX * 86_400_000) {
+    ctx.addIssue({ code: 'custom', path: ['to'], params: { code: 'resources.range_too_long' } });
+  }
+};
+/** A period of at most 62 days (a month view with its overlapping weeks). */
+export const CalendarQuerySchema = RangeQuerySchema.superRefine(checkRange);
+/** An organisation's bookings (asked for and of its resources) in a period, optionally of one status. */
+export const OrganizationBookingsQuerySchema = RangeQuerySchema.extend({
+  status: z.enum(BOOKING_STATUSES).optional(),
+}).superRefine(checkRange);
+export type OrganizationBookingsQuery = z.infer<typeof OrganizationBookingsQuerySchema>;
 export type CalendarQuery = z.infer<typeof CalendarQuerySchema>;
 export const CalendarResponseSchema = z.object({ items: z.array(CalendarEntrySchema) });
 export const BookingListResponseSchema = z.object({ items: z.array(BookingSchema) });
@@ -273,4 +280,11 @@ export function bookingIssues(
     issues.push({ path: 'body.startsAt', code: 'resources.booking_outside_hours' });
   }
   return issues;
+}
+
+/** An instant as Sofia wall-clock date and time, e.g. `2026-03-24 10:00` (for messages naming a clash). */
+export function sofiaDateTime(at: Date | string): string {
+  const { date, minutes } = sofiaWallClock(new Date(at));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }

@@ -1,16 +1,12 @@
-import { BOOKING_STATUSES, RESOURCE_CONDITIONS, RESOURCE_KINDS, WHO_MAY_BOOK } from '@portal/shared';
-import { sql } from 'drizzle-orm';
 import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+  BOOKING_STATUSES,
+  FEE_UNITS,
+  RESOURCE_CONDITIONS,
+  RESOURCE_KINDS,
+  WHO_MAY_BOOK,
+} from '@portal/shared';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
@@ -41,7 +37,7 @@ export const sharedResources = pgTable(
     conditions: text('conditions', { enum: RESOURCE_CONDITIONS }).notNull(),
     /** With conditions = 'fee': the fee in euro cents per `feeUnit`. */
     feeCents: integer('fee_cents'),
-    feeUnit: text('fee_unit', { enum: ['hour', 'half_day', 'day'] }),
+    feeUnit: text('fee_unit', { enum: FEE_UNITS }),
     whoMayBook: text('who_may_book', { enum: WHO_MAY_BOOK }).notNull().default('members'),
     minNoticeHours: integer('min_notice_hours').notNull().default(0),
     maxBookingHours: integer('max_booking_hours').notNull().default(8),
@@ -55,6 +51,7 @@ export const sharedResources = pgTable(
     index('shared_resources_organization_idx').on(t.organizationId),
     check('shared_resources_kind_check', sql.raw(`kind in (${list(RESOURCE_KINDS)})`)),
     check('shared_resources_conditions_check', sql.raw(`conditions in (${list(RESOURCE_CONDITIONS)})`)),
+    check('shared_resources_fee_unit_check', sql.raw(`fee_unit in (${list(FEE_UNITS)})`)),
     check('shared_resources_who_check', sql.raw(`who_may_book in (${list(WHO_MAY_BOOK)})`)),
     check(
       'shared_resources_fee_check',

@@ -84,6 +84,12 @@ const SERVER_ACTIONS = [
   'application.deleted',
   'settings.texts_changed',
   'site_page.updated',
+  'resource.created',
+  'resource.updated',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -96,6 +102,8 @@ const SERVER_ENTITY_TYPES = [
   'organization_import',
   'site_page',
   'membership_vote',
+  'shared_resource',
+  'resource_booking',
 ];
 
 describe('audit labels', () => {

@@ -204,6 +204,8 @@ export const adminBg = {
       organization_import: 'Внасяне на организации (CSV)',
       membership_vote: 'Гласуване за членство',
       site_page: 'Информационна страница',
+      shared_resource: 'Споделен ресурс',
+      resource_booking: 'Резервация на ресурс',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -276,6 +278,16 @@ export const adminBg = {
       },
       site_page: {
         updated: 'Променена информационна страница',
+      },
+      resource: {
+        created: 'Добавен споделен ресурс',
+        updated: 'Променен споделен ресурс',
+      },
+      booking: {
+        requested: 'Заявена резервация',
+        confirmed: 'Потвърдена резервация',
+        declined: 'Отказана резервация',
+        cancelled: 'Отменена резервация',
       },
       organization: {
         profile_updated: 'Променен профил на организацията',

@@ -202,6 +202,8 @@ export const adminEn: AdminMessages = {
       organization_import: 'Organisation import (CSV)',
       membership_vote: 'Vote on a membership',
       site_page: 'Information page',
+      shared_resource: 'Shared resource',
+      resource_booking: 'Resource booking',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -274,6 +276,16 @@ export const adminEn: AdminMessages = {
       },
       site_page: {
         updated: 'Information page changed',
+      },
+      resource: {
+        created: 'Shared resource added',
+        updated: 'Shared resource changed',
+      },
+      booking: {
+        requested: 'Booking requested',
+        confirmed: 'Booking confirmed',
+        declined: 'Booking declined',
+        cancelled: 'Booking cancelled',
       },
       organization: {
         profile_updated: 'Organisation profile changed',

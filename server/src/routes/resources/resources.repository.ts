@@ -15,7 +15,13 @@ import {
   sharedResources,
   toIso,
 } from '@portal/db';
-import type { Booking, BookingStatus, CalendarEntry, SharedResource, ResourceCreateBody } from '@portal/shared';
+import type {
+  Booking,
+  BookingStatus,
+  CalendarEntry,
+  ResourceCreateBody,
+  SharedResource,
+} from '@portal/shared';
 
 /** Shared resources and their bookings in the database (decision 029; decision 034). */
 

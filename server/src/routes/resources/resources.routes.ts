@@ -12,8 +12,8 @@ import {
   ResourceCreateBodySchema,
   ResourceListQuerySchema,
   ResourceListResponseSchema,
-  SharedResourceSchema,
   ResourceUpdateBodySchema,
+  SharedResourceSchema,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

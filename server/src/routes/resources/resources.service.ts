@@ -8,10 +8,10 @@ import {
   type CalendarEntry,
   type OrganizationBookingsQuery,
   type Principal,
-  type SharedResource,
   type ResourceCreateBody,
   type ResourceListQuery,
   type ResourceUpdateBody,
+  type SharedResource,
   sofiaDateTime,
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
@@ -66,7 +66,12 @@ export async function getResource(db: Db, principal: Principal, id: string): Pro
   return resource;
 }
 
-const auditable = ({ organizationNameBg: _bg, organizationNameEn: _en, updatedAt: _u, ...r }: SharedResource) => r;
+const auditable = ({
+  organizationNameBg: _bg,
+  organizationNameEn: _en,
+  updatedAt: _u,
+  ...r
+}: SharedResource) => r;
 
 export async function createResource(
   db: Db,
@@ -152,7 +157,7 @@ export async function requestBooking(
   now = new Date(),
 ): Promise<Booking> {
   const resource = await findResource(db, resourceId);
-  if (!resource || !resource.active) throw resourceNotFound();
+  if (!resource?.active) throw resourceNotFound();
   if (!(await mayBook(db, principal, body.organizationId, resource))) {
     throw new AppError('booking.not_allowed', 403);
   }

@@ -358,6 +358,11 @@ export async function fingerprint(): Promise<Record<string, number>> {
           (select coalesce(sum(version), 0)::int from fee_rates) as fee_rate_versions,
           (select version from cluster_settings where id = 1) as settings_version,
           (select coalesce(sum(version), 0)::int from site_pages) as site_page_versions,
+          (select count(*)::int from shared_resources) as shared_resources,
+          (select coalesce(sum(version), 0)::int from shared_resources) as shared_resource_versions,
+          (select count(*)::int from resource_bookings) as resource_bookings,
+          (select coalesce(sum(case status when 'requested' then 1 when 'confirmed' then 10
+             when 'declined' then 100 else 1000 end), 0)::int from resource_bookings) as booking_states,
           (select count(*)::int from organizations) as organizations`,
   );
   return row!;
@@ -523,6 +528,7 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'members.view',
   'members.export',
   'decisions.read_full',
+  'resources.view',
 ];
 
 /** Puts organisation A in `standing` (null: back to an active regular member). */

@@ -49,6 +49,8 @@ export const AccountExportSchema = z.object({
   invitationsSent: Rows,
   invitationsReceived: Rows,
   emails: Rows,
+  /** Resource bookings they asked for or decided (issue 14 §3). */
+  bookings: Rows,
   auditEvents: Rows,
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;
@@ -62,6 +64,9 @@ export const OrganizationExportSchema = z.object({
   membership: ExportRowSchema.nullable(),
   membershipEvents: Rows,
   feePayments: Rows,
+  /** The resources it shares, and the bookings it asked for or received (issue 14 §3). */
+  sharedResources: Rows,
+  resourceBookings: Rows,
   representatives: Rows,
   invitations: Rows,
   applications: Rows,

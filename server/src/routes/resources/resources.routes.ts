@@ -112,9 +112,8 @@ export const resourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const principal = principalOf(requireUser(request));
-      const resource = await getResource(app.db.db, principal, request.params.id).catch(() => null);
-      if (!resource) throw new AppError('resource.not_found', 404);
+      // Another organisation's withdrawn resource is "not found" like a missing one (getResource).
+      const resource = await getResource(app.db.db, principalOf(requireUser(request)), request.params.id);
       authorizeOwner(request, resource.organizationId, new AppError('resource.not_found', 404));
       return updateResource(app.db.db, requireActor(request), request.params.id, request.body);
     },

@@ -1,6 +1,7 @@
 import {
   BOOKING_STATUSES,
   FEE_UNITS,
+  type OpeningHours,
   RESOURCE_CONDITIONS,
   RESOURCE_KINDS,
   WHO_MAY_BOOK,
@@ -12,9 +13,6 @@ import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-
-/** Opening hours of one weekday in Europe/Sofia time ("09:00"–"17:00"), or null: closed that day. */
-export type OpeningDay = { opens: string; closes: string } | null;
 
 /**
  * A resource a member shares with the cluster (issue 14 §3): a lab, studio, equipment, meeting space or
@@ -41,8 +39,8 @@ export const sharedResources = pgTable(
     whoMayBook: text('who_may_book', { enum: WHO_MAY_BOOK }).notNull().default('members'),
     minNoticeHours: integer('min_notice_hours').notNull().default(0),
     maxBookingHours: integer('max_booking_hours').notNull().default(8),
-    /** Seven entries, Monday first, in Europe/Sofia local time. */
-    openingHours: jsonb('opening_hours').$type<OpeningDay[]>().notNull(),
+    /** Seven entries, Monday first, each opening and closing in Europe/Sofia time or null (closed). */
+    openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull(),
     active: boolean('active').notNull().default(true),
     ...timestamps,
     ...version,

@@ -3,6 +3,7 @@
  * that the test runs' global set-up can compute its template's cache key without loading them.
  */
 import { fileURLToPath } from 'node:url';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 
@@ -20,4 +21,5 @@ export const migrationsFolder = fileURLToPath(
   ),
 );
 
-export const pgliteExtensions = { pg_trgm, unaccent };
+/** btree_gist: the no-double-booking exclusion constraint compares uuids with `=` in a GiST index. */
+export const pgliteExtensions = { btree_gist, pg_trgm, unaccent };

@@ -46,6 +46,11 @@ import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
+import {
+  accountBookingsRoutes,
+  bookingsRoutes,
+  resourcesRoutes,
+} from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
 import { settingsRoutes } from './routes/voting/voting-settings.routes.ts';
 
@@ -255,6 +260,7 @@ export async function buildApp({
           name: 'board',
           description: 'The cooperation board: offers and requests of the members, and its public teaser',
         },
+        { name: 'resources', description: 'Shared resources of the members and their bookings' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -300,6 +306,9 @@ export async function buildApp({
   await app.register(membersRoutes, { prefix: '/api/members' });
   await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(accountBoardRoutes, { prefix: '/api/account/organizations' });
+  await app.register(resourcesRoutes, { prefix: '/api/resources' });
+  await app.register(bookingsRoutes, { prefix: '/api/bookings' });
+  await app.register(accountBookingsRoutes, { prefix: '/api/account' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -67,6 +67,12 @@ export const AUDIT_ACTIONS = [
   'board.item_updated',
   'board.item_published',
   'board.item_closed',
+  'resource.created',
+  'resource.updated',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -86,5 +92,7 @@ export const AUDIT_ENTITY_TYPES = [
   'site_page',
   'membership_vote',
   'board_item',
+  'shared_resource',
+  'resource_booking',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -23,6 +23,7 @@ export * from './plausibility.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
 export * from './representatives.ts';
+export * from './resources.ts';
 export * from './site-content.ts';
 export * from './suggestions.ts';
 export * from './text.ts';

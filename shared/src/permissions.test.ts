@@ -40,6 +40,22 @@ describe('can()', () => {
     );
   });
 
+  it('lets only representatives of an active member share resources, and any representative book for their own', () => {
+    const rep = user(['representative'], ['orgA', 'orgC'], ['orgA']);
+    expect(can(rep, 'resources.manage', { type: 'organization', id: 'orgA' })).toBe(true);
+    // orgC is not an active member now (suspended, or a candidate): it cannot share.
+    expect(can(rep, 'resources.manage', { type: 'organization', id: 'orgC' })).toBe(false);
+    expect(can(rep, 'resources.manage', { type: 'organization', id: 'orgB' })).toBe(false);
+    expect(can(rep, 'resources.book', { type: 'organization', id: 'orgC' })).toBe(true);
+    expect(can(rep, 'resources.book', { type: 'organization', id: 'orgB' })).toBe(false);
+    for (const role of ['admin', 'committee_member', 'applicant'] as const) {
+      expect(can(user([role]), 'resources.manage')).toBe(false);
+      expect(can(user([role]), 'resources.book')).toBe(false);
+    }
+    expect(can(user(['committee_member']), 'resources.view')).toBe(true);
+    expect(can(user(['representative'], ['orgC'], []), 'resources.view')).toBe(false);
+  });
+
   it('keeps users, the audit log and the mailbox to administrators', () => {
     for (const action of ['users.manage', 'audit.read', 'mailbox.read'] as const) {
       expect(can(user(['admin']), action)).toBe(true);

@@ -77,6 +77,18 @@ export const ACTIONS = [
   'board.post',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
+  /** The shared resources and their calendars of confirmed bookings (members, committee, admins). */
+  'resources.view',
+  /**
+   * Share resources and confirm or decline their bookings (record-level: a representative of the owner,
+   * which must be an active member now).
+   */
+  'resources.manage',
+  /**
+   * Ask for a booking for an organisation, cancel it, see its bookings (record-level: a representative of
+   * that organisation; whether it may book a resource is the resource's rule, checked by the server).
+   */
+  'resources.book',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -101,6 +113,7 @@ export const MEMBERS_ONLY_ACTIONS = [
   'members.export',
   'decisions.read_full',
   'board.view',
+  'resources.view',
 ] as const satisfies readonly Action[];
 
 /**
@@ -147,9 +160,18 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.organizationIds.includes(resource.id);
     }
+    case 'resources.manage':
+      if (!hasRole(user, 'representative')) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
+    case 'resources.book':
+      if (!hasRole(user, 'representative')) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.organizationIds.includes(resource.id);
     case 'members.view':
     case 'members.export':
     case 'decisions.read_full':
+    case 'resources.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'board.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);

@@ -51,6 +51,8 @@ export const AccountExportSchema = z.object({
   emails: Rows,
   /** Board items the person created (issue 14 §1), with the revisions of each. */
   boardItems: Rows,
+  /** Resource bookings they asked for or decided (issue 14 §3). */
+  bookings: Rows,
   auditEvents: Rows,
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;
@@ -66,6 +68,9 @@ export const OrganizationExportSchema = z.object({
   feePayments: Rows,
   /** The organisation's board items (issue 14 §1), with the revisions of each. */
   boardItems: Rows,
+  /** The resources it shares, and the bookings it asked for or received (issue 14 §3). */
+  sharedResources: Rows,
+  resourceBookings: Rows,
   representatives: Rows,
   invitations: Rows,
   applications: Rows,

@@ -17,6 +17,7 @@ export * from './outbox.ts';
 export * from './outbox-events.ts';
 export * from './rate-limits.ts';
 export * from './representative-invitations.ts';
+export * from './resources.ts';
 export * from './sessions.ts';
 export * from './site-pages.ts';
 export * from './users.ts';

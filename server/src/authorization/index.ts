@@ -16,6 +16,7 @@ import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
+import { ROWS as resources } from './resources.rows.ts';
 
 /** The rows of each `<resource>.rows.ts`, by its file name. */
 export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
@@ -32,6 +33,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'memberships.rows.ts': memberships,
   'csv.rows.ts': csv,
   'board.rows.ts': board,
+  'resources.rows.ts': resources,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

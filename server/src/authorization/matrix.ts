@@ -361,7 +361,12 @@ export async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from organizations) as organizations,
           (select count(*)::int from board_items) as board_items,
           (select coalesce(sum(version), 0)::int from board_items) as board_item_versions,
-          (select count(*)::int from board_item_revisions) as board_item_revisions`,
+          (select count(*)::int from board_item_revisions) as board_item_revisions,
+          (select count(*)::int from shared_resources) as shared_resources,
+          (select coalesce(sum(version), 0)::int from shared_resources) as shared_resource_versions,
+          (select count(*)::int from resource_bookings) as resource_bookings,
+          (select coalesce(sum(case status when 'requested' then 1 when 'confirmed' then 10
+             when 'declined' then 100 else 1000 end), 0)::int from resource_bookings) as booking_states`,
   );
   return row!;
 }
@@ -528,6 +533,7 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'decisions.read_full',
   'board.view',
   'board.post',
+  'resources.view',
 ];
 
 /** Puts organisation A in `standing` (null: back to an active regular member). */

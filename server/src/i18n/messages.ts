@@ -321,6 +321,74 @@ export const messages = {
     bg: 'Няма област „{id}“ в класификацията на ИСИС.',
     en: 'There is no area "{id}" in the ISIS taxonomy.',
   },
+  'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
+  'resource.not_found.detail': {
+    bg: 'Няма споделен ресурс с този идентификатор.',
+    en: 'There is no shared resource with this identifier.',
+  },
+  'resource.stale.title': { bg: 'Ресурсът е променен междувременно', en: 'Resource changed meanwhile' },
+  'resource.stale.detail': {
+    bg: 'Някой друг е променил ресурса, след като сте го отворили. Заредете го отново и повторете промяната.',
+    en: 'Someone else changed the resource after you opened it. Reload it and make your change again.',
+  },
+  'booking.not_found.title': { bg: 'Резервацията не е намерена', en: 'Booking not found' },
+  'booking.not_found.detail': {
+    bg: 'Няма резервация с този идентификатор, която да виждате.',
+    en: 'There is no booking with this identifier that you may see.',
+  },
+  'booking.clash.title': { bg: 'Времето вече е заето', en: 'Time already booked' },
+  'booking.clash.detail': {
+    bg: 'Ресурсът вече е резервиран от {startsAt} до {endsAt} (потвърдена резервация). Изберете друго време.',
+    en: 'The resource is already booked from {startsAt} to {endsAt} (a confirmed booking). Please choose another time.',
+  },
+  'booking.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
+  'booking.transition_invalid.detail': {
+    bg: 'Резервацията е в състояние „{status}“ и това действие вече не е възможно.',
+    en: 'The booking is "{status}" and this action is no longer possible.',
+  },
+  'booking.not_allowed.title': { bg: 'Не можете да резервирате', en: 'You may not book this' },
+  'booking.not_allowed.detail': {
+    bg: 'Организацията не може да резервира този ресурс: той е за действащи членове на клъстера и, ако собственикът позволява, за кандидати за членство.',
+    en: 'The organisation may not book this resource: it is for active members of the cluster and, where the owner allows it, for candidates for membership.',
+  },
+
+  // ---------- field messages of our custom issues ----------
+  'resources.booking_end_before_start': {
+    bg: 'Краят трябва да е след началото.',
+    en: 'The end must be after the start.',
+  },
+  'resources.booking_in_past': {
+    bg: 'Началото е в миналото.',
+    en: 'The start is in the past.',
+  },
+  'resources.booking_notice_too_short': {
+    bg: 'Този ресурс се резервира поне {hours} ч. предварително.',
+    en: 'This resource must be booked at least {hours} hours ahead.',
+  },
+  'resources.booking_too_long': {
+    bg: 'Една резервация може да е най-много {hours} ч.',
+    en: 'A booking may last at most {hours} hours.',
+  },
+  'resources.booking_outside_hours': {
+    bg: 'Времето е извън работното време на ресурса (по софийско време) или преминава в следващия ден.',
+    en: "The time is outside the resource's opening hours (Sofia time) or runs into the next day.",
+  },
+  'resources.fee_conditions': {
+    bg: 'Посочете цена и единица (час, половин ден, ден) само при условие „срещу заплащане“.',
+    en: 'Give a fee and its unit (hour, half day, day) with the "fee" condition only.',
+  },
+  'resources.opening_hours_order': {
+    bg: 'Затварянето трябва да е след отварянето.',
+    en: 'Closing must be after opening.',
+  },
+  'resources.range_order': {
+    bg: 'Краят на периода трябва да е след началото му.',
+    en: 'The end of the period must be after its start.',
+  },
+  'resources.range_too_long': {
+    bg: 'Периодът може да е най-много 62 дни.',
+    en: 'The period may be at most 62 days.',
+  },
   'fees.reference_taken': {
     bg: 'Плащане с основание „{reference}“ вече е записано за тази организация.',
     en: 'A payment with reference "{reference}" is already recorded for this organisation.',

@@ -88,6 +88,12 @@ const SERVER_ACTIONS = [
   'application.deleted',
   'settings.texts_changed',
   'site_page.updated',
+  'resource.created',
+  'resource.updated',
+  'booking.requested',
+  'booking.confirmed',
+  'booking.declined',
+  'booking.cancelled',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -101,6 +107,8 @@ const SERVER_ENTITY_TYPES = [
   'site_page',
   'membership_vote',
   'board_item',
+  'shared_resource',
+  'resource_booking',
 ];
 
 describe('audit labels', () => {

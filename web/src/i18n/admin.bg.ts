@@ -205,6 +205,8 @@ export const adminBg = {
       membership_vote: 'Гласуване за членство',
       board_item: 'Обява на борсата за сътрудничество',
       site_page: 'Информационна страница',
+      shared_resource: 'Споделен ресурс',
+      resource_booking: 'Резервация на ресурс',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -283,6 +285,16 @@ export const adminBg = {
       },
       site_page: {
         updated: 'Променена информационна страница',
+      },
+      resource: {
+        created: 'Добавен споделен ресурс',
+        updated: 'Променен споделен ресурс',
+      },
+      booking: {
+        requested: 'Заявена резервация',
+        confirmed: 'Потвърдена резервация',
+        declined: 'Отказана резервация',
+        cancelled: 'Отменена резервация',
       },
       organization: {
         profile_updated: 'Променен профил на организацията',

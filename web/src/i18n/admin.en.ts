@@ -203,6 +203,8 @@ export const adminEn: AdminMessages = {
       membership_vote: 'Vote on a membership',
       board_item: 'Cooperation board item',
       site_page: 'Information page',
+      shared_resource: 'Shared resource',
+      resource_booking: 'Resource booking',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -281,6 +283,16 @@ export const adminEn: AdminMessages = {
       },
       site_page: {
         updated: 'Information page changed',
+      },
+      resource: {
+        created: 'Shared resource added',
+        updated: 'Shared resource changed',
+      },
+      booking: {
+        requested: 'Booking requested',
+        confirmed: 'Booking confirmed',
+        declined: 'Booking declined',
+        cancelled: 'Booking cancelled',
       },
       organization: {
         profile_updated: 'Organisation profile changed',

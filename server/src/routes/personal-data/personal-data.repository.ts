@@ -26,10 +26,12 @@ import {
   parseJson,
   rateLimits,
   representativeInvitations,
+  resourceBookings,
   rowsOf,
   type SQL,
   type SQLWrapper,
   sessions,
+  sharedResources,
   sql,
   userOrganizations,
   userRoles,
@@ -113,6 +115,22 @@ const invitationFields = {
 };
 
 /** Everything the portal holds about a user, section by section (null: no such user). */
+/** A booking as the exports show it: the resource, the organisation that asked, the time and its outcome. */
+const bookingFields = {
+  id: resourceBookings.id,
+  resourceId: resourceBookings.resourceId,
+  resourceNameBg: sharedResources.nameBg,
+  organizationId: resourceBookings.organizationId,
+  requestedBy: resourceBookings.requestedBy,
+  decidedBy: resourceBookings.decidedBy,
+  startsAt: resourceBookings.startsAt,
+  endsAt: resourceBookings.endsAt,
+  status: resourceBookings.status,
+  reason: resourceBookings.reason,
+  createdAt: resourceBookings.createdAt,
+  updatedAt: resourceBookings.updatedAt,
+};
+
 export async function findAccountExport(db: Db, userId: string) {
   const account = await jsonRow(
     db,
@@ -291,6 +309,15 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(boardItems)
         .where(eq(boardItems.createdBy, userId))
         .orderBy(asc(boardItems.createdAt)),
+    ),
+    bookings: await jsonRows(
+      db,
+      db
+        .select(named(bookingFields))
+        .from(resourceBookings)
+        .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
+        .where(or(eq(resourceBookings.requestedBy, userId), eq(resourceBookings.decidedBy, userId)))
+        .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id)),
     ),
     auditEvents: await jsonRows(
       db,
@@ -475,6 +502,44 @@ export async function findOrganizationExport(db: Db, id: string) {
         .from(feePayments)
         .where(eq(feePayments.organizationId, id))
         .orderBy(asc(feePayments.year), asc(feePayments.paidOn)),
+    ),
+    sharedResources: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: sharedResources.id,
+            kind: sharedResources.kind,
+            nameBg: sharedResources.nameBg,
+            nameEn: sharedResources.nameEn,
+            descriptionBg: sharedResources.descriptionBg,
+            descriptionEn: sharedResources.descriptionEn,
+            location: sharedResources.location,
+            capacity: sharedResources.capacity,
+            conditions: sharedResources.conditions,
+            feeCents: sharedResources.feeCents,
+            feeUnit: sharedResources.feeUnit,
+            whoMayBook: sharedResources.whoMayBook,
+            minNoticeHours: sharedResources.minNoticeHours,
+            maxBookingHours: sharedResources.maxBookingHours,
+            openingHours: sharedResources.openingHours,
+            active: sharedResources.active,
+            createdAt: sharedResources.createdAt,
+            updatedAt: sharedResources.updatedAt,
+          }),
+        )
+        .from(sharedResources)
+        .where(eq(sharedResources.organizationId, id))
+        .orderBy(asc(sharedResources.createdAt), asc(sharedResources.id)),
+    ),
+    resourceBookings: await jsonRows(
+      db,
+      db
+        .select(named(bookingFields))
+        .from(resourceBookings)
+        .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
+        .where(or(eq(resourceBookings.organizationId, id), eq(sharedResources.organizationId, id)))
+        .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id)),
     ),
     representatives: await jsonRows(
       db,
@@ -820,6 +885,7 @@ export const scrubbed = {
     columns: [auditEvents.before, auditEvents.after],
   },
   membershipReasons: { table: membershipEvents, id: membershipEvents.id, columns: [membershipEvents.reason] },
+  bookingReasons: { table: resourceBookings, id: resourceBookings.id, columns: [resourceBookings.reason] },
   mails: {
     table: outboxMessages,
     id: outboxMessages.id,

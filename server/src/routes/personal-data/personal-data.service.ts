@@ -199,6 +199,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   await scrubColumns(tx, scrubbed.applicationTexts, undefined, s);
   await scrubColumns(tx, scrubbed.auditSnapshots, undefined, s);
   await scrubColumns(tx, scrubbed.membershipReasons, undefined, s);
+  await scrubColumns(tx, scrubbed.bookingReasons, undefined, s);
 
   // Mail to them: queued messages are dropped, sent ones kept as a record without their content.
   const dropped = await deletePendingMailTo(tx, email);

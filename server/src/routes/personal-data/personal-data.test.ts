@@ -57,6 +57,20 @@ async function whereIs(needle: string): Promise<string[]> {
   return found;
 }
 
+/** A resource of `ownerId` booked by `organizationId` (asked by `requestedBy`), with a reason. */
+async function insertBooking(ownerId: string, organizationId: string, requestedBy: string, reason: string) {
+  const hours = JSON.stringify(Array.from({ length: 7 }, () => ({ opens: '00:00', closes: '24:00' })));
+  const [resource] = await h.query<{ id: string }>(
+    sql`insert into shared_resources (organization_id, kind, name_bg, name_en, conditions, opening_hours)
+        values (${ownerId}, 'lab', 'Лаборатория за износ', 'Export lab', 'free', ${hours}::jsonb) returning id`,
+  );
+  await h.query(
+    sql`insert into resource_bookings (resource_id, organization_id, requested_by, starts_at, ends_at, status, reason)
+        values (${resource!.id}, ${organizationId}, ${requestedBy}, '2031-03-03T08:00:00Z', '2031-03-03T10:00:00Z',
+          'cancelled', ${reason})`,
+  );
+}
+
 const cookieOf = (cookie: string) => ({ cookie });
 
 async function insertApplication(applicantId: string, organizationId: string | null, contact: object) {
@@ -146,6 +160,8 @@ describe('exports', () => {
       sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference)
           values (${orgA}, ${year}, 50000, current_date, 'PAY-EXPORT-1')`,
     );
+    // orgA asked to use orgB's lab, and cancelled.
+    await insertBooking(orgB, orgA, rep.id, 'Не ни трябва вече');
     await issueToken(h.db, app.config.publicUrl, rep.id, 'reset_password');
     await h.query(
       sql`insert into outbox_messages (to_email, language, template, subject, text)
@@ -178,6 +194,9 @@ describe('exports', () => {
     expect(data.roles.map((r) => r.role)).toEqual(['applicant', 'representative']);
     expect(data.sessions).toHaveLength(1);
     expect(data.organizations).toEqual([expect.objectContaining({ id: orgA, nameBg: 'Износ А' })]);
+    expect(data.bookings).toEqual([
+      expect.objectContaining({ organizationId: orgA, status: 'cancelled', reason: 'Не ни трябва вече' }),
+    ]);
     const [application] = data.applications;
     expect(application).toMatchObject({ state: 'approved', answers: { contact: { position: 'Управител' } } });
     expect(application!.documents).toEqual([
@@ -231,6 +250,14 @@ describe('exports', () => {
     expect(data.feePayments).toEqual([
       expect.objectContaining({ reference: 'PAY-EXPORT-1', amountCents: 50000 }),
     ]);
+    expect(data.resourceBookings).toEqual([
+      expect.objectContaining({
+        organizationId: orgA,
+        requestedBy: rep.id,
+        resourceNameBg: 'Лаборатория за износ',
+      }),
+    ]);
+    expect(data.sharedResources).toEqual([]);
     expect(data.representatives).toEqual([expect.objectContaining({ id: rep.id, email: rep.email })]);
     expect(data.invitations).toEqual([expect.objectContaining({ email: 'colleague-export@example.bg' })]);
     expect(data.applications).toHaveLength(1);
@@ -298,6 +325,8 @@ describe('erasing my account', () => {
           values (${user.id}, 'organization.profile_updated', 'organization', ${org}, '{}'::jsonb,
             ${JSON.stringify({ contactName: NAME, contactEmail: EMAIL, contactPhone: PHONE })}::jsonb)`,
     );
+    // A booking of her organisation that another member cancelled, naming her in the reason.
+    await insertBooking(inviter, org, colleague.id, `Моля, обадете се на ${NAME}`);
     applicationId = await insertApplication(user.id, org, {
       name: NAME,
       position: 'Директор',

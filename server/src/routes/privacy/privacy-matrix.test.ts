@@ -267,6 +267,8 @@ const NO_CONTACTS: Record<string, string> = {
     "the representatives' own accounts (no contact field of the organisation)",
   '/api/admin/organizations/import/template.csv': 'an empty CSV template',
   '/api/account/organizations/:id/competitors': 'the ЕИК of declared competitors only',
+  '/api/account/organizations/:id/bookings':
+    'bookings: resource and organisation names and times (who sees them: "who sees a booking" below)',
 };
 
 /** Paths whose GET routes must be in ROWS or NO_CONTACTS. */
@@ -504,6 +506,78 @@ describe('the cooperation board (issue 14 §1): descriptions and members-only it
       }
     },
   );
+});
+
+/**
+ * Who sees a booking (issue 14 §3, decision 034): the two sides see it whole (who, when, why declined or
+ * cancelled); every member sees in a resource's calendar when it is taken, never who took it; nobody
+ * else sees anything. The owner is orgIds[0] (the own representative's), the booker the other one.
+ */
+describe('who sees a booking', () => {
+  let resourceId = '';
+  let bookingId = '';
+  const REASON = 'Причина само за двете страни';
+  beforeAll(async () => {
+    const hours = JSON.stringify(Array.from({ length: 7 }, () => ({ opens: '00:00', closes: '24:00' })));
+    const [resource] = await h.query<{ id: string }>(
+      sql`insert into shared_resources (organization_id, kind, name_bg, name_en, conditions, opening_hours)
+          values (${ctx.orgIds[0]}, 'studio', 'Студио', 'Studio', 'free', ${hours}::jsonb) returning id`,
+    );
+    resourceId = resource!.id;
+    const [booking] = await h.query<{ id: string }>(
+      sql`insert into resource_bookings (resource_id, organization_id, starts_at, ends_at, status, reason)
+          values (${resourceId}, ${ctx.otherOrgId}, '2031-05-05T08:00:00Z', '2031-05-05T10:00:00Z', 'confirmed',
+            ${REASON}) returning id`,
+    );
+    bookingId = booking!.id;
+  });
+  const sides = (reader: Reader) => reader === 'own_representative' || reader === 'other_representative';
+  const member = (reader: Reader) => membersView(reader) !== 'denied';
+
+  it.each(READERS)('%s sees the booking itself only as one of its two sides', async (reader) => {
+    const res = await ask(reader, `/api/bookings/${bookingId}`);
+    if (sides(reader)) {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ organizationId: ctx.otherOrgId, reason: REASON });
+    } else {
+      expect([401, 403, 404]).toContain(res.statusCode);
+      expect(res.body).not.toContain(ctx.otherOrgId);
+      expect(res.body).not.toContain(REASON);
+    }
+  });
+
+  it.each(READERS)(
+    '%s sees in the calendar when the resource is taken (members only), never by whom',
+    async (reader) => {
+      const res = await ask(
+        reader,
+        `/api/resources/${resourceId}/calendar?from=2031-05-01T00:00:00Z&to=2031-06-01T00:00:00Z`,
+      );
+      if (member(reader)) {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().items).toHaveLength(1);
+      } else {
+        expect([401, 403]).toContain(res.statusCode);
+      }
+      expect(res.body).not.toContain(ctx.otherOrgId);
+      expect(res.body).not.toContain('Друга Организация');
+      expect(res.body).not.toContain(REASON);
+    },
+  );
+
+  it.each(READERS)("%s sees an organisation's bookings only as its representative", async (reader) => {
+    const res = await ask(
+      reader,
+      `/api/account/organizations/${ctx.otherOrgId}/bookings?from=2031-05-01T00:00:00Z&to=2031-06-01T00:00:00Z`,
+    );
+    if (reader === 'other_representative') {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((b: { id: string }) => b.id)).toEqual([bookingId]);
+    } else {
+      expect([401, 403, 404]).toContain(res.statusCode);
+      expect(res.body).not.toContain(bookingId);
+    }
+  });
 });
 
 describe('the table', () => {

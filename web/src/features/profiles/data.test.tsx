@@ -18,6 +18,8 @@ const organizationExport = {
   membership: { category: 'regular', status: 'active' },
   membershipEvents: [],
   feePayments: [],
+  sharedResources: [],
+  resourceBookings: [],
   representatives: [],
   invitations: [],
   applications: [],

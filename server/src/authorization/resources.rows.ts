@@ -1,0 +1,281 @@
+import { sql } from '@portal/db';
+import { expect } from 'vitest';
+import {
+  ANON,
+  allow,
+  bodyOf,
+  type Expectations,
+  FORBIDDEN,
+  h,
+  INACTIVE_MEMBER,
+  nextSeq,
+  ORG_NOT_FOUND,
+  type Outcome,
+  type Row,
+} from './matrix.ts';
+
+/**
+ * Shared resources and their bookings (issue 14 §3, decision 034). The representative is linked to A:
+ * A shares resources and confirms their bookings while it is an active member; A books B's resources.
+ * A booking is seen by its two sides only.
+ */
+
+const RESOURCE_NOT_FOUND: Outcome = { deny: 404, code: 'resource.not_found' };
+const BOOKING_NOT_FOUND: Outcome = { deny: 404, code: 'booking.not_found' };
+const NOT_ALLOWED: Outcome = { deny: 403, code: 'booking.not_allowed' };
+
+/** Members: active members' representatives, the committee and administrators. */
+const members = (status: number): Expectations => ({
+  anonymous: ANON,
+  no_role: FORBIDDEN,
+  applicant: FORBIDDEN,
+  other_applicant: FORBIDDEN,
+  representative: allow(status),
+  committee_member: allow(status),
+  committee_chair: allow(status),
+  admin: allow(status),
+});
+/** A representative acting for their own organisation (record-level); nobody else. */
+const representativeOnly = (representative: Outcome): Expectations => ({
+  anonymous: ANON,
+  no_role: FORBIDDEN,
+  applicant: FORBIDDEN,
+  other_applicant: FORBIDDEN,
+  representative,
+  committee_member: FORBIDDEN,
+  committee_chair: FORBIDDEN,
+  admin: FORBIDDEN,
+});
+
+const allDay = JSON.stringify(Array.from({ length: 7 }, () => ({ opens: '00:00', closes: '24:00' })));
+/** A fresh resource of `organizationId`, open all week, members only. */
+async function resourceOf(organizationId: string): Promise<string> {
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into shared_resources (organization_id, kind, name_bg, name_en, conditions, opening_hours)
+        values (${organizationId}, 'lab', 'Лаборатория', 'Lab', 'free', ${allDay}::jsonb) returning id`,
+  );
+  return row!.id;
+}
+/** A time next year, a fresh hour for every call. */
+const slot = () => {
+  const start = Date.UTC(new Date().getUTCFullYear() + 1, 0, 5) + nextSeq() * 3_600_000;
+  return { startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() };
+};
+/** A requested booking by `organizationId` of a fresh resource of `ownerId`. */
+async function bookingOf(ownerId: string, organizationId: string): Promise<string> {
+  const resourceId = await resourceOf(ownerId);
+  const { startsAt, endsAt } = slot();
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into resource_bookings (resource_id, organization_id, starts_at, ends_at)
+        values (${resourceId}, ${organizationId}, ${startsAt}, ${endsAt}) returning id`,
+  );
+  return row!.id;
+}
+const resourceFields = {
+  kind: 'studio',
+  nameBg: 'Студио',
+  nameEn: 'Studio',
+  conditions: 'free',
+  minNoticeHours: 0,
+  maxBookingHours: 8,
+  openingHours: JSON.parse(allDay),
+};
+const range = `from=${encodeURIComponent(`${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`)}&to=${encodeURIComponent(`${new Date().getUTCFullYear() + 1}-02-01T00:00:00Z`)}`;
+
+export const ROWS: Row[] = [
+  {
+    method: 'GET',
+    url: '/api/resources',
+    permission: 'resources.view',
+    label: "the members' shared resources",
+    expect: members(200),
+    build: async (f) => {
+      await resourceOf(f.orgB.id);
+      return { url: '/api/resources' };
+    },
+    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBeGreaterThan(0),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources',
+    permission: 'resources.manage',
+    label: 'sharing a resource of their own organisation A',
+    expect: representativeOnly(allow(201)),
+    lapsed: INACTIVE_MEMBER,
+    build: (f) => ({ url: '/api/resources', payload: { ...resourceFields, organizationId: f.orgA.id } }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgA.id }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources',
+    permission: 'resources.manage',
+    label: 'sharing a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(ORG_NOT_FOUND),
+    build: (f) => ({ url: '/api/resources', payload: { ...resourceFields, organizationId: f.orgB.id } }),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id',
+    permission: 'resources.view',
+    label: 'a shared resource',
+    expect: members(200),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}` }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgB.id }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id',
+    permission: 'resources.manage',
+    label: 'changing a resource of their own organisation A',
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgA.id)}`,
+      payload: { ...resourceFields, version: 1 },
+    }),
+    check: (body) => expect(body).toMatchObject({ nameEn: 'Studio', version: 2 }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id',
+    permission: 'resources.manage',
+    label: 'changing a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id)}`,
+      payload: { ...resourceFields, version: 1 },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/calendar',
+    permission: 'resources.view',
+    label: "a resource's confirmed bookings (when, not who)",
+    expect: members(200),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}/calendar?${range}` }),
+    check: (body) => expect(bodyOf(body).items).toEqual([]),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/bookings',
+    permission: 'resources.book',
+    label: "asking, for A, for a booking of B's resource",
+    expect: representativeOnly(allow(201)),
+    // Members only: A while suspended, withdrawn, excluded, a candidate or without membership may not.
+    lapsed: NOT_ALLOWED,
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id)}/bookings`,
+      payload: { organizationId: f.orgA.id, ...slot() },
+    }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgA.id, status: 'requested' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/bookings',
+    permission: 'resources.book',
+    label: 'asking for a booking for another organisation B',
+    record: true,
+    expect: representativeOnly(ORG_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id)}/bookings`,
+      payload: { organizationId: f.orgB.id, ...slot() },
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/bookings/:id',
+    permission: 'resources.book',
+    label: 'a booking A asked for',
+    record: true,
+    expect: representativeOnly(allow(200)),
+    build: async (f) => ({ url: `/api/bookings/${await bookingOf(f.orgB.id, f.orgA.id)}` }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgA.id }),
+  },
+  {
+    method: 'GET',
+    url: '/api/bookings/:id',
+    permission: 'resources.book',
+    label: 'a booking between others (B of its own resource)',
+    record: true,
+    expect: representativeOnly(BOOKING_NOT_FOUND),
+    build: async (f) => ({ url: `/api/bookings/${await bookingOf(f.orgB.id, f.orgB.id)}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/bookings/:id/confirm',
+    permission: 'resources.manage',
+    label: "confirming B's request for A's resource",
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({ url: `/api/bookings/${await bookingOf(f.orgA.id, f.orgB.id)}/confirm` }),
+    check: (body) => expect(body).toMatchObject({ status: 'confirmed' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/bookings/:id/confirm',
+    permission: 'resources.manage',
+    label: "confirming A's own request for B's resource",
+    record: true,
+    expect: representativeOnly(BOOKING_NOT_FOUND),
+    build: async (f) => ({ url: `/api/bookings/${await bookingOf(f.orgB.id, f.orgA.id)}/confirm` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/bookings/:id/decline',
+    permission: 'resources.manage',
+    label: "declining B's request for A's resource",
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      url: `/api/bookings/${await bookingOf(f.orgA.id, f.orgB.id)}/decline`,
+      payload: { reason: 'Closed for maintenance' },
+    }),
+    check: (body) => expect(body).toMatchObject({ status: 'declined', reason: 'Closed for maintenance' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/bookings/:id/cancel',
+    permission: 'resources.book',
+    label: 'cancelling a booking A asked for',
+    record: true,
+    expect: representativeOnly(allow(200)),
+    build: async (f) => ({
+      url: `/api/bookings/${await bookingOf(f.orgB.id, f.orgA.id)}/cancel`,
+      payload: {},
+    }),
+    check: (body) => expect(body).toMatchObject({ status: 'cancelled' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/bookings/:id/cancel',
+    permission: 'resources.book',
+    label: 'cancelling a booking between others',
+    record: true,
+    expect: representativeOnly(BOOKING_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/bookings/${await bookingOf(f.orgB.id, f.orgB.id)}/cancel`,
+      payload: {},
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/bookings',
+    permission: 'resources.book',
+    label: "the bookings of the representative's own organisation A",
+    record: true,
+    expect: representativeOnly(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/bookings?${range}` }),
+    check: (body) => expect(Array.isArray(bodyOf(body).items)).toBe(true),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/bookings',
+    permission: 'resources.book',
+    label: 'the bookings of another organisation B',
+    record: true,
+    expect: representativeOnly(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/bookings?${range}` }),
+  },
+];

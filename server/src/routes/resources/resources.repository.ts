@@ -1,0 +1,272 @@
+import {
+  and,
+  asc,
+  type Db,
+  eq,
+  gt,
+  inArray,
+  lt,
+  memberships,
+  ne,
+  or,
+  organizations,
+  resourceBookings,
+  type SQL,
+  sharedResources,
+  toIso,
+} from '@portal/db';
+import type {
+  Booking,
+  BookingStatus,
+  CalendarEntry,
+  ResourceCreateBody,
+  SharedResource,
+} from '@portal/shared';
+
+/** Shared resources and their bookings in the database (decision 029; decision 034). */
+
+// ---------- resources ----------
+
+const resourceColumns = {
+  id: sharedResources.id,
+  organizationId: sharedResources.organizationId,
+  organizationNameBg: organizations.nameBg,
+  organizationNameEn: organizations.nameEn,
+  kind: sharedResources.kind,
+  nameBg: sharedResources.nameBg,
+  nameEn: sharedResources.nameEn,
+  descriptionBg: sharedResources.descriptionBg,
+  descriptionEn: sharedResources.descriptionEn,
+  location: sharedResources.location,
+  capacity: sharedResources.capacity,
+  conditions: sharedResources.conditions,
+  feeCents: sharedResources.feeCents,
+  feeUnit: sharedResources.feeUnit,
+  whoMayBook: sharedResources.whoMayBook,
+  minNoticeHours: sharedResources.minNoticeHours,
+  maxBookingHours: sharedResources.maxBookingHours,
+  openingHours: sharedResources.openingHours,
+  active: sharedResources.active,
+  version: sharedResources.version,
+  updatedAt: sharedResources.updatedAt,
+};
+
+type ResourceRow = Omit<SharedResource, 'updatedAt'> & { updatedAt: Date };
+const toResource = (r: ResourceRow): SharedResource => ({ ...r, updatedAt: toIso(r.updatedAt) });
+
+/**
+ * Resources in name order: active ones, and also the inactive ones of `ownOrganizationIds` (a
+ * representative sees their own organisation's withdrawn resources). One statement.
+ */
+export async function findResources(
+  db: Db,
+  filter: { kind?: SharedResource['kind']; organizationId?: string; ownOrganizationIds: readonly string[] },
+): Promise<SharedResource[]> {
+  const visible = filter.ownOrganizationIds.length
+    ? or(
+        eq(sharedResources.active, true),
+        inArray(sharedResources.organizationId, [...filter.ownOrganizationIds]),
+      )
+    : eq(sharedResources.active, true);
+  const conditions: (SQL | undefined)[] = [visible];
+  if (filter.kind) conditions.push(eq(sharedResources.kind, filter.kind));
+  if (filter.organizationId) conditions.push(eq(sharedResources.organizationId, filter.organizationId));
+  const rows = await db
+    .select(resourceColumns)
+    .from(sharedResources)
+    .innerJoin(organizations, eq(organizations.id, sharedResources.organizationId))
+    .where(and(...conditions))
+    .orderBy(asc(sharedResources.nameBg), asc(sharedResources.id));
+  return rows.map(toResource);
+}
+
+/** One resource; `lock` holds its row for the transaction (an update's exact "before"). */
+export async function findResource(db: Db, id: string, lock = false): Promise<SharedResource | null> {
+  const query = db
+    .select(resourceColumns)
+    .from(sharedResources)
+    .innerJoin(organizations, eq(organizations.id, sharedResources.organizationId))
+    .where(eq(sharedResources.id, id));
+  const [row] = lock ? await query.for('update', { of: sharedResources }) : await query;
+  return row ? toResource(row) : null;
+}
+
+export async function insertResource(db: Db, body: ResourceCreateBody): Promise<string> {
+  const [row] = await db.insert(sharedResources).values(body).returning({ id: sharedResources.id });
+  return row!.id;
+}
+
+/** Writes every field if the version is still `version`; false when someone else changed it first. */
+export async function updateResource(
+  db: Db,
+  id: string,
+  version: number,
+  values: Omit<ResourceCreateBody, 'organizationId'>,
+): Promise<boolean> {
+  const rows = await db
+    .update(sharedResources)
+    .set({ ...values, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(sharedResources.id, id), eq(sharedResources.version, version)))
+    .returning({ id: sharedResources.id });
+  return rows.length === 1;
+}
+
+/** An organisation's membership now (status and category), or null when it has none. */
+export async function findMembership(
+  db: Db,
+  organizationId: string,
+): Promise<{ status: string; category: string } | null> {
+  const [row] = await db
+    .select({ status: memberships.status, category: memberships.category })
+    .from(memberships)
+    .where(eq(memberships.organizationId, organizationId));
+  return row ?? null;
+}
+
+// ---------- bookings ----------
+
+const bookingColumns = {
+  id: resourceBookings.id,
+  resourceId: resourceBookings.resourceId,
+  resourceNameBg: sharedResources.nameBg,
+  resourceNameEn: sharedResources.nameEn,
+  ownerOrganizationId: sharedResources.organizationId,
+  organizationId: resourceBookings.organizationId,
+  organizationNameBg: organizations.nameBg,
+  organizationNameEn: organizations.nameEn,
+  startsAt: resourceBookings.startsAt,
+  endsAt: resourceBookings.endsAt,
+  status: resourceBookings.status,
+  reason: resourceBookings.reason,
+  createdAt: resourceBookings.createdAt,
+  updatedAt: resourceBookings.updatedAt,
+};
+
+type BookingRow = Omit<Booking, 'startsAt' | 'endsAt' | 'createdAt' | 'updatedAt'> & {
+  startsAt: Date;
+  endsAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+const toBooking = (r: BookingRow): Booking => ({
+  ...r,
+  startsAt: toIso(r.startsAt),
+  endsAt: toIso(r.endsAt),
+  createdAt: toIso(r.createdAt),
+  updatedAt: toIso(r.updatedAt),
+});
+
+const bookingsQuery = (db: Db) =>
+  db
+    .select(bookingColumns)
+    .from(resourceBookings)
+    .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
+    .innerJoin(organizations, eq(organizations.id, resourceBookings.organizationId));
+
+/** One booking with its resource's owner; `lock` holds the booking's row for the transaction. */
+export async function findBooking(db: Db, id: string, lock = false): Promise<Booking | null> {
+  const query = bookingsQuery(db).where(eq(resourceBookings.id, id));
+  const [row] = lock ? await query.for('update', { of: resourceBookings }) : await query;
+  return row ? toBooking(row) : null;
+}
+
+export async function insertBooking(
+  db: Db,
+  values: { resourceId: string; organizationId: string; requestedBy: string; startsAt: Date; endsAt: Date },
+): Promise<string> {
+  const [row] = await db.insert(resourceBookings).values(values).returning({ id: resourceBookings.id });
+  return row!.id;
+}
+
+/** Moves a booking to `status`; the exclusion constraint refuses a confirmation that would overlap. */
+export async function setBookingStatus(
+  db: Db,
+  id: string,
+  status: BookingStatus,
+  reason: string | null,
+  decidedBy: string,
+): Promise<void> {
+  await db
+    .update(resourceBookings)
+    .set({ status, reason, decidedBy, updatedAt: new Date() })
+    .where(eq(resourceBookings.id, id));
+}
+
+const overlaps = (from: Date, to: Date) =>
+  and(lt(resourceBookings.startsAt, to), gt(resourceBookings.endsAt, from));
+
+/** The first confirmed booking of the resource overlapping [from, to), other than `exceptId`. */
+export async function findConfirmedClash(
+  db: Db,
+  resourceId: string,
+  from: Date,
+  to: Date,
+  exceptId?: string,
+): Promise<{ id: string; startsAt: string; endsAt: string } | null> {
+  const [row] = await db
+    .select({ id: resourceBookings.id, startsAt: resourceBookings.startsAt, endsAt: resourceBookings.endsAt })
+    .from(resourceBookings)
+    .where(
+      and(
+        eq(resourceBookings.resourceId, resourceId),
+        eq(resourceBookings.status, 'confirmed'),
+        overlaps(from, to),
+        exceptId ? ne(resourceBookings.id, exceptId) : undefined,
+      ),
+    )
+    .orderBy(asc(resourceBookings.startsAt))
+    .limit(1);
+  return row ? { id: row.id, startsAt: toIso(row.startsAt), endsAt: toIso(row.endsAt) } : null;
+}
+
+/** The confirmed bookings of a resource overlapping [from, to), in time order: when, not who. */
+export async function findCalendar(
+  db: Db,
+  resourceId: string,
+  from: Date,
+  to: Date,
+): Promise<CalendarEntry[]> {
+  const rows = await db
+    .select({
+      id: resourceBookings.id,
+      resourceId: resourceBookings.resourceId,
+      startsAt: resourceBookings.startsAt,
+      endsAt: resourceBookings.endsAt,
+    })
+    .from(resourceBookings)
+    .where(
+      and(
+        eq(resourceBookings.resourceId, resourceId),
+        eq(resourceBookings.status, 'confirmed'),
+        overlaps(from, to),
+      ),
+    )
+    .orderBy(asc(resourceBookings.startsAt));
+  return rows.map((r) => ({ ...r, startsAt: toIso(r.startsAt), endsAt: toIso(r.endsAt) }));
+}
+
+/**
+ * An organisation's bookings overlapping [from, to): those it asked for and those of its resources, in
+ * time order, optionally of one status. One statement.
+ */
+export async function findOrganizationBookings(
+  db: Db,
+  organizationId: string,
+  from: Date,
+  to: Date,
+  status?: BookingStatus,
+): Promise<Booking[]> {
+  const rows = await bookingsQuery(db)
+    .where(
+      and(
+        or(
+          eq(resourceBookings.organizationId, organizationId),
+          eq(sharedResources.organizationId, organizationId),
+        ),
+        overlaps(from, to),
+        status ? eq(resourceBookings.status, status) : undefined,
+      ),
+    )
+    .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
+  return rows.map(toBooking);
+}

@@ -27,6 +27,7 @@ const accountExport = {
   invitationsSent: [],
   invitationsReceived: [],
   emails: [],
+  boardItems: [],
   bookings: [],
   auditEvents: [],
 };

@@ -18,6 +18,7 @@ const organizationExport = {
   membership: { category: 'regular', status: 'active' },
   membershipEvents: [],
   feePayments: [],
+  boardItems: [],
   sharedResources: [],
   resourceBookings: [],
   representatives: [],

@@ -1,11 +1,14 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 
 /**
- * Asks before a destructive action. The action runs on confirm; the modal stays open (showing the error)
- * if it fails, and the caller closes it on success. Focus returns to the button that opened it.
+ * Asks before an action: a destructive one (`tone="danger"`, the default: a red confirm button) or a step
+ * of a review (`tone="neutral"`: start review, request changes, open a vote, recuse), optionally with a
+ * field (`children`) the action needs. It is a form, so Enter in a field confirms. The action runs on
+ * confirm; the modal stays open showing the error if it fails, and the caller closes it on success. Focus
+ * returns to the button that opened it.
  */
 export function ConfirmModal({
   opened,
@@ -16,6 +19,7 @@ export function ConfirmModal({
   error,
   onConfirm,
   onClose,
+  tone = 'danger',
   children,
 }: {
   opened: boolean;
@@ -26,9 +30,14 @@ export function ConfirmModal({
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  tone?: 'danger' | 'neutral';
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    onConfirm();
+  };
   return (
     <Modal
       opened={opened}
@@ -37,19 +46,21 @@ export function ConfirmModal({
       centered
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
-      <Stack gap="md">
-        <Text>{text}</Text>
-        {children}
-        {error ? <ProblemAlert error={error} /> : null}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={pending} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text>{text}</Text>
+          {children}
+          {error ? <ProblemAlert error={error} /> : null}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={tone === 'danger' ? 'red' : undefined} loading={pending}>
+              {confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -42,10 +42,6 @@ export const committeeBg = {
     label: 'Заявления по етапи',
     all: 'Всички',
   },
-  confirm: {
-    cancel: 'Отказ',
-    close: 'Затвори',
-  },
   application: {
     back: 'Обратно към заявленията',
     titleFallback: 'Заявление за членство',

@@ -38,10 +38,6 @@ export const committeeEn: CommitteeMessages = {
     label: 'Applications by stage',
     all: 'All',
   },
-  confirm: {
-    cancel: 'Cancel',
-    close: 'Close',
-  },
   application: {
     back: 'Back to the applications',
     titleFallback: 'Membership application',

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { type Application, availableActions, can, type Principal } from '@portal/shared';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionModal } from '@/components/action-modal.tsx';
+import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { Section } from '@/components/section.tsx';
 import { type ReviewAction, useReviewAction } from '../api/applications.ts';
 
@@ -90,7 +90,8 @@ export function ReviewActions({
           {done}
         </Text>
       </Stack>
-      <ActionModal
+      <ConfirmModal
+        tone="neutral"
         opened={pending !== undefined}
         title={pending ? t(`committee.actions.${pending}.title`) : ''}
         text={pending ? t(`committee.actions.${pending}.text`, { name }) : ''}
@@ -117,7 +118,7 @@ export function ReviewActions({
             data-autofocus
           />
         ) : null}
-      </ActionModal>
+      </ConfirmModal>
     </Section>
   );
 }

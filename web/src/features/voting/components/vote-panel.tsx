@@ -10,7 +10,6 @@ import {
 } from '@portal/shared';
 import { type FormEvent, Fragment, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionModal } from '@/components/action-modal.tsx';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { Section } from '@/components/section.tsx';
@@ -358,7 +357,8 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
           {t('committee.vote.recuse.button')}
         </Button>
       </div>
-      <ActionModal
+      <ConfirmModal
+        tone="neutral"
         opened={recusing}
         title={t('committee.vote.recuse.title')}
         text={t('committee.vote.recuse.text')}
@@ -385,7 +385,7 @@ function MyVote({ applicationId, vote }: { applicationId: string; vote: Vote }) 
           maxLength={1000}
           data-autofocus
         />
-      </ActionModal>
+      </ConfirmModal>
     </Stack>
   );
 }

@@ -1,9 +1,11 @@
 import type { Db } from '@portal/db';
 import {
+  type BoardAction,
   type BoardItem,
   type BoardItemCloseBody,
   type BoardItemCreateBody,
   type BoardItemPublishBody,
+  type BoardItemStatus,
   type BoardItemSummary,
   type BoardItemUpdateBody,
   type BoardListQuery,
@@ -212,6 +214,29 @@ async function stale(tx: Db, id: string, today: string): Promise<never> {
   throw new AppError('board.stale', 409, { extensions: { current: row ? itemOf(row, today) : null } });
 }
 
+/**
+ * The prelude of every write on an item: the organisation may still post, the item is locked at the
+ * version the author read, and `action` is open in its effective status. Returns the locked item, that
+ * status and the status the action leads to.
+ */
+async function lockForAction(
+  tx: Db,
+  organizationId: string,
+  id: string,
+  version: number,
+  action: BoardAction,
+  today: string,
+): Promise<{ item: StoredItem; status: BoardItemStatus; next: BoardItemStatus }> {
+  await requireMember(tx, organizationId);
+  const item = await lockItem(tx, organizationId, id);
+  if (!item) throw notFound();
+  if (item.version !== version) await stale(tx, id, today);
+  const status = effectiveBoardStatus(item.status, item.validUntil, today);
+  const next = boardItemStatusAfter(status, action);
+  if (next === null) throw new AppError('board.transition_invalid', 409, { values: { status } });
+  return { item, status, next };
+}
+
 export async function createBoardItem(
   db: Db,
   actor: SignedInActor,
@@ -253,13 +278,7 @@ export async function updateBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    const next = boardItemStatusAfter(status, 'edit');
-    if (!next) throw new AppError('board.transition_invalid', 409, { values: { status } });
+    const { item, next } = await lockForAction(tx, organizationId, id, body.version, 'edit', today);
     const areaIds = await checkAreas(tx, body.areaIds);
     const values = content(body);
     if (next === 'published' && values.validUntil === null) {
@@ -300,14 +319,7 @@ export async function publishBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    if (boardItemStatusAfter(status, 'publish') === null) {
-      throw new AppError('board.transition_invalid', 409, { values: { status } });
-    }
+    const { item } = await lockForAction(tx, organizationId, id, body.version, 'publish', today);
     const validUntil = item.validUntil ?? defaultValidUntil(today);
     const problem = validUntilProblem(validUntil, today);
     // A draft's date may have passed while it waited: the author picks a new one.
@@ -338,14 +350,7 @@ export async function closeBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    if (boardItemStatusAfter(status, 'close') === null) {
-      throw new AppError('board.transition_invalid', 409, { values: { status } });
-    }
+    const { status } = await lockForAction(tx, organizationId, id, body.version, 'close', today);
     const note = body.note === '' ? null : body.note;
     await updateItem(tx, id, body.version, {
       status: 'closed',

@@ -116,6 +116,31 @@ const invitationFields = {
 
 /** Everything the portal holds about a user, section by section (null: no such user). */
 /** A booking as the exports show it: the resource, the organisation that asked, the time and its outcome. */
+/** The board items' columns as both exports (the person's and the organisation's) show them, with revisions. */
+const boardItemExportFields = {
+  id: boardItems.id,
+  organizationId: boardItems.organizationId,
+  kind: boardItems.kind,
+  type: boardItems.type,
+  titleBg: boardItems.titleBg,
+  titleEn: boardItems.titleEn,
+  descriptionBg: boardItems.descriptionBg,
+  descriptionEn: boardItems.descriptionEn,
+  naceCode: boardItems.naceCode,
+  validUntil: boardItems.validUntil,
+  visibility: boardItems.visibility,
+  status: boardItems.status,
+  closeOutcome: boardItems.closeOutcome,
+  closeNote: boardItems.closeNote,
+  publishedAt: boardItems.publishedAt,
+  closedAt: boardItems.closedAt,
+  createdAt: boardItems.createdAt,
+  updatedAt: boardItems.updatedAt,
+  revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
+    'editedAt', r.created_at) order by r.version), '[]'::json)
+    from board_item_revisions r where r.item_id = ${boardItems.id})`,
+};
+
 const bookingFields = {
   id: resourceBookings.id,
   resourceId: resourceBookings.resourceId,
@@ -281,31 +306,7 @@ export async function findAccountExport(db: Db, userId: string) {
     boardItems: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: boardItems.id,
-            organizationId: boardItems.organizationId,
-            kind: boardItems.kind,
-            type: boardItems.type,
-            titleBg: boardItems.titleBg,
-            titleEn: boardItems.titleEn,
-            descriptionBg: boardItems.descriptionBg,
-            descriptionEn: boardItems.descriptionEn,
-            naceCode: boardItems.naceCode,
-            validUntil: boardItems.validUntil,
-            visibility: boardItems.visibility,
-            status: boardItems.status,
-            closeOutcome: boardItems.closeOutcome,
-            closeNote: boardItems.closeNote,
-            publishedAt: boardItems.publishedAt,
-            closedAt: boardItems.closedAt,
-            createdAt: boardItems.createdAt,
-            updatedAt: boardItems.updatedAt,
-            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
-              'editedAt', r.created_at) order by r.version), '[]'::json)
-              from board_item_revisions r where r.item_id = ${boardItems.id})`,
-          }),
-        )
+        .select(named(boardItemExportFields))
         .from(boardItems)
         .where(eq(boardItems.createdBy, userId))
         .orderBy(asc(boardItems.createdAt)),
@@ -457,31 +458,7 @@ export async function findOrganizationExport(db: Db, id: string) {
     boardItems: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: boardItems.id,
-            organizationId: boardItems.organizationId,
-            kind: boardItems.kind,
-            type: boardItems.type,
-            titleBg: boardItems.titleBg,
-            titleEn: boardItems.titleEn,
-            descriptionBg: boardItems.descriptionBg,
-            descriptionEn: boardItems.descriptionEn,
-            naceCode: boardItems.naceCode,
-            validUntil: boardItems.validUntil,
-            visibility: boardItems.visibility,
-            status: boardItems.status,
-            closeOutcome: boardItems.closeOutcome,
-            closeNote: boardItems.closeNote,
-            publishedAt: boardItems.publishedAt,
-            closedAt: boardItems.closedAt,
-            createdAt: boardItems.createdAt,
-            updatedAt: boardItems.updatedAt,
-            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
-              'editedAt', r.created_at) order by r.version), '[]'::json)
-              from board_item_revisions r where r.item_id = ${boardItems.id})`,
-          }),
-        )
+        .select(named(boardItemExportFields))
         .from(boardItems)
         .where(eq(boardItems.organizationId, id))
         .orderBy(asc(boardItems.createdAt)),

@@ -151,8 +151,8 @@ export function BoardItemForm({
               />
               <Textarea
                 label={t('board.form.descriptionBg')}
-                autosize
-                minRows={4}
+                rows={4}
+                resize="vertical"
                 maxLength={BOARD_DESCRIPTION_MAX}
                 lang="bg"
                 {...form.field('descriptionBg')}
@@ -167,8 +167,8 @@ export function BoardItemForm({
               />
               <Textarea
                 label={t('board.form.descriptionEn')}
-                autosize
-                minRows={4}
+                rows={4}
+                resize="vertical"
                 maxLength={BOARD_DESCRIPTION_MAX}
                 lang="en"
                 {...form.field('descriptionEn')}

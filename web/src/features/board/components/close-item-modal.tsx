@@ -67,8 +67,8 @@ export function CloseItemModal({
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           maxLength={1000}
-          autosize
-          minRows={2}
+          rows={2}
+          resize="vertical"
         />
       </Stack>
     </ConfirmModal>

@@ -5,11 +5,13 @@ import {
   type BoardItemCloseBody,
   type BoardItemCreateBody,
   type BoardItemPublishBody,
+  type BoardItemRevisionsResponse,
   type BoardItemStatus,
   type BoardItemSummary,
   type BoardItemUpdateBody,
   type BoardListQuery,
   type BoardListResponse,
+  BoardRevisionContentSchema,
   type BoardTeaserResponse,
   boardItemStatusAfter,
   canPostToBoard,
@@ -32,9 +34,11 @@ import {
   findLatestPublic,
   findMembership,
   findOrganizationItems,
+  findRevisions,
   type ItemRow,
   insertItem,
   insertRevision,
+  itemOfOrganization,
   knownAreaIds,
   lockItem,
   replaceAreas,
@@ -131,6 +135,27 @@ export async function organizationBoardItems(
 ): Promise<OwnBoardItemsResponse> {
   const rows = await findOrganizationItems(db, organizationId);
   return { items: rows.map((r) => itemOf(r, today)) };
+}
+
+/**
+ * An item's history: the content before each edit, oldest first. For its organisation's representatives
+ * and the committee (the route's `organization.history`); an item of another organisation is not found.
+ */
+export async function boardItemRevisions(
+  db: Db,
+  organizationId: string,
+  itemId: string,
+): Promise<BoardItemRevisionsResponse> {
+  if (!(await itemOfOrganization(db, organizationId, itemId))) throw notFound();
+  const rows = await findRevisions(db, itemId);
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      editedAt: r.createdAt.toISOString(),
+      // The stored snapshot is `contentOf` below; parsing keeps the answer to the contract.
+      content: BoardRevisionContentSchema.parse(r.content),
+    })),
+  };
 }
 
 /** What a visitor sees: counts per type and area, and the latest public items (no description). */

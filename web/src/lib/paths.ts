@@ -66,10 +66,7 @@ export const paths = {
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
   /** The organisation's offers and requests on the cooperation board (decision 033). */
-  myOrganizationBoard: {
-    path: '/my/organizations/:id/board',
-    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/board`,
-  },
+  myOrganizationBoard: EMAILED_PAGES.myOrganizationBoard,
   acceptInvitation: EMAILED_PAGES.acceptInvitation,
   apply: {
     path: '/apply',

@@ -83,7 +83,7 @@ export const boardHandlers: EventHandlers<'board.item_expiring'> = {
       .innerJoin(organizations, eq(organizations.id, boardItems.organizationId))
       .where(eq(boardItems.id, event.itemId));
     // Closed, removed or given another date since: nothing to remind of (a new date has its own event).
-    if (!item || item.status !== 'published' || item.validUntil !== event.validUntil) return;
+    if (item?.status !== 'published' || item.validUntil !== event.validUntil) return;
     // The author while they still represent the organisation; else every representative.
     const author = item.createdBy
       ? await tx

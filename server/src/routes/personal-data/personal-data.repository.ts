@@ -7,6 +7,7 @@ import {
   asc,
   auditEvents,
   authTokens,
+  boardItemRevisions,
   boardItems,
   type Db,
   decisions,
@@ -830,6 +831,20 @@ export async function deleteRateLimits(db: Db, keys: string[]): Promise<void> {
 }
 
 /** The user row keeps nothing personal: the placeholder address, no name, no usable password. */
+/**
+ * The board items a person created and the revisions they made stay the organisation's (decision 033),
+ * without the link to the person. Returns how many items were theirs.
+ */
+export async function detachBoardItemsOf(db: Db, userId: string): Promise<number> {
+  await db.update(boardItemRevisions).set({ editedBy: null }).where(eq(boardItemRevisions.editedBy, userId));
+  const detached = await db
+    .update(boardItems)
+    .set({ createdBy: null })
+    .where(eq(boardItems.createdBy, userId))
+    .returning({ id: boardItems.id });
+  return detached.length;
+}
+
 export async function anonymizeUser(db: Db, userId: string, placeholder: string): Promise<void> {
   await db
     .update(users)
@@ -863,6 +878,23 @@ export const scrubbed = {
   },
   membershipReasons: { table: membershipEvents, id: membershipEvents.id, columns: [membershipEvents.reason] },
   bookingReasons: { table: resourceBookings, id: resourceBookings.id, columns: [resourceBookings.reason] },
+  /** A board item's texts may name the person to call (decision 033); its revisions keep older texts. */
+  boardItemTexts: {
+    table: boardItems,
+    id: boardItems.id,
+    columns: [
+      boardItems.titleBg,
+      boardItems.titleEn,
+      boardItems.descriptionBg,
+      boardItems.descriptionEn,
+      boardItems.closeNote,
+    ],
+  },
+  boardItemRevisions: {
+    table: boardItemRevisions,
+    id: boardItemRevisions.id,
+    columns: [boardItemRevisions.content],
+  },
   mails: {
     table: outboxMessages,
     id: outboxMessages.id,

@@ -14,7 +14,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-interface Row {
+type Row = {
   id: string;
   title_en: string;
   status: string;
@@ -24,7 +24,7 @@ interface Row {
   member_active: boolean;
   areas: number;
   revisions: number;
-}
+};
 
 const items = () =>
   h.query<Row>(

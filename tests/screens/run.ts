@@ -217,6 +217,12 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-history', path: `/my/organizations/${org}/history` },
             { name: 'my-fees', path: `/my/organizations/${org}/fees` },
             { name: 'my-board', path: `/my/organizations/${org}/board` },
+            // The new item's form, with the date field that loads its own styles.
+            {
+              name: 'my-board-form',
+              path: `/my/organizations/${org}/board`,
+              open: { click: '[data-action="board-new"]', shows: 'input[name="titleBg"]' },
+            },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
           ]

@@ -47,6 +47,7 @@ export function OrganizationBoardPage() {
         </div>
         {canPost && editing === null ? (
           <Button
+            data-action="board-new"
             onClick={() => {
               setNotice(null);
               setEditing('new');

@@ -226,6 +226,65 @@ describe("the organisation's items", () => {
   });
 });
 
+describe("an item's history and publishing", () => {
+  it('publishes a draft at the version read, and shows the history of an edited item on demand', async () => {
+    const draft = itemFixture({
+      id: 'b0000000-0000-4000-8000-000000000003',
+      status: 'draft',
+      validUntil: null,
+      publishedAt: null,
+      version: 1,
+      titleBg: 'Чернова на обявление',
+    });
+    const edited = itemFixture({ revisionCount: 1 });
+    const api = profileServer({
+      extra: {
+        [OWN]: () => json({ items: [draft, edited] }),
+        [`${OWN}/:itemId/publish`]: () => json({ ...draft, status: 'published', version: 2 }),
+        [`${OWN}/:itemId/revisions`]: () =>
+          json({
+            items: [
+              {
+                version: 1,
+                editedAt: '2026-12-02T10:00:00.000Z',
+                content: {
+                  kind: 'offer',
+                  type: 'infrastructure',
+                  titleBg: 'Споделена GPU лаборатория',
+                  titleEn: '',
+                  descriptionBg: 'Старото описание.',
+                  descriptionEn: '',
+                  areaIds: ['ict-ai'],
+                  naceCode: null,
+                  validUntil: '2027-03-01',
+                  visibility: 'members',
+                  status: 'published',
+                },
+              },
+            ],
+          }),
+      },
+    });
+    const app = renderApp(`/my/organizations/${orgId}/board`);
+    const draftCard = (await screen.findByText('Чернова на обявление')).closest('article') as HTMLElement;
+    expect(within(draftCard).getByText('Без дата (90 дни от публикуването)')).toBeVisible();
+    await app.user.click(within(draftCard).getByRole('button', { name: 'Публикувай' }));
+    expect(await screen.findByText('Обявлението е публикувано.')).toBeVisible();
+    expect(api.sent(`${OWN}/${draft.id}/publish`, 'POST').map((r) => r.body)).toEqual([{ version: 1 }]);
+
+    const editedCard = screen
+      .getByRole('link', { name: 'Споделена GPU и тестова лаборатория' })
+      .closest('article');
+    const history = within(editedCard as HTMLElement).getByRole('button', { name: 'История на промените' });
+    expect(history).toHaveAttribute('aria-expanded', 'false');
+    await app.user.click(history);
+    const revisions = within(await screen.findByRole('region', { name: 'История на промените' }));
+    expect(await revisions.findByText('Споделена GPU лаборатория')).toBeVisible();
+    expect(revisions.getByText(/^Версия 1, заменена на/)).toBeVisible();
+    expect(revisions.getByText('Валидно до 1 март 2027 г.')).toBeVisible();
+  });
+});
+
 describe('the public teaser', () => {
   it('shows visitors counts per type and area and the latest public items, and links to it from the menu', async () => {
     stubApi({

@@ -1,7 +1,8 @@
 /**
  * Housekeeping (issue 12, decision 028): deletes what has stopped meaning anything — sessions past their
  * idle or absolute timeout, used or expired emailed tokens, long-closed representative invitations,
- * rate-limit windows that have ended, and sent email and dispatched events older than the retention.
+ * rate-limit windows that have ended, and sent email and dispatched events older than the retention;
+ * and it raises the cooperation board's "expires soon" reminders (decision 033), once per item and date.
  * Pending and failed email (and events not dispatched) is never deleted: it is still to be sent, or waits
  * for an administrator to look at it.
  *
@@ -29,9 +30,11 @@ import {
   sessions,
   sql,
 } from '@portal/db';
+import { todayInSofia } from '@portal/shared';
 import { RATE_LIMITS } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { execute } from './db.ts';
+import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
 
 /**
  * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
@@ -59,6 +62,8 @@ export interface HousekeepingResult {
   rateLimits: number;
   sentEmails: number;
   dispatchedEvents: number;
+  /** Board items whose "expires soon" reminder was raised (an outbox event each). */
+  boardReminders: number;
 }
 
 export function housekeepingPolicy(
@@ -89,7 +94,7 @@ const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 export async function runHousekeeping(
   db: Db,
   policy: HousekeepingPolicy,
-  options: { whileLocked?: () => Promise<void> } = {},
+  options: { whileLocked?: () => Promise<void>; today?: string } = {},
 ): Promise<HousekeepingResult | null> {
   const idleSeconds = Math.floor(policy.sessionIdleMs / 1000);
   return db.transaction(async (tx) => {
@@ -141,6 +146,8 @@ export async function runHousekeeping(
         outboxEvents,
         lt(outboxEvents.dispatchedAt, daysAgo(policy.sentMailRetentionDays)),
       ),
+      // Not a deletion, but daily upkeep all the same: one reminder per board item and date.
+      boardReminders: await remindExpiringBoardItems(tx, options.today ?? todayInSofia()),
     };
   });
 }

@@ -312,3 +312,29 @@ export type BoardTeaserResponse = z.infer<typeof BoardTeaserResponseSchema>;
 export const BoardTeaserQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
+
+/** An item's content before one edit, as the revisions keep it (decision 033). */
+export const BoardRevisionContentSchema = z.object({
+  kind: BoardItemKindSchema,
+  type: BoardItemTypeSchema,
+  titleBg: z.string(),
+  titleEn: z.string(),
+  descriptionBg: z.string(),
+  descriptionEn: z.string(),
+  areaIds: z.array(z.string()),
+  naceCode: z.string().nullable(),
+  validUntil: z.iso.date().nullable(),
+  visibility: BoardVisibilitySchema,
+  status: BoardItemStatusSchema,
+});
+
+/** One revision: the version it was and when the edit that replaced it was made (no editor's name). */
+export const BoardItemRevisionSchema = z.object({
+  version: z.number().int().positive(),
+  editedAt: z.iso.datetime(),
+  content: BoardRevisionContentSchema,
+});
+export type BoardItemRevision = z.infer<typeof BoardItemRevisionSchema>;
+
+export const BoardItemRevisionsResponseSchema = z.object({ items: z.array(BoardItemRevisionSchema) });
+export type BoardItemRevisionsResponse = z.infer<typeof BoardItemRevisionsResponseSchema>;

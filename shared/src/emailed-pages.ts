@@ -36,6 +36,11 @@ export const EMAILED_PAGES = {
     path: '/my/organizations/:id',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}`,
   },
+  /** An organisation's offers and requests on the cooperation board (the expiry reminder links here). */
+  myOrganizationBoard: {
+    path: '/my/organizations/:id/board',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/board`,
+  },
   /** A join application, as its applicant sees and edits it. */
   application: {
     path: '/applications/:id',

@@ -136,6 +136,18 @@ const APPLICATION_STEPS = [
   'review',
 ] as const;
 
+/** The members' cooperation board: the list, a filtered list, an empty search and an item (read through the API). */
+async function boardRoutes(context: BrowserContext): Promise<Route[]> {
+  const board = await getJson<Items>(context, '/api/board/items?pageSize=1');
+  const someItem = board.items[0]?.id;
+  return [
+    { name: 'board', path: '/board' },
+    { name: 'board-offers', path: '/board?kind=offer&sort=ending_soon' },
+    { name: 'board-empty-search', path: `/board?q=${encodeURIComponent('няма-такова-обявление')}` },
+    ...(someItem ? [{ name: 'board-item', path: `/board/${someItem}` }] : []),
+  ];
+}
+
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
@@ -147,6 +159,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'members-bad-filter', path: '/members?kind=xyz' },
     { name: 'members-search', path: `/members?q=${encodeURIComponent('софтуерни')}` },
     { name: 'decisions', path: '/decisions' },
+    { name: 'cooperation', path: '/cooperation' },
     { name: 'statute', path: '/statute' },
     { name: 'privacy', path: '/privacy' },
     { name: 'contact', path: '/contact' },
@@ -203,6 +216,13 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-representatives', path: `/my/organizations/${org}/representatives` },
             { name: 'my-history', path: `/my/organizations/${org}/history` },
             { name: 'my-fees', path: `/my/organizations/${org}/fees` },
+            { name: 'my-board', path: `/my/organizations/${org}/board` },
+            // The new item's form, with the date field that loads its own styles.
+            {
+              name: 'my-board-form',
+              path: `/my/organizations/${org}/board`,
+              open: { click: '[data-action="board-new"]', shows: 'input[name="titleBg"]' },
+            },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
           ]
@@ -211,6 +231,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         ...publicRoutes,
         { name: 'account', path: '/account' },
         ...orgRoutes,
+        ...(await boardRoutes(context)),
         {
           name: 'accept-invitation',
           path: '/invitations/accept?token=not-a-real-token',
@@ -221,7 +242,11 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     case 'committee':
     case 'chair':
     case 'admin': {
-      const routes: Route[] = [...publicRoutes, { name: 'account', path: '/account' }];
+      const routes: Route[] = [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        ...(await boardRoutes(context)),
+      ];
       // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
       const members = await getJson<Items<{ id: string; status: string }>>(
         context,

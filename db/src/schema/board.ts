@@ -51,6 +51,11 @@ export const boardItems = pgTable(
     closeNote: text('close_note'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The `valid_until` whose "expires soon" reminder was raised (housekeeping, 7 days before): one
+     * reminder per item and date; a new date gets a new reminder.
+     */
+    remindedFor: date('reminded_for', { mode: 'string' }),
     /** The user who created it (null once that user is erased). */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /** Lower-case, accent-free titles and descriptions in both languages, for the trigram search. */

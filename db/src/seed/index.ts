@@ -22,6 +22,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { seedDemoApplications } from './demo-applications.ts';
+import { seedDemoBoard } from './demo-board.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
@@ -30,6 +31,7 @@ import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
+export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
   DEMO_ORGANIZATIONS,
@@ -166,6 +168,9 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
 
     // The suspended member's history: a category change and the suspension, with their decisions (issue 5).
     await seedDemoMemberships(tx, idOf);
+
+    // Offers and requests on the cooperation board (issue 14 §1).
+    await seedDemoBoard(tx, idOf, userIdOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

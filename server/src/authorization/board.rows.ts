@@ -10,6 +10,7 @@ import {
   type Fixtures,
   FORBIDDEN,
   h,
+  historyReaders,
   ORG_NOT_FOUND,
   type Outcome,
   type Row,
@@ -59,6 +60,28 @@ async function insertItem(organizationId: string, status: 'draft' | 'published',
   );
   await h.query(sql`insert into board_item_areas (item_id, area_id) values (${row!.id}, 'ict-software')`);
   return row!.id;
+}
+
+/** A published item of `organizationId` with one revision (its text before an edit); returns its id. */
+async function insertEditedItem(organizationId: string) {
+  const id = await insertItem(organizationId, 'published');
+  await h.query(
+    sql`insert into board_item_revisions (item_id, version, content)
+        values (${id}, 1, ${JSON.stringify({
+          kind: 'offer',
+          type: 'infrastructure',
+          titleBg: 'Старо заглавие',
+          titleEn: '',
+          descriptionBg: 'Описание',
+          descriptionEn: '',
+          areaIds: ['ict-software'],
+          naceCode: null,
+          validUntil: null,
+          visibility: 'members',
+          status: 'published',
+        })}::jsonb)`,
+  );
+  return id;
 }
 
 const own = (f: Fixtures) => `/api/account/organizations/${f.orgA.id}/board-items`;
@@ -191,5 +214,41 @@ export const ROWS: Row[] = [
       url: `${own(f)}/${await insertItem(f.orgB.id, 'published')}/close`,
       payload: { version: 1, outcome: 'other' },
     }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/board-items/:itemId/revisions',
+    permission: 'organization.history',
+    label: "the history of an item of the representative's own organisation A",
+    record: true,
+    expect: historyReaders(allow(200)),
+    build: async (f) => ({ url: `${own(f)}/${await insertEditedItem(f.orgA.id)}/revisions` }),
+    check: (body) => expect(bodyOf(body).items).toEqual([expect.objectContaining({ version: 1 })]),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/board-items/:itemId/revisions',
+    permission: 'organization.history',
+    label: 'the history of an item of another organisation B',
+    record: true,
+    expect: historyReaders(ORG_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/account/organizations/${f.orgB.id}/board-items/${await insertEditedItem(f.orgB.id)}/revisions`,
+    }),
+    check: (body) => expect(bodyOf(body).items).toEqual([expect.objectContaining({ version: 1 })]),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/board-items/:itemId/revisions',
+    permission: 'organization.history',
+    label: "B's item through A's path",
+    record: true,
+    expect: {
+      ...historyReaders({ deny: 404, code: 'board.item_not_found' }),
+      committee_member: { deny: 404, code: 'board.item_not_found' },
+      committee_chair: { deny: 404, code: 'board.item_not_found' },
+      admin: { deny: 404, code: 'board.item_not_found' },
+    },
+    build: async (f) => ({ url: `${own(f)}/${await insertEditedItem(f.orgB.id)}/revisions` }),
   },
 ];

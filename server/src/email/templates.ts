@@ -15,6 +15,16 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nThe cluster committee recorded a {change} for {organization}, effective {effectiveOn}{decision}.\n\nThe membership now: {status}, {category}.\n\n{link}',
     },
   },
+  board_item_expiring: {
+    bg: {
+      subject: 'Обявлението „{title}“ изтича на {date}',
+      text: 'Здравейте, {name}!\n\nОбявлението „{title}“ на {organization} в борсата за сътрудничество е валидно до {date}. След тази дата то излиза от борсата.\n\nАко все още е актуално, редактирайте го и изберете нова дата (до една година напред); ако вече не е, затворете го с резултата:\n\n{link}',
+    },
+    en: {
+      subject: 'The item "{title}" expires on {date}',
+      text: 'Hello {name},\n\nThe item "{title}" of {organization} on the cooperation board is valid until {date}. After that day it leaves the board.\n\nIf it is still current, edit it and choose a new date (up to a year ahead); if it is not, close it with its outcome:\n\n{link}',
+    },
+  },
   verify_email: {
     bg: {
       subject: 'Потвърдете имейла си за портала на клъстера',

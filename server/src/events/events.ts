@@ -40,6 +40,11 @@ export type DomainEvent =
         effectiveOn: string;
         decisionNumber: string | null;
       };
+    }
+  | {
+      /** A board item's last day is near (housekeeping, 7 days before; decision 033). */
+      type: 'board.item_expiring';
+      payload: { itemId: string; validUntil: string };
     };
 
 export type EventType = DomainEvent['type'];

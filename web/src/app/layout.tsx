@@ -21,6 +21,8 @@ export function AppLayout() {
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
   const showsCommittee = useCan('application.review');
+  // Members (and the committee) read the board; everyone else is shown its public teaser.
+  const showsBoard = useCan('board.view');
   const [menuOpened, menu] = useDisclosure(false);
   // Following a link in the phone's menu closes it, also a link to the page already shown (a new
   // navigation, with a new location key, to the same path).
@@ -51,7 +53,11 @@ export function AppLayout() {
               </Anchor>
               <Group gap="sm" wrap="wrap">
                 <Box component="nav" aria-label={t('layout.mainNavigation')} visibleFrom="sm">
-                  <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} />
+                  <MainLinks
+                    showsCommittee={showsCommittee}
+                    showsAdministration={showsAdministration}
+                    showsBoard={showsBoard}
+                  />
                 </Box>
                 <LanguageSwitch />
                 <Box visibleFrom="sm">
@@ -83,7 +89,12 @@ export function AppLayout() {
         >
           <Stack gap="lg">
             <nav aria-label={t('layout.mainNavigation')}>
-              <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} vertical />
+              <MainLinks
+                showsCommittee={showsCommittee}
+                showsAdministration={showsAdministration}
+                showsBoard={showsBoard}
+                vertical
+              />
             </nav>
             <UserArea />
           </Stack>
@@ -133,10 +144,12 @@ export function AppLayout() {
 function MainLinks({
   showsCommittee,
   showsAdministration,
+  showsBoard,
   vertical = false,
 }: {
   showsCommittee: boolean;
   showsAdministration: boolean;
+  showsBoard: boolean;
   vertical?: boolean;
 }) {
   const { t } = useTranslation();
@@ -153,6 +166,17 @@ function MainLinks({
         <NavLink to={paths.members.href()} className="nav-link">
           {t('nav.members')}
         </NavLink>
+      </li>
+      <li>
+        {showsBoard ? (
+          <NavLink to={paths.board.href()} className="nav-link">
+            {t('nav.board')}
+          </NavLink>
+        ) : (
+          <NavLink to={paths.cooperation.href()} className="nav-link">
+            {t('nav.cooperation')}
+          </NavLink>
+        )}
       </li>
       <li>
         <NavLink to={paths.decisions.href()} className="nav-link">

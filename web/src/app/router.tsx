@@ -25,6 +25,17 @@ function committeePage<M>(load: () => Promise<M>, component: (module: M) => Comp
     }));
 }
 
+/**
+ * The lazy loader of a board page: the page's module with the `board` texts and the `admin` texts of the
+ * list parts it reuses (paged list).
+ */
+function boardPage<M>(load: () => Promise<M>, component: (module: M) => ComponentType) {
+  return () =>
+    Promise.all([load(), import('@/i18n/board.ts'), import('@/i18n/admin.ts')]).then(([module]) => ({
+      Component: component(module),
+    }));
+}
+
 /** Pages load lazily, so the first visit downloads only the page it shows. */
 export const routes: RouteObject[] = [
   {
@@ -159,6 +170,14 @@ export const routes: RouteObject[] = [
                     import('@/features/fees/components/organization-fees-page.tsx'),
                     import('@/i18n/fees.ts'),
                   ]).then(([m]) => ({ Component: m.FeesPage })),
+              },
+              {
+                path: paths.myOrganizationBoard.path,
+                lazy: () =>
+                  Promise.all([
+                    import('@/features/board/components/organization-board-page.tsx'),
+                    import('@/i18n/board.ts'),
+                  ]).then(([m]) => ({ Component: m.OrganizationBoardPage })),
               },
               {
                 path: paths.myOrganizationCompetitors.path,
@@ -355,6 +374,33 @@ export const routes: RouteObject[] = [
             ),
           },
         ],
+      },
+      // The cooperation board (decision 033): members (board.view) read it; visitors see its teaser.
+      {
+        element: <RequireAuth permission="board.view" />,
+        children: [
+          {
+            path: paths.board.path,
+            lazy: boardPage(
+              () => import('@/features/board/components/board-page.tsx'),
+              (m) => m.BoardPage,
+            ),
+          },
+          {
+            path: paths.boardItem.path,
+            lazy: boardPage(
+              () => import('./routes/board-item-page.tsx'),
+              (m) => m.BoardItemRoute,
+            ),
+          },
+        ],
+      },
+      {
+        path: paths.cooperation.path,
+        lazy: boardPage(
+          () => import('@/features/board/components/cooperation-page.tsx'),
+          (m) => m.CooperationPage,
+        ),
       },
       {
         // Public; it reuses the administration list, hence the `admin` texts beside its own.

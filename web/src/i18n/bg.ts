@@ -1,6 +1,7 @@
 import type { AccountDataMessages } from './account-data.bg.ts';
 import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
+import type { BoardMessages } from './board.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
@@ -46,6 +47,8 @@ export const bg = {
     members: 'Членове',
     decisions: 'Решения',
     committee: 'Комитет',
+    board: 'Борса',
+    cooperation: 'Сътрудничество',
   },
   common: {
     loading: 'Зареждане…',
@@ -76,6 +79,14 @@ export const bg = {
     areaMembers_other: '{{count, number}} члена',
     browseAll: 'Разгледайте всички членове',
     priorityBadge: 'Приоритет',
+    board: {
+      title: 'Борса за сътрудничество',
+      intro_one:
+        'Членовете споделят инфраструктура, информация и хора и търсят партньори за съвместни проекти. В борсата има {{count, number}} активно обявление.',
+      intro_other:
+        'Членовете споделят инфраструктура, информация и хора и търсят партньори за съвместни проекти. В борсата има {{count, number}} активни обявления.',
+      more: 'Вижте борсата за сътрудничество',
+    },
     join: {
       title: 'Как да станете член',
       intro:
@@ -431,6 +442,11 @@ export const bg = {
     token: {
       invalid: 'Връзката не е валидна.',
     },
+    board: {
+      language_incomplete: 'Попълнете заглавието и описанието поне на един език.',
+      valid_until_past: 'Изберете дата след днешната.',
+      valid_until_too_far: 'Изберете дата до една година от днес (най-късно {{max}}).',
+    },
     eik: {
       invalid: 'Въведете ЕИК или БУЛСТАТ от 9 или 13 цифри.',
       check_digit: 'Контролната цифра не съвпада: проверете дали някоя цифра не е сгрешена.',
@@ -446,6 +462,7 @@ export type Messages = ShellMessages & {
   accountData: AccountDataMessages;
   admin: AdminMessages;
   apply: ApplyMessages;
+  board: BoardMessages;
   committee: CommitteeMessages;
   dateField: DateFieldMessages;
   decisions: DecisionsMessages;

@@ -33,6 +33,8 @@ export const en: ShellMessages = {
     members: 'Members',
     decisions: 'Decisions',
     committee: 'Committee',
+    board: 'Board',
+    cooperation: 'Cooperation',
   },
   common: {
     loading: 'Loading…',
@@ -64,6 +66,14 @@ export const en: ShellMessages = {
     areaMembers_other: '{{count, number}} members',
     browseAll: 'Browse all members',
     priorityBadge: 'Priority',
+    board: {
+      title: 'Cooperation board',
+      intro_one:
+        'Members share infrastructure, information and people, and look for partners for joint projects. There is {{count, number}} active item on the board.',
+      intro_other:
+        'Members share infrastructure, information and people, and look for partners for joint projects. There are {{count, number}} active items on the board.',
+      more: 'See the cooperation board',
+    },
     join: {
       title: 'How to join',
       intro:
@@ -417,6 +427,11 @@ export const en: ShellMessages = {
     },
     token: {
       invalid: 'The link is not valid.',
+    },
+    board: {
+      language_incomplete: 'Fill in the title and description in at least one language.',
+      valid_until_past: 'Choose a date after today.',
+      valid_until_too_far: 'Choose a date at most a year from today (at the latest {{max}}).',
     },
     eik: {
       invalid: 'Enter a UIC or BULSTAT of 9 or 13 digits.',

@@ -10,6 +10,9 @@ import { applyBg } from './apply.bg.ts';
 import { applyEn } from './apply.en.ts';
 import { applyResources } from './apply.ts';
 import { bg, type Messages } from './bg.ts';
+import { boardBg } from './board.bg.ts';
+import { boardEn } from './board.en.ts';
+import { boardResources } from './board.ts';
 import { committeeBg } from './committee.bg.ts';
 import { committeeEn } from './committee.en.ts';
 import { committeeResources } from './committee.ts';
@@ -41,6 +44,7 @@ const messages: Record<Language, Messages> = {
     accountData: accountDataBg,
     admin: adminBg,
     apply: applyBg,
+    board: boardBg,
     committee: committeeBg,
     dateField: dateFieldBg,
     decisions: decisionsBg,
@@ -54,6 +58,7 @@ const messages: Record<Language, Messages> = {
     accountData: accountDataEn,
     admin: adminEn,
     apply: applyEn,
+    board: boardEn,
     committee: committeeEn,
     dateField: dateFieldEn,
     decisions: decisionsEn,
@@ -133,6 +138,7 @@ describe('translations', () => {
     }
     for (const language of LANGUAGES) {
       expect(i18n.getResourceBundle(language, 'translation'), language).toMatchObject({
+        board: boardResources[language],
         committee: committeeResources[language],
         dateField: dateFieldResources[language],
         decisions: decisionsResources[language],

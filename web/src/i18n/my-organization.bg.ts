@@ -29,6 +29,7 @@ export const myOrganizationBg = {
     representatives: 'Представители',
     history: 'История',
     fees: 'Членски внос',
+    board: 'Борса',
     competitors: 'Конкуренти',
     data: 'Данни',
   },

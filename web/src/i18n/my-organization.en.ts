@@ -25,6 +25,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     representatives: 'Representatives',
     history: 'History',
     fees: 'Fees',
+    board: 'Cooperation board',
     competitors: 'Competitors',
     data: 'Data',
   },

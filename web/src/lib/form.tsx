@@ -16,6 +16,9 @@ const VALIDATION_CODES = [
   'token.invalid',
   'eik.invalid',
   'eik.check_digit',
+  'board.language_incomplete',
+  'board.valid_until_past',
+  'board.valid_until_too_far',
 ] as const;
 type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -65,6 +65,8 @@ export const paths = {
     path: '/my/organizations/:id/data',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
+  /** The organisation's offers and requests on the cooperation board (decision 033). */
+  myOrganizationBoard: EMAILED_PAGES.myOrganizationBoard,
   acceptInvitation: EMAILED_PAGES.acceptInvitation,
   apply: {
     path: '/apply',
@@ -126,6 +128,20 @@ export const paths = {
   decisions: {
     path: '/decisions',
     href: (search?: string | Record<string, string>) => withSearch('/decisions', search),
+  },
+  /** The cooperation board for members: `search` is its filters (`?kind=offer&area=ict`). */
+  board: {
+    path: '/board',
+    href: (search?: string | Record<string, string>) => withSearch('/board', search),
+  },
+  boardItem: {
+    path: '/board/:id',
+    href: (id: string) => `/board/${encodeURIComponent(id)}`,
+  },
+  /** The board's public teaser for visitors: counts and the latest public items. */
+  cooperation: {
+    path: '/cooperation',
+    href: () => '/cooperation',
   },
   /** The cluster's information pages, written by administrators (issue 11 C6). */
   statute: {

@@ -1,5 +1,6 @@
 import {
   and,
+  asc,
   boardItemAreas,
   boardItemRevisions,
   boardItems,
@@ -228,6 +229,28 @@ export async function insertRevision(
   revision: { itemId: string; version: number; content: Record<string, unknown>; editedBy: string | null },
 ): Promise<void> {
   await db.insert(boardItemRevisions).values(revision);
+}
+
+/** Is `id` an item of this organisation? */
+export async function itemOfOrganization(db: Db, organizationId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: boardItems.id })
+    .from(boardItems)
+    .where(and(eq(boardItems.id, id), eq(boardItems.organizationId, organizationId)));
+  return row !== undefined;
+}
+
+/** An item's revisions, oldest first (the content each edit replaced). */
+export async function findRevisions(db: Db, itemId: string) {
+  return db
+    .select({
+      version: boardItemRevisions.version,
+      content: boardItemRevisions.content,
+      createdAt: boardItemRevisions.createdAt,
+    })
+    .from(boardItemRevisions)
+    .where(eq(boardItemRevisions.itemId, itemId))
+    .orderBy(asc(boardItemRevisions.version), asc(boardItemRevisions.createdAt));
 }
 
 /** The ids among `ids` that are areas of the taxonomy. */

@@ -4,6 +4,7 @@ import {
   BoardItemCreateBodySchema,
   BoardItemParamsSchema,
   BoardItemPublishBodySchema,
+  BoardItemRevisionsResponseSchema,
   BoardItemSchema,
   BoardItemUpdateBodySchema,
   BoardListQuerySchema,
@@ -18,6 +19,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
 import {
+  boardItemRevisions,
   boardTeaser,
   closeBoardItem,
   createBoardItem,
@@ -139,6 +141,25 @@ export const accountBoardRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id, itemId } = request.params;
       request.authorize('board.post', { type: 'organization', id }, orgNotFound());
       return updateBoardItem(app.db.db, requireActor(request), id, itemId, request.body);
+    },
+  );
+
+  app.get(
+    '/:id/board-items/:itemId/revisions',
+    {
+      config: { permission: 'organization.history' },
+      schema: {
+        tags: ['board'],
+        summary:
+          "An item's history: its content before each edit (the organisation's representatives, the committee)",
+        params: BoardItemParamsSchema,
+        response: { 200: BoardItemRevisionsResponseSchema, 404: ProblemSchema, ...problems },
+      },
+    },
+    async (request) => {
+      const { id, itemId } = request.params;
+      request.authorize('organization.history', { type: 'organization', id }, orgNotFound());
+      return boardItemRevisions(app.db.db, id, itemId);
     },
   );
 

@@ -1,13 +1,17 @@
 import type { Db } from '@portal/db';
 import {
+  type BoardAction,
   type BoardItem,
   type BoardItemCloseBody,
   type BoardItemCreateBody,
   type BoardItemPublishBody,
+  type BoardItemRevisionsResponse,
+  type BoardItemStatus,
   type BoardItemSummary,
   type BoardItemUpdateBody,
   type BoardListQuery,
   type BoardListResponse,
+  BoardRevisionContentSchema,
   type BoardTeaserResponse,
   boardItemStatusAfter,
   canPostToBoard,
@@ -30,9 +34,11 @@ import {
   findLatestPublic,
   findMembership,
   findOrganizationItems,
+  findRevisions,
   type ItemRow,
   insertItem,
   insertRevision,
+  itemOfOrganization,
   knownAreaIds,
   lockItem,
   replaceAreas,
@@ -131,6 +137,27 @@ export async function organizationBoardItems(
   return { items: rows.map((r) => itemOf(r, today)) };
 }
 
+/**
+ * An item's history: the content before each edit, oldest first. For its organisation's representatives
+ * and the committee (the route's `organization.history`); an item of another organisation is not found.
+ */
+export async function boardItemRevisions(
+  db: Db,
+  organizationId: string,
+  itemId: string,
+): Promise<BoardItemRevisionsResponse> {
+  if (!(await itemOfOrganization(db, organizationId, itemId))) throw notFound();
+  const rows = await findRevisions(db, itemId);
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      editedAt: r.createdAt.toISOString(),
+      // The stored snapshot is `contentOf` below; parsing keeps the answer to the contract.
+      content: BoardRevisionContentSchema.parse(r.content),
+    })),
+  };
+}
+
 /** What a visitor sees: counts per type and area, and the latest public items (no description). */
 export async function boardTeaser(
   db: Db,
@@ -212,6 +239,29 @@ async function stale(tx: Db, id: string, today: string): Promise<never> {
   throw new AppError('board.stale', 409, { extensions: { current: row ? itemOf(row, today) : null } });
 }
 
+/**
+ * The prelude of every write on an item: the organisation may still post, the item is locked at the
+ * version the author read, and `action` is open in its effective status. Returns the locked item, that
+ * status and the status the action leads to.
+ */
+async function lockForAction(
+  tx: Db,
+  organizationId: string,
+  id: string,
+  version: number,
+  action: BoardAction,
+  today: string,
+): Promise<{ item: StoredItem; status: BoardItemStatus; next: BoardItemStatus }> {
+  await requireMember(tx, organizationId);
+  const item = await lockItem(tx, organizationId, id);
+  if (!item) throw notFound();
+  if (item.version !== version) await stale(tx, id, today);
+  const status = effectiveBoardStatus(item.status, item.validUntil, today);
+  const next = boardItemStatusAfter(status, action);
+  if (next === null) throw new AppError('board.transition_invalid', 409, { values: { status } });
+  return { item, status, next };
+}
+
 export async function createBoardItem(
   db: Db,
   actor: SignedInActor,
@@ -253,13 +303,7 @@ export async function updateBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    const next = boardItemStatusAfter(status, 'edit');
-    if (!next) throw new AppError('board.transition_invalid', 409, { values: { status } });
+    const { item, next } = await lockForAction(tx, organizationId, id, body.version, 'edit', today);
     const areaIds = await checkAreas(tx, body.areaIds);
     const values = content(body);
     if (next === 'published' && values.validUntil === null) {
@@ -300,14 +344,7 @@ export async function publishBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    if (boardItemStatusAfter(status, 'publish') === null) {
-      throw new AppError('board.transition_invalid', 409, { values: { status } });
-    }
+    const { item } = await lockForAction(tx, organizationId, id, body.version, 'publish', today);
     const validUntil = item.validUntil ?? defaultValidUntil(today);
     const problem = validUntilProblem(validUntil, today);
     // A draft's date may have passed while it waited: the author picks a new one.
@@ -338,14 +375,7 @@ export async function closeBoardItem(
   today = todayInSofia(),
 ): Promise<BoardItem> {
   await db.transaction(async (tx) => {
-    await requireMember(tx, organizationId);
-    const item = await lockItem(tx, organizationId, id);
-    if (!item) throw notFound();
-    if (item.version !== body.version) await stale(tx, id, today);
-    const status = effectiveBoardStatus(item.status, item.validUntil, today);
-    if (boardItemStatusAfter(status, 'close') === null) {
-      throw new AppError('board.transition_invalid', 409, { values: { status } });
-    }
+    const { status } = await lockForAction(tx, organizationId, id, body.version, 'close', today);
     const note = body.note === '' ? null : body.note;
     await updateItem(tx, id, body.version, {
       status: 'closed',

@@ -8,6 +8,7 @@ import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
 import {
   addDays,
+  BoardItemRevisionsResponseSchema,
   BoardItemSchema,
   BoardListResponseSchema,
   BoardTeaserResponseSchema,
@@ -231,6 +232,39 @@ describe('editing and closing', () => {
       before: { titleBg: 'Споделена GPU лаборатория' },
       after: { titleBg: 'GPU лаборатория — нови часове' },
     });
+  });
+
+  it("shows an item's history to its organisation's representatives and the committee, oldest edit first", async () => {
+    const item = await post(as.labRep, org.lab);
+    const url = `/api/account/organizations/${org.lab}/board-items/${item.id}`;
+    const first = await call(as.labRep, 'PUT', url, {
+      ...offer({ titleBg: 'Второ заглавие' }),
+      version: item.version,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await call(as.labRep, 'PUT', url, {
+      ...offer({ titleBg: 'Трето заглавие' }),
+      version: first.json().version,
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    for (const cookie of [as.labRep, as.committee]) {
+      const res = await call(cookie, 'GET', `${url}/revisions`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(
+        BoardItemRevisionsResponseSchema.parse(res.json()).items.map((r) => [r.version, r.content.titleBg]),
+      ).toEqual([
+        [item.version, 'Споделена GPU лаборатория'],
+        [item.version + 1, 'Второ заглавие'],
+      ]);
+    }
+    // Not another member's representative, and not through another organisation's path.
+    expect((await call(as.uniRep, 'GET', `${url}/revisions`)).statusCode).toBe(404);
+    const wrongPath = await call(
+      as.uniRep,
+      'GET',
+      `/api/account/organizations/${org.uni}/board-items/${item.id}/revisions`,
+    );
+    expect(wrongPath.json()).toMatchObject({ code: 'board.item_not_found' });
   });
 
   it('refuses an edit made on a stale version with 409 and the item as it is now', async () => {

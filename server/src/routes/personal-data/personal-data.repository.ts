@@ -7,6 +7,7 @@ import {
   asc,
   auditEvents,
   authTokens,
+  boardItemRevisions,
   boardItems,
   type Db,
   decisions,
@@ -116,6 +117,31 @@ const invitationFields = {
 
 /** Everything the portal holds about a user, section by section (null: no such user). */
 /** A booking as the exports show it: the resource, the organisation that asked, the time and its outcome. */
+/** The board items' columns as both exports (the person's and the organisation's) show them, with revisions. */
+const boardItemExportFields = {
+  id: boardItems.id,
+  organizationId: boardItems.organizationId,
+  kind: boardItems.kind,
+  type: boardItems.type,
+  titleBg: boardItems.titleBg,
+  titleEn: boardItems.titleEn,
+  descriptionBg: boardItems.descriptionBg,
+  descriptionEn: boardItems.descriptionEn,
+  naceCode: boardItems.naceCode,
+  validUntil: boardItems.validUntil,
+  visibility: boardItems.visibility,
+  status: boardItems.status,
+  closeOutcome: boardItems.closeOutcome,
+  closeNote: boardItems.closeNote,
+  publishedAt: boardItems.publishedAt,
+  closedAt: boardItems.closedAt,
+  createdAt: boardItems.createdAt,
+  updatedAt: boardItems.updatedAt,
+  revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
+    'editedAt', r.created_at) order by r.version), '[]'::json)
+    from board_item_revisions r where r.item_id = ${boardItems.id})`,
+};
+
 const bookingFields = {
   id: resourceBookings.id,
   resourceId: resourceBookings.resourceId,
@@ -281,31 +307,7 @@ export async function findAccountExport(db: Db, userId: string) {
     boardItems: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: boardItems.id,
-            organizationId: boardItems.organizationId,
-            kind: boardItems.kind,
-            type: boardItems.type,
-            titleBg: boardItems.titleBg,
-            titleEn: boardItems.titleEn,
-            descriptionBg: boardItems.descriptionBg,
-            descriptionEn: boardItems.descriptionEn,
-            naceCode: boardItems.naceCode,
-            validUntil: boardItems.validUntil,
-            visibility: boardItems.visibility,
-            status: boardItems.status,
-            closeOutcome: boardItems.closeOutcome,
-            closeNote: boardItems.closeNote,
-            publishedAt: boardItems.publishedAt,
-            closedAt: boardItems.closedAt,
-            createdAt: boardItems.createdAt,
-            updatedAt: boardItems.updatedAt,
-            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
-              'editedAt', r.created_at) order by r.version), '[]'::json)
-              from board_item_revisions r where r.item_id = ${boardItems.id})`,
-          }),
-        )
+        .select(named(boardItemExportFields))
         .from(boardItems)
         .where(eq(boardItems.createdBy, userId))
         .orderBy(asc(boardItems.createdAt)),
@@ -457,31 +459,7 @@ export async function findOrganizationExport(db: Db, id: string) {
     boardItems: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: boardItems.id,
-            organizationId: boardItems.organizationId,
-            kind: boardItems.kind,
-            type: boardItems.type,
-            titleBg: boardItems.titleBg,
-            titleEn: boardItems.titleEn,
-            descriptionBg: boardItems.descriptionBg,
-            descriptionEn: boardItems.descriptionEn,
-            naceCode: boardItems.naceCode,
-            validUntil: boardItems.validUntil,
-            visibility: boardItems.visibility,
-            status: boardItems.status,
-            closeOutcome: boardItems.closeOutcome,
-            closeNote: boardItems.closeNote,
-            publishedAt: boardItems.publishedAt,
-            closedAt: boardItems.closedAt,
-            createdAt: boardItems.createdAt,
-            updatedAt: boardItems.updatedAt,
-            revisions: sql`(select coalesce(json_agg(json_build_object('version', r.version, 'content', r.content,
-              'editedAt', r.created_at) order by r.version), '[]'::json)
-              from board_item_revisions r where r.item_id = ${boardItems.id})`,
-          }),
-        )
+        .select(named(boardItemExportFields))
         .from(boardItems)
         .where(eq(boardItems.organizationId, id))
         .orderBy(asc(boardItems.createdAt)),
@@ -853,6 +831,20 @@ export async function deleteRateLimits(db: Db, keys: string[]): Promise<void> {
 }
 
 /** The user row keeps nothing personal: the placeholder address, no name, no usable password. */
+/**
+ * The board items a person created and the revisions they made stay the organisation's (decision 033),
+ * without the link to the person. Returns how many items were theirs.
+ */
+export async function detachBoardItemsOf(db: Db, userId: string): Promise<number> {
+  await db.update(boardItemRevisions).set({ editedBy: null }).where(eq(boardItemRevisions.editedBy, userId));
+  const detached = await db
+    .update(boardItems)
+    .set({ createdBy: null })
+    .where(eq(boardItems.createdBy, userId))
+    .returning({ id: boardItems.id });
+  return detached.length;
+}
+
 export async function anonymizeUser(db: Db, userId: string, placeholder: string): Promise<void> {
   await db
     .update(users)
@@ -886,6 +878,23 @@ export const scrubbed = {
   },
   membershipReasons: { table: membershipEvents, id: membershipEvents.id, columns: [membershipEvents.reason] },
   bookingReasons: { table: resourceBookings, id: resourceBookings.id, columns: [resourceBookings.reason] },
+  /** A board item's texts may name the person to call (decision 033); its revisions keep older texts. */
+  boardItemTexts: {
+    table: boardItems,
+    id: boardItems.id,
+    columns: [
+      boardItems.titleBg,
+      boardItems.titleEn,
+      boardItems.descriptionBg,
+      boardItems.descriptionEn,
+      boardItems.closeNote,
+    ],
+  },
+  boardItemRevisions: {
+    table: boardItemRevisions,
+    id: boardItemRevisions.id,
+    columns: [boardItemRevisions.content],
+  },
   mails: {
     table: outboxMessages,
     id: outboxMessages.id,

@@ -22,6 +22,7 @@ import {
   deletePendingMailTo,
   deleteRateLimits,
   deleteSessionsOfUser,
+  detachBoardItemsOf,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -174,6 +175,7 @@ interface ErasureCounts {
   emailsDeleted: number;
   emailsRedacted: number;
   invitationsDeleted: number;
+  boardItemsDetached: number;
 }
 
 /** Erases one user's personal data inside `tx` (the user row is already locked). */
@@ -200,6 +202,10 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   await scrubColumns(tx, scrubbed.auditSnapshots, undefined, s);
   await scrubColumns(tx, scrubbed.membershipReasons, undefined, s);
   await scrubColumns(tx, scrubbed.bookingReasons, undefined, s);
+  // Board items keep the organisation's offer or request, not who wrote it (nor a name in their text).
+  await scrubColumns(tx, scrubbed.boardItemTexts, undefined, s);
+  await scrubColumns(tx, scrubbed.boardItemRevisions, undefined, s);
+  const boardItemsDetached = await detachBoardItemsOf(tx, user.id);
 
   // Mail to them: queued messages are dropped, sent ones kept as a record without their content.
   const dropped = await deletePendingMailTo(tx, email);
@@ -225,6 +231,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
     emailsDeleted: dropped,
     emailsRedacted: redacted,
     invitationsDeleted: invitations,
+    boardItemsDetached,
   };
 }
 

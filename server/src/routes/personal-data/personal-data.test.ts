@@ -291,6 +291,7 @@ describe('erasing my account', () => {
   let user: { id: string; email: string };
   let cookie: string;
   let applicationId: string;
+  let boardItemId: string;
 
   beforeAll(async () => {
     org = await insertOrganization(h, { nameBg: 'Изтриване ЕООД', nameEn: 'Erasure Ltd' });
@@ -327,6 +328,21 @@ describe('erasing my account', () => {
     );
     // A booking of her organisation that another member cancelled, naming her in the reason.
     await insertBooking(inviter, org, colleague.id, `Моля, обадете се на ${NAME}`);
+    // A board item she posted for her organisation, naming her as the one to call, edited once by her.
+    const [boardItem] = await h.query<{ id: string }>(
+      sql`insert into board_items (organization_id, kind, type, title_bg, description_bg, status, valid_until,
+            published_at, created_by)
+          values (${org}, 'offer', 'infrastructure', 'Споделена лаборатория',
+            ${`Лаборатория по дни. Обадете се на ${NAME}, ${PHONE}.`}, 'published', current_date + 30, now(),
+            ${user.id})
+          returning id`,
+    );
+    boardItemId = boardItem!.id;
+    await h.query(
+      sql`insert into board_item_revisions (item_id, version, content, edited_by)
+          values (${boardItemId}, 1, ${JSON.stringify({ titleBg: 'Лаборатория', descriptionBg: `Пишете на ${EMAIL}` })}::jsonb,
+            ${user.id})`,
+    );
     applicationId = await insertApplication(user.id, org, {
       name: NAME,
       position: 'Директор',
@@ -467,7 +483,24 @@ describe('erasing my account', () => {
       sql`select actor_id, after from audit_events where action = 'user.erased' and entity_id = ${user.id}`,
     );
     expect(event!.actor_id).toBe(user.id);
-    expect(event!.after).toMatchObject({ sessionsEnded: 1, organizationContactsCleared: 1 });
+    expect(event!.after).toMatchObject({
+      sessionsEnded: 1,
+      organizationContactsCleared: 1,
+      boardItemsDetached: 1,
+    });
+    // Her board item stays the organisation's, on the board, without the link to her or her name.
+    const [item] = await h.query<{
+      title_bg: string;
+      description_bg: string;
+      status: string;
+      created_by: null;
+    }>(sql`select title_bg, description_bg, status, created_by from board_items where id = ${boardItemId}`);
+    expect(item).toMatchObject({ title_bg: 'Споделена лаборатория', status: 'published', created_by: null });
+    expect(item!.description_bg).toMatch(/^Лаборатория по дни\. /);
+    const revisions = await h.query<{ edited_by: string | null }>(
+      sql`select edited_by from board_item_revisions where item_id = ${boardItemId}`,
+    );
+    expect(revisions).toEqual([{ edited_by: null }]);
   });
 
   it('can no longer log in, and the address is free for a new sign-up', async () => {

@@ -24,6 +24,7 @@ import { useFlash } from '@/lib/flash.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useCluster } from '../api/cluster.ts';
+import { BoardTeaserSection } from './board-teaser-section.tsx';
 
 /** Splits a stored text into paragraphs at blank lines. */
 function paragraphs(text: string): string[] {
@@ -168,6 +169,8 @@ export function HomePage() {
           </List>
         )}
       </Stack>
+
+      <BoardTeaserSection />
 
       <Stack gap="sm" component="section" aria-labelledby="join-title" id="join">
         <Title order={2} id="join-title">

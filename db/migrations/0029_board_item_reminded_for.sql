@@ -1,0 +1,1 @@
+ALTER TABLE "board_items" ADD COLUMN "reminded_for" date;

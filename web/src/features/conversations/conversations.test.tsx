@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { AppProvider } from '@/app/provider.tsx';
 import { createQueryClient } from '@/app/query-client.ts';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+import { profileFixture } from '@/testing/fixtures.ts';
+import { orgId } from '@/testing/mocks/fixtures/my-organization.ts';
+import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 import { InterestButton } from './components/interest-button.tsx';
@@ -242,5 +245,87 @@ describe('the "Interested" button', () => {
     );
     await waitFor(() => expect(queryClient.getQueryData(['auth', 'session'])).toBeTruthy());
     expect(screen.queryByRole('button', { name: 'Проявете интерес' })).toBeNull();
+  });
+});
+
+describe('partners in the cluster', () => {
+  const PARTNERSHIP = {
+    id: 'ffffffff-0000-4000-8000-000000000001',
+    conversationId: CONVERSATION_ID,
+    partner: OTHER,
+    agreedAt: '2026-11-22T10:00:00.000Z',
+    areas: [{ id: 'creative', nameBg: 'Творчески индустрии', nameEn: 'Creative industries' }],
+    myConsent: false,
+    otherConsent: true,
+  };
+
+  it("lets a representative consent to show a partnership on the organisation's profile", async () => {
+    let consent = false;
+    const api = profileServer({
+      extra: {
+        [`/api/account/organizations/${orgId}/partnerships`]: () =>
+          json({ items: [{ ...PARTNERSHIP, myConsent: consent }] }),
+        [`/api/account/partnerships/${PARTNERSHIP.id}/consent`]: (_url, request) => {
+          consent = (request.body as { shown: boolean }).shown;
+          return noContent();
+        },
+      },
+    });
+    const app = renderApp(`/my/organizations/${orgId}/partners`);
+    const nav = await screen.findByRole('navigation', { name: 'Раздели на организацията' });
+    expect(within(nav).getByRole('link', { name: 'Партньори' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByRole('heading', { name: 'Студио Гама' })).toBeVisible();
+    expect(screen.getByText('Другата организация е съгласна.', { exact: false })).toBeVisible();
+    const toggle = screen.getByRole('switch', { name: /Показвай партньорството/ });
+    expect(toggle).not.toBeChecked();
+    await app.user.click(toggle);
+    await waitFor(() => expect(toggle).toBeChecked());
+    expect(api.sent(`/api/account/partnerships/${PARTNERSHIP.id}/consent`, 'PUT').map((r) => r.body)).toEqual(
+      [{ shown: true }],
+    );
+  });
+
+  it('turns new-message emails off on the account page', async () => {
+    const api = stubApi({
+      ...signedIn(),
+      '/api/account/conversation-settings': (_url, request) =>
+        request.method === 'PUT' ? json(request.body) : json({ emailsEnabled: true }),
+    });
+    const app = renderApp('/account');
+    const section = within(await screen.findByRole('region', { name: 'Известия' }));
+    const toggle = await section.findByRole('switch', {
+      name: /^Изпращай ми имейл за нови съобщения/,
+    });
+    expect(toggle).toBeChecked();
+    await app.user.click(toggle);
+    expect(await section.findByText('Настройката е запазена.')).toBeVisible();
+    expect(toggle).not.toBeChecked();
+    expect(api.sent('/api/account/conversation-settings', 'PUT').map((r) => r.body)).toEqual([
+      { emailsEnabled: false },
+    ]);
+  });
+
+  it('shows the partnerships both sides consented to on the public profile, linked to the partner', async () => {
+    stubApi({
+      '/api/organizations/:id': () =>
+        json({
+          ...profileFixture,
+          partners: [{ organization: OTHER, agreedAt: PARTNERSHIP.agreedAt, areas: PARTNERSHIP.areas }],
+        }),
+    });
+    renderApp(`/members/${profileFixture.id}`);
+    const section = within(await screen.findByRole('region', { name: 'Партньори в клъстера' }));
+    expect(section.getByRole('link', { name: 'Студио Гама' })).toHaveAttribute(
+      'href',
+      `/members/${OTHER.id}`,
+    );
+    expect(section.getByText(/Творчески индустрии/)).toBeVisible();
+  });
+
+  it('shows no partners section when there are none', async () => {
+    stubApi({ '/api/organizations/:id': () => json({ ...profileFixture, partners: [] }) });
+    renderApp(`/members/${profileFixture.id}`);
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByRole('region', { name: 'Партньори в клъстера' })).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ const as = {} as Record<
   'labRep' | 'labRep2' | 'uniRep' | 'studioRep' | 'suspendedRep' | 'committee' | 'admin' | 'noRole',
   string
 >;
-const email = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
+const email = {} as Record<'labRep' | 'labRep2' | 'uniRep' | 'studioRep', string>;
 const userId = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
 let labItem = '';
 let studioItem = '';
@@ -40,6 +40,7 @@ beforeAll(async () => {
   const rep = async (key: keyof typeof as, organizationId: string, language: 'bg' | 'en' = 'bg') => {
     const u = await insertUser(h, { roles: ['representative'], organizationIds: [organizationId], language });
     as[key] = await logIn(app, u.email);
+    if (key === 'studioRep') email.studioRep = u.email;
     if (key === 'labRep' || key === 'labRep2' || key === 'uniRep') {
       email[key] = u.email;
       userId[key] = u.id;
@@ -299,6 +300,25 @@ describe('messages, unread counts and the digest', () => {
     await dispatchEvents(h.db);
     expect(await emailsTo(email.labRep)).toHaveLength(1);
     expect(await emailsTo(email.labRep2)).toHaveLength(3);
+  });
+
+  it('sends one digest when two dispatchers handle two messages of a conversation at once', async () => {
+    await dispatchEvents(h.db);
+    await hourPasses();
+    const before = (await emailsTo(email.studioRep)).length;
+    const studio = await call(as.uniRep, 'POST', `/api/board/items/${studioItem}/interest`, { body: 'x' });
+    const studioConversation = studio.json().id as string;
+    for (const text of ['Първо', 'Второ']) {
+      const res = await call(as.uniRep, 'POST', `/api/conversations/${studioConversation}/messages`, {
+        body: text,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await Promise.all([dispatchEvents(h.db), dispatchEvents(h.db), dispatchEvents(h.db)]);
+    const after = await emailsTo(email.studioRep);
+    expect(after.length - before).toBe(1);
+    expect(after.at(-1)!.text).toContain('Първо');
+    expect(after.at(-1)!.text).toContain('Второ');
   });
 
   it('refuses a message from someone outside the conversation, saving nothing', async () => {

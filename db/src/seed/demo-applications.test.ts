@@ -354,7 +354,10 @@ describe(`the demo join applications (${testEngine})`, () => {
   });
 
   it('keeps the demo accounts as they were and adds the other demo people with the demo password', async () => {
-    const rows = await h.db.select().from(users);
+    const all = await h.db.select().from(users);
+    // The demo conversations add a representative for a side that has none (demo-conversations.ts).
+    const rows = all.filter((u) => !/^partnyor-\d+@demo\.klaster\.bg$/.test(u.email));
+    expect(all.length - rows.length).toBeLessThanOrEqual(2);
     expect(rows).toHaveLength(DEMO_USERS.length + DEMO_PEOPLE.length);
     const committee = await committeeIds();
     expect(committee.size).toBe(3);

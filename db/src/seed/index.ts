@@ -23,6 +23,7 @@ import {
 } from '../schema/index.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
+import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
@@ -32,6 +33,7 @@ import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
+export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
   DEMO_ORGANIZATIONS,
@@ -171,6 +173,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
 
     // Offers and requests on the cooperation board (issue 14 §1).
     await seedDemoBoard(tx, idOf, userIdOf);
+    // Two conversations on the demo board, one of them an agreed partnership (issue 14 §2).
+    await seedDemoConversations(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -3,6 +3,7 @@ import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { BoardMessages } from './board.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
+import type { ConversationsMessages } from './conversations.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
@@ -49,6 +50,10 @@ export const bg = {
     committee: 'Комитет',
     board: 'Борса',
     cooperation: 'Сътрудничество',
+    conversations: 'Разговори',
+    /** The header link's accessible name with its badge (`count` unread messages). */
+    conversationsUnread_one: 'Разговори, {{count}} непрочетено съобщение',
+    conversationsUnread_other: 'Разговори, {{count}} непрочетени съобщения',
   },
   common: {
     loading: 'Зареждане…',
@@ -146,6 +151,7 @@ export const bg = {
     seeks: 'Търси: {{kinds}}',
   },
   profile: {
+    partners: 'Партньори в клъстера',
     titleFallback: 'Профил на член',
     logoAlt: 'Лого на {{name}}',
     back: 'Обратно към членовете',
@@ -345,6 +351,7 @@ export const bg = {
   account: {
     title: 'Моят профил',
     sections: 'Раздели на профила',
+    notifications: { title: 'Известия' },
     profile: {
       title: 'Лични данни',
       email: 'Имейл',
@@ -464,6 +471,7 @@ export type Messages = ShellMessages & {
   apply: ApplyMessages;
   board: BoardMessages;
   committee: CommitteeMessages;
+  conversations: ConversationsMessages;
   dateField: DateFieldMessages;
   decisions: DecisionsMessages;
   memberships: MembershipsMessages;

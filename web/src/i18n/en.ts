@@ -35,6 +35,9 @@ export const en: ShellMessages = {
     committee: 'Committee',
     board: 'Board',
     cooperation: 'Cooperation',
+    conversations: 'Conversations',
+    conversationsUnread_one: 'Conversations, {{count}} unread message',
+    conversationsUnread_other: 'Conversations, {{count}} unread messages',
   },
   common: {
     loading: 'Loading…',
@@ -134,6 +137,7 @@ export const en: ShellMessages = {
     seeks: 'Seeks: {{kinds}}',
   },
   profile: {
+    partners: 'Partners in the cluster',
     titleFallback: 'Member profile',
     logoAlt: 'Logo of {{name}}',
     back: 'Back to the members',
@@ -331,6 +335,7 @@ export const en: ShellMessages = {
   account: {
     title: 'My account',
     sections: 'Account sections',
+    notifications: { title: 'Notifications' },
     profile: {
       title: 'Personal details',
       email: 'E-mail',

@@ -16,6 +16,9 @@ import { boardResources } from './board.ts';
 import { committeeBg } from './committee.bg.ts';
 import { committeeEn } from './committee.en.ts';
 import { committeeResources } from './committee.ts';
+import { conversationsBg } from './conversations.bg.ts';
+import { conversationsEn } from './conversations.en.ts';
+import { conversationsResources } from './conversations.ts';
 import { dateFieldBg } from './date-field.bg.ts';
 import { dateFieldEn } from './date-field.en.ts';
 import { dateFieldResources } from './date-field.ts';
@@ -46,6 +49,7 @@ const messages: Record<Language, Messages> = {
     apply: applyBg,
     board: boardBg,
     committee: committeeBg,
+    conversations: conversationsBg,
     dateField: dateFieldBg,
     decisions: decisionsBg,
     memberships: membershipsBg,
@@ -60,6 +64,7 @@ const messages: Record<Language, Messages> = {
     apply: applyEn,
     board: boardEn,
     committee: committeeEn,
+    conversations: conversationsEn,
     dateField: dateFieldEn,
     decisions: decisionsEn,
     memberships: membershipsEn,
@@ -142,6 +147,7 @@ describe('translations', () => {
         committee: committeeResources[language],
         dateField: dateFieldResources[language],
         decisions: decisionsResources[language],
+        conversations: conversationsResources[language],
         memberships: membershipsResources[language],
         fees: feesResources[language],
         myOrganization: myOrganizationResources[language],

@@ -32,6 +32,7 @@ export const myOrganizationBg = {
     board: 'Борса',
     competitors: 'Конкуренти',
     data: 'Данни',
+    partners: 'Партньори',
   },
   facts: {
     eik: 'ЕИК/БУЛСТАТ',

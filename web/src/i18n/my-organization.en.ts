@@ -28,6 +28,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     board: 'Cooperation board',
     competitors: 'Competitors',
     data: 'Data',
+    partners: 'Partners',
   },
   facts: {
     eik: 'UIC/BULSTAT',

@@ -67,6 +67,17 @@ export const paths = {
   },
   /** The organisation's offers and requests on the cooperation board (decision 033). */
   myOrganizationBoard: EMAILED_PAGES.myOrganizationBoard,
+  /** The organisation's partnerships agreed in conversations, with the consent to show each. */
+  myOrganizationPartners: {
+    path: '/my/organizations/:id/partners',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/partners`,
+  },
+  /** Private conversations about board items (issue 14 §2). */
+  conversations: {
+    path: '/conversations',
+    href: () => '/conversations',
+  },
+  conversation: EMAILED_PAGES.conversation,
   acceptInvitation: EMAILED_PAGES.acceptInvitation,
   apply: {
     path: '/apply',

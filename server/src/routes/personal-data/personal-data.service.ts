@@ -23,6 +23,7 @@ import {
   deleteRateLimits,
   deleteSessionsOfUser,
   detachBoardItemsOf,
+  detachFromConversations,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -206,6 +207,10 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   await scrubColumns(tx, scrubbed.boardItemTexts, undefined, s);
   await scrubColumns(tx, scrubbed.boardItemRevisions, undefined, s);
   const boardItemsDetached = await detachBoardItemsOf(tx, user.id);
+  // Their conversation messages stay readable for the other side, their name and address scrubbed from
+  // every message (theirs and the others'), the author shown as an erased person.
+  await scrubColumns(tx, scrubbed.conversationMessages, undefined, s);
+  await detachFromConversations(tx, user.id);
 
   // Mail to them: queued messages are dropped, sent ones kept as a record without their content.
   const dropped = await deletePendingMailTo(tx, email);

@@ -48,6 +48,7 @@ export const PROBLEM_CODES = [
   'board.item_not_found',
   'board.stale',
   'board.transition_invalid',
+  'suggestions.dismissal_not_found',
   'resource.not_found',
   'resource.stale',
   'booking.not_found',

@@ -533,6 +533,8 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'decisions.read_full',
   'board.view',
   'board.post',
+  'suggestions.view',
+  'suggestions.dismiss',
   'resources.view',
 ];
 

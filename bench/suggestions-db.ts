@@ -57,6 +57,8 @@ const ADMIN_URL = option(
   'DATABASE_ADMIN_URL',
   option('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/postgres'),
 );
+/** KEEP_DATABASE=1: leave the PostgreSQL scratch database in place (for EXPLAIN ANALYZE); drop it yourself. */
+const KEEP_DATABASE = option('KEEP_DATABASE', '') === '1';
 const WARMUP = 10;
 /** Upper bound on one timed loop, whatever the iterations say. */
 const MAX_LOOP_SECONDS = 60;
@@ -327,7 +329,8 @@ async function benchPostgres(): Promise<void> {
   const admin = openPostgres(ADMIN_URL, 1);
   let created = false;
   cleanups.push(async () => {
-    if (created) {
+    if (created && KEEP_DATABASE) console.log(`  kept database ${name} (KEEP_DATABASE=1): drop it when done`);
+    else if (created) {
       await admin.sql?.unsafe(`drop database if exists ${name} with (force)`);
       console.log(`  dropped database ${name}`);
     }

@@ -203,6 +203,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-representatives', path: `/my/organizations/${org}/representatives` },
             { name: 'my-history', path: `/my/organizations/${org}/history` },
             { name: 'my-fees', path: `/my/organizations/${org}/fees` },
+            { name: 'my-suggestions', path: `/my/organizations/${org}/suggestions` },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
           ]

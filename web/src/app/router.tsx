@@ -134,9 +134,10 @@ export const routes: RouteObject[] = [
               {
                 index: true,
                 lazy: () =>
-                  import('@/features/profiles/components/profile-page.tsx').then((m) => ({
-                    Component: m.ProfilePage,
-                  })),
+                  Promise.all([
+                    import('@/app/routes/my-organization-overview.tsx'),
+                    import('@/i18n/suggestions.ts'),
+                  ]).then(([m]) => ({ Component: m.MyOrganizationOverview })),
               },
               {
                 path: paths.myOrganizationRepresentatives.path,
@@ -159,6 +160,14 @@ export const routes: RouteObject[] = [
                     import('@/features/fees/components/organization-fees-page.tsx'),
                     import('@/i18n/fees.ts'),
                   ]).then(([m]) => ({ Component: m.FeesPage })),
+              },
+              {
+                path: paths.myOrganizationSuggestions.path,
+                lazy: () =>
+                  Promise.all([
+                    import('@/features/suggestions/components/suggestions-page.tsx'),
+                    import('@/i18n/suggestions.ts'),
+                  ]).then(([m]) => ({ Component: m.SuggestionsPage })),
               },
               {
                 path: paths.myOrganizationCompetitors.path,

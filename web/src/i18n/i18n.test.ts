@@ -33,6 +33,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { suggestionsBg } from './suggestions.bg.ts';
+import { suggestionsEn } from './suggestions.en.ts';
+import { suggestionsResources } from './suggestions.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
@@ -46,6 +49,7 @@ const messages: Record<Language, Messages> = {
     decisions: decisionsBg,
     memberships: membershipsBg,
     fees: feesBg,
+    suggestions: suggestionsBg,
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
   },
@@ -59,6 +63,7 @@ const messages: Record<Language, Messages> = {
     decisions: decisionsEn,
     memberships: membershipsEn,
     fees: feesEn,
+    suggestions: suggestionsEn,
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
   },
@@ -138,6 +143,7 @@ describe('translations', () => {
         decisions: decisionsResources[language],
         memberships: membershipsResources[language],
         fees: feesResources[language],
+        suggestions: suggestionsResources[language],
         myOrganization: myOrganizationResources[language],
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],

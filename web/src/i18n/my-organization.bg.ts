@@ -29,6 +29,7 @@ export const myOrganizationBg = {
     representatives: 'Представители',
     history: 'История',
     fees: 'Членски внос',
+    suggestions: 'Предложени партньори',
     competitors: 'Конкуренти',
     data: 'Данни',
   },

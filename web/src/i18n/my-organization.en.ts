@@ -25,6 +25,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     representatives: 'Representatives',
     history: 'History',
     fees: 'Fees',
+    suggestions: 'Suggested partners',
     competitors: 'Competitors',
     data: 'Data',
   },

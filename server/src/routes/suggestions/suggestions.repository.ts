@@ -136,11 +136,12 @@ export async function rankCandidates(
   if (wanted.length === 0 && areas.length === 0) return [];
   const complementary: SQL =
     complements.length > 0
-      ? sql`o.kind in (${sql.join(
+      ? sql`s.kind in (${sql.join(
           complements.map((k) => sql`${k}`),
           sql`, `,
         )})`
       : sql`false`;
+  // Open items answering one of self's (index range per self item and area), counted per organisation.
   const pairs =
     wanted.length > 0
       ? sql`select ba.organization_id as org_id, least(count(distinct (x.item_id, ba.item_id)), 3)::int as n
@@ -151,35 +152,37 @@ export async function rankCandidates(
           where ba.organization_id <> ${self.id}::uuid
           group by ba.organization_id`
       : sql`select null::uuid as org_id, 0 as n where false`;
+  // Active members sharing a profile area, with their kinds: organization_areas carries both (triggers).
   const shared =
     areas.length > 0
-      ? sql`select oa.organization_id as org_id, least(count(*), 3)::int as n
+      ? sql`select oa.organization_id as org_id, least(count(*), 3)::int as n, min(oa.organization_kind) as kind
           from organization_areas oa
-          where oa.area_id in (${sql.join(
+          where oa.active_member and oa.area_id in (${sql.join(
             areas.map((a) => sql`${a}`),
             sql`, `,
           )}) and oa.organization_id <> ${self.id}::uuid
           group by oa.organization_id`
-      : sql`select null::uuid as org_id, 0 as n where false`;
+      : sql`select null::uuid as org_id, 0 as n, null::text as kind where false`;
   return rowsOf<{ id: string; score: number }>(
     db,
-    sql`with pairs as (${pairs}), shared as (${shared}),
-      scored as (
-        select coalesce(p.org_id, s.org_id) as org_id, coalesce(p.n, 0) as pairs, coalesce(s.n, 0) as areas
-        from pairs p full join shared s on s.org_id = p.org_id
-      ),
+    // Materialised: each is computed once (a parallel plan otherwise repeats the area count in every
+    // worker). Area sharers are active members already; item matchers are checked on the membership.
+    sql`with pairs as materialized (${pairs}), shared as materialized (${shared}),
       ranked as (
-        select sc.org_id as id,
-          (${weights.offer_answers_request}::int * sc.pairs + ${weights.shared_areas}::int * sc.areas
-            + case when sc.areas > 0 and ${complementary} then ${weights.complementary_kind}::int else 0 end
-          )::int as score
-        from scored sc join organizations o on o.id = sc.org_id
-        where exists (select 1 from memberships m where m.organization_id = sc.org_id
-            and m.status = 'active' and m.category <> 'candidate')
-          and not exists (select 1 from suggestion_dismissals d
-            where d.organization_id = ${self.id}::uuid and d.dismissed_id = sc.org_id)
+        select coalesce(p.org_id, s.org_id) as id,
+          (${weights.offer_answers_request}::int * coalesce(p.n, 0)
+            + ${weights.shared_areas}::int * coalesce(s.n, 0)
+            + case when s.n > 0 and ${complementary} then ${weights.complementary_kind}::int else 0 end
+          )::int as score,
+          s.org_id is not null as member
+        from pairs p full join shared s on s.org_id = p.org_id
       )
-      select id, score from ranked order by score desc, id limit ${limit}`,
+      select r.id, r.score from ranked r
+      where (r.member or exists (select 1 from memberships m where m.organization_id = r.id
+          and m.status = 'active' and m.category <> 'candidate'))
+        and not exists (select 1 from suggestion_dismissals d
+          where d.organization_id = ${self.id}::uuid and d.dismissed_id = r.id)
+      order by r.score desc, r.id limit ${limit}`,
   );
 }
 

@@ -341,4 +341,23 @@ describe('"not relevant" and changes', () => {
     await h.query(sql`update memberships set status = 'suspended' where organization_id = ${org.gamer}`);
     expect(await ids()).not.toContain(org.gamer);
   });
+
+  it('sees an organisation inserted with its membership and areas in one statement (bulk loads)', async () => {
+    // The copies the pre-filter reads are kept by statement-level triggers, which see sibling CTEs' rows.
+    const [row] = await h.query<{ id: string }>(
+      sql`with o as (
+            insert into organizations (eik, name_bg, name_en, kind) values ('999999999', 'Институт', 'Institute',
+              'research_institute') returning id
+          ), m as (
+            insert into memberships (organization_id, category, status) select id, 'regular', 'active' from o
+          ), a as (
+            insert into organization_areas (organization_id, area_id) select id, 'ict-software' from o
+          )
+          select id from o`,
+    );
+    const found = (await suggestionsOf(labRep, org.lab, 100)).suggestions.find(
+      (s) => s.organizationId === row!.id,
+    );
+    expect(found?.reasons.map((r) => r.kind)).toEqual(['complementary_kind', 'shared_areas']);
+  });
 });

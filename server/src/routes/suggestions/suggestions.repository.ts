@@ -149,6 +149,8 @@ export async function rankCandidates(
             as x(item_id uuid, area_id text, item_type text, want_kind text)
           join board_item_areas ba on ba.area_id = x.area_id and ba.item_type = x.item_type
             and ba.item_kind = x.want_kind and ba.open_until >= ${today}::date
+          join memberships m on m.organization_id = ba.organization_id
+            and m.status = 'active' and m.category <> 'candidate'
           where ba.organization_id <> ${self.id}::uuid
           group by ba.organization_id`
       : sql`select null::uuid as org_id, 0 as n where false`;
@@ -166,21 +168,18 @@ export async function rankCandidates(
   return rowsOf<{ id: string; score: number }>(
     db,
     // Materialised: each is computed once (a parallel plan otherwise repeats the area count in every
-    // worker). Area sharers are active members already; item matchers are checked on the membership.
+    // worker). Both hold active members only (the item matchers by a join on their membership).
     sql`with pairs as materialized (${pairs}), shared as materialized (${shared}),
       ranked as (
         select coalesce(p.org_id, s.org_id) as id,
           (${weights.offer_answers_request}::int * coalesce(p.n, 0)
             + ${weights.shared_areas}::int * coalesce(s.n, 0)
             + case when s.n > 0 and ${complementary} then ${weights.complementary_kind}::int else 0 end
-          )::int as score,
-          s.org_id is not null as member
+          )::int as score
         from pairs p full join shared s on s.org_id = p.org_id
       )
       select r.id, r.score from ranked r
-      where (r.member or exists (select 1 from memberships m where m.organization_id = r.id
-          and m.status = 'active' and m.category <> 'candidate'))
-        and not exists (select 1 from suggestion_dismissals d
+      where not exists (select 1 from suggestion_dismissals d
           where d.organization_id = ${self.id}::uuid and d.dismissed_id = r.id)
       order by r.score desc, r.id limit ${limit}`,
   );

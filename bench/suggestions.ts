@@ -1,5 +1,7 @@
 /**
- * Partner-suggestion benchmark (issue 14 §4, decision 035): the in-memory scoring part only.
+ * Partner-suggestion benchmark (issue 14 §4, decision 035), in two parts: the in-memory scoring below, then
+ * the database (bench/suggestions-db.ts: the suggestions of one organisation and the board search on
+ * PGlite and PostgreSQL, ENGINES=pglite,postgres; ENGINES=none skips it).
  *
  *   pnpm bench:suggestions                       # ORGS=100000 ITEMS=300000 ITERATIONS=200
  *   ORGS=2000 ITEMS=6000 pnpm bench:suggestions  # quick check
@@ -28,6 +30,7 @@ import {
 } from '@portal/shared';
 import { mulberry32 } from './generate.ts';
 import { option, percentile } from './harness.ts';
+import { benchDatabases } from './suggestions-db.ts';
 
 function positiveInt(name: string, fallback: number, max: number): number {
   const raw = option(name, String(fallback));
@@ -267,6 +270,12 @@ console.log(
 );
 if (mismatches > 0) {
   console.error(`FAIL: the pre-filtered answer differed from the full one for ${mismatches} organisations`);
-  process.exit(1);
+  process.exitCode = 1;
+} else {
+  console.log('the pre-filtered answer equalled the full one for every organisation');
 }
-console.log('the pre-filtered answer equalled the full one for every organisation');
+
+// ---------------------------------------------------------------------------------------------------
+// The database: the suggestions route's service and the board search, on PGlite and PostgreSQL
+
+await benchDatabases();

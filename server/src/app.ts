@@ -58,6 +58,7 @@ import {
   resourcesRoutes,
 } from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
+import { suggestionsRoutes } from './routes/suggestions/suggestions.routes.ts';
 import { settingsRoutes } from './routes/voting/voting-settings.routes.ts';
 
 export { REDACTED_LOG_PATHS, redactUrl } from './logging.ts';
@@ -271,6 +272,11 @@ export async function buildApp({
           description: 'The cooperation board: offers and requests of the members, and its public teaser',
         },
         { name: 'resources', description: 'Shared resources of the members and their bookings' },
+        {
+          name: 'suggestions',
+          description:
+            'Explained partner suggestions for a member organisation, and its "not relevant" dismissals',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -320,6 +326,7 @@ export async function buildApp({
   await app.register(conversationRoutes, { prefix: '/api/conversations' });
   await app.register(accountConversationRoutes, { prefix: '/api/account' });
   await app.register(moderationRoutes, { prefix: '/api/admin' });
+  await app.register(suggestionsRoutes, { prefix: '/api/account/organizations' });
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });

@@ -53,6 +53,7 @@ export const PROBLEM_CODES = [
   'conversation.stale',
   'conversation.transition_invalid',
   'partnership.not_found',
+  'suggestions.dismissal_not_found',
   'resource.not_found',
   'resource.stale',
   'booking.not_found',

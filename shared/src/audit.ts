@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   'board.item_updated',
   'board.item_published',
   'board.item_closed',
+  'suggestion.dismissed',
+  'suggestion.restored',
   'resource.created',
   'resource.updated',
   'booking.requested',

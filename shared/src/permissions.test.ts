@@ -108,3 +108,20 @@ describe('the cooperation board (issue 14 §1)', () => {
     }
   });
 });
+
+describe('partner suggestions (issue 14 §4)', () => {
+  it('lets a representative of an active member read and dismiss its own suggestions, and the committee read any', () => {
+    const member = user(['representative'], ['orgA', 'orgB'], ['orgA']);
+    const orgA = { type: 'organization', id: 'orgA' } as const;
+    const orgB = { type: 'organization', id: 'orgB' } as const;
+    for (const action of ['suggestions.view', 'suggestions.dismiss'] as const) {
+      expect(can(member, action, orgA), action).toBe(true);
+      // orgB is theirs but not an active member.
+      expect(can(member, action, orgB), action).toBe(false);
+      expect(deniedForMembership(user(['representative'], ['orgA'], []), action), action).toBe(true);
+      expect(can(user(['admin']), action, orgA), action).toBe(false);
+    }
+    expect(can(user(['committee_member']), 'suggestions.view', orgB)).toBe(true);
+    expect(can(user(['committee_chair']), 'suggestions.dismiss', orgA)).toBe(false);
+  });
+});

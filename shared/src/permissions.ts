@@ -75,6 +75,13 @@ export const ACTIONS = [
    * organisation while it is an active member; issue 14, decision 033).
    */
   'board.post',
+  /**
+   * An organisation's explained partner suggestions (record-level: a representative of that organisation
+   * while it is an active member; the committee any; issue 14 §4, decision 035).
+   */
+  'suggestions.view',
+  /** Mark a partner suggestion "not relevant" and undo it (a representative of an active member, for it). */
+  'suggestions.dismiss',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
   /** The shared resources and their calendars of confirmed bookings (members, committee, admins). */
@@ -124,10 +131,14 @@ export const MEMBERS_ONLY_ACTIONS = [
 ] as const satisfies readonly Action[];
 
 /**
- * What only a representative of an active member may do, for their own organisation (not the committee or
- * administrators on its behalf): posting to the cooperation board.
+ * What a representative may do for their own organisation only while it is an active member: posting to the
+ * cooperation board, its partner suggestions (which the committee may also read, never change).
  */
-export const MEMBER_REPRESENTATIVE_ACTIONS = ['board.post'] as const satisfies readonly Action[];
+export const MEMBER_REPRESENTATIVE_ACTIONS = [
+  'board.post',
+  'suggestions.view',
+  'suggestions.dismiss',
+] as const satisfies readonly Action[];
 
 /**
  * Is `user` refused `action` only because none of their organisations is an active member (a representative
@@ -189,6 +200,15 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'board.post':
       // Only a representative of an organisation that is an active member now; the committee and
       // administrators do not post on an organisation's behalf.
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
+    case 'suggestions.view':
+      if (isCommittee(user)) return true;
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
+    case 'suggestions.dismiss':
       if (!isActiveMemberRepresentative(user)) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);

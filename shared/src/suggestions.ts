@@ -462,3 +462,44 @@ export function suggestionReasonText(
     }
   }
 }
+
+// ---------- the API (GET /api/account/organizations/:id/suggestions and its dismissals) ----------
+
+/** The organisation a suggestion or a dismissal names, as the page shows it. */
+export const SuggestedOrganizationSchema = z.object({
+  id: z.uuid(),
+  nameBg: z.string(),
+  nameEn: z.string(),
+  kind: OrganizationKindSchema,
+});
+export type SuggestedOrganization = z.infer<typeof SuggestedOrganizationSchema>;
+
+export const SuggestionsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(SUGGESTIONS_LIMIT_MAX).default(SUGGESTIONS_LIMIT_DEFAULT),
+});
+export type SuggestionsQuery = z.infer<typeof SuggestionsQuerySchema>;
+
+export const SuggestionDismissedSchema = z.object({
+  organization: SuggestedOrganizationSchema,
+  reasonKinds: z.array(SuggestionReasonKindSchema),
+  dismissedAt: z.string(),
+});
+export type SuggestionDismissed = z.infer<typeof SuggestionDismissedSchema>;
+
+export const SuggestionsResponseSchema = z.object({
+  organizationId: z.uuid(),
+  /** False: the organisation is not an active member now, so it gets no suggestions. */
+  activeMember: z.boolean(),
+  suggestions: z.array(PartnerSuggestionSchema.extend({ organization: SuggestedOrganizationSchema })),
+  /** Its "not relevant" dismissals, newest first, for undoing them. */
+  dismissed: z.array(SuggestionDismissedSchema),
+  /** The weight of one unit of each reason kind for this organisation after its dismissals. */
+  weights: z.record(SuggestionReasonKindSchema, z.number()),
+});
+export type SuggestionsResponse = z.infer<typeof SuggestionsResponseSchema>;
+export type SuggestionView = SuggestionsResponse['suggestions'][number];
+
+export const SuggestionDismissBodySchema = z.object({ organizationId: z.uuid() });
+export type SuggestionDismissBody = z.infer<typeof SuggestionDismissBodySchema>;
+
+export const SuggestionDismissalParamsSchema = z.object({ id: z.uuid(), dismissedId: z.uuid() });

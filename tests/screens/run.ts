@@ -223,6 +223,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
               path: `/my/organizations/${org}/board`,
               open: { click: '[data-action="board-new"]', shows: 'input[name="titleBg"]' },
             },
+            { name: 'my-suggestions', path: `/my/organizations/${org}/suggestions` },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
             { name: 'my-partners', path: `/my/organizations/${org}/partners` },

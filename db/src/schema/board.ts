@@ -100,8 +100,22 @@ export const boardItemAreas = pgTable(
     areaId: text('area_id')
       .notNull()
       .references(() => areas.id, { onDelete: 'restrict' }),
+    // Copies of the item's columns, kept by triggers (migration `board_item_areas_copies`), so the partner
+    // suggestions' pre-filter finds "open items of this type and kind in this area" in one index range
+    // (decision 035). Never written by the application.
+    organizationId: uuid('organization_id'),
+    itemKind: text('item_kind', { enum: BOARD_ITEM_KINDS }),
+    itemType: text('item_type', { enum: BOARD_ITEM_TYPES }),
+    /** The item's `valid_until` while it is published, else null. */
+    openUntil: date('open_until', { mode: 'string' }),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.areaId] }), index('board_item_areas_area_idx').on(t.areaId)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.areaId] }),
+    index('board_item_areas_area_idx').on(t.areaId),
+    index('board_item_areas_open_match_idx')
+      .on(t.areaId, t.itemType, t.itemKind, t.openUntil, t.organizationId, t.itemId)
+      .where(sql`open_until is not null`),
+  ],
 );
 
 /** The content of a published item as it was before each edit (its history). */

@@ -21,5 +21,6 @@ export * from './representative-invitations.ts';
 export * from './resources.ts';
 export * from './sessions.ts';
 export * from './site-pages.ts';
+export * from './suggestion-dismissals.ts';
 export * from './users.ts';
 export * from './votes.ts';

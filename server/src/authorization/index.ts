@@ -18,6 +18,7 @@ import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
 import { ROWS as resources } from './resources.rows.ts';
+import { ROWS as suggestions } from './suggestions.rows.ts';
 
 /** The rows of each `<resource>.rows.ts`, by its file name. */
 export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
@@ -36,6 +37,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'board.rows.ts': board,
   'resources.rows.ts': resources,
   'conversations.rows.ts': conversations,
+  'suggestions.rows.ts': suggestions,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

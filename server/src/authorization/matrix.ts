@@ -540,6 +540,8 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'decisions.read_full',
   'board.view',
   'board.post',
+  'suggestions.view',
+  'suggestions.dismiss',
   'resources.view',
 ];
 

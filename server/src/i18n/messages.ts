@@ -358,6 +358,18 @@ export const messages = {
     bg: 'Няма област „{id}“ в класификацията на ИСИС.',
     en: 'There is no area "{id}" in the ISIS taxonomy.',
   },
+  'suggestions.dismiss_self': {
+    bg: 'Организацията не може да отхвърли предложение за самата себе си.',
+    en: 'An organisation cannot dismiss a suggestion of itself.',
+  },
+  'suggestions.dismissal_not_found.title': {
+    bg: 'Няма такова отхвърлено предложение',
+    en: 'No such dismissed suggestion',
+  },
+  'suggestions.dismissal_not_found.detail': {
+    bg: 'Това предложение не е отбелязано като неотносимо или вече е върнато.',
+    en: 'This suggestion was not marked as not relevant, or it has already been restored.',
+  },
   'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
   'resource.not_found.detail': {
     bg: 'Няма споделен ресурс с този идентификатор.',

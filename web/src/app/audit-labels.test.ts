@@ -85,6 +85,8 @@ const SERVER_ACTIONS = [
   'board.item_updated',
   'board.item_published',
   'board.item_closed',
+  'suggestion.dismissed',
+  'suggestion.restored',
   'application.deleted',
   'settings.texts_changed',
   'site_page.updated',

@@ -145,9 +145,10 @@ export const routes: RouteObject[] = [
               {
                 index: true,
                 lazy: () =>
-                  import('@/features/profiles/components/profile-page.tsx').then((m) => ({
-                    Component: m.ProfilePage,
-                  })),
+                  Promise.all([
+                    import('@/app/routes/my-organization-overview.tsx'),
+                    import('@/i18n/suggestions.ts'),
+                  ]).then(([m]) => ({ Component: m.MyOrganizationOverview })),
               },
               {
                 path: paths.myOrganizationRepresentatives.path,
@@ -178,6 +179,14 @@ export const routes: RouteObject[] = [
                     import('@/features/board/components/organization-board-page.tsx'),
                     import('@/i18n/board.ts'),
                   ]).then(([m]) => ({ Component: m.OrganizationBoardPage })),
+              },
+              {
+                path: paths.myOrganizationSuggestions.path,
+                lazy: () =>
+                  Promise.all([
+                    import('@/features/suggestions/components/suggestions-page.tsx'),
+                    import('@/i18n/suggestions.ts'),
+                  ]).then(([m]) => ({ Component: m.SuggestionsPage })),
               },
               {
                 path: paths.myOrganizationCompetitors.path,

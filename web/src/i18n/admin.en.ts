@@ -283,6 +283,10 @@ export const adminEn: AdminMessages = {
         item_published: 'Cooperation board item published',
         item_closed: 'Cooperation board item closed',
       },
+      suggestion: {
+        dismissed: 'Partner suggestion marked not relevant',
+        restored: 'Dismissed partner suggestion restored',
+      },
       site_page: {
         updated: 'Information page changed',
       },

@@ -10,6 +10,7 @@ import type { FeesMessages } from './fees.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
+import type { SuggestionsMessages } from './suggestions.bg.ts';
 
 /**
  * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts,
@@ -476,6 +477,7 @@ export type Messages = ShellMessages & {
   decisions: DecisionsMessages;
   memberships: MembershipsMessages;
   fees: FeesMessages;
+  suggestions: SuggestionsMessages;
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
 };

@@ -39,6 +39,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { suggestionsBg } from './suggestions.bg.ts';
+import { suggestionsEn } from './suggestions.en.ts';
+import { suggestionsResources } from './suggestions.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
@@ -54,6 +57,7 @@ const messages: Record<Language, Messages> = {
     decisions: decisionsBg,
     memberships: membershipsBg,
     fees: feesBg,
+    suggestions: suggestionsBg,
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
   },
@@ -69,6 +73,7 @@ const messages: Record<Language, Messages> = {
     decisions: decisionsEn,
     memberships: membershipsEn,
     fees: feesEn,
+    suggestions: suggestionsEn,
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
   },
@@ -150,6 +155,7 @@ describe('translations', () => {
         conversations: conversationsResources[language],
         memberships: membershipsResources[language],
         fees: feesResources[language],
+        suggestions: suggestionsResources[language],
         myOrganization: myOrganizationResources[language],
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],

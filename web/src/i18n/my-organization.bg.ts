@@ -30,6 +30,7 @@ export const myOrganizationBg = {
     history: 'История',
     fees: 'Членски внос',
     board: 'Борса',
+    suggestions: 'Предложени партньори',
     competitors: 'Конкуренти',
     data: 'Данни',
     partners: 'Партньори',

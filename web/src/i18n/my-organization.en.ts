@@ -26,6 +26,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     history: 'History',
     fees: 'Fees',
     board: 'Cooperation board',
+    suggestions: 'Suggested partners',
     competitors: 'Competitors',
     data: 'Data',
     partners: 'Partners',

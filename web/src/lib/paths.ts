@@ -60,6 +60,11 @@ export const paths = {
     path: '/my/organizations/:id/competitors',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/competitors`,
   },
+  /** Explained partner suggestions for the organisation (issue 14 §4). */
+  myOrganizationSuggestions: {
+    path: '/my/organizations/:id/suggestions',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/suggestions`,
+  },
   /** The organisation's data: JSON export (GDPR) and the like. */
   myOrganizationData: {
     path: '/my/organizations/:id/data',

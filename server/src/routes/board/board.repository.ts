@@ -106,13 +106,22 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
     q.sort === 'ending_soon'
       ? sql`i.valid_until asc, i.published_at desc, i.id`
       : sql`i.published_at desc, i.id`;
+  // The page's ids and the total first, over narrow rows; the columns, areas and revision counts then for
+  // the page's rows only (computing them for every match before the sort cost seconds at 300,000 items).
+  // The organisation is joined in the first step only when its kind filters.
+  const joinOrganization = q.organizationKind ? sql`join organizations o on o.id = i.organization_id` : sql``;
   return rowsOf<ItemRow>(
     db,
-    sql`${itemSelect}, count(*) over ()::int as total
-      from board_items i join organizations o on o.id = i.organization_id
-      where ${sql.join(filters, sql` and `)}
-      order by ${order}
-      limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
+    sql`with page as (
+        select i.id, count(*) over ()::int as total
+        from board_items i ${joinOrganization}
+        where ${sql.join(filters, sql` and `)}
+        order by ${order}
+        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
+      )
+      ${itemSelect}, page.total
+      from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
+      order by ${order}`,
   );
 }
 

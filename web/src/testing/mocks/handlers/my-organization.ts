@@ -37,6 +37,21 @@ export function myOrganizationHandlers(profile: {
       return withEtag(profile.get());
     }),
     http.get(historyPath, () => json({ items: historyFixture })),
+    // The overview's suggested-partners card: none unless a test says otherwise.
+    http.get('/api/account/organizations/:id/suggestions', ({ params }) =>
+      json({
+        organizationId: params.id,
+        activeMember: true,
+        suggestions: [],
+        dismissed: [],
+        weights: {
+          offer_answers_request: 40,
+          same_funding_call: 30,
+          complementary_kind: 20,
+          shared_areas: 10,
+        },
+      }),
+    ),
   ];
 }
 

@@ -41,6 +41,7 @@ import {
 } from '@portal/db';
 
 import { containsPattern } from '../../db.ts';
+import { resourceTableColumns } from '../resources/resources.repository.ts';
 
 export { deleteSessionsOfUser } from '../../auth/sessions.repository.ts';
 export { findPasswordHash } from '../account/account.repository.ts';
@@ -506,28 +507,7 @@ export async function findOrganizationExport(db: Db, id: string) {
     sharedResources: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: sharedResources.id,
-            kind: sharedResources.kind,
-            nameBg: sharedResources.nameBg,
-            nameEn: sharedResources.nameEn,
-            descriptionBg: sharedResources.descriptionBg,
-            descriptionEn: sharedResources.descriptionEn,
-            location: sharedResources.location,
-            capacity: sharedResources.capacity,
-            conditions: sharedResources.conditions,
-            feeCents: sharedResources.feeCents,
-            feeUnit: sharedResources.feeUnit,
-            whoMayBook: sharedResources.whoMayBook,
-            minNoticeHours: sharedResources.minNoticeHours,
-            maxBookingHours: sharedResources.maxBookingHours,
-            openingHours: sharedResources.openingHours,
-            active: sharedResources.active,
-            createdAt: sharedResources.createdAt,
-            updatedAt: sharedResources.updatedAt,
-          }),
-        )
+        .select(named({ ...resourceTableColumns, createdAt: sharedResources.createdAt }))
         .from(sharedResources)
         .where(eq(sharedResources.organizationId, id))
         .orderBy(asc(sharedResources.createdAt), asc(sharedResources.id)),

@@ -27,11 +27,10 @@ import type {
 
 // ---------- resources ----------
 
-const resourceColumns = {
+/** A resource's own columns (also the organisation export's, so the two cannot drift apart). */
+export const resourceTableColumns = {
   id: sharedResources.id,
   organizationId: sharedResources.organizationId,
-  organizationNameBg: organizations.nameBg,
-  organizationNameEn: organizations.nameEn,
   kind: sharedResources.kind,
   nameBg: sharedResources.nameBg,
   nameEn: sharedResources.nameEn,
@@ -49,6 +48,13 @@ const resourceColumns = {
   active: sharedResources.active,
   version: sharedResources.version,
   updatedAt: sharedResources.updatedAt,
+};
+
+/** A resource with its owner's names, as the API gives it. */
+export const resourceColumns = {
+  ...resourceTableColumns,
+  organizationNameBg: organizations.nameBg,
+  organizationNameEn: organizations.nameEn,
 };
 
 type ResourceRow = Omit<SharedResource, 'updatedAt'> & { updatedAt: Date };

@@ -346,6 +346,32 @@ export const messages = {
     bg: 'Резервацията е в състояние „{status}“ и това действие вече не е възможно.',
     en: 'The booking is "{status}" and this action is no longer possible.',
   },
+  'booking.resource_inactive.title': { bg: 'Ресурсът вече не се предлага', en: 'Resource no longer shared' },
+  'booking.resource_inactive.detail': {
+    bg: 'Ресурсът е спрян от собственика си, затова заявката не може да бъде потвърдена. Откажете я или първо го пуснете отново.',
+    en: 'The resource has been withdrawn by its owner, so the request cannot be confirmed. Decline it, or share the resource again first.',
+  },
+  'booking.owner_inactive.title': {
+    bg: 'Собственикът не е действащ член',
+    en: 'Owner is not an active member',
+  },
+  'booking.owner_inactive.detail': {
+    bg: 'Организацията, която предлага ресурса, вече не е действащ член на клъстера, затова резервации не могат да се потвърждават.',
+    en: 'The organisation sharing the resource is no longer an active member of the cluster, so bookings cannot be confirmed.',
+  },
+  'booking.requester_inactive.title': {
+    bg: 'Заявителят вече не може да резервира',
+    en: 'Requester may no longer book',
+  },
+  'booking.requester_inactive.detail': {
+    bg: 'Организацията, поискала резервацията, вече не е действащ член на клъстера (или кандидат, ако ресурсът го позволява). Откажете заявката.',
+    en: 'The organisation that asked is no longer an active member of the cluster (or a candidate, where the resource allows it). Decline the request.',
+  },
+  'booking.in_past.title': { bg: 'Резервацията вече е започнала', en: 'Booking has already begun' },
+  'booking.in_past.detail': {
+    bg: 'Заявката е за {startsAt} (софийско време), което вече е минало; не може да бъде потвърдена.',
+    en: 'The request is for {startsAt} (Sofia time), which has passed; it cannot be confirmed.',
+  },
   'booking.not_allowed.title': { bg: 'Не можете да резервирате', en: 'You may not book this' },
   'booking.not_allowed.detail': {
     bg: 'Организацията не може да резервира този ресурс: той е за действащи членове на клъстера и, ако собственикът позволява, за кандидати за членство.',

@@ -48,7 +48,9 @@ import { profileRoutes } from './routes/profiles/profile.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
 import {
   accountBookingsRoutes,
+  accountCalendarFeedRoutes,
   bookingsRoutes,
+  calendarFeedRoutes,
   resourcesRoutes,
 } from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
@@ -309,6 +311,8 @@ export async function buildApp({
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });
+  await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });
+  await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
 
   await registerSpa(app, config.webDistDir);
 

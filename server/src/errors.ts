@@ -51,6 +51,7 @@ export const PROBLEM_CODES = [
   'resource.not_found',
   'resource.stale',
   'booking.not_found',
+  'calendar_feed.not_found',
   'booking.clash',
   'booking.transition_invalid',
   'booking.not_allowed',

@@ -288,3 +288,28 @@ export function sofiaDateTime(at: Date | string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
+
+// ---------- iCalendar feeds ----------
+
+/**
+ * A private iCalendar feed (RFC 5545) of confirmed bookings, of an organisation or of one resource. Its
+ * URL carries a secret token that is stored only hashed, so the URL is shown once, when it is made or
+ * reset; afterwards the representatives see that a feed exists and since when.
+ */
+export const CalendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: instant.nullable(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
+/** What making or resetting a feed answers: its new URL (the old one stops working). */
+export const CalendarFeedResetSchema = z.object({ url: z.url(), createdAt: instant });
+export type CalendarFeedReset = z.infer<typeof CalendarFeedResetSchema>;
+export const CalendarFeedQuerySchema = z.object({
+  token: z.string().min(20).max(100),
+  /** The language of the events' titles. */
+  lang: z.enum(['bg', 'en']).default('bg'),
+});
+
+/** The feed's path for an organisation or a resource (the token is added as `?token=`). */
+export const organizationFeedPath = (id: string) => `/api/calendar-feeds/organizations/${id}/bookings.ics`;
+export const resourceFeedPath = (id: string) => `/api/calendar-feeds/resources/${id}/bookings.ics`;

@@ -346,6 +346,11 @@ export const messages = {
     bg: 'Резервацията е в състояние „{status}“ и това действие вече не е възможно.',
     en: 'The booking is "{status}" and this action is no longer possible.',
   },
+  'calendar_feed.not_found.title': { bg: 'Няма такъв календар', en: 'No such calendar' },
+  'calendar_feed.not_found.detail': {
+    bg: 'Връзката към календара не е валидна или е била подменена с нова. Поискайте новата връзка от представител на организацията.',
+    en: 'The calendar link is not valid or has been replaced by a new one. Ask a representative of the organisation for the new link.',
+  },
   'booking.resource_inactive.title': { bg: 'Ресурсът вече не се предлага', en: 'Resource no longer shared' },
   'booking.resource_inactive.detail': {
     bg: 'Ресурсът е спрян от собственика си, затова заявката не може да бъде потвърдена. Откажете я или първо го пуснете отново.',

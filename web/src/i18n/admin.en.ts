@@ -287,6 +287,12 @@ export const adminEn: AdminMessages = {
       resource: {
         created: 'Shared resource added',
         updated: 'Shared resource changed',
+        photo_added: 'Resource photo added',
+        photo_removed: 'Resource photo removed',
+        photos_reordered: 'Resource photos reordered',
+      },
+      calendar_feed: {
+        reset: 'New calendar (iCal) link',
       },
       booking: {
         requested: 'Booking requested',

@@ -8,6 +8,7 @@ import {
   auditEvents,
   authTokens,
   boardItems,
+  calendarFeeds,
   type Db,
   decisions,
   eq,
@@ -27,6 +28,7 @@ import {
   rateLimits,
   representativeInvitations,
   resourceBookings,
+  resourcePhotos,
   rowsOf,
   type SQL,
   type SQLWrapper,
@@ -520,6 +522,41 @@ export async function findOrganizationExport(db: Db, id: string) {
         .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
         .where(or(eq(resourceBookings.organizationId, id), eq(sharedResources.organizationId, id)))
         .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id)),
+    ),
+    resourcePhotos: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: resourcePhotos.id,
+            resourceId: resourcePhotos.resourceId,
+            position: resourcePhotos.position,
+            sourceType: resourcePhotos.sourceType,
+            width: resourcePhotos.width,
+            height: resourcePhotos.height,
+            createdAt: resourcePhotos.createdAt,
+          }),
+        )
+        .from(resourcePhotos)
+        .innerJoin(sharedResources, eq(sharedResources.id, resourcePhotos.resourceId))
+        .where(eq(sharedResources.organizationId, id))
+        .orderBy(asc(resourcePhotos.resourceId), asc(resourcePhotos.position)),
+    ),
+    calendarFeeds: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            organizationId: calendarFeeds.organizationId,
+            resourceId: calendarFeeds.resourceId,
+            createdBy: calendarFeeds.createdBy,
+            createdAt: calendarFeeds.createdAt,
+          }),
+        )
+        .from(calendarFeeds)
+        .leftJoin(sharedResources, eq(sharedResources.id, calendarFeeds.resourceId))
+        .where(or(eq(calendarFeeds.organizationId, id), eq(sharedResources.organizationId, id)))
+        .orderBy(asc(calendarFeeds.createdAt)),
     ),
     representatives: await jsonRows(
       db,

@@ -1,6 +1,8 @@
 import {
+  alias,
   and,
   asc,
+  calendarFeeds,
   type Db,
   eq,
   gt,
@@ -275,4 +277,109 @@ export async function findOrganizationBookings(
     )
     .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
   return rows.map(toBooking);
+}
+
+// ---------- iCalendar feeds ----------
+
+export type FeedSubject = { organizationId: string } | { resourceId: string };
+const feedWhere = (subject: FeedSubject) =>
+  'organizationId' in subject
+    ? eq(calendarFeeds.organizationId, subject.organizationId)
+    : eq(calendarFeeds.resourceId, subject.resourceId);
+
+/** The feed of an organisation or resource (when it was made), or null when it has none. */
+export async function findFeed(db: Db, subject: FeedSubject): Promise<{ createdAt: Date } | null> {
+  const [row] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(feedWhere(subject));
+  return row ?? null;
+}
+
+/** Replaces the subject's feed token (the old hash goes, so its URL stops working). */
+export async function replaceFeed(
+  db: Db,
+  subject: FeedSubject,
+  tokenHash: string,
+  createdBy: string,
+): Promise<{ createdAt: Date }> {
+  await db.delete(calendarFeeds).where(feedWhere(subject));
+  const [row] = await db
+    .insert(calendarFeeds)
+    .values({ ...subject, tokenHash, createdBy })
+    .returning({ createdAt: calendarFeeds.createdAt });
+  return row!;
+}
+
+/** Is `tokenHash` the current token of the subject's feed? */
+export async function feedTokenMatches(db: Db, subject: FeedSubject, tokenHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: calendarFeeds.id })
+    .from(calendarFeeds)
+    .where(and(feedWhere(subject), eq(calendarFeeds.tokenHash, tokenHash)));
+  return Boolean(row);
+}
+
+export interface FeedBooking {
+  id: string;
+  resourceId: string;
+  resourceNameBg: string;
+  resourceNameEn: string;
+  location: string;
+  ownerOrganizationId: string;
+  ownerNameBg: string;
+  ownerNameEn: string;
+  organizationId: string;
+  organizationNameBg: string;
+  organizationNameEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * The confirmed bookings of a feed's subject overlapping [from, to), in time order: an organisation's
+ * (asked for and of its resources) or one resource's. One statement.
+ */
+export async function findFeedBookings(
+  db: Db,
+  subject: FeedSubject,
+  from: Date,
+  to: Date,
+): Promise<FeedBooking[]> {
+  const owner = alias(organizations, 'owner');
+  return db
+    .select({
+      id: resourceBookings.id,
+      resourceId: resourceBookings.resourceId,
+      resourceNameBg: sharedResources.nameBg,
+      resourceNameEn: sharedResources.nameEn,
+      location: sharedResources.location,
+      ownerOrganizationId: sharedResources.organizationId,
+      ownerNameBg: owner.nameBg,
+      ownerNameEn: owner.nameEn,
+      organizationId: resourceBookings.organizationId,
+      organizationNameBg: organizations.nameBg,
+      organizationNameEn: organizations.nameEn,
+      startsAt: resourceBookings.startsAt,
+      endsAt: resourceBookings.endsAt,
+      updatedAt: resourceBookings.updatedAt,
+    })
+    .from(resourceBookings)
+    .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
+    .innerJoin(organizations, eq(organizations.id, resourceBookings.organizationId))
+    .innerJoin(owner, eq(owner.id, sharedResources.organizationId))
+    .where(
+      and(
+        eq(resourceBookings.status, 'confirmed'),
+        overlaps(from, to),
+        'organizationId' in subject
+          ? or(
+              eq(resourceBookings.organizationId, subject.organizationId),
+              eq(sharedResources.organizationId, subject.organizationId),
+            )
+          : eq(resourceBookings.resourceId, subject.resourceId),
+      ),
+    )
+    .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
 }

@@ -205,12 +205,33 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-fees', path: `/my/organizations/${org}/fees` },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
+            { name: 'my-bookings', path: `/my/organizations/${org}/bookings` },
+            { name: 'resource-new', path: `/my/organizations/${org}/resources/new` },
           ]
         : [];
+      // Shared resources (issue 14 §3): another member's (with its calendar, week and month) and one's own form.
+      const resources = await getJson<Items<{ id: string; organizationId: string }>>(
+        context,
+        '/api/resources',
+      );
+      const others = resources.items.find((r) => r.organizationId !== org)?.id;
+      const own = resources.items.find((r) => r.organizationId === org)?.id;
+      const resourceRoutes: Route[] = [
+        { name: 'resources', path: '/resources' },
+        { name: 'resources-studios', path: '/resources?kind=studio' },
+        ...(others
+          ? [
+              { name: 'resource', path: `/resources/${others}` },
+              { name: 'resource-month', path: `/resources/${others}?view=month` },
+            ]
+          : []),
+        ...(own ? [{ name: 'resource-edit', path: `/resources/${own}/edit` }] : []),
+      ];
       return [
         ...publicRoutes,
         { name: 'account', path: '/account' },
         ...orgRoutes,
+        ...resourceRoutes,
         {
           name: 'accept-invitation',
           path: '/invitations/accept?token=not-a-real-token',
@@ -221,7 +242,11 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     case 'committee':
     case 'chair':
     case 'admin': {
-      const routes: Route[] = [...publicRoutes, { name: 'account', path: '/account' }];
+      const routes: Route[] = [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        { name: 'resources', path: '/resources' },
+      ];
       // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
       const members = await getJson<Items<{ id: string; status: string }>>(
         context,

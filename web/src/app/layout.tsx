@@ -21,6 +21,7 @@ export function AppLayout() {
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
   const showsCommittee = useCan('application.review');
+  const showsResources = useCan('resources.view');
   const [menuOpened, menu] = useDisclosure(false);
   // Following a link in the phone's menu closes it, also a link to the page already shown (a new
   // navigation, with a new location key, to the same path).
@@ -51,7 +52,11 @@ export function AppLayout() {
               </Anchor>
               <Group gap="sm" wrap="wrap">
                 <Box component="nav" aria-label={t('layout.mainNavigation')} visibleFrom="sm">
-                  <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} />
+                  <MainLinks
+                    showsCommittee={showsCommittee}
+                    showsResources={showsResources}
+                    showsAdministration={showsAdministration}
+                  />
                 </Box>
                 <LanguageSwitch />
                 <Box visibleFrom="sm">
@@ -83,7 +88,12 @@ export function AppLayout() {
         >
           <Stack gap="lg">
             <nav aria-label={t('layout.mainNavigation')}>
-              <MainLinks showsCommittee={showsCommittee} showsAdministration={showsAdministration} vertical />
+              <MainLinks
+                showsCommittee={showsCommittee}
+                showsResources={showsResources}
+                showsAdministration={showsAdministration}
+                vertical
+              />
             </nav>
             <UserArea />
           </Stack>
@@ -132,10 +142,12 @@ export function AppLayout() {
 /** The main navigation's links: a row in the header, a column in the phone's menu. */
 function MainLinks({
   showsCommittee,
+  showsResources,
   showsAdministration,
   vertical = false,
 }: {
   showsCommittee: boolean;
+  showsResources: boolean;
   showsAdministration: boolean;
   vertical?: boolean;
 }) {
@@ -159,6 +171,13 @@ function MainLinks({
           {t('nav.decisions')}
         </NavLink>
       </li>
+      {showsResources ? (
+        <li>
+          <NavLink to={paths.resources.href()} className="nav-link">
+            {t('nav.resources')}
+          </NavLink>
+        </li>
+      ) : null}
       {showsCommittee ? (
         <li>
           {/* Current on an application's page too (NavLink matches the paths below it). */}

@@ -8,6 +8,7 @@ import type { FeesMessages } from './fees.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
+import type { ResourcesMessages } from './resources.bg.ts';
 
 /**
  * Bulgarian — the portal's default language. Every user-facing string of the SPA lives here and in en.ts,
@@ -45,6 +46,7 @@ export const bg = {
     home: 'Начало',
     members: 'Членове',
     decisions: 'Решения',
+    resources: 'Ресурси',
     committee: 'Комитет',
   },
   common: {
@@ -453,4 +455,5 @@ export type Messages = ShellMessages & {
   fees: FeesMessages;
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
+  resources: ResourcesMessages;
 };

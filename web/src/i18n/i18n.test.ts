@@ -33,6 +33,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { resourcesBg } from './resources.bg.ts';
+import { resourcesEn } from './resources.en.ts';
+import { resourcesResources } from './resources.ts';
 
 // The whole message tree of each language: the shell's texts plus the lazily registered `admin` section.
 const messages: Record<Language, Messages> = {
@@ -48,6 +51,7 @@ const messages: Record<Language, Messages> = {
     fees: feesBg,
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
+    resources: resourcesBg,
   },
   en: {
     ...en,
@@ -61,6 +65,7 @@ const messages: Record<Language, Messages> = {
     fees: feesEn,
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
+    resources: resourcesEn,
   },
 };
 
@@ -141,6 +146,7 @@ describe('translations', () => {
         myOrganization: myOrganizationResources[language],
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],
+        resources: resourcesResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -29,6 +29,7 @@ export const myOrganizationBg = {
     representatives: 'Представители',
     history: 'История',
     fees: 'Членски внос',
+    bookings: 'Резервации',
     competitors: 'Конкуренти',
     data: 'Данни',
   },

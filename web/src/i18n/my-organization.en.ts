@@ -25,6 +25,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     representatives: 'Representatives',
     history: 'History',
     fees: 'Fees',
+    bookings: 'Bookings',
     competitors: 'Competitors',
     data: 'Data',
   },

@@ -11,6 +11,7 @@ export function MyOrganizationNav({ id }: { id: string }) {
     { to: paths.myOrganizationRepresentatives.href(id), label: t('myOrganization.nav.representatives') },
     { to: paths.myOrganizationHistory.href(id), label: t('myOrganization.nav.history') },
     { to: paths.myOrganizationFees.href(id), label: t('myOrganization.nav.fees') },
+    { to: paths.myOrganizationBookings.href(id), label: t('myOrganization.nav.bookings') },
     { to: paths.myOrganizationCompetitors.href(id), label: t('myOrganization.nav.competitors') },
     { to: paths.myOrganizationData.href(id), label: t('myOrganization.nav.data') },
   ];

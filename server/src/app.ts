@@ -46,6 +46,7 @@ import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
+import { resourcePhotosRoutes } from './routes/resources/resource-photos.routes.ts';
 import {
   accountBookingsRoutes,
   accountCalendarFeedRoutes,
@@ -309,6 +310,7 @@ export async function buildApp({
   await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(accountBoardRoutes, { prefix: '/api/account/organizations' });
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
+  await app.register(resourcePhotosRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });
   await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });

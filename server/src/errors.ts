@@ -50,6 +50,8 @@ export const PROBLEM_CODES = [
   'board.transition_invalid',
   'resource.not_found',
   'resource.stale',
+  'resource.photo_not_found',
+  'resource.photo_limit',
   'booking.not_found',
   'calendar_feed.not_found',
   'booking.clash',

@@ -98,6 +98,20 @@ async function feedOf(column: 'organization_id' | 'resource_id', id: string): Pr
   }
   return token;
 }
+/** A 2×2 PNG, the smallest image the logo pipeline takes. */
+const PHOTO_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWMwTjtjnHaGAUIBACS2BZUFBQd/AAAAAElFTkSuQmCC',
+  'base64',
+);
+/** A fresh resource of `organizationId` with one stored photo; its ids. */
+async function photoOf(organizationId: string): Promise<{ resourceId: string; photoId: string }> {
+  const resourceId = await resourceOf(organizationId);
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into resource_photos (resource_id, position, source_type, large, small, width, height)
+        values (${resourceId}, 0, 'image/png', ${PHOTO_PNG}, ${PHOTO_PNG}, 2, 2) returning id`,
+  );
+  return { resourceId, photoId: row!.id };
+}
 const FEED_NOT_FOUND: Outcome = { deny: 404, code: 'calendar_feed.not_found' };
 /** A wrong token is refused to everyone alike, signed in or not: the token is the only credential. */
 const feedRefused: Expectations = { ...everySignedIn(FEED_NOT_FOUND), anonymous: FEED_NOT_FOUND };
@@ -424,6 +438,103 @@ export const ROWS: Row[] = [
       const token = await feedOf('resource_id', await resourceOf(f.orgB.id));
       const other = await resourceOf(f.orgB.id);
       return { url: `/api/calendar-feeds/resources/${other}/bookings.ics?token=${token}` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.view',
+    label: "a shared resource's photos",
+    expect: members(200),
+    build: async (f) => ({ url: `/api/resources/${(await photoOf(f.orgB.id)).resourceId}/photos` }),
+    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBe(1),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.view',
+    label: "a shared resource's photo",
+    expect: members(200),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}?size=small` };
+    },
+    check: (body) => expect(Buffer.from(body as Buffer).equals(PHOTO_PNG)).toBe(true),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.manage',
+    label: 'adding a photo to a resource of A',
+    expect: representativeOnly(allow(201)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgA.id)}/photos`,
+      payload: PHOTO_PNG,
+      contentType: 'image/png',
+    }),
+    check: (body) => expect(body).toMatchObject({ position: 0, width: 2, height: 2 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.manage',
+    label: 'adding a photo to a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id)}/photos`,
+      payload: PHOTO_PNG,
+      contentType: 'image/png',
+    }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id/photos/order',
+    permission: 'resources.manage',
+    label: 'ordering the photos of a resource of A',
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgA.id);
+      return { url: `/api/resources/${resourceId}/photos/order`, payload: { ids: [photoId] } };
+    },
+    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBe(1),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id/photos/order',
+    permission: 'resources.manage',
+    label: 'ordering the photos of a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/order`, payload: { ids: [photoId] } };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.manage',
+    label: 'removing a photo of a resource of A',
+    expect: representativeOnly(allow(204)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgA.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}` };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.manage',
+    label: 'removing a photo of a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}` };
     },
   },
 ];

@@ -331,6 +331,16 @@ export const messages = {
     bg: 'Някой друг е променил ресурса, след като сте го отворили. Заредете го отново и повторете промяната.',
     en: 'Someone else changed the resource after you opened it. Reload it and make your change again.',
   },
+  'resource.photo_not_found.title': { bg: 'Снимката не е намерена', en: 'Photo not found' },
+  'resource.photo_not_found.detail': {
+    bg: 'Ресурсът няма снимка с този идентификатор.',
+    en: 'The resource has no photo with this identifier.',
+  },
+  'resource.photo_limit.title': { bg: 'Твърде много снимки', en: 'Too many photos' },
+  'resource.photo_limit.detail': {
+    bg: 'Един ресурс може да има най-много {max} снимки. Премахнете някоя, преди да добавите нова.',
+    en: 'A resource may have at most {max} photos. Remove one before adding another.',
+  },
   'booking.not_found.title': { bg: 'Резервацията не е намерена', en: 'Booking not found' },
   'booking.not_found.detail': {
     bg: 'Няма резервация с този идентификатор, която да виждате.',
@@ -403,6 +413,10 @@ export const messages = {
   'resources.booking_outside_hours': {
     bg: 'Времето е извън работното време на ресурса (по софийско време) или преминава в следващия ден.',
     en: "The time is outside the resource's opening hours (Sofia time) or runs into the next day.",
+  },
+  'resources.photo_order': {
+    bg: 'Посочете всяка снимка на ресурса точно веднъж.',
+    en: 'Name every photo of the resource exactly once.',
   },
   'resources.fee_conditions': {
     bg: 'Посочете цена и единица (час, половин ден, ден) само при условие „срещу заплащане“.',

@@ -13,6 +13,7 @@ import {
   or,
   organizations,
   resourceBookings,
+  resourcePhotos,
   type SQL,
   sharedResources,
   toIso,
@@ -22,6 +23,7 @@ import type {
   BookingStatus,
   CalendarEntry,
   ResourceCreateBody,
+  ResourcePhoto,
   SharedResource,
 } from '@portal/shared';
 
@@ -382,4 +384,68 @@ export async function findFeedBookings(
       ),
     )
     .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
+}
+
+// ---------- photos ----------
+
+const photoColumns = {
+  id: resourcePhotos.id,
+  position: resourcePhotos.position,
+  width: resourcePhotos.width,
+  height: resourcePhotos.height,
+};
+
+/** A resource's photos in their order (no bytes). */
+export async function findPhotos(db: Db, resourceId: string): Promise<ResourcePhoto[]> {
+  return db
+    .select(photoColumns)
+    .from(resourcePhotos)
+    .where(eq(resourcePhotos.resourceId, resourceId))
+    .orderBy(asc(resourcePhotos.position), asc(resourcePhotos.createdAt));
+}
+
+/** One rendition's bytes, or null. */
+export async function findPhotoBytes(
+  db: Db,
+  resourceId: string,
+  photoId: string,
+  size: 'large' | 'small',
+): Promise<Buffer | null> {
+  const [row] = await db
+    .select({ bytes: size === 'large' ? resourcePhotos.large : resourcePhotos.small })
+    .from(resourcePhotos)
+    .where(and(eq(resourcePhotos.resourceId, resourceId), eq(resourcePhotos.id, photoId)));
+  return row ? Buffer.from(row.bytes) : null;
+}
+
+export async function insertPhoto(
+  db: Db,
+  values: {
+    resourceId: string;
+    position: number;
+    sourceType: string;
+    large: Buffer;
+    small: Buffer;
+    width: number;
+    height: number;
+  },
+): Promise<ResourcePhoto> {
+  const [row] = await db.insert(resourcePhotos).values(values).returning(photoColumns);
+  return row!;
+}
+
+export async function deletePhoto(
+  db: Db,
+  resourceId: string,
+  photoId: string,
+): Promise<ResourcePhoto | null> {
+  const [row] = await db
+    .delete(resourcePhotos)
+    .where(and(eq(resourcePhotos.resourceId, resourceId), eq(resourcePhotos.id, photoId)))
+    .returning(photoColumns);
+  return row ?? null;
+}
+
+export async function setPhotoPosition(db: Db, photoId: string, position: number): Promise<void> {
+  await db.update(resourcePhotos).set({ position }).where(eq(resourcePhotos.id, photoId));
 }

@@ -232,3 +232,50 @@ describe("an organisation's bookings", () => {
     expect(api.sent(`/api/account/organizations/${orgId}/calendar-feed`, 'POST')).toHaveLength(1);
   });
 });
+
+describe("the owner's resource form", () => {
+  it('shares a resource with its fee in euro and opening hours, and shows the schema errors in Bulgarian first', async () => {
+    let created: unknown = null;
+    const api = profileServer({
+      extra: {
+        '/api/resources': (_url, request) => {
+          if (request.method !== 'POST') return json({ items: [] });
+          created = request.body;
+          return json({ ...resource, id: RESOURCE_ID, organizationId: orgId }, 201);
+        },
+        [`/api/resources/${RESOURCE_ID}`]: () => json({ ...resource, organizationId: orgId }),
+        [`/api/resources/${RESOURCE_ID}/photos`]: () => json({ items: [] }),
+        [`/api/resources/${RESOURCE_ID}/calendar-feed`]: () => json({ active: false, createdAt: null }),
+      },
+    });
+    const app = renderApp(`/my/organizations/${orgId}/resources/new`);
+    const save = await screen.findByRole('button', { name: 'Сподели' });
+    await app.user.click(save);
+    expect(await screen.findAllByText('Попълнете полето.')).not.toHaveLength(0);
+    expect(api.sent('/api/resources', 'POST')).toHaveLength(0);
+
+    await app.user.type(screen.getByLabelText(/Име \(на български\)/), 'Студио Б');
+    await app.user.type(screen.getByLabelText(/Име \(на английски\)/), 'Studio B');
+    await app.user.selectOptions(screen.getByLabelText('Условия'), 'fee');
+    await app.user.type(await screen.findByLabelText(/Цена в евро/), '12,50');
+    await app.user.click(save);
+    await waitFor(() => expect(created).not.toBeNull());
+    expect(created).toMatchObject({
+      organizationId: orgId,
+      nameBg: 'Студио Б',
+      conditions: 'fee',
+      feeCents: 1250,
+      feeUnit: 'hour',
+      openingHours: [
+        { opens: '09:00', closes: '18:00' },
+        { opens: '09:00', closes: '18:00' },
+        { opens: '09:00', closes: '18:00' },
+        { opens: '09:00', closes: '18:00' },
+        { opens: '09:00', closes: '18:00' },
+        null,
+        null,
+      ],
+    });
+    await waitFor(() => expect(app.pathname()).toBe(`/resources/${RESOURCE_ID}/edit`));
+  });
+});

@@ -24,7 +24,7 @@ export {
   sql,
 } from 'drizzle-orm';
 // Benchmarks turn a drizzle SQL into text + params to run it on the raw driver (bench/directory.ts).
-export { PgDialect } from 'drizzle-orm/pg-core';
+export { alias, PgDialect } from 'drizzle-orm/pg-core';
 export { pgliteDir } from './cli/config.ts';
 export * from './client.ts';
 export * from './driver.ts';

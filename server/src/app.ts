@@ -52,9 +52,12 @@ import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
+import { resourcePhotosRoutes } from './routes/resources/resource-photos.routes.ts';
 import {
   accountBookingsRoutes,
+  accountCalendarFeedRoutes,
   bookingsRoutes,
+  calendarFeedRoutes,
   resourcesRoutes,
 } from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
@@ -328,8 +331,11 @@ export async function buildApp({
   await app.register(moderationRoutes, { prefix: '/api/admin' });
   await app.register(suggestionsRoutes, { prefix: '/api/account/organizations' });
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
+  await app.register(resourcePhotosRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });
+  await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });
+  await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -74,6 +74,9 @@ export const OrganizationExportSchema = z.object({
   /** The resources it shares, and the bookings it asked for or received (issue 14 §3). */
   sharedResources: Rows,
   resourceBookings: Rows,
+  /** Its resources' photos (what and when, not the image bytes) and its calendar feeds (never the token). */
+  resourcePhotos: Rows,
+  calendarFeeds: Rows,
   representatives: Rows,
   invitations: Rows,
   applications: Rows,

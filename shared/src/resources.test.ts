@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type BookingRules, bookingIssues, sofiaWallClock, withinOpeningHours } from './resources.ts';
+import { addDays } from './fees.ts';
+import {
+  type BookingRules,
+  bookingIssues,
+  mondayOf,
+  sofiaInstant,
+  sofiaWallClock,
+  withinOpeningHours,
+} from './resources.ts';
 
 const nineToFive = { opens: '09:00', closes: '17:00' };
 const RULES: BookingRules = {
@@ -97,5 +105,18 @@ describe('booking rules', () => {
     expect(
       withinOpeningHours(new Date('2026-03-24T18:00:00Z'), new Date('2026-03-24T22:30:00Z'), allDay),
     ).toBe(false);
+  });
+});
+
+describe('Sofia wall-clock instants', () => {
+  it('turns a Sofia date and time into the instant, in winter and in summer', () => {
+    expect(sofiaInstant('2026-01-15', '09:00')).toBe('2026-01-15T07:00:00.000Z');
+    expect(sofiaInstant('2026-07-15', '09:00')).toBe('2026-07-15T06:00:00.000Z');
+    expect(sofiaInstant('2026-07-15', '24:00')).toBe('2026-07-15T21:00:00.000Z');
+  });
+  it('finds the Monday of a week and adds days across months', () => {
+    expect(mondayOf('2026-03-29')).toBe('2026-03-23');
+    expect(mondayOf('2026-03-23')).toBe('2026-03-23');
+    expect(addDays('2026-02-27', 3)).toBe('2026-03-02');
   });
 });

@@ -288,3 +288,77 @@ export function sofiaDateTime(at: Date | string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
+
+// ---------- iCalendar feeds ----------
+
+/**
+ * A private iCalendar feed (RFC 5545) of confirmed bookings, of an organisation or of one resource. Its
+ * URL carries a secret token that is stored only hashed, so the URL is shown once, when it is made or
+ * reset; afterwards the representatives see that a feed exists and since when.
+ */
+export const CalendarFeedSchema = z.object({
+  active: z.boolean(),
+  createdAt: instant.nullable(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
+/** What making or resetting a feed answers: its new URL (the old one stops working). */
+export const CalendarFeedResetSchema = z.object({ url: z.url(), createdAt: instant });
+export type CalendarFeedReset = z.infer<typeof CalendarFeedResetSchema>;
+export const CalendarFeedQuerySchema = z.object({
+  token: z.string().min(20).max(100),
+  /** The language of the events' titles. */
+  lang: z.enum(['bg', 'en']).default('bg'),
+});
+
+/** The feed's path for an organisation or a resource (the token is added as `?token=`). */
+export const organizationFeedPath = (id: string) => `/api/calendar-feeds/organizations/${id}/bookings.ics`;
+export const resourceFeedPath = (id: string) => `/api/calendar-feeds/resources/${id}/bookings.ics`;
+
+/**
+ * The instant of a Sofia wall-clock date and time (`2026-03-24`, `10:00`; `24:00` is the next midnight),
+ * as an ISO string: the forms ask in Sofia time whatever the browser's zone. A time skipped by the spring
+ * change lands an hour later, as clocks do.
+ */
+export function sofiaInstant(date: string, time: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const target = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0);
+  let guess = target - 2 * 3_600_000;
+  for (let i = 0; i < 3; i++) {
+    const wall = sofiaWallClock(new Date(guess));
+    const [wy, wm, wd] = wall.date.split('-').map(Number);
+    const seen = Date.UTC(wy ?? 0, (wm ?? 1) - 1, wd ?? 1) + wall.minutes * 60_000;
+    if (seen === target) break;
+    guess += target - seen;
+  }
+  return new Date(guess).toISOString();
+}
+
+/** The Monday (YYYY-MM-DD) of the week holding a calendar date. */
+export function mondayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const at = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
+  at.setUTCDate(at.getUTCDate() - ((at.getUTCDay() + 6) % 7));
+  return at.toISOString().slice(0, 10);
+}
+
+// ---------- photos ----------
+
+/** A few photos per resource, made by the logos' pipeline (PNG, JPEG or WebP by content, at most 1 MB). */
+export const MAX_RESOURCE_PHOTOS = 6;
+export const ResourcePhotoSchema = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type ResourcePhoto = z.infer<typeof ResourcePhotoSchema>;
+export const ResourcePhotoListSchema = z.object({ items: z.array(ResourcePhotoSchema) });
+/** `PUT /api/resources/:id/photos/order`: every photo's id, in the new order. */
+export const ResourcePhotoOrderBodySchema = z.object({
+  ids: z.array(z.uuid()).min(1).max(MAX_RESOURCE_PHOTOS),
+});
+export const ResourcePhotoParamsSchema = z.object({ id: z.uuid(), photoId: z.uuid() });
+/** A rendition of a photo (members only; the id changes with every upload, so it may be cached). */
+export const resourcePhotoUrl = (resourceId: string, photoId: string, size: 'large' | 'small') =>
+  `/api/resources/${resourceId}/photos/${photoId}?size=${size}`;

@@ -227,10 +227,30 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
             { name: 'my-partners', path: `/my/organizations/${org}/partners` },
+            { name: 'my-bookings', path: `/my/organizations/${org}/bookings` },
+            { name: 'resource-new', path: `/my/organizations/${org}/resources/new` },
           ]
         : [];
       // Private conversations (issue 14 §2): the list and each of the representative's conversations.
       const conversations = await getJson<Items>(context, '/api/conversations?pageSize=100');
+      // Shared resources (issue 14 §3): another member's (with its calendar, week and month) and one's own form.
+      const resources = await getJson<Items<{ id: string; organizationId: string }>>(
+        context,
+        '/api/resources',
+      );
+      const others = resources.items.find((r) => r.organizationId !== org)?.id;
+      const own = resources.items.find((r) => r.organizationId === org)?.id;
+      const resourceRoutes: Route[] = [
+        { name: 'resources', path: '/resources' },
+        { name: 'resources-studios', path: '/resources?kind=studio' },
+        ...(others
+          ? [
+              { name: 'resource', path: `/resources/${others}` },
+              { name: 'resource-month', path: `/resources/${others}?view=month` },
+            ]
+          : []),
+        ...(own ? [{ name: 'resource-edit', path: `/resources/${own}/edit` }] : []),
+      ];
       return [
         ...publicRoutes,
         { name: 'account', path: '/account' },
@@ -246,6 +266,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           path: '/conversations/00000000-0000-4000-8000-000000000000',
           expected4xx: ['/api/conversations/00000000-0000-4000-8000-000000000000'],
         },
+        ...resourceRoutes,
         {
           name: 'accept-invitation',
           path: '/invitations/accept?token=not-a-real-token',
@@ -260,6 +281,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         ...publicRoutes,
         { name: 'account', path: '/account' },
         ...(await boardRoutes(context)),
+        { name: 'resources', path: '/resources' },
       ];
       // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
       const members = await getJson<Items<{ id: string; status: string }>>(

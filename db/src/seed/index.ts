@@ -28,6 +28,7 @@ import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
+import { seedDemoResources } from './demo-resources.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
@@ -175,6 +176,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoBoard(tx, idOf, userIdOf);
     // Two conversations on the demo board, one of them an agreed partnership (issue 14 §2).
     await seedDemoConversations(tx);
+    // Shared resources with bookings this week and next, and one request to answer (issue 14 §3).
+    await seedDemoResources(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

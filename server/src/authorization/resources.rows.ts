@@ -1,10 +1,13 @@
 import { sql } from '@portal/db';
 import { expect } from 'vitest';
+import { newToken, tokenHash } from '../auth/tokens.ts';
 import {
   ANON,
   allow,
   bodyOf,
   type Expectations,
+  everyone,
+  everySignedIn,
   FORBIDDEN,
   h,
   INACTIVE_MEMBER,
@@ -80,6 +83,40 @@ const resourceFields = {
   maxBookingHours: 8,
   openingHours: JSON.parse(allDay),
 };
+/** A fresh feed of an organisation or a resource, with its token (the URL a calendar client polls). */
+async function feedOf(column: 'organization_id' | 'resource_id', id: string): Promise<string> {
+  const token = newToken();
+  if (column === 'organization_id') {
+    await h.query(sql`delete from calendar_feeds where organization_id = ${id}`);
+    await h.query(
+      sql`insert into calendar_feeds (organization_id, token_hash) values (${id}, ${tokenHash(token)})`,
+    );
+  } else {
+    await h.query(
+      sql`insert into calendar_feeds (resource_id, token_hash) values (${id}, ${tokenHash(token)})`,
+    );
+  }
+  return token;
+}
+/** A 2×2 PNG, the smallest image the logo pipeline takes. */
+const PHOTO_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWMwTjtjnHaGAUIBACS2BZUFBQd/AAAAAElFTkSuQmCC',
+  'base64',
+);
+/** A fresh resource of `organizationId` with one stored photo; its ids. */
+async function photoOf(organizationId: string): Promise<{ resourceId: string; photoId: string }> {
+  const resourceId = await resourceOf(organizationId);
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into resource_photos (resource_id, position, source_type, large, small, width, height)
+        values (${resourceId}, 0, 'image/png', ${PHOTO_PNG}, ${PHOTO_PNG}, 2, 2) returning id`,
+  );
+  return { resourceId, photoId: row!.id };
+}
+const FEED_NOT_FOUND: Outcome = { deny: 404, code: 'calendar_feed.not_found' };
+/** A wrong token is refused to everyone alike, signed in or not: the token is the only credential. */
+const feedRefused: Expectations = { ...everySignedIn(FEED_NOT_FOUND), anonymous: FEED_NOT_FOUND };
+const isCalendar = (body: unknown) =>
+  expect(Buffer.from(body as Buffer).toString('utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
 const range = `from=${encodeURIComponent(`${new Date().getUTCFullYear() + 1}-01-01T00:00:00Z`)}&to=${encodeURIComponent(`${new Date().getUTCFullYear() + 1}-02-01T00:00:00Z`)}`;
 
 export const ROWS: Row[] = [
@@ -277,5 +314,227 @@ export const ROWS: Row[] = [
     record: true,
     expect: representativeOnly(ORG_NOT_FOUND),
     build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/bookings?${range}` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/calendar-feed',
+    permission: 'resources.manage',
+    label: 'whether a resource of A has a calendar feed',
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgA.id)}/calendar-feed` }),
+    check: (body) => expect(body).toEqual({ active: false, createdAt: null }),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/calendar-feed',
+    permission: 'resources.manage',
+    label: 'whether a resource of another organisation B has a calendar feed',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}/calendar-feed` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/calendar-feed',
+    permission: 'resources.manage',
+    label: 'making or resetting the calendar feed of a resource of A',
+    expect: representativeOnly(allow(201)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgA.id)}/calendar-feed` }),
+    check: (body) => expect(String(bodyOf(body).url)).toMatch(/bookings\.ics\?token=/),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/calendar-feed',
+    permission: 'resources.manage',
+    label: 'resetting the calendar feed of a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}/calendar-feed` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/calendar-feed',
+    permission: 'resources.book',
+    label: "whether the representative's own organisation A has a calendar feed",
+    record: true,
+    expect: representativeOnly(allow(200)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/calendar-feed` }),
+    check: (body) => expect(typeof bodyOf(body).active).toBe('boolean'),
+  },
+  {
+    method: 'GET',
+    url: '/api/account/organizations/:id/calendar-feed',
+    permission: 'resources.book',
+    label: 'whether another organisation B has a calendar feed',
+    record: true,
+    expect: representativeOnly(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/calendar-feed` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/account/organizations/:id/calendar-feed',
+    permission: 'resources.book',
+    label: "making or resetting the calendar feed of the representative's own organisation A",
+    record: true,
+    expect: representativeOnly(allow(201)),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgA.id}/calendar-feed` }),
+    check: (body) => expect(String(bodyOf(body).url)).toMatch(/bookings\.ics\?token=/),
+  },
+  {
+    method: 'POST',
+    url: '/api/account/organizations/:id/calendar-feed',
+    permission: 'resources.book',
+    label: 'resetting the calendar feed of another organisation B',
+    record: true,
+    expect: representativeOnly(ORG_NOT_FOUND),
+    build: (f) => ({ url: `/api/account/organizations/${f.orgB.id}/calendar-feed` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar-feeds/organizations/:id/bookings.ics',
+    permission: 'public',
+    label: "an organisation's calendar feed with its current token (the token is the credential)",
+    expect: everyone(200),
+    build: async (f) => ({
+      url: `/api/calendar-feeds/organizations/${f.orgB.id}/bookings.ics?token=${await feedOf('organization_id', f.orgB.id)}`,
+    }),
+    check: isCalendar,
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar-feeds/organizations/:id/bookings.ics',
+    permission: 'public',
+    label: "an organisation's calendar feed with a wrong token",
+    record: true,
+    expect: feedRefused,
+    build: (f) => ({
+      url: `/api/calendar-feeds/organizations/${f.orgB.id}/bookings.ics?token=${newToken()}`,
+    }),
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar-feeds/resources/:id/bookings.ics',
+    permission: 'public',
+    label: "a resource's calendar feed with its current token",
+    expect: everyone(200),
+    build: async (f) => {
+      const id = await resourceOf(f.orgB.id);
+      return {
+        url: `/api/calendar-feeds/resources/${id}/bookings.ics?token=${await feedOf('resource_id', id)}`,
+      };
+    },
+    check: isCalendar,
+  },
+  {
+    method: 'GET',
+    url: '/api/calendar-feeds/resources/:id/bookings.ics',
+    permission: 'public',
+    label: "a resource's calendar feed with another resource's token",
+    record: true,
+    expect: feedRefused,
+    build: async (f) => {
+      const token = await feedOf('resource_id', await resourceOf(f.orgB.id));
+      const other = await resourceOf(f.orgB.id);
+      return { url: `/api/calendar-feeds/resources/${other}/bookings.ics?token=${token}` };
+    },
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.view',
+    label: "a shared resource's photos",
+    expect: members(200),
+    build: async (f) => ({ url: `/api/resources/${(await photoOf(f.orgB.id)).resourceId}/photos` }),
+    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBe(1),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.view',
+    label: "a shared resource's photo",
+    expect: members(200),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}?size=small` };
+    },
+    check: (body) => expect(Buffer.from(body as Buffer).equals(PHOTO_PNG)).toBe(true),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.manage',
+    label: 'adding a photo to a resource of A',
+    expect: representativeOnly(allow(201)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgA.id)}/photos`,
+      payload: PHOTO_PNG,
+      contentType: 'image/png',
+    }),
+    check: (body) => expect(body).toMatchObject({ position: 0, width: 2, height: 2 }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/photos',
+    permission: 'resources.manage',
+    label: 'adding a photo to a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id)}/photos`,
+      payload: PHOTO_PNG,
+      contentType: 'image/png',
+    }),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id/photos/order',
+    permission: 'resources.manage',
+    label: 'ordering the photos of a resource of A',
+    expect: representativeOnly(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgA.id);
+      return { url: `/api/resources/${resourceId}/photos/order`, payload: { ids: [photoId] } };
+    },
+    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBe(1),
+  },
+  {
+    method: 'PUT',
+    url: '/api/resources/:id/photos/order',
+    permission: 'resources.manage',
+    label: 'ordering the photos of a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/order`, payload: { ids: [photoId] } };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.manage',
+    label: 'removing a photo of a resource of A',
+    expect: representativeOnly(allow(204)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgA.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}` };
+    },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/resources/:id/photos/:photoId',
+    permission: 'resources.manage',
+    label: 'removing a photo of a resource of another organisation B',
+    record: true,
+    expect: representativeOnly(RESOURCE_NOT_FOUND),
+    build: async (f) => {
+      const { resourceId, photoId } = await photoOf(f.orgB.id);
+      return { url: `/api/resources/${resourceId}/photos/${photoId}` };
+    },
   },
 ];

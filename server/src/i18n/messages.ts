@@ -380,6 +380,16 @@ export const messages = {
     bg: 'Някой друг е променил ресурса, след като сте го отворили. Заредете го отново и повторете промяната.',
     en: 'Someone else changed the resource after you opened it. Reload it and make your change again.',
   },
+  'resource.photo_not_found.title': { bg: 'Снимката не е намерена', en: 'Photo not found' },
+  'resource.photo_not_found.detail': {
+    bg: 'Ресурсът няма снимка с този идентификатор.',
+    en: 'The resource has no photo with this identifier.',
+  },
+  'resource.photo_limit.title': { bg: 'Твърде много снимки', en: 'Too many photos' },
+  'resource.photo_limit.detail': {
+    bg: 'Един ресурс може да има най-много {max} снимки. Премахнете някоя, преди да добавите нова.',
+    en: 'A resource may have at most {max} photos. Remove one before adding another.',
+  },
   'booking.not_found.title': { bg: 'Резервацията не е намерена', en: 'Booking not found' },
   'booking.not_found.detail': {
     bg: 'Няма резервация с този идентификатор, която да виждате.',
@@ -394,6 +404,37 @@ export const messages = {
   'booking.transition_invalid.detail': {
     bg: 'Резервацията е в състояние „{status}“ и това действие вече не е възможно.',
     en: 'The booking is "{status}" and this action is no longer possible.',
+  },
+  'calendar_feed.not_found.title': { bg: 'Няма такъв календар', en: 'No such calendar' },
+  'calendar_feed.not_found.detail': {
+    bg: 'Връзката към календара не е валидна или е била подменена с нова. Поискайте новата връзка от представител на организацията.',
+    en: 'The calendar link is not valid or has been replaced by a new one. Ask a representative of the organisation for the new link.',
+  },
+  'booking.resource_inactive.title': { bg: 'Ресурсът вече не се предлага', en: 'Resource no longer shared' },
+  'booking.resource_inactive.detail': {
+    bg: 'Ресурсът е спрян от собственика си, затова заявката не може да бъде потвърдена. Откажете я или първо го пуснете отново.',
+    en: 'The resource has been withdrawn by its owner, so the request cannot be confirmed. Decline it, or share the resource again first.',
+  },
+  'booking.owner_inactive.title': {
+    bg: 'Собственикът не е действащ член',
+    en: 'Owner is not an active member',
+  },
+  'booking.owner_inactive.detail': {
+    bg: 'Организацията, която предлага ресурса, вече не е действащ член на клъстера, затова резервации не могат да се потвърждават.',
+    en: 'The organisation sharing the resource is no longer an active member of the cluster, so bookings cannot be confirmed.',
+  },
+  'booking.requester_inactive.title': {
+    bg: 'Заявителят вече не може да резервира',
+    en: 'Requester may no longer book',
+  },
+  'booking.requester_inactive.detail': {
+    bg: 'Организацията, поискала резервацията, вече не е действащ член на клъстера (или кандидат, ако ресурсът го позволява). Откажете заявката.',
+    en: 'The organisation that asked is no longer an active member of the cluster (or a candidate, where the resource allows it). Decline the request.',
+  },
+  'booking.in_past.title': { bg: 'Резервацията вече е започнала', en: 'Booking has already begun' },
+  'booking.in_past.detail': {
+    bg: 'Заявката е за {startsAt} (софийско време), което вече е минало; не може да бъде потвърдена.',
+    en: 'The request is for {startsAt} (Sofia time), which has passed; it cannot be confirmed.',
   },
   'booking.not_allowed.title': { bg: 'Не можете да резервирате', en: 'You may not book this' },
   'booking.not_allowed.detail': {
@@ -421,6 +462,10 @@ export const messages = {
   'resources.booking_outside_hours': {
     bg: 'Времето е извън работното време на ресурса (по софийско време) или преминава в следващия ден.',
     en: "The time is outside the resource's opening hours (Sofia time) or runs into the next day.",
+  },
+  'resources.photo_order': {
+    bg: 'Посочете всяка снимка на ресурса точно веднъж.',
+    en: 'Name every photo of the resource exactly once.',
   },
   'resources.fee_conditions': {
     bg: 'Посочете цена и единица (час, половин ден, ден) само при условие „срещу заплащане“.',

@@ -24,6 +24,7 @@ export function AppLayout() {
   const showsCommittee = useCan('application.review');
   // Members (and the committee) read the board; everyone else is shown its public teaser.
   const showsBoard = useCan('board.view');
+  const showsResources = useCan('resources.view');
   const [menuOpened, menu] = useDisclosure(false);
   // Following a link in the phone's menu closes it, also a link to the page already shown (a new
   // navigation, with a new location key, to the same path).
@@ -58,6 +59,7 @@ export function AppLayout() {
                     showsCommittee={showsCommittee}
                     showsAdministration={showsAdministration}
                     showsBoard={showsBoard}
+                    showsResources={showsResources}
                   />
                 </Box>
                 <LanguageSwitch />
@@ -94,6 +96,7 @@ export function AppLayout() {
                 showsCommittee={showsCommittee}
                 showsAdministration={showsAdministration}
                 showsBoard={showsBoard}
+                showsResources={showsResources}
                 vertical
               />
             </nav>
@@ -144,11 +147,13 @@ export function AppLayout() {
 /** The main navigation's links: a row in the header, a column in the phone's menu. */
 function MainLinks({
   showsCommittee,
+  showsResources,
   showsAdministration,
   showsBoard,
   vertical = false,
 }: {
   showsCommittee: boolean;
+  showsResources: boolean;
   showsAdministration: boolean;
   showsBoard: boolean;
   vertical?: boolean;
@@ -185,6 +190,13 @@ function MainLinks({
         </NavLink>
       </li>
       <ConversationsItem />
+      {showsResources ? (
+        <li>
+          <NavLink to={paths.resources.href()} className="nav-link">
+            {t('nav.resources')}
+          </NavLink>
+        </li>
+      ) : null}
       {showsCommittee ? (
         <li>
           {/* Current on an application's page too (NavLink matches the paths below it). */}

@@ -189,6 +189,22 @@ export const routes: RouteObject[] = [
                   ]).then(([m]) => ({ Component: m.SuggestionsPage })),
               },
               {
+                path: paths.myOrganizationBookings.path,
+                lazy: () =>
+                  Promise.all([
+                    import('@/features/resources/components/organization-bookings-page.tsx'),
+                    import('@/i18n/resources.ts'),
+                  ]).then(([m]) => ({ Component: m.OrganizationBookingsPage })),
+              },
+              {
+                path: paths.resourceNew.path,
+                lazy: () =>
+                  Promise.all([
+                    import('@/features/resources/components/resource-form-page.tsx'),
+                    import('@/i18n/resources.ts'),
+                  ]).then(([m]) => ({ Component: m.ResourceCreatePage })),
+              },
+              {
                 path: paths.myOrganizationCompetitors.path,
                 lazy: () =>
                   import('@/features/profiles/components/competitors-page.tsx').then((m) => ({
@@ -236,6 +252,36 @@ export const routes: RouteObject[] = [
                 import('@/features/applications/components/application-page.tsx'),
                 import('@/i18n/apply.ts'),
               ]).then(([m]) => ({ Component: m.ApplicationPage })),
+          },
+        ],
+      },
+      // Shared resources (issue 14 §3): members only, with the `resources` texts.
+      {
+        element: <RequireAuth permission="resources.view" />,
+        children: [
+          {
+            path: paths.resources.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/resources/components/resources-page.tsx'),
+                import('@/i18n/resources.ts'),
+              ]).then(([m]) => ({ Component: m.ResourcesPage })),
+          },
+          {
+            path: paths.resource.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/resources/components/resource-page.tsx'),
+                import('@/i18n/resources.ts'),
+              ]).then(([m]) => ({ Component: m.ResourcePage })),
+          },
+          {
+            path: paths.resourceEdit.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/resources/components/resource-form-page.tsx'),
+                import('@/i18n/resources.ts'),
+              ]).then(([m]) => ({ Component: m.ResourceEditPage })),
           },
         ],
       },

@@ -295,6 +295,12 @@ export const adminBg = {
       resource: {
         created: 'Добавен споделен ресурс',
         updated: 'Променен споделен ресурс',
+        photo_added: 'Добавена снимка на ресурс',
+        photo_removed: 'Премахната снимка на ресурс',
+        photos_reordered: 'Подредени снимки на ресурс',
+      },
+      calendar_feed: {
+        reset: 'Нова връзка към календар (iCal)',
       },
       conversation: {
         opened: 'Проявен интерес: започнат разговор',

@@ -293,6 +293,12 @@ export const adminEn: AdminMessages = {
       resource: {
         created: 'Shared resource added',
         updated: 'Shared resource changed',
+        photo_added: 'Resource photo added',
+        photo_removed: 'Resource photo removed',
+        photos_reordered: 'Resource photos reordered',
+      },
+      calendar_feed: {
+        reset: 'New calendar (iCal) link',
       },
       conversation: {
         opened: 'Interest expressed: conversation opened',

@@ -10,6 +10,7 @@ import type { FeesMessages } from './fees.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
+import type { ResourcesMessages } from './resources.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
 
 /**
@@ -48,6 +49,7 @@ export const bg = {
     home: 'Начало',
     members: 'Членове',
     decisions: 'Решения',
+    resources: 'Ресурси',
     committee: 'Комитет',
     board: 'Борса',
     cooperation: 'Сътрудничество',
@@ -480,4 +482,5 @@ export type Messages = ShellMessages & {
   suggestions: SuggestionsMessages;
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
+  resources: ResourcesMessages;
 };

@@ -32,6 +32,7 @@ export const en: ShellMessages = {
     home: 'Home',
     members: 'Members',
     decisions: 'Decisions',
+    resources: 'Resources',
     committee: 'Committee',
     board: 'Board',
     cooperation: 'Cooperation',

@@ -39,6 +39,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { resourcesBg } from './resources.bg.ts';
+import { resourcesEn } from './resources.en.ts';
+import { resourcesResources } from './resources.ts';
 import { suggestionsBg } from './suggestions.bg.ts';
 import { suggestionsEn } from './suggestions.en.ts';
 import { suggestionsResources } from './suggestions.ts';
@@ -60,6 +63,7 @@ const messages: Record<Language, Messages> = {
     suggestions: suggestionsBg,
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
+    resources: resourcesBg,
   },
   en: {
     ...en,
@@ -76,6 +80,7 @@ const messages: Record<Language, Messages> = {
     suggestions: suggestionsEn,
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
+    resources: resourcesEn,
   },
 };
 
@@ -159,6 +164,7 @@ describe('translations', () => {
         myOrganization: myOrganizationResources[language],
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],
+        resources: resourcesResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -31,6 +31,7 @@ export const myOrganizationBg = {
     fees: 'Членски внос',
     board: 'Борса',
     suggestions: 'Предложени партньори',
+    bookings: 'Резервации',
     competitors: 'Конкуренти',
     data: 'Данни',
     partners: 'Партньори',

@@ -27,6 +27,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     fees: 'Fees',
     board: 'Cooperation board',
     suggestions: 'Suggested partners',
+    bookings: 'Bookings',
     competitors: 'Competitors',
     data: 'Data',
     partners: 'Partners',

@@ -51,6 +51,27 @@ export const paths = {
     path: '/my/organizations/:id/history',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/history`,
   },
+  myOrganizationBookings: {
+    path: '/my/organizations/:id/bookings',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/bookings`,
+  },
+  /** Shared resources (issue 14 §3): the members' list, a resource with its calendar, the owner's form. */
+  resources: {
+    path: '/resources',
+    href: () => '/resources',
+  },
+  resource: {
+    path: '/resources/:id',
+    href: (id: string) => `/resources/${encodeURIComponent(id)}`,
+  },
+  resourceEdit: {
+    path: '/resources/:id/edit',
+    href: (id: string) => `/resources/${encodeURIComponent(id)}/edit`,
+  },
+  resourceNew: {
+    path: '/my/organizations/:id/resources/new',
+    href: (organizationId: string) => `/my/organizations/${encodeURIComponent(organizationId)}/resources/new`,
+  },
   myOrganizationFees: {
     path: '/my/organizations/:id/fees',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/fees`,

@@ -9,6 +9,7 @@ import {
   authTokens,
   boardItemRevisions,
   boardItems,
+  calendarFeeds,
   conversationDigests,
   conversationMessages,
   conversationReads,
@@ -33,6 +34,7 @@ import {
   rateLimits,
   representativeInvitations,
   resourceBookings,
+  resourcePhotos,
   rowsOf,
   type SQL,
   type SQLWrapper,
@@ -47,6 +49,7 @@ import {
 } from '@portal/db';
 
 import { containsPattern } from '../../db.ts';
+import { resourceTableColumns } from '../resources/resources.repository.ts';
 
 export { deleteSessionsOfUser } from '../../auth/sessions.repository.ts';
 export { findPasswordHash } from '../account/account.repository.ts';
@@ -517,28 +520,7 @@ export async function findOrganizationExport(db: Db, id: string) {
     sharedResources: await jsonRows(
       db,
       db
-        .select(
-          named({
-            id: sharedResources.id,
-            kind: sharedResources.kind,
-            nameBg: sharedResources.nameBg,
-            nameEn: sharedResources.nameEn,
-            descriptionBg: sharedResources.descriptionBg,
-            descriptionEn: sharedResources.descriptionEn,
-            location: sharedResources.location,
-            capacity: sharedResources.capacity,
-            conditions: sharedResources.conditions,
-            feeCents: sharedResources.feeCents,
-            feeUnit: sharedResources.feeUnit,
-            whoMayBook: sharedResources.whoMayBook,
-            minNoticeHours: sharedResources.minNoticeHours,
-            maxBookingHours: sharedResources.maxBookingHours,
-            openingHours: sharedResources.openingHours,
-            active: sharedResources.active,
-            createdAt: sharedResources.createdAt,
-            updatedAt: sharedResources.updatedAt,
-          }),
-        )
+        .select(named({ ...resourceTableColumns, createdAt: sharedResources.createdAt }))
         .from(sharedResources)
         .where(eq(sharedResources.organizationId, id))
         .orderBy(asc(sharedResources.createdAt), asc(sharedResources.id)),
@@ -551,6 +533,41 @@ export async function findOrganizationExport(db: Db, id: string) {
         .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
         .where(or(eq(resourceBookings.organizationId, id), eq(sharedResources.organizationId, id)))
         .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id)),
+    ),
+    resourcePhotos: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: resourcePhotos.id,
+            resourceId: resourcePhotos.resourceId,
+            position: resourcePhotos.position,
+            sourceType: resourcePhotos.sourceType,
+            width: resourcePhotos.width,
+            height: resourcePhotos.height,
+            createdAt: resourcePhotos.createdAt,
+          }),
+        )
+        .from(resourcePhotos)
+        .innerJoin(sharedResources, eq(sharedResources.id, resourcePhotos.resourceId))
+        .where(eq(sharedResources.organizationId, id))
+        .orderBy(asc(resourcePhotos.resourceId), asc(resourcePhotos.position)),
+    ),
+    calendarFeeds: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            organizationId: calendarFeeds.organizationId,
+            resourceId: calendarFeeds.resourceId,
+            createdBy: calendarFeeds.createdBy,
+            createdAt: calendarFeeds.createdAt,
+          }),
+        )
+        .from(calendarFeeds)
+        .leftJoin(sharedResources, eq(sharedResources.id, calendarFeeds.resourceId))
+        .where(or(eq(calendarFeeds.organizationId, id), eq(sharedResources.organizationId, id)))
+        .orderBy(asc(calendarFeeds.createdAt)),
     ),
     representatives: await jsonRows(
       db,

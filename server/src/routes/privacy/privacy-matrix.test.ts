@@ -263,6 +263,10 @@ const ROWS: Row[] = [
 const NO_CONTACTS: Record<string, string> = {
   '/api/account/organizations/:id/partnerships':
     "the organisation's partnerships: partner names, dates and areas, no contacts (who reads it: 'private conversations' below)",
+  '/api/account/organizations/:id/board-items/:itemId/revisions':
+    "an item's earlier titles and descriptions, for its organisation's representatives and the committee (organization.history); no contact field",
+  '/api/account/organizations/:id/suggestions':
+    'suggested organisations: names, kind, areas and the reasons citing board items; no contact field',
   '/api/organizations/:id/logo': 'image bytes only',
   '/api/account/organizations/:id/logo': 'image bytes only',
   '/api/account/organizations/:id/representatives':
@@ -271,6 +275,10 @@ const NO_CONTACTS: Record<string, string> = {
   '/api/account/organizations/:id/competitors': 'the ЕИК of declared competitors only',
   '/api/account/organizations/:id/bookings':
     'bookings: resource and organisation names and times (who sees them: "who sees a booking" below)',
+  '/api/account/organizations/:id/calendar-feed':
+    'whether a calendar feed exists and since when (who gets its secret URL: "who gets a calendar feed" below)',
+  '/api/calendar-feeds/organizations/:id/bookings.ics':
+    'bookings as iCalendar, by the secret token only ("who gets a calendar feed" below)',
 };
 
 /** Paths whose GET routes must be in ROWS or NO_CONTACTS. */
@@ -658,6 +666,57 @@ describe('private conversations', () => {
       expect(res.body).not.toContain(TEXT);
     },
   );
+});
+
+/**
+ * Who gets a calendar feed (issue 14 §3, decision 034): the feed's URL holds a secret token, stored only
+ * hashed. Only a representative of the organisation may make (and so see) it; the settings never show
+ * it; without the current token the feed answers nothing, to anyone.
+ */
+describe('who gets a calendar feed', () => {
+  let token = '';
+  beforeAll(async () => {
+    const made = await app.inject({
+      method: 'POST',
+      url: `/api/account/organizations/${ctx.otherOrgId}/calendar-feed`,
+      headers: { cookie: cookies.other_representative! },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    token = new URL(made.json().url).searchParams.get('token')!;
+  });
+
+  it.each(READERS)("%s makes an organisation's feed URL only as its representative", async (reader) => {
+    const cookie = cookies[reader];
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/account/organizations/${ctx.otherOrgId}/calendar-feed`,
+      headers: cookie ? { cookie } : {},
+    });
+    if (reader === 'other_representative') {
+      expect(res.statusCode, res.body).toBe(201);
+      token = new URL(res.json().url).searchParams.get('token')!;
+    } else {
+      expect([401, 403, 404]).toContain(res.statusCode);
+      expect(res.body).not.toContain('token');
+    }
+  });
+
+  it.each(READERS)('%s never sees the token in the feed settings', async (reader) => {
+    const res = await ask(reader, `/api/account/organizations/${ctx.otherOrgId}/calendar-feed`);
+    if (reader === 'other_representative') expect(res.statusCode).toBe(200);
+    else expect([401, 403, 404]).toContain(res.statusCode);
+    expect(res.body).not.toContain(token);
+  });
+
+  it.each(READERS)('%s reads the feed with the current token only, whoever they are', async (reader) => {
+    const url = `/api/calendar-feeds/organizations/${ctx.otherOrgId}/bookings.ics`;
+    expect((await ask(reader, `${url}?token=${token}`)).statusCode).toBe(200);
+    const wrong = await ask(reader, `${url}?token=${token.slice(0, -2)}xx`);
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.body).not.toContain('VCALENDAR');
+    // No session alone opens it.
+    expect((await ask(reader, url)).statusCode).toBe(400);
+  });
 });
 
 describe('the table', () => {

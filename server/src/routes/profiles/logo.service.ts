@@ -53,8 +53,14 @@ export interface RenderedLogo {
   height: number;
 }
 
-/** Checks an upload and makes its renditions; a 400 naming `body` for anything that is not a usable image. */
-export async function renderLogo(body: Buffer): Promise<RenderedLogo> {
+/**
+ * Checks an upload and makes its renditions; a 400 naming `body` for anything that is not a usable image.
+ * `sizes`: the longest side of each rendition (resource photos use larger ones than logos).
+ */
+export async function renderLogo(
+  body: Buffer,
+  sizes: { large: number; small: number } = LOGO_SIZES,
+): Promise<RenderedLogo> {
   const sourceType = detectImageType(body);
   if (!sourceType) throw fieldError('body', 'logo.not_image');
   const unreadable = fieldError('body', 'logo.unreadable');
@@ -78,7 +84,7 @@ export async function renderLogo(body: Buffer): Promise<RenderedLogo> {
       .webp({ quality: 85 })
       .toBuffer({ resolveWithObject: true });
   try {
-    const [large, small] = await Promise.all([rendition(LOGO_SIZES.large), rendition(LOGO_SIZES.small)]);
+    const [large, small] = await Promise.all([rendition(sizes.large), rendition(sizes.small)]);
     const upright = meta.autoOrient ?? { width: meta.width, height: meta.height };
     return {
       sourceType,

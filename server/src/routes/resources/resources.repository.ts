@@ -1,6 +1,8 @@
 import {
+  alias,
   and,
   asc,
+  calendarFeeds,
   type Db,
   eq,
   gt,
@@ -11,6 +13,7 @@ import {
   or,
   organizations,
   resourceBookings,
+  resourcePhotos,
   type SQL,
   sharedResources,
   toIso,
@@ -20,6 +23,7 @@ import type {
   BookingStatus,
   CalendarEntry,
   ResourceCreateBody,
+  ResourcePhoto,
   SharedResource,
 } from '@portal/shared';
 
@@ -27,11 +31,10 @@ import type {
 
 // ---------- resources ----------
 
-const resourceColumns = {
+/** A resource's own columns (also the organisation export's, so the two cannot drift apart). */
+export const resourceTableColumns = {
   id: sharedResources.id,
   organizationId: sharedResources.organizationId,
-  organizationNameBg: organizations.nameBg,
-  organizationNameEn: organizations.nameEn,
   kind: sharedResources.kind,
   nameBg: sharedResources.nameBg,
   nameEn: sharedResources.nameEn,
@@ -49,6 +52,13 @@ const resourceColumns = {
   active: sharedResources.active,
   version: sharedResources.version,
   updatedAt: sharedResources.updatedAt,
+};
+
+/** A resource with its owner's names, as the API gives it. */
+export const resourceColumns = {
+  ...resourceTableColumns,
+  organizationNameBg: organizations.nameBg,
+  organizationNameEn: organizations.nameEn,
 };
 
 type ResourceRow = Omit<SharedResource, 'updatedAt'> & { updatedAt: Date };
@@ -269,4 +279,173 @@ export async function findOrganizationBookings(
     )
     .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
   return rows.map(toBooking);
+}
+
+// ---------- iCalendar feeds ----------
+
+export type FeedSubject = { organizationId: string } | { resourceId: string };
+const feedWhere = (subject: FeedSubject) =>
+  'organizationId' in subject
+    ? eq(calendarFeeds.organizationId, subject.organizationId)
+    : eq(calendarFeeds.resourceId, subject.resourceId);
+
+/** The feed of an organisation or resource (when it was made), or null when it has none. */
+export async function findFeed(db: Db, subject: FeedSubject): Promise<{ createdAt: Date } | null> {
+  const [row] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(feedWhere(subject));
+  return row ?? null;
+}
+
+/** Replaces the subject's feed token (the old hash goes, so its URL stops working). */
+export async function replaceFeed(
+  db: Db,
+  subject: FeedSubject,
+  tokenHash: string,
+  createdBy: string,
+): Promise<{ createdAt: Date }> {
+  await db.delete(calendarFeeds).where(feedWhere(subject));
+  const [row] = await db
+    .insert(calendarFeeds)
+    .values({ ...subject, tokenHash, createdBy })
+    .returning({ createdAt: calendarFeeds.createdAt });
+  return row!;
+}
+
+/** Is `tokenHash` the current token of the subject's feed? */
+export async function feedTokenMatches(db: Db, subject: FeedSubject, tokenHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: calendarFeeds.id })
+    .from(calendarFeeds)
+    .where(and(feedWhere(subject), eq(calendarFeeds.tokenHash, tokenHash)));
+  return Boolean(row);
+}
+
+export interface FeedBooking {
+  id: string;
+  resourceId: string;
+  resourceNameBg: string;
+  resourceNameEn: string;
+  location: string;
+  ownerOrganizationId: string;
+  ownerNameBg: string;
+  ownerNameEn: string;
+  organizationId: string;
+  organizationNameBg: string;
+  organizationNameEn: string;
+  startsAt: Date;
+  endsAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * The confirmed bookings of a feed's subject overlapping [from, to), in time order: an organisation's
+ * (asked for and of its resources) or one resource's. One statement.
+ */
+export async function findFeedBookings(
+  db: Db,
+  subject: FeedSubject,
+  from: Date,
+  to: Date,
+): Promise<FeedBooking[]> {
+  const owner = alias(organizations, 'owner');
+  return db
+    .select({
+      id: resourceBookings.id,
+      resourceId: resourceBookings.resourceId,
+      resourceNameBg: sharedResources.nameBg,
+      resourceNameEn: sharedResources.nameEn,
+      location: sharedResources.location,
+      ownerOrganizationId: sharedResources.organizationId,
+      ownerNameBg: owner.nameBg,
+      ownerNameEn: owner.nameEn,
+      organizationId: resourceBookings.organizationId,
+      organizationNameBg: organizations.nameBg,
+      organizationNameEn: organizations.nameEn,
+      startsAt: resourceBookings.startsAt,
+      endsAt: resourceBookings.endsAt,
+      updatedAt: resourceBookings.updatedAt,
+    })
+    .from(resourceBookings)
+    .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
+    .innerJoin(organizations, eq(organizations.id, resourceBookings.organizationId))
+    .innerJoin(owner, eq(owner.id, sharedResources.organizationId))
+    .where(
+      and(
+        eq(resourceBookings.status, 'confirmed'),
+        overlaps(from, to),
+        'organizationId' in subject
+          ? or(
+              eq(resourceBookings.organizationId, subject.organizationId),
+              eq(sharedResources.organizationId, subject.organizationId),
+            )
+          : eq(resourceBookings.resourceId, subject.resourceId),
+      ),
+    )
+    .orderBy(asc(resourceBookings.startsAt), asc(resourceBookings.id));
+}
+
+// ---------- photos ----------
+
+const photoColumns = {
+  id: resourcePhotos.id,
+  position: resourcePhotos.position,
+  width: resourcePhotos.width,
+  height: resourcePhotos.height,
+};
+
+/** A resource's photos in their order (no bytes). */
+export async function findPhotos(db: Db, resourceId: string): Promise<ResourcePhoto[]> {
+  return db
+    .select(photoColumns)
+    .from(resourcePhotos)
+    .where(eq(resourcePhotos.resourceId, resourceId))
+    .orderBy(asc(resourcePhotos.position), asc(resourcePhotos.createdAt));
+}
+
+/** One rendition's bytes, or null. */
+export async function findPhotoBytes(
+  db: Db,
+  resourceId: string,
+  photoId: string,
+  size: 'large' | 'small',
+): Promise<Buffer | null> {
+  const [row] = await db
+    .select({ bytes: size === 'large' ? resourcePhotos.large : resourcePhotos.small })
+    .from(resourcePhotos)
+    .where(and(eq(resourcePhotos.resourceId, resourceId), eq(resourcePhotos.id, photoId)));
+  return row ? Buffer.from(row.bytes) : null;
+}
+
+export async function insertPhoto(
+  db: Db,
+  values: {
+    resourceId: string;
+    position: number;
+    sourceType: string;
+    large: Buffer;
+    small: Buffer;
+    width: number;
+    height: number;
+  },
+): Promise<ResourcePhoto> {
+  const [row] = await db.insert(resourcePhotos).values(values).returning(photoColumns);
+  return row!;
+}
+
+export async function deletePhoto(
+  db: Db,
+  resourceId: string,
+  photoId: string,
+): Promise<ResourcePhoto | null> {
+  const [row] = await db
+    .delete(resourcePhotos)
+    .where(and(eq(resourcePhotos.resourceId, resourceId), eq(resourcePhotos.id, photoId)))
+    .returning(photoColumns);
+  return row ?? null;
+}
+
+export async function setPhotoPosition(db: Db, photoId: string, position: number): Promise<void> {
+  await db.update(resourcePhotos).set({ position }).where(eq(resourcePhotos.id, photoId));
 }

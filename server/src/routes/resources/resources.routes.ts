@@ -4,6 +4,9 @@ import {
   BookingListResponseSchema,
   BookingRequestBodySchema,
   BookingSchema,
+  CalendarFeedQuerySchema,
+  CalendarFeedResetSchema,
+  CalendarFeedSchema,
   CalendarQuerySchema,
   CalendarResponseSchema,
   IdParamsSchema,
@@ -17,8 +20,10 @@ import {
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod';
 import { AppError } from '../../errors.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
+import { feedCalendar, getFeed, resetFeed } from './calendar-feeds.service.ts';
 import {
   bookingNotFound,
   createResource,
@@ -116,6 +121,55 @@ export const resourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       const resource = await getResource(app.db.db, principalOf(requireUser(request)), request.params.id);
       authorizeOwner(request, resource.organizationId, new AppError('resource.not_found', 404));
       return updateResource(app.db.db, requireActor(request), request.params.id, request.body);
+    },
+  );
+
+  /** The owner's representatives manage the resource's private iCalendar feed. */
+  const ownResource = async (request: FastifyRequest, id: string) => {
+    const resource = await getResource(app.db.db, principalOf(requireUser(request)), id);
+    authorizeOwner(request, resource.organizationId, new AppError('resource.not_found', 404));
+    return resource;
+  };
+
+  app.get(
+    '/:id/calendar-feed',
+    {
+      config: { permission: 'resources.manage' },
+      schema: {
+        tags: ['resources'],
+        summary:
+          "Whether the resource has a private iCalendar feed and since when (the owner's representatives; the URL itself is shown only when made)",
+        params: IdParamsSchema,
+        response: { 200: CalendarFeedSchema, 404: ProblemSchema, ...problems },
+      },
+    },
+    async (request) => {
+      await ownResource(request, request.params.id);
+      return getFeed(app.db.db, { resourceId: request.params.id });
+    },
+  );
+
+  app.post(
+    '/:id/calendar-feed',
+    {
+      config: { permission: 'resources.manage' },
+      schema: {
+        tags: ['resources'],
+        summary:
+          "Make or reset the resource's private iCalendar feed: answers the new URL once; the old one stops working",
+        params: IdParamsSchema,
+        response: { 201: CalendarFeedResetSchema, 404: ProblemSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      await ownResource(request, request.params.id);
+      const feed = await resetFeed(
+        app.db.db,
+        requireActor(request),
+        { resourceId: request.params.id },
+        app.config.publicUrl,
+      );
+      return reply.code(201).send(feed);
     },
   );
 
@@ -263,4 +317,98 @@ export const accountBookingsRoutes: FastifyPluginAsyncZod = async (app) => {
       return organizationBookings(app.db.db, request.params.id, request.query);
     },
   );
+};
+
+/**
+ * Registered with prefix /api/account: an organisation's private iCalendar feed, for its representatives
+ * (the same people who see its bookings).
+ */
+export const accountCalendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/organizations/:id/calendar-feed',
+    {
+      config: { permission: 'resources.book' },
+      schema: {
+        tags: ['resources'],
+        summary:
+          'Whether the organisation has a private iCalendar feed of its confirmed bookings and since when (the URL is shown only when made)',
+        params: IdParamsSchema,
+        response: { 200: CalendarFeedSchema, 404: ProblemSchema, ...problems },
+      },
+    },
+    async (request) => {
+      request.authorize('resources.book', { type: 'organization', id: request.params.id }, orgNotFound());
+      return getFeed(app.db.db, { organizationId: request.params.id });
+    },
+  );
+
+  app.post(
+    '/organizations/:id/calendar-feed',
+    {
+      config: { permission: 'resources.book' },
+      schema: {
+        tags: ['resources'],
+        summary:
+          "Make or reset the organisation's private iCalendar feed: answers the new URL once; the old one stops working",
+        params: IdParamsSchema,
+        response: { 201: CalendarFeedResetSchema, 404: ProblemSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      request.authorize('resources.book', { type: 'organization', id: request.params.id }, orgNotFound());
+      const feed = await resetFeed(
+        app.db.db,
+        requireActor(request),
+        { organizationId: request.params.id },
+        app.config.publicUrl,
+      );
+      return reply.code(201).send(feed);
+    },
+  );
+};
+
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+const icsResponse = z.string().describe('text/calendar (RFC 5545)');
+
+/**
+ * Registered with prefix /api/calendar-feeds: the feeds themselves, for calendar clients that have no
+ * session. The token in the URL is the credential (checked against its hash); a wrong or replaced token
+ * is 404, like a subject that has no feed.
+ */
+export const calendarFeedRoutes: FastifyPluginAsyncZod = async (app) => {
+  const host = new URL(app.config.publicUrl).host;
+  for (const scope of ['organizations', 'resources'] as const) {
+    app.get(
+      `/${scope}/:id/bookings.ics`,
+      {
+        config: { permission: 'public' },
+        schema: {
+          tags: ['resources'],
+          summary:
+            scope === 'organizations'
+              ? "An organisation's confirmed bookings as iCalendar, by the private token in the URL"
+              : "A resource's confirmed bookings as iCalendar, by the private token in the URL (for its owner)",
+          params: IdParamsSchema,
+          querystring: CalendarFeedQuerySchema,
+          response: { 200: icsResponse, 400: ProblemSchema, 404: ProblemSchema },
+        },
+      },
+      async (request, reply) => {
+        const { id } = request.params;
+        const body = await feedCalendar(
+          app.db.db,
+          scope === 'organizations' ? { organizationId: id } : { resourceId: id },
+          request.query.token,
+          request.query.lang,
+          host,
+        );
+        return reply
+          .header('content-type', ICS_TYPE)
+          .header('content-disposition', 'inline; filename="bookings.ics"')
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(body);
+      },
+    );
+  }
 };

@@ -210,6 +210,29 @@ export const isParty = (principal: Principal, b: Booking) =>
   principal.organizationIds.includes(b.organizationId) ||
   principal.organizationIds.includes(b.ownerOrganizationId);
 
+/**
+ * A request is confirmed days after it was asked for; what held then may not hold now. Confirming checks
+ * again that the resource is still shared, that its owner and the booking organisation may still take part
+ * (active members; a candidate where the owner allows applicants) and that the booking has not begun.
+ * Each refusal is a 409 saying which.
+ */
+async function confirmable(db: Db, booking: Booking, now: Date): Promise<void> {
+  const resource = await findResource(db, booking.resourceId);
+  if (!resource?.active) throw new AppError('booking.resource_inactive', 409);
+  const owner = await findMembership(db, resource.organizationId);
+  if (owner?.status !== 'active' || owner.category === 'candidate') {
+    throw new AppError('booking.owner_inactive', 409);
+  }
+  const requester = await findMembership(db, booking.organizationId);
+  const requesterMay =
+    requester?.status === 'active' &&
+    (requester.category !== 'candidate' || resource.whoMayBook === 'members_and_applicants');
+  if (!requesterMay) throw new AppError('booking.requester_inactive', 409);
+  if (Date.parse(booking.startsAt) < now.getTime()) {
+    throw new AppError('booking.in_past', 409, { values: { startsAt: sofiaDateTime(booking.startsAt) } });
+  }
+}
+
 type Move = 'confirm' | 'decline' | 'cancel';
 const MOVES: Record<Move, { from: BookingStatus[]; to: BookingStatus; action: AuditAction }> = {
   confirm: { from: ['requested'], to: 'confirmed', action: 'booking.confirmed' },
@@ -229,6 +252,7 @@ export async function moveBooking(
   id: string,
   move: Move,
   reason: string | null,
+  now = new Date(),
 ): Promise<Booking> {
   const { from, to } = MOVES[move];
   try {
@@ -238,6 +262,7 @@ export async function moveBooking(
       if (!from.includes(before.status)) {
         throw new AppError('booking.transition_invalid', 409, { values: { status: before.status } });
       }
+      if (move === 'confirm') await confirmable(tx, before, now);
       await setBookingStatus(tx, id, to, reason, actor.userId);
       const after = (await findBooking(tx, id))!;
       await recordAudit(tx, actor, {

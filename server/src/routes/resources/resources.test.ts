@@ -17,6 +17,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
+import { moveBooking } from './resources.service.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -319,6 +320,63 @@ describe('booking a resource', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json<Problem>().code).toBe('booking.transition_invalid');
     expect((await call(as.booker, 'POST', `/api/bookings/${b.id}/cancel`, {})).statusCode).toBe(409);
+  });
+
+  it('checks again when the owner confirms: the resource, both members and the start, each with its own 409', async () => {
+    const status = async (bookingId: string) =>
+      (
+        await h.query<{ status: string }>(sql`select status from resource_bookings where id = ${bookingId}`)
+      )[0]?.status;
+    const confirm = async (bookingId: string) => {
+      const res = await call(as.owner, 'POST', `/api/bookings/${bookingId}/confirm`);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(await status(bookingId)).toBe('requested');
+      return res.json<Problem>();
+    };
+
+    // The owner withdrew the resource after the request came in.
+    const withdrawn = await newResource();
+    const early = BookingSchema.parse((await book(withdrawn, at(9), at(10))).json());
+    await h.query(sql`update shared_resources set active = false where id = ${withdrawn}`);
+    expect((await confirm(early.id)).code).toBe('booking.resource_inactive');
+
+    // The organisation that asked has been suspended since.
+    const leaver = await insertOrganization(h, { nameBg: 'Напускащ', nameEn: 'Leaver' });
+    const leaverUser = await insertUser(h, { roles: ['representative'], organizationIds: [leaver] });
+    const leaverCookie = await logIn(app, leaverUser.email);
+    const id = await newResource();
+    const asked = BookingSchema.parse((await book(id, at(9), at(10), leaverCookie, leaver)).json());
+    await h.query(sql`update memberships set status = 'suspended' where organization_id = ${leaver}`);
+    const lapsed = await confirm(asked.id);
+    expect(lapsed.code).toBe('booking.requester_inactive');
+
+    // A request whose time has come and gone is not confirmed afterwards; the message names its start.
+    const past = await h.query<{ id: string }>(
+      sql`insert into resource_bookings (resource_id, organization_id, starts_at, ends_at)
+          values (${id}, ${org.booker}, now() - interval '2 hours', now() - interval '1 hour') returning id`,
+    );
+    const late = await app.inject({
+      method: 'POST',
+      url: `/api/bookings/${past[0]!.id}/confirm`,
+      headers: { cookie: as.owner, 'accept-language': 'bg' },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json<Problem>()).toMatchObject({ code: 'booking.in_past' });
+    expect(late.json<Problem>().detail).toMatch(/вече е минало/);
+
+    // The owner's own membership lapsing is refused before the service (membership.inactive) and by it.
+    const fresh = BookingSchema.parse((await book(id, at(12), at(13))).json());
+    await h.query(sql`update memberships set status = 'suspended' where organization_id = ${org.owner}`);
+    try {
+      const ownerLapsed = await call(as.owner, 'POST', `/api/bookings/${fresh.id}/confirm`);
+      expect(ownerLapsed.statusCode).toBe(403);
+      await expect(
+        moveBooking(h.db, { userId: null as unknown as string, requestId: null }, fresh.id, 'confirm', null),
+      ).rejects.toMatchObject({ code: 'booking.owner_inactive' });
+    } finally {
+      await h.query(sql`update memberships set status = 'active' where organization_id = ${org.owner}`);
+    }
+    expect(await status(fresh.id)).toBe('requested');
   });
 
   it('shows a booking to its two sides only', async () => {

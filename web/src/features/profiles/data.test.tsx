@@ -21,6 +21,8 @@ const organizationExport = {
   boardItems: [],
   sharedResources: [],
   resourceBookings: [],
+  resourcePhotos: [],
+  calendarFeeds: [],
   representatives: [],
   invitations: [],
   applications: [],

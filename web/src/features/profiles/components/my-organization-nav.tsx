@@ -13,6 +13,7 @@ export function MyOrganizationNav({ id }: { id: string }) {
     { to: paths.myOrganizationFees.href(id), label: t('myOrganization.nav.fees') },
     { to: paths.myOrganizationBoard.href(id), label: t('myOrganization.nav.board') },
     { to: paths.myOrganizationSuggestions.href(id), label: t('myOrganization.nav.suggestions') },
+    { to: paths.myOrganizationBookings.href(id), label: t('myOrganization.nav.bookings') },
     { to: paths.myOrganizationCompetitors.href(id), label: t('myOrganization.nav.competitors') },
     { to: paths.myOrganizationPartners.href(id), label: t('myOrganization.nav.partners') },
     { to: paths.myOrganizationData.href(id), label: t('myOrganization.nav.data') },

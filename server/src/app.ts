@@ -29,6 +29,7 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
+import { cooperationOverviewRoutes } from './routes/cooperation-overview/cooperation-overview.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
@@ -309,6 +310,7 @@ export async function buildApp({
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });
+  await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
 
   await registerSpa(app, config.webDistDir);
 

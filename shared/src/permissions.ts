@@ -89,6 +89,8 @@ export const ACTIONS = [
    * that organisation; whether it may book a resource is the resource's rule, checked by the server).
    */
   'resources.book',
+  /** The overview of cooperation and the network picture of the cluster (the committee, administrators). */
+  'cooperation.overview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -183,6 +185,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
+    case 'cooperation.overview':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

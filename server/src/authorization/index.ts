@@ -7,6 +7,7 @@ import { ROWS as admin } from './admin.rows.ts';
 import { ROWS as applications } from './applications.rows.ts';
 import { ROWS as board } from './board.rows.ts';
 import { ROWS as clusterPages } from './cluster-pages.rows.ts';
+import { ROWS as cooperation } from './cooperation.rows.ts';
 import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
@@ -34,6 +35,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'csv.rows.ts': csv,
   'board.rows.ts': board,
   'resources.rows.ts': resources,
+  'cooperation.rows.ts': cooperation,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

@@ -321,6 +321,14 @@ export const messages = {
     bg: 'Няма област „{id}“ в класификацията на ИСИС.',
     en: 'There is no area "{id}" in the ISIS taxonomy.',
   },
+  'cooperation.period_order': {
+    bg: 'Краят на периода трябва да е след началото му.',
+    en: 'The end of the period must be after its start.',
+  },
+  'cooperation.period_too_long': {
+    bg: 'Периодът може да е най-много {max} месеца.',
+    en: 'The period can be at most {max} months.',
+  },
   'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
   'resource.not_found.detail': {
     bg: 'Няма споделен ресурс с този идентификатор.',

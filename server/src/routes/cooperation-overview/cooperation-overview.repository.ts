@@ -140,7 +140,7 @@ function confirmedBookings(db: Db, p: Period, area: string | null) {
   );
 }
 
-/** Confirmed bookings per Sofia month of their start. */
+/** Confirmed bookings between two organisations per Sofia month of their start. */
 export function bookingsPerMonth(
   db: Db,
   p: Period,
@@ -151,7 +151,12 @@ export function bookingsPerMonth(
     .select({ month, count: countDistinct(resourceBookings.id) })
     .from(resourceBookings)
     .innerJoin(sharedResources, eq(sharedResources.id, resourceBookings.resourceId))
-    .where(confirmedBookings(db, p, area))
+    .where(
+      and(
+        confirmedBookings(db, p, area),
+        ne(resourceBookings.organizationId, sharedResources.organizationId),
+      ),
+    )
     .groupBy(month)
     .orderBy(month);
 }

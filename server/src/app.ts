@@ -29,6 +29,12 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
+import {
+  accountConversationRoutes,
+  conversationRoutes,
+  interestRoutes,
+  moderationRoutes,
+} from './routes/conversations/conversations.routes.ts';
 import { cooperationOverviewRoutes } from './routes/cooperation-overview/cooperation-overview.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
@@ -258,6 +264,10 @@ export async function buildApp({
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
         {
+          name: 'conversations',
+          description: 'Private conversations about board items, and the partnerships agreed in them',
+        },
+        {
           name: 'board',
           description: 'The cooperation board: offers and requests of the members, and its public teaser',
         },
@@ -307,6 +317,10 @@ export async function buildApp({
   await app.register(membersRoutes, { prefix: '/api/members' });
   await app.register(boardRoutes, { prefix: '/api/board' });
   await app.register(accountBoardRoutes, { prefix: '/api/account/organizations' });
+  await app.register(interestRoutes, { prefix: '/api/board' });
+  await app.register(conversationRoutes, { prefix: '/api/conversations' });
+  await app.register(accountConversationRoutes, { prefix: '/api/account' });
+  await app.register(moderationRoutes, { prefix: '/api/admin' });
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });

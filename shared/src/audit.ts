@@ -73,6 +73,12 @@ export const AUDIT_ACTIONS = [
   'booking.confirmed',
   'booking.declined',
   'booking.cancelled',
+  'conversation.opened',
+  'conversation.message_posted',
+  'conversation.agreed_proposed',
+  'conversation.agreed_confirmed',
+  'partnership.consent_changed',
+  'conversation.email_setting_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -94,5 +100,7 @@ export const AUDIT_ENTITY_TYPES = [
   'board_item',
   'shared_resource',
   'resource_booking',
+  'conversation',
+  'partnership',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

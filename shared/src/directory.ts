@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AreaIdSchema, AreaRefSchema, PAGE_MAX, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from './common.ts';
+import { PublicPartnerSchema } from './conversations.ts';
 import { MembershipCategorySchema, OrganizationKindSchema, SizeClassSchema } from './organization.ts';
 import { isKidCode } from './plausibility.ts';
 
@@ -109,5 +110,10 @@ export const OrganizationProfileSchema = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   /** The large logo's versioned URL (cacheable for ever), or null when there is no logo. */
   logoUrl: z.string().nullable(),
+  /**
+   * "Partners in the cluster": partnerships agreed in conversations that both sides consented to show
+   * (issue 14 §2, decision 036). Answered by the public profile; absent elsewhere.
+   */
+  partners: z.array(PublicPartnerSchema).optional(),
 });
 export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;

@@ -46,4 +46,14 @@ export const EMAILED_PAGES = {
     path: '/committee/applications/:id',
     href: (id: string) => `/committee/applications/${encodeURIComponent(id)}`,
   },
+  /** A private conversation about a board item (issue 14 §2), from the new-message digest. */
+  conversation: {
+    path: '/conversations/:id',
+    href: (id: string) => `/conversations/${encodeURIComponent(id)}`,
+  },
+  /** The account page, where new-message emails are turned off. */
+  accountNotifications: {
+    path: '/account',
+    href: () => '/account',
+  },
 } as const;

@@ -91,6 +91,13 @@ export const ACTIONS = [
   'resources.book',
   /** The overview of cooperation and the network picture of the cluster (the committee, administrators). */
   'cooperation.overview',
+  /**
+   * The private conversations about board items (record-level: a representative of one of its two
+   * organisations; expressing interest or writing needs that organisation to be an active member now).
+   */
+  'conversations.use',
+  /** That conversations exist, between whom and when — never their text (administrators, on a complaint). */
+  'conversations.moderate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -166,6 +173,10 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       if (!hasRole(user, 'representative')) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
+    case 'conversations.use':
+      if (!hasRole(user, 'representative')) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.organizationIds.includes(resource.id);
     case 'resources.book':
       if (!hasRole(user, 'representative')) return false;
       if (resource === undefined) return true;
@@ -195,6 +206,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'organizations.import':
     case 'organizations.remove':
     case 'personal_data.erase':
+    case 'conversations.moderate':
       return hasRole(user, 'admin');
     case 'application.create':
       return true;

@@ -4,6 +4,7 @@ export * from './audit-events.ts';
 export * from './auth-tokens.ts';
 export * from './board.ts';
 export * from './cluster-settings.ts';
+export * from './conversations.ts';
 export * from './decisions.ts';
 export * from './directory-entries.ts';
 export * from './fees.ts';

@@ -5,6 +5,16 @@ import type { Language } from '@portal/shared';
  * well in every client and on the admin mailbox page, and links stay copyable.
  */
 export const TEMPLATES = {
+  conversation_digest: {
+    bg: {
+      subject: 'Нови съобщения от {organization} за „{item}“',
+      text: 'Здравейте, {name}!\n\n{organization} ви писа в разговора за „{item}“ (нови съобщения: {count}):\n\n{messages}\n\nОтговорете в портала:\n{link}\n\nПолучавате най-много един такъв имейл на час за разговор. Можете да ги изключите от страницата на профила си:\n{settingsLink}',
+    },
+    en: {
+      subject: 'New messages from {organization} about "{item}"',
+      text: 'Hello {name},\n\n{organization} wrote to you in the conversation about "{item}" (new messages: {count}):\n\n{messages}\n\nReply in the portal:\n{link}\n\nYou get at most one such email an hour per conversation. You can turn them off on your account page:\n{settingsLink}',
+    },
+  },
   membership_changed: {
     bg: {
       subject: 'Промяна в членството на {organization}',

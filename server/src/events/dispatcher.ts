@@ -2,6 +2,7 @@ import { and, asc, type Db, eq, isNull, lte, outboxEvents, sql } from '@portal/d
 import { maskEmails, type WorkerLog } from '../email/worker-log.ts';
 import { backoffSeconds, describeError } from '../retry.ts';
 import { applicationHandlers } from '../routes/applications/notifications.ts';
+import { conversationHandlers } from '../routes/conversations/conversations.service.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
 import type { EventHandler, EventHandlers, EventType } from './events.ts';
 
@@ -15,7 +16,11 @@ import type { EventHandler, EventHandlers, EventType } from './events.ts';
  */
 
 /** Every event type's handler: a new event type fails the type check until it has one. */
-export const EVENT_HANDLERS: EventHandlers = { ...applicationHandlers, ...membershipHandlers };
+export const EVENT_HANDLERS: EventHandlers = {
+  ...applicationHandlers,
+  ...membershipHandlers,
+  ...conversationHandlers,
+};
 
 export interface DispatchOptions {
   /** The origin links in emails start with (`PUBLIC_URL`). */

@@ -40,6 +40,19 @@ export type DomainEvent =
         effectiveOn: string;
         decisionNumber: string | null;
       };
+    }
+  | {
+      /**
+       * A message was written in a private conversation (issue 14 §2, decision 036). No text in the
+       * payload: the digest reads the messages when it is sent.
+       */
+      type: 'conversation.message';
+      payload: { conversationId: string };
+    }
+  | {
+      /** A later digest of a conversation, due when its recipients' hour since the last email is over. */
+      type: 'conversation.digest';
+      payload: { conversationId: string };
     };
 
 export type EventType = DomainEvent['type'];

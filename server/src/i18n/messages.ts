@@ -304,7 +304,44 @@ export const messages = {
     en: 'This action is not possible for an item in status "{status}".',
   },
 
+  'conversation.not_found.title': { bg: 'Разговорът не е намерен', en: 'Conversation not found' },
+  'conversation.not_found.detail': {
+    bg: 'Няма такъв разговор или не представлявате никоя от двете му страни.',
+    en: 'There is no such conversation, or you do not represent either of its two sides.',
+  },
+  'conversation.own_item.title': { bg: 'Това е ваша обява', en: 'This is your own item' },
+  'conversation.own_item.detail': {
+    bg: 'Не можете да проявите интерес към обява на собствената си организация.',
+    en: "You cannot express interest in your own organisation's item.",
+  },
+  'conversation.stale.title': {
+    bg: 'Разговорът вече е променен',
+    en: 'Conversation changed in the meantime',
+  },
+  'conversation.stale.detail': {
+    bg: 'Другата страна промени състоянието на разговора междувременно. Презаредете и опитайте отново.',
+    en: 'The other side changed the state of the conversation meanwhile. Reload and try again.',
+  },
+  'conversation.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
+  'conversation.transition_invalid.detail': {
+    bg: 'Това действие не е възможно за разговор в състояние „{status}“.',
+    en: 'This action is not possible for a conversation in status "{status}".',
+  },
+  'partnership.not_found.title': { bg: 'Партньорството не е намерено', en: 'Partnership not found' },
+  'partnership.not_found.detail': {
+    bg: 'Няма такова партньорство или не представлявате никоя от двете му страни.',
+    en: 'There is no such partnership, or you do not represent either of its two sides.',
+  },
+
   // ---------- field messages of our custom issues ----------
+  'conversation.organization_required': {
+    bg: 'Изберете от името на коя организация пишете.',
+    en: 'Choose the organisation you are writing for.',
+  },
+  'conversation.organization_not_yours': {
+    bg: 'Не представлявате тази организация като действащ член на клъстера.',
+    en: 'You do not represent this organisation as an active member of the cluster.',
+  },
   'board.valid_until_past': {
     bg: 'Крайната дата трябва да е след днешния ден.',
     en: 'The end date must be after today.',

@@ -94,6 +94,12 @@ const SERVER_ACTIONS = [
   'booking.confirmed',
   'booking.declined',
   'booking.cancelled',
+  'conversation.opened',
+  'conversation.message_posted',
+  'conversation.agreed_proposed',
+  'conversation.agreed_confirmed',
+  'partnership.consent_changed',
+  'conversation.email_setting_changed',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -109,6 +115,8 @@ const SERVER_ENTITY_TYPES = [
   'board_item',
   'shared_resource',
   'resource_booking',
+  'conversation',
+  'partnership',
 ];
 
 describe('audit labels', () => {

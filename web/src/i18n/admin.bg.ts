@@ -207,6 +207,8 @@ export const adminBg = {
       site_page: 'Информационна страница',
       shared_resource: 'Споделен ресурс',
       resource_booking: 'Резервация на ресурс',
+      conversation: 'Разговор по обява',
+      partnership: 'Партньорство в клъстера',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -289,6 +291,16 @@ export const adminBg = {
       resource: {
         created: 'Добавен споделен ресурс',
         updated: 'Променен споделен ресурс',
+      },
+      conversation: {
+        opened: 'Проявен интерес: започнат разговор',
+        message_posted: 'Съобщение в разговор',
+        agreed_proposed: 'Предложено споразумение за партньорство',
+        agreed_confirmed: 'Потвърдено партньорство',
+        email_setting_changed: 'Включени или изключени имейли за нови съобщения',
+      },
+      partnership: {
+        consent_changed: 'Променено съгласие за показване на партньорство',
       },
       booking: {
         requested: 'Заявена резервация',

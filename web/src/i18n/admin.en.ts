@@ -205,6 +205,8 @@ export const adminEn: AdminMessages = {
       site_page: 'Information page',
       shared_resource: 'Shared resource',
       resource_booking: 'Resource booking',
+      conversation: 'Conversation about a board item',
+      partnership: 'Partnership in the cluster',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -287,6 +289,16 @@ export const adminEn: AdminMessages = {
       resource: {
         created: 'Shared resource added',
         updated: 'Shared resource changed',
+      },
+      conversation: {
+        opened: 'Interest expressed: conversation opened',
+        message_posted: 'Message written in a conversation',
+        agreed_proposed: 'Partnership proposed as agreed',
+        agreed_confirmed: 'Partnership confirmed',
+        email_setting_changed: 'New-message emails turned on or off',
+      },
+      partnership: {
+        consent_changed: 'Consent to show a partnership changed',
       },
       booking: {
         requested: 'Booking requested',

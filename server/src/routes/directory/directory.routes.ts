@@ -8,6 +8,7 @@ import {
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
+import { publicPartners } from '../conversations/conversations.service.ts';
 import { loadLogo, sendLogo } from '../profiles/logo.service.ts';
 import { getOrganizationProfile, listOrganizations } from './directory.service.ts';
 
@@ -41,7 +42,7 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       // Public-level for every reader, signed in or not: members see more through /api/members.
       const profile = await getOrganizationProfile(app.db.db, request.params.id, 'public');
       if (!profile) throw new AppError('organization.not_found', 404);
-      return profile;
+      return { ...profile, partners: await publicPartners(app.db.db, profile.id) };
     },
   );
 

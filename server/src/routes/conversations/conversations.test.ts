@@ -1,0 +1,396 @@
+/**
+ * Issue 14 §2: "Interested" opens a private conversation between two organisations. Only their
+ * representatives read and write it (not the committee, not an administrator, who sees only that it
+ * exists); one conversation per item and interested organisation, also under concurrent presses;
+ * unread counts; "agreed" proposed by one side and confirmed by the other makes a partnership, shown on
+ * the public profiles when both consent; new messages are emailed at most once an hour per conversation
+ * and recipient, as a digest, unless the recipient turned those emails off.
+ */
+import { type DbHandle, sql } from '@portal/db';
+import { createTestDb, testEngine } from '@portal/db/testing';
+import { addDays, ConversationSchema, todayInSofia } from '@portal/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
+import { buildTestApp, dispatchEvents, insertOrganization, insertUser, logIn } from '../../testing.ts';
+
+let h: DbHandle;
+let app: Awaited<ReturnType<typeof buildTestApp>>;
+const org = {} as Record<'lab' | 'uni' | 'studio' | 'suspended', string>;
+const as = {} as Record<
+  'labRep' | 'labRep2' | 'uniRep' | 'studioRep' | 'suspendedRep' | 'committee' | 'admin' | 'noRole',
+  string
+>;
+const email = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
+const userId = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
+let labItem = '';
+let studioItem = '';
+
+const SECRET = 'Тайна подробност за цената на часа';
+
+beforeAll(async () => {
+  h = await createTestDb({ maxConnections: 25 });
+  const generous = Object.fromEntries(
+    Object.keys(RATE_LIMITS).map((k) => [k, { max: 100_000, windowSeconds: 60 }]),
+  ) as RateLimits;
+  app = await buildTestApp(h, {}, { rateLimits: generous });
+  org.lab = await insertOrganization(h, { nameBg: 'Лаборатория Алфа', nameEn: 'Alpha Lab', areas: ['ict'] });
+  org.uni = await insertOrganization(h, { nameBg: 'Университет Бета', nameEn: 'Beta University' });
+  org.studio = await insertOrganization(h, { nameBg: 'Студио Гама', nameEn: 'Gamma Studio' });
+  org.suspended = await insertOrganization(h, { nameBg: 'Спряна', nameEn: 'Suspended', status: 'suspended' });
+  const rep = async (key: keyof typeof as, organizationId: string, language: 'bg' | 'en' = 'bg') => {
+    const u = await insertUser(h, { roles: ['representative'], organizationIds: [organizationId], language });
+    as[key] = await logIn(app, u.email);
+    if (key === 'labRep' || key === 'labRep2' || key === 'uniRep') {
+      email[key] = u.email;
+      userId[key] = u.id;
+    }
+  };
+  await rep('labRep', org.lab);
+  await rep('labRep2', org.lab, 'en');
+  await rep('uniRep', org.uni);
+  await rep('studioRep', org.studio);
+  await rep('suspendedRep', org.suspended);
+  as.committee = await logIn(app, (await insertUser(h, { roles: ['committee_member'] })).email);
+  as.admin = await logIn(app, (await insertUser(h, { roles: ['admin'] })).email);
+  as.noRole = await logIn(app, (await insertUser(h)).email);
+  labItem = await insertItem(org.lab, 'Споделена GPU лаборатория', 'Shared GPU and test lab');
+  studioItem = await insertItem(org.studio, 'Звукозаписно студио', 'Sound studio');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await h?.close();
+});
+
+async function insertItem(organizationId: string, titleBg: string, titleEn: string): Promise<string> {
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into board_items (organization_id, kind, type, title_bg, title_en, description_bg, status,
+          valid_until, published_at)
+        values (${organizationId}, 'offer', 'infrastructure', ${titleBg}, ${titleEn}, 'Описание', 'published',
+          ${addDays(todayInSofia(), 30)}::date, now())
+        returning id`,
+  );
+  await h.query(sql`insert into board_item_areas (item_id, area_id) values (${row!.id}, 'ict-software')`);
+  return row!.id;
+}
+
+const call = (
+  cookie: string | null,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  payload?: object,
+  language = 'bg',
+) =>
+  app.inject({
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+    headers: { 'accept-language': language, ...(cookie ? { cookie } : {}) },
+  });
+
+const emailsTo = (to: string) =>
+  h.query<{ subject: string; text: string }>(
+    sql`select subject, text from outbox_messages where to_email = ${to.toLowerCase()} order by created_at, id`,
+  );
+
+let conversationId = '';
+
+/** Time passes without waiting: every stored time of the conversations moves 61 minutes into the past. */
+async function hourPasses() {
+  await h.query(sql`update conversation_messages set created_at = created_at - interval '61 minutes'`);
+  await h.query(sql`update conversation_reads set last_read_at = last_read_at - interval '61 minutes'`);
+  await h.query(sql`update conversation_digests set last_sent_at = last_sent_at - interval '61 minutes'`);
+  await h.query(
+    sql`update outbox_events set next_attempt_at = next_attempt_at - interval '61 minutes'
+        where dispatched_at is null`,
+  );
+}
+
+describe('expressing interest', () => {
+  it('opens a conversation with the first message, once per item and organisation', async () => {
+    const first = await call(as.uniRep, 'POST', `/api/board/items/${labItem}/interest`, {
+      body: `Здравейте! ${SECRET}. Вижте https://example.bg/gpu.`,
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const c = ConversationSchema.parse(first.json());
+    conversationId = c.id;
+    expect(c).toMatchObject({
+      status: 'open',
+      mySide: 'interested',
+      owner: { id: org.lab },
+      interested: { id: org.uni },
+      unread: 0,
+    });
+    expect(c.messages).toHaveLength(1);
+    expect(c.messages[0]).toMatchObject({ mine: true, authorOrganizationId: org.uni });
+
+    const again = await call(as.uniRep, 'POST', `/api/board/items/${labItem}/interest`, { body: 'Пак аз' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ id: conversationId });
+    expect(again.json().messages).toHaveLength(1);
+  });
+
+  it('is refused on the own item, to a suspended member, to the committee and administrators', async () => {
+    const own = await call(as.labRep, 'POST', `/api/board/items/${labItem}/interest`, { body: 'Аз' });
+    expect(own.statusCode, own.body).toBe(409);
+    expect(own.json()).toMatchObject({ code: 'conversation.own_item' });
+    const suspended = await call(as.suspendedRep, 'POST', `/api/board/items/${labItem}/interest`, {
+      body: 'Здравейте',
+    });
+    expect(suspended.statusCode, suspended.body).toBe(403);
+    expect(suspended.json()).toMatchObject({ code: 'membership.inactive' });
+    for (const cookie of [as.committee, as.admin, as.noRole]) {
+      const res = await call(cookie, 'POST', `/api/board/items/${labItem}/interest`, { body: 'Здравейте' });
+      expect(res.statusCode, res.body).toBe(403);
+    }
+    const [row] = await h.query<{ n: number }>(sql`select count(*)::int as n from conversations`);
+    expect(row!.n).toBe(1);
+  });
+
+  it('refuses a message over 5,000 characters and control characters, field by field in Bulgarian', async () => {
+    const long = await call(as.studioRep, 'POST', `/api/board/items/${labItem}/interest`, {
+      body: 'а'.repeat(5001),
+    });
+    expect(long.statusCode, long.body).toBe(400);
+    expect(long.json().errors).toEqual([expect.objectContaining({ path: 'body.body' })]);
+    expect(long.json().errors[0].message).toMatch(/5000|5 000/);
+    const control = await call(as.studioRep, 'POST', `/api/board/items/${labItem}/interest`, {
+      body: 'Здравейте\u0000',
+    });
+    expect(control.statusCode, control.body).toBe(400);
+    expect(control.json().errors).toEqual([
+      expect.objectContaining({ path: 'body.body', message: expect.stringMatching(/управляващи символи/) }),
+    ]);
+    const [row] = await h.query<{ n: number }>(sql`select count(*)::int as n from conversations`);
+    expect(row!.n).toBe(1);
+  });
+
+  it.runIf(testEngine === 'postgres')(
+    'opens exactly one conversation for 20 concurrent presses (PostgreSQL)',
+    async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          call(as.uniRep, 'POST', `/api/board/items/${studioItem}/interest`, { body: `Натискане ${i}` }),
+        ),
+      );
+      const codes = answers.map((a) => a.statusCode).sort();
+      expect(codes.filter((c) => c === 201)).toHaveLength(1);
+      expect(codes.filter((c) => c === 200)).toHaveLength(19);
+      expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+      const [row] = await h.query<{ n: number; m: number }>(
+        sql`select count(*)::int as n, (select count(*)::int from conversation_messages m
+              where m.conversation_id = c.id) as m
+            from conversations c where c.item_id = ${studioItem} group by c.id`,
+      );
+      expect(row).toMatchObject({ n: 1, m: 1 });
+    },
+  );
+
+  it('opens exactly one conversation for concurrent presses (sequential on PGlite)', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call(as.uniRep, 'POST', `/api/board/items/${studioItem}/interest`, { body: 'Здравейте' }),
+      ),
+    );
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const [row] = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from conversations where item_id = ${studioItem}`,
+    );
+    expect(row!.n).toBe(1);
+  });
+});
+
+describe('who reads a conversation', () => {
+  it('the representatives of both sides, nobody else', async () => {
+    for (const cookie of [as.labRep, as.labRep2, as.uniRep]) {
+      const res = await call(cookie, 'GET', `/api/conversations/${conversationId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).toContain(SECRET);
+    }
+    const other = await call(as.studioRep, 'GET', `/api/conversations/${conversationId}`);
+    expect(other.statusCode).toBe(404);
+    for (const cookie of [as.committee, as.admin, as.noRole, null]) {
+      const res = await call(cookie, 'GET', `/api/conversations/${conversationId}`);
+      expect([401, 403]).toContain(res.statusCode);
+      expect(res.body).not.toContain(SECRET);
+    }
+  });
+
+  it('an administrator sees that it exists, between whom and how many messages, never the text', async () => {
+    const res = await call(as.admin, 'GET', '/api/admin/conversations');
+    expect(res.statusCode, res.body).toBe(200);
+    const row = res.json().items.find((i: { id: string }) => i.id === conversationId);
+    expect(row).toMatchObject({ owner: { id: org.lab }, interested: { id: org.uni }, messageCount: 1 });
+    expect(res.body).not.toContain(SECRET);
+    const audit = await call(as.admin, 'GET', '/api/admin/audit?pageSize=100');
+    expect(audit.body).not.toContain(SECRET);
+    const denied = await call(as.labRep, 'GET', '/api/admin/conversations');
+    expect(denied.statusCode).toBe(403);
+  });
+});
+
+describe('messages, unread counts and the digest', () => {
+  it('counts the other side’s messages as unread until read', async () => {
+    const list = await call(as.labRep, 'GET', '/api/conversations');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ id: conversationId, unread: 1, mySide: 'owner' }),
+    ]);
+    expect((await call(as.labRep, 'GET', '/api/conversations/unread')).json()).toEqual({ total: 1 });
+    expect((await call(as.uniRep, 'GET', '/api/conversations/unread')).json()).toEqual({ total: 0 });
+    const read = await call(as.labRep, 'POST', `/api/conversations/${conversationId}/read`);
+    expect(read.statusCode, read.body).toBe(204);
+    expect((await call(as.labRep, 'GET', '/api/conversations/unread')).json()).toEqual({ total: 0 });
+    // The other representative of the lab has not read it.
+    expect((await call(as.labRep2, 'GET', '/api/conversations/unread')).json()).toEqual({ total: 1 });
+  });
+
+  it('emails the other side at most once an hour per conversation, then a digest of what came since', async () => {
+    await dispatchEvents(h.db);
+    const first = await emailsTo(email.labRep2);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.subject).toContain('Beta University');
+    expect(first[0]!.text).toContain(SECRET);
+    expect(first[0]!.text).toContain(`/conversations/${conversationId}`);
+    // labRep read it before the dispatch: nothing left to tell them.
+    expect(await emailsTo(email.labRep)).toHaveLength(0);
+    expect(await emailsTo(email.uniRep)).toHaveLength(0);
+
+    for (const text of ['Второ съобщение', 'Трето съобщение']) {
+      const res = await call(as.uniRep, 'POST', `/api/conversations/${conversationId}/messages`, {
+        body: text,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await dispatchEvents(h.db);
+    expect(await emailsTo(email.labRep2)).toHaveLength(1);
+    // labRep was never emailed, so they hear at once (one email, both messages).
+    const labRep = await emailsTo(email.labRep);
+    expect(labRep).toHaveLength(1);
+    expect(labRep[0]!.text).toContain('Второ съобщение');
+    expect(labRep[0]!.text).toContain('Трето съобщение');
+
+    // A digest waits for the end of labRep2's hour. An hour passes: every stored time moves 61 minutes back.
+    const [waiting] = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from outbox_events where type = 'conversation.digest' and dispatched_at is null`,
+    );
+    expect(waiting!.n).toBe(1);
+    await hourPasses();
+    await dispatchEvents(h.db);
+    const digest = await emailsTo(email.labRep2);
+    expect(digest).toHaveLength(2);
+    expect(digest[1]!.subject).toBe('New messages from Beta University about "Shared GPU and test lab"');
+    expect(digest[1]!.text).toContain('Второ съобщение');
+    expect(digest[1]!.text).toContain('Трето съобщение');
+    expect(digest[1]!.text).not.toContain(SECRET);
+  });
+
+  it('sends nothing to a user who turned the emails off', async () => {
+    const off = await call(as.labRep, 'PUT', '/api/account/conversation-settings', { emailsEnabled: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await call(as.labRep, 'GET', '/api/account/conversation-settings')).json()).toEqual({
+      emailsEnabled: false,
+    });
+    await hourPasses();
+    const res = await call(as.uniRep, 'POST', `/api/conversations/${conversationId}/messages`, {
+      body: 'Четвърто съобщение',
+    });
+    expect(res.statusCode).toBe(201);
+    await dispatchEvents(h.db);
+    expect(await emailsTo(email.labRep)).toHaveLength(1);
+    expect(await emailsTo(email.labRep2)).toHaveLength(3);
+  });
+
+  it('refuses a message from someone outside the conversation, saving nothing', async () => {
+    const res = await call(as.studioRep, 'POST', `/api/conversations/${conversationId}/messages`, {
+      body: 'Намеса',
+    });
+    expect(res.statusCode).toBe(404);
+    const [row] = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from conversation_messages where body = 'Намеса'`,
+    );
+    expect(row!.n).toBe(0);
+  });
+});
+
+describe('agreed: a partnership', () => {
+  it('is proposed by one side, confirmed by the other, and shown on profiles only with both consents', async () => {
+    const read = ConversationSchema.parse(
+      (await call(as.uniRep, 'GET', `/api/conversations/${conversationId}`)).json(),
+    );
+    const proposed = await call(as.uniRep, 'POST', `/api/conversations/${conversationId}/agree`, {
+      version: read.version,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    expect(proposed.json()).toMatchObject({
+      status: 'agreed_proposed',
+      agreedProposedByOrganizationId: org.uni,
+    });
+    const self = await call(as.uniRep, 'POST', `/api/conversations/${conversationId}/confirm`, {
+      version: proposed.json().version,
+    });
+    expect(self.statusCode).toBe(409);
+    const stale = await call(as.labRep, 'POST', `/api/conversations/${conversationId}/confirm`, {
+      version: read.version,
+    });
+    expect(stale.json()).toMatchObject({ code: 'conversation.stale' });
+    const confirmed = await call(as.labRep, 'POST', `/api/conversations/${conversationId}/confirm`, {
+      version: proposed.json().version,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const c = ConversationSchema.parse(confirmed.json());
+    expect(c.status).toBe('agreed');
+    expect(c.partnership).toMatchObject({ myConsent: false, otherConsent: false });
+
+    const list = await call(as.labRep, 'GET', `/api/account/organizations/${org.lab}/partnerships`);
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({
+        partner: expect.objectContaining({ id: org.uni }),
+        areas: [expect.objectContaining({ id: 'ict-software' })],
+      }),
+    ]);
+    const notMine = await call(as.studioRep, 'GET', `/api/account/organizations/${org.lab}/partnerships`);
+    expect(notMine.statusCode).toBe(404);
+
+    const profile = async (id: string) => (await call(null, 'GET', `/api/organizations/${id}`)).json();
+    expect((await profile(org.lab)).partners).toEqual([]);
+    const pid = c.partnership!.id;
+    expect(
+      (await call(as.labRep, 'PUT', `/api/account/partnerships/${pid}/consent`, { shown: true })).statusCode,
+    ).toBe(204);
+    expect((await profile(org.lab)).partners).toEqual([]);
+    expect(
+      (await call(as.studioRep, 'PUT', `/api/account/partnerships/${pid}/consent`, { shown: true }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call(as.uniRep, 'PUT', `/api/account/partnerships/${pid}/consent`, { shown: true })).statusCode,
+    ).toBe(204);
+    expect((await profile(org.lab)).partners).toEqual([
+      expect.objectContaining({
+        organization: expect.objectContaining({ id: org.uni, nameEn: 'Beta University' }),
+      }),
+    ]);
+    expect((await profile(org.uni)).partners).toEqual([
+      expect.objectContaining({ organization: expect.objectContaining({ id: org.lab }) }),
+    ]);
+    await call(as.uniRep, 'PUT', `/api/account/partnerships/${pid}/consent`, { shown: false });
+    expect((await profile(org.lab)).partners).toEqual([]);
+
+    const audit = await h.query<{ action: string; before: unknown; after: unknown }>(
+      sql`select action, before, after from audit_events where entity_type in ('conversation', 'partnership')
+          order by occurred_at, id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'conversation.opened',
+        'conversation.message_posted',
+        'conversation.agreed_proposed',
+        'conversation.agreed_confirmed',
+        'partnership.consent_changed',
+      ]),
+    );
+    expect(JSON.stringify(audit)).not.toContain(SECRET);
+  });
+});

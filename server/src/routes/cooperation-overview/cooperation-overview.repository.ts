@@ -4,6 +4,7 @@ import {
   asc,
   boardItemAreas,
   boardItems,
+  conversations,
   type Db,
   eq,
   gte,
@@ -200,14 +201,13 @@ export function organizationNames(
 }
 
 /**
- * Requests on the board now (published, valid today in Sofia), optionally in a theme, leaving out
- * `answeredIds`; the oldest first.
+ * Requests on the board now (published, valid today in Sofia) that no one has answered: no conversation
+ * is about them. Optionally in a theme; the oldest first.
  */
 export async function openRequests(
   db: Db,
   today: string,
   area: string | null,
-  answeredIds: string[],
   limit: number,
 ): Promise<UnansweredRequest[]> {
   const rows = await db
@@ -228,7 +228,7 @@ export async function openRequests(
         eq(boardItems.kind, 'request'),
         eq(boardItems.status, 'published'),
         gte(boardItems.validUntil, today),
-        answeredIds.length > 0 ? notInArray(boardItems.id, answeredIds) : undefined,
+        notInArray(boardItems.id, db.select({ id: conversations.itemId }).from(conversations)),
         area ? inArray(boardItems.id, itemsInTheme(db, area)) : undefined,
       ),
     )

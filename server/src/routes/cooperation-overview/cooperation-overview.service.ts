@@ -63,7 +63,7 @@ export async function cooperationOverview(
     bookingsPerMonth(db, period, area),
     conversationActivity(db, period, area),
   ]);
-  const unanswered = await openRequests(db, todayInSofia(now), area, talk.answeredItemIds, UNANSWERED_LIMIT);
+  const unanswered = await openRequests(db, todayInSofia(now), area, UNANSWERED_LIMIT);
 
   // The most active members: items, confirmed bookings (made or hosted), conversations and partnerships.
   const tally = new Map<string, Omit<OverviewMember, 'organizationId' | 'nameBg' | 'nameEn' | 'total'>>();

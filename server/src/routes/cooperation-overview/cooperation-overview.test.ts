@@ -1,7 +1,8 @@
 /**
  * Issue 14 §5: the committee's overview of cooperation and the network picture. Counts per Sofia month,
  * type and theme over seeded board items and bookings; the month boundaries follow Sofia's clock (winter
- * UTC+2, summer UTC+3); the CSV carries the same numbers. Who may read it is the authorisation matrix's
+ * UTC+2, summer UTC+3); conversations and partnerships come from issue 14 §2's tables; the CSV carries
+ * the same numbers. Who may read it is the authorisation matrix's
  * job (`cooperation.rows.ts`); here only the committee reads and a representative is refused once.
  */
 import { type DbHandle, sql } from '@portal/db';
@@ -71,6 +72,24 @@ async function insertBooking(
         values (${resourceId}, ${organizationId}, ${startsAt}::timestamptz,
           ${startsAt}::timestamptz + interval '1 hour', ${status})`,
   );
+}
+
+async function insertConversation(
+  itemId: string,
+  ownerId: string,
+  interestedId: string,
+  openedAt: string,
+  agreedAt: string | null = null,
+): Promise<string> {
+  const [row] = await h.query<{ id: string }>(
+    sql`insert into conversations (item_id, owner_organization_id, interested_organization_id, status,
+          agreed_proposed_by_organization_id, agreed_proposed_at, agreed_confirmed_at, created_at)
+        values (${itemId}, ${ownerId}, ${interestedId}, ${agreedAt ? 'agreed' : 'open'},
+          ${agreedAt ? interestedId : null}, ${agreedAt}::timestamptz, ${agreedAt}::timestamptz,
+          ${openedAt}::timestamptz)
+        returning id`,
+  );
+  return row!.id;
 }
 
 const get = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
@@ -146,6 +165,26 @@ beforeAll(async () => {
   await insertBooking(lab, org.lab, '2026-03-05T08:00:00Z');
   await insertBooking(lab, org.former, '2026-03-06T08:00:00Z');
 
+  // Conversations: the studio asks about the lab's January offer (1 Mar 00:30 Sofia: March); the university
+  // answers the studio's request and they agree a partnership in April.
+  await insertConversation(item['jan-late']!, org.lab, org.studio, '2026-02-28T22:30:00Z');
+  const agreed = await insertConversation(
+    item['apr-early']!,
+    org.studio,
+    org.uni,
+    '2026-04-02T10:00:00Z',
+    '2026-04-20T10:00:00Z',
+  );
+  const [partnership] = await h.query<{ id: string }>(
+    sql`insert into partnerships (conversation_id, owner_organization_id, partner_organization_id, agreed_at)
+        values (${agreed}, ${org.studio}, ${org.uni}, '2026-04-20T10:00:00Z') returning id`,
+  );
+  for (const area of ['creative-xr', 'ict-software']) {
+    await h.query(
+      sql`insert into partnership_areas (partnership_id, area_id) values (${partnership!.id}, ${area})`,
+    );
+  }
+
   const c = await insertUser(h, { roles: ['committee_member'] });
   committee = await logIn(app, c.email);
   const r = await insertUser(h, { roles: ['representative'], organizationIds: [org.lab] });
@@ -205,7 +244,7 @@ describe('the overview of cooperation', () => {
       { month: '2026-02', count: 2 },
       { month: '2026-03', count: 1 },
     ]);
-    expect(o.unansweredRequests.map((r: { titleBg: string }) => r.titleBg)).toEqual(['apr-early']);
+    expect(o.unansweredRequests).toEqual([]);
   });
 
   it('counts confirmed bookings between members per Sofia month of their start', async () => {
@@ -216,22 +255,45 @@ describe('the overview of cooperation', () => {
     ]);
   });
 
-  it('ranks the most active members by items and bookings made or hosted', async () => {
+  it('ranks the most active members by items, bookings made or hosted, conversations and partnerships', async () => {
     const o = (await get(committee, '/api/committee/cooperation/overview?from=2026-01&to=2026-04')).json();
     expect(
-      o.activeMembers.map((m: { nameEn: string; items: number; bookings: number; total: number }) => [
-        m.nameEn,
-        m.items,
-        m.bookings,
-        m.total,
-      ]),
+      o.activeMembers.map(
+        (m: {
+          nameEn: string;
+          items: number;
+          bookings: number;
+          conversations: number;
+          partnerships: number;
+        }) => [m.nameEn, m.items, m.bookings, m.conversations, m.partnerships],
+      ),
     ).toEqual([
-      // A tie is broken by the Bulgarian name: Л before С.
-      ['Lab Ltd', 2, 3, 5],
-      ['Studio Plc', 2, 3, 5],
-      ['University', 2, 1, 3],
-      ['Бивш член', 0, 1, 1],
+      ['Studio Plc', 2, 3, 2, 1],
+      ['Lab Ltd', 2, 3, 1, 0],
+      ['University', 2, 1, 1, 1],
+      ['Бивш член', 0, 1, 0, 0],
     ]);
+    expect(o.activeMembers[0].total).toBe(8);
+  });
+
+  it('counts conversations opened and partnerships agreed per Sofia month and per theme of the item', async () => {
+    const o = (await get(committee, '/api/committee/cooperation/overview?from=2026-01&to=2026-04')).json();
+    expect(o.conversationsPerMonth).toEqual([
+      { month: '2026-03', conversations: 1, partnerships: 0 },
+      { month: '2026-04', conversations: 1, partnerships: 1 },
+    ]);
+    expect(o.conversationsPerArea).toEqual([
+      { areaId: 'creative', conversations: 1, partnerships: 1 },
+      { areaId: 'ict', conversations: 2, partnerships: 1 },
+    ]);
+    const creative = (
+      await get(committee, '/api/committee/cooperation/overview?from=2026-01&to=2026-04&area=creative')
+    ).json();
+    expect(creative.conversationsPerMonth).toEqual([{ month: '2026-04', conversations: 1, partnerships: 1 }]);
+    const february = (
+      await get(committee, '/api/committee/cooperation/overview?from=2026-02&to=2026-02')
+    ).json();
+    expect(february.conversationsPerMonth).toEqual([]);
   });
 
   it('lists requests on the board now that no one has answered, not expired or closed ones', async () => {
@@ -240,7 +302,8 @@ describe('the overview of cooperation', () => {
       { from: '2026-01', to: '2026-04' },
       new Date('2026-03-15T12:00:00Z'),
     );
-    expect(o.unansweredRequests.map((r) => r.titleBg)).toEqual(['open-request', 'apr-early']);
+    // The studio's request has a conversation: answered.
+    expect(o.unansweredRequests.map((r) => r.titleBg)).toEqual(['open-request']);
     expect(o.unansweredRequests[0]).toMatchObject({
       organizationNameEn: 'University',
       validUntil: '2099-12-31',
@@ -294,7 +357,13 @@ describe('the overview as CSV', () => {
     expect(lines).toContain('items_per_area,,ict,infrastructure,,,2');
     expect(lines).toContain('bookings_per_month,2026-03,,,,,2');
     expect(lines).toContain('bookings_per_month,2026-04,,,,,0');
-    expect(lines).toContain('active_member,,,,Студио АД,,5');
+    expect(lines).toContain('conversations_per_month,2026-03,,,,,1');
+    expect(lines).toContain('partnerships_per_month,2026-04,,,,,1');
+    expect(lines).toContain('partnerships_per_area,,creative,,,,1');
+    expect(lines).toContain('active_member,,,,Студио АД,,8');
+    expect(lines.filter((l) => l.startsWith('unanswered_request,'))).toEqual([
+      expect.stringMatching(/^unanswered_request,2026-02,,,Университет,open-request,1$/),
+    ]);
     expect(lines.filter((l) => l.startsWith('items_per_month,'))).toHaveLength(4 * BOARD_ITEM_TYPES.length);
   });
 
@@ -311,7 +380,7 @@ describe('the overview as CSV', () => {
 });
 
 describe('the network picture', () => {
-  it('shows active members as nodes with their kind and first theme, confirmed bookings as links', async () => {
+  it('shows active members as nodes with their kind and first theme, partnerships and confirmed bookings as links', async () => {
     const res = await get(committee, '/api/committee/cooperation/network?from=2026-01&to=2026-04');
     expect(res.statusCode, res.body).toBe(200);
     const n = CooperationNetworkSchema.parse(res.json());
@@ -325,10 +394,11 @@ describe('the network picture', () => {
       expect.arrayContaining([
         ['booking', ...pair(org.lab, org.studio), 2],
         ['booking', ...pair(org.studio, org.uni), 1],
+        ['partnership', ...pair(org.studio, org.uni), 1],
       ]),
     );
-    // Not the booking of a former member, not one's own resource, not a request.
-    expect(n.links).toHaveLength(2);
+    // Not the booking of a former member, not one's own resource, not a request; no open conversation.
+    expect(n.links).toHaveLength(3);
   });
 
   it('filters by period and theme', async () => {

@@ -53,6 +53,9 @@ export const AccountExportSchema = z.object({
   boardItems: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
+  /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */
+  conversationMessages: Rows,
+  conversationSettings: Rows,
   auditEvents: Rows,
 });
 export type AccountExport = z.infer<typeof AccountExportSchema>;

@@ -205,12 +205,25 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
             { name: 'my-fees', path: `/my/organizations/${org}/fees` },
             { name: 'my-competitors', path: `/my/organizations/${org}/competitors` },
             { name: 'my-data', path: `/my/organizations/${org}/data` },
+            { name: 'my-partners', path: `/my/organizations/${org}/partners` },
           ]
         : [];
+      // Private conversations (issue 14 §2): the list and each of the representative's conversations.
+      const conversations = await getJson<Items>(context, '/api/conversations?pageSize=100');
       return [
         ...publicRoutes,
         { name: 'account', path: '/account' },
         ...orgRoutes,
+        { name: 'conversations', path: '/conversations' },
+        ...conversations.items.map((c, i) => ({
+          name: `conversation-${i + 1}`,
+          path: `/conversations/${c.id}`,
+        })),
+        {
+          name: 'conversation-not-found',
+          path: '/conversations/00000000-0000-4000-8000-000000000000',
+          expected4xx: ['/api/conversations/00000000-0000-4000-8000-000000000000'],
+        },
         {
           name: 'accept-invitation',
           path: '/invitations/accept?token=not-a-real-token',

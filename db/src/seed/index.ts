@@ -22,6 +22,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { seedDemoApplications } from './demo-applications.ts';
+import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
@@ -30,6 +31,7 @@ import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
+export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
   DEMO_ORGANIZATIONS,
@@ -166,6 +168,9 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
 
     // The suspended member's history: a category change and the suspension, with their decisions (issue 5).
     await seedDemoMemberships(tx, idOf);
+
+    // Two conversations on the demo board, one of them an agreed partnership (issue 14 §2).
+    await seedDemoConversations(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -366,7 +366,14 @@ export async function fingerprint(): Promise<Record<string, number>> {
           (select coalesce(sum(version), 0)::int from shared_resources) as shared_resource_versions,
           (select count(*)::int from resource_bookings) as resource_bookings,
           (select coalesce(sum(case status when 'requested' then 1 when 'confirmed' then 10
-             when 'declined' then 100 else 1000 end), 0)::int from resource_bookings) as booking_states`,
+             when 'declined' then 100 else 1000 end), 0)::int from resource_bookings) as booking_states,
+          (select count(*)::int from conversations) as conversations,
+          (select coalesce(sum(version), 0)::int from conversations) as conversation_versions,
+          (select count(*)::int from conversation_messages) as conversation_messages,
+          (select count(*)::int from conversation_reads) as conversation_reads,
+          (select count(*)::int from conversation_settings) as conversation_settings,
+          (select count(*)::int from partnerships) as partnerships,
+          (select coalesce(sum(version), 0)::int from partnerships) as partnership_versions`,
   );
   return row!;
 }

@@ -7,6 +7,7 @@ import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/cluster.ts';
+import { ConversationsNavLink } from '@/features/conversations/components/unread-link.tsx';
 import { useCan } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
@@ -159,6 +160,7 @@ function MainLinks({
           {t('nav.decisions')}
         </NavLink>
       </li>
+      <ConversationsItem />
       {showsCommittee ? (
         <li>
           {/* Current on an application's page too (NavLink matches the paths below it). */}
@@ -181,4 +183,14 @@ function MainLinks({
       ) : null}
     </List>
   );
+}
+
+/** The conversations link with its unread badge, for representatives only (an empty item otherwise). */
+function ConversationsItem() {
+  const shows = useCan('conversations.use');
+  return shows ? (
+    <li>
+      <ConversationsNavLink />
+    </li>
+  ) : null;
 }

@@ -117,8 +117,8 @@ export const routes: RouteObject[] = [
           {
             path: paths.account.path,
             lazy: () =>
-              import('@/features/account/components/account-page.tsx').then((m) => ({
-                Component: m.AccountPage,
+              import('./routes/account-page.tsx').then((m) => ({
+                Component: m.AccountWithSettingsPage,
               })),
           },
           // An organisation the user represents: the layout (header and tabs) loads with the
@@ -165,6 +165,13 @@ export const routes: RouteObject[] = [
                 lazy: () =>
                   import('@/features/profiles/components/competitors-page.tsx').then((m) => ({
                     Component: m.CompetitorsPage,
+                  })),
+              },
+              {
+                path: paths.myOrganizationPartners.path,
+                lazy: () =>
+                  import('@/features/conversations/components/partnerships-page.tsx').then((m) => ({
+                    Component: m.PartnershipsPage,
                   })),
               },
               {
@@ -303,6 +310,26 @@ export const routes: RouteObject[] = [
                 ]).then(([m]) => m),
               (m) => m.CommitteeFeesPage,
             ),
+          },
+        ],
+      },
+      // Private conversations about board items: representatives (of either side, checked by the API).
+      {
+        element: <RequireAuth permission="conversations.use" />,
+        children: [
+          {
+            path: paths.conversations.path,
+            lazy: () =>
+              import('@/features/conversations/components/conversations-page.tsx').then((m) => ({
+                Component: m.ConversationsPage,
+              })),
+          },
+          {
+            path: paths.conversation.path,
+            lazy: () =>
+              import('@/features/conversations/components/conversation-page.tsx').then((m) => ({
+                Component: m.ConversationPage,
+              })),
           },
         ],
       },

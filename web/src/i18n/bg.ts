@@ -2,6 +2,7 @@ import type { AccountDataMessages } from './account-data.bg.ts';
 import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
+import type { ConversationsMessages } from './conversations.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
@@ -46,6 +47,10 @@ export const bg = {
     members: 'Членове',
     decisions: 'Решения',
     committee: 'Комитет',
+    conversations: 'Разговори',
+    /** The header link's accessible name with its badge (`count` unread messages). */
+    conversationsUnread_one: 'Разговори, {{count}} непрочетено съобщение',
+    conversationsUnread_other: 'Разговори, {{count}} непрочетени съобщения',
   },
   common: {
     loading: 'Зареждане…',
@@ -135,6 +140,7 @@ export const bg = {
     seeks: 'Търси: {{kinds}}',
   },
   profile: {
+    partners: 'Партньори в клъстера',
     titleFallback: 'Профил на член',
     logoAlt: 'Лого на {{name}}',
     back: 'Обратно към членовете',
@@ -334,6 +340,7 @@ export const bg = {
   account: {
     title: 'Моят профил',
     sections: 'Раздели на профила',
+    notifications: { title: 'Известия' },
     profile: {
       title: 'Лични данни',
       email: 'Имейл',
@@ -447,6 +454,7 @@ export type Messages = ShellMessages & {
   admin: AdminMessages;
   apply: ApplyMessages;
   committee: CommitteeMessages;
+  conversations: ConversationsMessages;
   dateField: DateFieldMessages;
   decisions: DecisionsMessages;
   memberships: MembershipsMessages;

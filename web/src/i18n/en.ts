@@ -33,6 +33,9 @@ export const en: ShellMessages = {
     members: 'Members',
     decisions: 'Decisions',
     committee: 'Committee',
+    conversations: 'Conversations',
+    conversationsUnread_one: 'Conversations, {{count}} unread message',
+    conversationsUnread_other: 'Conversations, {{count}} unread messages',
   },
   common: {
     loading: 'Loading…',
@@ -124,6 +127,7 @@ export const en: ShellMessages = {
     seeks: 'Seeks: {{kinds}}',
   },
   profile: {
+    partners: 'Partners in the cluster',
     titleFallback: 'Member profile',
     logoAlt: 'Logo of {{name}}',
     back: 'Back to the members',
@@ -321,6 +325,7 @@ export const en: ShellMessages = {
   account: {
     title: 'My account',
     sections: 'Account sections',
+    notifications: { title: 'Notifications' },
     profile: {
       title: 'Personal details',
       email: 'E-mail',

@@ -13,6 +13,9 @@ import { bg, type Messages } from './bg.ts';
 import { committeeBg } from './committee.bg.ts';
 import { committeeEn } from './committee.en.ts';
 import { committeeResources } from './committee.ts';
+import { conversationsBg } from './conversations.bg.ts';
+import { conversationsEn } from './conversations.en.ts';
+import { conversationsResources } from './conversations.ts';
 import { dateFieldBg } from './date-field.bg.ts';
 import { dateFieldEn } from './date-field.en.ts';
 import { dateFieldResources } from './date-field.ts';
@@ -42,6 +45,7 @@ const messages: Record<Language, Messages> = {
     admin: adminBg,
     apply: applyBg,
     committee: committeeBg,
+    conversations: conversationsBg,
     dateField: dateFieldBg,
     decisions: decisionsBg,
     memberships: membershipsBg,
@@ -55,6 +59,7 @@ const messages: Record<Language, Messages> = {
     admin: adminEn,
     apply: applyEn,
     committee: committeeEn,
+    conversations: conversationsEn,
     dateField: dateFieldEn,
     decisions: decisionsEn,
     memberships: membershipsEn,
@@ -136,6 +141,7 @@ describe('translations', () => {
         committee: committeeResources[language],
         dateField: dateFieldResources[language],
         decisions: decisionsResources[language],
+        conversations: conversationsResources[language],
         memberships: membershipsResources[language],
         fees: feesResources[language],
         myOrganization: myOrganizationResources[language],

@@ -31,6 +31,7 @@ export const myOrganizationBg = {
     fees: 'Членски внос',
     competitors: 'Конкуренти',
     data: 'Данни',
+    partners: 'Партньори',
   },
   facts: {
     eik: 'ЕИК/БУЛСТАТ',

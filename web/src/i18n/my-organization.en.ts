@@ -27,6 +27,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     fees: 'Fees',
     competitors: 'Competitors',
     data: 'Data',
+    partners: 'Partners',
   },
   facts: {
     eik: 'UIC/BULSTAT',

@@ -65,6 +65,17 @@ export const paths = {
     path: '/my/organizations/:id/data',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/data`,
   },
+  /** The organisation's partnerships agreed in conversations, with the consent to show each. */
+  myOrganizationPartners: {
+    path: '/my/organizations/:id/partners',
+    href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/partners`,
+  },
+  /** Private conversations about board items (issue 14 §2). */
+  conversations: {
+    path: '/conversations',
+    href: () => '/conversations',
+  },
+  conversation: EMAILED_PAGES.conversation,
   acceptInvitation: EMAILED_PAGES.acceptInvitation,
   apply: {
     path: '/apply',

@@ -487,6 +487,9 @@ export async function sendConversationDigests(
   conversationId: string,
   publicUrl: string,
 ): Promise<void> {
+  // One digest run per conversation at a time: two dispatchers handling two messages of the same
+  // conversation would otherwise both see "not emailed within the hour" and both send.
+  if (!(await lockConversation(tx, conversationId))) return;
   const row = await findConversationForDigest(tx, conversationId);
   if (!row) return;
   let nextDigestAt: string | null = null;

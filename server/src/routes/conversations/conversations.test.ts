@@ -20,7 +20,7 @@ const as = {} as Record<
   'labRep' | 'labRep2' | 'uniRep' | 'studioRep' | 'suspendedRep' | 'committee' | 'admin' | 'noRole',
   string
 >;
-const email = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
+const email = {} as Record<'labRep' | 'labRep2' | 'uniRep' | 'studioRep', string>;
 const userId = {} as Record<'labRep' | 'labRep2' | 'uniRep', string>;
 let labItem = '';
 let studioItem = '';
@@ -40,6 +40,7 @@ beforeAll(async () => {
   const rep = async (key: keyof typeof as, organizationId: string, language: 'bg' | 'en' = 'bg') => {
     const u = await insertUser(h, { roles: ['representative'], organizationIds: [organizationId], language });
     as[key] = await logIn(app, u.email);
+    if (key === 'studioRep') email.studioRep = u.email;
     if (key === 'labRep' || key === 'labRep2' || key === 'uniRep') {
       email[key] = u.email;
       userId[key] = u.id;
@@ -301,6 +302,25 @@ describe('messages, unread counts and the digest', () => {
     expect(await emailsTo(email.labRep2)).toHaveLength(3);
   });
 
+  it('sends one digest when two dispatchers handle two messages of a conversation at once', async () => {
+    await dispatchEvents(h.db);
+    await hourPasses();
+    const before = (await emailsTo(email.studioRep)).length;
+    const studio = await call(as.uniRep, 'POST', `/api/board/items/${studioItem}/interest`, { body: 'x' });
+    const studioConversation = studio.json().id as string;
+    for (const text of ['Първо', 'Второ']) {
+      const res = await call(as.uniRep, 'POST', `/api/conversations/${studioConversation}/messages`, {
+        body: text,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await Promise.all([dispatchEvents(h.db), dispatchEvents(h.db), dispatchEvents(h.db)]);
+    const after = await emailsTo(email.studioRep);
+    expect(after.length - before).toBe(1);
+    expect(after.at(-1)!.text).toContain('Първо');
+    expect(after.at(-1)!.text).toContain('Второ');
+  });
+
   it('refuses a message from someone outside the conversation, saving nothing', async () => {
     const res = await call(as.studioRep, 'POST', `/api/conversations/${conversationId}/messages`, {
       body: 'Намеса',
@@ -392,5 +412,47 @@ describe('agreed: a partnership', () => {
       ]),
     );
     expect(JSON.stringify(audit)).not.toContain(SECRET);
+  });
+});
+
+describe('personal data', () => {
+  it('exports the messages a person wrote, and erasing them keeps the conversation readable for the other side', async () => {
+    const exported = await call(as.uniRep, 'GET', '/api/account/export');
+    expect(exported.statusCode, exported.body).toBe(200);
+    const messages = exported.json().conversationMessages as { body: string; conversationId: string }[];
+    expect(messages.map((m) => m.body)).toEqual(
+      expect.arrayContaining(['Второ съобщение', 'Трето съобщение']),
+    );
+    expect(messages.every((m) => typeof m.conversationId === 'string')).toBe(true);
+    // The other side's export carries only what they wrote (and the emails they received).
+    const lab = await call(as.labRep, 'GET', '/api/account/export');
+    expect(lab.json().conversationMessages).toEqual([]);
+
+    // A full name (the personal-data code scrubs full names and addresses inside texts).
+    const [uni] = await h.query<{ display_name: string }>(
+      sql`update users set display_name = 'Мария Петрова' where id = ${userId.uniRep} returning display_name`,
+    );
+    // A message of the lab that names the person: the name is scrubbed with the account.
+    await call(as.labRep, 'POST', `/api/conversations/${conversationId}/messages`, {
+      body: `Благодаря, ${uni!.display_name}!`,
+    });
+    const erased = await call(as.admin, 'POST', `/api/admin/users/${userId.uniRep}/erase`);
+    expect(erased.statusCode, erased.body).toBe(200);
+
+    const read = await call(as.labRep, 'GET', `/api/conversations/${conversationId}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const c = ConversationSchema.parse(read.json());
+    const theirs = c.messages.filter((m) => m.authorOrganizationId === org.uni);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((m) => m.authorName === null)).toBe(true);
+    expect(theirs.map((m) => m.body)).toContain('Второ съобщение');
+    expect(read.body).not.toContain(uni!.display_name);
+    const [left] = await h.query<{ n: number }>(
+      sql`select (select count(*) from conversation_messages where author_user_id = ${userId.uniRep})
+            + (select count(*) from conversation_reads where user_id = ${userId.uniRep})
+            + (select count(*) from conversations where opened_by = ${userId.uniRep}
+                 or agreed_proposed_by = ${userId.uniRep})::int as n`,
+    );
+    expect(Number(left!.n)).toBe(0);
   });
 });

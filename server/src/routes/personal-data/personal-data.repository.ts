@@ -8,6 +8,11 @@ import {
   auditEvents,
   authTokens,
   boardItems,
+  conversationDigests,
+  conversationMessages,
+  conversationReads,
+  conversationSettings,
+  conversations,
   type Db,
   decisions,
   eq,
@@ -309,6 +314,34 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(boardItems)
         .where(eq(boardItems.createdBy, userId))
         .orderBy(asc(boardItems.createdAt)),
+    ),
+    conversationMessages: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: conversationMessages.id,
+            conversationId: conversationMessages.conversationId,
+            authorOrganizationId: conversationMessages.authorOrganizationId,
+            body: conversationMessages.body,
+            createdAt: conversationMessages.createdAt,
+          }),
+        )
+        .from(conversationMessages)
+        .where(eq(conversationMessages.authorUserId, userId))
+        .orderBy(asc(conversationMessages.createdAt), asc(conversationMessages.id)),
+    ),
+    conversationSettings: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            emailsEnabled: conversationSettings.emailsEnabled,
+            updatedAt: conversationSettings.updatedAt,
+          }),
+        )
+        .from(conversationSettings)
+        .where(eq(conversationSettings.userId, userId)),
     ),
     bookings: await jsonRows(
       db,
@@ -886,6 +919,11 @@ export const scrubbed = {
   },
   membershipReasons: { table: membershipEvents, id: membershipEvents.id, columns: [membershipEvents.reason] },
   bookingReasons: { table: resourceBookings, id: resourceBookings.id, columns: [resourceBookings.reason] },
+  conversationMessages: {
+    table: conversationMessages,
+    id: conversationMessages.id,
+    columns: [conversationMessages.body],
+  },
   mails: {
     table: outboxMessages,
     id: outboxMessages.id,
@@ -948,4 +986,30 @@ export async function updateScrubbedRow(
   if (sets.length === 0) return;
   // Raw: one statement for any of the tables above (the builder's update is typed per table).
   await rowsOf(db, sql`update ${target.table} set ${sql.join(sets, sql`, `)} where ${target.id} = ${id}`);
+}
+
+/**
+ * A person's part in conversations (decision 036): their messages stay for the other side to read, under
+ * "erased person" (no author); who opened, proposed or confirmed is forgotten; their read marks, digest
+ * times and settings go. Returns how many messages lost their author.
+ */
+export async function detachFromConversations(db: Db, userId: string): Promise<number> {
+  const rows = await db
+    .update(conversationMessages)
+    .set({ authorUserId: null })
+    .where(eq(conversationMessages.authorUserId, userId))
+    .returning({ id: conversationMessages.id });
+  await db.update(conversations).set({ openedBy: null }).where(eq(conversations.openedBy, userId));
+  await db
+    .update(conversations)
+    .set({ agreedProposedBy: null })
+    .where(eq(conversations.agreedProposedBy, userId));
+  await db
+    .update(conversations)
+    .set({ agreedConfirmedBy: null })
+    .where(eq(conversations.agreedConfirmedBy, userId));
+  await db.delete(conversationReads).where(eq(conversationReads.userId, userId));
+  await db.delete(conversationDigests).where(eq(conversationDigests.userId, userId));
+  await db.delete(conversationSettings).where(eq(conversationSettings.userId, userId));
+  return rows.length;
 }

@@ -22,6 +22,7 @@ import {
   deletePendingMailTo,
   deleteRateLimits,
   deleteSessionsOfUser,
+  detachFromConversations,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -200,6 +201,10 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   await scrubColumns(tx, scrubbed.auditSnapshots, undefined, s);
   await scrubColumns(tx, scrubbed.membershipReasons, undefined, s);
   await scrubColumns(tx, scrubbed.bookingReasons, undefined, s);
+  // Their conversation messages stay readable for the other side, their name and address scrubbed from
+  // every message (theirs and the others'), the author shown as an erased person.
+  await scrubColumns(tx, scrubbed.conversationMessages, undefined, s);
+  await detachFromConversations(tx, user.id);
 
   // Mail to them: queued messages are dropped, sent ones kept as a record without their content.
   const dropped = await deletePendingMailTo(tx, email);

@@ -261,6 +261,8 @@ const ROWS: Row[] = [
  * with the reason. Everything else under those paths must be a row above.
  */
 const NO_CONTACTS: Record<string, string> = {
+  '/api/account/organizations/:id/partnerships':
+    "the organisation's partnerships: partner names, dates and areas, no contacts (who reads it: 'private conversations' below)",
   '/api/organizations/:id/logo': 'image bytes only',
   '/api/account/organizations/:id/logo': 'image bytes only',
   '/api/account/organizations/:id/representatives':
@@ -578,6 +580,84 @@ describe('who sees a booking', () => {
       expect(res.body).not.toContain(bookingId);
     }
   });
+});
+
+/**
+ * Private conversations (issue 14 §2, decision 036): the representatives of its two organisations read a
+ * conversation and its messages; nobody else does — not the committee, not an administrator (who gets
+ * only the moderation list: that it exists, between whom, when, how many messages, never a word of it),
+ * not a representative of a lapsed member. The owner is orgIds[0] (the own representative's), the
+ * interested side the other one.
+ */
+describe('private conversations', () => {
+  const TEXT = 'Само между двете организации';
+  let conversationId = '';
+  beforeAll(async () => {
+    const [item] = await h.query<{ id: string }>(
+      sql`insert into board_items (organization_id, kind, type, title_bg, description_bg, status, valid_until,
+            published_at)
+          values (${ctx.orgIds[0]}, 'offer', 'people', 'Стажове', 'Описание', 'published',
+            current_date + 30, now()) returning id`,
+    );
+    const [c] = await h.query<{ id: string }>(
+      sql`insert into conversations (item_id, owner_organization_id, interested_organization_id, status,
+            agreed_proposed_by_organization_id, agreed_proposed_at, agreed_confirmed_at)
+          values (${item!.id}, ${ctx.orgIds[0]}, ${ctx.otherOrgId}, 'agreed', ${ctx.otherOrgId}, now(), now())
+          returning id`,
+    );
+    conversationId = c!.id;
+    await h.query(
+      sql`insert into conversation_messages (conversation_id, author_organization_id, body)
+          values (${conversationId}, ${ctx.otherOrgId}, ${TEXT})`,
+    );
+    await h.query(
+      sql`insert into partnerships (conversation_id, owner_organization_id, partner_organization_id, agreed_at,
+            owner_consent_at)
+          values (${conversationId}, ${ctx.orgIds[0]}, ${ctx.otherOrgId}, now(), now())`,
+    );
+  });
+  const sides = (reader: Reader) => reader === 'own_representative' || reader === 'other_representative';
+
+  it.each(READERS)('%s reads the conversation only as one of its two sides', async (reader) => {
+    for (const url of [`/api/conversations/${conversationId}`, '/api/conversations']) {
+      const res = await ask(reader, url);
+      if (sides(reader)) {
+        expect(res.statusCode, res.body).toBe(200);
+        if (url.endsWith(conversationId)) expect(res.body).toContain(TEXT);
+      } else if (reader.endsWith('_representative')) {
+        // A lapsed member's representative lists only their own organisation's conversations: none.
+        expect(res.body).not.toContain(TEXT);
+        expect(res.body).not.toContain(conversationId);
+      } else {
+        expect([401, 403, 404]).toContain(res.statusCode);
+        expect(res.body).not.toContain(TEXT);
+      }
+    }
+  });
+
+  it.each(READERS)(
+    '%s sees in the moderation list at most that it exists, never its text',
+    async (reader) => {
+      const res = await ask(reader, '/api/admin/conversations');
+      if (reader === 'admin') {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().items).toEqual([expect.objectContaining({ id: conversationId, messageCount: 1 })]);
+      } else {
+        expect([401, 403]).toContain(res.statusCode);
+      }
+      expect(res.body).not.toContain(TEXT);
+    },
+  );
+
+  it.each(READERS)(
+    '%s sees the partnership on a public profile only once both sides consent',
+    async (reader) => {
+      const res = await ask(reader, `/api/organizations/${ctx.orgIds[0]}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().partners).toEqual([]);
+      expect(res.body).not.toContain(TEXT);
+    },
+  );
 });
 
 describe('the table', () => {

@@ -29,6 +29,8 @@ const accountExport = {
   emails: [],
   boardItems: [],
   bookings: [],
+  conversationMessages: [],
+  conversationSettings: [],
   auditEvents: [],
 };
 

@@ -1,4 +1,5 @@
 import { Anchor, Group, Skeleton, Stack, Title, VisuallyHidden } from '@mantine/core';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -12,7 +13,11 @@ import { PasswordSection } from './password-section.tsx';
 import { ProfileSection } from './profile-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 
-export function AccountPage() {
+/**
+ * /account. `Notifications`: the email settings of other features (the conversations'), composed in
+ * app/routes; without it the section is left out.
+ */
+export function AccountPage({ Notifications }: { Notifications?: ComponentType } = {}) {
   const { t } = useTranslation();
   usePageTitle(t('account.title'));
   const account = useAccount();
@@ -23,8 +28,10 @@ export function AccountPage() {
     sessions: t('account.sessions.title'),
     applications: t('account.applications.title'),
     organizations: t('account.organizations.title'),
+    notifications: t('account.notifications.title'),
     data: t('accountData.title'),
   };
+  const sections = SECTIONS.filter((id) => id !== 'notifications' || Notifications);
 
   if (account.isPending) {
     return (
@@ -50,7 +57,7 @@ export function AccountPage() {
       <Title order={1}>{t('account.title')}</Title>
       <nav aria-label={t('account.sections')}>
         <Group component="ul" className="plain-list" gap="md">
-          {SECTIONS.map((id) => (
+          {sections.map((id) => (
             <li key={id}>
               <Anchor href={`#${id}`} size="sm">
                 {titles[id]}
@@ -75,6 +82,11 @@ export function AccountPage() {
         <EmailSection currentEmail={me.email} />
       </AccountSection>
       <SessionsSection title={titles.sessions} />
+      {Notifications ? (
+        <AccountSection id="notifications" title={titles.notifications}>
+          <Notifications />
+        </AccountSection>
+      ) : null}
       <AccountSection id="data" title={titles.data}>
         <DataSection />
       </AccountSection>

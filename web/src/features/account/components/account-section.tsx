@@ -8,6 +8,7 @@ export const SECTIONS = [
   'password',
   'email',
   'sessions',
+  'notifications',
   'data',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];

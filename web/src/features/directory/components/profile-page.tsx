@@ -14,6 +14,7 @@ import {
   type ContactField,
   type MemberOrganizationProfile,
   type OrganizationProfile,
+  type PublicPartner,
   SHARING_KINDS,
   type Sharing as SharingTexts,
 } from '@portal/shared';
@@ -169,6 +170,8 @@ function Profile({
 
       <Sharing offers={o.offers} seeks={o.seeks} />
 
+      <Partners partners={o.partners ?? []} />
+
       <Group align="stretch" gap="lg" grow preventGrowOverflow={false} wrap="wrap">
         <Card withBorder padding="lg" component="section" aria-labelledby="profile-details" miw={280}>
           <Title order={2} size="h4" id="profile-details" mb="sm">
@@ -265,6 +268,42 @@ function Sharing({ offers, seeks }: { offers: SharingTexts; seeks: SharingTexts 
           {side('seeks', seeks)}
         </Group>
       )}
+    </Stack>
+  );
+}
+
+/**
+ * "Partners in the cluster": partnerships agreed in conversations about board items that both sides
+ * consented to show (issue 14 §2); nothing when there are none.
+ */
+function Partners({ partners }: { partners: PublicPartner[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (partners.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-partners">
+      <Title order={2} size="h3" id="profile-partners">
+        {t('profile.partners')}
+      </Title>
+      <Stack component="ul" gap={6} className="plain-list">
+        {partners.map((p) => {
+          const name = pickLocalized(p.organization.nameBg, p.organization.nameEn, language);
+          return (
+            <li key={p.organization.id}>
+              <Anchor component={Link} to={paths.member.href(p.organization.id)} lang={name.lang}>
+                {name.text}
+              </Anchor>
+              <Text span size="sm" c="dimmed">
+                {' · '}
+                {formatDate(p.agreedAt.slice(0, 10), language)}
+                {p.areas.length
+                  ? ` · ${p.areas.map((a) => pickLocalized(a.nameBg, a.nameEn, language).text).join(', ')}`
+                  : ''}
+              </Text>
+            </li>
+          );
+        })}
+      </Stack>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ export function MyOrganizationNav({ id }: { id: string }) {
     { to: paths.myOrganizationHistory.href(id), label: t('myOrganization.nav.history') },
     { to: paths.myOrganizationFees.href(id), label: t('myOrganization.nav.fees') },
     { to: paths.myOrganizationCompetitors.href(id), label: t('myOrganization.nav.competitors') },
+    { to: paths.myOrganizationPartners.href(id), label: t('myOrganization.nav.partners') },
     { to: paths.myOrganizationData.href(id), label: t('myOrganization.nav.data') },
   ];
   return (

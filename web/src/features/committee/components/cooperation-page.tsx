@@ -26,6 +26,15 @@ const TYPE_COLOURS: Record<BoardItemType, string> = {
   other: 'gray.6',
 };
 
+/** Room for a theme's name beside its bar; longer names are shortened in the chart (the table has them whole). */
+const AREA_AXIS_WIDTH = 150;
+const AREA_LABEL_MAX = 32;
+const areaChartHeight = (rows: number) => Math.max(200, rows * 72 + 60);
+const shortLabels = <T extends { label: string }>(rows: T[]): T[] =>
+  rows.map((r) =>
+    r.label.length > AREA_LABEL_MAX ? { ...r, label: `${r.label.slice(0, AREA_LABEL_MAX - 1)}…` } : r,
+  );
+
 const ACTIVITY = [
   { key: 'conversations', color: 'indigo.6' },
   { key: 'partnerships', color: 'green.7' },
@@ -160,12 +169,12 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
           empty={itemsByArea.length === 0 ? noData : undefined}
         >
           <BarChart
-            h={Math.max(200, itemsByArea.length * 56)}
-            data={rowsOf(itemsAreaTable)}
+            h={areaChartHeight(itemsByArea.length)}
+            data={shortLabels(rowsOf(itemsAreaTable))}
             dataKey="label"
             type="stacked"
             orientation="vertical"
-            yAxisProps={{ width: 140 }}
+            yAxisProps={{ width: AREA_AXIS_WIDTH }}
             series={typeSeries}
             withLegend
           />
@@ -196,11 +205,11 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
           empty={talkByArea.length === 0 ? noData : undefined}
         >
           <BarChart
-            h={Math.max(200, talkByArea.length * 56)}
-            data={rowsOf(talkAreaTable)}
+            h={areaChartHeight(talkByArea.length)}
+            data={shortLabels(rowsOf(talkAreaTable))}
             dataKey="label"
             orientation="vertical"
-            yAxisProps={{ width: 140 }}
+            yAxisProps={{ width: AREA_AXIS_WIDTH }}
             series={ACTIVITY.slice(0, 2).map((a) => ({
               name: a.key,
               label: t(`committee.cooperation.${a.key}`),
@@ -242,12 +251,12 @@ function ActiveMembers({ data }: { data: CooperationOverview }) {
       empty={data.activeMembers.length === 0 ? t('committee.cooperation.noActiveMembers') : undefined}
     >
       <BarChart
-        h={Math.max(200, data.activeMembers.length * 40)}
-        data={table.rows.map((r) => ({ label: r.label, ...r.values }))}
+        h={Math.max(200, data.activeMembers.length * 52 + 40)}
+        data={shortLabels(table.rows.map((r) => ({ label: r.label, ...r.values })))}
         dataKey="label"
         type="stacked"
         orientation="vertical"
-        yAxisProps={{ width: 160 }}
+        yAxisProps={{ width: AREA_AXIS_WIDTH }}
         series={[
           { name: 'items', label: t('committee.cooperation.items'), color: 'blue.6' },
           { name: 'bookings', label: t('committee.cooperation.bookings'), color: 'red.6' },

@@ -1,11 +1,12 @@
 import { Group, List, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { type CooperationNetwork, ORGANIZATION_KINDS } from '@portal/shared';
 import {
-  forceCenter,
   forceCollide,
   forceLink,
   forceManyBody,
   forceSimulation,
+  forceX,
+  forceY,
   type SimulationNodeDatum,
 } from 'd3-force';
 import { useMemo, useState } from 'react';
@@ -54,22 +55,26 @@ function layout(network: CooperationNetwork) {
       'link',
       forceLink<LaidNode, { source: string | LaidNode; target: string | LaidNode }>(links)
         .id((d) => d.id)
-        .distance(70),
+        .distance(110),
     )
-    .force('charge', forceManyBody().strength(-90))
-    .force('center', forceCenter(0, 0))
-    .force('collide', forceCollide(16))
+    .force('charge', forceManyBody().strength(-260))
+    // A weak pull to the middle keeps members without links near the rest instead of at the edges.
+    .force('x', forceX(0).strength(0.06))
+    .force('y', forceY(0).strength(0.06))
+    .force('collide', forceCollide(34))
     .stop();
   simulation.tick(300);
   const xs = nodes.map((n) => n.x ?? 0);
   const ys = nodes.map((n) => n.y ?? 0);
-  const pad = 40;
-  const box = {
-    x: Math.min(0, ...xs) - pad,
-    y: Math.min(0, ...ys) - pad,
-    w: Math.max(0, ...xs) - Math.min(0, ...xs) + 2 * pad,
-    h: Math.max(0, ...ys) - Math.min(0, ...ys) + 2 * pad,
-  };
+  // Room for the labels right of the nodes; at least a 640-wide box, so a small network is not blown up.
+  const pad = 30;
+  const left = Math.min(0, ...xs) - pad;
+  const right = Math.max(0, ...xs) + pad + 150;
+  const top = Math.min(0, ...ys) - pad;
+  const bottom = Math.max(0, ...ys) + pad;
+  const w = Math.max(640, right - left);
+  const h = Math.max(360, bottom - top);
+  const box = { x: left - (w - (right - left)) / 2, y: top - (h - (bottom - top)) / 2, w, h };
   return { at: new Map(nodes.map((n) => [n.id, n])), box };
 }
 
@@ -209,7 +214,15 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
                 <circle r={r} fill={colourOf(n)} stroke="#fff" strokeWidth={1.5}>
                   <title>{name(n.id)}</title>
                 </circle>
-                <text x={r + 3} y={4} fontSize={10} fill="currentColor">
+                <text
+                  x={r + 3}
+                  y={4}
+                  fontSize={11}
+                  fill="currentColor"
+                  stroke="var(--mantine-color-body)"
+                  strokeWidth={3}
+                  paintOrder="stroke"
+                >
                   {name(n.id).length > 24 ? `${name(n.id).slice(0, 23)}…` : name(n.id)}
                 </text>
               </g>

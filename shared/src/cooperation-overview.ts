@@ -9,7 +9,8 @@ import { OrganizationKindSchema } from './organization.ts';
  * 037). Months are calendar months in Sofia (`YYYY-MM`); a period is a range of whole months.
  */
 
-export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** A month `YYYY-MM` from 1900 to 2999 (PostgreSQL has no year 0, and nothing older is cooperation). */
+export const MonthSchema = z.string().regex(/^(19\d\d|2\d{3})-(0[1-9]|1[0-2])$/);
 
 /** The longest period one request may cover (three years of months). */
 export const OVERVIEW_MONTHS_MAX = 36;

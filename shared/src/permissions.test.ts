@@ -108,3 +108,14 @@ describe('the cooperation board (issue 14 §1)', () => {
     }
   });
 });
+
+describe('the overview of cooperation (issue 14 §5)', () => {
+  it('is for the committee and administrators, not for representatives of members or applicants', () => {
+    expect(can(user(['committee_member']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['committee_chair']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['admin']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['representative'], ['org-1']), 'cooperation.overview')).toBe(false);
+    expect(can(user(['applicant']), 'cooperation.overview')).toBe(false);
+    expect(can(user([]), 'cooperation.overview')).toBe(false);
+  });
+});

@@ -333,8 +333,10 @@ describe('the overview of cooperation', () => {
     const long = await get(committee, '/api/committee/cooperation/overview?from=2020-01&to=2026-01');
     expect(long.statusCode).toBe(400);
     expect((long.json() as Problem).errors?.[0]?.path).toBe('to');
-    const bad = await get(committee, '/api/committee/cooperation/overview?from=2026-13');
-    expect(bad.statusCode).toBe(400);
+    for (const from of ['2026-13', '0000-01', '2026-1']) {
+      const bad = await get(committee, `/api/committee/cooperation/overview?from=${from}`);
+      expect(bad.statusCode, from).toBe(400);
+    }
   });
 
   it('refuses a representative (the committee and administrators only)', async () => {

@@ -36,7 +36,9 @@ export function InterestButton({ item }: { item: InterestItem }) {
   const candidates = (user?.organizations ?? []).filter(
     (o) => o.standing === 'active' && o.id !== item.organization.id,
   );
-  const [organizationId, setOrganizationId] = useState<string | null>(candidates[0]?.id ?? null);
+  // The session may load after the first render: until a choice is made, the first candidate.
+  const [chosen, setOrganizationId] = useState<string | null>(null);
+  const organizationId = chosen ?? candidates[0]?.id ?? null;
   const principal = principalOf(user);
   if (!principal || !can(principal, 'conversations.use') || candidates.length === 0) return null;
 

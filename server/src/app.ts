@@ -35,6 +35,7 @@ import {
   interestRoutes,
   moderationRoutes,
 } from './routes/conversations/conversations.routes.ts';
+import { cooperationOverviewRoutes } from './routes/cooperation-overview/cooperation-overview.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
@@ -336,6 +337,7 @@ export async function buildApp({
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });
   await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });
   await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
+  await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './board.ts';
 export * from './common.ts';
 export * from './conversations.ts';
+export * from './cooperation-overview.ts';
 export * from './dates.ts';
 export * from './decisions.ts';
 export * from './directory.ts';

@@ -125,3 +125,14 @@ describe('partner suggestions (issue 14 §4)', () => {
     expect(can(user(['committee_chair']), 'suggestions.dismiss', orgA)).toBe(false);
   });
 });
+
+describe('the overview of cooperation (issue 14 §5)', () => {
+  it('is for the committee and administrators, not for representatives of members or applicants', () => {
+    expect(can(user(['committee_member']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['committee_chair']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['admin']), 'cooperation.overview')).toBe(true);
+    expect(can(user(['representative'], ['org-1']), 'cooperation.overview')).toBe(false);
+    expect(can(user(['applicant']), 'cooperation.overview')).toBe(false);
+    expect(can(user([]), 'cooperation.overview')).toBe(false);
+  });
+});

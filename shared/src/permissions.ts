@@ -96,6 +96,8 @@ export const ACTIONS = [
    * that organisation; whether it may book a resource is the resource's rule, checked by the server).
    */
   'resources.book',
+  /** The overview of cooperation and the network picture of the cluster (the committee, administrators). */
+  'cooperation.overview',
   /**
    * The private conversations about board items (record-level: a representative of one of its two
    * organisations; expressing interest or writing needs that organisation to be an active member now).
@@ -214,6 +216,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
+    case 'cooperation.overview':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

@@ -297,6 +297,9 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           path: `/committee/members/${id}`,
         })),
         { name: 'committee-fees', path: '/committee/fees' },
+        // The overview of cooperation and the network picture (issue 14 §5): the committee and admins.
+        { name: 'committee-cooperation', path: '/committee/cooperation' },
+        { name: 'committee-cooperation-network', path: '/committee/cooperation/network' },
       );
       if (role !== 'admin') {
         const queue = await getJson<Items<{ id: string; state: string }>>(

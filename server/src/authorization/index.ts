@@ -8,6 +8,7 @@ import { ROWS as applications } from './applications.rows.ts';
 import { ROWS as board } from './board.rows.ts';
 import { ROWS as clusterPages } from './cluster-pages.rows.ts';
 import { ROWS as conversations } from './conversations.rows.ts';
+import { ROWS as cooperation } from './cooperation.rows.ts';
 import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
@@ -36,6 +37,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'csv.rows.ts': csv,
   'board.rows.ts': board,
   'resources.rows.ts': resources,
+  'cooperation.rows.ts': cooperation,
   'conversations.rows.ts': conversations,
   'suggestions.rows.ts': suggestions,
 };

@@ -370,6 +370,14 @@ export const messages = {
     bg: 'Това предложение не е отбелязано като неотносимо или вече е върнато.',
     en: 'This suggestion was not marked as not relevant, or it has already been restored.',
   },
+  'cooperation.period_order': {
+    bg: 'Краят на периода трябва да е след началото му.',
+    en: 'The end of the period must be after its start.',
+  },
+  'cooperation.period_too_long': {
+    bg: 'Периодът може да е най-много {max} месеца.',
+    en: 'The period can be at most {max} months.',
+  },
   'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
   'resource.not_found.detail': {
     bg: 'Няма споделен ресурс с този идентификатор.',

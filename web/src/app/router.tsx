@@ -427,6 +427,27 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      // The committee and administrators: the overview of cooperation and the network picture (issue 14 §5).
+      // The charts (@mantine/charts, recharts) and d3-force load only with these pages.
+      {
+        element: <RequireAuth permission="cooperation.overview" />,
+        children: [
+          {
+            path: paths.committeeCooperation.path,
+            lazy: committeePage(
+              () => import('@/features/committee/components/cooperation-page.tsx'),
+              (m) => m.CooperationPage,
+            ),
+          },
+          {
+            path: paths.committeeNetwork.path,
+            lazy: committeePage(
+              () => import('@/features/committee/components/network-page.tsx'),
+              (m) => m.NetworkPage,
+            ),
+          },
+        ],
+      },
       // The committee and administrators: membership administration, with the `memberships` texts.
       {
         element: <RequireAuth permission="memberships.manage" />,

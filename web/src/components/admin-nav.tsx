@@ -13,6 +13,7 @@ export function AdminNav() {
     { to: paths.adminSettings.href(), label: t('admin.nav.settings') },
     { to: paths.adminImport.href(), label: t('admin.nav.import') },
     { to: paths.adminFees.href(), label: t('admin.nav.fees') },
+    { to: paths.committeeCooperation.href(), label: t('admin.nav.cooperation') },
   ];
   return (
     <nav aria-label={t('admin.nav.label')}>

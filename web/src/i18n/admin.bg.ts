@@ -12,6 +12,7 @@ export const adminBg = {
     settings: 'Настройки',
     fees: 'Членски внос',
     import: 'Внасяне',
+    cooperation: 'Сътрудничество',
   },
   import: {
     title: 'Внасяне на организации',

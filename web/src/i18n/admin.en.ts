@@ -9,6 +9,7 @@ export const adminEn: AdminMessages = {
     mailbox: 'Outgoing mail',
     settings: 'Settings',
     fees: 'Annual fees',
+    cooperation: 'Cooperation',
     import: 'Import',
   },
   import: {

@@ -156,6 +156,16 @@ export const paths = {
     /** `search`: the list's filters (`?status=suspended&q=…`). */
     href: (search?: string | Record<string, string>) => withSearch('/committee/members', search),
   },
+  /** The overview of cooperation (issue 14 §5); `search`: its period and area (`?from=2026-01&area=ict`). */
+  committeeCooperation: {
+    path: '/committee/cooperation',
+    href: (search?: string | Record<string, string>) => withSearch('/committee/cooperation', search),
+  },
+  /** The network picture of the cluster, with the same filters. */
+  committeeNetwork: {
+    path: '/committee/cooperation/network',
+    href: (search?: string | Record<string, string>) => withSearch('/committee/cooperation/network', search),
+  },
   /** A membership, by its organisation's id. */
   committeeMember: {
     path: '/committee/members/:id',

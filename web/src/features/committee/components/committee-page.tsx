@@ -88,6 +88,9 @@ export function CommitteePage() {
             <Anchor component={Link} to={paths.committeeFees.href()}>
               {t('committee.sections.fees')}
             </Anchor>
+            <Anchor component={Link} to={paths.committeeCooperation.href()}>
+              {t('committee.sections.cooperation')}
+            </Anchor>
           </Group>
         ) : null}
       </div>

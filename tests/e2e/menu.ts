@@ -7,7 +7,8 @@ import type { Locator, Page } from '@playwright/test';
 export async function openMenu(page: Page): Promise<Locator> {
   const drawer = page.getByRole('dialog', { name: /^(Меню|Menu)$/ });
   if (await drawer.isVisible()) return drawer;
-  const button = page.getByRole('button', { name: /^(Меню|Menu)$/ });
+  // The button's name adds the unread messages when there are some ("Меню, 2 непрочетени съобщения").
+  const button = page.getByRole('button', { name: /^(Меню|Menu)(, .+)?$/ });
   if (!(await button.isVisible())) return page.locator('header');
   await button.click();
   return drawer;

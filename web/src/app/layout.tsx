@@ -1,4 +1,4 @@
-import { Anchor, Box, Burger, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Container, Drawer, Group, Indicator, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { LanguageSwitch } from '@/components/language-switch.tsx';
 import { SiteNameContext } from '@/components/page-title.tsx';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/cluster.ts';
-import { ConversationsNavLink } from '@/features/conversations/components/unread-link.tsx';
+import { ConversationsNavLink, useUnreadTotal } from '@/features/conversations/components/unread-link.tsx';
 import { useCan } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
@@ -22,6 +22,7 @@ export function AppLayout() {
   const cluster = useCluster();
   const showsAdministration = useShowsAdministration();
   const showsCommittee = useCan('application.review');
+  const unread = useUnreadTotal();
   // Members (and the committee) read the board; everyone else is shown its public teaser.
   const showsBoard = useCan('board.view');
   const showsResources = useCan('resources.view');
@@ -68,15 +69,17 @@ export function AppLayout() {
                 </Box>
                 {/* A phone: the brand, the language and a menu button; the links and the account open in a
                     drawer, so the header stays one line. */}
-                <Burger
-                  hiddenFrom="sm"
-                  opened={menuOpened}
-                  onClick={menu.toggle}
-                  size="sm"
-                  aria-label={t('layout.menu')}
-                  aria-expanded={menuOpened}
-                  aria-controls="main-menu"
-                />
+                {/* Unread messages show as a dot on the menu button, since the link is in the drawer. */}
+                <Indicator color="red" size={10} offset={4} disabled={unread === 0} hiddenFrom="sm">
+                  <Burger
+                    opened={menuOpened}
+                    onClick={menu.toggle}
+                    size="sm"
+                    aria-label={unread > 0 ? t('layout.menuUnread', { count: unread }) : t('layout.menu')}
+                    aria-expanded={menuOpened}
+                    aria-controls="main-menu"
+                  />
+                </Indicator>
               </Group>
             </Group>
           </Container>

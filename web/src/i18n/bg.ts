@@ -26,6 +26,8 @@ export const bg = {
   },
   layout: {
     menu: 'Меню',
+    menuUnread_one: 'Меню, {{count}} непрочетено съобщение',
+    menuUnread_other: 'Меню, {{count}} непрочетени съобщения',
     skipToContent: 'Към съдържанието',
     mainNavigation: 'Основна навигация',
     portal: 'Портал на клъстера',

@@ -9,6 +9,8 @@ export const en: ShellMessages = {
   },
   layout: {
     menu: 'Menu',
+    menuUnread_one: 'Menu, {{count}} unread message',
+    menuUnread_other: 'Menu, {{count}} unread messages',
     skipToContent: 'Skip to content',
     mainNavigation: 'Main navigation',
     portal: 'Cluster portal',

@@ -6,6 +6,8 @@ export const suggestionsBg = {
   score: 'Резултат: {{score}}',
   scoreLabel: 'Резултат',
   weight: 'тежест {{weight}}',
+  theirItem: 'Тяхната обява',
+  yourItem: 'Вашата обява',
   reasonsLabel: 'Защо',
   openProfile: 'Профил на организацията',
   citedItems: 'Споменати обяви',

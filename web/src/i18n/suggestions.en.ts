@@ -7,6 +7,8 @@ export const suggestionsEn: SuggestionsMessages = {
   score: 'Score: {{score}}',
   scoreLabel: 'Score',
   weight: 'weight {{weight}}',
+  theirItem: 'Their item',
+  yourItem: 'Your item',
   reasonsLabel: 'Why',
   openProfile: 'Organisation profile',
   citedItems: 'Items cited',

@@ -90,6 +90,8 @@ describe('the unread badge in the header', () => {
     const link = await screen.findByRole('link', { name: 'Разговори, 3 непрочетени съобщения' });
     expect(link).toHaveAttribute('href', '/conversations');
     expect(within(link).getByText('3')).toBeVisible();
+    // On a phone the link is in the menu's drawer: the menu button says so too.
+    expect(await screen.findByRole('button', { name: 'Меню, 3 непрочетени съобщения' })).toBeInTheDocument();
   });
 
   it('shows no badge without unread messages, and no link to someone who is not a representative', async () => {
@@ -97,6 +99,7 @@ describe('the unread badge in the header', () => {
     const first = renderApp('/');
     expect(await screen.findByRole('link', { name: 'Разговори' })).toBeVisible();
     expect(screen.queryByTestId('unread-badge')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Меню' })).toBeInTheDocument();
     first.unmount();
     stubApi(signedIn(meFixture({ roles: ['committee_member'], organizations: [] })));
     renderApp('/');

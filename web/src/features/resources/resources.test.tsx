@@ -115,7 +115,7 @@ describe('a shared resource', () => {
 
     const date = dialog.getByLabelText(/^Дата/);
     await app.user.clear(date);
-    await app.user.type(date, '2020-01-08');
+    await app.user.type(date, '08.01.2020');
     await app.user.click(dialog.getByRole('button', { name: 'Изпрати заявката' }));
     expect(await dialog.findByText('Началото е в миналото.')).toBeVisible();
     expect(api.sent(`/api/resources/${RESOURCE_ID}/bookings`, 'POST')).toHaveLength(0);

@@ -106,6 +106,9 @@ describe('suggested partners', () => {
       'href',
       `/members/${UNI}`,
     );
+    // The items a reason cites link to their pages on the board.
+    expect(uni.getByRole('link', { name: 'Тяхната обява' })).toHaveAttribute('href', '/board/i-2');
+    expect(uni.getByRole('link', { name: 'Вашата обява' })).toHaveAttribute('href', '/board/i-1');
     // Ranked: the university first, then the studio.
     const articles = screen.getAllByRole('article');
     expect(articles.map((a) => a.getAttribute('aria-labelledby'))).toEqual([

@@ -31,3 +31,10 @@ export function ConversationsNavLink() {
     </NavLink>
   );
 }
+
+/** The unread messages' count for the phone's menu button (0 for anyone who is not a representative). */
+export function useUnreadTotal(): number {
+  const allowed = useCan('conversations.use');
+  const unread = useUnreadCount(allowed);
+  return allowed ? (unread.data?.total ?? 0) : 0;
+}

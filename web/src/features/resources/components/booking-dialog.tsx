@@ -3,6 +3,7 @@ import type { FormErrors } from '@mantine/form';
 import { type BookingIssue, bookingIssues, type SharedResource, sofiaInstant } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { translated, usePortalForm } from '@/lib/form.tsx';
@@ -128,11 +129,13 @@ export function BookingDialog({
                 {...form.getInputProps('organizationId')}
               />
             ) : null}
-            <TextInput
-              type="date"
+            <DateField
+              name="date"
               label={t('resources.dialog.date')}
               required
-              {...form.getInputProps('date')}
+              value={form.values.date}
+              onChange={(value) => form.setFieldValue('date', value)}
+              error={form.errors.date}
             />
             <SimpleGrid cols={2} spacing="sm">
               <TextInput

@@ -180,6 +180,16 @@ function SuggestionCard({
               size="xs"
               aria-hidden
             />
+            {'yourItem' in reason ? (
+              <Group gap="md" mt={2}>
+                <Anchor component={Link} to={paths.boardItem.href(reason.theirItem.id)} size="sm">
+                  {t('suggestions.theirItem')}
+                </Anchor>
+                <Anchor component={Link} to={paths.boardItem.href(reason.yourItem.id)} size="sm">
+                  {t('suggestions.yourItem')}
+                </Anchor>
+              </Group>
+            ) : null}
           </li>
         ))}
       </Stack>

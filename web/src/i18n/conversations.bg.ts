@@ -39,6 +39,7 @@ export const conversationsBg = {
     noMessages: 'Още няма съобщения.',
     erasedPerson: 'Изтрито лице',
     you: 'Вие',
+    notFoundTitle: 'Няма такъв разговор',
     notFound: 'Разговорът не е намерен или не представлявате никоя от двете му страни.',
   },
   composer: {

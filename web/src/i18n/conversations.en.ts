@@ -37,6 +37,7 @@ export const conversationsEn: ConversationsMessages = {
     noMessages: 'No messages yet.',
     erasedPerson: 'Erased person',
     you: 'You',
+    notFoundTitle: 'No such conversation',
     notFound: 'The conversation was not found, or you do not represent either of its sides.',
   },
   composer: {

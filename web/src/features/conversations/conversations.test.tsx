@@ -117,6 +117,17 @@ describe('a conversation', () => {
     });
   }
 
+  it("says so under a heading when the conversation is not there or not the reader's", async () => {
+    stubApi({
+      ...signedIn(),
+      [`/api/conversations/${CONVERSATION_ID}`]: () =>
+        problem(404, 'Няма такъв разговор', undefined, { code: 'conversation.not_found' }),
+    });
+    renderApp(`/conversations/${CONVERSATION_ID}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Няма такъв разговор' })).toBeVisible();
+    expect(screen.getByRole('link', { name: /Всички разговори/ })).toHaveAttribute('href', '/conversations');
+  });
+
   it('shows the messages as plain text with clickable links', async () => {
     conversationApi();
     renderApp(`/conversations/${CONVERSATION_ID}`);

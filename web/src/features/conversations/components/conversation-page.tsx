@@ -55,7 +55,10 @@ export function ConversationPage() {
       <Stack gap="md" align="flex-start">
         {back}
         {isApiError(conversation.error, 404) || isApiError(conversation.error, 400) ? (
-          <Text>{t('conversations.conversation.notFound')}</Text>
+          <>
+            <Title order={1}>{t('conversations.conversation.notFoundTitle')}</Title>
+            <Text>{t('conversations.conversation.notFound')}</Text>
+          </>
         ) : (
           <QueryError error={conversation.error} onRetry={() => void conversation.refetch()} />
         )}

@@ -20,6 +20,8 @@ export function ConversationsNavLink() {
     <NavLink
       to={paths.conversations.href()}
       className="nav-link"
+      // The badge stays beside the word, on the same line.
+      style={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap' }}
       aria-label={count > 0 ? t('nav.conversationsUnread', { count }) : undefined}
     >
       {t('nav.conversations')}

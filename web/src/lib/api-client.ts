@@ -1,4 +1,4 @@
-import { type FieldError, ProblemSchema } from '@portal/shared';
+import { type FieldError, LOGO_TYPES, ProblemSchema } from '@portal/shared';
 import type * as z from 'zod';
 import { currentLanguage } from '@/i18n/index.ts';
 
@@ -211,4 +211,31 @@ async function sendRequest(
   }
   if (!response.ok) throw await toApiError(response);
   return response;
+}
+
+/**
+ * Uploads an image (a logo, a resource's photo) as the raw request body. The declared type is the file's
+ * own when it is one the server takes, else application/octet-stream: the server decides what it is by its
+ * bytes either way.
+ */
+export async function uploadImage<S extends z.ZodType>(
+  method: 'POST' | 'PUT',
+  path: string,
+  file: Blob,
+  schema: S,
+): Promise<z.infer<S>> {
+  const type = (LOGO_TYPES as readonly string[]).includes(file.type) ? file.type : 'application/octet-stream';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), 'Content-Type': type },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(await response.json());
 }

@@ -280,8 +280,16 @@ export async function readConversation(db: Db, reader: Reader, id: string): Prom
   await markRead(db, id, reader.id);
 }
 
-async function staleOrInvalid(stored: StoredConversation, version: number): Promise<void> {
+/**
+ * The prelude of proposing and confirming "agreed": the conversation locked, the reader one of its sides
+ * that may write, and the version they read still the current one.
+ */
+async function lockForAgreement(tx: Db, reader: Reader, id: string, version: number) {
+  const stored = await lockConversation(tx, id);
+  if (!stored) throw notFound();
+  const { organizationId } = await writerSide(tx, reader, stored);
   if (stored.version !== version) throw new AppError('conversation.stale', 409);
+  return { stored, organizationId };
 }
 
 /** One side says "agreed: a partnership formed"; the other side confirms. */
@@ -293,10 +301,7 @@ export async function proposeAgreed(
   body: AgreeBody,
 ): Promise<Conversation> {
   await db.transaction(async (tx) => {
-    const stored = await lockConversation(tx, id);
-    if (!stored) throw notFound();
-    const { organizationId } = await writerSide(tx, reader, stored);
-    await staleOrInvalid(stored, body.version);
+    const { stored, organizationId } = await lockForAgreement(tx, reader, id, body.version);
     if (stored.status !== 'open') {
       throw new AppError('conversation.transition_invalid', 409, { values: { status: stored.status } });
     }
@@ -325,10 +330,7 @@ export async function confirmAgreed(
   body: AgreeBody,
 ): Promise<Conversation> {
   await db.transaction(async (tx) => {
-    const stored = await lockConversation(tx, id);
-    if (!stored) throw notFound();
-    const { organizationId } = await writerSide(tx, reader, stored);
-    await staleOrInvalid(stored, body.version);
+    const { stored, organizationId } = await lockForAgreement(tx, reader, id, body.version);
     // Only the other side confirms what one side proposed.
     if (stored.status !== 'agreed_proposed' || stored.agreedProposedByOrganizationId === organizationId) {
       throw new AppError('conversation.transition_invalid', 409, { values: { status: stored.status } });

@@ -157,6 +157,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
           <BarChart
             h={280}
             data={rowsOf(itemsMonthTable)}
+            yAxisProps={{ allowDecimals: false }}
             dataKey="label"
             type="stacked"
             series={typeSeries}
@@ -175,6 +176,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
             type="stacked"
             orientation="vertical"
             yAxisProps={{ width: AREA_AXIS_WIDTH }}
+            xAxisProps={{ allowDecimals: false }}
             series={typeSeries}
             withLegend
           />
@@ -189,6 +191,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
           <LineChart
             h={280}
             data={rowsOf(activityTable)}
+            yAxisProps={{ allowDecimals: false }}
             dataKey="label"
             series={ACTIVITY.map((a) => ({
               name: a.key,
@@ -210,6 +213,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
             dataKey="label"
             orientation="vertical"
             yAxisProps={{ width: AREA_AXIS_WIDTH }}
+            xAxisProps={{ allowDecimals: false }}
             series={ACTIVITY.slice(0, 2).map((a) => ({
               name: a.key,
               label: t(`committee.cooperation.${a.key}`),
@@ -257,6 +261,7 @@ function ActiveMembers({ data }: { data: CooperationOverview }) {
         type="stacked"
         orientation="vertical"
         yAxisProps={{ width: AREA_AXIS_WIDTH }}
+        xAxisProps={{ allowDecimals: false }}
         series={[
           { name: 'items', label: t('committee.cooperation.items'), color: 'blue.6' },
           { name: 'bookings', label: t('committee.cooperation.bookings'), color: 'red.6' },

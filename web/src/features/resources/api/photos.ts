@@ -1,7 +1,6 @@
-import { LOGO_TYPES, type ResourcePhoto, ResourcePhotoListSchema, ResourcePhotoSchema } from '@portal/shared';
+import { type ResourcePhoto, ResourcePhotoListSchema, ResourcePhotoSchema } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLanguage } from '@/i18n/index.ts';
-import { apiGet, apiSend, networkError, toApiError } from '@/lib/api-client.ts';
+import { apiGet, apiSend, uploadImage } from '@/lib/api-client.ts';
 import { resourceKeys } from './resources.ts';
 
 const photosPath = (id: string) => `/api/resources/${encodeURIComponent(id)}/photos`;
@@ -16,21 +15,8 @@ export function getPhotosQueryOptions(resourceId: string) {
 export const usePhotos = (resourceId: string) => useQuery(getPhotosQueryOptions(resourceId));
 
 /** Uploads a photo as the raw body, like a logo: the server decides what it is by its bytes. */
-export async function uploadPhoto(resourceId: string, file: Blob): Promise<ResourcePhoto> {
-  const type = (LOGO_TYPES as readonly string[]).includes(file.type) ? file.type : 'application/octet-stream';
-  let response: Response;
-  try {
-    response = await fetch(photosPath(resourceId), {
-      method: 'POST',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), 'Content-Type': type },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) throw await toApiError(response);
-  return ResourcePhotoSchema.parse(await response.json());
+export function uploadPhoto(resourceId: string, file: Blob): Promise<ResourcePhoto> {
+  return uploadImage('POST', photosPath(resourceId), file, ResourcePhotoSchema);
 }
 
 function useRefreshPhotos(resourceId: string) {

@@ -10,12 +10,16 @@
  *     a prefix, two words, filters, sorts.
  *
  * Targets: suggestions ≤ 50 ms p95 on PostgreSQL and ≤ 100 ms on PGlite; board search ≤ 10 ms and ≤ 20 ms
- * (the directory's). Figures are reported, not asserted: the machine is shared. PostgreSQL runs in a
+ * (the directory's). Figures are reported, not asserted: the machine is shared. Beside wall time each call's
+ * CPU time is reported (this process, plus the PostgreSQL backends of the scratch database, from
+ * /proc/<pid>/schedstat): on a busy machine the wall time mostly counts waiting for a core, the CPU time
+ * is close to what a quiet machine would answer in. PostgreSQL runs in a
  * throwaway database `bench_<random>` created beside DATABASE_ADMIN_URL (else DATABASE_URL, else
  * postgres://postgres@127.0.0.1:5432/postgres) and dropped at the end, also on Ctrl-C; PGlite in a temporary
  * directory removed at the end. Only 127.0.0.1 is contacted.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -196,26 +200,69 @@ interface Timing {
   p50: number;
   p95: number;
   p99: number;
+  /** CPU time per call (this process, plus the PostgreSQL backends serving it): what a quiet machine waits. */
+  cpuP50: number;
+  cpuP95: number;
   detail: string;
 }
 
-async function time(name: string, iterations: number, fn: (i: number) => Promise<string>): Promise<Timing> {
+/**
+ * Milliseconds of CPU used so far by this process and, on PostgreSQL, by every backend connected to the
+ * scratch database (`/proc/<pid>/schedstat`, nanoseconds on a CPU): a figure the other programs on a busy
+ * machine do not inflate, unlike wall time, which also counts the waiting for a core.
+ */
+async function cpuClock(handle: DbHandle): Promise<() => number> {
+  const pids = handle.sql
+    ? (
+        await rawQuery<{ pid: number }>(
+          handle,
+          'select pid from pg_stat_activity where datname = current_database()',
+        )
+      ).map((r) => r.pid)
+    : [];
+  return () => {
+    const own = process.cpuUsage();
+    let ms = (own.user + own.system) / 1000;
+    for (const pid of pids) {
+      try {
+        ms += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      } catch {
+        // A backend on another machine, or gone: its CPU is not counted (the wall time still is).
+      }
+    }
+    return ms;
+  };
+}
+
+async function time(
+  handle: DbHandle,
+  name: string,
+  iterations: number,
+  fn: (i: number) => Promise<string>,
+): Promise<Timing> {
   for (let i = 0; i < WARMUP; i++) await fn(i);
+  const cpu = await cpuClock(handle);
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   let detail = '';
   const deadline = performance.now() + MAX_LOOP_SECONDS * 1000;
   for (let i = 0; i < iterations && performance.now() < deadline && !wasInterrupted(); i++) {
+    const c0 = cpu();
     const t0 = performance.now();
     detail = await fn(WARMUP + i);
     samples.push(performance.now() - t0);
+    cpuSamples.push(cpu() - c0);
   }
   const sorted = samples.sort((a, b) => a - b);
+  const cpuSorted = cpuSamples.sort((a, b) => a - b);
   return {
     name,
     calls: samples.length,
     p50: round(percentile(sorted, 50)),
     p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
+    cpuP50: round(percentile(cpuSorted, 50)),
+    cpuP95: round(percentile(cpuSorted, 95)),
     detail,
   };
 }
@@ -276,7 +323,7 @@ async function runEngine(engine: Engine, handle: DbHandle): Promise<void> {
   const results: Timing[] = [];
   const sizes: number[] = [];
   results.push(
-    await time('suggestions of one organisation (limit 20)', DB_ITERATIONS, async (i) => {
+    await time(handle, 'suggestions of one organisation (limit 20)', DB_ITERATIONS, async (i) => {
       const body = await suggestionsFor(handle.db, selves[i]!, 20);
       sizes.push(body.suggestions.length);
       return `${body.suggestions.length} suggestions`;
@@ -287,20 +334,20 @@ async function runEngine(engine: Engine, handle: DbHandle): Promise<void> {
   for (const search of SEARCHES) {
     const query = BoardListQuerySchema.parse(search.input);
     results.push(
-      await time(`board: ${search.name}`, SEARCH_ITERATIONS, async () => {
+      await time(handle, `board: ${search.name}`, SEARCH_ITERATIONS, async () => {
         const page = await listBoard(handle.db, query);
         return `total ${page.total}`;
       }),
     );
   }
   console.log(
-    `  ${'milliseconds'.padEnd(46)} ${['p50', 'p95', 'p99'].map((x) => x.padStart(8)).join(' ')}  target p95`,
+    `  ${'milliseconds'.padEnd(46)} ${['p50', 'p95', 'p99', 'cpu p50', 'cpu p95'].map((x) => x.padStart(8)).join(' ')}  target p95 (wall; cpu)`,
   );
   for (const r of results) {
     const target = r.name.startsWith('suggestions') ? TARGETS.suggestions[engine] : TARGETS.search[engine];
-    const verdict = r.p95 <= target ? 'met' : 'MISSED';
+    const verdict = (ms: number) => (ms <= target ? 'met' : 'MISSED');
     console.log(
-      `  ${r.name.padEnd(46)} ${[r.p50, r.p95, r.p99].map((x) => x.toFixed(2).padStart(8)).join(' ')}  ≤ ${target} ${verdict}  (${r.calls} calls, ${r.detail})`,
+      `  ${r.name.padEnd(46)} ${[r.p50, r.p95, r.p99, r.cpuP50, r.cpuP95].map((x) => x.toFixed(2).padStart(8)).join(' ')}  ≤ ${target} ${verdict(r.p95)}; ${verdict(r.cpuP95)}  (${r.calls} calls, ${r.detail})`,
     );
   }
   console.log(

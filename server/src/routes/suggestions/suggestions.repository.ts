@@ -15,6 +15,7 @@ import {
   type OrganizationKind,
   SUGGESTION_BUSINESS_KINDS,
   SUGGESTION_RESEARCH_KINDS,
+  SUGGESTION_WEIGHTS,
   type SuggestionInput,
   type SuggestionItem,
   type SuggestionReasonKind,
@@ -111,6 +112,15 @@ export async function loadSuggestionOrganizations(
  * bonus — and cut to the best `limit` by score, then id (a uuid sorts as its hex text does). Because these
  * scores equal the function's, the function over these candidates gives exactly its answer over everyone;
  * a test holds the two together. Reason kinds fed later (funding calls) must join this statement too.
+ *
+ * Bounds keep the work small (decision 035, "Bounds"): an organisation with `n` item pairs scores
+ * `pairWeight·n` plus an area part of at most `areaCeiling` (`shared_areas` times the areas that can count,
+ * plus the complementary bonus). The matchers are scored tier by tier, 3 pairs first; after each tier the
+ * `limit`-th best exact score so far is a floor under the final cut, so a lower tier whose best possible
+ * score (`pairWeight·n + areaCeiling`) stays below it is never read, and the area-only candidates (whose
+ * best is `areaCeiling`) are aggregated only when they can still make it. For a typical member with a few
+ * open items in a busy area only the top tier is scored and the tens of thousands of organisations sharing
+ * an area are never aggregated.
  */
 export async function rankCandidates(
   db: Db,
@@ -134,54 +144,100 @@ export async function rankCandidates(
       ? SUGGESTION_RESEARCH_KINDS
       : [];
   if (wanted.length === 0 && areas.length === 0) return [];
-  const complementary: SQL =
+  const pairWeight = weights.offer_answers_request;
+  const areaCeiling =
+    areas.length === 0
+      ? 0
+      : weights.shared_areas * Math.min(areas.length, SUGGESTION_WEIGHTS.shared_areas.maxCount) +
+        (complements.length > 0 ? weights.complementary_kind : 0);
+  const complementary = (kind: SQL): SQL =>
     complements.length > 0
-      ? sql`s.kind in (${sql.join(
+      ? sql`${kind} in (${sql.join(
           complements.map((k) => sql`${k}`),
           sql`, `,
         )})`
       : sql`false`;
-  // Open items answering one of self's (index range per self item and area), counted per organisation.
-  const pairs =
+  const areaList = sql.join(
+    areas.map((a) => sql`${a}`),
+    sql`, `,
+  );
+  const areaScore = (n: SQL, kind: SQL) =>
+    sql`(${weights.shared_areas}::int * ${n}
+      + case when ${n} > 0 and ${complementary(kind)} then ${weights.complementary_kind}::int else 0 end)`;
+  // Open items answering one of self's (an index range per self item and area), counted per organisation
+  // as distinct pairs of items (hashed: cheaper than a sorted count(distinct)), not yet checked for
+  // membership: that is done only for the ones that can matter (below).
+  const matches =
     wanted.length > 0
-      ? sql`select ba.organization_id as org_id, least(count(distinct (x.item_id, ba.item_id)), 3)::int as n
-          from json_to_recordset(${JSON.stringify(wanted)}::json)
-            as x(item_id uuid, area_id text, item_type text, want_kind text)
-          join board_item_areas ba on ba.area_id = x.area_id and ba.item_type = x.item_type
-            and ba.item_kind = x.want_kind and ba.open_until >= ${today}::date
-          join memberships m on m.organization_id = ba.organization_id
-            and m.status = 'active' and m.category <> 'candidate'
-          where ba.organization_id <> ${self.id}::uuid
-          group by ba.organization_id`
+      ? sql`select org_id, least(count(*), 3)::int as n
+          from (select distinct ba.organization_id as org_id, x.item_id as mine, ba.item_id as theirs
+            from json_to_recordset(${JSON.stringify(wanted)}::json)
+              as x(item_id uuid, area_id text, item_type text, want_kind text)
+            join board_item_areas ba on ba.area_id = x.area_id and ba.item_type = x.item_type
+              and ba.item_kind = x.want_kind and ba.open_until >= ${today}::date
+            where ba.organization_id <> ${self.id}::uuid) pairs
+          group by org_id`
       : sql`select null::uuid as org_id, 0 as n where false`;
-  // Active members sharing a profile area, with their kinds: organization_areas carries both (triggers).
-  const shared =
+  const listed = (id: SQL) =>
+    sql`exists (select 1 from memberships m where m.organization_id = ${id}
+      and m.status = 'active' and m.category <> 'candidate')
+      and not exists (select 1 from suggestion_dismissals d
+        where d.organization_id = ${self.id}::uuid and d.dismissed_id = ${id})`;
+  // Area-sharers among the matchers (a primary-key lookup each), and area-only candidates (one index range
+  // per area, aggregated) — the latter only when their best possible score can still make the cut.
+  const matcherAreas =
     areas.length > 0
-      ? sql`select oa.organization_id as org_id, least(count(*), 3)::int as n, min(oa.organization_kind) as kind
-          from organization_areas oa
-          where oa.active_member and oa.area_id in (${sql.join(
-            areas.map((a) => sql`${a}`),
-            sql`, `,
-          )}) and oa.organization_id <> ${self.id}::uuid
-          group by oa.organization_id`
-      : sql`select null::uuid as org_id, 0 as n, null::text as kind where false`;
+      ? sql`(select least(count(*), 3)::int as n, min(oa.organization_kind) as kind from organization_areas oa
+          where oa.organization_id = p.org_id and oa.active_member and oa.area_id in (${areaList}))`
+      : sql`(select 0 as n, null::text as kind)`;
+  const areaOnly =
+    areas.length > 0
+      ? sql`select s.org_id as id, ${areaScore(sql`s.n`, sql`s.kind`)}::int as score
+          from (select oa.organization_id as org_id, least(count(*), 3)::int as n,
+                  min(oa.organization_kind) as kind
+                from organization_areas oa
+                where ${areaCeiling}::int >= (select f from cut_1)
+                  and oa.active_member and oa.area_id in (${areaList})
+                  and oa.organization_id <> ${self.id}::uuid
+                group by oa.organization_id) s
+          where not exists (select 1 from matches p where p.org_id = s.org_id)
+            and not exists (select 1 from suggestion_dismissals d
+              where d.organization_id = ${self.id}::uuid and d.dismissed_id = s.org_id)`
+      : sql`select null::uuid as id, 0 as score where false`;
+  // Tiers of matchers by their pair count, most first: each tier is scored exactly (its areas looked up)
+  // only when its best possible score reaches the cut set by the tiers above it; area-only candidates
+  // likewise after the last tier. `cut_k` is the `limit`-th best exact score so far, -1 while fewer.
+  const maxPairs = SUGGESTION_WEIGHTS.offer_answers_request.maxCount;
+  const tiers = Array.from({ length: maxPairs }, (_, i) => maxPairs - i);
+  const cutOf = (upTo: number) => sql.raw(`(select f from cut_${upTo})`);
+  const scoredSoFar = (upTo: number) =>
+    sql.raw(
+      tiers
+        .filter((n) => n >= upTo)
+        .map((n) => `select score from tier_${n}`)
+        .join(' union all '),
+    );
+  const ctes: SQL[] = [sql`matches as materialized (${matches})`];
+  for (const n of tiers) {
+    const reachable =
+      n === maxPairs ? sql`true` : sql`${pairWeight * n + areaCeiling}::int >= ${cutOf(n + 1)}`;
+    ctes.push(sql`tier_${sql.raw(String(n))} as materialized (
+        select p.org_id as id, (${pairWeight * n}::int + ${areaScore(sql`a.n`, sql`a.kind`)})::int as score
+        from matches p cross join lateral ${matcherAreas} a
+        where ${reachable} and p.n = ${n} and ${listed(sql`p.org_id`)})`);
+    ctes.push(sql`cut_${sql.raw(String(n))} as materialized (
+        select coalesce((select score from (${scoredSoFar(n)}) s
+          order by score desc offset ${limit - 1} limit 1), -1) as f)`);
+  }
   return rowsOf<{ id: string; score: number }>(
     db,
-    // Materialised: each is computed once (a parallel plan otherwise repeats the area count in every
-    // worker). Both hold active members only (the item matchers by a join on their membership).
-    sql`with pairs as materialized (${pairs}), shared as materialized (${shared}),
-      ranked as (
-        select coalesce(p.org_id, s.org_id) as id,
-          (${weights.offer_answers_request}::int * coalesce(p.n, 0)
-            + ${weights.shared_areas}::int * coalesce(s.n, 0)
-            + case when s.n > 0 and ${complementary} then ${weights.complementary_kind}::int else 0 end
-          )::int as score
-        from pairs p full join shared s on s.org_id = p.org_id
-      )
-      select r.id, r.score from ranked r
-      where not exists (select 1 from suggestion_dismissals d
-          where d.organization_id = ${self.id}::uuid and d.dismissed_id = r.id)
-      order by r.score desc, r.id limit ${limit}`,
+    sql`with ${sql.join(ctes, sql`, `)}
+      select id, score from (
+        ${sql.raw(tiers.map((n) => `select id, score from tier_${n}`).join(' union all '))}
+        union all
+        ${areaOnly}
+      ) candidates
+      order by score desc, id limit ${limit}`,
   );
 }
 

@@ -19,7 +19,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
-import { loadSuggestionOrganizations } from './suggestions.repository.ts';
+import { insertDismissal, loadSuggestionOrganizations } from './suggestions.repository.ts';
 
 const today = todayInSofia();
 let h: DbHandle;
@@ -182,6 +182,22 @@ describe('partner suggestions over a random cluster (property-style, several see
               }
             }
           }
+        }
+      }
+      // Dismissals: the dismissed leave the ranking before the database's bounds are taken (a dismissed
+      // organisation must not set the cut), and the lowered weights change which bound applies.
+      for (const id of cluster.ids.filter((x) => byId.get(x)!.activeMember).slice(0, 8)) {
+        const shown = (await suggestionsOf(committee, id, 2)).suggestions;
+        const dismissals = shown.map((s) => ({
+          organizationId: id,
+          dismissedId: s.organizationId,
+          reasonKinds: [...new Set(s.reasons.map((r) => r.kind))],
+        }));
+        for (const d of dismissals) await insertDismissal(h.db, id, d.dismissedId, d.reasonKinds);
+        for (const limit of [1, 3, 20]) {
+          const body = await suggestionsOf(committee, id, limit);
+          const expected = suggestPartners(byId.get(id)!, all, { limit, dismissals });
+          expect(body.suggestions.map(({ organization: _, ...s }) => s)).toEqual(expected);
         }
       }
       // The data is rich enough that every kind of reason the rules have today is exercised.

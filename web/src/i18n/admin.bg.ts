@@ -308,6 +308,8 @@ export const adminBg = {
         message_posted: 'Съобщение в разговор',
         agreed_proposed: 'Предложено споразумение за партньорство',
         agreed_confirmed: 'Потвърдено партньорство',
+        agreed_withdrawn: 'Оттеглено предложение за партньорство',
+        agreed_declined: 'Отклонено предложение за партньорство',
         email_setting_changed: 'Включени или изключени имейли за нови съобщения',
       },
       partnership: {

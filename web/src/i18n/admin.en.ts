@@ -306,6 +306,8 @@ export const adminEn: AdminMessages = {
         message_posted: 'Message written in a conversation',
         agreed_proposed: 'Partnership proposed as agreed',
         agreed_confirmed: 'Partnership confirmed',
+        agreed_withdrawn: 'Partnership proposal withdrawn',
+        agreed_declined: 'Partnership proposal declined',
         email_setting_changed: 'New-message emails turned on or off',
       },
       partnership: {

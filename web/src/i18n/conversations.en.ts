@@ -60,6 +60,26 @@ export const conversationsEn: ConversationsMessages = {
     confirmText: 'The partnership will be recorded for both organisations.',
     confirmConfirm: 'Confirm',
     agreed: 'The partnership is agreed and confirmed.',
+    withdraw: 'Withdraw the proposal',
+    withdrawTitle: 'Withdraw the proposal?',
+    withdrawText:
+      'The conversation will be open again and {{organization}} will no longer be able to confirm the partnership. Its representatives will get an email about it.',
+    withdrawConfirm: 'Withdraw',
+    decline: 'Decline',
+    declineTitle: 'Decline the proposal?',
+    declineText:
+      'The partnership will not be recorded and the conversation will be open again. The representatives of {{organization}} will get an email about it.',
+    declineConfirm: 'Decline the proposal',
+    reason: 'Reason (optional)',
+    reasonHint: 'Seen only by the two organisations. {{count}} of {{max}} characters.',
+  },
+  ended: {
+    withdrawnByUs: 'You withdrew your partnership proposal.',
+    withdrawnByThem: '{{organization}} withdrew its partnership proposal.',
+    declinedByUs: 'You declined the partnership proposal.',
+    declinedByThem: '{{organization}} declined your partnership proposal.',
+    reason: 'Reason: "{{reason}}"',
+    open: 'The conversation is open: either side may propose an agreement again.',
   },
   consent: {
     label: "Show the partnership on the organisation's public profile",

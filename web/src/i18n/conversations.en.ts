@@ -54,7 +54,8 @@ export const conversationsEn: ConversationsMessages = {
       'The other side will have to confirm. Once confirmed, the partnership counts in the cluster.',
     proposeConfirm: 'Yes, agreed',
     proposedByUs: 'You proposed an agreement. Waiting for the other side to confirm.',
-    proposedByThem: 'The other side marked that you agreed on a partnership.',
+    proposedByThem:
+      '{{organization}} marked that you agreed on a partnership. Confirm it to record it, or decline it.',
     confirm: 'Confirm the partnership',
     confirmTitle: 'Confirm the partnership?',
     confirmText: 'The partnership will be recorded for both organisations.',

@@ -1,10 +1,10 @@
 import {
   AgreeBodySchema,
-  DeclineBodySchema,
   ConversationListQuerySchema,
   ConversationListResponseSchema,
   ConversationSchema,
   ConversationSettingsSchema,
+  DeclineBodySchema,
   IdParamsSchema,
   InterestBodySchema,
   MessageCreateBodySchema,

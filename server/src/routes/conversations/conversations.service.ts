@@ -31,11 +31,11 @@ import {
   countUnread,
   digestPending,
   emailsEnabled,
+  findAgreementRecipients,
   findConversation,
   findConversationForDigest,
   findConversationIdFor,
   findConversationPage,
-  findAgreementRecipients,
   findDigestRecipients,
   findMessages,
   findModerationPage,
@@ -544,10 +544,7 @@ export async function changeConversationSettings(db: Db, actor: SignedInActor, e
 
 // ---------- moderation ----------
 
-export async function moderationList(
-  db: Db,
-  q: ModerationQuery,
-): Promise<ModeratedConversationListResponse> {
+export async function moderationList(db: Db, q: ModerationQuery): Promise<ModeratedConversationListResponse> {
   const rows = await findModerationPage(db, q.page, q.pageSize, {
     organizationId: q.organizationId,
     status: q.status,

@@ -620,7 +620,11 @@ describe('moderation list', () => {
     const second = await call(as.admin, 'GET', '/api/admin/conversations?pageSize=1&page=2');
     expect(second.json().items[0].id).not.toBe(all.json().items[0].id);
 
-    const byName = await call(as.admin, 'GET', `/api/admin/conversations?q=${encodeURIComponent('гама бета')}`);
+    const byName = await call(
+      as.admin,
+      'GET',
+      `/api/admin/conversations?q=${encodeURIComponent('гама бета')}`,
+    );
     expect(byName.statusCode, byName.body).toBe(200);
     expect(byName.json().items).toEqual([
       expect.objectContaining({
@@ -657,7 +661,12 @@ describe('organisation export', () => {
         itemTitleEn: string;
         status: string;
         agreedConfirmedAt: string | null;
-        messages: { authorName: string | null; authorOrganizationId: string; body: string; createdAt: string }[];
+        messages: {
+          authorName: string | null;
+          authorOrganizationId: string;
+          body: string;
+          createdAt: string;
+        }[];
       }[];
       partnerships: { conversationId: string; partnerOrganizationId: string; areas: string[] }[];
     };

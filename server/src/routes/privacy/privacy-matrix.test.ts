@@ -656,7 +656,10 @@ describe('private conversations', () => {
       }
       expect(res.body).not.toContain(TEXT);
       // Its search runs over names and item titles only: a word of a message finds nothing.
-      const searched = await ask(reader, `/api/admin/conversations?q=${encodeURIComponent('двете организации')}`);
+      const searched = await ask(
+        reader,
+        `/api/admin/conversations?q=${encodeURIComponent('двете организации')}`,
+      );
       if (reader === 'admin') expect(searched.json()).toMatchObject({ items: [], total: 0 });
       expect(searched.body).not.toContain(conversationId);
     },

@@ -9,7 +9,11 @@ import { CONVERSATIONS_PAGE_SIZE } from './search-params.ts';
 type Row = ModeratedConversationListResponse['items'][number];
 
 const lab = { id: '11111111-0000-4000-8000-000000000001', nameBg: 'Лаборатория Алфа', nameEn: 'Alpha Lab' };
-const uni = { id: '11111111-0000-4000-8000-000000000002', nameBg: 'Университет Бета', nameEn: 'Beta University' };
+const uni = {
+  id: '11111111-0000-4000-8000-000000000002',
+  nameBg: 'Университет Бета',
+  nameEn: 'Beta University',
+};
 const studio = { id: '11111111-0000-4000-8000-000000000003', nameBg: 'Студио Гама', nameEn: 'Gamma Studio' };
 
 function row(n: number, overrides: Partial<Row> = {}): Row {

@@ -314,7 +314,9 @@ describe('withdrawing or declining a proposal of "agreed"', () => {
     // No reason: an empty field sends none.
     await app.user.click(within(dialog).getByRole('button', { name: 'Отклони предложението' }));
     expect(await within(dialog).findByText('Няма предложение за споразумение')).toBeVisible();
-    expect(await screen.findByText('Студио Гама оттегли предложението си за партньорство.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Студио Гама оттегли предложението си за партньорство.'),
+    ).toBeInTheDocument();
   });
 });
 

@@ -1,4 +1,7 @@
-import { type ModeratedConversationListResponse, ModeratedConversationListResponseSchema } from '@portal/shared';
+import {
+  type ModeratedConversationListResponse,
+  ModeratedConversationListResponseSchema,
+} from '@portal/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiGet } from '@/lib/api-client.ts';
 import { CONVERSATIONS_PAGE_SIZE, type ConversationSearch } from '../search-params.ts';

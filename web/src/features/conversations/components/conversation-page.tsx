@@ -195,7 +195,9 @@ function AgreementPanel({ conversation: c }: { conversation: Conversation }) {
 
   return (
     <>
-      {ended ? <ProposalEndedNotice ended={ended} ours={ended.byOrganizationId === myOrgId} other={otherName} /> : null}
+      {ended ? (
+        <ProposalEndedNotice ended={ended} ours={ended.byOrganizationId === myOrgId} other={otherName} />
+      ) : null}
       {c.status === 'open' ? (
         <Group>
           <Button variant="light" onClick={() => setAsking('propose')}>

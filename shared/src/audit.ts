@@ -83,6 +83,8 @@ export const AUDIT_ACTIONS = [
   'conversation.message_posted',
   'conversation.agreed_proposed',
   'conversation.agreed_confirmed',
+  'conversation.agreed_withdrawn',
+  'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
 ] as const;

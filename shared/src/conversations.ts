@@ -5,6 +5,14 @@ export const CONVERSATION_STATUSES = ['open', 'agreed_proposed', 'agreed'] as co
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 
+/** How a proposal of "agreed" ends without a partnership: withdrawn by its side, or declined by the other. */
+export const PROPOSAL_ENDINGS = ['withdrawn', 'declined'] as const;
+export type ProposalEnding = (typeof PROPOSAL_ENDINGS)[number];
+
+/** The steps of "agreed" the other side hears about by email. */
+export const AGREEMENT_STEPS = ['proposed', 'withdrawn', 'declined', 'confirmed'] as const;
+export type AgreementStep = (typeof AGREEMENT_STEPS)[number];
+
 export const MESSAGE_BODY_MAX = 5000;
 
 const uuid = z.uuid();
@@ -79,6 +87,16 @@ export const ConversationSchema = ConversationSummarySchema.extend({
   agreedProposedByOrganizationId: uuid.nullable(),
   agreedProposedAt: datetime.nullable(),
   agreedConfirmedAt: datetime.nullable(),
+  /** How the last proposal ended without a partnership (null: none did, or a new one was made since). */
+  proposalEnded: z
+    .object({
+      action: z.enum(PROPOSAL_ENDINGS),
+      byOrganizationId: uuid.nullable(),
+      at: datetime,
+      /** The decliner's short reason, if they gave one. */
+      reason: z.string().nullable(),
+    })
+    .nullable(),
   /** The partnership once agreed, with the reader's side's consent to show it and the other side's. */
   partnership: z
     .object({ id: uuid, myConsent: z.boolean(), otherConsent: z.boolean(), agreedAt: datetime })
@@ -99,6 +117,20 @@ export type ConversationSettings = z.infer<typeof ConversationSettingsSchema>;
 
 export const AgreeBodySchema = z.strictObject({ version: z.number().int().positive() });
 export type AgreeBody = z.infer<typeof AgreeBodySchema>;
+
+export const DECLINE_REASON_MAX = 500;
+
+/** Declining the other side's proposal: the version read and an optional short reason (empty: none). */
+export const DeclineBodySchema = z.strictObject({
+  version: z.number().int().positive(),
+  reason: z
+    .string()
+    .trim()
+    .max(DECLINE_REASON_MAX)
+    .optional()
+    .transform((r) => (r ? r : undefined)),
+});
+export type DeclineBody = z.infer<typeof DeclineBodySchema>;
 
 export const PartnershipConsentBodySchema = z.strictObject({ shown: z.boolean() });
 export type PartnershipConsentBody = z.infer<typeof PartnershipConsentBodySchema>;
@@ -129,6 +161,8 @@ export type PublicPartner = z.infer<typeof PublicPartnerSchema>;
 export const ModeratedConversationSchema = z.object({
   id: uuid,
   itemId: uuid,
+  /** The item's titles (the board is open to administrators; a title is not a word of the conversation). */
+  item: z.object({ id: uuid, titleBg: z.string(), titleEn: z.string() }),
   owner: ConversationOrgRefSchema,
   interested: ConversationOrgRefSchema,
   status: ConversationStatusSchema,
@@ -136,6 +170,17 @@ export const ModeratedConversationSchema = z.object({
   lastMessageAt: datetime,
   messageCount: z.number().int(),
 });
+/**
+ * The moderation list's filters: one organisation (either side), a status, and words matched against the
+ * two organisations' names and the item's title — never against what was written.
+ */
+export const ModerationQuerySchema = ConversationListQuerySchema.extend({
+  organizationId: uuid.optional(),
+  status: ConversationStatusSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type ModerationQuery = z.infer<typeof ModerationQuerySchema>;
+
 export const ModeratedConversationListResponseSchema = z.object({
   items: z.array(ModeratedConversationSchema),
   total: z.number().int(),

@@ -77,6 +77,12 @@ export const OrganizationExportSchema = z.object({
   /** Its resources' photos (what and when, not the image bytes) and its calendar feeds (never the token). */
   resourcePhotos: Rows,
   calendarFeeds: Rows,
+  /**
+   * Its conversations about board items (issue 14 §2): the other side, the item, the status and the
+   * "agreed" dates, with every message of both sides (author's name, text, time) — and its partnerships.
+   */
+  conversations: Rows,
+  partnerships: Rows,
   representatives: Rows,
   invitations: Rows,
   applications: Rows,

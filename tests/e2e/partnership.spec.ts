@@ -147,7 +147,7 @@ test('an offer is posted, another member is interested, they talk and agree a pa
   // The other side reads the answer and confirms.
   await partner.goto(conversationUrl);
   await expect(partner.getByText(answer)).toBeVisible();
-  await expect(partner.getByText('Другата страна отбеляза, че сте договорили партньорство.')).toBeVisible();
+  await expect(partner.getByText(/ отбеляза, че сте договорили партньорство\. Потвърдете го/)).toBeVisible();
   await partner.getByRole('button', { name: 'Потвърди партньорството' }).click();
   const confirm = partner.getByRole('dialog', { name: 'Потвърждавате ли партньорството?' });
   await confirm.getByRole('button', { name: 'Потвърди', exact: true }).click();

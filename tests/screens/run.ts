@@ -324,6 +324,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           { name: 'admin-audit', path: '/admin/audit' },
           { name: 'admin-audit-calendar', path: '/admin/audit?from=2026-03-05', open: DATE_CALENDAR },
           { name: 'admin-mailbox', path: '/admin/mailbox' },
+          { name: 'admin-conversations', path: '/admin/conversations' },
+          { name: 'admin-conversations-empty', path: '/admin/conversations?q=%D0%BD%D1%8F%D0%BC%D0%B0' },
           { name: 'admin-import', path: '/admin/import' },
           { name: 'admin-settings', path: '/admin/settings' },
           { name: 'admin-fees', path: '/admin/fees' },

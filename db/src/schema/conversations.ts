@@ -1,4 +1,9 @@
-import { CONVERSATION_STATUSES, MESSAGE_BODY_MAX } from '@portal/shared';
+import {
+  CONVERSATION_STATUSES,
+  DECLINE_REASON_MAX,
+  MESSAGE_BODY_MAX,
+  PROPOSAL_ENDINGS,
+} from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -50,6 +55,19 @@ export const conversations = pgTable(
     agreedProposedAt: timestamp('agreed_proposed_at', { withTimezone: true, mode: 'date' }),
     agreedConfirmedBy: uuid('agreed_confirmed_by').references(() => users.id, { onDelete: 'set null' }),
     agreedConfirmedAt: timestamp('agreed_confirmed_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * How the last proposal of "agreed" ended without a partnership: withdrawn by the side that proposed it,
+     * or declined by the other side (with an optional short reason, shown to both sides only). Cleared by
+     * the next proposal.
+     */
+    proposalEnded: text('proposal_ended', { enum: PROPOSAL_ENDINGS }),
+    proposalEndedByOrganizationId: uuid('proposal_ended_by_organization_id').references(
+      () => organizations.id,
+      { onDelete: 'set null' },
+    ),
+    proposalEndedBy: uuid('proposal_ended_by').references(() => users.id, { onDelete: 'set null' }),
+    proposalEndedAt: timestamp('proposal_ended_at', { withTimezone: true, mode: 'date' }),
+    declineReason: text('decline_reason'),
     /** The newest message's time (lists sort by it). */
     lastMessageAt: timestamp('last_message_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     ...timestamps,
@@ -64,6 +82,12 @@ export const conversations = pgTable(
     check(
       'conversations_agreed_check',
       sql`(status = 'open') = (agreed_proposed_at is null) and (status = 'agreed') = (agreed_confirmed_at is not null)`,
+    ),
+    check(
+      'conversations_proposal_ended_check',
+      sql.raw(
+        `(proposal_ended is null or proposal_ended in (${list(PROPOSAL_ENDINGS)})) and (proposal_ended is null) = (proposal_ended_at is null) and (decline_reason is null or (proposal_ended = 'declined' and length(decline_reason) between 1 and ${DECLINE_REASON_MAX}))`,
+      ),
     ),
   ],
 );

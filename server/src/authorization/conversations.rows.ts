@@ -197,6 +197,64 @@ export const ROWS: Row[] = [
     check: (body) => expect(bodyOf(body)).toMatchObject({ status: 'agreed' }),
   },
   {
+    method: 'POST',
+    url: '/api/conversations/:id/withdraw',
+    permission: 'conversations.use',
+    label: 'withdrawing what A proposed',
+    expect: representatives(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      // The proposing side is the interested one: A.
+      url: `/api/conversations/${await insertConversation(f.orgB.id, f.orgA.id, 'agreed_proposed')}/withdraw`,
+      payload: { version: 1 },
+    }),
+    check: (body) =>
+      expect(bodyOf(body)).toMatchObject({ status: 'open', proposalEnded: { action: 'withdrawn' } }),
+  },
+  {
+    method: 'POST',
+    url: '/api/conversations/:id/withdraw',
+    permission: 'conversations.use',
+    label: 'withdrawing in a conversation between B and another organisation',
+    record: true,
+    expect: representatives(CONVERSATION_NOT_FOUND),
+    lapsed: CONVERSATION_NOT_FOUND,
+    build: async (f) => ({
+      url: `/api/conversations/${await insertConversation(await otherOrganization(), f.orgB.id, 'agreed_proposed')}/withdraw`,
+      payload: { version: 1 },
+    }),
+  },
+  {
+    method: 'POST',
+    url: '/api/conversations/:id/decline',
+    permission: 'conversations.use',
+    label: 'declining what B proposed',
+    expect: representatives(allow(200)),
+    lapsed: INACTIVE_MEMBER,
+    build: async (f) => ({
+      url: `/api/conversations/${await insertConversation(f.orgA.id, f.orgB.id, 'agreed_proposed')}/decline`,
+      payload: { version: 1, reason: 'Не сега' },
+    }),
+    check: (body) =>
+      expect(bodyOf(body)).toMatchObject({
+        status: 'open',
+        proposalEnded: { action: 'declined', reason: 'Не сега' },
+      }),
+  },
+  {
+    method: 'POST',
+    url: '/api/conversations/:id/decline',
+    permission: 'conversations.use',
+    label: 'declining in a conversation between B and another organisation',
+    record: true,
+    expect: representatives(CONVERSATION_NOT_FOUND),
+    lapsed: CONVERSATION_NOT_FOUND,
+    build: async (f) => ({
+      url: `/api/conversations/${await insertConversation(f.orgB.id, await otherOrganization(), 'agreed_proposed')}/decline`,
+      payload: { version: 1 },
+    }),
+  },
+  {
     method: 'GET',
     url: '/api/account/conversation-settings',
     permission: 'account.manage',

@@ -15,6 +15,46 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\n{organization} wrote to you in the conversation about "{item}" (new messages: {count}):\n\n{messages}\n\nReply in the portal:\n{link}\n\nYou get at most one such email an hour per conversation. You can turn them off on your account page:\n{settingsLink}',
     },
   },
+  conversation_agreement_proposed: {
+    bg: {
+      subject: '{organization} предлага да отбележите партньорство',
+      text: 'Здравейте, {name}!\n\n{organization} отбеляза в разговора за „{item}“, че сте се споразумели за партньорство. Потвърдете го, за да бъде вписано партньорството в клъстера, или го отклонете:\n\n{link}',
+    },
+    en: {
+      subject: '{organization} proposes to record a partnership',
+      text: 'Hello {name},\n\n{organization} marked in the conversation about "{item}" that you agreed on a partnership. Confirm it to record the partnership in the cluster, or decline it:\n\n{link}',
+    },
+  },
+  conversation_agreement_withdrawn: {
+    bg: {
+      subject: '{organization} оттегли предложението за партньорство',
+      text: 'Здравейте, {name}!\n\n{organization} оттегли предложението си за партньорство в разговора за „{item}“. Разговорът отново е отворен:\n\n{link}',
+    },
+    en: {
+      subject: '{organization} withdrew the partnership proposal',
+      text: 'Hello {name},\n\n{organization} withdrew its partnership proposal in the conversation about "{item}". The conversation is open again:\n\n{link}',
+    },
+  },
+  conversation_agreement_declined: {
+    bg: {
+      subject: '{organization} отклони предложението за партньорство',
+      text: 'Здравейте, {name}!\n\n{organization} отклони предложението ви за партньорство в разговора за „{item}“. Разговорът отново е отворен.{reasonNote}\n\n{link}',
+    },
+    en: {
+      subject: '{organization} declined the partnership proposal',
+      text: 'Hello {name},\n\n{organization} declined your partnership proposal in the conversation about "{item}". The conversation is open again.{reasonNote}\n\n{link}',
+    },
+  },
+  conversation_agreement_confirmed: {
+    bg: {
+      subject: '{organization} потвърди партньорството',
+      text: 'Здравейте, {name}!\n\n{organization} потвърди партньорството, договорено в разговора за „{item}“. То вече е вписано в клъстера; на страницата на разговора можете да решите дали да се показва в публичния профил:\n\n{link}',
+    },
+    en: {
+      subject: '{organization} confirmed the partnership',
+      text: 'Hello {name},\n\n{organization} confirmed the partnership agreed in the conversation about "{item}". It is now recorded in the cluster; on the conversation page you can choose whether to show it on the public profile:\n\n{link}',
+    },
+  },
   membership_changed: {
     bg: {
       subject: 'Промяна в членството на {organization}',

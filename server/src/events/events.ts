@@ -1,5 +1,6 @@
 import { type Db, outboxEvents } from '@portal/db';
 import type {
+  AgreementStep,
   ApplicationAction,
   MembershipAction,
   MembershipCategory,
@@ -58,6 +59,15 @@ export type DomainEvent =
       /** A later digest of a conversation, due when its recipients' hour since the last email is over. */
       type: 'conversation.digest';
       payload: { conversationId: string };
+    }
+  | {
+      /**
+       * A step of "agreed" in a conversation (decision 036): proposed or withdrawn by one side (the other
+       * side hears), confirmed or declined by the other side (the proposing side hears). No decline
+       * reason in the payload: the email only says there is one, to be read in the portal.
+       */
+      type: 'conversation.agreement';
+      payload: { conversationId: string; action: AgreementStep; byOrganizationId: string };
     };
 
 export type EventType = DomainEvent['type'];

@@ -327,6 +327,30 @@ export const messages = {
     bg: 'Това действие не е възможно за разговор в състояние „{status}“.',
     en: 'This action is not possible for a conversation in status "{status}".',
   },
+  'conversation.no_proposal.title': {
+    bg: 'Няма предложение за споразумение',
+    en: 'No proposal to answer',
+  },
+  'conversation.no_proposal.detail': {
+    bg: 'В разговора вече няма чакащо предложение за споразумение — то е потвърдено, оттеглено или отклонено междувременно. Презаредете страницата.',
+    en: 'The conversation no longer has a proposal of agreement waiting — it was confirmed, withdrawn or declined meanwhile. Reload the page.',
+  },
+  'conversation.not_own_proposal.title': {
+    bg: 'Предложението не е ваше',
+    en: 'Not your proposal',
+  },
+  'conversation.not_own_proposal.detail': {
+    bg: 'Само страната, която е предложила споразумението, може да го оттегли. Можете да го отклоните.',
+    en: 'Only the side that proposed the agreement can withdraw it. You can decline it.',
+  },
+  'conversation.own_proposal.title': {
+    bg: 'Това е ваше предложение',
+    en: 'This is your own proposal',
+  },
+  'conversation.own_proposal.detail': {
+    bg: 'Не можете да отклоните собственото си предложение; можете да го оттеглите.',
+    en: 'You cannot decline your own proposal; you can withdraw it.',
+  },
   'partnership.not_found.title': { bg: 'Партньорството не е намерено', en: 'Partnership not found' },
   'partnership.not_found.detail': {
     bg: 'Няма такова партньорство или не представлявате никоя от двете му страни.',

@@ -104,6 +104,8 @@ const SERVER_ACTIONS = [
   'conversation.message_posted',
   'conversation.agreed_proposed',
   'conversation.agreed_confirmed',
+  'conversation.agreed_withdrawn',
+  'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
 ];

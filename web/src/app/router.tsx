@@ -331,6 +331,18 @@ export const routes: RouteObject[] = [
         ],
       },
       {
+        element: <RequireAuth permission="conversations.moderate" />,
+        children: [
+          {
+            path: paths.adminConversations.path,
+            lazy: adminPage(
+              () => import('@/features/admin/components/conversations-page.tsx'),
+              (m) => m.ConversationsPage,
+            ),
+          },
+        ],
+      },
+      {
         element: <RequireAuth permission="organizations.import" />,
         children: [
           {

@@ -39,6 +39,7 @@ export function PagedList<T>({
   noneTitle,
   itemKey,
   renderItem,
+  renderPage,
   titleLevel = 3,
 }: {
   query: UseQueryResult<Page<T>>;
@@ -53,6 +54,8 @@ export function PagedList<T>({
   noneTitle: string;
   itemKey: (item: T) => string | number;
   renderItem: (item: T) => ReactNode;
+  /** Renders a whole page instead of a list of `renderItem`s (a table, say). */
+  renderPage?: (items: T[]) => ReactNode;
   titleLevel?: 3 | 4;
 }) {
   const { t } = useTranslation();
@@ -125,6 +128,13 @@ export function PagedList<T>({
             <Button onClick={() => onPage(1)}>{t('admin.list.firstPage')}</Button>
           </Stack>
         </Card>
+      ) : renderPage ? (
+        <div
+          aria-busy={query.isPlaceholderData}
+          style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
+        >
+          {renderPage(items)}
+        </div>
       ) : (
         <Stack
           component="ul"

@@ -128,6 +128,12 @@ export const paths = {
     path: '/admin/mailbox',
     href: (search?: string | Record<string, string>) => withSearch('/admin/mailbox', search),
   },
+  /** Moderation: which conversations exist, never their text (issue 14 §2). */
+  adminConversations: {
+    path: '/admin/conversations',
+    /** `search`: the list's filters (`?q=…&status=agreed`). */
+    href: (search?: string | Record<string, string>) => withSearch('/admin/conversations', search),
+  },
   adminSettings: {
     path: '/admin/settings',
     href: () => '/admin/settings',

@@ -18,7 +18,8 @@ import {
   userOrganizations,
   users,
 } from '@portal/db';
-import type { ConversationStatus } from '@portal/shared';
+import type { ConversationStatus, ProposalEnding } from '@portal/shared';
+import { containsPattern } from '../../db.ts';
 
 /**
  * Conversations in the database (decision 036). Writes use the builder; the lists with their unread
@@ -48,6 +49,10 @@ export interface ConversationRow extends Record<string, unknown> {
   agreed_proposed_by_organization_id: string | null;
   agreed_proposed_at: string | null;
   agreed_confirmed_at: string | null;
+  proposal_ended: ProposalEnding | null;
+  proposal_ended_by_organization_id: string | null;
+  proposal_ended_at: string | null;
+  decline_reason: string | null;
   last_message_at: string;
   created_at: string;
   version: number;
@@ -66,6 +71,8 @@ function conversationSelect(userId: string, orgIds: readonly string[], total: SQ
       c.status, c.agreed_proposed_by_organization_id,
       ${isoTimestamp(sql`c.agreed_proposed_at`)} as agreed_proposed_at,
       ${isoTimestamp(sql`c.agreed_confirmed_at`)} as agreed_confirmed_at,
+      c.proposal_ended, c.proposal_ended_by_organization_id,
+      ${isoTimestamp(sql`c.proposal_ended_at`)} as proposal_ended_at, c.decline_reason,
       ${isoTimestamp(sql`c.last_message_at`)} as last_message_at,
       ${isoTimestamp(sql`c.created_at`)} as created_at, c.version,
       case when c.owner_organization_id in (${mine}) then 'owner' else 'interested' end as my_side,
@@ -369,6 +376,20 @@ export async function findDigestRecipients(
 }
 
 /**
+ * The representatives of `organizationId` to email about a step of "agreed": enabled and not erased (the
+ * new-message switch does not apply, decision 036).
+ */
+export async function findAgreementRecipients(db: Db, organizationId: string) {
+  return rowsOf<{ email: string; display_name: string; language: 'bg' | 'en' }>(
+    db,
+    sql`select u.email, u.display_name, u.language
+      from users u join user_organizations uo on uo.user_id = u.id and uo.organization_id = ${organizationId}
+      where u.disabled_at is null and u.erased_at is null
+      order by u.email`,
+  );
+}
+
+/**
  * The other side's messages `userId` has neither read nor been emailed about (oldest first, at most 20
  * shown in a digest), with the count.
  */
@@ -434,6 +455,8 @@ export interface ModeratedRow extends Record<string, unknown> {
   interested_organization_id: string;
   interested_name_bg: string;
   interested_name_en: string;
+  item_title_bg: string;
+  item_title_en: string;
   status: ConversationStatus;
   created_at: string;
   last_message_at: string;
@@ -441,26 +464,55 @@ export interface ModeratedRow extends Record<string, unknown> {
   total: number;
 }
 
+export interface ModerationFilter {
+  organizationId?: string | undefined;
+  status?: ConversationStatus | undefined;
+  /**
+   * Words matched against the two organisations' names and the item's title — never against messages,
+   * so a search cannot tell an administrator what anyone wrote.
+   */
+  q?: string | undefined;
+}
+
+function moderationWhere(f: ModerationFilter): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (f.organizationId) {
+    parts.push(
+      sql`(c.owner_organization_id = ${f.organizationId} or c.interested_organization_id = ${f.organizationId})`,
+    );
+  }
+  if (f.status) parts.push(sql`c.status = ${f.status}`);
+  for (const word of (f.q ?? '').split(/\s+/).filter(Boolean)) {
+    const p = containsPattern(word);
+    parts.push(
+      sql`(oo.name_bg ilike ${p} or oo.name_en ilike ${p} or io.name_bg ilike ${p} or io.name_en ilike ${p}
+        or i.title_bg ilike ${p} or i.title_en ilike ${p})`,
+    );
+  }
+  return sql.join(parts, sql` and `);
+}
+
 /** Every conversation, without a word of its text: who, about which item, when, how many messages. */
 export async function findModerationPage(
   db: Db,
   page: number,
   pageSize: number,
-  organizationId?: string,
+  filter: ModerationFilter = {},
 ): Promise<ModeratedRow[]> {
   return rowsOf<ModeratedRow>(
     db,
     sql`select c.id, c.item_id, c.owner_organization_id, oo.name_bg as owner_name_bg, oo.name_en as owner_name_en,
         c.interested_organization_id, io.name_bg as interested_name_bg, io.name_en as interested_name_en,
-        c.status, ${isoTimestamp(sql`c.created_at`)} as created_at,
+        i.title_bg as item_title_bg, i.title_en as item_title_en, c.status, ${isoTimestamp(sql`c.created_at`)} as created_at,
         ${isoTimestamp(sql`c.last_message_at`)} as last_message_at,
         (select count(*)::int from conversation_messages m where m.conversation_id = c.id) as message_count,
         count(*) over ()::int as total
       from conversations c
         join organizations oo on oo.id = c.owner_organization_id
         join organizations io on io.id = c.interested_organization_id
-      ${organizationId ? sql`where c.owner_organization_id = ${organizationId} or c.interested_organization_id = ${organizationId}` : sql``}
-      order by c.created_at desc, c.id
+        join board_items i on i.id = c.item_id
+      where ${moderationWhere(filter)}
+      order by c.last_message_at desc, c.id
       limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
 }
@@ -476,11 +528,12 @@ export async function findConversationForDigest(tx: Db, conversationId: string) 
     interested_en: string;
     title_bg: string;
     title_en: string;
+    decline_reason: string | null;
   }>(
     tx,
     sql`select c.owner_organization_id, c.interested_organization_id, oo.name_bg as owner_bg,
         oo.name_en as owner_en, io.name_bg as interested_bg, io.name_en as interested_en,
-        i.title_bg, i.title_en
+        i.title_bg, i.title_en, c.decline_reason
       from conversations c join board_items i on i.id = c.item_id
         join organizations oo on oo.id = c.owner_organization_id
         join organizations io on io.id = c.interested_organization_id
@@ -493,5 +546,6 @@ export async function findConversationForDigest(tx: Db, conversationId: string) 
     owner: { nameBg: row.owner_bg, nameEn: row.owner_en },
     interested: { nameBg: row.interested_bg, nameEn: row.interested_en },
     item: { titleBg: row.title_bg, titleEn: row.title_en },
+    decline_reason: row.decline_reason,
   };
 }

@@ -4,10 +4,12 @@ import {
   ConversationListResponseSchema,
   ConversationSchema,
   ConversationSettingsSchema,
+  DeclineBodySchema,
   IdParamsSchema,
   InterestBodySchema,
   MessageCreateBodySchema,
   ModeratedConversationListResponseSchema,
+  ModerationQuerySchema,
   PartnershipConsentBodySchema,
   PartnershipListResponseSchema,
   ProblemSchema,
@@ -21,6 +23,7 @@ import {
   changeConversationSettings,
   confirmAgreed,
   conversationSettingsOf,
+  declineAgreed,
   expressInterest,
   getConversation,
   listConversations,
@@ -31,6 +34,7 @@ import {
   readConversation,
   setPartnershipConsent,
   unreadTotal,
+  withdrawAgreed,
 } from './conversations.service.ts';
 
 /** Private conversations about board items and the partnerships agreed in them (issue 14 §2, decision 036). */
@@ -195,6 +199,51 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       ),
   );
+
+  app.post(
+    '/:id/withdraw',
+    {
+      config: { permission: 'conversations.use' },
+      schema: {
+        tags: ['conversations'],
+        summary: 'Withdraw my side\'s proposal of "agreed": the conversation is open again',
+        params: IdParamsSchema,
+        body: AgreeBodySchema,
+        response: { 200: ConversationSchema, ...writeProblems },
+      },
+    },
+    async (request) =>
+      withdrawAgreed(
+        app.db.db,
+        requireActor(request),
+        principalOf(requireUser(request)),
+        request.params.id,
+        request.body,
+      ),
+  );
+
+  app.post(
+    '/:id/decline',
+    {
+      config: { permission: 'conversations.use' },
+      schema: {
+        tags: ['conversations'],
+        summary:
+          'Decline the other side\'s proposal of "agreed", with an optional short reason: the conversation is open again',
+        params: IdParamsSchema,
+        body: DeclineBodySchema,
+        response: { 200: ConversationSchema, ...writeProblems },
+      },
+    },
+    async (request) =>
+      declineAgreed(
+        app.db.db,
+        requireActor(request),
+        principalOf(requireUser(request)),
+        request.params.id,
+        request.body,
+      ),
+  );
 };
 
 /** Registered with prefix /api/account. */
@@ -273,8 +322,6 @@ export const accountConversationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 };
 
-const ModerationQuerySchema = ConversationListQuerySchema.extend({ organizationId: z.uuid().optional() });
-
 /** Registered with prefix /api/admin. */
 export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -284,7 +331,7 @@ export const moderationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['conversations'],
         summary:
-          'Moderation on a complaint: which conversations exist, between whom, when and how many messages — never their text',
+          'Moderation on a complaint: which conversations exist, between whom, about which item, when and how many messages — never their text; filter by organisation, status or words of the names and the item title',
         querystring: ModerationQuerySchema,
         response: { 200: ModeratedConversationListResponseSchema, ...problems },
       },

@@ -1,15 +1,18 @@
 import { type Db, outboxEvents, sql } from '@portal/db';
 import {
   type AgreeBody,
+  type AgreementStep,
   type Conversation,
   type ConversationListQuery,
   type ConversationListResponse,
   type ConversationSummary,
   canPostToBoard,
+  type DeclineBody,
   EMAILED_PAGES,
   type InterestBody,
   isOnBoard,
   type ModeratedConversationListResponse,
+  type ModerationQuery,
   type PartnershipListResponse,
   type Principal,
   type PublicPartner,
@@ -28,6 +31,7 @@ import {
   countUnread,
   digestPending,
   emailsEnabled,
+  findAgreementRecipients,
   findConversation,
   findConversationForDigest,
   findConversationIdFor,
@@ -117,6 +121,15 @@ export async function getConversation(db: Db, reader: Reader, id: string): Promi
     agreedProposedByOrganizationId: row.agreed_proposed_by_organization_id,
     agreedProposedAt: row.agreed_proposed_at,
     agreedConfirmedAt: row.agreed_confirmed_at,
+    proposalEnded:
+      row.proposal_ended && row.proposal_ended_at
+        ? {
+            action: row.proposal_ended,
+            byOrganizationId: row.proposal_ended_by_organization_id,
+            at: row.proposal_ended_at,
+            reason: row.decline_reason,
+          }
+        : null,
     partnership: partnership
       ? {
           id: partnership.id,
@@ -310,6 +323,11 @@ export async function proposeAgreed(
       agreedProposedByOrganizationId: organizationId,
       agreedProposedBy: actor.userId,
       agreedProposedAt: sql`now()` as unknown as Date,
+      ...NO_ENDING,
+    });
+    await recordEvent(tx, {
+      type: 'conversation.agreement',
+      payload: { conversationId: id, action: 'proposed', byOrganizationId: organizationId },
     });
     await recordAudit(tx, actor, {
       action: 'conversation.agreed_proposed',
@@ -351,6 +369,10 @@ export async function confirmAgreed(
       },
       stored.itemId,
     );
+    await recordEvent(tx, {
+      type: 'conversation.agreement',
+      payload: { conversationId: id, action: 'confirmed', byOrganizationId: organizationId },
+    });
     await recordAudit(tx, actor, {
       action: 'conversation.agreed_confirmed',
       entityType: 'conversation',
@@ -360,6 +382,83 @@ export async function confirmAgreed(
     });
   });
   return getConversation(db, reader, id);
+}
+
+const NO_ENDING = {
+  proposalEnded: null,
+  proposalEndedByOrganizationId: null,
+  proposalEndedBy: null,
+  proposalEndedAt: null,
+  declineReason: null,
+} as const;
+
+/**
+ * The proposal of "agreed" ends without a partnership and the conversation is open again: `withdrawn` by
+ * the side that proposed it, `declined` (with an optional short reason) by the other side. Both take the
+ * same lock and version check as proposing and confirming, so a proposal confirmed, withdrawn or declined
+ * meanwhile answers 409 (`conversation.stale` for an old version; `conversation.no_proposal` when there
+ * is nothing to end any more).
+ */
+async function endProposal(
+  db: Db,
+  actor: SignedInActor,
+  reader: Reader,
+  id: string,
+  action: 'withdrawn' | 'declined',
+  body: AgreeBody & { reason?: string | undefined },
+): Promise<Conversation> {
+  await db.transaction(async (tx) => {
+    const { stored, organizationId } = await lockForAgreement(tx, reader, id, body.version);
+    if (stored.status !== 'agreed_proposed') {
+      throw new AppError('conversation.no_proposal', 409, { values: { status: stored.status } });
+    }
+    const ours = stored.agreedProposedByOrganizationId === organizationId;
+    if (action === 'withdrawn' && !ours) throw new AppError('conversation.not_own_proposal', 409);
+    if (action === 'declined' && ours) throw new AppError('conversation.own_proposal', 409);
+    const reason = action === 'declined' ? (body.reason ?? null) : null;
+    await updateConversation(tx, id, body.version, {
+      status: 'open',
+      agreedProposedByOrganizationId: null,
+      agreedProposedBy: null,
+      agreedProposedAt: null,
+      proposalEnded: action,
+      proposalEndedByOrganizationId: organizationId,
+      proposalEndedBy: actor.userId,
+      proposalEndedAt: sql`now()` as unknown as Date,
+      declineReason: reason,
+    });
+    await recordEvent(tx, {
+      type: 'conversation.agreement',
+      payload: { conversationId: id, action, byOrganizationId: organizationId },
+    });
+    await recordAudit(tx, actor, {
+      action: action === 'withdrawn' ? 'conversation.agreed_withdrawn' : 'conversation.agreed_declined',
+      entityType: 'conversation',
+      entityId: id,
+      before: {
+        status: stored.status,
+        proposedByOrganizationId: stored.agreedProposedByOrganizationId,
+        proposedAt: stored.agreedProposedAt?.toISOString() ?? null,
+      },
+      // Never the reason's text (administrators read the audit log): only whether there was one.
+      after: {
+        status: 'open',
+        endedByOrganizationId: organizationId,
+        ...(action === 'declined' ? { reasonLength: reason?.length ?? 0 } : {}),
+      },
+    });
+  });
+  return getConversation(db, reader, id);
+}
+
+/** The side that proposed "agreed" takes its proposal back. */
+export function withdrawAgreed(db: Db, actor: SignedInActor, reader: Reader, id: string, body: AgreeBody) {
+  return endProposal(db, actor, reader, id, 'withdrawn', body);
+}
+
+/** The other side declines the proposal, optionally saying why. */
+export function declineAgreed(db: Db, actor: SignedInActor, reader: Reader, id: string, body: DeclineBody) {
+  return endProposal(db, actor, reader, id, 'declined', body);
 }
 
 /** One side's consent to show the partnership on the public profiles ("partners in the cluster"). */
@@ -445,15 +544,17 @@ export async function changeConversationSettings(db: Db, actor: SignedInActor, e
 
 // ---------- moderation ----------
 
-export async function moderationList(
-  db: Db,
-  q: ConversationListQuery & { organizationId?: string },
-): Promise<ModeratedConversationListResponse> {
-  const rows = await findModerationPage(db, q.page, q.pageSize, q.organizationId);
+export async function moderationList(db: Db, q: ModerationQuery): Promise<ModeratedConversationListResponse> {
+  const rows = await findModerationPage(db, q.page, q.pageSize, {
+    organizationId: q.organizationId,
+    status: q.status,
+    q: q.q,
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,
       itemId: r.item_id,
+      item: { id: r.item_id, titleBg: r.item_title_bg, titleEn: r.item_title_en },
       owner: { id: r.owner_organization_id, nameBg: r.owner_name_bg, nameEn: r.owner_name_en },
       interested: {
         id: r.interested_organization_id,
@@ -536,7 +637,54 @@ export async function sendConversationDigests(
   }
 }
 
-export const conversationHandlers: EventHandlers<'conversation.message' | 'conversation.digest'> = {
+/**
+ * Emails a step of "agreed" to the side that has to hear it: a proposal or its withdrawal to the other
+ * side, a confirmation or a decline to the side that proposed. Every enabled, not erased representative
+ * of that side, in their language — whatever their new-message switch says (decision 036: these are
+ * rare and ask for, or report, a decision of the organisation). The decline reason is not quoted: the
+ * email says whether there is one, to be read in the portal.
+ */
+export async function sendAgreementEmails(
+  tx: Db,
+  event: { conversationId: string; action: AgreementStep; byOrganizationId: string },
+  publicUrl: string,
+): Promise<void> {
+  const row = await findConversationForDigest(tx, event.conversationId);
+  if (!row) return;
+  const actorSide = event.byOrganizationId === row.owner_organization_id ? 'owner' : 'interested';
+  const actorOrg = actorSide === 'owner' ? row.owner : row.interested;
+  const recipientsOrg = sideOrg(row, actorSide === 'owner' ? 'interested' : 'owner');
+  for (const r of await findAgreementRecipients(tx, recipientsOrg)) {
+    const lang = r.language;
+    const reasonNote =
+      event.action === 'declined' && row.decline_reason
+        ? lang === 'en'
+          ? '\n\nThey gave a reason; you can read it on the conversation page.'
+          : '\n\nТе посочиха причина; можете да я прочетете на страницата на разговора.'
+        : '';
+    await enqueueEmail(tx, {
+      to: r.email,
+      language: lang,
+      template: `conversation_agreement_${event.action}`,
+      values: {
+        name: r.display_name,
+        organization: lang === 'en' ? actorOrg.nameEn : actorOrg.nameBg,
+        item:
+          (lang === 'en' ? row.item.titleEn || row.item.titleBg : row.item.titleBg || row.item.titleEn) ||
+          '—',
+        reasonNote,
+        link: `${publicUrl}${EMAILED_PAGES.conversation.href(event.conversationId)}`,
+      },
+    });
+  }
+}
+
+export const conversationHandlers: EventHandlers<
+  'conversation.message' | 'conversation.digest' | 'conversation.agreement'
+> = {
+  async 'conversation.agreement'(tx, event, { publicUrl }) {
+    await sendAgreementEmails(tx, event, publicUrl);
+  },
   async 'conversation.message'(tx, event, { publicUrl }) {
     await sendConversationDigests(tx, event.conversationId, publicUrl);
   },

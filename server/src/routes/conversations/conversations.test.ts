@@ -415,6 +415,288 @@ describe('agreed: a partnership', () => {
   });
 });
 
+const agreementEmails = (to: string, step: string) =>
+  h.query<{ subject: string; text: string; language: string }>(
+    sql`select subject, text, language from outbox_messages
+        where to_email = ${to.toLowerCase()} and template = ${`conversation_agreement_${step}`}
+        order by created_at, id`,
+  );
+
+describe('withdrawing or declining a proposal of "agreed"', () => {
+  let id = '';
+  const REASON = 'Цената още не е уточнена';
+  const get = async (cookie: string) =>
+    ConversationSchema.parse((await call(cookie, 'GET', `/api/conversations/${id}`)).json());
+
+  it('the other side declines with a reason; the proposing side hears, without the reason in the email', async () => {
+    const opened = await call(as.studioRep, 'POST', `/api/board/items/${labItem}/interest`, {
+      body: 'Бихме наели лабораторията.',
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    id = opened.json().id;
+    const proposed = await call(as.studioRep, 'POST', `/api/conversations/${id}/agree`, {
+      version: opened.json().version,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    await dispatchEvents(h.db);
+    // Both lab representatives hear, each in their language — labRep too, who turned the new-message
+    // emails off: that switch covers messages, not the steps of "agreed" (decision 036).
+    const bg = (await agreementEmails(email.labRep, 'proposed')).at(-1);
+    expect(bg).toMatchObject({ language: 'bg', subject: 'Студио Гама предлага да отбележите партньорство' });
+    expect(bg!.text).toContain('„Споделена GPU лаборатория“');
+    expect(bg!.text).toContain(`/conversations/${id}`);
+    const en = (await agreementEmails(email.labRep2, 'proposed')).at(-1);
+    expect(en!.subject).toBe('Gamma Studio proposes to record a partnership');
+    expect(en!.text).toContain('Confirm it to record the partnership in the cluster, or decline it');
+    expect(await agreementEmails(email.studioRep, 'proposed')).toHaveLength(0);
+
+    const version = proposed.json().version as number;
+    // Wrong side for each action: a clear 409 in the user's language, nothing changed.
+    const ownDecline = await call(as.studioRep, 'POST', `/api/conversations/${id}/decline`, { version });
+    expect(ownDecline.statusCode).toBe(409);
+    expect(ownDecline.json()).toMatchObject({ code: 'conversation.own_proposal' });
+    const theirWithdraw = await call(
+      as.labRep2,
+      'POST',
+      `/api/conversations/${id}/withdraw`,
+      { version },
+      'en',
+    );
+    expect(theirWithdraw.statusCode).toBe(409);
+    expect(theirWithdraw.json()).toMatchObject({
+      code: 'conversation.not_own_proposal',
+      detail: 'Only the side that proposed the agreement can withdraw it. You can decline it.',
+    });
+    const stale = await call(as.labRep, 'POST', `/api/conversations/${id}/decline`, { version: version - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'conversation.stale' });
+    const tooLong = await call(as.labRep, 'POST', `/api/conversations/${id}/decline`, {
+      version,
+      reason: 'д'.repeat(501),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ path: 'body.reason' })]);
+    expect((await get(as.labRep)).status).toBe('agreed_proposed');
+
+    const declined = await call(as.labRep, 'POST', `/api/conversations/${id}/decline`, {
+      version,
+      reason: `  ${REASON}  `,
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    const c = ConversationSchema.parse(declined.json());
+    expect(c).toMatchObject({
+      status: 'open',
+      agreedProposedByOrganizationId: null,
+      agreedProposedAt: null,
+      proposalEnded: { action: 'declined', byOrganizationId: org.lab, reason: REASON },
+      version: version + 1,
+    });
+    // The proposing side sees the reason in the portal.
+    expect((await get(as.studioRep)).proposalEnded).toMatchObject({ action: 'declined', reason: REASON });
+
+    // Declining again: there is nothing left to decline.
+    const again = await call(
+      as.labRep2,
+      'POST',
+      `/api/conversations/${id}/decline`,
+      { version: c.version },
+      'en',
+    );
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'conversation.no_proposal' });
+    expect(again.json().detail).toMatch(/no longer has a proposal/);
+
+    await dispatchEvents(h.db);
+    const told = (await agreementEmails(email.studioRep, 'declined')).at(-1);
+    expect(told!.subject).toBe('Лаборатория Алфа отклони предложението за партньорство');
+    expect(told!.text).toContain('Те посочиха причина');
+    expect(told!.text).not.toContain(REASON);
+    expect(await agreementEmails(email.labRep, 'declined')).toHaveLength(0);
+
+    const [audit] = await h.query<{ before: unknown; after: unknown }>(
+      sql`select before, after from audit_events where action = 'conversation.agreed_declined'
+          and entity_id = ${id}`,
+    );
+    expect(audit).toMatchObject({
+      before: { status: 'agreed_proposed', proposedByOrganizationId: org.studio },
+      after: { status: 'open', endedByOrganizationId: org.lab, reasonLength: REASON.length },
+    });
+    expect(JSON.stringify(audit)).not.toContain(REASON);
+    const moderation = await call(as.admin, 'GET', '/api/admin/conversations?pageSize=100');
+    expect(moderation.body).not.toContain(REASON);
+  });
+
+  it('the proposing side withdraws; the other side hears; a second withdrawal is refused', async () => {
+    const open = await get(as.studioRep);
+    const proposed = await call(as.studioRep, 'POST', `/api/conversations/${id}/agree`, {
+      version: open.version,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    // A new proposal clears how the last one ended.
+    expect(proposed.json()).toMatchObject({ status: 'agreed_proposed', proposalEnded: null });
+    const withdrawn = await call(as.studioRep, 'POST', `/api/conversations/${id}/withdraw`, {
+      version: proposed.json().version,
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({
+      status: 'open',
+      proposalEnded: { action: 'withdrawn', byOrganizationId: org.studio, reason: null },
+    });
+    // The other side confirms the proposal it saw, too late: 409, no partnership.
+    const late = await call(as.labRep, 'POST', `/api/conversations/${id}/confirm`, {
+      version: proposed.json().version,
+    });
+    expect(late.statusCode).toBe(409);
+    const twice = await call(as.studioRep, 'POST', `/api/conversations/${id}/withdraw`, {
+      version: withdrawn.json().version,
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'conversation.no_proposal' });
+    const [p] = await h.query<{ n: number }>(
+      sql`select count(*)::int as n from partnerships where conversation_id = ${id}`,
+    );
+    expect(p!.n).toBe(0);
+
+    await dispatchEvents(h.db);
+    const en = (await agreementEmails(email.labRep2, 'withdrawn')).at(-1);
+    expect(en!.subject).toBe('Gamma Studio withdrew the partnership proposal');
+    expect(await agreementEmails(email.studioRep, 'withdrawn')).toHaveLength(0);
+    const [audit] = await h.query<{ before: unknown; after: unknown }>(
+      sql`select before, after from audit_events where action = 'conversation.agreed_withdrawn'
+          and entity_id = ${id}`,
+    );
+    expect(audit).toMatchObject({
+      before: { status: 'agreed_proposed', proposedByOrganizationId: org.studio },
+      after: { status: 'open', endedByOrganizationId: org.studio },
+    });
+  });
+
+  it.runIf(testEngine === 'postgres')(
+    'a decline and a confirmation at the same moment: exactly one wins (PostgreSQL)',
+    async () => {
+      const open = await get(as.labRep);
+      const proposed = await call(as.labRep, 'POST', `/api/conversations/${id}/agree`, {
+        version: open.version,
+      });
+      const version = proposed.json().version as number;
+      const answers = await Promise.all([
+        call(as.studioRep, 'POST', `/api/conversations/${id}/confirm`, { version }),
+        call(as.studioRep, 'POST', `/api/conversations/${id}/decline`, { version }),
+        call(as.labRep, 'POST', `/api/conversations/${id}/withdraw`, { version }),
+      ]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+      // Put it back for the next test: whatever won, the conversation is open or agreed.
+      const after = await get(as.labRep);
+      expect(['open', 'agreed']).toContain(after.status);
+    },
+  );
+
+  it('a confirmation is emailed to the side that proposed', async () => {
+    const now = await get(as.labRep);
+    if (now.status === 'agreed') return; // the race above confirmed it (PostgreSQL)
+    const proposed = await call(as.labRep, 'POST', `/api/conversations/${id}/agree`, {
+      version: now.version,
+    });
+    const confirmed = await call(as.studioRep, 'POST', `/api/conversations/${id}/confirm`, {
+      version: proposed.json().version,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    await dispatchEvents(h.db);
+    const bg = (await agreementEmails(email.labRep, 'confirmed')).at(-1);
+    expect(bg!.subject).toBe('Студио Гама потвърди партньорството');
+    const en = (await agreementEmails(email.labRep2, 'confirmed')).at(-1);
+    expect(en!.subject).toBe('Gamma Studio confirmed the partnership');
+    expect(await agreementEmails(email.studioRep, 'confirmed')).toHaveLength(0);
+  });
+});
+
+describe('moderation list', () => {
+  it('pages, filters by status and searches names and item titles — never message text', async () => {
+    const all = await call(as.admin, 'GET', '/api/admin/conversations?pageSize=1');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json()).toMatchObject({ page: 1, pageSize: 1 });
+    expect(all.json().items).toHaveLength(1);
+    expect(all.json().total).toBeGreaterThanOrEqual(3);
+    const second = await call(as.admin, 'GET', '/api/admin/conversations?pageSize=1&page=2');
+    expect(second.json().items[0].id).not.toBe(all.json().items[0].id);
+
+    const byName = await call(
+      as.admin,
+      'GET',
+      `/api/admin/conversations?q=${encodeURIComponent('гама бета')}`,
+    );
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(byName.json().items).toEqual([
+      expect.objectContaining({
+        owner: expect.objectContaining({ id: org.studio }),
+        interested: expect.objectContaining({ id: org.uni }),
+        item: expect.objectContaining({ titleEn: 'Sound studio' }),
+      }),
+    ]);
+    const byTitle = await call(as.admin, 'GET', '/api/admin/conversations?q=GPU');
+    expect(byTitle.json().items.map((i: { owner: { id: string } }) => i.owner.id)).toEqual([
+      org.lab,
+      org.lab,
+    ]);
+    // A word only a message holds finds nothing: the search cannot reveal what anyone wrote.
+    const secret = await call(as.admin, 'GET', `/api/admin/conversations?q=${encodeURIComponent('Тайна')}`);
+    expect(secret.json()).toMatchObject({ items: [], total: 0 });
+    const agreed = await call(as.admin, 'GET', '/api/admin/conversations?status=agreed');
+    expect(agreed.json().items.length).toBeGreaterThan(0);
+    expect(agreed.json().items.every((i: { status: string }) => i.status === 'agreed')).toBe(true);
+    const bad = await call(as.admin, 'GET', '/api/admin/conversations?status=secret');
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('organisation export', () => {
+  it("carries the organisation's conversations with both sides' messages, and its partnerships", async () => {
+    const res = await call(as.labRep, 'GET', `/api/account/organizations/${org.lab}/export`);
+    expect(res.statusCode, res.body).toBe(200);
+    const data = res.json() as {
+      conversations: {
+        id: string;
+        side: string;
+        otherOrganizationId: string;
+        itemTitleEn: string;
+        status: string;
+        agreedConfirmedAt: string | null;
+        messages: {
+          authorName: string | null;
+          authorOrganizationId: string;
+          body: string;
+          createdAt: string;
+        }[];
+      }[];
+      partnerships: { conversationId: string; partnerOrganizationId: string; areas: string[] }[];
+    };
+    const withUni = data.conversations.find((c) => c.id === conversationId)!;
+    expect(withUni).toMatchObject({
+      side: 'owner',
+      otherOrganizationId: org.uni,
+      itemTitleEn: 'Shared GPU and test lab',
+      status: 'agreed',
+    });
+    expect(withUni.agreedConfirmedAt).not.toBeNull();
+    // The other side's messages too (both sides read them), with the writer's name and time.
+    expect(withUni.messages[0]).toMatchObject({ authorOrganizationId: org.uni });
+    expect(withUni.messages[0]!.body).toContain(SECRET);
+    expect(typeof withUni.messages[0]!.authorName).toBe('string');
+    expect(withUni.messages[0]!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(data.conversations.map((c) => c.otherOrganizationId)).toContain(org.studio);
+    expect(data.partnerships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ conversationId, partnerOrganizationId: org.uni, areas: ['ict-software'] }),
+      ]),
+    );
+    // The studio's export has its conversations, not the lab's with the university.
+    const studio = await call(as.studioRep, 'GET', `/api/account/organizations/${org.studio}/export`);
+    expect(studio.statusCode, studio.body).toBe(200);
+    expect(studio.body).not.toContain(SECRET);
+    expect(studio.json().conversations.length).toBeGreaterThan(0);
+  });
+});
+
 describe('personal data', () => {
   it('exports the messages a person wrote, and erasing them keeps the conversation readable for the other side', async () => {
     const exported = await call(as.uniRep, 'GET', '/api/account/export');
@@ -436,8 +718,28 @@ describe('personal data', () => {
     await call(as.labRep, 'POST', `/api/conversations/${conversationId}/messages`, {
       body: `Благодаря, ${uni!.display_name}!`,
     });
+    // They also declined a proposal, naming themselves in the reason.
+    const [studioTalk] = await h.query<{ id: string; version: number }>(
+      sql`select id, version from conversations where item_id = ${studioItem} and interested_organization_id = ${org.uni}`,
+    );
+    const proposed = await call(as.studioRep, 'POST', `/api/conversations/${studioTalk!.id}/agree`, {
+      version: studioTalk!.version,
+    });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    const declined = await call(as.uniRep, 'POST', `/api/conversations/${studioTalk!.id}/decline`, {
+      version: proposed.json().version,
+      reason: `Ще се обади ${uni!.display_name}.`,
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+
     const erased = await call(as.admin, 'POST', `/api/admin/users/${userId.uniRep}/erase`);
     expect(erased.statusCode, erased.body).toBe(200);
+    const [ended] = await h.query<{ proposal_ended_by: string | null; decline_reason: string }>(
+      sql`select proposal_ended_by, decline_reason from conversations where id = ${studioTalk!.id}`,
+    );
+    expect(ended!.proposal_ended_by).toBeNull();
+    expect(ended!.decline_reason).not.toContain(uni!.display_name);
+    expect(ended!.decline_reason).toMatch(/^Ще се обади /);
 
     const read = await call(as.labRep, 'GET', `/api/conversations/${conversationId}`);
     expect(read.statusCode, read.body).toBe(200);

@@ -569,6 +569,48 @@ export async function findOrganizationExport(db: Db, id: string) {
         .where(or(eq(calendarFeeds.organizationId, id), eq(sharedResources.organizationId, id)))
         .orderBy(asc(calendarFeeds.createdAt)),
     ),
+    // Its conversations with every message, whichever side wrote it: both sides read them in the portal,
+    // so either side's representative may take them home (decision 036).
+    conversations: await jsonRows(
+      db,
+      sql`(select c.id, c.item_id as "itemId", i.title_bg as "itemTitleBg", i.title_en as "itemTitleEn",
+          case when c.owner_organization_id = ${id} then 'owner' else 'interested' end as "side",
+          o.id as "otherOrganizationId", o.name_bg as "otherOrganizationNameBg",
+          o.name_en as "otherOrganizationNameEn", c.status, c.created_at as "createdAt",
+          c.agreed_proposed_by_organization_id as "agreedProposedByOrganizationId",
+          c.agreed_proposed_at as "agreedProposedAt", c.agreed_confirmed_at as "agreedConfirmedAt",
+          c.proposal_ended as "proposalEnded", c.proposal_ended_at as "proposalEndedAt",
+          c.proposal_ended_by_organization_id as "proposalEndedByOrganizationId",
+          c.decline_reason as "declineReason",
+          (select coalesce(json_agg(json_build_object(
+              'id', m.id, 'authorName', case when u.erased_at is null then u.display_name end,
+              'authorOrganizationId', m.author_organization_id, 'body', m.body, 'createdAt', m.created_at)
+              order by m.created_at, m.id), '[]'::json)
+            from conversation_messages m left join users u on u.id = m.author_user_id
+            where m.conversation_id = c.id) as messages
+        from conversations c
+          join board_items i on i.id = c.item_id
+          join organizations o on o.id = case when c.owner_organization_id = ${id}
+            then c.interested_organization_id else c.owner_organization_id end
+        where c.owner_organization_id = ${id} or c.interested_organization_id = ${id}
+        order by c.created_at, c.id)`,
+    ),
+    partnerships: await jsonRows(
+      db,
+      sql`(select p.id, p.conversation_id as "conversationId", o.id as "partnerOrganizationId",
+          o.name_bg as "partnerNameBg", o.name_en as "partnerNameEn", p.agreed_at as "agreedAt",
+          case when p.owner_organization_id = ${id} then p.owner_consent_at else p.partner_consent_at end
+            as "ownConsentAt",
+          case when p.owner_organization_id = ${id} then p.partner_consent_at else p.owner_consent_at end
+            as "partnerConsentAt",
+          (select coalesce(json_agg(pa.area_id order by pa.area_id), '[]'::json)
+            from partnership_areas pa where pa.partnership_id = p.id) as areas
+        from partnerships p
+          join organizations o on o.id = case when p.owner_organization_id = ${id}
+            then p.partner_organization_id else p.owner_organization_id end
+        where p.owner_organization_id = ${id} or p.partner_organization_id = ${id}
+        order by p.agreed_at, p.id)`,
+    ),
     representatives: await jsonRows(
       db,
       db
@@ -950,6 +992,12 @@ export const scrubbed = {
     id: conversationMessages.id,
     columns: [conversationMessages.body],
   },
+  /** A decline reason is free text written to the other side, like a message. */
+  declineReasons: {
+    table: conversations,
+    id: conversations.id,
+    columns: [conversations.declineReason],
+  },
   mails: {
     table: outboxMessages,
     id: outboxMessages.id,
@@ -1016,7 +1064,7 @@ export async function updateScrubbedRow(
 
 /**
  * A person's part in conversations (decision 036): their messages stay for the other side to read, under
- * "erased person" (no author); who opened, proposed or confirmed is forgotten; their read marks, digest
+ * "erased person" (no author); who opened, proposed, confirmed, withdrew or declined is forgotten; their read marks, digest
  * times and settings go. Returns how many messages lost their author.
  */
 export async function detachFromConversations(db: Db, userId: string): Promise<number> {
@@ -1034,6 +1082,10 @@ export async function detachFromConversations(db: Db, userId: string): Promise<n
     .update(conversations)
     .set({ agreedConfirmedBy: null })
     .where(eq(conversations.agreedConfirmedBy, userId));
+  await db
+    .update(conversations)
+    .set({ proposalEndedBy: null })
+    .where(eq(conversations.proposalEndedBy, userId));
   await db.delete(conversationReads).where(eq(conversationReads.userId, userId));
   await db.delete(conversationDigests).where(eq(conversationDigests.userId, userId));
   await db.delete(conversationSettings).where(eq(conversationSettings.userId, userId));

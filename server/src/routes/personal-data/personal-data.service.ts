@@ -210,6 +210,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // Their conversation messages stay readable for the other side, their name and address scrubbed from
   // every message (theirs and the others'), the author shown as an erased person.
   await scrubColumns(tx, scrubbed.conversationMessages, undefined, s);
+  await scrubColumns(tx, scrubbed.declineReasons, undefined, s);
   await detachFromConversations(tx, user.id);
 
   // Mail to them: queued messages are dropped, sent ones kept as a record without their content.

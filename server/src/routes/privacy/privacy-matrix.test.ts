@@ -599,6 +599,7 @@ describe('who sees a booking', () => {
  */
 describe('private conversations', () => {
   const TEXT = 'Само между двете организации';
+  const REASON = 'Причина само за двете страни';
   let conversationId = '';
   beforeAll(async () => {
     const [item] = await h.query<{ id: string }>(
@@ -654,6 +655,41 @@ describe('private conversations', () => {
         expect([401, 403]).toContain(res.statusCode);
       }
       expect(res.body).not.toContain(TEXT);
+      // Its search runs over names and item titles only: a word of a message finds nothing.
+      const searched = await ask(
+        reader,
+        `/api/admin/conversations?q=${encodeURIComponent('двете организации')}`,
+      );
+      if (reader === 'admin') expect(searched.json()).toMatchObject({ items: [], total: 0 });
+      expect(searched.body).not.toContain(conversationId);
+    },
+  );
+
+  it.each(READERS)(
+    "%s reads a decline's reason only as one of the two sides (not in the moderation list)",
+    async (reader) => {
+      const [item] = await h.query<{ id: string }>(
+        sql`insert into board_items (organization_id, kind, type, title_bg, description_bg, status, valid_until,
+              published_at)
+            values (${ctx.orgIds[0]}, 'request', 'people', 'Търсим', 'Описание', 'published',
+              current_date + 30, now()) returning id`,
+      );
+      const [c] = await h.query<{ id: string }>(
+        sql`insert into conversations (item_id, owner_organization_id, interested_organization_id, status,
+              proposal_ended, proposal_ended_by_organization_id, proposal_ended_at, decline_reason)
+            values (${item!.id}, ${ctx.orgIds[0]}, ${ctx.otherOrgId}, 'open', 'declined', ${ctx.orgIds[0]}, now(),
+              ${REASON}) returning id`,
+      );
+      const res = await ask(reader, `/api/conversations/${c!.id}`);
+      if (sides(reader)) {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json().proposalEnded).toMatchObject({ action: 'declined', reason: REASON });
+      } else {
+        expect([401, 403, 404]).toContain(res.statusCode);
+        expect(res.body).not.toContain(REASON);
+      }
+      const list = await ask(reader, '/api/admin/conversations?pageSize=100');
+      expect(list.body).not.toContain(REASON);
     },
   );
 

@@ -40,6 +40,7 @@ function conversationFixture(overrides: Partial<Conversation> = {}): Conversatio
     agreedProposedByOrganizationId: null,
     agreedProposedAt: null,
     agreedConfirmedAt: null,
+    proposalEnded: null,
     partnership: null,
     messages: [
       {
@@ -207,6 +208,115 @@ describe('a conversation', () => {
     expect(api.sent(`/api/conversations/${CONVERSATION_ID}/agree`, 'POST').map((r) => r.body)).toEqual([
       { version: 1 },
     ]);
+  });
+});
+
+describe('withdrawing or declining a proposal of "agreed"', () => {
+  const proposed = (by: string) =>
+    conversationFixture({
+      status: 'agreed_proposed',
+      agreedProposedByOrganizationId: by,
+      agreedProposedAt: '2026-11-21T10:00:00.000Z',
+      version: 2,
+    });
+
+  it('withdraws our own proposal only after a confirmation, and says so', async () => {
+    const api = stubApi({
+      ...signedIn(),
+      [`/api/conversations/${CONVERSATION_ID}`]: () => json(proposed(MY_ORG.id)),
+      [`/api/conversations/${CONVERSATION_ID}/withdraw`]: () =>
+        json(
+          conversationFixture({
+            version: 3,
+            proposalEnded: {
+              action: 'withdrawn',
+              byOrganizationId: MY_ORG.id,
+              at: '2026-11-21T11:00:00.000Z',
+              reason: null,
+            },
+          }),
+        ),
+    });
+    const app = renderApp(`/conversations/${CONVERSATION_ID}`);
+    // Our proposal: no confirm and no decline, only withdraw.
+    await app.user.click(await screen.findByRole('button', { name: 'Оттегли предложението' }));
+    expect(screen.queryByRole('button', { name: 'Отклони' })).toBeNull();
+    const dialog = await screen.findByRole('dialog', { name: 'Да оттеглите ли предложението?' });
+    expect(api.sent(`/api/conversations/${CONVERSATION_ID}/withdraw`, 'POST')).toEqual([]);
+    await app.user.click(within(dialog).getByRole('button', { name: 'Оттегли' }));
+    expect(await screen.findByText('Оттеглихте предложението си за партньорство.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Отбележи като договорено' })).toBeVisible();
+    expect(api.sent(`/api/conversations/${CONVERSATION_ID}/withdraw`, 'POST').map((r) => r.body)).toEqual([
+      { version: 2 },
+    ]);
+  });
+
+  it("declines the other side's proposal with a reason, after a confirmation", async () => {
+    const api = stubApi({
+      ...signedIn(),
+      [`/api/conversations/${CONVERSATION_ID}`]: () => json(proposed(OTHER.id)),
+      [`/api/conversations/${CONVERSATION_ID}/decline`]: () =>
+        json(
+          conversationFixture({
+            version: 3,
+            proposalEnded: {
+              action: 'declined',
+              byOrganizationId: MY_ORG.id,
+              at: '2026-11-21T11:00:00.000Z',
+              reason: 'Цената още не е уточнена',
+            },
+          }),
+        ),
+    });
+    const app = renderApp(`/conversations/${CONVERSATION_ID}`);
+    expect(await screen.findByRole('button', { name: 'Потвърди партньорството' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Оттегли предложението' })).toBeNull();
+    await app.user.click(screen.getByRole('button', { name: 'Отклони' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Да отклоните ли предложението?' });
+    expect(within(dialog).getByText(/Представителите на Студио Гама ще получат имейл/)).toBeVisible();
+    await app.user.type(
+      within(dialog).getByRole('textbox', { name: 'Причина (по желание)' }),
+      ' Цената още не е уточнена ',
+    );
+    await app.user.click(within(dialog).getByRole('button', { name: 'Отклони предложението' }));
+    expect(await screen.findByText('Отклонихте предложението за партньорство.')).toBeVisible();
+    expect(screen.getByText('Причина: „Цената още не е уточнена“')).toBeVisible();
+    expect(api.sent(`/api/conversations/${CONVERSATION_ID}/decline`, 'POST').map((r) => r.body)).toEqual([
+      { version: 2, reason: 'Цената още не е уточнена' },
+    ]);
+  });
+
+  it("shows the server's 409 in the dialog and the conversation as it is now", async () => {
+    let current = proposed(OTHER.id);
+    stubApi({
+      ...signedIn(),
+      [`/api/conversations/${CONVERSATION_ID}`]: () => json(current),
+      [`/api/conversations/${CONVERSATION_ID}/decline`]: () => {
+        // The other side withdrew meanwhile.
+        current = conversationFixture({
+          version: 3,
+          proposalEnded: {
+            action: 'withdrawn',
+            byOrganizationId: OTHER.id,
+            at: '2026-11-21T11:00:00.000Z',
+            reason: null,
+          },
+        });
+        return problem(409, 'Няма предложение за споразумение', undefined, {
+          code: 'conversation.no_proposal',
+          detail: 'В разговора вече няма чакащо предложение за споразумение.',
+        });
+      },
+    });
+    const app = renderApp(`/conversations/${CONVERSATION_ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Отклони' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Да отклоните ли предложението?' });
+    // No reason: an empty field sends none.
+    await app.user.click(within(dialog).getByRole('button', { name: 'Отклони предложението' }));
+    expect(await within(dialog).findByText('Няма предложение за споразумение')).toBeVisible();
+    expect(
+      await screen.findByText('Студио Гама оттегли предложението си за партньорство.'),
+    ).toBeInTheDocument();
   });
 });
 

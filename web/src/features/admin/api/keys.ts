@@ -1,4 +1,4 @@
-import type { AuditSearch, MailboxSearch, UserSearch } from '../search-params.ts';
+import type { AuditSearch, ConversationSearch, MailboxSearch, UserSearch } from '../search-params.ts';
 
 /** Everything the administration pages cache lives under `admin`. */
 export const adminKeys = {
@@ -11,4 +11,5 @@ export const adminKeys = {
   audit: () => [...adminKeys.all, 'audit'] as const,
   auditList: (search: AuditSearch & { pageSize: number }) => [...adminKeys.audit(), search] as const,
   mailbox: (search: MailboxSearch) => [...adminKeys.all, 'mailbox', search] as const,
+  conversations: (search: ConversationSearch) => [...adminKeys.all, 'conversations', search] as const,
 };

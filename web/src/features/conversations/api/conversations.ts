@@ -11,7 +11,7 @@ import {
   UnreadResponseSchema,
 } from '@portal/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
 import { accountKeys } from '@/lib/query-keys.ts';
 
 /** Everything the conversation pages cache lives under the account (dropped when the user changes). */
@@ -85,6 +85,12 @@ function useConversationWrite<V>(path: (id: string) => string, body: (v: V) => u
       queryClient.setQueryData(conversationKeys.detail(id), conversation);
       void queryClient.invalidateQueries({ queryKey: [...conversationKeys.all, 'list'] });
     },
+    // The other side acted meanwhile (409): show what the conversation is now, beside the server's reason.
+    onError: (error) => {
+      if (isApiError(error, 409)) {
+        void queryClient.invalidateQueries({ queryKey: conversationKeys.detail(id) });
+      }
+    },
   });
 }
 
@@ -108,6 +114,24 @@ export function useConfirmAgreed(id: string) {
   return useConversationWrite<number>(
     (c) => `/api/conversations/${encodeURIComponent(c)}/confirm`,
     (version) => ({ version }),
+    id,
+  );
+}
+
+/** The side that proposed "agreed" takes it back. */
+export function useWithdrawAgreed(id: string) {
+  return useConversationWrite<number>(
+    (c) => `/api/conversations/${encodeURIComponent(c)}/withdraw`,
+    (version) => ({ version }),
+    id,
+  );
+}
+
+/** The other side declines the proposal, with an optional short reason. */
+export function useDeclineAgreed(id: string) {
+  return useConversationWrite<{ version: number; reason: string }>(
+    (c) => `/api/conversations/${encodeURIComponent(c)}/decline`,
+    ({ version, reason }) => (reason.trim() ? { version, reason: reason.trim() } : { version }),
     id,
   );
 }

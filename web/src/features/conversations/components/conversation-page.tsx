@@ -1,5 +1,17 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Switch, Text, Title } from '@mantine/core';
-import type { Conversation, ConversationMessage } from '@portal/shared';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { type Conversation, type ConversationMessage, DECLINE_REASON_MAX } from '@portal/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,16 +19,18 @@ import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
-import { formatDateTime } from '@/lib/format.ts';
+import { formatDateTime, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import {
   useConfirmAgreed,
   useConversation,
+  useDeclineAgreed,
   useMarkRead,
   useProposeAgreed,
   useSendMessage,
   useSetConsent,
+  useWithdrawAgreed,
 } from '../api/conversations.ts';
 import { Composer } from './composer.tsx';
 import { LinkifiedText } from './linkified-text.tsx';
@@ -151,22 +165,39 @@ function MessageComposer({ id }: { id: string }) {
   );
 }
 
-/** "Agreed": one side proposes, the other confirms (each after a confirmation); then the consent switch. */
+/**
+ * "Agreed": one side proposes, the other confirms or declines (with an optional reason); the proposing
+ * side may withdraw its proposal meanwhile. Every step asks first. Then the consent switch.
+ */
 function AgreementPanel({ conversation: c }: { conversation: Conversation }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const propose = useProposeAgreed(c.id);
   const confirm = useConfirmAgreed(c.id);
+  const withdraw = useWithdrawAgreed(c.id);
+  const decline = useDeclineAgreed(c.id);
   const myOrgId = c.mySide === 'owner' ? c.owner.id : c.interested.id;
-  const [asking, setAsking] = useState<'propose' | 'confirm' | null>(null);
+  const [asking, setAsking] = useState<'propose' | 'confirm' | 'withdraw' | 'decline' | null>(null);
+  const [reason, setReason] = useState('');
   const consent = useSetConsent(myOrgId);
   const [shown, setShown] = useState(c.partnership?.myConsent ?? false);
   useEffect(() => setShown(c.partnership?.myConsent ?? false), [c.partnership?.myConsent]);
 
-  const close = () => setAsking(null);
+  const close = () => {
+    for (const m of [propose, confirm, withdraw, decline]) m.reset();
+    setReason('');
+    setAsking(null);
+  };
   const run = (m: typeof propose) => m.mutate(c.version, { onSuccess: close });
+  const other = c.mySide === 'owner' ? c.interested : c.owner;
+  const otherName = pickLocalized(other.nameBg, other.nameEn, language).text;
+  const ended = c.status === 'open' ? c.proposalEnded : null;
 
   return (
     <>
+      {ended ? (
+        <ProposalEndedNotice ended={ended} ours={ended.byOrganizationId === myOrgId} other={otherName} />
+      ) : null}
       {c.status === 'open' ? (
         <Group>
           <Button variant="light" onClick={() => setAsking('propose')}>
@@ -176,12 +207,24 @@ function AgreementPanel({ conversation: c }: { conversation: Conversation }) {
       ) : null}
       {c.status === 'agreed_proposed' ? (
         c.agreedProposedByOrganizationId === myOrgId ? (
-          <Alert color="blue">{t('conversations.agree.proposedByUs')}</Alert>
+          <Alert color="blue">
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('conversations.agree.proposedByUs')}</Text>
+              <Button variant="default" size="sm" onClick={() => setAsking('withdraw')}>
+                {t('conversations.agree.withdraw')}
+              </Button>
+            </Stack>
+          </Alert>
         ) : (
           <Alert color="yellow">
             <Stack gap="xs" align="flex-start">
-              <Text size="sm">{t('conversations.agree.proposedByThem')}</Text>
-              <Button onClick={() => setAsking('confirm')}>{t('conversations.agree.confirm')}</Button>
+              <Text size="sm">{t('conversations.agree.proposedByThem', { organization: otherName })}</Text>
+              <Group gap="sm">
+                <Button onClick={() => setAsking('confirm')}>{t('conversations.agree.confirm')}</Button>
+                <Button variant="default" onClick={() => setAsking('decline')}>
+                  {t('conversations.agree.decline')}
+                </Button>
+              </Group>
             </Stack>
           </Alert>
         )
@@ -213,6 +256,7 @@ function AgreementPanel({ conversation: c }: { conversation: Conversation }) {
         title={t('conversations.agree.proposeTitle')}
         text={t('conversations.agree.proposeText')}
         confirmLabel={t('conversations.agree.proposeConfirm')}
+        tone="neutral"
         pending={propose.isPending}
         error={propose.error}
         onConfirm={() => run(propose)}
@@ -223,11 +267,75 @@ function AgreementPanel({ conversation: c }: { conversation: Conversation }) {
         title={t('conversations.agree.confirmTitle')}
         text={t('conversations.agree.confirmText')}
         confirmLabel={t('conversations.agree.confirmConfirm')}
+        tone="neutral"
         pending={confirm.isPending}
         error={confirm.error}
         onConfirm={() => run(confirm)}
         onClose={close}
       />
+      <ConfirmModal
+        opened={asking === 'withdraw'}
+        title={t('conversations.agree.withdrawTitle')}
+        text={t('conversations.agree.withdrawText', { organization: otherName })}
+        confirmLabel={t('conversations.agree.withdrawConfirm')}
+        pending={withdraw.isPending}
+        error={withdraw.error}
+        onConfirm={() => run(withdraw)}
+        onClose={close}
+      />
+      <ConfirmModal
+        opened={asking === 'decline'}
+        title={t('conversations.agree.declineTitle')}
+        text={t('conversations.agree.declineText', { organization: otherName })}
+        confirmLabel={t('conversations.agree.declineConfirm')}
+        pending={decline.isPending}
+        error={decline.error}
+        onConfirm={() => decline.mutate({ version: c.version, reason }, { onSuccess: close })}
+        onClose={close}
+      >
+        <Textarea
+          label={t('conversations.agree.reason')}
+          description={t('conversations.agree.reasonHint', {
+            count: reason.length,
+            max: formatNumber(DECLINE_REASON_MAX, language),
+          })}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={DECLINE_REASON_MAX}
+          rows={3}
+          resize="vertical"
+        />
+      </ConfirmModal>
     </>
+  );
+}
+
+/** While the conversation is open again: how the last proposal ended, and the decliner's reason. */
+function ProposalEndedNotice({
+  ended,
+  ours,
+  other,
+}: {
+  ended: NonNullable<Conversation['proposalEnded']>;
+  ours: boolean;
+  other: string;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const key = `conversations.ended.${ended.action}${ours ? 'ByUs' : 'ByThem'}` as const;
+  return (
+    <Alert color="gray" title={t(key, { organization: other })}>
+      <Stack gap={4}>
+        <Text size="xs" c="dimmed">
+          <time dateTime={ended.at}>{formatDateTime(ended.at, language)}</time>
+        </Text>
+        {ended.reason ? (
+          <Text size="sm" className="pre-line" style={{ overflowWrap: 'anywhere' }}>
+            {t('conversations.ended.reason', { reason: ended.reason })}
+          </Text>
+        ) : null}
+        <Text size="sm">{t('conversations.ended.open')}</Text>
+      </Stack>
+    </Alert>
   );
 }

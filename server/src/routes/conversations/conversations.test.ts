@@ -574,26 +574,40 @@ describe('withdrawing or declining a proposal of "agreed"', () => {
   it.runIf(testEngine === 'postgres')(
     'a decline and a confirmation at the same moment: exactly one wins (PostgreSQL)',
     async () => {
-      const open = await get(as.labRep);
-      const proposed = await call(as.labRep, 'POST', `/api/conversations/${id}/agree`, {
-        version: open.version,
+      // A conversation of its own, so whichever answer wins leaves the other tests' conversation alone.
+      const item = await insertItem(org.lab, 'Споделен 3D принтер', 'Shared 3D printer');
+      const opened = await call(as.studioRep, 'POST', `/api/board/items/${item}/interest`, {
+        body: 'Бихме ползвали принтера.',
       });
+      expect(opened.statusCode, opened.body).toBe(201);
+      const raceId = opened.json().id as string;
+      const proposed = await call(as.labRep, 'POST', `/api/conversations/${raceId}/agree`, {
+        version: opened.json().version,
+      });
+      expect(proposed.statusCode, proposed.body).toBe(200);
       const version = proposed.json().version as number;
       const answers = await Promise.all([
-        call(as.studioRep, 'POST', `/api/conversations/${id}/confirm`, { version }),
-        call(as.studioRep, 'POST', `/api/conversations/${id}/decline`, { version }),
-        call(as.labRep, 'POST', `/api/conversations/${id}/withdraw`, { version }),
+        call(as.studioRep, 'POST', `/api/conversations/${raceId}/confirm`, { version }),
+        call(as.studioRep, 'POST', `/api/conversations/${raceId}/decline`, { version }),
+        call(as.labRep, 'POST', `/api/conversations/${raceId}/withdraw`, { version }),
       ]);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
-      // Put it back for the next test: whatever won, the conversation is open or agreed.
-      const after = await get(as.labRep);
-      expect(['open', 'agreed']).toContain(after.status);
+      const winner = answers.findIndex((a) => a.statusCode === 200);
+      const after = ConversationSchema.parse(
+        (await call(as.labRep, 'GET', `/api/conversations/${raceId}`)).json(),
+      );
+      // The stored state is the winner's, and only a confirmation made a partnership.
+      expect(after.status).toBe(winner === 0 ? 'agreed' : 'open');
+      const [p] = await h.query<{ n: number }>(
+        sql`select count(*)::int as n from partnerships where conversation_id = ${raceId}`,
+      );
+      expect(p!.n).toBe(winner === 0 ? 1 : 0);
     },
   );
 
   it('a confirmation is emailed to the side that proposed', async () => {
     const now = await get(as.labRep);
-    if (now.status === 'agreed') return; // the race above confirmed it (PostgreSQL)
+    expect(now.status).toBe('open');
     const proposed = await call(as.labRep, 'POST', `/api/conversations/${id}/agree`, {
       version: now.version,
     });

@@ -290,13 +290,20 @@ export const MailboxMessageSchema = z.object({
   language: LanguageSchema,
   template: z.string(),
   subject: z.string(),
+  /** Empty when `textHidden`: an email quoting a private conversation (decision 036). */
   text: z.string(),
+  textHidden: z.boolean(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
   createdAt: z.iso.datetime({ offset: true }),
   sentAt: z.iso.datetime({ offset: true }).nullable(),
 });
 export type MailboxMessage = z.infer<typeof MailboxMessageSchema>;
+/**
+ * Templates whose text quotes a private conversation: the mailbox shows that they were sent, to whom and
+ * with what subject, never their text (nobody outside the two organisations reads a conversation).
+ */
+export const PRIVATE_EMAIL_TEMPLATES = ['conversation_digest'] as const;
 export const MailboxListResponseSchema = z.object({
   items: z.array(MailboxMessageSchema),
   total: z.number().int().nonnegative(),

@@ -450,6 +450,8 @@ export const adminBg = {
     attempts_other: '{{count}} опита за изпращане',
     language: 'Език на писмото: {{language}}',
     messageLabel: 'Текст на писмото „{{subject}}“',
+    textHidden:
+      'Текстът не се показва: писмото цитира лична кореспонденция между две организации, която никой извън тях не чете.',
     status: {
       pending: 'Чака изпращане',
       sent: 'Изпратено',

@@ -448,6 +448,8 @@ export const adminEn: AdminMessages = {
     attempts_other: '{{count}} attempts to send',
     language: 'Language of the e-mail: {{language}}',
     messageLabel: 'Text of the e-mail "{{subject}}"',
+    textHidden:
+      'The text is not shown: this e-mail quotes a private conversation between two organisations, which nobody outside them reads.',
     status: {
       pending: 'Waiting to be sent',
       sent: 'Sent',

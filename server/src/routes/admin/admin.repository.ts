@@ -23,7 +23,13 @@ import {
   userRoles,
   users,
 } from '@portal/db';
-import type { AdminUserListQuery, AuditQuery, MailboxQuery, Role } from '@portal/shared';
+import {
+  type AdminUserListQuery,
+  type AuditQuery,
+  type MailboxQuery,
+  PRIVATE_EMAIL_TEMPLATES,
+  type Role,
+} from '@portal/shared';
 import { containsPattern } from '../../db.ts';
 
 export { organizationExists } from '../directory/directory.repository.ts';
@@ -216,7 +222,15 @@ export async function findMessages(db: Db, where: SQL | undefined, page: Page) {
       language: outboxMessages.language,
       template: outboxMessages.template,
       subject: outboxMessages.subject,
-      text: outboxMessages.text,
+      // The text of an email quoting a private conversation never leaves the database here (decision 036).
+      text: sql<string>`case when ${outboxMessages.template} in (${sql.join(
+        PRIVATE_EMAIL_TEMPLATES.map((t) => sql`${t}`),
+        sql`, `,
+      )}) then '' else ${outboxMessages.text} end`,
+      textHidden: sql<boolean>`${outboxMessages.template} in (${sql.join(
+        PRIVATE_EMAIL_TEMPLATES.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
       status: outboxMessages.status,
       attempts: outboxMessages.attempts,
       createdAt: outboxMessages.createdAt,

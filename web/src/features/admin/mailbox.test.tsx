@@ -56,6 +56,15 @@ describe('the mailbox', () => {
     );
   });
 
+  it('says why the text of a private conversation digest is not shown', async () => {
+    adminApi({
+      messages: [makeMessage(1, { template: 'conversation_digest', text: '', textHidden: true })],
+    });
+    const app = renderApp('/admin/mailbox');
+    await app.user.click(await screen.findByRole('button', { name: 'Писмо 1' }));
+    expect(await screen.findByText(/писмото цитира лична кореспонденция/)).toBeVisible();
+  });
+
   it('filters by recipient through the URL', async () => {
     const api = adminApi({ messages: [verification, makeMessage(2)] });
     const app = renderApp('/admin/mailbox?page=2');

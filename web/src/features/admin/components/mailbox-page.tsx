@@ -135,7 +135,13 @@ function MessageItem({ message }: { message: MailboxMessage }) {
                 bg="var(--mantine-color-gray-0)"
                 style={{ borderRadius: 'var(--mantine-radius-sm)', overflowWrap: 'anywhere' }}
               >
-                <LinkifiedText text={message.text} />
+                {message.textHidden ? (
+                  <Text component="span" fs="italic" c="dimmed">
+                    {t('admin.mailbox.textHidden')}
+                  </Text>
+                ) : (
+                  <LinkifiedText text={message.text} />
+                )}
               </Text>
             </Stack>
           </section>

@@ -64,7 +64,10 @@ describe('can()', () => {
   });
 
   it('lets a candidate see the resources (only those open to applicants: seesResourcesAsCandidate)', () => {
-    const candidate: Principal = { ...user(['representative'], ['orgC'], []), candidateOrganizationIds: ['orgC'] };
+    const candidate: Principal = {
+      ...user(['representative'], ['orgC'], []),
+      candidateOrganizationIds: ['orgC'],
+    };
     expect(can(candidate, 'resources.view')).toBe(true);
     expect(seesResourcesAsCandidate(candidate)).toBe(true);
     expect(deniedForMembership(candidate, 'resources.view')).toBe(false);
@@ -74,9 +77,16 @@ describe('can()', () => {
     }
     expect(can(candidate, 'resources.manage', { type: 'organization', id: 'orgC' })).toBe(false);
     // A candidate's id without the representative role gives nothing.
-    expect(can({ ...user([], ['orgC'], []), candidateOrganizationIds: ['orgC'] }, 'resources.view')).toBe(false);
+    expect(can({ ...user([], ['orgC'], []), candidateOrganizationIds: ['orgC'] }, 'resources.view')).toBe(
+      false,
+    );
     // Members (also of another organisation), the committee and admins see every resource.
-    expect(seesResourcesAsCandidate({ ...user(['representative'], ['orgA', 'orgC'], ['orgA']), candidateOrganizationIds: ['orgC'] })).toBe(false);
+    expect(
+      seesResourcesAsCandidate({
+        ...user(['representative'], ['orgA', 'orgC'], ['orgA']),
+        candidateOrganizationIds: ['orgC'],
+      }),
+    ).toBe(false);
     expect(seesResourcesAsCandidate(user(['committee_member']))).toBe(false);
     expect(seesResourcesAsCandidate(user(['admin']))).toBe(false);
   });

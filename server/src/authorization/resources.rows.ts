@@ -226,7 +226,7 @@ export const ROWS: Row[] = [
     method: 'GET',
     url: '/api/resources/:id/calendar',
     permission: 'resources.view',
-    label: "the confirmed bookings of a resource open to applicants",
+    label: 'the confirmed bookings of a resource open to applicants',
     expect: members(200),
     candidate: allow(200),
     build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id, true)}/calendar?${range}` }),

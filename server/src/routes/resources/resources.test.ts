@@ -349,10 +349,14 @@ describe('booking a resource', () => {
     // Admitted as a full member: the same session sees every resource at once.
     await h.query(sql`update memberships set category = 'regular' where organization_id = ${org.candidate}`);
     try {
-      const now = ResourceListResponseSchema.parse((await call(as.candidate, 'GET', '/api/resources')).json());
+      const now = ResourceListResponseSchema.parse(
+        (await call(as.candidate, 'GET', '/api/resources')).json(),
+      );
       expect(now.items.map((r) => r.id)).toEqual(expect.arrayContaining([open, membersOnly]));
     } finally {
-      await h.query(sql`update memberships set category = 'candidate' where organization_id = ${org.candidate}`);
+      await h.query(
+        sql`update memberships set category = 'candidate' where organization_id = ${org.candidate}`,
+      );
     }
     // No longer a candidate (withdrawn): nothing, with the members-only reason.
     await h.query(sql`update memberships set status = 'withdrawn' where organization_id = ${org.candidate}`);

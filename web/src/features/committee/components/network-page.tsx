@@ -50,7 +50,7 @@ interface LaidNode extends SimulationNodeDatum {
  * Positions for the nodes: a force layout (d3-force) run to rest at once, not animated, so the picture is
  * the same on every render and for screenshots (d3-force starts from a fixed spiral, no randomness).
  */
-function layout(network: CooperationNetwork) {
+function layout(network: CooperationNetwork, narrow = false) {
   const degree = new Map<string, number>();
   for (const l of network.links) {
     degree.set(l.source, (degree.get(l.source) ?? 0) + l.count);
@@ -67,8 +67,9 @@ function layout(network: CooperationNetwork) {
     )
     .force('charge', forceManyBody().strength(-260))
     // A weak pull to the middle keeps members without links near the rest instead of at the edges.
-    .force('x', forceX(0).strength(0.06))
-    .force('y', forceY(0).strength(0.06))
+    // On a phone the picture is tall rather than wide: a stronger pull sideways, a weaker one up and down.
+    .force('x', forceX(0).strength(narrow ? 0.12 : 0.06))
+    .force('y', forceY(0).strength(narrow ? 0.05 : 0.06))
     .force('collide', forceCollide(34))
     .stop();
   simulation.tick(300);
@@ -77,10 +78,10 @@ function layout(network: CooperationNetwork) {
   // Room for the labels right of the nodes; at least a 640-wide box, so a small network is not blown up.
   const pad = 30;
   const left = Math.min(0, ...xs) - pad;
-  const right = Math.max(0, ...xs) + pad + 150;
+  const right = Math.max(0, ...xs) + pad + (narrow ? 140 : 150);
   const top = Math.min(0, ...ys) - pad;
   const bottom = Math.max(0, ...ys) + pad;
-  const w = Math.max(640, right - left);
+  const w = Math.max(narrow ? 360 : 640, right - left);
   const h = Math.max(360, bottom - top);
   const box = { x: left - (w - (right - left)) / 2, y: top - (h - (bottom - top)) / 2, w, h };
   return { at: new Map(nodes.map((n) => [n.id, n])), box };
@@ -114,7 +115,8 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
   const language = useLanguage();
   const [colourBy, setColourBy] = useState<'area' | 'kind'>('area');
   const [chosen, setChosen] = useState<string | null>(null);
-  const { at, box } = useMemo(() => layout(network), [network]);
+  const phone = useMediaQuery(NARROW_QUERY, false, { getInitialValueInEffect: false });
+  const { at, box } = useMemo(() => layout(network, phone), [network, phone]);
   const name = (id: string) => {
     const node = network.nodes.find((n) => n.id === id);
     return node ? (language === 'en' ? node.nameEn : node.nameBg) : id;
@@ -123,8 +125,8 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
   // in picture units so that they come out LABEL_PX on screen, and only the most linked members (and the
   // one chosen, by tapping it or in the list below) are labelled there, so they do not pile up.
   const { ref: frame, width } = useElementSize();
-  const phone = useMediaQuery(NARROW_QUERY, false, { getInitialValueInEffect: false });
-  const scale = width > 0 ? width / box.w : 1;
+  // The drawing keeps its proportions within the width and at most 70 % of the window's height.
+  const scale = width > 0 ? Math.min(width / box.w, (0.7 * (globalThis.innerHeight || box.h)) / box.h) : 1;
   const narrow = phone || scale < 0.75;
   const fontSize = Math.max(11, LABEL_PX / scale);
   // How many members each is linked with (a pair linked by a partnership and bookings counts once).
@@ -315,7 +317,10 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
                 aria-pressed={chosen === n.id}
                 onClick={() => toggle(n.id)}
                 leftSection={<Swatch colour={colourOf(n)} />}
-                styles={{ label: { whiteSpace: 'normal', textAlign: 'left', fontWeight: 400 } }}
+                styles={{
+                  root: { height: 'auto', minHeight: 28, paddingBlock: 4 },
+                  label: { whiteSpace: 'normal', textAlign: 'left', fontWeight: 400 },
+                }}
               >
                 <span>
                   {`${name(n.id)} · `}

@@ -149,7 +149,7 @@ export function BookingCalendar({
                       {longDayLabel(date, language)}
                     </Title>
                     {date === today ? (
-                      <Badge size="sm" variant="light">
+                      <Badge size="sm" variant="light" style={{ flexShrink: 0 }}>
                         {t('resources.calendar.todayBadge')}
                       </Badge>
                     ) : null}

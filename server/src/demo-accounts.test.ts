@@ -36,6 +36,18 @@ describe('demo accounts', () => {
     expect(orgs.map((o: { nameBg: string }) => o.nameBg)).toEqual(['Дигитална София']);
   });
 
+  it('links the demo candidate representative to „Кванта Интелект“, a candidate that sees the resources open to candidates', async () => {
+    const candidate = DEMO_USERS.find((u) => u.email === 'kandidat-chlen@demo.klaster.bg')!;
+    const cookie = await logIn(app, candidate.email, DEMO_PASSWORD);
+    const session = (await app.inject({ url: '/api/auth/session', headers: { cookie } })).json();
+    expect(session.user.organizations).toEqual([
+      expect.objectContaining({ nameBg: 'Кванта Интелект', standing: 'none', candidate: true }),
+    ]);
+    const resources = (await app.inject({ url: '/api/resources', headers: { cookie } })).json().items;
+    expect(resources.length).toBeGreaterThan(0);
+    for (const r of resources) expect(r.whoMayBook).toBe('members_and_applicants');
+  });
+
   it('names the records the audit log refers to by id (here a user) instead of showing only UUIDs', async () => {
     const admin = DEMO_USERS.find((u) => u.roles.includes('admin'))!;
     const cookie = await logIn(app, admin.email, DEMO_PASSWORD);

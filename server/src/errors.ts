@@ -61,6 +61,7 @@ export const PROBLEM_CODES = [
   'resource.stale',
   'resource.photo_not_found',
   'resource.photo_limit',
+  'resource.members_only',
   'booking.not_found',
   'calendar_feed.not_found',
   'booking.clash',

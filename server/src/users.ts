@@ -21,7 +21,8 @@ const userColumns = {
   roles: sql`(select coalesce(json_agg(r.role order by r.role), '[]'::json) from user_roles r
       where r.user_id = ${outerUserId})`.mapWith((v: Role[] | string) => parseJson<Role[]>(v)),
   organizations: sql`(select coalesce(json_agg(json_build_object('id', o.id, 'nameBg', o.name_bg,
-        'nameEn', o.name_en, 'standing', ${MEMBER_STANDING}) order by o.name_bg), '[]'::json)
+        'nameEn', o.name_en, 'standing', ${MEMBER_STANDING},
+        'candidate', coalesce(m.status = 'active' and m.category = 'candidate', false)) order by o.name_bg), '[]'::json)
       from user_organizations uo join organizations o on o.id = uo.organization_id
       left join memberships m on m.organization_id = o.id
       where uo.user_id = ${outerUserId})`.mapWith((v: MeOrganization[] | string) =>

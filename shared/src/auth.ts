@@ -139,9 +139,13 @@ export type OrganizationRef = z.infer<typeof OrganizationRefSchema>;
 
 /**
  * An organisation the signed-in user represents, with its standing in the cluster right now: members-only
- * access follows it (decision 012).
+ * access follows it (decision 012). `candidate`: a candidate for membership now (an active membership in the
+ * `candidate` category; its standing is `none`), which may book resources open to applicants (decision 034).
  */
-export const MeOrganizationSchema = OrganizationRefSchema.extend({ standing: MemberStandingSchema });
+export const MeOrganizationSchema = OrganizationRefSchema.extend({
+  standing: MemberStandingSchema,
+  candidate: z.boolean(),
+});
 export type MeOrganization = z.infer<typeof MeOrganizationSchema>;
 
 export const MeSchema = z.object({

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './auth.ts';
-import { ACTIONS, can, deniedForMembership, MEMBERS_ONLY_ACTIONS, type Principal } from './permissions.ts';
+import {
+  ACTIONS,
+  can,
+  deniedForMembership,
+  MEMBERS_ONLY_ACTIONS,
+  type Principal,
+  seesResourcesAsCandidate,
+} from './permissions.ts';
 import { viewerLevel } from './privacy.ts';
 
 /** A user whose organisations are all active members unless `memberOrganizationIds` says otherwise. */
@@ -54,6 +61,34 @@ describe('can()', () => {
     }
     expect(can(user(['committee_member']), 'resources.view')).toBe(true);
     expect(can(user(['representative'], ['orgC'], []), 'resources.view')).toBe(false);
+  });
+
+  it('lets a candidate see the resources (only those open to applicants: seesResourcesAsCandidate)', () => {
+    const candidate: Principal = {
+      ...user(['representative'], ['orgC'], []),
+      candidateOrganizationIds: ['orgC'],
+    };
+    expect(can(candidate, 'resources.view')).toBe(true);
+    expect(seesResourcesAsCandidate(candidate)).toBe(true);
+    expect(deniedForMembership(candidate, 'resources.view')).toBe(false);
+    // Nothing else members-only follows from being a candidate.
+    for (const action of MEMBERS_ONLY_ACTIONS.filter((a) => a !== 'resources.view')) {
+      expect(can(candidate, action), action).toBe(false);
+    }
+    expect(can(candidate, 'resources.manage', { type: 'organization', id: 'orgC' })).toBe(false);
+    // A candidate's id without the representative role gives nothing.
+    expect(can({ ...user([], ['orgC'], []), candidateOrganizationIds: ['orgC'] }, 'resources.view')).toBe(
+      false,
+    );
+    // Members (also of another organisation), the committee and admins see every resource.
+    expect(
+      seesResourcesAsCandidate({
+        ...user(['representative'], ['orgA', 'orgC'], ['orgA']),
+        candidateOrganizationIds: ['orgC'],
+      }),
+    ).toBe(false);
+    expect(seesResourcesAsCandidate(user(['committee_member']))).toBe(false);
+    expect(seesResourcesAsCandidate(user(['admin']))).toBe(false);
   });
 
   it('keeps users, the audit log and the mailbox to administrators', () => {

@@ -17,6 +17,12 @@ export interface Principal {
   roles: readonly Role[];
   organizationIds: readonly string[];
   memberOrganizationIds: readonly string[];
+  /**
+   * Of `organizationIds`, those that are candidates for membership right now (an active membership in the
+   * `candidate` category: admitted to try the cluster, not yet full members). They see and book the shared
+   * resources whose owners open them to applicants (decision 034); absent: none.
+   */
+  candidateOrganizationIds?: readonly string[];
 }
 
 export const ACTIONS = [
@@ -84,7 +90,10 @@ export const ACTIONS = [
   'suggestions.dismiss',
   /** Erase a former contact person's or user's personal data (administrators). */
   'personal_data.erase',
-  /** The shared resources and their calendars of confirmed bookings (members, committee, admins). */
+  /**
+   * The shared resources and their calendars of confirmed bookings (members, committee, admins; a
+   * candidate's representatives only those open to applicants, decision 034).
+   */
   'resources.view',
   /**
    * Share resources and confirm or decline their bookings (record-level: a representative of the owner,
@@ -121,6 +130,25 @@ const isCommittee = (user: Principal) =>
 /** A representative of at least one organisation that is an active member right now. */
 export function isActiveMemberRepresentative(user: Principal | null): boolean {
   return !!user && hasRole(user, 'representative') && user.memberOrganizationIds.length > 0;
+}
+
+/** A representative of at least one organisation that is a candidate for membership right now. */
+export function isCandidateRepresentative(user: Principal | null): boolean {
+  return !!user && hasRole(user, 'representative') && (user.candidateOrganizationIds?.length ?? 0) > 0;
+}
+
+/**
+ * Does `user` see the shared resources only as a candidate — only those open to applicants
+ * (`who_may_book = members_and_applicants`, decision 034)? False for members, the committee and admins.
+ */
+export function seesResourcesAsCandidate(user: Principal | null): boolean {
+  return (
+    !!user &&
+    !isCommittee(user) &&
+    !hasRole(user, 'admin') &&
+    !isActiveMemberRepresentative(user) &&
+    isCandidateRepresentative(user)
+  );
 }
 
 /** What only members of the cluster (and the committee and administrators) may do. */
@@ -195,8 +223,15 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'members.view':
     case 'members.export':
     case 'decisions.read_full':
-    case 'resources.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
+    case 'resources.view':
+      // Candidates too, but only the resources open to applicants (the server filters: decision 034).
+      return (
+        isCommittee(user) ||
+        hasRole(user, 'admin') ||
+        isActiveMemberRepresentative(user) ||
+        isCandidateRepresentative(user)
+      );
     case 'board.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'board.post':

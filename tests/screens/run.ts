@@ -50,6 +50,8 @@ const ROLES = {
   visitor: null,
   applicant: 'kandidat@demo.klaster.bg',
   representative: 'predstavitel@demo.klaster.bg',
+  // A representative of a candidate for membership: the resources open to candidates (decision 034).
+  candidate: 'kandidat-chlen@demo.klaster.bg',
   committee: 'komitet@demo.klaster.bg',
   chair: 'predsedatel@demo.klaster.bg',
   admin: 'admin@demo.klaster.bg',
@@ -272,6 +274,28 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           path: '/invitations/accept?token=not-a-real-token',
           expected4xx: ['/api/invitations/preview'],
         },
+      ];
+    }
+    case 'candidate': {
+      const mine = await getJson<Items>(context, '/api/account/organizations');
+      const org = mine.items[0]?.id;
+      // Only the resources open to candidates are listed here; a members-only one answers 403 to a
+      // candidate, which the web's tests and the authorisation matrix cover.
+      const open = await getJson<Items<{ id: string }>>(context, '/api/resources');
+      return [
+        ...publicRoutes,
+        { name: 'account', path: '/account' },
+        ...(org
+          ? [
+              { name: 'my-organization', path: `/my/organizations/${org}` },
+              { name: 'my-bookings', path: `/my/organizations/${org}/bookings` },
+            ]
+          : []),
+        { name: 'resources', path: '/resources' },
+        ...open.items.slice(0, 1).flatMap((r) => [
+          { name: 'resource', path: `/resources/${r.id}` },
+          { name: 'resource-month', path: `/resources/${r.id}?view=month` },
+        ]),
       ];
     }
     case 'committee':

@@ -55,4 +55,13 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['applicant'],
     organizationEiks: [],
   },
+  {
+    // A representative of „Кванта Интелект“, a candidate for membership: books the shared resources whose
+    // owners open them to candidates (decision 034).
+    email: 'kandidat-chlen@demo.klaster.bg',
+    displayName: 'Никола Кандов (демо)',
+    language: 'bg',
+    roles: ['representative'],
+    organizationEiks: [`20745127${eik9CheckDigit('20745127')}`],
+  },
 ];

@@ -29,7 +29,7 @@ const ids = (subquery: SQL) => sql`array(${subquery})`.mapWith(textArray);
 
 /**
  * The session with this token's hash and its user, in one statement: roles, organisations, the active
- * members among them (decision 012), whether it is still valid after `idleSeconds` of inactivity, and
+ * members and the candidates among them (decisions 012, 034), whether it is still valid after `idleSeconds` of inactivity, and
  * whether its activity is more than a minute old.
  */
 export async function findSessionUser(db: Db, tokenHash: string, idleSeconds: number) {
@@ -50,6 +50,12 @@ export async function findSessionUser(db: Db, tokenHash: string, idleSeconds: nu
         sql`select uo.organization_id::text from user_organizations uo
             join memberships m on m.organization_id = uo.organization_id
             where uo.user_id = ${users.id} and ${ACTIVE_MEMBERSHIP}
+            order by uo.organization_id`,
+      ),
+      candidateOrganizationIds: ids(
+        sql`select uo.organization_id::text from user_organizations uo
+            join memberships m on m.organization_id = uo.organization_id
+            where uo.user_id = ${users.id} and m.status = 'active' and m.category = 'candidate'
             order by uo.organization_id`,
       ),
       valid: sql<boolean>`(${sessions.expiresAt} > now()

@@ -25,6 +25,8 @@ export interface SessionUser {
   organizationIds: string[];
   /** Of `organizationIds`, those that are active members now (read on every request: decision 012). */
   memberOrganizationIds: string[];
+  /** Of `organizationIds`, the candidates for membership now (resources open to applicants: decision 034). */
+  candidateOrganizationIds: string[];
 }
 
 /** Creates a session for `userId` and returns the cookie token (only its hash is stored). */

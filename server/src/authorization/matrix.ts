@@ -153,6 +153,11 @@ export interface Row {
    * the default: denied with `membership.inactive` on members-only permissions, else as when A is active.
    */
   lapsed?: Outcome;
+  /**
+   * What the representative gets while A is a candidate for membership, when it differs from `lapsed` (the
+   * shared resources open to applicants: decision 034).
+   */
+  candidate?: Outcome;
 }
 
 export let h: DbHandle;
@@ -567,6 +572,7 @@ function runLapsed(rows: readonly Row[]): void {
         '%s',
         async (_label, row) => {
           const outcome =
+            (standing === 'candidate' ? row.candidate : undefined) ??
             row.lapsed ??
             (MEMBERS_ONLY.includes(row.permission) ? INACTIVE_MEMBER : row.expect.representative);
           await runRow(row, { ...f.actors.representative, standing }, outcome);

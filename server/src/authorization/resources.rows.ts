@@ -26,6 +26,8 @@ import {
 const RESOURCE_NOT_FOUND: Outcome = { deny: 404, code: 'resource.not_found' };
 const BOOKING_NOT_FOUND: Outcome = { deny: 404, code: 'booking.not_found' };
 const NOT_ALLOWED: Outcome = { deny: 403, code: 'booking.not_allowed' };
+/** A candidate for membership asking for a resource that is not open to applicants (decision 034). */
+const MEMBERS_ONLY_RESOURCE: Outcome = { deny: 403, code: 'resource.members_only' };
 
 /** Members: active members' representatives, the committee and administrators. */
 const members = (status: number): Expectations => ({
@@ -51,11 +53,14 @@ const representativeOnly = (representative: Outcome): Expectations => ({
 });
 
 const allDay = JSON.stringify(Array.from({ length: 7 }, () => ({ opens: '00:00', closes: '24:00' })));
-/** A fresh resource of `organizationId`, open all week, members only. */
-async function resourceOf(organizationId: string): Promise<string> {
+/** A fresh resource of `organizationId`, open all week, members only (or also candidates: `open`). */
+async function resourceOf(organizationId: string, open = false): Promise<string> {
+  const whoMayBook = open ? 'members_and_applicants' : 'members';
   const [row] = await h.query<{ id: string }>(
-    sql`insert into shared_resources (organization_id, kind, name_bg, name_en, conditions, opening_hours)
-        values (${organizationId}, 'lab', 'Лаборатория', 'Lab', 'free', ${allDay}::jsonb) returning id`,
+    sql`insert into shared_resources (organization_id, kind, name_bg, name_en, conditions, opening_hours,
+          who_may_book)
+        values (${organizationId}, 'lab', 'Лаборатория', 'Lab', 'free', ${allDay}::jsonb, ${whoMayBook})
+        returning id`,
   );
   return row!.id;
 }
@@ -126,11 +131,22 @@ export const ROWS: Row[] = [
     permission: 'resources.view',
     label: "the members' shared resources",
     expect: members(200),
+    // A candidate lists only the resources open to applicants.
+    candidate: allow(200),
     build: async (f) => {
       await resourceOf(f.orgB.id);
+      await resourceOf(f.orgB.id, true);
       return { url: '/api/resources' };
     },
-    check: (body) => expect((bodyOf(body).items as unknown[]).length).toBeGreaterThan(0),
+    check: (body, f, actor) => {
+      const items = bodyOf(body).items as { whoMayBook: string; organizationId: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      // Of others' resources, a candidate sees only those open to applicants (its own, shared earlier, too).
+      const others = items.filter((r) => r.organizationId !== f.orgA.id);
+      const open = others.filter((r) => r.whoMayBook === 'members_and_applicants');
+      if (actor.standing === 'candidate') expect(open).toEqual(others);
+      else expect(open.length).toBeLessThan(others.length);
+    },
   },
   {
     method: 'POST',
@@ -157,8 +173,19 @@ export const ROWS: Row[] = [
     permission: 'resources.view',
     label: 'a shared resource',
     expect: members(200),
+    candidate: MEMBERS_ONLY_RESOURCE,
     build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}` }),
     check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgB.id }),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id',
+    permission: 'resources.view',
+    label: 'a shared resource open to applicants',
+    expect: members(200),
+    candidate: allow(200),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id, true)}` }),
+    check: (body) => expect(body).toMatchObject({ whoMayBook: 'members_and_applicants' }),
   },
   {
     method: 'PUT',
@@ -191,7 +218,18 @@ export const ROWS: Row[] = [
     permission: 'resources.view',
     label: "a resource's confirmed bookings (when, not who)",
     expect: members(200),
+    candidate: MEMBERS_ONLY_RESOURCE,
     build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id)}/calendar?${range}` }),
+    check: (body) => expect(bodyOf(body).items).toEqual([]),
+  },
+  {
+    method: 'GET',
+    url: '/api/resources/:id/calendar',
+    permission: 'resources.view',
+    label: 'the confirmed bookings of a resource open to applicants',
+    expect: members(200),
+    candidate: allow(200),
+    build: async (f) => ({ url: `/api/resources/${await resourceOf(f.orgB.id, true)}/calendar?${range}` }),
     check: (body) => expect(bodyOf(body).items).toEqual([]),
   },
   {
@@ -204,6 +242,21 @@ export const ROWS: Row[] = [
     lapsed: NOT_ALLOWED,
     build: async (f) => ({
       url: `/api/resources/${await resourceOf(f.orgB.id)}/bookings`,
+      payload: { organizationId: f.orgA.id, ...slot() },
+    }),
+    check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgA.id, status: 'requested' }),
+  },
+  {
+    method: 'POST',
+    url: '/api/resources/:id/bookings',
+    permission: 'resources.book',
+    label: "asking, for A, for a booking of B's resource open to applicants",
+    expect: representativeOnly(allow(201)),
+    // Lapsed members may not; a candidate may, as the owner allows applicants (decision 034).
+    lapsed: NOT_ALLOWED,
+    candidate: allow(201),
+    build: async (f) => ({
+      url: `/api/resources/${await resourceOf(f.orgB.id, true)}/bookings`,
       payload: { organizationId: f.orgA.id, ...slot() },
     }),
     check: (body, f) => expect(body).toMatchObject({ organizationId: f.orgA.id, status: 'requested' }),
@@ -446,6 +499,7 @@ export const ROWS: Row[] = [
     permission: 'resources.view',
     label: "a shared resource's photos",
     expect: members(200),
+    candidate: MEMBERS_ONLY_RESOURCE,
     build: async (f) => ({ url: `/api/resources/${(await photoOf(f.orgB.id)).resourceId}/photos` }),
     check: (body) => expect((bodyOf(body).items as unknown[]).length).toBe(1),
   },
@@ -455,6 +509,7 @@ export const ROWS: Row[] = [
     permission: 'resources.view',
     label: "a shared resource's photo",
     expect: members(200),
+    candidate: MEMBERS_ONLY_RESOURCE,
     build: async (f) => {
       const { resourceId, photoId } = await photoOf(f.orgB.id);
       return { url: `/api/resources/${resourceId}/photos/${photoId}?size=small` };

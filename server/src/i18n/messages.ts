@@ -412,6 +412,14 @@ export const messages = {
     bg: 'Някой друг е променил ресурса, след като сте го отворили. Заредете го отново и повторете промяната.',
     en: 'Someone else changed the resource after you opened it. Reload it and make your change again.',
   },
+  'resource.members_only.title': {
+    bg: 'Ресурсът е само за членове',
+    en: 'Resource for members only',
+  },
+  'resource.members_only.detail': {
+    bg: 'Собственикът предлага този ресурс само на действащите членове на клъстера. Като кандидат за членство можете да виждате и резервирате ресурсите, отворени и за кандидати.',
+    en: 'Its owner shares this resource with active members of the cluster only. As a candidate for membership you can see and book the resources that are open to candidates too.',
+  },
   'resource.photo_not_found.title': { bg: 'Снимката не е намерена', en: 'Photo not found' },
   'resource.photo_not_found.detail': {
     bg: 'Ресурсът няма снимка с този идентификатор.',

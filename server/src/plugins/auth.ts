@@ -63,6 +63,7 @@ export function principalOf(user: SessionUser | null): Principal | null {
         roles: user.roles,
         organizationIds: user.organizationIds,
         memberOrganizationIds: user.memberOrganizationIds,
+        candidateOrganizationIds: user.candidateOrganizationIds,
       }
     : null;
 }

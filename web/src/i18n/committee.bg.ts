@@ -369,11 +369,16 @@ export const committeeBg = {
     linkType: 'Вид',
     linkCount: 'Брой',
     nodes_one: '{{count, number}} член',
-    nodes_other: '{{count, number}} членове',
+    nodes_other: '{{count, number}} члена',
     links_one: '{{count, number}} връзка',
     links_other: '{{count, number}} връзки',
     noLinks: 'Няма партньорства или резервации между членовете през периода.',
     noNodes: 'Няма членове в избраната област.',
+    partners_one: 'свързан с {{count, number}} член',
+    partners_other: 'свързан с {{count, number}} члена',
+    membersList: 'Членовете в картината',
+    membersListHint:
+      'Подредени по брой връзки. Изберете член, за да го откроите в картината с името и връзките му.',
   },
 };
 

@@ -369,5 +369,10 @@ export const committeeEn: CommitteeMessages = {
     links_other: '{{count, number}} links',
     noLinks: 'No partnerships or bookings between members in the period.',
     noNodes: 'No members in the chosen area.',
+    partners_one: 'linked with {{count, number}} member',
+    partners_other: 'linked with {{count, number}} members',
+    membersList: 'Members in the picture',
+    membersListHint:
+      'By number of links. Choose a member to highlight it in the picture with its name and links.',
   },
 };

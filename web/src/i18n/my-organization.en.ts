@@ -17,6 +17,8 @@ export const myOrganizationEn: MyOrganizationMessages = {
     withdrawn: 'The organisation has withdrawn from the cluster',
     excluded: 'The organisation has been excluded from the cluster',
     none: 'The organisation is not a member of the cluster yet',
+    candidate:
+      'As a candidate for membership, the organisation can book the shared resources whose owners have opened them to candidates too (the "Resources" section).',
     text: "Members-only pages (the contacts in the members' directory, the member list download and the full decisions register) are not available to you, and no new representatives can be invited. Your organisation's own data remains available here.",
   },
   nav: {

@@ -61,6 +61,10 @@ export const resourcesEn: ResourcesMessages = {
     booked: 'Booked {{from}}–{{to}}',
     empty: 'No confirmed bookings in this period.',
     viewLabel: 'Calendar view',
+    todayBadge: 'today',
+    openHours: 'Open {{from}}–{{to}}',
+    closedDay: 'Closed',
+    freeDay: 'No confirmed bookings',
   },
   dialog: {
     title: 'Ask for a booking',
@@ -73,6 +77,14 @@ export const resourcesEn: ResourcesMessages = {
     sent: 'Your request has been sent. The owner will confirm or decline it.',
     clash: 'This time is already booked from {{from}} to {{to}}. Please choose another time.',
     noOrganization: 'Only representatives of member organisations may ask for a booking.',
+  },
+  candidate: {
+    listNote:
+      'As a candidate for membership you see the resources whose owners have opened them to candidates too, and you can book them.',
+    membersOnly:
+      'This resource is for active members of the cluster only. Your organisation is a candidate for membership and can book the resources that are open to candidates too.',
+    membersOnlyTitle: 'Resource for members only',
+    backToOpen: 'To the resources open to candidates',
   },
   issue: {
     booking_end_before_start: 'The end must be after the start.',
@@ -110,6 +122,7 @@ export const resourcesEn: ResourcesMessages = {
     done: 'Done.',
     ourResources: 'Our shared resources',
     newResource: 'Share a resource',
+    shareMembersOnly: 'Only active members of the cluster share resources.',
     noResources: 'Your organisation shares no resource yet.',
   },
   feed: {

@@ -16,6 +16,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
         nameBg: profileFixture.nameBg,
         nameEn: profileFixture.nameEn,
         standing: 'active',
+        candidate: false,
       },
     ],
     emailVerified: true,

@@ -17,7 +17,7 @@ import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
 import { matchesEtag } from '../profiles/logo.service.ts';
 import { addPhoto, photoNotFound, removePhoto, reorderPhotos } from './resource-photos.service.ts';
 import { findPhotoBytes, findPhotos } from './resources.repository.ts';
-import { getResource } from './resources.service.ts';
+import { getResource, viewResource } from './resources.service.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
@@ -65,7 +65,7 @@ export const resourcePhotosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await visible(request, request.params.id);
+      await viewResource(app.db.db, principalOf(requireUser(request)), request.params.id);
       return { items: await findPhotos(app.db.db, request.params.id) };
     },
   );
@@ -83,7 +83,7 @@ export const resourcePhotosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await visible(request, request.params.id);
+      await viewResource(app.db.db, principalOf(requireUser(request)), request.params.id);
       const { size } = request.query;
       const bytes = await findPhotoBytes(app.db.db, request.params.id, request.params.photoId, size);
       if (!bytes) throw photoNotFound();

@@ -35,6 +35,7 @@ import {
   requestBooking,
   resourceCalendar,
   updateResource,
+  viewResource,
 } from './resources.service.ts';
 
 /** Shared resources with booking (issue 14 §3, decision 034). */
@@ -63,7 +64,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['resources'],
         summary:
-          "The members' shared resources (labs, studios, equipment, spaces, expert time), by name; includeInactive adds one's own withdrawn ones",
+          "The members' shared resources (labs, studios, equipment, spaces, expert time), by name; includeInactive adds one's own withdrawn ones; a candidate for membership sees those open to applicants",
         querystring: ResourceListQuerySchema,
         response: { 200: ResourceListResponseSchema, ...problems },
       },
@@ -95,12 +96,13 @@ export const resourcesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'resources.view' },
       schema: {
         tags: ['resources'],
-        summary: 'A shared resource with its conditions and booking rules',
+        summary:
+          'A shared resource with its conditions and booking rules (a candidate for membership: 403 resource.members_only for one not open to applicants)',
         params: IdParamsSchema,
         response: { 200: SharedResourceSchema, 404: ProblemSchema, ...problems },
       },
     },
-    async (request) => getResource(app.db.db, principalOf(requireUser(request)), request.params.id),
+    async (request) => viewResource(app.db.db, principalOf(requireUser(request)), request.params.id),
   );
 
   app.put(

@@ -12,6 +12,7 @@ import {
   type ResourceListQuery,
   type ResourceUpdateBody,
   type SharedResource,
+  seesResourcesAsCandidate,
   sofiaDateTime,
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
@@ -44,6 +45,10 @@ export const bookingNotFound = () => new AppError('booking.not_found', 404);
 
 // ---------- resources ----------
 
+/**
+ * The resources `principal` may see: every active one (and, with `includeInactive`, their own withdrawn
+ * ones); a candidate for membership only those open to applicants, and its own (decision 034).
+ */
 export async function listResources(
   db: Db,
   principal: Principal,
@@ -54,7 +59,23 @@ export async function listResources(
     ...(query.organizationId ? { organizationId: query.organizationId } : {}),
     ownOrganizationIds: query.includeInactive ? principal.organizationIds : [],
   });
-  return { items };
+  return { items: items.filter((r) => candidateMaySee(principal, r)) };
+}
+
+/** Members, the committee and admins see every resource; a candidate those open to applicants and its own. */
+const candidateMaySee = (principal: Principal, r: SharedResource) =>
+  !seesResourcesAsCandidate(principal) ||
+  r.whoMayBook === 'members_and_applicants' ||
+  principal.organizationIds.includes(r.organizationId);
+
+/**
+ * A resource to read (its page, calendar, photos): as `getResource`, and a candidate for membership is told
+ * (403 `resource.members_only`, in its language) that a members-only resource is not for it.
+ */
+export async function viewResource(db: Db, principal: Principal, id: string): Promise<SharedResource> {
+  const resource = await getResource(db, principal, id);
+  if (!candidateMaySee(principal, resource)) throw new AppError('resource.members_only', 403);
+  return resource;
 }
 
 /** A resource as `principal` may see it: an inactive one only to its own organisation's representatives. */
@@ -120,7 +141,7 @@ export async function resourceCalendar(
   id: string,
   range: { from: string; to: string },
 ): Promise<{ items: CalendarEntry[] }> {
-  await getResource(db, principal, id);
+  await viewResource(db, principal, id);
   return { items: await findCalendar(db, id, new Date(range.from), new Date(range.to)) };
 }
 

@@ -308,6 +308,67 @@ describe('booking a resource', () => {
     expect((await book(open, at(13, 1), at(14, 1), as.booker, org.other)).statusCode).toBe(404);
   });
 
+  it('shows a candidate the resources open to applicants, says in its language why not the others, and follows its membership now', async () => {
+    const membersOnly = await newResource();
+    const open = await newResource({ whoMayBook: 'members_and_applicants' });
+    // The session tells the web app that the organisation is a candidate (its standing stays "none").
+    const session = (await call(as.candidate, 'GET', '/api/auth/session')).json();
+    expect(session.user.organizations).toEqual([
+      expect.objectContaining({ id: org.candidate, standing: 'none', candidate: true }),
+    ]);
+    const list = ResourceListResponseSchema.parse((await call(as.candidate, 'GET', '/api/resources')).json());
+    expect(list.items.map((r) => r.id)).toContain(open);
+    expect(list.items.map((r) => r.id)).not.toContain(membersOnly);
+    expect(list.items.every((r) => r.whoMayBook === 'members_and_applicants')).toBe(true);
+    expect((await call(as.candidate, 'GET', `/api/resources/${open}`)).statusCode).toBe(200);
+    const calendar = await call(
+      as.candidate,
+      'GET',
+      `/api/resources/${open}/calendar?from=${encodeURIComponent(at(0))}&to=${encodeURIComponent(at(0, 7))}`,
+    );
+    expect(calendar.statusCode, calendar.body).toBe(200);
+    expect((await call(as.candidate, 'GET', `/api/resources/${open}/photos`)).statusCode).toBe(200);
+
+    const refused = await app.inject({
+      url: `/api/resources/${membersOnly}`,
+      headers: { cookie: as.candidate, 'accept-language': 'en' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<Problem>()).toMatchObject({ code: 'resource.members_only' });
+    expect(refused.json<Problem>().detail).toMatch(/active members of the cluster only/);
+    const refusedBg = await app.inject({
+      url: `/api/resources/${membersOnly}/calendar?from=${encodeURIComponent(at(0))}&to=${encodeURIComponent(at(0, 7))}`,
+      headers: { cookie: as.candidate, 'accept-language': 'bg' },
+    });
+    expect(refusedBg.json<Problem>()).toMatchObject({ code: 'resource.members_only' });
+    expect(refusedBg.json<Problem>().detail).toMatch(/само на действащите членове/);
+    // Members see both.
+    const members = ResourceListResponseSchema.parse((await call(as.other, 'GET', '/api/resources')).json());
+    expect(members.items.map((r) => r.id)).toEqual(expect.arrayContaining([open, membersOnly]));
+
+    // Admitted as a full member: the same session sees every resource at once.
+    await h.query(sql`update memberships set category = 'regular' where organization_id = ${org.candidate}`);
+    try {
+      const now = ResourceListResponseSchema.parse(
+        (await call(as.candidate, 'GET', '/api/resources')).json(),
+      );
+      expect(now.items.map((r) => r.id)).toEqual(expect.arrayContaining([open, membersOnly]));
+    } finally {
+      await h.query(
+        sql`update memberships set category = 'candidate' where organization_id = ${org.candidate}`,
+      );
+    }
+    // No longer a candidate (withdrawn): nothing, with the members-only reason.
+    await h.query(sql`update memberships set status = 'withdrawn' where organization_id = ${org.candidate}`);
+    try {
+      const lapsed = await call(as.candidate, 'GET', '/api/resources');
+      expect(lapsed.statusCode).toBe(403);
+      expect(lapsed.json<Problem>().code).toBe('membership.inactive');
+    } finally {
+      await h.query(sql`update memberships set status = 'active' where organization_id = ${org.candidate}`);
+    }
+  });
+
   it('lets the owner decline with a reason, and refuses moves from a finished state', async () => {
     const id = await newResource();
     const b = (await book(id, at(9, 2), at(10, 2))).json();

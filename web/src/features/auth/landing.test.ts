@@ -7,6 +7,7 @@ const org = {
   nameBg: 'Фирма',
   nameEn: 'Firm',
   standing: 'active' as const,
+  candidate: false,
 };
 const other = { ...org, id: 'ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee' };
 const user = (roles: Me['roles'], organizations: Me['organizations'] = []) => ({ roles, organizations });

@@ -1,6 +1,7 @@
 import type { CooperationNetwork, CooperationOverview } from '@portal/shared';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLanguage } from '@/i18n/index.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
 import { memberMe } from '@/testing/mocks/fixtures/committee.ts';
 import { json, stubApi } from '@/testing/mocks/stub-api.ts';
@@ -184,7 +185,7 @@ describe('the network picture', () => {
       '/api/committee/cooperation/network': (url) => json({ ...network, area: url.searchParams.get('area') }),
     });
     const app = renderApp('/committee/cooperation/network?from=2026-01&to=2026-03');
-    expect(await screen.findByText('3 членове, 2 връзки')).toBeVisible();
+    expect(await screen.findByText('3 члена, 2 връзки')).toBeVisible();
     expect(document.querySelectorAll('svg circle[r]').length).toBeGreaterThanOrEqual(3);
     const links = screen.getByRole('table', { name: 'Мрежа на членовете' });
     expect(within(links).getByRole('row', { name: /Лаборатория ООД — Студио АД/ }).textContent).toBe(
@@ -216,6 +217,85 @@ describe('the network picture', () => {
         'creative',
       ),
     );
+  });
+});
+
+describe('the network picture on a phone', () => {
+  /** Nine members: eight in a chain of bookings (the middle ones most linked), one without links. */
+  const ids = Array.from({ length: 9 }, (_, i) => `b0000000-0000-4000-8000-00000000000${i + 1}`);
+  const names = ['Алфа', 'Бета', 'Гама', 'Делта', 'Епсилон', 'Зета', 'Ета', 'Тета', 'Йота'];
+  const namesEn = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta', 'Iota'];
+  const chain: CooperationNetwork = {
+    from: '2026-01',
+    to: '2026-03',
+    area: null,
+    areas: themes,
+    nodes: ids.map((id, i) => ({
+      id,
+      nameBg: `${names[i]} ООД`,
+      nameEn: `${namesEn[i]} Ltd`,
+      kind: 'company' as const,
+      areaId: 'ict',
+    })),
+    links: ids.slice(0, 7).map((id, i) => ({
+      source: id,
+      target: ids[i + 1]!,
+      type: 'booking' as const,
+      count: 1,
+    })),
+  };
+  const phone = () =>
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query: string) =>
+        ({
+          matches: query.includes('max-width'),
+          media: query,
+          onchange: null,
+          addListener: () => {},
+          removeListener: () => {},
+          addEventListener: () => {},
+          removeEventListener: () => {},
+          dispatchEvent: () => false,
+        }) as MediaQueryList,
+    );
+  afterEach(() => vi.restoreAllMocks());
+  const labels = () => [...document.querySelectorAll('svg text')].map((t) => t.textContent);
+
+  it('labels only the most linked members, at a readable size, and the one chosen in the list', async () => {
+    phone();
+    stubApi({ ...signedIn(memberMe), '/api/committee/cooperation/network': () => json(chain) });
+    const app = renderApp('/committee/cooperation/network?from=2026-01&to=2026-03');
+    const list = within(await screen.findByRole('region', { name: 'Членовете в картината' }));
+    expect(labels()).toHaveLength(6);
+    expect(labels()).not.toContain('Йота ООД');
+    for (const text of document.querySelectorAll('svg text')) {
+      expect(Number(text.getAttribute('font-size'))).toBeGreaterThanOrEqual(12);
+    }
+    // Every member is in the list, most linked first, with how many it is linked with.
+    const buttons = list.getAllByRole('button');
+    expect(buttons).toHaveLength(9);
+    expect(buttons[0]).toHaveTextContent('Бета ООД · свързан с 2 члена');
+    expect(buttons.at(-1)).toHaveTextContent('Йота ООД · свързан с 0 члена');
+
+    const iota = list.getByRole('button', { name: /Йота ООД/ });
+    expect(iota).toHaveAttribute('aria-pressed', 'false');
+    await app.user.click(iota);
+    expect(iota).toHaveAttribute('aria-pressed', 'true');
+    expect(labels()).toContain('Йота ООД');
+    await app.user.click(iota);
+    expect(labels()).not.toContain('Йота ООД');
+    // The links stay in the table for screen readers.
+    expect(screen.getByRole('table', { name: 'Мрежа на членовете' })).toBeInTheDocument();
+  });
+
+  it('labels every member on a wide screen, and speaks English', async () => {
+    stubApi({ ...signedIn(memberMe), '/api/committee/cooperation/network': () => json(chain) });
+    await setLanguage('en');
+    renderApp('/committee/cooperation/network?from=2026-01&to=2026-03');
+    const list = within(await screen.findByRole('region', { name: 'Members in the picture' }));
+    expect(labels()).toHaveLength(9);
+    expect(list.getByRole('button', { name: /Beta Ltd · linked with 2 members/ })).toBeVisible();
+    expect(list.getByRole('button', { name: /Alpha Ltd · linked with 1 member$/ })).toBeVisible();
   });
 });
 

@@ -36,6 +36,7 @@ export function principalOf(user: Me | null | undefined): Principal | null {
     roles: user.roles,
     organizationIds: user.organizations.map((o) => o.id),
     memberOrganizationIds: user.organizations.filter((o) => o.standing === 'active').map((o) => o.id),
+    candidateOrganizationIds: user.organizations.filter((o) => o.candidate).map((o) => o.id),
   };
 }
 

@@ -1,4 +1,5 @@
-import { Group, List, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useElementSize, useMediaQuery } from '@mantine/hooks';
 import { type CooperationNetwork, ORGANIZATION_KINDS } from '@portal/shared';
 import {
   forceCollide,
@@ -33,6 +34,13 @@ const PALETTE = [
 const NO_AREA = '#bbbbbb';
 const LINK_COLOURS = { partnership: '#009E73', booking: '#777777' } as const;
 
+/** Below Mantine's `sm` breakpoint (768 px): a phone, where the picture is drawn at about half its size. */
+const NARROW_QUERY = '(max-width: 47.99em)';
+/** On a phone, the nodes labelled without being chosen: the most linked ones. */
+const NARROW_LABELS = 6;
+/** The labels' size on screen, in CSS pixels, whatever the picture's scale. */
+const LABEL_PX = 12;
+
 interface LaidNode extends SimulationNodeDatum {
   id: string;
   degree: number;
@@ -42,7 +50,7 @@ interface LaidNode extends SimulationNodeDatum {
  * Positions for the nodes: a force layout (d3-force) run to rest at once, not animated, so the picture is
  * the same on every render and for screenshots (d3-force starts from a fixed spiral, no randomness).
  */
-function layout(network: CooperationNetwork) {
+function layout(network: CooperationNetwork, narrow = false) {
   const degree = new Map<string, number>();
   for (const l of network.links) {
     degree.set(l.source, (degree.get(l.source) ?? 0) + l.count);
@@ -59,8 +67,9 @@ function layout(network: CooperationNetwork) {
     )
     .force('charge', forceManyBody().strength(-260))
     // A weak pull to the middle keeps members without links near the rest instead of at the edges.
-    .force('x', forceX(0).strength(0.06))
-    .force('y', forceY(0).strength(0.06))
+    // On a phone the picture is tall rather than wide: a stronger pull sideways, a weaker one up and down.
+    .force('x', forceX(0).strength(narrow ? 0.12 : 0.06))
+    .force('y', forceY(0).strength(narrow ? 0.05 : 0.06))
     .force('collide', forceCollide(34))
     .stop();
   simulation.tick(300);
@@ -69,10 +78,10 @@ function layout(network: CooperationNetwork) {
   // Room for the labels right of the nodes; at least a 640-wide box, so a small network is not blown up.
   const pad = 30;
   const left = Math.min(0, ...xs) - pad;
-  const right = Math.max(0, ...xs) + pad + 150;
+  const right = Math.max(0, ...xs) + pad + (narrow ? 140 : 150);
   const top = Math.min(0, ...ys) - pad;
   const bottom = Math.max(0, ...ys) + pad;
-  const w = Math.max(640, right - left);
+  const w = Math.max(narrow ? 360 : 640, right - left);
   const h = Math.max(360, bottom - top);
   const box = { x: left - (w - (right - left)) / 2, y: top - (h - (bottom - top)) / 2, w, h };
   return { at: new Map(nodes.map((n) => [n.id, n])), box };
@@ -105,11 +114,44 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [colourBy, setColourBy] = useState<'area' | 'kind'>('area');
-  const { at, box } = useMemo(() => layout(network), [network]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const phone = useMediaQuery(NARROW_QUERY, false, { getInitialValueInEffect: false });
+  const { at, box } = useMemo(() => layout(network, phone), [network, phone]);
   const name = (id: string) => {
     const node = network.nodes.find((n) => n.id === id);
     return node ? (language === 'en' ? node.nameEn : node.nameBg) : id;
   };
+  // The SVG scales to its box's width: on a phone a 640-unit picture is drawn ~350 px wide. Labels are sized
+  // in picture units so that they come out LABEL_PX on screen, and only the most linked members (and the
+  // one chosen, by tapping it or in the list below) are labelled there, so they do not pile up.
+  const { ref: frame, width } = useElementSize();
+  // The drawing keeps its proportions within the width and at most 70 % of the window's height.
+  const scale = width > 0 ? Math.min(width / box.w, (0.7 * (globalThis.innerHeight || box.h)) / box.h) : 1;
+  const narrow = phone || scale < 0.75;
+  const fontSize = Math.max(11, LABEL_PX / scale);
+  // How many members each is linked with (a pair linked by a partnership and bookings counts once).
+  const partners = new Map<string, Set<string>>();
+  for (const l of network.links) {
+    partners.set(l.source, (partners.get(l.source) ?? new Set()).add(l.target));
+    partners.set(l.target, (partners.get(l.target) ?? new Set()).add(l.source));
+  }
+  const linksOf = (id: string) => partners.get(id)?.size ?? 0;
+  const byDegree = [...network.nodes].sort(
+    (a, b) =>
+      (at.get(b.id)?.degree ?? 0) - (at.get(a.id)?.degree ?? 0) ||
+      name(a.id).localeCompare(name(b.id), language),
+  );
+  const labelled = new Set(
+    narrow
+      ? byDegree
+          .filter((n) => (at.get(n.id)?.degree ?? 0) > 0)
+          .slice(0, NARROW_LABELS)
+          .map((n) => n.id)
+      : network.nodes.map((n) => n.id),
+  );
+  if (chosen) labelled.add(chosen);
+  const maxChars = narrow ? 18 : 24;
+  const toggle = (id: string) => setChosen((current) => (current === id ? null : id));
 
   const areaColour = new Map(network.areas.map((a, i) => [a.id, PALETTE[i % PALETTE.length] as string]));
   const kindColour = new Map(ORGANIZATION_KINDS.map((k, i) => [k, PALETTE[i % PALETTE.length] as string]));
@@ -182,15 +224,18 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
         empty={network.nodes.length === 0 ? t('committee.cooperation.noNodes') : undefined}
       >
         <svg
+          ref={frame}
           viewBox={`${box.x} ${box.y} ${box.w} ${box.h}`}
           width="100%"
           style={{ maxHeight: '70vh', display: 'block' }}
           role="presentation"
+          data-narrow={narrow ? 'true' : undefined}
         >
           {network.links.map((l) => {
             const a = at.get(l.source);
             const b = at.get(l.target);
             if (!a || !b) return null;
+            const faded = chosen !== null && l.source !== chosen && l.target !== chosen;
             return (
               <line
                 key={`${l.type}:${l.source}:${l.target}`}
@@ -201,30 +246,48 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
                 stroke={LINK_COLOURS[l.type]}
                 strokeWidth={Math.min(6, 1.5 + l.count)}
                 strokeDasharray={l.type === 'booking' ? '5 4' : undefined}
-                strokeOpacity={0.8}
+                strokeOpacity={faded ? 0.2 : 0.8}
               />
             );
           })}
           {network.nodes.map((n) => {
             const p = at.get(n.id);
             if (!p) return null;
-            const r = 6 + Math.min(8, Math.sqrt(p.degree) * 2);
+            // On a phone the dots grow with the labels, so that they can be seen and tapped.
+            const r = (6 + Math.min(8, Math.sqrt(p.degree) * 2)) * (narrow ? Math.min(2, fontSize / 11) : 1);
+            const label = name(n.id);
+            const isChosen = chosen === n.id;
             return (
-              <g key={n.id} transform={`translate(${p.x ?? 0} ${p.y ?? 0})`}>
-                <circle r={r} fill={colourOf(n)} stroke="#fff" strokeWidth={1.5}>
-                  <title>{name(n.id)}</title>
-                </circle>
-                <text
-                  x={r + 3}
-                  y={4}
-                  fontSize={11}
-                  fill="currentColor"
-                  stroke="var(--mantine-color-body)"
-                  strokeWidth={3}
-                  paintOrder="stroke"
+              // biome-ignore lint/a11y/noStaticElementInteractions: a pointer shortcut in a picture hidden from assistive technology; the list of members below is the keyboard's way to choose
+              <g
+                key={n.id}
+                transform={`translate(${p.x ?? 0} ${p.y ?? 0})`}
+                data-node={n.id}
+                onClick={() => toggle(n.id)}
+                style={{ cursor: 'pointer' }}
+              >
+                <circle
+                  r={r}
+                  fill={colourOf(n)}
+                  stroke={isChosen ? 'var(--mantine-color-text)' : '#fff'}
+                  strokeWidth={isChosen ? 3 : 1.5}
                 >
-                  {name(n.id).length > 24 ? `${name(n.id).slice(0, 23)}…` : name(n.id)}
-                </text>
+                  <title>{label}</title>
+                </circle>
+                {labelled.has(n.id) ? (
+                  <text
+                    x={r + 3}
+                    y={fontSize / 3}
+                    fontSize={fontSize}
+                    fontWeight={isChosen ? 700 : undefined}
+                    fill="currentColor"
+                    stroke="var(--mantine-color-body)"
+                    strokeWidth={fontSize / 4}
+                    paintOrder="stroke"
+                  >
+                    {label.length > maxChars && !isChosen ? `${label.slice(0, maxChars - 1)}…` : label}
+                  </text>
+                ) : null}
               </g>
             );
           })}
@@ -235,6 +298,41 @@ function NetworkPicture({ network }: { network: CooperationNetwork }) {
           </Text>
         ) : null}
       </ChartFigure>
+      <section aria-labelledby="network-members">
+        <Title order={2} size="h5" id="network-members">
+          {t('committee.cooperation.membersList')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('committee.cooperation.membersListHint')}
+        </Text>
+        <SimpleGrid component="ul" cols={{ base: 1, sm: 2, lg: 3 }} spacing={4} className="plain-list">
+          {byDegree.map((n) => (
+            <li key={n.id}>
+              <Button
+                variant={chosen === n.id ? 'light' : 'subtle'}
+                color="gray"
+                size="compact-sm"
+                fullWidth
+                justify="flex-start"
+                aria-pressed={chosen === n.id}
+                onClick={() => toggle(n.id)}
+                leftSection={<Swatch colour={colourOf(n)} />}
+                styles={{
+                  root: { height: 'auto', minHeight: 28, paddingBlock: 4 },
+                  label: { whiteSpace: 'normal', textAlign: 'left', fontWeight: 400 },
+                }}
+              >
+                <span>
+                  {`${name(n.id)} · `}
+                  <Text span size="xs" c="dimmed">
+                    {t('committee.cooperation.partners', { count: linksOf(n.id) })}
+                  </Text>
+                </span>
+              </Button>
+            </li>
+          ))}
+        </SimpleGrid>
+      </section>
       <Group align="flex-start" gap="xl" wrap="wrap">
         <div>
           <Text fw={500} size="sm" id="network-legend">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { useOrganizationStanding } from '@/lib/api/session.ts';
+import { useOrganizationStanding, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDateTime } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -31,6 +31,8 @@ export function MyOrganizationLayout() {
   const language = useLanguage();
   const profile = useEditableProfile(id);
   const standing = useOrganizationStanding(id);
+  const session = useSession();
+  const candidate = session.data?.user?.organizations.find((o) => o.id === id)?.candidate ?? false;
   const name = profile.data
     ? pickLocalized(profile.data.profile.nameBg, profile.data.profile.nameEn, language)
     : undefined;
@@ -97,6 +99,11 @@ export function MyOrganizationLayout() {
         {standing && standing !== 'active' ? (
           <Alert color="yellow" title={t(`myOrganization.standing.${standing}`)}>
             {t('myOrganization.standing.text')}
+            {candidate ? (
+              <Text mt="xs" size="sm">
+                {t('myOrganization.standing.candidate')}
+              </Text>
+            ) : null}
           </Alert>
         ) : null}
       </Stack>

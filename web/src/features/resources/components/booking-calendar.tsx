@@ -1,5 +1,13 @@
-import { Box, Button, Group, SegmentedControl, Text, Title } from '@mantine/core';
-import { addDays, type CalendarEntry, mondayOf, sofiaInstant, sofiaWallClock } from '@portal/shared';
+import { Badge, Box, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import {
+  addDays,
+  type CalendarEntry,
+  mondayOf,
+  type OpeningHours,
+  sofiaInstant,
+  sofiaWallClock,
+} from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '@/components/query-state.tsx';
 import { useLanguage } from '@/lib/localized.ts';
@@ -30,27 +38,38 @@ export function visibleDates(view: CalendarView, anchor: string): string[] {
   return Array.from({ length: view === 'week' ? 7 : 42 }, (_, i) => addDays(first, i));
 }
 
+/** Below Mantine's `sm` breakpoint (768 px) the week's seven columns do not fit: a day-by-day list instead. */
+export const NARROW_CALENDAR_QUERY = '(max-width: 47.99em)';
+
+/** Monday 0 … Sunday 6 of a calendar date. */
+const weekdayIndex = (date: string) => (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const HOUR_PX = 28;
 
 /**
  * A resource's confirmed bookings in a week (a column per day, hours down, each booking where it falls) or
  * a month (a grid of days listing the booked times). Plain CSS grid; Sofia time; Monday first. The view
- * and the date live with the caller (the URL).
+ * and the date live with the caller (the URL). On a narrow screen (a phone) the week is a list of its days,
+ * each with its opening hours and booked times, read top to bottom without sideways scrolling.
  */
 export function BookingCalendar({
   resourceId,
   view,
   anchor,
   onChange,
+  openingHours,
 }: {
   resourceId: string;
   view: CalendarView;
   anchor: string;
   onChange: (next: { view: CalendarView; anchor: string }) => void;
+  /** The resource's opening hours (Monday first), shown per day in the narrow week. */
+  openingHours?: OpeningHours;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const narrow = useMediaQuery(NARROW_CALENDAR_QUERY, false, { getInitialValueInEffect: false });
   const dates = visibleDates(view, anchor);
   const first = dates[0]!;
   const last = dates.at(-1)!;
@@ -105,7 +124,65 @@ export function BookingCalendar({
         {heading}
       </Title>
       {calendar.isError ? <QueryError error={calendar.error} onRetry={() => calendar.refetch()} /> : null}
-      {view === 'week' ? (
+      {view === 'week' && narrow ? (
+        <Stack component="ol" gap="xs" className="plain-list booking-agenda">
+          {dates.map((date) => {
+            const slices = entries
+              .map((e) => sliceOn(e, date))
+              .filter((x): x is { from: number; to: number } => x !== null);
+            const hours = openingHours?.[weekdayIndex(date)];
+            const headingId = `agenda-${resourceId}-${date}`;
+            return (
+              <Box
+                component="li"
+                key={date}
+                p="xs"
+                style={{
+                  border: '1px solid var(--mantine-color-gray-3)',
+                  borderLeft: `4px solid var(--mantine-color-${date === today ? 'blue-6' : 'gray-3'})`,
+                  borderRadius: 4,
+                }}
+              >
+                <section aria-labelledby={headingId} data-date={date}>
+                  <Group gap="xs" justify="space-between" wrap="nowrap">
+                    <Title order={4} size="h6" id={headingId}>
+                      {longDayLabel(date, language)}
+                    </Title>
+                    {date === today ? (
+                      <Badge size="sm" variant="light" style={{ flexShrink: 0 }}>
+                        {t('resources.calendar.todayBadge')}
+                      </Badge>
+                    ) : null}
+                  </Group>
+                  {openingHours ? (
+                    <Text size="sm" c="dimmed">
+                      {hours
+                        ? t('resources.calendar.openHours', { from: hours.opens, to: hours.closes })
+                        : t('resources.calendar.closedDay')}
+                    </Text>
+                  ) : null}
+                  {slices.length > 0 ? (
+                    <ul className="plain-list">
+                      {slices.map((slice) => (
+                        <li
+                          key={`${slice.from}-${slice.to}`}
+                          data-slot={`${clockOf(slice.from)}-${clockOf(slice.to)}`}
+                        >
+                          <Text size="sm" fw={500} c="blue.8">
+                            {booked(slice)}
+                          </Text>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : hours || !openingHours ? (
+                    <Text size="sm">{t('resources.calendar.freeDay')}</Text>
+                  ) : null}
+                </section>
+              </Box>
+            );
+          })}
+        </Stack>
+      ) : view === 'week' ? (
         <div className="booking-week" style={{ overflowX: 'auto' }}>
           <div
             style={{

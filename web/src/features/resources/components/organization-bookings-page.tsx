@@ -18,6 +18,7 @@ import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
+import { useOrganizationStanding } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
@@ -225,6 +226,8 @@ function OwnResources({ organizationId }: { organizationId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const resources = useResources(organizationId);
+  // Only an active member shares (a candidate books, where owners allow it); undefined: an admin's look.
+  const standing = useOrganizationStanding(organizationId);
   return (
     <Section id="our-resources" title={t('resources.bookings.ourResources')}>
       {resources.isPending ? (
@@ -250,9 +253,15 @@ function OwnResources({ organizationId }: { organizationId: string }) {
           ))}
         </Stack>
       )}
-      <Button component={Link} to={paths.resourceNew.href(organizationId)} variant="light" w="fit-content">
-        {t('resources.bookings.newResource')}
-      </Button>
+      {standing === undefined || standing === 'active' ? (
+        <Button component={Link} to={paths.resourceNew.href(organizationId)} variant="light" w="fit-content">
+          {t('resources.bookings.newResource')}
+        </Button>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('resources.bookings.shareMembersOnly')}
+        </Text>
+      )}
     </Section>
   );
 }

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import type { Me, SharedResource } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -6,6 +7,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
 import { useSession } from '@/lib/api/session.ts';
+import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
@@ -17,6 +19,19 @@ import { ResourceFacts } from './resource-facts.tsx';
 import { ResourcePhotos } from './resource-photos.tsx';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The organisations `user` may ask to book `resource` for, as the server decides (decision 034): any of
+ * theirs but its owner that is an active member, or a candidate for membership where the owner opens the
+ * resource to applicants.
+ */
+export function bookingOrganizationsFor(user: Me | null | undefined, resource: SharedResource) {
+  return (user?.organizations ?? []).filter(
+    (o) =>
+      o.id !== resource.organizationId &&
+      (o.standing === 'active' || (o.candidate && resource.whoMayBook === 'members_and_applicants')),
+  );
+}
 
 /**
  * /resources/:id: a shared resource for members — its description in the viewer's language, photos, terms
@@ -38,15 +53,30 @@ export function ResourcePage() {
   usePageTitle(name?.text ?? t('resources.title'));
 
   if (resource.isPending) return <Skeleton height={300} aria-busy="true" />;
-  if (resource.isError) return <QueryError error={resource.error} onRetry={() => resource.refetch()} />;
+  if (resource.isError) {
+    // A candidate for membership who opens a members-only resource is told why it is not for them.
+    if (isApiError(resource.error, 403) && resource.error.code === 'resource.members_only') {
+      return (
+        <Stack gap="lg" align="flex-start">
+          <Anchor component={Link} to={paths.resources.href()} size="sm">
+            ← {t('resources.candidate.backToOpen')}
+          </Anchor>
+          <Title order={1}>{t('resources.candidate.membersOnlyTitle')}</Title>
+          <Text>{t('resources.candidate.membersOnly')}</Text>
+        </Stack>
+      );
+    }
+    return <QueryError error={resource.error} onRetry={() => resource.refetch()} />;
+  }
   const r = resource.data;
   const me = session.data?.user;
   const own = me?.organizations.some((o) => o.id === r.organizationId) ?? false;
-  // Active members book here; the session tells a candidate from a non-member by nothing, so candidates
-  // (where the owner allows them) are left to the API for now.
-  const bookingOrganizations = (me?.organizations ?? []).filter(
-    (o) => o.id !== r.organizationId && o.standing === 'active',
-  );
+  const bookingOrganizations = bookingOrganizationsFor(me, r);
+  // A candidate (of no member organisation) on a members-only resource: say why there is no booking button.
+  const candidateRefused =
+    r.active &&
+    bookingOrganizations.length === 0 &&
+    (me?.organizations ?? []).some((o) => o.candidate && o.id !== r.organizationId);
   const description = pickLocalized(r.descriptionBg, r.descriptionEn, language);
 
   return (
@@ -80,6 +110,11 @@ export function ResourcePage() {
           ) : null}
         </Group>
       </Group>
+      {candidateRefused ? (
+        <Alert color="yellow" title={t('resources.candidate.membersOnlyTitle')}>
+          {t('resources.candidate.membersOnly')}
+        </Alert>
+      ) : null}
       {description.text ? (
         <Text style={{ whiteSpace: 'pre-line' }} lang={description.lang}>
           {description.text}
@@ -97,6 +132,7 @@ export function ResourcePage() {
         </Text>
         <BookingCalendar
           resourceId={r.id}
+          openingHours={r.openingHours}
           view={view}
           anchor={anchor}
           onChange={(next) =>

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -12,12 +13,13 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { RESOURCE_KINDS, type ResourceKind } from '@portal/shared';
+import { RESOURCE_KINDS, type ResourceKind, seesResourcesAsCandidate } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FilterInput } from '@/components/filter-input.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useSearchParamsLatest } from '@/lib/use-search-params.ts';
@@ -43,6 +45,8 @@ export function ResourcesPage() {
   const kind = isKind(searchParams.get('kind')) ? (searchParams.get('kind') as ResourceKind) : undefined;
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   const resources = useResources();
+  const session = useSession();
+  const asCandidate = seesResourcesAsCandidate(principalOf(session.data?.user));
 
   const change = (delta: Record<string, string | undefined>) =>
     setSearchParams(
@@ -88,6 +92,11 @@ export function ResourcesPage() {
         <Text c="dimmed" mt="xs">
           {t('resources.intro')}
         </Text>
+        {asCandidate ? (
+          <Alert color="blue" mt="sm">
+            {t('resources.candidate.listNote')}
+          </Alert>
+        ) : null}
       </div>
       <search aria-label={t('resources.filters')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" style={{ alignItems: 'end' }}>

@@ -284,6 +284,19 @@ describe('messages, unread counts and the digest', () => {
     expect(digest[1]!.text).toContain('Второ съобщение');
     expect(digest[1]!.text).toContain('Трето съобщение');
     expect(digest[1]!.text).not.toContain(SECRET);
+    // The administrators' mailbox shows that the digests went out, never their text.
+    const mailbox = await call(
+      as.admin,
+      'GET',
+      `/api/admin/mailbox?to=${encodeURIComponent(email.labRep2)}&pageSize=100`,
+    );
+    expect(mailbox.statusCode, mailbox.body).toBe(200);
+    const digests = mailbox
+      .json()
+      .items.filter((m: { template: string }) => m.template === 'conversation_digest');
+    expect(digests).toHaveLength(2);
+    for (const m of digests) expect(m).toMatchObject({ text: '', textHidden: true });
+    expect(mailbox.body).not.toContain('Второ съобщение');
   });
 
   it('sends nothing to a user who turned the emails off', async () => {

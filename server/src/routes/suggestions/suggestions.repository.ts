@@ -183,60 +183,72 @@ export async function rankCandidates(
       and m.status = 'active' and m.category <> 'candidate')
       and not exists (select 1 from suggestion_dismissals d
         where d.organization_id = ${self.id}::uuid and d.dismissed_id = ${id})`;
-  // Area-sharers among the matchers (a primary-key lookup each), and area-only candidates (one index range
-  // per area, aggregated) — the latter only when their best possible score can still make the cut.
+  // Area-sharers among the matchers: a primary-key lookup each.
   const matcherAreas =
     areas.length > 0
       ? sql`(select least(count(*), 3)::int as n, min(oa.organization_kind) as kind from organization_areas oa
           where oa.organization_id = p.org_id and oa.active_member and oa.area_id in (${areaList}))`
       : sql`(select 0 as n, null::text as kind)`;
-  const areaOnly =
-    areas.length > 0
-      ? sql`select s.org_id as id, ${areaScore(sql`s.n`, sql`s.kind`)}::int as score
-          from (select oa.organization_id as org_id, least(count(*), 3)::int as n,
-                  min(oa.organization_kind) as kind
-                from organization_areas oa
-                where ${areaCeiling}::int >= (select f from cut_1)
-                  and oa.active_member and oa.area_id in (${areaList})
-                  and oa.organization_id <> ${self.id}::uuid
-                group by oa.organization_id) s
-          where not exists (select 1 from matches p where p.org_id = s.org_id)
-            and not exists (select 1 from suggestion_dismissals d
-              where d.organization_id = ${self.id}::uuid and d.dismissed_id = s.org_id)`
-      : sql`select null::uuid as id, 0 as score where false`;
-  // Tiers of matchers by their pair count, most first: each tier is scored exactly (its areas looked up)
-  // only when its best possible score reaches the cut set by the tiers above it; area-only candidates
-  // likewise after the last tier. `cut_k` is the `limit`-th best exact score so far, -1 while fewer.
+  // Tiers, each scored exactly only when its best possible score (`ceiling`) reaches the cut set by the
+  // tiers before it: the matchers by pair count, most first (their areas looked up by key), then the
+  // area-only candidates of a complementary kind, then the other area-only candidates (one index range per
+  // area, aggregated). `cut_i` is the `limit`-th best exact score of tiers 0..i, -1 while there are fewer.
   const maxPairs = SUGGESTION_WEIGHTS.offer_answers_request.maxCount;
-  const tiers = Array.from({ length: maxPairs }, (_, i) => maxPairs - i);
-  const cutOf = (upTo: number) => sql.raw(`(select f from cut_${upTo})`);
-  const scoredSoFar = (upTo: number) =>
-    sql.raw(
-      tiers
-        .filter((n) => n >= upTo)
-        .map((n) => `select score from tier_${n}`)
-        .join(' union all '),
+  const areaPart = weights.shared_areas * Math.min(areas.length, SUGGESTION_WEIGHTS.shared_areas.maxCount);
+  const tiers: { ceiling: number; body: (gate: SQL) => SQL }[] = [];
+  for (let n = maxPairs; n >= 1 && wanted.length > 0; n--) {
+    tiers.push({
+      ceiling: pairWeight * n + areaCeiling,
+      body: (gate) => sql`select p.org_id as id,
+          (${pairWeight * n}::int + ${areaScore(sql`a.n`, sql`a.kind`)})::int as score
+        from matches p cross join lateral ${matcherAreas} a
+        where ${gate} and p.n = ${n} and ${listed(sql`p.org_id`)}`,
+    });
+  }
+  const areaOnly = (kinds: SQL, bonus: number) => (gate: SQL) =>
+    sql`select s.org_id as id, (${weights.shared_areas}::int * s.n + ${bonus}::int)::int as score
+      from (select oa.organization_id as org_id, least(count(*), 3)::int as n
+            from organization_areas oa
+            where ${gate} and oa.active_member and oa.area_id in (${areaList})
+              and oa.organization_id <> ${self.id}::uuid and ${kinds}
+            group by oa.organization_id) s
+      where not exists (select 1 from matches p where p.org_id = s.org_id)
+        and not exists (select 1 from suggestion_dismissals d
+          where d.organization_id = ${self.id}::uuid and d.dismissed_id = s.org_id)`;
+  if (areas.length > 0 && complements.length > 0) {
+    tiers.push({
+      ceiling: areaPart + weights.complementary_kind,
+      body: areaOnly(complementary(sql`oa.organization_kind`), weights.complementary_kind),
+    });
+    tiers.push({
+      ceiling: areaPart,
+      body: areaOnly(
+        sql`(oa.organization_kind is null or not ${complementary(sql`oa.organization_kind`)})`,
+        0,
+      ),
+    });
+  } else if (areas.length > 0) {
+    tiers.push({ ceiling: areaPart, body: areaOnly(sql`true`, 0) });
+  }
+  const name = (i: number) => sql.raw(`tier_${i}`);
+  const scoredUpTo = (i: number) =>
+    sql.join(
+      tiers.slice(0, i + 1).map((_, j) => sql`select id, score from ${name(j)}`),
+      sql` union all `,
     );
   const ctes: SQL[] = [sql`matches as materialized (${matches})`];
-  for (const n of tiers) {
-    const reachable =
-      n === maxPairs ? sql`true` : sql`${pairWeight * n + areaCeiling}::int >= ${cutOf(n + 1)}`;
-    ctes.push(sql`tier_${sql.raw(String(n))} as materialized (
-        select p.org_id as id, (${pairWeight * n}::int + ${areaScore(sql`a.n`, sql`a.kind`)})::int as score
-        from matches p cross join lateral ${matcherAreas} a
-        where ${reachable} and p.n = ${n} and ${listed(sql`p.org_id`)})`);
-    ctes.push(sql`cut_${sql.raw(String(n))} as materialized (
-        select coalesce((select score from (${scoredSoFar(n)}) s
+  tiers.forEach((tier, i) => {
+    const gate =
+      i === 0 ? sql`true` : sql`${tier.ceiling}::int >= (select f from ${sql.raw(`cut_${i - 1}`)})`;
+    ctes.push(sql`${name(i)} as materialized (${tier.body(gate)})`);
+    ctes.push(sql`${sql.raw(`cut_${i}`)} as materialized (
+        select coalesce((select score from (${scoredUpTo(i)}) s
           order by score desc offset ${limit - 1} limit 1), -1) as f)`);
-  }
+  });
   return rowsOf<{ id: string; score: number }>(
     db,
     sql`with ${sql.join(ctes, sql`, `)}
-      select id, score from (
-        ${sql.raw(tiers.map((n) => `select id, score from tier_${n}`).join(' union all '))}
-        union all
-        ${areaOnly}
-      ) candidates
+      select id, score from (${scoredUpTo(tiers.length - 1)}) candidates
       order by score desc, id limit ${limit}`,
   );
 }

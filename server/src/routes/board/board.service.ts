@@ -100,10 +100,11 @@ export async function listBoard(
   q: BoardListQuery,
   today = todayInSofia(),
 ): Promise<BoardListResponse> {
-  const rows = await findBoardPage(db, q, today);
+  const { rows, total, totalIsLowerBound } = await findBoardPage(db, q, today);
   return {
     items: rows.map((r) => summaryOf(r, today)),
-    total: rows[0] ? Number(rows[0].total) : 0,
+    total,
+    totalIsLowerBound,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -464,6 +464,22 @@ describe('the board', () => {
     expect(teaser.total).toBe(teaser.byType.reduce((n, t) => n + t.count, 0));
   });
 
+  it('counts an item published or closed through the app in the teaser at once (its counts are kept a minute otherwise)', async () => {
+    const teaser = async () =>
+      BoardTeaserResponseSchema.parse((await call(null, 'GET', '/api/board/public')).json());
+    const before = await teaser();
+    const item = await post(as.labRep, org.lab, offer({ titleBg: 'Обява за броенето' }));
+    expect((await teaser()).total).toBe(before.total + 1);
+    const closed = await call(
+      as.labRep,
+      'POST',
+      `/api/account/organizations/${org.lab}/board-items/${item.id}/close`,
+      { version: item.version, outcome: 'no_longer_needed' },
+    );
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await teaser()).total).toBe(before.total);
+  });
+
   it('is for members only', async () => {
     expect((await call(null, 'GET', '/api/board/items')).statusCode).toBe(401);
     expect((await call(as.noRole, 'GET', '/api/board/items')).statusCode).toBe(403);

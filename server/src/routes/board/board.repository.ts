@@ -91,6 +91,9 @@ const itemSelect = sql`
 
 export const areasOf = (row: ItemRow): AreaRef[] => parseJson<AreaRef[]>(row.areas);
 
+/** How many published items the first count reads, in storage order (see findBoardPage). */
+const BOARD_COUNT_PROBE = 25_000;
+
 /** A page of the items on the board and their number, exact up to BOARD_TOTAL_CAP (decision 038). */
 export interface BoardPage {
   rows: ItemRow[];
@@ -99,10 +102,16 @@ export interface BoardPage {
 }
 
 /**
- * A page of the items on the board, filtered, searched and sorted, with the (capped) total. The page walks
- * the partial index of its sort (`board_items_newest_idx`, `board_items_ending_idx`) and stops at the page's
- * last row, or takes the word matches from the GIN index on `search`, whichever the planner finds cheaper;
- * the count stops at BOARD_TOTAL_CAP + 1 matches, so a common word costs no more than a rare one.
+ * A page of the items on the board, filtered, searched and sorted, with the (capped) total (decision 038).
+ *
+ * A probe first counts the matches among the first BOARD_COUNT_PROBE published items in storage order,
+ * stopping at BOARD_TOTAL_CAP + 1. When it finds that many, the list is "common": the total is "more than
+ * 1,000" without further counting, and the page walks the partial index of its sort (`board_items_newest_idx`,
+ * `board_items_ending_idx`) until it has its rows — bitmap scans are switched off for that statement because
+ * PostgreSQL estimates a prefix `@@` at a fixed ~2 % of the rows, and would otherwise collect every match of a
+ * common word from the GIN index (tens of thousands) to sort them. Otherwise the planner chooses (the GIN
+ * index for rare words), and the count stops at BOARD_TOTAL_CAP + 1 matches; a page that is not full ends
+ * the list and needs no count.
  */
 export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<BoardPage> {
   const filters: SQL[] = [onBoard(today)];
@@ -127,27 +136,38 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
   const joinOrganization = q.organizationKind ? sql`join organizations o on o.id = i.organization_id` : sql``;
   const where = sql.join(filters, sql` and `);
   const offset = (q.page - 1) * q.pageSize;
-  const rows = await rowsOf<ItemRow>(
-    db,
-    sql`with page as (
-        select i.id from board_items i ${joinOrganization} where ${where}
-        order by ${order} limit ${q.pageSize} offset ${offset}
-      )
-      ${itemSelect}
-      from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
-      order by ${order}`,
-  );
-  // A page that is not full ends the list: its last row is the last match, no count needed.
+  const countOver = async (items: SQL) => {
+    const [row] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
+          select 1 from ${items} ${joinOrganization} where ${where} limit ${BOARD_TOTAL_CAP + 1}
+        ) m`,
+    );
+    return Number(row?.n ?? 0);
+  };
+  const common =
+    (await countOver(
+      sql`(select * from board_items where status = 'published' limit ${BOARD_COUNT_PROBE}) i`,
+    )) > BOARD_TOTAL_CAP;
+  const pageStatement = sql`with page as (
+      select i.id from board_items i ${joinOrganization} where ${where}
+      order by ${order} limit ${q.pageSize} offset ${offset}
+    )
+    ${itemSelect}
+    from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
+    order by ${order}`;
+  if (common) {
+    const rows = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return rowsOf<ItemRow>(tx, pageStatement);
+    });
+    return { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true };
+  }
+  const rows = await rowsOf<ItemRow>(db, pageStatement);
   if (rows.length > 0 && rows.length < q.pageSize) {
     return { rows, total: offset + rows.length, totalIsLowerBound: false };
   }
-  const [count] = await rowsOf<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (
-        select 1 from board_items i ${joinOrganization} where ${where} limit ${BOARD_TOTAL_CAP + 1}
-      ) m`,
-  );
-  const n = Number(count?.n ?? 0);
+  const n = await countOver(sql`board_items i`);
   return n > BOARD_TOTAL_CAP
     ? { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true }
     : { rows, total: n, totalIsLowerBound: false };
@@ -178,7 +198,7 @@ export async function findLatestPublic(db: Db, today: string, limit: number): Pr
     db,
     sql`${itemSelect} from board_items i join organizations o on o.id = i.organization_id
       where ${onBoard(today)} and i.visibility = 'public'
-      order by i.published_at desc, i.id limit ${limit}`,
+      order by i.published_at desc nulls last, i.id limit ${limit}`,
   );
 }
 

@@ -64,6 +64,13 @@ describe('the board total', () => {
     const all = await list('');
     expect(all).toMatchObject({ total: BOARD_TOTAL_CAP, totalIsLowerBound: true });
     expect(all.items).toHaveLength(20);
+    // A word all of them share („Описание.“): the same, the page in the same order.
+    const word = await list(`?q=${encodeURIComponent('описани')}`);
+    expect(word).toMatchObject({ total: BOARD_TOTAL_CAP, totalIsLowerBound: true });
+    expect(word.items.map((i) => i.id)).toEqual(all.items.map((i) => i.id));
+    const ending = await list(`?q=${encodeURIComponent('описание')}&sort=ending_soon&page=50`);
+    expect(ending).toMatchObject({ total: BOARD_TOTAL_CAP, totalIsLowerBound: true });
+    expect(ending.items).toHaveLength(20);
   });
 
   it('is exact at exactly 1,000 matches and below', async () => {

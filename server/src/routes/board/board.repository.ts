@@ -104,8 +104,8 @@ export interface BoardPage {
 /**
  * A page of the items on the board, filtered, searched and sorted, with the (capped) total (decision 038).
  *
- * A probe first counts the matches among the first BOARD_COUNT_PROBE published items in storage order,
- * stopping at BOARD_TOTAL_CAP + 1. When it finds that many, the list is "common": the total is "more than
+ * With search words, a probe first counts the matches among the first BOARD_COUNT_PROBE published items in
+ * storage order, stopping at BOARD_TOTAL_CAP + 1. When it finds that many, the list is "common": the total is "more than
  * 1,000" without further counting, and the page walks the partial index of its sort (`board_items_newest_idx`,
  * `board_items_ending_idx`) until it has its rows — bitmap scans are switched off for that statement because
  * PostgreSQL estimates a prefix `@@` at a fixed ~2 % of the rows, and would otherwise collect every match of a
@@ -119,8 +119,10 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
   if (q.type) filters.push(sql`i.type = ${q.type}`);
   if (q.organizationKind) filters.push(sql`o.kind = ${q.organizationKind}`);
   if (q.area) {
-    filters.push(sql`exists (select 1 from board_item_areas ba join areas a on a.id = ba.area_id
-      where ba.item_id = i.id and (a.id = ${q.area} or a.parent_id = ${q.area}))`);
+    // The area and its sub-areas, computed once for the statement; each row is then one probe of the
+    // links' primary key.
+    filters.push(sql`exists (select 1 from board_item_areas ba where ba.item_id = i.id
+      and ba.area_id = any (array(select a.id from areas a where a.id = ${q.area} or a.parent_id = ${q.area})))`);
   }
   // The directory's word search: every word of the box the start of a word of a title or description (any
   // case, accents ignored, Bulgarian endings stripped from the box's words), all words required; typed
@@ -145,7 +147,10 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
     );
     return Number(row?.n ?? 0);
   };
+  // Only words need the probe: without them the count walks a sort index, whose entries hold the day, the
+  // owner, kind and type, without reading the rows.
   const common =
+    q.q !== undefined &&
     (await countOver(
       sql`(select * from board_items where status = 'published' limit ${BOARD_COUNT_PROBE}) i`,
     )) > BOARD_TOTAL_CAP;

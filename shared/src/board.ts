@@ -215,18 +215,41 @@ export const BoardItemParamsSchema = z.object({ id: z.uuid(), itemId: z.uuid() }
 
 // ---------- queries ----------
 
-export const BoardListQuerySchema = z.object({
-  /** Words over the titles and descriptions in both languages (Cyrillic or Latin, any case, no accents). */
-  q: z.string().trim().max(200).optional(),
-  kind: BoardItemKindSchema.optional(),
-  type: BoardItemTypeSchema.optional(),
-  /** An area or a theme (a theme matches its sub-areas too). */
-  area: AreaIdSchema.optional(),
-  organizationKind: OrganizationKindSchema.optional(),
-  sort: BoardSortSchema.default('newest'),
-  page: z.coerce.number().int().min(1).max(PAGE_MAX).default(1),
-  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
-});
+/**
+ * The board counts the matches of a list exactly up to this many; beyond, the total is a lower bound
+ * (`totalIsLowerBound`) and the pages stop at the last one that reaches it (decision 038).
+ */
+export const BOARD_TOTAL_CAP = 1000;
+
+/** The last page a list of `pageSize` items reaches (pages beyond would start past the counted matches). */
+export const boardLastPage = (pageSize: number): number => Math.ceil(BOARD_TOTAL_CAP / pageSize);
+
+export const BoardListQuerySchema = z
+  .object({
+    /**
+     * Words over the titles and descriptions in both languages (Cyrillic or Latin, any case, no accents):
+     * each word is the start of a word in the item (Bulgarian endings ignored), all words required.
+     */
+    q: z.string().trim().max(200).optional(),
+    kind: BoardItemKindSchema.optional(),
+    type: BoardItemTypeSchema.optional(),
+    /** An area or a theme (a theme matches its sub-areas too). */
+    area: AreaIdSchema.optional(),
+    organizationKind: OrganizationKindSchema.optional(),
+    sort: BoardSortSchema.default('newest'),
+    page: z.coerce.number().int().min(1).max(PAGE_MAX).default(1),
+    pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(PAGE_SIZE_DEFAULT),
+  })
+  .superRefine((q, ctx) => {
+    if (q.page > boardLastPage(q.pageSize)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['page'],
+        input: q.page,
+        params: { code: 'board.page_too_far', values: { max: boardLastPage(q.pageSize) } },
+      });
+    }
+  });
 export type BoardListQuery = z.infer<typeof BoardListQuerySchema>;
 export type BoardListQueryInput = z.input<typeof BoardListQuerySchema>;
 
@@ -275,7 +298,10 @@ export const BoardConflictSchema = ProblemSchema.extend({ current: BoardItemSche
 
 export const BoardListResponseSchema = z.object({
   items: z.array(BoardItemSummarySchema),
+  /** The number of matches, exact up to BOARD_TOTAL_CAP; with `totalIsLowerBound` "more than `total`". */
   total: z.number().int().nonnegative(),
+  /** True when more than BOARD_TOTAL_CAP items match: `total` is then BOARD_TOTAL_CAP, a lower bound. */
+  totalIsLowerBound: z.boolean(),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
 });

@@ -8,6 +8,7 @@ import {
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   date,
   index,
   integer,
@@ -22,6 +23,10 @@ import { areas } from './areas.ts';
 import { timestamps, version } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
+
+const tsvector = customType<{ data: string }>({
+  dataType: () => 'tsvector',
+});
 
 const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
 
@@ -58,19 +63,29 @@ export const boardItems = pgTable(
     remindedFor: date('reminded_for', { mode: 'string' }),
     /** The user who created it (null once that user is erased). */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    /** Lower-case, accent-free titles and descriptions in both languages, for the trigram search. */
-    searchText: text('search_text').generatedAlwaysAs(
-      sql`lower(portal_unaccent(title_bg || ' ' || title_en || ' ' || description_bg || ' ' || description_en))`,
+    /**
+     * The search document of the titles and descriptions in both languages: the directory's
+     * (`portal_search_document`: lower-cased, accent-free words, no positions), searched by word prefix with
+     * `portal_search_query` (Bulgarian stems on the query side). Decision 038.
+     */
+    search: tsvector('search').generatedAlwaysAs(
+      sql`portal_search_document(title_bg || ' ' || title_en || ' ' || description_bg || ' ' || description_en)`,
     ),
     ...timestamps,
     ...version,
   },
   (t) => [
     index('board_items_organization_idx').on(t.organizationId, t.createdAt),
-    // The members' list: published items, newest first or ending soonest.
-    index('board_items_published_idx').on(t.publishedAt.desc()).where(sql`status = 'published'`),
-    index('board_items_ending_idx').on(t.validUntil).where(sql`status = 'published'`),
-    index('board_items_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    // The members' list (decision 038): a page is a walk of one of these in the list's exact order, and
+    // the columns after the sort keys let the walk (and the capped count) filter on the day, the owner and
+    // kind/type without reading the rows.
+    index('board_items_newest_idx')
+      .on(t.publishedAt.desc(), t.id, t.validUntil, t.organizationId, t.kind, t.type)
+      .where(sql`status = 'published'`),
+    index('board_items_ending_idx')
+      .on(t.validUntil, t.publishedAt.desc(), t.id, t.organizationId, t.kind, t.type)
+      .where(sql`status = 'published'`),
+    index('board_items_search_idx').using('gin', t.search).where(sql`status = 'published'`),
     check('board_items_kind_check', sql.raw(`kind in (${list(BOARD_ITEM_KINDS)})`)),
     check('board_items_type_check', sql.raw(`type in (${list(BOARD_ITEM_TYPES)})`)),
     check('board_items_visibility_check', sql.raw(`visibility in (${list(BOARD_VISIBILITIES)})`)),

@@ -378,6 +378,10 @@ export const messages = {
     bg: 'Попълнете заглавие и описание поне на един език (български или английски).',
     en: 'Fill in a title and a description in at least one language (Bulgarian or English).',
   },
+  'board.page_too_far': {
+    bg: 'Списъкът стига до страница {max}: стеснете търсенето, за да видите останалите обяви.',
+    en: 'The list goes up to page {max}: narrow the search to see the other items.',
+  },
   'board.area_unknown': {
     bg: 'Няма област „{id}“ в класификацията на ИСИС.',
     en: 'There is no area "{id}" in the ISIS taxonomy.',

@@ -43,6 +43,9 @@ export const boardBg = {
     sort: { newest: 'Най-нови', ending_soon: 'Изтичащи скоро' },
     found_one: 'Намерено: {{count, number}} обявление',
     found_other: 'Намерени: {{count, number}} обявления',
+    foundMore: 'Над {{limit, number}} обявления',
+    foundMoreHint:
+      'Показваме първите {{limit, number}}. Добавете дума или филтър, за да стесните търсенето и да видите останалите.',
     results: 'Обявления',
     emptyTitle: 'Няма обявления, които отговарят на търсенето',
     emptyText: 'Опитайте с други думи или изчистете филтрите.',

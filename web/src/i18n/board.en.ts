@@ -44,6 +44,9 @@ export const boardEn: BoardMessages = {
     sort: { newest: 'Newest', ending_soon: 'Ending soon' },
     found_one: '{{count, number}} item found',
     found_other: '{{count, number}} items found',
+    foundMore: 'More than {{limit, number}} items',
+    foundMoreHint:
+      'Showing the first {{limit, number}}. Add a word or a filter to narrow the search and see the rest.',
     results: 'Items',
     emptyTitle: 'No items match the search',
     emptyText: 'Try other words or clear the filters.',

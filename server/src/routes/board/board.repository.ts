@@ -13,23 +13,23 @@ import {
   type SQL,
   sql,
 } from '@portal/db';
-import type {
-  BoardCloseOutcome,
-  BoardItemKind,
-  BoardItemStatus,
-  BoardItemType,
-  BoardListQuery,
-  BoardVisibility,
-  MembershipCategory,
-  MembershipStatus,
-  OrganizationKind,
+import {
+  BOARD_TOTAL_CAP,
+  type BoardCloseOutcome,
+  type BoardItemKind,
+  type BoardItemStatus,
+  type BoardItemType,
+  type BoardListQuery,
+  type BoardVisibility,
+  type MembershipCategory,
+  type MembershipStatus,
+  type OrganizationKind,
 } from '@portal/shared';
-import { containsPattern } from '../../db.ts';
 
 /**
- * Board items in the database (decision 029, 033). The lists are one raw statement each (trigram search
- * over the generated `search_text`, the areas as a json aggregate, the total by a window): the builder
- * cannot say them well. Writes use the builder.
+ * Board items in the database (decision 029, 033, 038). The lists are raw statements (word-prefix search
+ * over the generated `search` document, the areas as a json aggregate, a capped count): the builder cannot
+ * say them well. Writes use the builder.
  */
 
 interface AreaRef {
@@ -64,14 +64,18 @@ export interface ItemRow extends Record<string, unknown> {
   version: number;
   revision_count: number;
   areas: AreaRef[] | string;
-  total: number;
 }
 
-/** Items on the board now, in SQL: published, not past their day, of an active admitted member. */
+/**
+ * Items on the board now, in SQL: published, not past their day, of an active admitted member. The member
+ * test is a primary-key probe of the directory's read model, `directory_entries`, which holds exactly the
+ * active non-candidate members (`isPubliclyListed`, the rule of `canPostToBoard`) and is rewritten by
+ * triggers in the same transaction as the membership (decision 006) — so a suspension still takes the
+ * items off the board at once (decision 038 §4).
+ */
 export const onBoard = (today: string) =>
   sql`i.status = 'published' and i.valid_until >= ${today}::date
-    and exists (select 1 from memberships m where m.organization_id = i.organization_id
-      and m.status = 'active' and m.category <> 'candidate')`;
+    and exists (select 1 from directory_entries d where d.organization_id = i.organization_id)`;
 
 const itemSelect = sql`
   select i.id, i.organization_id, o.name_bg as organization_name_bg, o.name_en as organization_name_en,
@@ -87,49 +91,98 @@ const itemSelect = sql`
 
 export const areasOf = (row: ItemRow): AreaRef[] => parseJson<AreaRef[]>(row.areas);
 
-/** A page of the items on the board, filtered, searched and sorted, with the total. */
-export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<ItemRow[]> {
+/** How many published items the first count reads, in storage order (see findBoardPage). */
+const BOARD_COUNT_PROBE = 25_000;
+
+/** A page of the items on the board and their number, exact up to BOARD_TOTAL_CAP (decision 038). */
+export interface BoardPage {
+  rows: ItemRow[];
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+/**
+ * A page of the items on the board, filtered, searched and sorted, with the (capped) total (decision 038).
+ *
+ * With search words, a probe first counts the matches among the first BOARD_COUNT_PROBE published items in
+ * storage order, stopping at BOARD_TOTAL_CAP + 1. When it finds that many, the list is "common": the total is "more than
+ * 1,000" without further counting, and the page walks the partial index of its sort (`board_items_newest_idx`,
+ * `board_items_ending_idx`) until it has its rows — bitmap scans are switched off for that statement because
+ * PostgreSQL estimates a prefix `@@` at a fixed ~2 % of the rows, and would otherwise collect every match of a
+ * common word from the GIN index (tens of thousands) to sort them. Otherwise the planner chooses (the GIN
+ * index for rare words), and the count stops at BOARD_TOTAL_CAP + 1 matches; a page that is not full ends
+ * the list and needs no count.
+ */
+export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<BoardPage> {
   const filters: SQL[] = [onBoard(today)];
   if (q.kind) filters.push(sql`i.kind = ${q.kind}`);
   if (q.type) filters.push(sql`i.type = ${q.type}`);
   if (q.organizationKind) filters.push(sql`o.kind = ${q.organizationKind}`);
   if (q.area) {
-    filters.push(sql`exists (select 1 from board_item_areas ba join areas a on a.id = ba.area_id
-      where ba.item_id = i.id and (a.id = ${q.area} or a.parent_id = ${q.area}))`);
+    // The area and its sub-areas, computed once for the statement; each row is then one probe of the
+    // links' primary key.
+    filters.push(sql`exists (select 1 from board_item_areas ba where ba.item_id = i.id
+      and ba.area_id = any (array(select a.id from areas a where a.id = ${q.area} or a.parent_id = ${q.area})))`);
   }
-  // Every word must occur (any case, accents ignored) in a title or description: a LIKE the trigram
-  // index on search_text serves, in Cyrillic and Latin alike.
-  for (const word of (q.q ?? '').split(/\s+/).filter(Boolean).slice(0, 10)) {
-    filters.push(sql`i.search_text like lower(portal_unaccent(${containsPattern(word)}))`);
-  }
+  // The directory's word search: every word of the box the start of a word of a title or description (any
+  // case, accents ignored, Bulgarian endings stripped from the box's words), all words required; typed
+  // tsquery operators are plain text. Text without any letter or digit (e.g. `%`) finds nothing, as there.
+  if (q.q) filters.push(sql`i.search @@ portal_search_query(${q.q})`);
+  // The order of the index the page walks, exactly (published_at is never null on a published item).
   const order =
     q.sort === 'ending_soon'
-      ? sql`i.valid_until asc, i.published_at desc, i.id`
-      : sql`i.published_at desc, i.id`;
-  // The page's ids and the total first, over narrow rows; the columns, areas and revision counts then for
-  // the page's rows only (computing them for every match before the sort cost seconds at 300,000 items).
-  // The organisation is joined in the first step only when its kind filters.
+      ? sql`i.valid_until, i.published_at desc nulls last, i.id`
+      : sql`i.published_at desc nulls last, i.id`;
+  // The organisation is joined only when its kind filters; columns, areas and revision counts are computed
+  // for the page's rows only.
   const joinOrganization = q.organizationKind ? sql`join organizations o on o.id = i.organization_id` : sql``;
-  return rowsOf<ItemRow>(
-    db,
-    sql`with page as (
-        select i.id, count(*) over ()::int as total
-        from board_items i ${joinOrganization}
-        where ${sql.join(filters, sql` and `)}
-        order by ${order}
-        limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}
-      )
-      ${itemSelect}, page.total
-      from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
-      order by ${order}`,
-  );
+  const where = sql.join(filters, sql` and `);
+  const offset = (q.page - 1) * q.pageSize;
+  const countOver = async (items: SQL) => {
+    const [row] = await rowsOf<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
+          select 1 from ${items} ${joinOrganization} where ${where} limit ${BOARD_TOTAL_CAP + 1}
+        ) m`,
+    );
+    return Number(row?.n ?? 0);
+  };
+  // Only words need the probe: without them the count walks a sort index, whose entries hold the day, the
+  // owner, kind and type, without reading the rows.
+  const common =
+    q.q !== undefined &&
+    (await countOver(
+      sql`(select * from board_items where status = 'published' limit ${BOARD_COUNT_PROBE}) i`,
+    )) > BOARD_TOTAL_CAP;
+  const pageStatement = sql`with page as (
+      select i.id from board_items i ${joinOrganization} where ${where}
+      order by ${order} limit ${q.pageSize} offset ${offset}
+    )
+    ${itemSelect}
+    from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
+    order by ${order}`;
+  if (common) {
+    const rows = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return rowsOf<ItemRow>(tx, pageStatement);
+    });
+    return { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true };
+  }
+  const rows = await rowsOf<ItemRow>(db, pageStatement);
+  if (rows.length > 0 && rows.length < q.pageSize) {
+    return { rows, total: offset + rows.length, totalIsLowerBound: false };
+  }
+  const n = await countOver(sql`board_items i`);
+  return n > BOARD_TOTAL_CAP
+    ? { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true }
+    : { rows, total: n, totalIsLowerBound: false };
 }
 
 /** One item (any status), or undefined. */
 export async function findItem(db: Db, id: string): Promise<ItemRow | undefined> {
   const [row] = await rowsOf<ItemRow>(
     db,
-    sql`${itemSelect}, 1 as total from board_items i join organizations o on o.id = i.organization_id
+    sql`${itemSelect} from board_items i join organizations o on o.id = i.organization_id
       where i.id = ${id}`,
   );
   return row;
@@ -139,7 +192,7 @@ export async function findItem(db: Db, id: string): Promise<ItemRow | undefined>
 export async function findOrganizationItems(db: Db, organizationId: string): Promise<ItemRow[]> {
   return rowsOf<ItemRow>(
     db,
-    sql`${itemSelect}, 0 as total from board_items i join organizations o on o.id = i.organization_id
+    sql`${itemSelect} from board_items i join organizations o on o.id = i.organization_id
       where i.organization_id = ${organizationId} order by i.created_at desc, i.id`,
   );
 }
@@ -148,9 +201,9 @@ export async function findOrganizationItems(db: Db, organizationId: string): Pro
 export async function findLatestPublic(db: Db, today: string, limit: number): Promise<ItemRow[]> {
   return rowsOf<ItemRow>(
     db,
-    sql`${itemSelect}, 0 as total from board_items i join organizations o on o.id = i.organization_id
+    sql`${itemSelect} from board_items i join organizations o on o.id = i.organization_id
       where ${onBoard(today)} and i.visibility = 'public'
-      order by i.published_at desc, i.id limit ${limit}`,
+      order by i.published_at desc nulls last, i.id limit ${limit}`,
   );
 }
 
@@ -206,7 +259,7 @@ export async function findAreaIds(db: Db, itemId: string): Promise<string[]> {
   return rows.map((r) => r.areaId);
 }
 
-export type ItemValues = Omit<typeof boardItems.$inferInsert, 'id' | 'searchText'>;
+export type ItemValues = Omit<typeof boardItems.$inferInsert, 'id' | 'search'>;
 
 export async function insertItem(db: Db, values: ItemValues): Promise<string> {
   const [row] = await db.insert(boardItems).values(values).returning({ id: boardItems.id });

@@ -400,15 +400,36 @@ describe('the board', () => {
     ).id;
   });
 
+  const found = async (q: string) =>
+    (await list(as.labRep, `?q=${encodeURIComponent(q)}`)).items.map((i) => i.id);
+
   it('finds items by Cyrillic and Latin words in any case, in titles and descriptions', async () => {
-    expect((await list(as.labRep, `?q=${encodeURIComponent('РОБОТИ')}`)).items.map((i) => i.id)).toEqual([
-      gpu,
-    ]);
-    expect((await list(as.labRep, '?q=robot')).items.map((i) => i.id)).toEqual([gpu]);
-    expect(
-      (await list(as.labRep, `?q=${encodeURIComponent('звукозаписно проект')}`)).items.map((i) => i.id),
-    ).toEqual([studio]);
+    expect(await found('РОБОТИ')).toEqual([gpu]);
+    expect(await found('Robots')).toEqual([gpu]);
+    expect(await found('звукозаписно проект')).toEqual([studio]);
     expect((await list(as.labRep, `?q=${encodeURIComponent('100%_')}`)).total).toBe(0);
+  });
+
+  // Decision 038: the directory's word search. Each word of the box is the start of a word of the item
+  // (Bulgarian endings stripped from the box's words), all words required; a fragment from inside a word
+  // no longer matches (decision 033 §5's substring search is gone).
+  it('matches the start of a word, in Cyrillic and Latin, and Bulgarian word forms', async () => {
+    expect(await found('робо')).toEqual([gpu]); // „роботи“
+    expect(await found('robo')).toEqual([gpu]); // "Robot", "Robots"
+    expect(await found('звукозап')).toEqual([studio]); // „звукозаписно“
+    expect(await found('тестови')).toEqual([gpu]); // „Тестова“: the stem of another form
+    expect(await found('творчески')).toEqual([studio]); // „творческите“
+    expect(await found('стажант')).toEqual([interns]); // „Стажанти“
+    expect(await found('ROBOT lab')).toEqual([gpu]); // both words, in the English title
+    expect(await found('robot студио')).toEqual([]); // all words required
+    expect(await found('robot:* & !lab |')).toEqual([gpu]); // tsquery operators are plain text
+  });
+
+  it('does not match a fragment from the middle of a word', async () => {
+    expect(await found('оботи')).toEqual([]); // inside „роботи“
+    expect(await found('obot')).toEqual([]); // inside "Robot"
+    expect(await found('записно')).toEqual([]); // inside „звукозаписно“
+    expect(await found('ажант')).toEqual([]); // inside „Стажанти“
   });
 
   it('filters by kind, type, area (a theme includes its sub-areas) and organisation kind', async () => {
@@ -441,6 +462,22 @@ describe('the board', () => {
     expect(teaser.byType.find((t) => t.kind === 'request' && t.type === 'joint_project')?.count).toBe(1);
     expect(teaser.byArea.find((a) => a.id === 'creative-media')?.count).toBe(1);
     expect(teaser.total).toBe(teaser.byType.reduce((n, t) => n + t.count, 0));
+  });
+
+  it('counts an item published or closed through the app in the teaser at once (its counts are kept a minute otherwise)', async () => {
+    const teaser = async () =>
+      BoardTeaserResponseSchema.parse((await call(null, 'GET', '/api/board/public')).json());
+    const before = await teaser();
+    const item = await post(as.labRep, org.lab, offer({ titleBg: 'Обява за броенето' }));
+    expect((await teaser()).total).toBe(before.total + 1);
+    const closed = await call(
+      as.labRep,
+      'POST',
+      `/api/account/organizations/${org.lab}/board-items/${item.id}/close`,
+      { version: item.version, outcome: 'no_longer_needed' },
+    );
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect((await teaser()).total).toBe(before.total);
   });
 
   it('is for members only', async () => {

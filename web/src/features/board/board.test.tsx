@@ -37,7 +37,7 @@ function itemFixture(overrides: Partial<BoardItem> = {}): BoardItem {
   };
 }
 
-function boardApi(all: BoardItem[] = [itemFixture()]) {
+function boardApi(all: BoardItem[] = [itemFixture()], cap = Number.POSITIVE_INFINITY) {
   return stubApi({
     ...signedIn(),
     '/api/board/items': (url) => {
@@ -50,7 +50,8 @@ function boardApi(all: BoardItem[] = [itemFixture()]) {
       const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
       return json({
         items: matching.slice((page - 1) * pageSize, page * pageSize),
-        total: matching.length,
+        total: Math.min(matching.length, cap),
+        totalIsLowerBound: matching.length > cap,
         page,
         pageSize,
       });
@@ -107,6 +108,30 @@ describe('the cooperation board', () => {
     expect(await screen.findByText('Няма обявления, които отговарят на търсенето')).toBeVisible();
     await app.user.click(screen.getByRole('button', { name: 'Изчисти филтрите' }));
     await waitFor(() => expect(app.searchParams().toString()).toBe(''));
+  });
+
+  it('says "more than 1,000" with a hint to narrow the search, and pages only to the last page it reaches', async () => {
+    const many = Array.from({ length: 1030 }, (_, i) =>
+      itemFixture({ id: `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, titleBg: `Обява ${i}` }),
+    );
+    const api = boardApi(many, 1000);
+    // Page 90 is past the last page 1,000 matches reach (84 of 12): the link's page is dropped.
+    renderApp('/board?page=90');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Над 1000 обявления' })).toBeVisible();
+    expect(screen.getByText(/Показваме първите 1000\. Добавете дума или филтър/)).toBeVisible();
+    expect(api.requestsTo('/api/board/items').at(-1)?.url.searchParams.get('page')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Страница 84' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Страница 86' })).toBeNull();
+  });
+
+  it('counts exactly below the cap, with the Bulgarian plural and number format', async () => {
+    const some = Array.from({ length: 25 }, (_, i) =>
+      itemFixture({ id: `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`, titleBg: `Обява ${i}` }),
+    );
+    boardApi(some, 1000);
+    renderApp('/board');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Намерени: 25 обявления' })).toBeVisible();
+    expect(screen.queryByText(/Показваме първите/)).toBeNull();
   });
 
   it('shows an item in the viewer language, with its facts, and says when only the other language exists', async () => {

@@ -1,4 +1,4 @@
-import { BoardListQuerySchema } from '@portal/shared';
+import { BoardListQuerySchema, boardLastPage } from '@portal/shared';
 
 /**
  * The board keeps its state in the URL (`/board?q=…&kind=offer&type=…&area=…&organizationKind=…&sort=…&page=…`),
@@ -12,7 +12,8 @@ export type BoardSearch = Partial<Record<BoardParam, string>>;
 
 /**
  * The board's params from the URL. A value the API would refuse (a mistyped or outdated link) is left out,
- * so the page falls back to its default for it; the rule is the API's own query schema.
+ * so the page falls back to its default for it; the rule is the API's own query schema, and a page past
+ * the last one the capped total reaches (decision 038) is left out too.
  */
 export function readBoardSearch(params: URLSearchParams): BoardSearch {
   const search: BoardSearch = {};
@@ -20,6 +21,7 @@ export function readBoardSearch(params: URLSearchParams): BoardSearch {
     const value = params.get(key)?.trim();
     if (value && BoardListQuerySchema.shape[key].safeParse(value).success) search[key] = value;
   }
+  if (search.page && Number(search.page) > boardLastPage(BOARD_PAGE_SIZE)) delete search.page;
   return search;
 }
 

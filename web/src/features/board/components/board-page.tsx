@@ -102,9 +102,20 @@ export function BoardPage() {
       </search>
       <Stack gap="md" component="section" aria-labelledby="board-results">
         <Group justify="space-between" align="flex-end" gap="sm">
-          <Title order={2} size="h4" id="board-results" aria-live="polite">
-            {items.data ? t('board.list.found', { count: items.data.total }) : t('board.list.results')}
-          </Title>
+          <div>
+            <Title order={2} size="h4" id="board-results" aria-live="polite">
+              {!items.data
+                ? t('board.list.results')
+                : items.data.totalIsLowerBound
+                  ? t('board.list.foundMore', { limit: items.data.total })
+                  : t('board.list.found', { count: items.data.total })}
+            </Title>
+            {items.data?.totalIsLowerBound ? (
+              <Text c="dimmed" size="sm" mt={4}>
+                {t('board.list.foundMoreHint', { limit: items.data.total })}
+              </Text>
+            ) : null}
+          </div>
           <NativeSelect
             label={t('board.list.sortLabel')}
             data={BOARD_SORTS.map((value) => ({ value, label: t(`board.list.sort.${value}`) }))}

@@ -23,6 +23,8 @@ const organizationExport = {
   resourceBookings: [],
   resourcePhotos: [],
   calendarFeeds: [],
+  conversations: [],
+  partnerships: [],
   representatives: [],
   invitations: [],
   applications: [],

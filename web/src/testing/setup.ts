@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
+import { mediaQueryList } from './media.ts';
 import { server } from './mocks/server.ts';
 
 // The first render of a lazy route compiles its module, and in the full run the database suites share the
@@ -12,16 +13,7 @@ configure({ asyncUtilTimeout: 15_000 });
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {
     writable: true,
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }),
+    value: (query: string) => mediaQueryList(query, false),
   });
 }
 class ResizeObserverStub {

@@ -156,93 +156,64 @@ export const conversationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
+  // The four steps of "agreed" (decision 036): the same shape — the conversation's version in the body, the
+  // conversation as it is now in the answer, 409 when the step no longer applies.
+  const agreementStep = <Body extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: Body,
+    step: (
+      db: typeof app.db.db,
+      actor: ReturnType<typeof requireActor>,
+      reader: Parameters<typeof proposeAgreed>[2],
+      id: string,
+      body: z.infer<Body>,
+    ) => Promise<z.infer<typeof ConversationSchema>>,
+  ) =>
+    app.post(
+      path,
+      {
+        config: { permission: 'conversations.use' },
+        schema: {
+          tags: ['conversations'],
+          summary,
+          params: IdParamsSchema,
+          body,
+          response: { 200: ConversationSchema, ...writeProblems },
+        },
+      },
+      async (request) =>
+        step(
+          app.db.db,
+          requireActor(request),
+          principalOf(requireUser(request)),
+          request.params.id,
+          request.body as z.infer<Body>,
+        ),
+    );
+  agreementStep(
     '/:id/agree',
-    {
-      config: { permission: 'conversations.use' },
-      schema: {
-        tags: ['conversations'],
-        summary: 'Propose "agreed: a partnership formed" (the other side confirms)',
-        params: IdParamsSchema,
-        body: AgreeBodySchema,
-        response: { 200: ConversationSchema, ...writeProblems },
-      },
-    },
-    async (request) =>
-      proposeAgreed(
-        app.db.db,
-        requireActor(request),
-        principalOf(requireUser(request)),
-        request.params.id,
-        request.body,
-      ),
+    'Propose "agreed: a partnership formed" (the other side confirms)',
+    AgreeBodySchema,
+    proposeAgreed,
   );
-
-  app.post(
+  agreementStep(
     '/:id/confirm',
-    {
-      config: { permission: 'conversations.use' },
-      schema: {
-        tags: ['conversations'],
-        summary: 'Confirm the other side\'s "agreed": the partnership is recorded',
-        params: IdParamsSchema,
-        body: AgreeBodySchema,
-        response: { 200: ConversationSchema, ...writeProblems },
-      },
-    },
-    async (request) =>
-      confirmAgreed(
-        app.db.db,
-        requireActor(request),
-        principalOf(requireUser(request)),
-        request.params.id,
-        request.body,
-      ),
+    'Confirm the other side\'s "agreed": the partnership is recorded',
+    AgreeBodySchema,
+    confirmAgreed,
   );
-
-  app.post(
+  agreementStep(
     '/:id/withdraw',
-    {
-      config: { permission: 'conversations.use' },
-      schema: {
-        tags: ['conversations'],
-        summary: 'Withdraw my side\'s proposal of "agreed": the conversation is open again',
-        params: IdParamsSchema,
-        body: AgreeBodySchema,
-        response: { 200: ConversationSchema, ...writeProblems },
-      },
-    },
-    async (request) =>
-      withdrawAgreed(
-        app.db.db,
-        requireActor(request),
-        principalOf(requireUser(request)),
-        request.params.id,
-        request.body,
-      ),
+    'Withdraw my side\'s proposal of "agreed": the conversation is open again',
+    AgreeBodySchema,
+    withdrawAgreed,
   );
-
-  app.post(
+  agreementStep(
     '/:id/decline',
-    {
-      config: { permission: 'conversations.use' },
-      schema: {
-        tags: ['conversations'],
-        summary:
-          'Decline the other side\'s proposal of "agreed", with an optional short reason: the conversation is open again',
-        params: IdParamsSchema,
-        body: DeclineBodySchema,
-        response: { 200: ConversationSchema, ...writeProblems },
-      },
-    },
-    async (request) =>
-      declineAgreed(
-        app.db.db,
-        requireActor(request),
-        principalOf(requireUser(request)),
-        request.params.id,
-        request.body,
-      ),
+    'Decline the other side\'s proposal of "agreed", with an optional short reason: the conversation is open again',
+    DeclineBodySchema,
+    declineAgreed,
   );
 };
 

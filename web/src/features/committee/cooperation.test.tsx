@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { signedIn } from '@/testing/auth-fixtures.ts';
+import { onPhone } from '@/testing/media.ts';
 import { memberMe } from '@/testing/mocks/fixtures/committee.ts';
 import { json, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
@@ -244,25 +245,11 @@ describe('the network picture on a phone', () => {
       count: 1,
     })),
   };
-  const phone = () =>
-    vi.spyOn(window, 'matchMedia').mockImplementation(
-      (query: string) =>
-        ({
-          matches: query.includes('max-width'),
-          media: query,
-          onchange: null,
-          addListener: () => {},
-          removeListener: () => {},
-          addEventListener: () => {},
-          removeEventListener: () => {},
-          dispatchEvent: () => false,
-        }) as MediaQueryList,
-    );
   afterEach(() => vi.restoreAllMocks());
   const labels = () => [...document.querySelectorAll('svg text')].map((t) => t.textContent);
 
   it('labels only the most linked members, at a readable size, and the one chosen in the list', async () => {
-    phone();
+    onPhone();
     stubApi({ ...signedIn(memberMe), '/api/committee/cooperation/network': () => json(chain) });
     const app = renderApp('/committee/cooperation/network?from=2026-01&to=2026-03');
     const list = within(await screen.findByRole('region', { name: 'Членовете в картината' }));

@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from '@/i18n/index.ts';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+import { onPhone } from '@/testing/media.ts';
 import { orgId } from '@/testing/mocks/fixtures/my-organization.ts';
 import { profileServer } from '@/testing/mocks/handlers/my-organization.ts';
 import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
@@ -154,25 +155,10 @@ describe('a shared resource', () => {
 });
 
 describe('the calendar on a phone', () => {
-  /** A screen as narrow as a phone: Mantine's useMediaQuery asks matchMedia. */
-  const phone = () =>
-    vi.spyOn(window, 'matchMedia').mockImplementation(
-      (query: string) =>
-        ({
-          matches: query.includes('max-width'),
-          media: query,
-          onchange: null,
-          addListener: () => {},
-          removeListener: () => {},
-          addEventListener: () => {},
-          removeEventListener: () => {},
-          dispatchEvent: () => false,
-        }) as MediaQueryList,
-    );
   afterEach(() => vi.restoreAllMocks());
 
   it('lists the week day by day with opening hours and booked times instead of the sideways grid', async () => {
-    phone();
+    onPhone();
     resourceApi();
     const app = renderApp(`/resources/${RESOURCE_ID}?view=week&date=2026-03-25`);
     const wednesday = await screen.findByRole('region', { name: 'сряда, 25 март 2026 г.' });
@@ -204,7 +190,7 @@ describe('the calendar on a phone', () => {
   });
 
   it('speaks English when the reader does', async () => {
-    phone();
+    onPhone();
     resourceApi();
     await setLanguage('en');
     renderApp(`/resources/${RESOURCE_ID}?view=week&date=2026-03-25`);

@@ -4,6 +4,7 @@
  */
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb, testEngine } from '@portal/db/testing';
+import { addDays, todayInSofia } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type HousekeepingPolicy,
@@ -147,9 +148,26 @@ const droppedCount = (all: Labels) =>
 describe(`housekeeping (${testEngine})`, () => {
   it('deletes every row past its limit and keeps the live ones, pending and failed email above all', async () => {
     await insertFixtures();
+    // The board's counts (decision 038 §6): an item whose last day has passed, one still to come.
+    const org = await insertOrganization(h, { nameBg: 'Отминала', areas: ['ict'] });
+    await h.query(
+      sql`insert into board_items (organization_id, kind, type, title_bg, status, valid_until, published_at)
+          values (${org}, 'offer', 'services', 'Отминала услуга', 'published', ${addDays(todayInSofia(), -10)}, now()),
+                 (${org}, 'offer', 'services', 'Идна услуга', 'published', ${addDays(todayInSofia(), 10)}, now())`,
+    );
+    const countRows = async () => {
+      const [row] = await h.query<{ past: number; future: number }>(
+        sql`select count(*) filter (where last_day < ${addDays(todayInSofia(), -1)}::date)::int as past,
+              count(*) filter (where last_day >= ${todayInSofia()}::date)::int as future
+            from (select last_day from board_word_counts union all select last_day from board_facet_counts) c`,
+      );
+      return { past: Number(row?.past), future: Number(row?.future) };
+    };
+    const counted = await countRows();
+    expect(counted.past).toBeGreaterThan(0);
     const before = await remaining();
     const result = await runHousekeeping(h.db, policy);
-    expect(result).toEqual({ ...droppedCount(before), boardReminders: 0 });
+    expect(result).toEqual({ ...droppedCount(before), boardReminders: 0, boardCountRows: counted.past });
     expect(result).toEqual({
       sessions: 2,
       authTokens: 2,
@@ -158,8 +176,10 @@ describe(`housekeeping (${testEngine})`, () => {
       sentEmails: 1,
       dispatchedEvents: 1,
       boardReminders: 0,
+      boardCountRows: counted.past,
     });
     expect(await remaining()).toEqual(onlyKept(before));
+    expect(await countRows()).toEqual({ past: 0, future: counted.future });
   });
 
   it('keeps sent email for as long as SENT_MAIL_RETENTION_DAYS says', async () => {
@@ -248,7 +268,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
     expect(second).toBeNull();
     expect(await remaining(), 'the second run deleted something').toEqual(before);
     release();
-    expect(await first).toEqual({ ...droppedCount(before), boardReminders: 0 });
+    expect(await first).toEqual({ ...droppedCount(before), boardReminders: 0, boardCountRows: 0 });
     expect(await remaining()).toEqual(onlyKept(before));
     // The lock went with the first run's transaction.
     expect(await runHousekeeping(h.db, policy)).toEqual({
@@ -259,6 +279,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       sentEmails: 0,
       dispatchedEvents: 0,
       boardReminders: 0,
+      boardCountRows: 0,
     });
   });
 });

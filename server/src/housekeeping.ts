@@ -30,11 +30,12 @@ import {
   sessions,
   sql,
 } from '@portal/db';
-import { todayInSofia } from '@portal/shared';
+import { addDays, todayInSofia } from '@portal/shared';
 import { RATE_LIMITS } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { execute } from './db.ts';
 import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
+import { forgetPastBoardCounts } from './routes/board/board.repository.ts';
 
 /**
  * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
@@ -64,6 +65,8 @@ export interface HousekeepingResult {
   dispatchedEvents: number;
   /** Board items whose "expires soon" reminder was raised (an outbox event each). */
   boardReminders: number;
+  /** Rows of the board's count tables for days that have passed, dropped (decision 038 §6). */
+  boardCountRows: number;
 }
 
 export function housekeepingPolicy(
@@ -148,6 +151,9 @@ export async function runHousekeeping(
       ),
       // Not a deletion, but daily upkeep all the same: one reminder per board item and date.
       boardReminders: await remindExpiringBoardItems(tx, options.today ?? todayInSofia()),
+      // The board's counts of days before yesterday (by the real clock, whatever `today` a caller passes):
+      // nobody reads a day that has passed.
+      boardCountRows: await forgetPastBoardCounts(tx, addDays(todayInSofia(), -1)),
     };
   });
 }

@@ -4,6 +4,7 @@ import {
   BOARD_ITEM_STATUSES,
   BOARD_ITEM_TYPES,
   BOARD_VISIBILITIES,
+  ORGANIZATION_KINDS,
 } from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import {
@@ -61,6 +62,12 @@ export const boardItems = pgTable(
      * reminder per item and date; a new date gets a new reminder.
      */
     remindedFor: date('reminded_for', { mode: 'string' }),
+    /**
+     * The organisation's kind while it is an active admitted member (it has a `directory_entries` row), else
+     * null: whether the item can be on the board, and the "organisation kind" filter, without a join. Kept
+     * by triggers (migration `board_count_tables`, decision 038 §6); never written by the application.
+     */
+    listedKind: text('listed_kind', { enum: ORGANIZATION_KINDS }),
     /** The user who created it (null once that user is erased). */
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     /**
@@ -77,15 +84,17 @@ export const boardItems = pgTable(
   (t) => [
     index('board_items_organization_idx').on(t.organizationId, t.createdAt),
     // The members' list (decision 038): a page is a walk of one of these in the list's exact order, and
-    // the columns after the sort keys let the walk (and the capped count) filter on the day, the owner and
-    // kind/type without reading the rows.
+    // the columns after the sort keys let the walk filter on the day, kind, type and the organisation's kind
+    // without reading the rows. Only items of active members are in them (listed_kind, §6).
     index('board_items_newest_idx')
-      .on(t.publishedAt.desc(), t.id, t.validUntil, t.organizationId, t.kind, t.type)
-      .where(sql`status = 'published'`),
+      .on(t.publishedAt.desc(), t.id, t.validUntil, t.kind, t.type, t.listedKind)
+      .where(sql`status = 'published' and listed_kind is not null`),
     index('board_items_ending_idx')
-      .on(t.validUntil, t.publishedAt.desc(), t.id, t.organizationId, t.kind, t.type)
-      .where(sql`status = 'published'`),
-    index('board_items_search_idx').using('gin', t.search).where(sql`status = 'published'`),
+      .on(t.validUntil, t.publishedAt.desc(), t.id, t.kind, t.type, t.listedKind)
+      .where(sql`status = 'published' and listed_kind is not null`),
+    index('board_items_search_idx')
+      .using('gin', t.search)
+      .where(sql`status = 'published' and listed_kind is not null`),
     check('board_items_kind_check', sql.raw(`kind in (${list(BOARD_ITEM_KINDS)})`)),
     check('board_items_type_check', sql.raw(`type in (${list(BOARD_ITEM_TYPES)})`)),
     check('board_items_visibility_check', sql.raw(`visibility in (${list(BOARD_VISIBILITIES)})`)),
@@ -123,6 +132,8 @@ export const boardItemAreas = pgTable(
     itemType: text('item_type', { enum: BOARD_ITEM_TYPES }),
     /** The item's `valid_until` while it is published, else null. */
     openUntil: date('open_until', { mode: 'string' }),
+    /** The item's `listed_kind` (its organisation's kind while an active member, else null). */
+    listedKind: text('listed_kind', { enum: ORGANIZATION_KINDS }),
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.areaId] }),

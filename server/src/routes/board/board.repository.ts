@@ -67,15 +67,14 @@ export interface ItemRow extends Record<string, unknown> {
 }
 
 /**
- * Items on the board now, in SQL: published, not past their day, of an active admitted member. The member
- * test is a primary-key probe of the directory's read model, `directory_entries`, which holds exactly the
- * active non-candidate members (`isPubliclyListed`, the rule of `canPostToBoard`) and is rewritten by
- * triggers in the same transaction as the membership (decision 006) — so a suspension still takes the
- * items off the board at once (decision 038 §4).
+ * Items on the board now, in SQL: published, not past their day, of an active admitted member. `listed_kind`
+ * is the organisation's kind while it has a row in the directory's read model, `directory_entries` (the
+ * active non-candidate members: `isPubliclyListed`, the rule of `canPostToBoard`), kept by triggers in the
+ * same transaction as the membership — so a suspension still takes the items off the board at once
+ * (decision 038 §4, §6).
  */
 export const onBoard = (today: string) =>
-  sql`i.status = 'published' and i.valid_until >= ${today}::date
-    and exists (select 1 from directory_entries d where d.organization_id = i.organization_id)`;
+  sql`i.status = 'published' and i.listed_kind is not null and i.valid_until >= ${today}::date`;
 
 const itemSelect = sql`
   select i.id, i.organization_id, o.name_bg as organization_name_bg, o.name_en as organization_name_en,
@@ -91,8 +90,11 @@ const itemSelect = sql`
 
 export const areasOf = (row: ItemRow): AreaRef[] => parseJson<AreaRef[]>(row.areas);
 
-/** How many published items the first count reads, in storage order (see findBoardPage). */
-const BOARD_COUNT_PROBE = 25_000;
+/**
+ * Up to how many candidates a list collects from its rarest source (the rarest word's GIN entries, or the
+ * area's links) and sorts, instead of walking its sort index until the page is full (decision 038 §6).
+ */
+export const BOARD_COLLECT_LIMIT = 2_000;
 
 /** A page of the items on the board and their number, exact up to BOARD_TOTAL_CAP (decision 038). */
 export interface BoardPage {
@@ -101,81 +103,151 @@ export interface BoardPage {
   totalIsLowerBound: boolean;
 }
 
+interface BoardCounts extends Record<string, unknown> {
+  /** How many words the search box holds (0 without words, or text without a letter or digit). */
+  words: number;
+  /** The search word whose prefix matches the fewest items on the board, and their number. */
+  rarest: string | null;
+  rarest_count: number | null;
+  /** The items on the board matching the filters (area, kind, type, organisation kind), words aside. */
+  filtered: number;
+}
+
+/**
+ * The counts that choose a list's plan, from the trigger-kept count tables (decision 038 §6): a sum of a few
+ * rows each, whatever the number of matches. A word's items are summed over its key range in
+ * `board_word_counts` (each item once: by its one lexeme starting with the word that shares fewer
+ * characters than the word's length with the lexeme before it, as the directory); the filters' over the one
+ * cell of `board_facet_counts` they name ('' for a dimension not filtered), for the days to come.
+ */
+function countsStatement(q: BoardListQuery, today: string): SQL {
+  return sql`select
+      (select count(*)::int from portal_search_lexemes(${q.q ?? ''})) as words,
+      r.lexeme as rarest, r.n as rarest_count,
+      (select coalesce(sum(f.items), 0)::int from board_facet_counts f
+        where f.area_id = ${q.area ?? ''} and f.kind = ${q.kind ?? ''} and f.type = ${q.type ?? ''}
+          and f.organization_kind = ${q.organizationKind ?? ''} and f.last_day >= ${today}::date) as filtered
+    from (select 1) one
+    left join lateral (
+      select w.lexeme, (select coalesce(sum(c.items), 0)::int from board_word_counts c
+          where c.lexeme >= w.lexeme collate "C" and c.lexeme < portal_search_prefix_end(w.lexeme)
+            and c.shared < length(w.lexeme) and c.last_day >= ${today}::date) as n
+        from portal_search_lexemes(${q.q ?? ''}) w(lexeme)
+        order by n, w.lexeme limit 1
+    ) r on true`;
+}
+
+/** A tsquery for items with a word starting with `lexeme` (one of portal_search_lexemes()). */
+const prefixQuery = (lexeme: string) =>
+  sql`('''' || replace(replace(${lexeme}::text, '\\', '\\\\'), '''', '''''') || ''':*')::tsquery`;
+
 /**
  * A page of the items on the board, filtered, searched and sorted, with the (capped) total (decision 038).
  *
- * With search words, a probe first counts the matches among the first BOARD_COUNT_PROBE published items in
- * storage order, stopping at BOARD_TOTAL_CAP + 1. When it finds that many, the list is "common": the total is "more than
- * 1,000" without further counting, and the page walks the partial index of its sort (`board_items_newest_idx`,
- * `board_items_ending_idx`) until it has its rows — bitmap scans are switched off for that statement because
- * PostgreSQL estimates a prefix `@@` at a fixed ~2 % of the rows, and would otherwise collect every match of a
- * common word from the GIN index (tens of thousands) to sort them. Otherwise the planner chooses (the GIN
- * index for rare words), and the count stops at BOARD_TOTAL_CAP + 1 matches; a page that is not full ends
- * the list and needs no count.
+ * The count tables first say how many items the filters and the rarest word match (`countsStatement`). The
+ * total is read from them when they answer it exactly (no words: the filters' cell; one word and no
+ * filter: the word's range). The page then takes one of two plans:
+ * - **collect**: when the rarest word (or, without words, the area) matches at most BOARD_COLLECT_LIMIT items,
+ *   those are collected first — from the GIN index for that one prefix, or the links of the area — and
+ *   checked against every other condition, counted and sorted: at most a few thousand rows, and an exact
+ *   total;
+ * - **walk**: otherwise the partial index of the sort (`board_items_newest_idx`, `board_items_ending_idx`,
+ *   which hold the day, kind, type and organisation kind) is walked until the page is full, with bitmap scans
+ *   switched off for the statement (PostgreSQL estimates every prefix `@@` at the same ~2 %, so it cannot
+ *   tell a common word from a rare one). When the tables do not answer the total (several words, or words
+ *   and filters), a full page is followed by a count that stops at BOARD_TOTAL_CAP + 1.
  */
 export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<BoardPage> {
+  const [counts] = await rowsOf<BoardCounts>(db, countsStatement(q, today));
+  if (!counts) throw new Error('board counts: no row');
+  const words = Number(counts.words);
+  // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
+  if (q.q !== undefined && words === 0) return { rows: [], total: 0, totalIsLowerBound: false };
+  const filtered = Number(counts.filtered);
+  const rarestCount = counts.rarest_count === null ? null : Number(counts.rarest_count);
   const filters: SQL[] = [onBoard(today)];
   if (q.kind) filters.push(sql`i.kind = ${q.kind}`);
   if (q.type) filters.push(sql`i.type = ${q.type}`);
-  if (q.organizationKind) filters.push(sql`o.kind = ${q.organizationKind}`);
+  if (q.organizationKind) filters.push(sql`i.listed_kind = ${q.organizationKind}`);
+  // The area and its sub-areas, computed once for the statement.
+  const lineage = sql`array(select a.id from areas a where a.id = ${q.area ?? ''} or a.parent_id = ${q.area ?? ''})`;
   if (q.area) {
-    // The area and its sub-areas, computed once for the statement; each row is then one probe of the
-    // links' primary key.
-    filters.push(sql`exists (select 1 from board_item_areas ba where ba.item_id = i.id
-      and ba.area_id = any (array(select a.id from areas a where a.id = ${q.area} or a.parent_id = ${q.area})))`);
+    filters.push(
+      sql`exists (select 1 from board_item_areas ba where ba.item_id = i.id and ba.area_id = any (${lineage}))`,
+    );
   }
   // The directory's word search: every word of the box the start of a word of a title or description (any
   // case, accents ignored, Bulgarian endings stripped from the box's words), all words required; typed
-  // tsquery operators are plain text. Text without any letter or digit (e.g. `%`) finds nothing, as there.
+  // tsquery operators are plain text.
   if (q.q) filters.push(sql`i.search @@ portal_search_query(${q.q})`);
+  const where = sql.join(filters, sql` and `);
   // The order of the index the page walks, exactly (published_at is never null on a published item).
   const order =
     q.sort === 'ending_soon'
       ? sql`i.valid_until, i.published_at desc nulls last, i.id`
       : sql`i.published_at desc nulls last, i.id`;
-  // The organisation is joined only when its kind filters; columns, areas and revision counts are computed
-  // for the page's rows only.
-  const joinOrganization = q.organizationKind ? sql`join organizations o on o.id = i.organization_id` : sql``;
-  const where = sql.join(filters, sql` and `);
   const offset = (q.page - 1) * q.pageSize;
-  const countOver = async (items: SQL) => {
-    const [row] = await rowsOf<{ n: number }>(
+  const capped = (n: number): BoardPage['total'] => Math.min(n, BOARD_TOTAL_CAP);
+  const result = (rows: ItemRow[], n: number): BoardPage => ({
+    rows,
+    total: capped(n),
+    totalIsLowerBound: n > BOARD_TOTAL_CAP,
+  });
+  const pageRows = (matches: SQL, condition: SQL) => sql`page as (
+      select i.id from ${matches} where ${condition} order by ${order} limit ${q.pageSize} offset ${offset}
+    ),
+    items as (
+      ${itemSelect}, row_number() over (order by ${order}) as page_rn
+      from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
+    )`;
+
+  // collect: the candidates of the rarest source, every condition checked on them, counted and sorted.
+  const candidates =
+    counts.rarest !== null && rarestCount !== null && rarestCount <= BOARD_COLLECT_LIMIT
+      ? sql`select c.id from board_items c where c.search @@ ${prefixQuery(counts.rarest)}
+          and c.status = 'published' and c.listed_kind is not null`
+      : words === 0 && q.area && filtered <= BOARD_COLLECT_LIMIT
+        ? sql`select ba.item_id as id from board_item_areas ba where ba.area_id = any (${lineage})
+            and ba.open_until >= ${today}::date and ba.listed_kind is not null`
+        : null;
+  if (candidates) {
+    const found = await rowsOf<ItemRow & { total_matches: number }>(
       db,
-      sql`select count(*)::int as n from (
-          select 1 from ${items} ${joinOrganization} where ${where} limit ${BOARD_TOTAL_CAP + 1}
-        ) m`,
+      sql`with matching as materialized (
+          select i.id, i.published_at, i.valid_until from board_items i
+          where i.id in (${candidates}) and ${where}
+        ),
+        ${pageRows(sql`matching i`, sql`true`)}
+        select t.n as total_matches, items.* from (select count(*)::int as n from matching) t
+        left join items on true order by items.page_rn`,
     );
-    return Number(row?.n ?? 0);
-  };
-  // Only words need the probe: without them the count walks a sort index, whose entries hold the day, the
-  // owner, kind and type, without reading the rows.
-  const common =
-    q.q !== undefined &&
-    (await countOver(
-      sql`(select * from board_items where status = 'published' limit ${BOARD_COUNT_PROBE}) i`,
-    )) > BOARD_TOTAL_CAP;
-  const pageStatement = sql`with page as (
-      select i.id from board_items i ${joinOrganization} where ${where}
-      order by ${order} limit ${q.pageSize} offset ${offset}
-    )
-    ${itemSelect}
-    from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
-    order by ${order}`;
-  if (common) {
-    const rows = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_bitmapscan = off`);
-      return rowsOf<ItemRow>(tx, pageStatement);
-    });
-    return { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true };
+    const n = Number(found[0]?.total_matches ?? 0);
+    return result(
+      found.filter((r) => r.id !== null),
+      n,
+    );
   }
-  const rows = await rowsOf<ItemRow>(db, pageStatement);
-  if (rows.length > 0 && rows.length < q.pageSize) {
-    return { rows, total: offset + rows.length, totalIsLowerBound: false };
-  }
-  const n = await countOver(sql`board_items i`);
-  return n > BOARD_TOTAL_CAP
-    ? { rows, total: BOARD_TOTAL_CAP, totalIsLowerBound: true }
-    : { rows, total: n, totalIsLowerBound: false };
+
+  // walk: the sort index until the page is full.
+  const walk = sql`with ${pageRows(sql`board_items i`, where)} select * from items order by page_rn`;
+  const rows =
+    words > 0
+      ? await db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_bitmapscan = off`);
+          return rowsOf<ItemRow>(tx, walk);
+        })
+      : await rowsOf<ItemRow>(db, walk);
+  if (words === 0) return result(rows, filtered);
+  const filteredToo = q.area || q.kind || q.type || q.organizationKind;
+  if (words === 1 && !filteredToo && rarestCount !== null) return result(rows, rarestCount);
+  if (rows.length > 0 && rows.length < q.pageSize) return result(rows, offset + rows.length);
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+        select 1 from board_items i where ${where} limit ${BOARD_TOTAL_CAP + 1}
+      ) m`,
+  );
+  return result(rows, Number(row?.n ?? 0));
 }
 
 /** One item (any status), or undefined. */
@@ -207,18 +279,24 @@ export async function findLatestPublic(db: Db, today: string, limit: number): Pr
   );
 }
 
-/** Items on the board per kind and type, and per area. */
+/**
+ * Items on the board per kind and type, and per area (an area counts the items of its sub-areas too, each
+ * item once), summed from the trigger-kept `board_facet_counts` for the days to come (decision 038 §6).
+ */
 export async function countOnBoard(db: Db, today: string) {
   const byType = await rowsOf<{ kind: BoardItemKind; type: BoardItemType; count: number }>(
     db,
-    sql`select i.kind, i.type, count(*)::int as count from board_items i where ${onBoard(today)}
-      group by i.kind, i.type order by i.kind, i.type`,
+    sql`select f.kind, f.type, sum(f.items)::int as count from board_facet_counts f
+      where f.area_id = '' and f.kind <> '' and f.type <> '' and f.organization_kind = ''
+        and f.last_day >= ${today}::date
+      group by f.kind, f.type having sum(f.items) > 0 order by f.kind, f.type`,
   );
   const byArea = await rowsOf<{ id: string; name_bg: string; name_en: string; count: number }>(
     db,
-    sql`select a.id, a.name_bg, a.name_en, count(*)::int as count
-      from board_items i join board_item_areas ba on ba.item_id = i.id join areas a on a.id = ba.area_id
-      where ${onBoard(today)} group by a.id, a.name_bg, a.name_en, a.position order by a.position, a.id`,
+    sql`select a.id, a.name_bg, a.name_en, sum(f.items)::int as count
+      from board_facet_counts f join areas a on a.id = f.area_id
+      where f.kind = '' and f.type = '' and f.organization_kind = '' and f.last_day >= ${today}::date
+      group by a.id, a.name_bg, a.name_en, a.position having sum(f.items) > 0 order by a.position, a.id`,
   );
   return { byType, byArea };
 }
@@ -326,4 +404,16 @@ export async function knownAreaIds(db: Db, ids: readonly string[]): Promise<Set<
     )})`,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Drops the rows of the board's count tables for the days before `firstDay`, and makes later differences
+ * for those days ignored (decision 038 §6); answers how many rows it dropped.
+ */
+export async function forgetPastBoardCounts(db: Db, firstDay: string): Promise<number> {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select portal_board_counts_forget(${firstDay}::date) as n`,
+  );
+  return Number(row?.n ?? 0);
 }

@@ -159,35 +159,6 @@ export async function boardItemRevisions(
   };
 }
 
-/**
- * The teaser's counts, kept per database for at most TEASER_COUNTS_SECONDS and for one Sofia day
- * (decision 038 §5): counting every item on the board takes tens of milliseconds at 300,000 items, on a
- * public page. A board write through this process (create, edit, publish, close) drops them at once; a
- * membership change (a suspension) shows in the counts within TEASER_COUNTS_SECONDS — the items the teaser
- * lists are always read live, so a suspended member's item is never shown.
- */
-export const TEASER_COUNTS_SECONDS = 60;
-type TeaserCounts = Awaited<ReturnType<typeof countOnBoard>>;
-const teaserCounts = new WeakMap<Db, { day: string; until: number; counts: Promise<TeaserCounts> }>();
-
-/** Forgets the cached teaser counts of `db` (after a board write; the benchmark, to time a recount). */
-export function forgetBoardTeaserCounts(db: Db): void {
-  teaserCounts.delete(db);
-}
-
-function teaserCountsOf(db: Db, today: string): Promise<TeaserCounts> {
-  const cached = teaserCounts.get(db);
-  if (cached && cached.day === today && performance.now() < cached.until) return cached.counts;
-  const counts = countOnBoard(db, today);
-  const entry = { day: today, until: performance.now() + TEASER_COUNTS_SECONDS * 1000, counts };
-  teaserCounts.set(db, entry);
-  // A failed count is not kept.
-  counts.catch(() => {
-    if (teaserCounts.get(db) === entry) teaserCounts.delete(db);
-  });
-  return counts;
-}
-
 /** What a visitor sees: counts per type and area, and the latest public items (no description). */
 export async function boardTeaser(
   db: Db,
@@ -195,7 +166,7 @@ export async function boardTeaser(
   today = todayInSofia(),
 ): Promise<BoardTeaserResponse> {
   const [{ byType, byArea }, latest] = await Promise.all([
-    teaserCountsOf(db, today),
+    countOnBoard(db, today),
     findLatestPublic(db, today, limit),
   ]);
   return {
@@ -317,7 +288,6 @@ export async function createBoardItem(
     });
     return itemId;
   });
-  forgetBoardTeaserCounts(db);
   return itemOf((await findItem(db, id))!, today);
 }
 
@@ -362,7 +332,6 @@ export async function updateBoardItem(
       after: { ...values, areaIds, status: next },
     });
   });
-  forgetBoardTeaserCounts(db);
   return itemOf((await findItem(db, id))!, today);
 }
 
@@ -394,7 +363,6 @@ export async function publishBoardItem(
       after: { status: 'published', validUntil },
     });
   });
-  forgetBoardTeaserCounts(db);
   return itemOf((await findItem(db, id))!, today);
 }
 
@@ -424,6 +392,5 @@ export async function closeBoardItem(
       after: { status: 'closed', outcome: body.outcome, note },
     });
   });
-  forgetBoardTeaserCounts(db);
   return itemOf((await findItem(db, id))!, today);
 }

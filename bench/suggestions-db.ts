@@ -66,6 +66,11 @@ const ADMIN_URL = option(
 );
 /** KEEP_DATABASE=1: leave the PostgreSQL scratch database in place (for EXPLAIN ANALYZE); drop it yourself. */
 const KEEP_DATABASE = option('KEEP_DATABASE', '') === '1';
+/**
+ * REUSE_DATABASE=<name>: time against a PostgreSQL database a KEEP_DATABASE=1 run left (migrated to the
+ * latest schema first; the data is not generated again, so re-timing on a quieter machine takes seconds).
+ */
+const REUSE_DATABASE = option('REUSE_DATABASE', '');
 const WARMUP = 10;
 /** Upper bound on one timed loop, whatever the iterations say. */
 const MAX_LOOP_SECONDS = 60;
@@ -272,10 +277,10 @@ async function time(
   };
 }
 
-async function runEngine(engine: Engine, handle: DbHandle): Promise<void> {
+async function runEngine(engine: Engine, handle: DbHandle, reuse = false): Promise<void> {
   let t0 = performance.now();
   await migrate(handle);
-  const generated = await generateOrganizations(handle, ORGS, SEED);
+  const generated = reuse ? ORGS : await generateOrganizations(handle, ORGS, SEED);
   const orgRows = await rawQuery<{ id: string; areas: string[] | null; active: boolean }>(
     handle,
     `select o.id, array_remove(array_agg(oa.area_id order by oa.area_id), null) as areas,
@@ -290,7 +295,7 @@ async function runEngine(engine: Engine, handle: DbHandle): Promise<void> {
   );
   const orgSeconds = (performance.now() - t0) / 1000;
   t0 = performance.now();
-  const items = await seedItems(handle, orgs, allAreas);
+  const items = reuse ? ITEMS : await seedItems(handle, orgs, allAreas);
 
   // The timed organisations, each with DISMISSALS stored dismissals (their signal changes the weights).
   const random = mulberry32(SEED + 11);
@@ -313,7 +318,7 @@ async function runEngine(engine: Engine, handle: DbHandle): Promise<void> {
        on conflict do nothing`,
       [JSON.stringify(dismissals)],
     );
-  await rawQuery(handle, 'vacuum analyze');
+  if (!reuse) await rawQuery(handle, 'vacuum analyze');
   const itemSeconds = (performance.now() - t0) / 1000;
   const [counts] = await rawQuery<{ open: number; links: number }>(
     handle,
@@ -388,6 +393,16 @@ async function benchPglite(): Promise<void> {
 
 async function benchPostgres(): Promise<void> {
   if (new URL(ADMIN_URL).hostname !== '127.0.0.1') throw new Error('the bench only contacts 127.0.0.1');
+  if (REUSE_DATABASE) {
+    if (!/^bench_[0-9a-f]+$/.test(REUSE_DATABASE)) throw new Error('REUSE_DATABASE names a bench_… database');
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${REUSE_DATABASE}`;
+    console.log(`\n## PostgreSQL (kept database ${REUSE_DATABASE}, not generated again)`);
+    const handle = openPostgres(url.toString(), 4);
+    cleanups.push(() => handle.close());
+    await runEngine('postgres', handle, true);
+    return;
+  }
   const name = `bench_${randomBytes(6).toString('hex')}`;
   const admin = openPostgres(ADMIN_URL, 1);
   let created = false;

@@ -14,6 +14,8 @@ import {
   sql,
 } from '@portal/db';
 import {
+  BOARD_ITEM_KINDS,
+  BOARD_ITEM_TYPES,
   BOARD_TOTAL_CAP,
   type BoardCloseOutcome,
   type BoardItemKind,
@@ -284,19 +286,32 @@ export async function findLatestPublic(db: Db, today: string, limit: number): Pr
  * item once), summed from the trigger-kept `board_facet_counts` for the days to come (decision 038 §6).
  */
 export async function countOnBoard(db: Db, today: string) {
+  // One key range of the primary key per kind and type, and per area: a few hundred rows each, however many
+  // items.
+  const cell = (area: SQL, kind: SQL, type: SQL) =>
+    sql`(select coalesce(sum(f.items), 0)::int from board_facet_counts f
+      where f.area_id = ${area} and f.kind = ${kind} and f.type = ${type} and f.organization_kind = ''
+        and f.last_day >= ${today}::date)`;
+  const kinds = sql.join(
+    BOARD_ITEM_KINDS.map((k) => sql`${k}`),
+    sql`, `,
+  );
+  const types = sql.join(
+    BOARD_ITEM_TYPES.map((t) => sql`${t}`),
+    sql`, `,
+  );
   const byType = await rowsOf<{ kind: BoardItemKind; type: BoardItemType; count: number }>(
     db,
-    sql`select f.kind, f.type, sum(f.items)::int as count from board_facet_counts f
-      where f.area_id = '' and f.kind <> '' and f.type <> '' and f.organization_kind = ''
-        and f.last_day >= ${today}::date
-      group by f.kind, f.type having sum(f.items) > 0 order by f.kind, f.type`,
+    sql`select x.kind, x.type, x.count from (
+        select k.kind, t.type, ${cell(sql`''`, sql`k.kind`, sql`t.type`)} as count
+        from unnest(array[${kinds}]::text[]) k(kind), unnest(array[${types}]::text[]) t(type)
+      ) x where x.count > 0 order by x.kind, x.type`,
   );
   const byArea = await rowsOf<{ id: string; name_bg: string; name_en: string; count: number }>(
     db,
-    sql`select a.id, a.name_bg, a.name_en, sum(f.items)::int as count
-      from board_facet_counts f join areas a on a.id = f.area_id
-      where f.kind = '' and f.type = '' and f.organization_kind = '' and f.last_day >= ${today}::date
-      group by a.id, a.name_bg, a.name_en, a.position having sum(f.items) > 0 order by a.position, a.id`,
+    sql`select x.id, x.name_bg, x.name_en, x.count from (
+        select a.id, a.name_bg, a.name_en, a.position, ${cell(sql`a.id`, sql`''`, sql`''`)} as count from areas a
+      ) x where x.count > 0 order by x.position, x.id`,
   );
   return { byType, byArea };
 }

@@ -16,8 +16,16 @@ import type { PGlite } from '@electric-sql/pglite';
 import { sql as drizzleSql } from 'drizzle-orm';
 import { type DbHandle, migrate, openPostgres } from './client.ts';
 
-/** Tables the migrations fill (the ISIS areas, the cluster's settings row, the information pages). */
-export const MIGRATION_FILLED_TABLES: readonly string[] = ['areas', 'cluster_settings', 'site_pages'];
+/**
+ * Tables the migrations fill (the ISIS areas, the cluster's settings row, the information pages, the board
+ * counts' horizon).
+ */
+export const MIGRATION_FILLED_TABLES: readonly string[] = [
+  'areas',
+  'board_count_horizon',
+  'cluster_settings',
+  'site_pages',
+];
 
 /** A move that was refused (target not empty, not allowed to disable triggers, …): shown without a stack. */
 export class MoveError extends Error {

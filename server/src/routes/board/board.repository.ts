@@ -98,6 +98,9 @@ export const areasOf = (row: ItemRow): AreaRef[] => parseJson<AreaRef[]>(row.are
  */
 export const BOARD_COLLECT_LIMIT = 2_000;
 
+/** Up to how many rows a list with words is expected to read walking its sort index (decision 038 §6). */
+export const BOARD_WALK_LIMIT = 10_000;
+
 /** A page of the items on the board and their number, exact up to BOARD_TOTAL_CAP (decision 038). */
 export interface BoardPage {
   rows: ItemRow[];
@@ -111,8 +114,12 @@ interface BoardCounts extends Record<string, unknown> {
   /** The search word whose prefix matches the fewest items on the board, and their number. */
   rarest: string | null;
   rarest_count: number | null;
+  /** Each search word's number of items on the board. */
+  word_counts: number[] | null;
   /** The items on the board matching the filters (area, kind, type, organisation kind), words aside. */
   filtered: number;
+  /** Every item on the board. */
+  on_board: number;
 }
 
 /**
@@ -123,19 +130,25 @@ interface BoardCounts extends Record<string, unknown> {
  * cell of `board_facet_counts` they name ('' for a dimension not filtered), for the days to come.
  */
 function countsStatement(q: BoardListQuery, today: string): SQL {
+  const cell = (area: string, kind: string, type: string, organizationKind: string) =>
+    sql`(select coalesce(sum(f.items), 0)::int from board_facet_counts f
+      where f.area_id = ${area} and f.kind = ${kind} and f.type = ${type}
+        and f.organization_kind = ${organizationKind} and f.last_day >= ${today}::date)`;
   return sql`select
       (select count(*)::int from portal_search_lexemes(${q.q ?? ''})) as words,
-      r.lexeme as rarest, r.n as rarest_count,
-      (select coalesce(sum(f.items), 0)::int from board_facet_counts f
-        where f.area_id = ${q.area ?? ''} and f.kind = ${q.kind ?? ''} and f.type = ${q.type ?? ''}
-          and f.organization_kind = ${q.organizationKind ?? ''} and f.last_day >= ${today}::date) as filtered
+      r.rarest, r.rarest_count, r.word_counts,
+      ${cell(q.area ?? '', q.kind ?? '', q.type ?? '', q.organizationKind ?? '')} as filtered,
+      ${cell('', '', '', '')} as on_board
     from (select 1) one
     left join lateral (
-      select w.lexeme, (select coalesce(sum(c.items), 0)::int from board_word_counts c
-          where c.lexeme >= w.lexeme collate "C" and c.lexeme < portal_search_prefix_end(w.lexeme)
-            and c.shared < length(w.lexeme) and c.last_day >= ${today}::date) as n
-        from portal_search_lexemes(${q.q ?? ''}) w(lexeme)
-        order by n, w.lexeme limit 1
+      select (array_agg(w.lexeme order by w.n, w.lexeme))[1] as rarest, min(w.n) as rarest_count,
+        array_agg(w.n) as word_counts
+      from (
+        select l.lexeme, (select coalesce(sum(c.items), 0)::int from board_word_counts c
+            where c.lexeme >= l.lexeme collate "C" and c.lexeme < portal_search_prefix_end(l.lexeme)
+              and c.shared < length(l.lexeme) and c.last_day >= ${today}::date) as n
+        from portal_search_lexemes(${q.q ?? ''}) l(lexeme)
+      ) w
     ) r on true`;
 }
 
@@ -184,10 +197,11 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
   if (q.q) filters.push(sql`i.search @@ portal_search_query(${q.q})`);
   const where = sql.join(filters, sql` and `);
   // The order of the index the page walks, exactly (published_at is never null on a published item).
-  const order =
+  const orderOf = (t: SQL) =>
     q.sort === 'ending_soon'
-      ? sql`i.valid_until, i.published_at desc nulls last, i.id`
-      : sql`i.published_at desc nulls last, i.id`;
+      ? sql`${t}.valid_until, ${t}.published_at desc nulls last, ${t}.id`
+      : sql`${t}.published_at desc nulls last, ${t}.id`;
+  const order = orderOf(sql`i`);
   const offset = (q.page - 1) * q.pageSize;
   const capped = (n: number): BoardPage['total'] => Math.min(n, BOARD_TOTAL_CAP);
   const result = (rows: ItemRow[], n: number): BoardPage => ({
@@ -195,11 +209,14 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
     total: capped(n),
     totalIsLowerBound: n > BOARD_TOTAL_CAP,
   });
-  const pageRows = (matches: SQL, condition: SQL) => sql`page as (
-      select i.id from ${matches} where ${condition} order by ${order} limit ${q.pageSize} offset ${offset}
+  // The page's rows are numbered by the page's own columns: numbering by the joined item's would let the
+  // planner sort every item to feed the window.
+  const pageRows = (matches: SQL, condition: SQL) => sql`page as materialized (
+      select i.id, i.published_at, i.valid_until from ${matches} where ${condition}
+      order by ${order} limit ${q.pageSize} offset ${offset}
     ),
     items as (
-      ${itemSelect}, row_number() over (order by ${order}) as page_rn
+      ${itemSelect}, row_number() over (order by ${orderOf(sql`page`)}) as page_rn
       from page join board_items i on i.id = page.id join organizations o on o.id = i.organization_id
     )`;
 
@@ -230,12 +247,21 @@ export async function findBoardPage(db: Db, q: BoardListQuery, today: string): P
     );
   }
 
-  // walk: the sort index until the page is full.
+  // walk: the sort index until the page is full — when the matches are expected dense enough that the walk
+  // reads at most BOARD_WALK_LIMIT rows (the words and filters taken as independent). PostgreSQL cannot
+  // expect it: it estimates every prefix `@@` at the same ~2 %, so with words the walk is forced. Words too
+  // rare together for a walk are left to the planner (the GIN index and a sort).
+  const onBoardNow = Math.max(Number(counts.on_board), 1);
+  const expected = (counts.word_counts ?? []).reduce((e, n) => (e * Number(n)) / onBoardNow, filtered) || 0;
+  const walkRows = expected > 0 ? ((offset + q.pageSize) * onBoardNow) / expected : Number.POSITIVE_INFINITY;
   const walk = sql`with ${pageRows(sql`board_items i`, where)} select * from items order by page_rn`;
   const rows =
-    words > 0
+    words > 0 && walkRows <= BOARD_WALK_LIMIT
       ? await db.transaction(async (tx) => {
           await tx.execute(sql`set local enable_bitmapscan = off`);
+          await tx.execute(sql`set local enable_seqscan = off`);
+          // A plan with a switched-off node costs ~10^10 to the planner, which would JIT-compile it (~0.5 s).
+          await tx.execute(sql`set local jit = off`);
           return rowsOf<ItemRow>(tx, walk);
         })
       : await rowsOf<ItemRow>(db, walk);

@@ -149,7 +149,7 @@ describe(`housekeeping (${testEngine})`, () => {
     await insertFixtures();
     const before = await remaining();
     const result = await runHousekeeping(h.db, policy);
-    expect(result).toEqual({ ...droppedCount(before), boardReminders: 0 });
+    expect(result).toEqual({ ...droppedCount(before), boardReminders: 0, committeeRoles: 0 });
     expect(result).toEqual({
       sessions: 2,
       authTokens: 2,
@@ -158,6 +158,7 @@ describe(`housekeeping (${testEngine})`, () => {
       sentEmails: 1,
       dispatchedEvents: 1,
       boardReminders: 0,
+      committeeRoles: 0,
     });
     expect(await remaining()).toEqual(onlyKept(before));
   });
@@ -248,7 +249,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
     expect(second).toBeNull();
     expect(await remaining(), 'the second run deleted something').toEqual(before);
     release();
-    expect(await first).toEqual({ ...droppedCount(before), boardReminders: 0 });
+    expect(await first).toEqual({ ...droppedCount(before), boardReminders: 0, committeeRoles: 0 });
     expect(await remaining()).toEqual(onlyKept(before));
     // The lock went with the first run's transaction.
     expect(await runHousekeeping(h.db, policy)).toEqual({
@@ -259,6 +260,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       sentEmails: 0,
       dispatchedEvents: 0,
       boardReminders: 0,
+      committeeRoles: 0,
     });
   });
 });

@@ -31,10 +31,12 @@ import {
   sql,
 } from '@portal/db';
 import { todayInSofia } from '@portal/shared';
+import { SYSTEM_ACTOR } from './audit.ts';
 import { RATE_LIMITS } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { execute } from './db.ts';
 import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
+import { syncAllCommitteeRoles } from './routes/bodies/bodies.service.ts';
 
 /**
  * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
@@ -64,6 +66,8 @@ export interface HousekeepingResult {
   dispatchedEvents: number;
   /** Board items whose "expires soon" reminder was raised (an outbox event each). */
   boardReminders: number;
+  /** Users whose committee roles changed because a term in the reviewing body started or ended (decision 039). */
+  committeeRoles: number;
 }
 
 export function housekeepingPolicy(
@@ -148,6 +152,8 @@ export async function runHousekeeping(
       ),
       // Not a deletion, but daily upkeep all the same: one reminder per board item and date.
       boardReminders: await remindExpiringBoardItems(tx, options.today ?? todayInSofia()),
+      // Terms of the body that reviews applications start and end on dates: the roles follow that day.
+      committeeRoles: await syncAllCommitteeRoles(tx, SYSTEM_ACTOR, options.today ?? todayInSofia()),
     };
   });
 }

@@ -12,6 +12,7 @@ export const adminEn: AdminMessages = {
     fees: 'Annual fees',
     cooperation: 'Cooperation',
     import: 'Import',
+    bodies: 'Bodies',
   },
   import: {
     title: 'Import organisations',

@@ -209,7 +209,7 @@ export async function countNamedHolders(db: Db, bodyId: string): Promise<number>
 
 /** Removes a position's holder name from the audit snapshots of that position (GDPR, decision 039). */
 export async function forgetNameInAudit(db: Db, positionId: string): Promise<void> {
-  const scrub = (column: typeof auditEvents.before) =>
+  const scrub = (column: typeof auditEvents.before | typeof auditEvents.after) =>
     sql`case when ${column}->>'id' = ${positionId} and ${column} ? 'personName' then jsonb_set(${column}, '{personName}', 'null'::jsonb) else ${column} end`;
   await db
     .update(auditEvents)

@@ -225,14 +225,14 @@ export function BodyForm({ body, onDone }: { body: Body | null; onDone: () => vo
         </SimpleGrid>
         <Textarea
           label={t('bodies.admin.descriptionBg')}
-          autosize
-          minRows={2}
+          rows={3}
+          lang="bg"
           {...form.getInputProps('descriptionBg')}
         />
         <Textarea
           label={t('bodies.admin.descriptionEn')}
-          autosize
-          minRows={2}
+          rows={3}
+          lang="en"
           {...form.getInputProps('descriptionEn')}
         />
         <Checkbox

@@ -143,7 +143,7 @@ describe('administrators manage bodies and positions', () => {
     const api = adminApi({
       handlers: {
         '/api/admin/bodies': () => json({ items: [committee({ reviewsApplications: false })] }),
-        [`/api/admin/bodies/${COMMITTEE_ID}/positions`]: (_url, request) =>
+        [`/api/admin/bodies/${COMMITTEE_ID}/positions`]: () =>
           refuse
             ? problem(400, 'Невалидни данни', [
                 { path: 'body.position', message: 'Органът вече има председател за част от този период.' },

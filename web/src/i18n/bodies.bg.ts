@@ -88,6 +88,8 @@ export const bodiesBg = {
     startsOn: 'От',
     endsOn: 'До (по избор)',
     addPosition: 'Дай длъжност',
+    correct: 'Поправи',
+    corrected: 'Длъжността е поправена.',
     endToday: 'Прекрати днес',
     ended: 'Длъжността е прекратена.',
     added: 'Длъжността е дадена.',

@@ -89,6 +89,8 @@ export const bodiesEn: BodiesMessages = {
     startsOn: 'From',
     endsOn: 'Until (optional)',
     addPosition: 'Give the position',
+    correct: 'Correct',
+    corrected: 'The position has been corrected.',
     endToday: 'End today',
     ended: 'The position has ended.',
     added: 'The position has been given.',

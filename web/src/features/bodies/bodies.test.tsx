@@ -196,6 +196,35 @@ describe('administrators manage bodies and positions', () => {
     expect(await within(card).findByText('Петя Стоянова')).toBeVisible();
   });
 
+  it('corrects a position with the version it was read at', async () => {
+    const api = adminApi({
+      handlers: {
+        '/api/admin/bodies': () => json({ items: [committee({ reviewsApplications: false })] }),
+        [`/api/admin/bodies/${COMMITTEE_ID}/positions/:positionId`]: () =>
+          json(committee({ reviewsApplications: false })),
+      },
+    });
+    const app = renderApp('/admin/bodies');
+    const card = await screen.findByRole('region', { name: 'Инициативен комитет' });
+    await app.user.click(within(card).getByRole('button', { name: 'Поправи' }));
+    const form = within(card).getByRole('form', { name: 'Поправи' });
+    await app.user.selectOptions(within(form).getByRole('combobox', { name: 'Длъжност' }), 'deputy_chair');
+    await app.user.click(within(form).getByRole('button', { name: 'Запази' }));
+    await waitFor(() => expect(within(card).queryByRole('form', { name: 'Поправи' })).toBeNull());
+    const [put] = api.requestsTo(
+      `/api/admin/bodies/${COMMITTEE_ID}/positions/${committee().positions[0]!.id}`,
+    );
+    expect(put?.method).toBe('PUT');
+    expect(put?.body).toEqual({
+      position: 'deputy_chair',
+      userId: null,
+      personName: 'Мария Петрова',
+      startsOn: '2026-01-15',
+      endsOn: null,
+      version: 1,
+    });
+  });
+
   it('creates a body with its rules', async () => {
     const api = adminApi({
       users: [ana],

@@ -7,6 +7,7 @@ import {
   BodySchema,
   type PositionCreateBody,
   type PositionEndBody,
+  type PositionUpdateBody,
 } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiSend } from '@/lib/api-client.ts';
@@ -84,6 +85,15 @@ export function useAddPosition(bodyId: string) {
   return useMutation({
     mutationFn: (body: PositionCreateBody) =>
       apiSend('POST', `/api/admin/bodies/${bodyId}/positions`, body, BodySchema),
+    onSuccess: changed,
+  });
+}
+
+export function useCorrectPosition(bodyId: string) {
+  const changed = useBodyChanged();
+  return useMutation({
+    mutationFn: ({ positionId, body }: { positionId: string; body: PositionUpdateBody }) =>
+      apiSend('PUT', `/api/admin/bodies/${bodyId}/positions/${positionId}`, body, BodySchema),
     onSuccess: changed,
   });
 }

@@ -45,6 +45,7 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import {
   useAddPosition,
   useAdminBodies,
+  useCorrectPosition,
   useEndPosition,
   useEraseHolder,
   useSaveBody,
@@ -267,6 +268,7 @@ function PositionsTable({ body }: { body: Body }) {
   const { t } = useTranslation();
   const end = useEndPosition(body.id);
   const erase = useEraseHolder(body.id);
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const today = todayInSofia();
   if (body.positions.length === 0) return <Text c="dimmed">{t('bodies.noPositions')}</Text>;
   return (
@@ -299,6 +301,11 @@ function PositionsTable({ body }: { body: Body }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="wrap">
+                      {p.name !== null ? (
+                        <Button size="xs" variant="default" onClick={() => setCorrecting(p.id)}>
+                          {t('bodies.admin.correct')}
+                        </Button>
+                      ) : null}
                       {s === 'current' ? (
                         <Button
                           size="xs"
@@ -329,6 +336,19 @@ function PositionsTable({ body }: { body: Body }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {correcting
+        ? (() => {
+            const position = body.positions.find((p) => p.id === correcting);
+            return position ? (
+              <CorrectPositionForm
+                key={position.id}
+                bodyId={body.id}
+                position={position}
+                onDone={() => setCorrecting(null)}
+              />
+            ) : null;
+          })()
+        : null}
       {end.isError ? <ProblemAlert error={end.error} /> : null}
       {erase.isError ? <ProblemAlert error={erase.error} /> : null}
     </Stack>
@@ -456,6 +476,97 @@ export function AddPositionForm({ body }: { body: Body }) {
         <Group>
           <Button type="submit" loading={add.isPending}>
             {t('bodies.admin.addPosition')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface CorrectValues extends Record<string, unknown> {
+  position: PositionKind;
+  personName: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Corrects a position (a wrong kind, name or date), with the version it was read at. */
+function CorrectPositionForm({
+  bodyId,
+  position,
+  onDone,
+}: {
+  bodyId: string;
+  position: Position;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const correct = useCorrectPosition(bodyId);
+  const initialValues: CorrectValues = {
+    position: position.position,
+    personName: position.userId ? '' : (position.name ?? ''),
+    startsOn: position.startsOn,
+    endsOn: position.endsOn ?? '',
+  };
+  const { form, formRef, showServerErrors, alertFor } = usePortalForm<CorrectValues>(
+    { initialValues },
+    (path) => {
+      const field = serverFieldName(path);
+      if (field === 'userId') return position.userId ? undefined : 'personName';
+      return field in initialValues ? field : undefined;
+    },
+  );
+  const submit = form.onSubmit((values) =>
+    correct.mutate(
+      {
+        positionId: position.id,
+        body: {
+          position: values.position,
+          userId: position.userId,
+          personName: position.userId ? null : values.personName.trim() || null,
+          startsOn: values.startsOn,
+          endsOn: values.endsOn || null,
+          version: position.version,
+        },
+      },
+      { onSuccess: onDone, onError: showServerErrors },
+    ),
+  );
+  const rest = correct.isError ? alertFor(correct.error) : undefined;
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('bodies.admin.correct')}>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={t('bodies.admin.positionLabel')}
+            data={POSITION_KINDS.map((k) => ({ value: k, label: t(`bodies.position.${k}`) }))}
+            {...form.getInputProps('position')}
+          />
+          {position.userId ? null : (
+            <TextInput label={t('bodies.admin.personName')} {...form.getInputProps('personName')} />
+          )}
+          <DateField
+            label={t('bodies.admin.startsOn')}
+            required
+            value={form.values.startsOn}
+            onChange={(v) => form.setFieldValue('startsOn', v)}
+            error={form.errors.startsOn}
+          />
+          <DateField
+            label={t('bodies.admin.endsOn')}
+            clearable
+            value={form.values.endsOn}
+            onChange={(v) => form.setFieldValue('endsOn', v)}
+            error={form.errors.endsOn}
+          />
+        </SimpleGrid>
+        {rest ? <ProblemAlert error={correct.error} fieldErrors={rest} /> : null}
+        <Group>
+          <Button type="submit" loading={correct.isPending}>
+            {t('bodies.admin.save')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('bodies.admin.cancel')}
           </Button>
         </Group>
       </Stack>

@@ -28,6 +28,7 @@ import { applicationsRoutes, committeeRoutes } from './routes/applications/appli
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
+import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -276,6 +277,7 @@ export async function buildApp({
           description: 'The cooperation board: offers and requests of the members, and its public teaser',
         },
         { name: 'resources', description: 'Shared resources of the members and their bookings' },
+        { name: 'bodies', description: 'The governing bodies, their rules and who holds which position' },
         {
           name: 'suggestions',
           description:
@@ -338,6 +340,8 @@ export async function buildApp({
   await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });
   await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
   await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
+  await app.register(bodiesRoutes, { prefix: '/api/bodies' });
+  await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
 
   await registerSpa(app, config.webDistDir);
 

@@ -167,7 +167,12 @@ describe(`housekeeping (${testEngine})`, () => {
     expect(counted.past).toBeGreaterThan(0);
     const before = await remaining();
     const result = await runHousekeeping(h.db, policy);
-    expect(result).toEqual({ ...droppedCount(before), boardReminders: 0, boardCountRows: counted.past });
+    expect(result).toEqual({
+      ...droppedCount(before),
+      boardReminders: 0,
+      committeeRoles: 0,
+      boardCountRows: counted.past,
+    });
     expect(result).toEqual({
       sessions: 2,
       authTokens: 2,
@@ -176,6 +181,7 @@ describe(`housekeeping (${testEngine})`, () => {
       sentEmails: 1,
       dispatchedEvents: 1,
       boardReminders: 0,
+      committeeRoles: 0,
       boardCountRows: counted.past,
     });
     expect(await remaining()).toEqual(onlyKept(before));
@@ -268,7 +274,12 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
     expect(second).toBeNull();
     expect(await remaining(), 'the second run deleted something').toEqual(before);
     release();
-    expect(await first).toEqual({ ...droppedCount(before), boardReminders: 0, boardCountRows: 0 });
+    expect(await first).toEqual({
+      ...droppedCount(before),
+      boardReminders: 0,
+      committeeRoles: 0,
+      boardCountRows: 0,
+    });
     expect(await remaining()).toEqual(onlyKept(before));
     // The lock went with the first run's transaction.
     expect(await runHousekeeping(h.db, policy)).toEqual({
@@ -279,6 +290,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       sentEmails: 0,
       dispatchedEvents: 0,
       boardReminders: 0,
+      committeeRoles: 0,
       boardCountRows: 0,
     });
   });

@@ -31,11 +31,13 @@ import {
   sql,
 } from '@portal/db';
 import { addDays, todayInSofia } from '@portal/shared';
+import { SYSTEM_ACTOR } from './audit.ts';
 import { RATE_LIMITS } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { execute } from './db.ts';
 import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
 import { forgetPastBoardCounts } from './routes/board/board.repository.ts';
+import { syncAllCommitteeRoles } from './routes/bodies/bodies.service.ts';
 
 /**
  * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
@@ -67,6 +69,8 @@ export interface HousekeepingResult {
   boardReminders: number;
   /** Rows of the board's count tables for days that have passed, dropped (decision 038 §6). */
   boardCountRows: number;
+  /** Users whose committee roles changed because a term in the reviewing body started or ended (decision 039). */
+  committeeRoles: number;
 }
 
 export function housekeepingPolicy(
@@ -154,6 +158,8 @@ export async function runHousekeeping(
       // The board's counts of days before yesterday (by the real clock, whatever `today` a caller passes):
       // nobody reads a day that has passed.
       boardCountRows: await forgetPastBoardCounts(tx, addDays(todayInSofia(), -1)),
+      // Terms of the body that reviews applications start and end on dates: the roles follow that day.
+      committeeRoles: await syncAllCommitteeRoles(tx, SYSTEM_ACTOR, options.today ?? todayInSofia()),
     };
   });
 }

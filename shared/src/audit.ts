@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
+  'body.created',
+  'body.updated',
+  'body.position_added',
+  'body.position_updated',
+  'body.position_ended',
+  'body.holder_erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,5 +116,6 @@ export const AUDIT_ENTITY_TYPES = [
   'resource_booking',
   'conversation',
   'partnership',
+  'governing_body',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

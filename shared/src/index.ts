@@ -2,6 +2,7 @@ export * from './applications.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './board.ts';
+export * from './bodies.ts';
 export * from './common.ts';
 export * from './conversations.ts';
 export * from './cooperation-overview.ts';

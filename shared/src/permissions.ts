@@ -114,6 +114,8 @@ export const ACTIONS = [
   'conversations.use',
   /** That conversations exist, between whom and when — never their text (administrators, on a complaint). */
   'conversations.moderate',
+  /** Create and change the governing bodies, their rules and positions (administrators; decision 039). */
+  'bodies.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -257,6 +259,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'audit.read':
     case 'mailbox.read':
     case 'settings.manage':
+    case 'bodies.manage':
     case 'fees.manage':
     case 'organizations.import':
     case 'organizations.remove':

@@ -42,6 +42,8 @@ export const AccountExportSchema = z.object({
     updatedAt: z.string(),
   }),
   roles: Rows,
+  /** Their positions in the cluster's bodies, every term (issue 15 §1). */
+  bodyPositions: Rows,
   sessions: Rows,
   organizations: Rows,
   applications: Rows,

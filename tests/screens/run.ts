@@ -165,6 +165,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'statute', path: '/statute' },
     { name: 'privacy', path: '/privacy' },
     { name: 'contact', path: '/contact' },
+    // Who runs the cluster (issue 15 §1): members also see the history of terms there.
+    { name: 'governance', path: '/governance' },
     { name: 'not-found', path: '/no-such-page' },
   ];
   switch (role) {
@@ -351,6 +353,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           { name: 'admin-conversations', path: '/admin/conversations' },
           { name: 'admin-conversations-empty', path: '/admin/conversations?q=%D0%BD%D1%8F%D0%BC%D0%B0' },
           { name: 'admin-import', path: '/admin/import' },
+          { name: 'admin-bodies', path: '/admin/bodies' },
           { name: 'admin-settings', path: '/admin/settings' },
           { name: 'admin-fees', path: '/admin/fees' },
           { name: 'admin-fees-calendar', path: '/admin/fees', open: DATE_CALENDAR },

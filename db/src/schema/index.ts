@@ -3,6 +3,7 @@ export * from './areas.ts';
 export * from './audit-events.ts';
 export * from './auth-tokens.ts';
 export * from './board.ts';
+export * from './bodies.ts';
 export * from './calendar-feeds.ts';
 export * from './cluster-settings.ts';
 export * from './conversations.ts';

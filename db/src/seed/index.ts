@@ -23,6 +23,7 @@ import {
 } from '../schema/index.ts';
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
+import { seedDemoBodies } from './demo-bodies.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
@@ -34,6 +35,7 @@ import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
+export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -178,6 +180,9 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoConversations(tx);
     // Shared resources with bookings this week and next, and one request to answer (issue 14 §3).
     await seedDemoResources(tx, idOf);
+    // The initiative committee with its officers (the demo committee accounts) and the general assembly
+    // to be founded (issue 15 §1); after the applications, which add the third committee member.
+    await seedDemoBodies(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

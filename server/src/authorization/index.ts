@@ -6,6 +6,7 @@ import { ROWS as account } from './account.rows.ts';
 import { ROWS as admin } from './admin.rows.ts';
 import { ROWS as applications } from './applications.rows.ts';
 import { ROWS as board } from './board.rows.ts';
+import { ROWS as bodies } from './bodies.rows.ts';
 import { ROWS as clusterPages } from './cluster-pages.rows.ts';
 import { ROWS as conversations } from './conversations.rows.ts';
 import { ROWS as cooperation } from './cooperation.rows.ts';
@@ -36,6 +37,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'memberships.rows.ts': memberships,
   'csv.rows.ts': csv,
   'board.rows.ts': board,
+  'bodies.rows.ts': bodies,
   'resources.rows.ts': resources,
   'cooperation.rows.ts': cooperation,
   'conversations.rows.ts': conversations,

@@ -406,6 +406,36 @@ export const messages = {
     bg: 'Периодът може да е най-много {max} месеца.',
     en: 'The period can be at most {max} months.',
   },
+  'body.not_found.title': { bg: 'Органът не е намерен', en: 'Body not found' },
+  'body.not_found.detail': {
+    bg: 'Няма орган на клъстера с този идентификатор.',
+    en: 'There is no body of the cluster with this identifier.',
+  },
+  'body.stale.title': { bg: 'Записът е променен междувременно', en: 'Changed meanwhile' },
+  'body.stale.detail': {
+    bg: 'Някой друг промени записа, докато го редактирахте. Заредете го отново и повторете промяната.',
+    en: 'Someone else changed the record while you were editing it. Reload it and make your change again.',
+  },
+  'body.position_not_found.title': { bg: 'Длъжността не е намерена', en: 'Position not found' },
+  'body.position_not_found.detail': {
+    bg: 'Този орган няма длъжност с този идентификатор.',
+    en: 'This body has no position with this identifier.',
+  },
+  'body.position_conflict.title': { bg: 'Длъжността е заета', en: 'Position taken' },
+  'body.position_conflict.detail': {
+    bg: 'Ролята следва длъжностите в органа, който разглежда заявленията, а тази длъжност е заета или човекът вече има бъдещ мандат. Променете длъжностите на страницата на органа.',
+    en: 'The role follows the positions in the body that reviews applications, and this position is taken or the person already has a future term. Change the positions on the body’s page.',
+  },
+  'body.position_erased.title': { bg: 'Името е изтрито', en: 'Name erased' },
+  'body.position_erased.detail': {
+    bg: 'Името на заемащия тази длъжност е изтрито; записът остава само в историята.',
+    en: 'The name of this position’s holder was erased; the record stays in the history only.',
+  },
+  'body.position_has_account.title': { bg: 'Лицето има профил', en: 'The person has an account' },
+  'body.position_has_account.detail': {
+    bg: 'Данните на потребител се изтриват от страницата на потребителя в администрацията.',
+    en: "A user's data is erased from the user's page in the administration.",
+  },
   'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
   'resource.not_found.detail': {
     bg: 'Няма споделен ресурс с този идентификатор.',
@@ -510,6 +540,42 @@ export const messages = {
   'resources.photo_order': {
     bg: 'Посочете всяка снимка на ресурса точно веднъж.',
     en: 'Name every photo of the resource exactly once.',
+  },
+  'bodies.term_order': {
+    bg: 'Мандатът не може да свършва преди да е започнал.',
+    en: 'A term cannot end before it starts.',
+  },
+  'bodies.dissolved_order': {
+    bg: 'Органът може да бъде закрит само след датата на учредяването си.',
+    en: 'A body can be dissolved only after the date it was founded.',
+  },
+  'bodies.holder_one': {
+    bg: 'Изберете потребител или въведете име — едното от двете.',
+    en: 'Choose a user or enter a name — one of the two.',
+  },
+  'bodies.chair_taken': {
+    bg: 'Органът вече има председател за част от този период.',
+    en: 'The body already has a chair for part of this period.',
+  },
+  'bodies.holder_overlap': {
+    bg: 'Това лице вече заема длъжност в органа за част от този период.',
+    en: 'This person already holds a position in the body for part of this period.',
+  },
+  'bodies.user_unknown': {
+    bg: 'Няма активен потребител с този идентификатор.',
+    en: 'There is no active user with this identifier.',
+  },
+  'bodies.user_required': {
+    bg: 'Органът разглежда заявления: длъжностите в него заемат само потребители на портала.',
+    en: 'This body reviews applications: its positions are held by portal users only.',
+  },
+  'bodies.reviewing_taken': {
+    bg: 'Друг орган вече разглежда заявленията; първо махнете отметката там.',
+    en: 'Another body already reviews applications; untick it there first.',
+  },
+  'bodies.reviewing_users_only': {
+    bg: 'В органа има длъжности на лица без профил; органът, който разглежда заявления, може да има само потребители.',
+    en: 'The body has positions held by people without an account; the body that reviews applications may have users only.',
   },
   'resources.fee_conditions': {
     bg: 'Посочете цена и единица (час, половин ден, ден) само при условие „срещу заплащане“.',

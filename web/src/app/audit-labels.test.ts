@@ -108,6 +108,12 @@ const SERVER_ACTIONS = [
   'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
+  'body.created',
+  'body.updated',
+  'body.position_added',
+  'body.position_updated',
+  'body.position_ended',
+  'body.holder_erased',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -125,6 +131,7 @@ const SERVER_ENTITY_TYPES = [
   'resource_booking',
   'conversation',
   'partnership',
+  'governing_body',
 ];
 
 describe('audit labels', () => {

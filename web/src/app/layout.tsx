@@ -122,6 +122,11 @@ export function AppLayout() {
               <nav aria-label={t('layout.footerNavigation')}>
                 <Group component="ul" gap="md" className="plain-list">
                   <li>
+                    <Anchor component={Link} to={paths.bodies.href()} size="sm">
+                      {t('sitePages.bodies')}
+                    </Anchor>
+                  </li>
+                  <li>
                     <Anchor component={Link} to={paths.statute.href()} size="sm">
                       {t('sitePages.statute')}
                     </Anchor>

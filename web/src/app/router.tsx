@@ -70,6 +70,14 @@ export const routes: RouteObject[] = [
           })),
       },
       {
+        path: paths.bodies.path,
+        lazy: () =>
+          Promise.all([
+            import('@/features/bodies/components/bodies-page.tsx'),
+            import('@/i18n/bodies.ts'),
+          ]).then(([m]) => ({ Component: m.BodiesPage })),
+      },
+      {
         path: paths.members.path,
         lazy: () =>
           import('@/features/directory/components/directory-page.tsx').then((m) => ({
@@ -350,6 +358,23 @@ export const routes: RouteObject[] = [
             lazy: adminPage(
               () => import('@/features/members-csv/import-page.tsx'),
               (m) => m.ImportPage,
+            ),
+          },
+        ],
+      },
+      // Governing bodies and positions (issue 15 §1), with the `bodies` texts.
+      {
+        element: <RequireAuth permission="bodies.manage" />,
+        children: [
+          {
+            path: paths.adminBodies.path,
+            lazy: adminPage(
+              () =>
+                Promise.all([
+                  import('@/features/bodies/components/admin-bodies-page.tsx'),
+                  import('@/i18n/bodies.ts'),
+                ]).then(([m]) => m),
+              (m) => m.AdminBodiesPage,
             ),
           },
         ],

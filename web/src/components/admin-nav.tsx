@@ -11,6 +11,7 @@ export function AdminNav() {
     { to: paths.adminAudit.href(), label: t('admin.nav.audit') },
     { to: paths.adminMailbox.href(), label: t('admin.nav.mailbox') },
     { to: paths.adminConversations.href(), label: t('admin.nav.conversations') },
+    { to: paths.adminBodies.href(), label: t('admin.nav.bodies') },
     { to: paths.adminSettings.href(), label: t('admin.nav.settings') },
     { to: paths.adminImport.href(), label: t('admin.nav.import') },
     { to: paths.adminFees.href(), label: t('admin.nav.fees') },

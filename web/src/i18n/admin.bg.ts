@@ -14,6 +14,7 @@ export const adminBg = {
     fees: 'Членски внос',
     import: 'Внасяне',
     cooperation: 'Сътрудничество',
+    bodies: 'Органи',
   },
   import: {
     title: 'Внасяне на организации',
@@ -211,6 +212,7 @@ export const adminBg = {
       resource_booking: 'Резервация на ресурс',
       conversation: 'Разговор по обява',
       partnership: 'Партньорство в клъстера',
+      governing_body: 'Орган на клъстера',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -315,6 +317,14 @@ export const adminBg = {
       },
       partnership: {
         consent_changed: 'Променено съгласие за показване на партньорство',
+      },
+      body: {
+        created: 'Създаден орган',
+        updated: 'Променен орган или правилата му',
+        position_added: 'Дадена длъжност в орган',
+        position_updated: 'Поправена длъжност в орган',
+        position_ended: 'Прекратена длъжност в орган',
+        holder_erased: 'Изтрито име на заемащ длъжност',
       },
       booking: {
         requested: 'Заявена резервация',

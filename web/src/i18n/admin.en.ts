@@ -12,6 +12,7 @@ export const adminEn: AdminMessages = {
     fees: 'Annual fees',
     cooperation: 'Cooperation',
     import: 'Import',
+    bodies: 'Bodies',
   },
   import: {
     title: 'Import organisations',
@@ -209,6 +210,7 @@ export const adminEn: AdminMessages = {
       resource_booking: 'Resource booking',
       conversation: 'Conversation about a board item',
       partnership: 'Partnership in the cluster',
+      governing_body: 'Body of the cluster',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -313,6 +315,14 @@ export const adminEn: AdminMessages = {
       },
       partnership: {
         consent_changed: 'Consent to show a partnership changed',
+      },
+      body: {
+        created: 'Body created',
+        updated: 'Body or its rules changed',
+        position_added: 'Position given in a body',
+        position_updated: 'Position in a body corrected',
+        position_ended: 'Position in a body ended',
+        holder_erased: "Position holder's name erased",
       },
       booking: {
         requested: 'Booking requested',

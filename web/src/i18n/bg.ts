@@ -2,6 +2,7 @@ import type { AccountDataMessages } from './account-data.bg.ts';
 import type { AdminMessages } from './admin.bg.ts';
 import type { ApplyMessages } from './apply.bg.ts';
 import type { BoardMessages } from './board.bg.ts';
+import type { BodiesMessages } from './bodies.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
 import type { ConversationsMessages } from './conversations.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
@@ -38,6 +39,7 @@ export const bg = {
     statute: 'Устав',
     privacy: 'Защита на личните данни',
     contact: 'Контакти',
+    bodies: 'Кой управлява клъстера',
     empty: 'Тази страница още не е написана.',
     updated: 'Последна промяна: {{date}}',
     signUpNotice: 'С регистрацията приемате обработката на данните ви, описана в',
@@ -485,4 +487,5 @@ export type Messages = ShellMessages & {
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
+  bodies: BodiesMessages;
 };

@@ -21,6 +21,7 @@ export const en: ShellMessages = {
     statute: 'Statute',
     privacy: 'Privacy notice',
     contact: 'Contact',
+    bodies: 'Who runs the cluster',
     empty: 'This page has not been written yet.',
     updated: 'Last updated on {{date}}',
     signUpNotice: 'By signing up you accept the processing of your data as described in the',

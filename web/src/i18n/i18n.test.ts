@@ -13,6 +13,9 @@ import { bg, type Messages } from './bg.ts';
 import { boardBg } from './board.bg.ts';
 import { boardEn } from './board.en.ts';
 import { boardResources } from './board.ts';
+import { bodiesBg } from './bodies.bg.ts';
+import { bodiesEn } from './bodies.en.ts';
+import { bodiesResources } from './bodies.ts';
 import { committeeBg } from './committee.bg.ts';
 import { committeeEn } from './committee.en.ts';
 import { committeeResources } from './committee.ts';
@@ -64,6 +67,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
     resources: resourcesBg,
+    bodies: bodiesBg,
   },
   en: {
     ...en,
@@ -81,6 +85,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
     resources: resourcesEn,
+    bodies: bodiesEn,
   },
 };
 
@@ -165,6 +170,7 @@ describe('translations', () => {
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
+        bodies: bodiesResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -134,6 +134,15 @@ export const paths = {
     /** `search`: the list's filters (`?q=…&status=agreed`). */
     href: (search?: string | Record<string, string>) => withSearch('/admin/conversations', search),
   },
+  /** "Who runs the cluster": the bodies and positions (issue 15 §1). */
+  bodies: {
+    path: '/governance',
+    href: () => '/governance',
+  },
+  adminBodies: {
+    path: '/admin/bodies',
+    href: () => '/admin/bodies',
+  },
   adminSettings: {
     path: '/admin/settings',
     href: () => '/admin/settings',

@@ -16,6 +16,7 @@ import { type Actor, recordAudit } from '../../audit.ts';
 import { deleteUserSessions } from '../../auth/sessions.ts';
 import { AppError } from '../../errors.ts';
 import { auditSnapshot, findUsers, loadAdminUser, toAdminUser } from '../../users.ts';
+import { committeeRoleChanged } from '../bodies/bodies.service.ts';
 import {
   auditFilter,
   bumpUserVersion,
@@ -78,8 +79,16 @@ async function changeUser(
   });
 }
 
+const isCommitteeRole = (role: Role): role is 'committee_member' | 'committee_chair' =>
+  role === 'committee_member' || role === 'committee_chair';
+
+/**
+ * A committee role follows the positions in the body that reviews applications, when there is one
+ * (decision 039): granting or revoking it here changes the positions in the same transaction.
+ */
 export function grantRole(db: Db, actor: Actor, userId: string, role: Role): Promise<AdminUser> {
   return changeUser(db, actor, userId, 'user.role_granted', async (tx) => {
+    if (isCommitteeRole(role) && (await committeeRoleChanged(tx, actor, userId, role, 'granted'))) return;
     await insertRole(tx, userId, role, actor.userId);
   });
 }
@@ -87,6 +96,7 @@ export function grantRole(db: Db, actor: Actor, userId: string, role: Role): Pro
 export function revokeRole(db: Db, actor: Actor, userId: string, role: Role): Promise<AdminUser> {
   if (role === 'admin' && userId === actor.userId) throw new AppError('user.self_lockout', 409);
   return changeUser(db, actor, userId, 'user.role_revoked', async (tx) => {
+    if (isCommitteeRole(role) && (await committeeRoleChanged(tx, actor, userId, role, 'revoked'))) return;
     await deleteRole(tx, userId, role);
   });
 }

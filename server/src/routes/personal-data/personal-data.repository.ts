@@ -9,6 +9,7 @@ import {
   authTokens,
   boardItemRevisions,
   boardItems,
+  bodyPositions,
   calendarFeeds,
   conversationDigests,
   conversationMessages,
@@ -19,6 +20,7 @@ import {
   decisions,
   eq,
   feePayments,
+  governingBodies,
   inArray,
   isNotNull,
   isNull,
@@ -197,6 +199,26 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(userRoles)
         .where(eq(userRoles.userId, userId))
         .orderBy(asc(userRoles.role)),
+    ),
+    /** Their positions in the cluster's bodies, every term (issue 15 §1, decision 039). */
+    bodyPositions: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: bodyPositions.id,
+            bodyId: bodyPositions.bodyId,
+            bodyNameBg: governingBodies.nameBg,
+            bodyNameEn: governingBodies.nameEn,
+            position: bodyPositions.position,
+            startsOn: bodyPositions.startsOn,
+            endsOn: bodyPositions.endsOn,
+          }),
+        )
+        .from(bodyPositions)
+        .innerJoin(governingBodies, eq(governingBodies.id, bodyPositions.bodyId))
+        .where(eq(bodyPositions.userId, userId))
+        .orderBy(asc(bodyPositions.startsOn)),
     ),
     sessions: await jsonRows(
       db,

@@ -12,6 +12,7 @@ import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-l
 import { tokenHash } from '../../auth/tokens.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { loadAdminUser } from '../../users.ts';
+import { endPositionsOfErasedUser } from '../bodies/bodies.service.ts';
 import {
   anonymizeUser,
   applicationsOfOrganization,
@@ -177,6 +178,7 @@ interface ErasureCounts {
   emailsRedacted: number;
   invitationsDeleted: number;
   boardItemsDetached: number;
+  positionsEnded: number;
 }
 
 /** Erases one user's personal data inside `tx` (the user row is already locked). */
@@ -221,6 +223,10 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // Invitations to their address: open ones go; settled ones keep the record under the placeholder.
   const invitations = await eraseInvitationsTo(tx, email, placeholder);
 
+  // Their terms in the cluster's bodies end today and stay in the history, nameless with the account
+  // (decision 039); the committee roles go with every other role just below.
+  const positionsEnded = await endPositionsOfErasedUser(tx, user.id);
+
   const sessions = await deleteSessionsOfUser(tx, user.id);
   await deleteAccessOf(tx, user.id);
   // Rate-limit counters are keyed by a hash of the address.
@@ -238,6 +244,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
     emailsRedacted: redacted,
     invitationsDeleted: invitations,
     boardItemsDetached,
+    positionsEnded,
   };
 }
 

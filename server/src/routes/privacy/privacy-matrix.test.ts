@@ -755,6 +755,43 @@ describe('who gets a calendar feed', () => {
   });
 });
 
+/**
+ * Who runs the cluster (issue 15 §1, decision 039): everyone sees who holds a position today; the names of
+ * former holders are for members only; a holder's user id is for administrators only (never in these two).
+ */
+describe('governing bodies: past terms members only, user ids never public', () => {
+  const FORMER = 'Бивша членка на работната група';
+  const CURRENT = 'Настоящ председател на работната група';
+  let holderId = '';
+  beforeAll(async () => {
+    holderId = (await insertUser(h, { displayName: CURRENT })).id;
+    const [body] = await h.query<{ id: string }>(
+      sql`insert into governing_bodies (kind, name_bg, name_en) values ('working_group', 'Група', 'Group') returning id`,
+    );
+    await h.query(sql`insert into body_positions (body_id, position, person_name, starts_on, ends_on)
+      values (${body!.id}, 'member', ${FORMER}, '2024-01-01', '2025-01-01')`);
+    await h.query(sql`insert into body_positions (body_id, position, user_id, starts_on)
+      values (${body!.id}, 'chair', ${holderId}, '2025-01-01')`);
+  });
+
+  it.each(READERS)('%s: today on the public page; former holders only as a member', async (reader) => {
+    const pub = await ask(reader, '/api/bodies');
+    expect(pub.statusCode).toBe(200);
+    expect(pub.body).toContain(CURRENT);
+    expect(pub.body).not.toContain(FORMER);
+    expect(pub.body).not.toContain(holderId);
+    const history = await ask(reader, '/api/bodies/history');
+    if (membersView(reader) === 'denied') {
+      expect([401, 403], history.body).toContain(history.statusCode);
+      expect(history.body).not.toContain(FORMER);
+    } else {
+      expect(history.statusCode, history.body).toBe(200);
+      expect(history.body).toContain(FORMER);
+      expect(history.body).not.toContain(holderId);
+    }
+  });
+});
+
 describe('the table', () => {
   it('lists every GET route under an organisations or members path (or says why it has no contacts)', async () => {
     await app.ready();

@@ -20,6 +20,7 @@ const accountExport = {
     updatedAt: '2026-01-10T09:00:00.000Z',
   },
   roles: [],
+  bodyPositions: [],
   sessions: [],
   organizations: [],
   applications: [],

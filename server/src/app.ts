@@ -28,6 +28,8 @@ import { applicationsRoutes, committeeRoutes } from './routes/applications/appli
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
+import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
+import { newsPageMeta } from './routes/news/news.meta.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -339,7 +341,12 @@ export async function buildApp({
   await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
   await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
 
-  await registerSpa(app, config.webDistDir);
+  await app.register(newsRoutes, { prefix: '/api/news' });
+  await app.register(newsEditorRoutes, { prefix: '/api/committee/news' });
+  await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
+  await registerSpa(app, config.webDistDir, {
+    newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
+  });
 
   return app;
 }

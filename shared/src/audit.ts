@@ -87,6 +87,12 @@ export const AUDIT_ACTIONS = [
   'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
+  'news.created',
+  'news.updated',
+  'news.published',
+  'news.archived',
+  'news.submitted',
+  'news.returned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -110,5 +116,6 @@ export const AUDIT_ENTITY_TYPES = [
   'resource_booking',
   'conversation',
   'partnership',
+  'news_post',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

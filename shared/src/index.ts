@@ -30,3 +30,4 @@ export * from './site-content.ts';
 export * from './suggestions.ts';
 export * from './text.ts';
 export * from './voting.ts';
+export * from './news.ts';

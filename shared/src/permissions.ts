@@ -114,6 +114,13 @@ export const ACTIONS = [
   'conversations.use',
   /** That conversations exist, between whom and when — never their text (administrators, on a complaint). */
   'conversations.moderate',
+  /** Write, publish, schedule and archive news posts; approve or return member news (committee, admins). */
+  'news.manage',
+  /**
+   * Propose member news for an organisation (record-level: a representative of that organisation while it
+   * is an active member; the committee approves it before it is public).
+   */
+  'news.propose',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -168,6 +175,7 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'board.post',
   'suggestions.view',
   'suggestions.dismiss',
+  'news.propose',
 ] as const satisfies readonly Action[];
 
 /**
@@ -246,12 +254,14 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'suggestions.dismiss':
+    case 'news.propose':
       if (!isActiveMemberRepresentative(user)) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
     case 'cooperation.overview':
+    case 'news.manage':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

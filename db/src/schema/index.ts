@@ -10,6 +10,7 @@ export * from './decisions.ts';
 export * from './directory-entries.ts';
 export * from './fees.ts';
 export * from './membership-events.ts';
+export * from './news.ts';
 export * from './memberships.ts';
 export * from './organization-areas.ts';
 export * from './organization-competitors.ts';

@@ -108,6 +108,12 @@ const SERVER_ACTIONS = [
   'conversation.agreed_declined',
   'partnership.consent_changed',
   'conversation.email_setting_changed',
+  'news.created',
+  'news.updated',
+  'news.published',
+  'news.archived',
+  'news.submitted',
+  'news.returned',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -125,6 +131,7 @@ const SERVER_ENTITY_TYPES = [
   'resource_booking',
   'conversation',
   'partnership',
+  'news_post',
 ];
 
 describe('audit labels', () => {

@@ -28,6 +28,7 @@ const accountExport = {
   invitationsReceived: [],
   emails: [],
   boardItems: [],
+  newsPosts: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

@@ -39,6 +39,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { newsBg } from './news.bg.ts';
+import { newsEn } from './news.en.ts';
+import { newsResources } from './news.ts';
 import { resourcesBg } from './resources.bg.ts';
 import { resourcesEn } from './resources.en.ts';
 import { resourcesResources } from './resources.ts';
@@ -64,6 +67,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
     resources: resourcesBg,
+    news: newsBg,
   },
   en: {
     ...en,
@@ -81,6 +85,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
     resources: resourcesEn,
+    news: newsEn,
   },
 };
 
@@ -165,6 +170,7 @@ describe('translations', () => {
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
+        news: newsResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -27,6 +27,7 @@ import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
+import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
@@ -47,6 +48,7 @@ export {
   type DemoFeePayment,
   type DemoFeeRate,
 } from './demo-fees.ts';
+export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
@@ -178,6 +180,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoConversations(tx);
     // Shared resources with bookings this week and next, and one request to answer (issue 14 §3).
     await seedDemoResources(tx, idOf);
+    // News: the committee's first meeting, a call, member news approved and one waiting (issue 15 §4).
+    await seedDemoNews(tx, idOf, userIdOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -28,8 +28,6 @@ import { applicationsRoutes, committeeRoutes } from './routes/applications/appli
 import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
-import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
-import { newsPageMeta } from './routes/news/news.meta.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -50,6 +48,8 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
+import { newsPageMeta } from './routes/news/news.meta.ts';
+import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';

@@ -73,13 +73,21 @@ describe('the post bodies', () => {
     const html = NewsPostCreateBodySchema.safeParse({ ...base, bodyBg: '<script>x</script>' });
     expect(html.success).toBe(false);
     expect(html.error?.issues[0]).toMatchObject({ path: ['bodyBg'], params: { code: 'news.markdown_html' } });
-    const long = NewsPostCreateBodySchema.safeParse({ ...base, bodyEn: 'a'.repeat(NEWS_BODY_MAX + 1), titleEn: 'T' });
+    const long = NewsPostCreateBodySchema.safeParse({
+      ...base,
+      bodyEn: 'a'.repeat(NEWS_BODY_MAX + 1),
+      titleEn: 'T',
+    });
     expect(long.error?.issues[0]).toMatchObject({ path: ['bodyEn'], params: { code: 'news.body_too_long' } });
-    expect(NewsPostCreateBodySchema.safeParse({ ...base, bodyBg: 'a'.repeat(NEWS_BODY_MAX) }).success).toBe(true);
+    expect(NewsPostCreateBodySchema.safeParse({ ...base, bodyBg: 'a'.repeat(NEWS_BODY_MAX) }).success).toBe(
+      true,
+    );
   });
 
   it('needs one language with a title and a body; either language may be missing', () => {
-    expect(NewsPostCreateBodySchema.safeParse({ category: 'news', titleEn: 'T', bodyEn: 'B' }).success).toBe(true);
+    expect(NewsPostCreateBodySchema.safeParse({ category: 'news', titleEn: 'T', bodyEn: 'B' }).success).toBe(
+      true,
+    );
     const none = NewsPostCreateBodySchema.safeParse({ category: 'news' });
     expect(none.error?.issues[0]).toMatchObject({
       path: ['titleBg'],
@@ -92,7 +100,9 @@ describe('the post bodies', () => {
 
 describe('newsSlugOf', () => {
   it('transliterates Bulgarian and joins words', () => {
-    expect(newsSlugOf('Първо заседание на Инициативния комитет!')).toBe('parvo-zasedanie-na-initsiativniya-komitet');
+    expect(newsSlugOf('Първо заседание на Инициативния комитет!')).toBe(
+      'parvo-zasedanie-na-initsiativniya-komitet',
+    );
     expect(newsSlugOf('Щастие, ЮЖНА: ОПИК 2026')).toBe('shtastie-yuzhna-opik-2026');
     expect(newsSlugOf('„“')).toBe('post');
     expect(newsSlugOf('a'.repeat(200)).length).toBe(80);

@@ -42,9 +42,7 @@ export const newsPosts = pgTable(
   },
   (t) => [
     uniqueIndex('news_posts_slug_idx').on(t.slug),
-    index('news_posts_public_idx')
-      .on(t.publishAt.desc(), t.id)
-      .where(sql`status = 'published'`),
+    index('news_posts_public_idx').on(t.publishAt.desc(), t.id).where(sql`status = 'published'`),
     index('news_posts_status_idx').on(t.status, t.updatedAt),
     index('news_posts_author_idx').on(t.authorId),
     index('news_posts_organization_idx').on(t.organizationId),

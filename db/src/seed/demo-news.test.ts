@@ -48,6 +48,8 @@ describe(`the demo news (${testEngine})`, () => {
   it('changes nothing when seeded again', async () => {
     const before = await h.query(sql`select id, version, updated_at::text from news_posts order by id`);
     await seedDemo(h.db);
-    expect(await h.query(sql`select id, version, updated_at::text from news_posts order by id`)).toEqual(before);
+    expect(await h.query(sql`select id, version, updated_at::text from news_posts order by id`)).toEqual(
+      before,
+    );
   });
 });

@@ -82,7 +82,8 @@ export const ROWS: Row[] = [
     label: 'a published post',
     expect: everyone(200),
     build: async () => ({ url: `/api/news/posts/${(await insertPost({ status: 'published' })).slug}` }),
-    check: (body) => expect(bodyOf(body)).toMatchObject({ titleBg: 'Новина', bodyBg: 'Текст на **новината**.' }),
+    check: (body) =>
+      expect(bodyOf(body)).toMatchObject({ titleBg: 'Новина', bodyBg: 'Текст на **новината**.' }),
   },
   {
     method: 'GET',
@@ -167,7 +168,8 @@ export const ROWS: Row[] = [
       url: `/api/committee/news/${(await insertPost()).id}/publish`,
       payload: { version: 1 },
     }),
-    check: (body) => expect(bodyOf(body)).toMatchObject({ status: 'published', effectiveStatus: 'published' }),
+    check: (body) =>
+      expect(bodyOf(body)).toMatchObject({ status: 'published', effectiveStatus: 'published' }),
   },
   {
     method: 'POST',
@@ -191,7 +193,8 @@ export const ROWS: Row[] = [
       url: `/api/committee/news/${(await insertPost({ status: 'submitted', organizationId: f.orgB.id })).id}/return`,
       payload: { version: 1, reason: 'Добавете снимка.' },
     }),
-    check: (body) => expect(bodyOf(body)).toMatchObject({ status: 'returned', returnReason: 'Добавете снимка.' }),
+    check: (body) =>
+      expect(bodyOf(body)).toMatchObject({ status: 'returned', returnReason: 'Добавете снимка.' }),
   },
   {
     method: 'GET',

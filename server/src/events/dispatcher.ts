@@ -3,9 +3,9 @@ import { maskEmails, type WorkerLog } from '../email/worker-log.ts';
 import { backoffSeconds, describeError } from '../retry.ts';
 import { applicationHandlers } from '../routes/applications/notifications.ts';
 import { boardHandlers } from '../routes/board/board.reminders.ts';
-import { newsHandlers } from '../routes/news/news.events.ts';
 import { conversationHandlers } from '../routes/conversations/conversations.service.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
+import { newsHandlers } from '../routes/news/news.events.ts';
 import type { EventHandler, EventHandlers, EventType } from './events.ts';
 
 /**

@@ -20,7 +20,12 @@ export interface PageMeta {
 export type NewsMetaLookup = (slug: string, acceptLanguage: string | undefined) => Promise<PageMeta | null>;
 
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /**
  * index.html with the page's title, description and Open Graph tags: the built file's own title and

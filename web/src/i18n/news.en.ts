@@ -93,7 +93,8 @@ export const newsEn: NewsMessages = {
     returned: 'The post was returned to its author.',
     submit: 'Submit for approval',
     submitTitle: 'Submit to the committee',
-    submitText: 'The committee reviews the post before it is public. While it is with them you cannot change it.',
+    submitText:
+      'The committee reviews the post before it is public. While it is with them you cannot change it.',
     submitted: 'The post was submitted for approval.',
     returnedReason: 'Reason for returning: {{reason}}',
     scheduledFor: 'Scheduled for {{date}}',

@@ -29,8 +29,7 @@ export function renderFeed(
 ): string {
   const base = options.publicUrl.replace(/\/$/, '');
   const title = lang === 'en' ? `${options.clusterName} — news` : `${options.clusterName} — новини`;
-  const description =
-    lang === 'en' ? `News of ${options.clusterName}` : `Новини на ${options.clusterName}`;
+  const description = lang === 'en' ? `News of ${options.clusterName}` : `Новини на ${options.clusterName}`;
   const self = `${base}/api/news/feed/${lang}`;
   const items = posts.map((p) => {
     const link = `${base}${newsPath(p.slug)}`;

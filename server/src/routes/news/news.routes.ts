@@ -133,7 +133,8 @@ export const newsEditorRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: NewsPostSchema, ...writeProblems },
       },
     },
-    async (request, reply) => reply.code(201).send(await createPost(db(), requireActor(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createPost(db(), requireActor(request), request.body)),
   );
 
   app.get(

@@ -320,11 +320,13 @@ const snapshot = (p: NewsPost) => ({
 
 /** Reads the post for a change, locked, and checks the version the client read. */
 async function lockForChange(tx: Db, id: string, version: number): Promise<NewsPost> {
-  const [locked] = await rowsOf<{ id: string }>(tx, sql`select id from news_posts where id = ${id} for update`);
+  const [locked] = await rowsOf<{ id: string }>(
+    tx,
+    sql`select id from news_posts where id = ${id} for update`,
+  );
   if (!locked) throw notFound();
   const post = await getPost(tx, id);
-  if (post.version !== version)
-    throw new AppError('news.stale', 409, { extensions: { current: post } });
+  if (post.version !== version) throw new AppError('news.stale', 409, { extensions: { current: post } });
   return post;
 }
 
@@ -389,12 +391,14 @@ async function changePost(
     db.transaction(async (tx) => {
       const before = await lockForChange(tx, id, version);
       const set = await change(before, tx);
-      await tx.execute(sql`update news_posts set ${sql.join(
-        Object.entries({ ...set, editor_id: actor.userId }).map(
-          ([column, value]) => sql`${sql.identifier(column)} = ${value}`,
-        ),
-        sql`, `,
-      )}, updated_at = now(), version = version + 1 where id = ${id}`);
+      await tx.execute(
+        sql`update news_posts set ${sql.join(
+          Object.entries({ ...set, editor_id: actor.userId }).map(
+            ([column, value]) => sql`${sql.identifier(column)} = ${value}`,
+          ),
+          sql`, `,
+        )}, updated_at = now(), version = version + 1 where id = ${id}`,
+      );
       const post = await getPost(tx, id);
       await recordAudit(tx, actor, {
         action,
@@ -409,7 +413,8 @@ async function changePost(
   );
 }
 
-const transitionInvalid = (status: string) => new AppError('news.transition_invalid', 409, { values: { status } });
+const transitionInvalid = (status: string) =>
+  new AppError('news.transition_invalid', 409, { values: { status } });
 
 export function updatePost(db: Db, actor: SignedInActor, id: string, body: NewsPostUpdateBody) {
   return changePost(db, actor, id, body.version, 'news.updated', async (before, tx) => {
@@ -458,7 +463,10 @@ export function publishPost(db: Db, actor: SignedInActor, id: string, body: News
     },
     async (tx, before, post) => {
       if (before.status === 'submitted')
-        await recordEvent(tx, { type: 'news.proposal_decided', payload: { postId: post.id, approved: true } });
+        await recordEvent(tx, {
+          type: 'news.proposal_decided',
+          payload: { postId: post.id, approved: true },
+        });
     },
   );
 }

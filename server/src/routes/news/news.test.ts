@@ -36,7 +36,11 @@ beforeAll(async () => {
     '<!doctype html><html lang="bg"><head><meta name="description" content="Портал" /><title>Портал</title></head><body><div id="root"></div></body></html>',
   );
   app = await buildTestApp(h, { webDistDir: dist });
-  org.member = await insertOrganization(h, { nameBg: 'Лаборатория Алфа', nameEn: 'Alpha Lab', areas: ['ict'] });
+  org.member = await insertOrganization(h, {
+    nameBg: 'Лаборатория Алфа',
+    nameEn: 'Alpha Lab',
+    areas: ['ict'],
+  });
   org.other = await insertOrganization(h, { nameBg: 'Студио Гама', nameEn: 'Gamma Studio', areas: ['ict'] });
   repUser = await insertUser(h, { roles: ['representative'], organizationIds: [org.member], language: 'en' });
   as.rep = await logIn(app, repUser.email);
@@ -140,9 +144,14 @@ describe('writing and publishing', () => {
     const stale = await call(as.committee, 'POST', `/api/committee/news/${post.id}/archive`, { version: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'news.stale' });
-    const res = await call(as.admin, 'POST', `/api/committee/news/${post.id}/archive`, { version: post.version });
+    const res = await call(as.admin, 'POST', `/api/committee/news/${post.id}/archive`, {
+      version: post.version,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(NewsPostSchema.parse(res.json())).toMatchObject({ status: 'archived', editor: { id: expect.any(String) } });
+    expect(NewsPostSchema.parse(res.json())).toMatchObject({
+      status: 'archived',
+      editor: { id: expect.any(String) },
+    });
     expect((await call(null, 'GET', `/api/news/posts/${post.slug}`)).statusCode).toBe(404);
   });
 });
@@ -200,7 +209,11 @@ describe('member news', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     let post = NewsPostSchema.parse(created.json());
-    expect(post).toMatchObject({ category: 'member_news', status: 'draft', organization: { id: org.member } });
+    expect(post).toMatchObject({
+      category: 'member_news',
+      status: 'draft',
+      organization: { id: org.member },
+    });
 
     // Not the committee's to publish before it is submitted.
     const early = await call(as.committee, 'POST', `/api/committee/news/${post.id}/publish`, {
@@ -274,12 +287,18 @@ describe('member news', () => {
     const post = NewsPostSchema.parse(created.json());
     const exported = await call(cookie, 'GET', '/api/account/export');
     expect(exported.statusCode, exported.body.slice(0, 300)).toBe(200);
-    expect((exported.json() as { newsPosts: { id: string }[] }).newsPosts.map((p) => p.id)).toEqual([post.id]);
+    expect((exported.json() as { newsPosts: { id: string }[] }).newsPosts.map((p) => p.id)).toEqual([
+      post.id,
+    ]);
 
     await h.query(sql`update users set erased_at = now(), display_name = '' where id = ${user.id}`);
-    const read = NewsPostSchema.parse((await call(as.committee, 'GET', `/api/committee/news/${post.id}`)).json());
+    const read = NewsPostSchema.parse(
+      (await call(as.committee, 'GET', `/api/committee/news/${post.id}`)).json(),
+    );
     expect(read.author).toBeNull();
-    const [row] = await h.query<{ author_id: string }>(sql`select author_id from news_posts where id = ${post.id}`);
+    const [row] = await h.query<{ author_id: string }>(
+      sql`select author_id from news_posts where id = ${post.id}`,
+    );
     expect(row!.author_id).toBe(user.id);
   });
 });
@@ -333,7 +352,9 @@ describe('the public side', () => {
     const res = await app.inject({ method: 'GET', url: `/news/${post.slug}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('<meta property="og:title" content="Заглавие &quot;с кавички&quot; &lt;b&gt;" />');
+    expect(res.body).toContain(
+      '<meta property="og:title" content="Заглавие &quot;с кавички&quot; &lt;b&gt;" />',
+    );
     expect(res.body).toContain(
       '<meta property="og:description" content="Описание &amp; &lt;script&gt;alert(1)&lt;/script&gt;" />',
     );
@@ -368,6 +389,8 @@ describe('the public side', () => {
 
   it('keeps the editors’ routes from others', async () => {
     expect((await call(as.rep, 'GET', '/api/committee/news/')).statusCode).toBe(403);
-    expect((await call(as.noRole, 'POST', '/api/account/news/', { organizationId: org.member })).statusCode).toBe(403);
+    expect(
+      (await call(as.noRole, 'POST', '/api/account/news/', { organizationId: org.member })).statusCode,
+    ).toBe(403);
   });
 });

@@ -13,8 +13,8 @@ import {
 } from '@portal/shared';
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
-import { apiGet, apiSend } from '@/lib/api-client.ts';
 import { newsKeys } from '@/lib/api/news-latest.ts';
+import { apiGet, apiSend } from '@/lib/api-client.ts';
 
 const strip = (q: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Record<
@@ -84,7 +84,9 @@ function useNewsMutation<A>(send: (args: A) => Promise<NewsPost>) {
 const editor = (id: string, action = '') => `/api/committee/news/${encodeURIComponent(id)}${action}`;
 
 export const useCreatePost = () =>
-  useNewsMutation((body: NewsPostCreateBody) => apiSend('POST', '/api/committee/news/', body, NewsPostSchema));
+  useNewsMutation((body: NewsPostCreateBody) =>
+    apiSend('POST', '/api/committee/news/', body, NewsPostSchema),
+  );
 export const useUpdatePost = (id: string) =>
   useNewsMutation((body: NewsPostUpdateBody) => apiSend('PUT', editor(id), body, NewsPostSchema));
 export const usePublishPost = (id: string) =>
@@ -92,7 +94,9 @@ export const usePublishPost = (id: string) =>
     apiSend('POST', editor(id, '/publish'), body, NewsPostSchema),
   );
 export const useArchivePost = (id: string) =>
-  useNewsMutation((body: { version: number }) => apiSend('POST', editor(id, '/archive'), body, NewsPostSchema));
+  useNewsMutation((body: { version: number }) =>
+    apiSend('POST', editor(id, '/archive'), body, NewsPostSchema),
+  );
 export const useReturnPost = (id: string) =>
   useNewsMutation((body: { version: number; reason: string }) =>
     apiSend('POST', editor(id, '/return'), body, NewsPostSchema),

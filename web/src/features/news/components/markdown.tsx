@@ -20,11 +20,11 @@ const components: Components = {
   p: ({ children }) => <Text mb="sm">{children}</Text>,
   a: ({ href, children }) =>
     href ? (
-      <Anchor href={href} rel="noopener noreferrer nofollow" target={href.startsWith('/') ? undefined : '_blank'}>
+      <Anchor href={href} rel="noopener noreferrer nofollow">
         {children}
       </Anchor>
     ) : (
-      <>{children}</>
+      <span>{children}</span>
     ),
   ul: ({ children }) => (
     <List mb="sm" withPadding>
@@ -39,7 +39,8 @@ const components: Components = {
   li: ({ children }) => <List.Item>{children}</List.Item>,
   blockquote: ({ children }) => <Blockquote mb="sm">{children}</Blockquote>,
   code: ({ children }) => <Code>{children}</Code>,
-  img: ({ src, alt }) => (typeof src === 'string' && src ? <img src={src} alt={alt ?? ''} style={{ maxWidth: '100%' }} /> : null),
+  img: ({ src, alt }) =>
+    typeof src === 'string' && src ? <img src={src} alt={alt ?? ''} style={{ maxWidth: '100%' }} /> : null,
 };
 
 export function Markdown({ text, lang }: { text: string; lang?: string }) {

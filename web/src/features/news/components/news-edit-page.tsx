@@ -1,4 +1,15 @@
-import { Alert, Anchor, Button, Group, Skeleton, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Skeleton,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { NewsPost } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +75,10 @@ function EditPost({
   const [reason, setReason] = useState('');
   const editable = post.status !== 'archived';
   const canPublish =
-    post.status === 'draft' || post.status === 'submitted' || post.status === 'published' || post.status === 'archived';
+    post.status === 'draft' ||
+    post.status === 'submitted' ||
+    post.status === 'published' ||
+    post.status === 'archived';
   const isProposal = post.organization !== null;
   const close = () => setDialog(null);
 
@@ -119,10 +133,13 @@ function EditPost({
           </Anchor>
         </Group>
       ) : null}
-      {post.returnReason ? <Text>{t('news.actions.returnedReason', { reason: post.returnReason })}</Text> : null}
+      {post.returnReason ? (
+        <Text>{t('news.actions.returnedReason', { reason: post.returnReason })}</Text>
+      ) : null}
       {isProposal && post.organization ? (
         <Text size="sm">
-          {t('news.form.organization')}: {pickLocalized(post.organization.nameBg, post.organization.nameEn, language).text}
+          {t('news.form.organization')}:{' '}
+          {pickLocalized(post.organization.nameBg, post.organization.nameEn, language).text}
         </Text>
       ) : null}
       <Group gap="sm">
@@ -142,9 +159,7 @@ function EditPost({
           </Button>
         ) : null}
       </Group>
-      {editable ? (
-        <NewsForm mode="editor" post={post} onDone={() => onNotice(t('news.form.saved'))} />
-      ) : null}
+      {editable ? <NewsForm mode="editor" post={post} onDone={() => onNotice(t('news.form.saved'))} /> : null}
 
       <ConfirmModal
         opened={dialog === 'publish'}
@@ -223,8 +238,8 @@ function EditPost({
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           required
-          autosize
-          minRows={3}
+          rows={3}
+          resize="vertical"
         />
       </ConfirmModal>
     </Stack>

@@ -1,4 +1,15 @@
-import { Anchor, Button, Group, NativeSelect, Pagination, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Pagination,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { NEWS_EFFECTIVE_STATUSES, type NewsEffectiveStatus } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';

@@ -3,7 +3,6 @@ import {
   Group,
   MultiSelect,
   NativeSelect,
-  SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
@@ -116,19 +115,24 @@ export function NewsForm({
         return post
           ? { ...content(v), category: v.category, slug: v.slug, version: post.version }
           : { ...content(v), category: v.category, slug: v.slug.trim() || null };
-      return post ? { ...content(v), version: post.version } : { ...content(v), organizationId: v.organizationId };
+      return post
+        ? { ...content(v), version: post.version }
+        : { ...content(v), organizationId: v.organizationId };
     },
   });
 
-  const submit = form.onSubmit((body) => {
-    const onError = (e: unknown) => form.showServerErrors(e);
-    const onSuccess = (saved: NewsPost) => onDone(saved, !post);
-    if (mode === 'editor') {
-      if (post) updatePost.mutate(body as never, { onSuccess, onError });
-      else createPost.mutate(body as never, { onSuccess, onError });
-    } else if (post) updateProposal.mutate({ id: post.id, body: body as never }, { onSuccess, onError });
-    else createProposal.mutate(body as never, { onSuccess, onError });
-  }, () => setView('edit'));
+  const submit = form.onSubmit(
+    (body) => {
+      const onError = (e: unknown) => form.showServerErrors(e);
+      const onSuccess = (saved: NewsPost) => onDone(saved, !post);
+      if (mode === 'editor') {
+        if (post) updatePost.mutate(body as never, { onSuccess, onError });
+        else createPost.mutate(body as never, { onSuccess, onError });
+      } else if (post) updateProposal.mutate({ id: post.id, body: body as never }, { onSuccess, onError });
+      else createProposal.mutate(body as never, { onSuccess, onError });
+    },
+    () => setView('edit'),
+  );
 
   const preview = (lang: 'bg' | 'en') => {
     const title = lang === 'bg' ? form.values.titleBg : form.values.titleEn;
@@ -158,15 +162,19 @@ export function NewsForm({
         {mutation.error ? (
           <ProblemAlert error={mutation.error} fieldErrors={form.alertFor(mutation.error) ?? []} />
         ) : null}
-        <SegmentedControl
-          value={view}
-          onChange={(v) => setView(v as 'edit' | 'preview')}
-          data={[
-            { value: 'edit', label: t('news.form.edit') },
-            { value: 'preview', label: t('news.form.preview') },
-          ]}
-          maw={320}
-        />
+        <Group gap={4}>
+          {(['edit', 'preview'] as const).map((v) => (
+            <Button
+              key={v}
+              size="xs"
+              variant={view === v ? 'filled' : 'default'}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
+              {t(`news.form.${v}`)}
+            </Button>
+          ))}
+        </Group>
         {view === 'preview' ? (
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
             {preview('bg')}
@@ -189,44 +197,58 @@ export function NewsForm({
                 />
               </SimpleGrid>
             ) : !post && organizations.length > 1 ? (
-              <NativeSelect label={t('news.form.organization')} data={organizations} {...form.field('organizationId')} />
+              <NativeSelect
+                label={t('news.form.organization')}
+                data={organizations}
+                {...form.field('organizationId')}
+              />
             ) : null}
             <Text size="sm">{t('news.form.languages')}</Text>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <Stack gap="sm">
-                <TextInput label={t('news.form.titleBg')} maxLength={NEWS_TITLE_MAX} lang="bg" {...form.field('titleBg')} />
+                <TextInput
+                  label={t('news.form.titleBg')}
+                  maxLength={NEWS_TITLE_MAX}
+                  lang="bg"
+                  {...form.field('titleBg')}
+                />
                 <Textarea
                   label={t('news.form.summaryBg')}
                   maxLength={NEWS_SUMMARY_MAX}
-                  autosize
-                  minRows={2}
+                  rows={2}
+                  resize="vertical"
                   lang="bg"
                   {...form.field('summaryBg')}
                 />
                 <Textarea
                   label={t('news.form.bodyBg')}
                   description={t('news.form.bodyHelp')}
-                  autosize
-                  minRows={8}
+                  rows={8}
+                  resize="vertical"
                   lang="bg"
                   {...form.field('bodyBg')}
                 />
               </Stack>
               <Stack gap="sm">
-                <TextInput label={t('news.form.titleEn')} maxLength={NEWS_TITLE_MAX} lang="en" {...form.field('titleEn')} />
+                <TextInput
+                  label={t('news.form.titleEn')}
+                  maxLength={NEWS_TITLE_MAX}
+                  lang="en"
+                  {...form.field('titleEn')}
+                />
                 <Textarea
                   label={t('news.form.summaryEn')}
                   maxLength={NEWS_SUMMARY_MAX}
-                  autosize
-                  minRows={2}
+                  rows={2}
+                  resize="vertical"
                   lang="en"
                   {...form.field('summaryEn')}
                 />
                 <Textarea
                   label={t('news.form.bodyEn')}
                   description={t('news.form.bodyHelp')}
-                  autosize
-                  minRows={8}
+                  rows={8}
+                  resize="vertical"
                   lang="en"
                   {...form.field('bodyEn')}
                 />

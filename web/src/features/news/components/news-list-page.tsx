@@ -1,4 +1,16 @@
-import { Anchor, Badge, Button, Card, Group, Pagination, Select, Skeleton, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Pagination,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { NEWS_CATEGORIES, type NewsCategory, type NewsSummary } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -30,7 +42,9 @@ export function NewsCard({ post }: { post: NewsSummary }) {
           </Anchor>
         </Title>
         {post.organization ? (
-          <Text size="sm">{pickLocalized(post.organization.nameBg, post.organization.nameEn, language).text}</Text>
+          <Text size="sm">
+            {pickLocalized(post.organization.nameBg, post.organization.nameEn, language).text}
+          </Text>
         ) : null}
         {summary.text ? <Text lang={summary.lang}>{summary.text}</Text> : null}
       </Stack>
@@ -76,16 +90,15 @@ export function NewsListPage() {
           </Button>
         ) : null}
       </Group>
-      <Select
+      <NativeSelect
         label={t('news.form.category')}
         maw={320}
         value={category ?? ''}
-        onChange={(value) => set({ category: value || undefined, page: undefined })}
+        onChange={(e) => set({ category: e.currentTarget.value || undefined, page: undefined })}
         data={[
           { value: '', label: t('news.categoryFilter.all') },
           ...NEWS_CATEGORIES.map((c) => ({ value: c, label: t(`news.category.${c}`) })),
         ]}
-        allowDeselect={false}
       />
       {list.isPending ? (
         <Skeleton height={120} />

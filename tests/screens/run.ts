@@ -153,7 +153,7 @@ async function boardRoutes(context: BrowserContext): Promise<Route[]> {
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
-  const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news/?pageSize=5');
+  const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news?pageSize=5');
   const publicRoutes: Route[] = [
     { name: 'home', path: '/' },
     { name: 'members', path: '/members' },
@@ -345,7 +345,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
       const edited = await getJson<Items<{ id: string; status: string }>>(
         context,
-        '/api/committee/news/?pageSize=20',
+        '/api/committee/news?pageSize=20',
       );
       const byNewsStatus = new Map<string, string>();
       for (const p of edited.items) if (!byNewsStatus.has(p.status)) byNewsStatus.set(p.status, p.id);

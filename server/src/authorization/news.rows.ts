@@ -65,13 +65,13 @@ const postBody = { category: 'news', titleBg: 'Новина', bodyBg: 'Текс�
 export const ROWS: Row[] = [
   {
     method: 'GET',
-    url: '/api/news/',
+    url: '/api/news',
     permission: 'public',
     label: 'the published news',
     expect: everyone(200),
     build: async () => {
       await insertPost({ status: 'published' });
-      return { url: '/api/news/?pageSize=100' };
+      return { url: '/api/news?pageSize=100' };
     },
     check: (body) => expect(Number(bodyOf(body).total)).toBeGreaterThan(0),
   },
@@ -90,6 +90,7 @@ export const ROWS: Row[] = [
     url: '/api/news/posts/:slug',
     permission: 'public',
     label: 'a scheduled post before its time (nobody sees it on the public side)',
+    record: true,
     expect: {
       anonymous: NEWS_NOT_FOUND,
       no_role: NEWS_NOT_FOUND,
@@ -118,23 +119,23 @@ export const ROWS: Row[] = [
   },
   {
     method: 'GET',
-    url: '/api/committee/news/',
+    url: '/api/committee/news',
     permission: 'news.manage',
     label: 'every post for the editors',
     expect: editors(200),
     build: async () => {
       await insertPost();
-      return { url: '/api/committee/news/?status=draft' };
+      return { url: '/api/committee/news?status=draft' };
     },
     check: (body) => expect(Number(bodyOf(body).total)).toBeGreaterThan(0),
   },
   {
     method: 'POST',
-    url: '/api/committee/news/',
+    url: '/api/committee/news',
     permission: 'news.manage',
     label: 'writing a post',
     expect: editors(201),
-    build: () => ({ url: '/api/committee/news/', payload: postBody }),
+    build: () => ({ url: '/api/committee/news', payload: postBody }),
     check: (body) => expect(bodyOf(body)).toMatchObject({ status: 'draft', category: 'news' }),
   },
   {
@@ -198,26 +199,26 @@ export const ROWS: Row[] = [
   },
   {
     method: 'GET',
-    url: '/api/account/news/',
+    url: '/api/account/news',
     permission: 'news.propose',
     label: "the member news of the representative's organisation A",
     record: true,
     expect: proposers(allow(200)),
     build: async (f) => {
       await insertPost({ organizationId: f.orgA.id });
-      return { url: '/api/account/news/' };
+      return { url: '/api/account/news' };
     },
     check: (body) => expect(bodyOf(body).items).toEqual(expect.arrayContaining([expect.anything()])),
   },
   {
     method: 'POST',
-    url: '/api/account/news/',
+    url: '/api/account/news',
     permission: 'news.propose',
     label: 'proposing member news for organisation A',
     record: true,
     expect: proposers(allow(201)),
     build: (f) => ({
-      url: '/api/account/news/',
+      url: '/api/account/news',
       payload: { organizationId: f.orgA.id, titleBg: 'Наша новина', bodyBg: 'Текст.' },
     }),
     check: (body, f) =>
@@ -229,13 +230,13 @@ export const ROWS: Row[] = [
   },
   {
     method: 'POST',
-    url: '/api/account/news/',
+    url: '/api/account/news',
     permission: 'news.propose',
     label: 'proposing member news for another organisation B',
     record: true,
     expect: proposers({ deny: 404, code: 'organization.not_found' }),
     build: (f) => ({
-      url: '/api/account/news/',
+      url: '/api/account/news',
       payload: { organizationId: f.orgB.id, titleBg: 'Чужда новина', bodyBg: 'Текст.' },
     }),
   },

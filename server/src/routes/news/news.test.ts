@@ -71,7 +71,7 @@ const draft = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function create(body: object = draft(), cookie = as.committee) {
-  const res = await call(cookie, 'POST', '/api/committee/news/', body);
+  const res = await call(cookie, 'POST', '/api/committee/news', body);
   expect(res.statusCode, res.body).toBe(201);
   return NewsPostSchema.parse(res.json());
 }
@@ -127,10 +127,10 @@ describe('writing and publishing', () => {
     const scheduled = await publish(post.id, post.version, future);
     expect(scheduled.effectiveStatus).toBe('scheduled');
     expect((await call(null, 'GET', `/api/news/posts/${post.slug}`)).statusCode).toBe(404);
-    const list = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news/?pageSize=100')).json());
+    const list = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news?pageSize=100')).json());
     expect(list.items.map((i) => i.id)).not.toContain(post.id);
     const editors = NewsPostListResponseSchema.parse(
-      (await call(as.committee, 'GET', '/api/committee/news/?status=scheduled')).json(),
+      (await call(as.committee, 'GET', '/api/committee/news?status=scheduled')).json(),
     );
     expect(editors.items.map((i) => i.id)).toContain(post.id);
 
@@ -159,7 +159,7 @@ describe('writing and publishing', () => {
 describe('Markdown bodies', () => {
   const refused = async (bodyBg: string, code: string) => {
     const before = await h.query<{ n: number }>(sql`select count(*)::int as n from news_posts`);
-    const res = await call(as.committee, 'POST', '/api/committee/news/', draft({ bodyBg }));
+    const res = await call(as.committee, 'POST', '/api/committee/news', draft({ bodyBg }));
     expect(res.statusCode, res.body).toBe(400);
     expect(res.json()).toMatchObject({ code: 'validation.failed' });
     const fields = fieldsOf(res);
@@ -187,7 +187,7 @@ describe('Markdown bodies', () => {
     const before = await h.query<{ n: number }>(sql`select count(*)::int as n from news_posts`);
     const res = await app.inject({
       method: 'POST',
-      url: '/api/committee/news/',
+      url: '/api/committee/news',
       payload: draft({ bodyEn: 'a'.repeat(1024 * 1024) }),
       headers: { cookie: as.committee, 'accept-language': 'en' },
     });
@@ -202,7 +202,7 @@ describe('Markdown bodies', () => {
 
 describe('member news', () => {
   it('is proposed by a representative, submitted, returned with a reason, then approved; the proposer is emailed', async () => {
-    const created = await call(as.rep, 'POST', '/api/account/news/', {
+    const created = await call(as.rep, 'POST', '/api/account/news', {
       organizationId: org.member,
       titleEn: 'Alpha Lab opens a new lab',
       bodyEn: 'We opened a lab.',
@@ -226,7 +226,7 @@ describe('member news', () => {
     post = NewsPostSchema.parse(res.json());
     expect(post.status).toBe('submitted');
     const queue = NewsPostListResponseSchema.parse(
-      (await call(as.committee, 'GET', '/api/committee/news/?status=submitted')).json(),
+      (await call(as.committee, 'GET', '/api/committee/news?status=submitted')).json(),
     );
     expect(queue.items.map((i) => i.id)).toContain(post.id);
 
@@ -268,7 +268,7 @@ describe('member news', () => {
   });
 
   it("does not let a representative propose or change another organisation's news", async () => {
-    const res = await call(as.rep, 'POST', '/api/account/news/', {
+    const res = await call(as.rep, 'POST', '/api/account/news', {
       organizationId: org.other,
       titleBg: 'Чужда',
       bodyBg: 'Текст.',
@@ -279,7 +279,7 @@ describe('member news', () => {
   it("is in the proposer's personal-data export and keeps its authorship as a former user after erasure", async () => {
     const user = await insertUser(h, { roles: ['representative'], organizationIds: [org.member] });
     const cookie = await logIn(app, user.email);
-    const created = await call(cookie, 'POST', '/api/account/news/', {
+    const created = await call(cookie, 'POST', '/api/account/news', {
       organizationId: org.member,
       titleBg: 'Новина за износ',
       bodyBg: 'Текст.',
@@ -379,18 +379,18 @@ describe('the public side', () => {
 
   it('lists the published posts newest first, paged, by category', async () => {
     const call1 = await publish((await create(draft({ category: 'call', titleEn: 'A call' }))).id, 1);
-    const page = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news/?category=call')).json());
+    const page = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news?category=call')).json());
     expect(page.items.map((i) => i.id)).toEqual([call1.id]);
-    const first = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news/?pageSize=2')).json());
+    const first = NewsListResponseSchema.parse((await call(null, 'GET', '/api/news?pageSize=2')).json());
     expect(first.items).toHaveLength(2);
     expect(first.total).toBeGreaterThan(2);
     expect(first.items[0]!.publishedAt >= first.items[1]!.publishedAt).toBe(true);
   });
 
   it('keeps the editors’ routes from others', async () => {
-    expect((await call(as.rep, 'GET', '/api/committee/news/')).statusCode).toBe(403);
+    expect((await call(as.rep, 'GET', '/api/committee/news')).statusCode).toBe(403);
     expect(
-      (await call(as.noRole, 'POST', '/api/account/news/', { organizationId: org.member })).statusCode,
+      (await call(as.noRole, 'POST', '/api/account/news', { organizationId: org.member })).statusCode,
     ).toBe(403);
   });
 });

@@ -59,7 +59,7 @@ const committee = () => signedIn(meFixture({ roles: ['committee_member'], organi
 describe('the public news', () => {
   it('lists the posts, filters by category in the URL and links each to its page', async () => {
     const api = stubApi({
-      '/api/news/': (url) =>
+      '/api/news': (url) =>
         json({
           items: url.searchParams.get('category') === 'call' ? [] : [publicPost()],
           total: 1,
@@ -75,7 +75,7 @@ describe('the public news', () => {
     await app.user.selectOptions(screen.getByRole('combobox', { name: 'Категория' }), 'Покана');
     await waitFor(() => expect(app.searchParams().get('category')).toBe('call'));
     await waitFor(() =>
-      expect(api.requestsTo('/api/news/').at(-1)?.url.searchParams.get('category')).toBe('call'),
+      expect(api.requestsTo('/api/news').at(-1)?.url.searchParams.get('category')).toBe('call'),
     );
     expect(await screen.findByText('Още няма публикувани новини.')).toBeVisible();
   });
@@ -118,7 +118,7 @@ describe('the public news', () => {
 
   it('shows the latest three on the home page', async () => {
     stubApi({
-      '/api/news/': () =>
+      '/api/news': () =>
         json({
           items: [
             publicPost(),
@@ -149,7 +149,7 @@ describe('the news editor', () => {
     let created: unknown;
     const api = stubApi({
       ...committee(),
-      '/api/committee/news/': (_url, request) => {
+      '/api/committee/news': (_url, request) => {
         if (request.method !== 'POST') return json({ items: [], total: 0, page: 1, pageSize: 20 });
         created = request.body;
         return json(editorPost(), 201);
@@ -163,7 +163,7 @@ describe('the news editor', () => {
     await app.user.type(body, 'Текст <script>');
     await app.user.click(screen.getByRole('button', { name: 'Запази' }));
     expect(await screen.findByText(/Текстът не може да съдържа HTML/)).toBeVisible();
-    expect(api.requestsTo('/api/committee/news/').filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect(api.requestsTo('/api/committee/news').filter((r) => r.method === 'POST')).toHaveLength(0);
 
     await app.user.clear(body);
     await app.user.type(body, 'Комитетът прие **визията**.');
@@ -172,7 +172,7 @@ describe('the news editor', () => {
     await app.user.click(screen.getByRole('button', { name: 'Редактиране' }));
     await app.user.click(screen.getByRole('button', { name: 'Запази' }));
     await waitFor(() =>
-      expect(api.requestsTo('/api/committee/news/').map((r) => r.method)).toContain('POST'),
+      expect(api.requestsTo('/api/committee/news').map((r) => r.method)).toContain('POST'),
     );
     await waitFor(() => expect(app.pathname()).toBe(`/committee/news/${POST_ID}`));
     expect(created).toMatchObject({ category: 'news', titleBg: 'Първо заседание', slug: null, areaIds: [] });
@@ -206,7 +206,7 @@ describe('the news editor', () => {
   it('lists posts by status from the URL', async () => {
     const api = stubApi({
       ...committee(),
-      '/api/committee/news/': () =>
+      '/api/committee/news': () =>
         json({
           items: [editorPost({ status: 'submitted', effectiveStatus: 'submitted' })],
           total: 1,
@@ -220,6 +220,6 @@ describe('the news editor', () => {
       `/committee/news/${POST_ID}`,
     );
     expect(within(screen.getByRole('table')).getByText('Изпратена за одобрение')).toBeVisible();
-    expect(api.requestsTo('/api/committee/news/').at(-1)?.url.searchParams.get('status')).toBe('submitted');
+    expect(api.requestsTo('/api/committee/news').at(-1)?.url.searchParams.get('status')).toBe('submitted');
   });
 });

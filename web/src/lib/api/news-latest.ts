@@ -13,7 +13,7 @@ export function useLatestNews() {
   return useQuery({
     queryKey: newsKeys.latest(),
     queryFn: ({ signal }) =>
-      apiGet('/api/news/', NewsListResponseSchema, { params: { pageSize: NEWS_LATEST }, signal }),
+      apiGet('/api/news', NewsListResponseSchema, { params: { pageSize: NEWS_LATEST }, signal }),
     staleTime: 60_000,
   });
 }

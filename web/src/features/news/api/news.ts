@@ -27,7 +27,7 @@ export function useNewsList(query: NewsListQueryInput) {
     queryOptions({
       queryKey: [...newsKeys.all, 'list', query],
       queryFn: ({ signal }) =>
-        apiGet('/api/news/', NewsListResponseSchema, { params: strip({ ...query }), signal }),
+        apiGet('/api/news', NewsListResponseSchema, { params: strip({ ...query }), signal }),
       placeholderData: keepPreviousData,
     }),
   );
@@ -46,7 +46,7 @@ export function useEditorNews(query: NewsEditorListQueryInput) {
   return useQuery({
     queryKey: [...newsKeys.all, 'editor', query],
     queryFn: ({ signal }) =>
-      apiGet('/api/committee/news/', NewsPostListResponseSchema, { params: strip({ ...query }), signal }),
+      apiGet('/api/committee/news', NewsPostListResponseSchema, { params: strip({ ...query }), signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -65,7 +65,7 @@ const OwnNewsSchema = z.object({ items: z.array(NewsPostSchema) });
 export function useOwnNews() {
   return useQuery({
     queryKey: [...newsKeys.all, 'own'],
-    queryFn: ({ signal }) => apiGet('/api/account/news/', OwnNewsSchema, { signal }),
+    queryFn: ({ signal }) => apiGet('/api/account/news', OwnNewsSchema, { signal }),
   });
 }
 
@@ -85,7 +85,7 @@ const editor = (id: string, action = '') => `/api/committee/news/${encodeURIComp
 
 export const useCreatePost = () =>
   useNewsMutation((body: NewsPostCreateBody) =>
-    apiSend('POST', '/api/committee/news/', body, NewsPostSchema),
+    apiSend('POST', '/api/committee/news', body, NewsPostSchema),
   );
 export const useUpdatePost = (id: string) =>
   useNewsMutation((body: NewsPostUpdateBody) => apiSend('PUT', editor(id), body, NewsPostSchema));
@@ -106,7 +106,7 @@ const own = (id: string, action = '') => `/api/account/news/${encodeURIComponent
 
 export const useCreateProposal = () =>
   useNewsMutation((body: NewsProposalCreateBody) =>
-    apiSend('POST', '/api/account/news/', body, NewsPostSchema),
+    apiSend('POST', '/api/account/news', body, NewsPostSchema),
   );
 export const useUpdateProposal = () =>
   useNewsMutation(({ id, body }: { id: string; body: NewsProposalUpdateBody }) =>

@@ -10,5 +10,5 @@ export const clusterHandlers = [
   http.get('/api/cluster', () => json(clusterFixture)),
   http.get('/api/areas', () => json(areasFixture)),
   http.get('/api/board/public', () => json({ total: 0, byType: [], byArea: [], latest: [] })),
-  http.get('/api/news/', () => json({ items: [], total: 0, page: 1, pageSize: 3 })),
+  http.get('/api/news', () => json({ items: [], total: 0, page: 1, pageSize: 3 })),
 ];

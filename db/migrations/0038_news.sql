@@ -1,3 +1,15 @@
+CREATE TABLE "news_covers" (
+	"post_id" uuid PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL,
+	"source_type" text NOT NULL,
+	"large" "bytea" NOT NULL,
+	"small" "bytea" NOT NULL,
+	"width" integer NOT NULL,
+	"height" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "news_covers_source_type_check" CHECK (source_type in ('image/png', 'image/jpeg', 'image/webp'))
+);
+--> statement-breakpoint
 CREATE TABLE "news_post_areas" (
 	"post_id" uuid NOT NULL,
 	"area_id" text NOT NULL,
@@ -20,6 +32,7 @@ CREATE TABLE "news_posts" (
 	"author_id" uuid,
 	"editor_id" uuid,
 	"submitted_at" timestamp with time zone,
+	"cover_version" integer,
 	"return_reason" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -34,6 +47,7 @@ CREATE TABLE "news_posts" (
 	CONSTRAINT "news_posts_body_length_check" CHECK (length(body_bg) <= 100000 and length(body_en) <= 100000)
 );
 --> statement-breakpoint
+ALTER TABLE "news_covers" ADD CONSTRAINT "news_covers_post_id_news_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."news_posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "news_post_areas" ADD CONSTRAINT "news_post_areas_post_id_news_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."news_posts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "news_post_areas" ADD CONSTRAINT "news_post_areas_area_id_areas_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "news_posts" ADD CONSTRAINT "news_posts_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

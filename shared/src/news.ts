@@ -306,6 +306,8 @@ export const NewsSummarySchema = z.object({
   publishedAt: z.string(),
   /** The member organisation whose news it is (member news). */
   organization: NewsOrganizationRefSchema.nullable(),
+  /** The cover image's version (build its URL with `newsCoverUrl`); null: no cover. */
+  coverVersion: z.number().int().nullable(),
 });
 export type NewsSummary = z.infer<typeof NewsSummarySchema>;
 
@@ -348,6 +350,7 @@ export const NewsPostSchema = z.object({
   /** Who changed it last. */
   editor: personRef,
   returnReason: z.string().nullable(),
+  coverVersion: z.number().int().nullable(),
   submittedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -385,3 +388,14 @@ export function newsHasLanguage(
 
 /** The public address of a post. */
 export const newsPath = (slug: string) => `/news/${encodeURIComponent(slug)}`;
+
+/** The longest side of a cover's renditions (the logos' pipeline with larger sizes). */
+export const NEWS_COVER_SIZES = { large: 1200, small: 400 } as const;
+
+/** A public post's cover at `version` (cacheable for ever: a new upload takes a new version). */
+export const newsCoverUrl = (postId: string, version: number, size: 'large' | 'small') =>
+  `/api/news/covers/${encodeURIComponent(postId)}?size=${size}&v=${version}`;
+
+/** A post's cover for its editors (any status; not cached). */
+export const editorNewsCoverUrl = (postId: string, version: number, size: 'large' | 'small') =>
+  `/api/committee/news/${encodeURIComponent(postId)}/cover?size=${size}&v=${version}`;

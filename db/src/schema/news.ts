@@ -1,8 +1,18 @@
 import { NEWS_CATEGORIES, NEWS_STATUSES } from '@portal/shared';
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { areas } from './areas.ts';
-import { timestamps, version } from './columns.ts';
+import { bytea, timestamps, version } from './columns.ts';
 import { organizations } from './organizations.ts';
 import { users } from './users.ts';
 
@@ -35,6 +45,8 @@ export const newsPosts = pgTable(
     /** Who changed it last. */
     editorId: uuid('editor_id').references(() => users.id, { onDelete: 'set null' }),
     submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    /** The cover image's version (the post's version when it was uploaded); null: no cover. */
+    coverVersion: integer('cover_version'),
     /** Why the committee returned a proposal (cleared when it is submitted again). */
     returnReason: text('return_reason'),
     ...timestamps,
@@ -69,4 +81,27 @@ export const newsPostAreas = pgTable(
       .references(() => areas.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.postId, t.areaId] }), index('news_post_areas_area_idx').on(t.areaId)],
+);
+
+/**
+ * A post's cover image, stored as WebP renditions by the organisation logos' pipeline (`renderLogo`: the
+ * upload is checked by its bytes, at most 1 MB, and not kept). `version` equals news_posts.cover_version.
+ */
+export const newsCovers = pgTable(
+  'news_covers',
+  {
+    postId: uuid('post_id')
+      .primaryKey()
+      .references(() => newsPosts.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    sourceType: text('source_type').notNull(),
+    /** At most 1200 px on the longer side (the post's page, link previews). */
+    large: bytea('large').notNull(),
+    /** At most 400 px on the longer side (lists, the home page). */
+    small: bytea('small').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  () => [check('news_covers_source_type_check', sql`source_type in ('image/png', 'image/jpeg', 'image/webp')`)],
 );

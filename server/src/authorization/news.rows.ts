@@ -60,6 +60,25 @@ async function insertPost(
   return { id: row!.id, slug };
 }
 
+/** A genuine 2×2 PNG (the cover upload's body). */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWMwTjtjnHaGAUIBACS2BZUFBQd/AAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** A post with a stored cover (its version 2). */
+async function insertCovered(status = 'published') {
+  const post = await insertPost({ status });
+  await h.query(sql`update news_posts set version = 2, cover_version = 2 where id = ${post.id}`);
+  await h.query(
+    sql`insert into news_covers (post_id, version, source_type, large, small, width, height)
+        values (${post.id}, 2, 'image/png', ${PNG}, ${PNG}, 2, 2)`,
+  );
+  return post;
+}
+
+const isImage = (body: unknown) => expect(Buffer.isBuffer(body) && body.length > 0).toBe(true);
+
 const postBody = { category: 'news', titleBg: 'Новина', bodyBg: 'Текст.', areaIds: ['ict-software'] };
 
 export const ROWS: Row[] = [
@@ -116,6 +135,46 @@ export const ROWS: Row[] = [
       return { url: '/api/news/feed/bg' };
     },
     check: (body) => expect(String(body)).toContain('<rss version="2.0"'),
+  },
+  {
+    method: 'GET',
+    url: '/api/news/covers/:id',
+    permission: 'public',
+    label: "a published post's cover",
+    expect: everyone(200),
+    build: async () => ({ url: `/api/news/covers/${(await insertCovered()).id}?size=small` }),
+    check: isImage,
+  },
+  {
+    method: 'GET',
+    url: '/api/committee/news/:id/cover',
+    permission: 'news.manage',
+    label: "a draft's cover, for its editors",
+    expect: editors(200),
+    build: async () => ({ url: `/api/committee/news/${(await insertCovered('draft')).id}/cover?size=large` }),
+    check: isImage,
+  },
+  {
+    method: 'PUT',
+    url: '/api/committee/news/:id/cover',
+    permission: 'news.manage',
+    label: "uploading a post's cover",
+    expect: editors(200),
+    build: async () => ({
+      url: `/api/committee/news/${(await insertPost()).id}/cover`,
+      payload: PNG,
+      contentType: 'image/png',
+    }),
+    check: (body) => expect(bodyOf(body)).toMatchObject({ coverVersion: 2, version: 2 }),
+  },
+  {
+    method: 'DELETE',
+    url: '/api/committee/news/:id/cover',
+    permission: 'news.manage',
+    label: "removing a post's cover",
+    expect: editors(200),
+    build: async () => ({ url: `/api/committee/news/${(await insertCovered()).id}/cover` }),
+    check: (body) => expect(bodyOf(body)).toMatchObject({ coverVersion: null, version: 3 }),
   },
   {
     method: 'GET',

@@ -1,5 +1,5 @@
 import type { Db } from '@portal/db';
-import { newsPath, pickLanguage } from '@portal/shared';
+import { newsCoverUrl, newsPath, pickLanguage } from '@portal/shared';
 import type { PageMeta } from '../../plugins/spa.ts';
 import { getPublicPost } from './news.service.ts';
 
@@ -37,5 +37,8 @@ export async function newsPageMeta(
     url: `${publicUrl.replace(/\/$/, '')}${newsPath(post.slug)}`,
     lang,
     type: 'article',
+    ...(post.coverVersion !== null
+      ? { image: `${publicUrl.replace(/\/$/, '')}${newsCoverUrl(post.id, post.coverVersion, 'large')}` }
+      : {}),
   };
 }

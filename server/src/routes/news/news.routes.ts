@@ -1,5 +1,6 @@
 import {
   IdParamsSchema,
+  LogoQuerySchema,
   NEWS_REQUEST_LIMIT,
   NewsEditorListQuerySchema,
   NewsFeedParamsSchema,
@@ -22,6 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
+import { sendLogo } from '../profiles/logo.service.ts';
 import { getClusterTexts } from '../site-content/site-content.service.ts';
 import { renderFeed } from './news.feed.ts';
 import {
@@ -34,6 +36,7 @@ import {
   listEditorNews,
   listOwnProposals,
   listPublicNews,
+  loadCover,
   publishPost,
   returnProposal,
   submitProposal,
@@ -74,6 +77,25 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getPublicPost(app.db.db, request.params.slug),
+  );
+
+  app.get(
+    '/covers/:id',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['news'],
+        summary: "A public post's cover (image/webp; cacheable for a year at its version ?v=)",
+        params: IdParamsSchema,
+        querystring: LogoQuerySchema,
+        response: { 400: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const cover = await loadCover(app.db.db, request.params.id, request.query.size, true);
+      if (!cover) throw new AppError('news.not_found', 404);
+      return sendLogo(request, reply, cover, request.query.size, request.query.v, 'public');
+    },
   );
 
   app.get(

@@ -2,6 +2,7 @@ import {
   constraintViolation,
   type Db,
   isoTimestamp,
+  newsCovers,
   newsPostAreas,
   newsPosts,
   parseJson,
@@ -69,6 +70,7 @@ interface PostRow extends Record<string, unknown> {
   editor_id: string | null;
   editor_name: string | null;
   return_reason: string | null;
+  cover_version: number | null;
   submitted_at: string | null;
   created_at: string;
   updated_at: string;
@@ -85,7 +87,7 @@ const postSelect = sql`
     case when au.erased_at is null then au.display_name end as author_name,
     case when ed.erased_at is null then ed.id end as editor_id,
     case when ed.erased_at is null then ed.display_name end as editor_name,
-    p.return_reason, ${isoTimestamp('p.submitted_at')} as submitted_at,
+    p.return_reason, p.cover_version, ${isoTimestamp('p.submitted_at')} as submitted_at,
     ${isoTimestamp('p.created_at')} as created_at, ${isoTimestamp('p.updated_at')} as updated_at, p.version,
     coalesce((select json_agg(pa.area_id order by pa.area_id) from news_post_areas pa where pa.post_id = p.id),
       '[]'::json) as area_ids,
@@ -119,6 +121,7 @@ export function postOf(r: PostRow, now = new Date()): NewsPost {
     author: r.author_id ? { id: r.author_id, name: r.author_name ?? '' } : null,
     editor: r.editor_id ? { id: r.editor_id, name: r.editor_name ?? '' } : null,
     returnReason: r.return_reason,
+    coverVersion: r.cover_version === null ? null : Number(r.cover_version),
     submittedAt: r.submitted_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -138,6 +141,7 @@ function summaryOf(r: PostRow): NewsSummary {
     areas: parseJson(r.areas) as AreaRef[],
     publishedAt: r.publish_at ?? r.created_at,
     organization: orgOf(r),
+    coverVersion: r.cover_version === null ? null : Number(r.cover_version),
   };
 }
 
@@ -316,6 +320,7 @@ const snapshot = (p: NewsPost) => ({
   publishAt: p.publishAt,
   organizationId: p.organization?.id ?? null,
   returnReason: p.returnReason,
+  coverVersion: p.coverVersion,
 });
 
 /** Reads the post for a change, locked, and checks the version the client read. */
@@ -543,6 +548,81 @@ export async function submitProposal(
     if (before.status !== 'draft' && before.status !== 'returned') throw transitionInvalid(before.status);
     return { status: 'submitted', submitted_at: new Date().toISOString(), return_reason: null };
   });
+}
+
+// ---------- cover images ----------
+
+/** Stores a new cover (the post takes a new version, which is the cover's version) and audits it. */
+export async function saveCover(
+  db: Db,
+  actor: SignedInActor,
+  id: string,
+  cover: { sourceType: string; large: Buffer; small: Buffer; width: number; height: number },
+  bytes: number,
+): Promise<NewsPost> {
+  return db.transaction(async (tx) => {
+    const [locked] = await rowsOf<{ version: number }>(
+      tx,
+      sql`select version from news_posts where id = ${id} for update`,
+    );
+    if (!locked) throw notFound();
+    const before = await getPost(tx, id);
+    const version = Number(locked.version) + 1;
+    await tx.execute(sql`update news_posts set version = ${version}, cover_version = ${version},
+      editor_id = ${actor.userId}, updated_at = now() where id = ${id}`);
+    await tx
+      .insert(newsCovers)
+      .values({ postId: id, version, ...cover })
+      .onConflictDoUpdate({ target: newsCovers.postId, set: { version, ...cover, createdAt: sql`now()` } });
+    await recordAudit(tx, actor, {
+      action: 'news.updated',
+      entityType: 'news_post',
+      entityId: id,
+      before: { coverVersion: before.coverVersion },
+      after: { coverVersion: version, sourceType: cover.sourceType, bytes, width: cover.width, height: cover.height },
+    });
+    return getPost(tx, id);
+  });
+}
+
+/** Removes the cover (nothing to remove is no change); audited. */
+export async function removeCover(db: Db, actor: SignedInActor, id: string): Promise<NewsPost> {
+  return db.transaction(async (tx) => {
+    const [locked] = await rowsOf<{ cover_version: number | null }>(
+      tx,
+      sql`select cover_version from news_posts where id = ${id} for update`,
+    );
+    if (!locked) throw notFound();
+    if (locked.cover_version === null) return getPost(tx, id);
+    await tx.execute(sql`update news_posts set version = version + 1, cover_version = null,
+      editor_id = ${actor.userId}, updated_at = now() where id = ${id}`);
+    await tx.execute(sql`delete from news_covers where post_id = ${id}`);
+    await recordAudit(tx, actor, {
+      action: 'news.updated',
+      entityType: 'news_post',
+      entityId: id,
+      before: { coverVersion: Number(locked.cover_version) },
+      after: { coverVersion: null },
+    });
+    return getPost(tx, id);
+  });
+}
+
+/** A rendition of a post's cover; `publicOnly`: only while the post is public. */
+export async function loadCover(
+  db: Db,
+  id: string,
+  size: 'large' | 'small',
+  publicOnly: boolean,
+): Promise<{ version: number; bytes: Buffer } | null> {
+  const [row] = await rowsOf<{ version: number; bytes: Buffer | Uint8Array }>(
+    db,
+    sql`select c.version, ${size === 'large' ? sql.raw('c.large') : sql.raw('c.small')} as bytes
+        from news_covers c join news_posts p on p.id = c.post_id
+        where c.post_id = ${id} ${publicOnly ? sql`and ${PUBLIC_POST}` : sql``}`,
+  );
+  if (!row) return null;
+  return { version: Number(row.version), bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes) };
 }
 
 export type { Actor };

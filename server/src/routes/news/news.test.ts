@@ -17,6 +17,7 @@ import {
   NewsPublicPostSchema,
 } from '@portal/shared';
 import Parser from 'rss-parser';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, lastEmail, logIn } from '../../testing.ts';
 
@@ -375,6 +376,40 @@ describe('the public side', () => {
     const missing = await app.inject({ method: 'GET', url: '/news/no-such-post' });
     expect(missing.statusCode).toBe(404);
     expect(missing.body).toContain('<div id="root">');
+  });
+
+  it('takes a cover through the logos’ pipeline, shows it only once public, and shares it as og:image', async () => {
+    const post = await create(draft({ titleBg: 'Новина с корица', titleEn: 'News with a cover' }));
+    const png = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#3366aa' } })
+      .png()
+      .toBuffer();
+    const up = await app.inject({
+      method: 'PUT',
+      url: `/api/committee/news/${post.id}/cover`,
+      payload: png,
+      headers: { cookie: as.committee, 'content-type': 'image/png' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const covered = NewsPostSchema.parse(up.json());
+    expect(covered.coverVersion).toBe(covered.version);
+    const notImage = await app.inject({
+      method: 'PUT',
+      url: `/api/committee/news/${post.id}/cover`,
+      payload: Buffer.from('<svg></svg>'),
+      headers: { cookie: as.committee, 'content-type': 'image/png' },
+    });
+    expect(notImage.statusCode).toBe(400);
+
+    const cover = `/api/news/covers/${post.id}?size=large&v=${covered.coverVersion}`;
+    expect((await call(null, 'GET', cover)).statusCode).toBe(404);
+    await publish(post.id, covered.version);
+    const image = await call(null, 'GET', cover);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/webp');
+    expect((await sharp(image.rawPayload).metadata()).width).toBe(1200);
+    const page = await app.inject({ method: 'GET', url: `/news/${post.slug}` });
+    expect(page.body).toContain(`<meta property="og:image" content="http`);
+    expect(page.body).toContain(`${cover.replace(/&/g, '&amp;')}" />`);
   });
 
   it('lists the published posts newest first, paged, by category', async () => {

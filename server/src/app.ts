@@ -48,9 +48,9 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
-import { newsCoverRoutes } from './routes/news/news-cover.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
+import { newsCoverRoutes } from './routes/news/news-cover.routes.ts';
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';

@@ -103,5 +103,7 @@ export const newsCovers = pgTable(
     height: integer('height').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  () => [check('news_covers_source_type_check', sql`source_type in ('image/png', 'image/jpeg', 'image/webp')`)],
+  () => [
+    check('news_covers_source_type_check', sql`source_type in ('image/png', 'image/jpeg', 'image/webp')`),
+  ],
 );

@@ -101,6 +101,15 @@ export const newsEn: NewsMessages = {
     publishedAt: 'Published on {{date}}',
     view: 'See the public page',
   },
+  cover: {
+    title: 'Cover',
+    none: 'The post has no cover.',
+    current: 'The current cover',
+    help: 'PNG, JPEG or WebP up to 1 MB; shown on the post and when it is shared (1200 × 630 recommended).',
+    upload: 'Upload a cover',
+    replace: 'Replace the cover',
+    remove: 'Remove the cover',
+  },
   mine: {
     title: "My organisation's news",
     intro: 'Propose news about your organisation. The committee approves it before it is public.',

@@ -579,7 +579,13 @@ export async function saveCover(
       entityType: 'news_post',
       entityId: id,
       before: { coverVersion: before.coverVersion },
-      after: { coverVersion: version, sourceType: cover.sourceType, bytes, width: cover.width, height: cover.height },
+      after: {
+        coverVersion: version,
+        sourceType: cover.sourceType,
+        bytes,
+        width: cover.width,
+        height: cover.height,
+      },
     });
     return getPost(tx, id);
   });
@@ -622,7 +628,10 @@ export async function loadCover(
         where c.post_id = ${id} ${publicOnly ? sql`and ${PUBLIC_POST}` : sql``}`,
   );
   if (!row) return null;
-  return { version: Number(row.version), bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes) };
+  return {
+    version: Number(row.version),
+    bytes: Buffer.isBuffer(row.bytes) ? row.bytes : Buffer.from(row.bytes),
+  };
 }
 
 export type { Actor };

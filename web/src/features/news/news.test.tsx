@@ -23,6 +23,7 @@ function publicPost(overrides: Partial<NewsPublicPost> = {}): NewsPublicPost {
     publishedAt: '2026-11-20T10:00:00.000Z',
     organization: null,
     authorName: 'Иван Иванов',
+    coverVersion: null,
     ...overrides,
   };
 }
@@ -46,6 +47,7 @@ function editorPost(overrides: Partial<NewsPost> = {}): NewsPost {
     author: { id: '11111111-2222-4333-8444-555555555555', name: 'Мария Петрова' },
     editor: null,
     returnReason: null,
+    coverVersion: null,
     submittedAt: null,
     createdAt: '2026-11-20T10:00:00.000Z',
     updatedAt: '2026-11-20T10:00:00.000Z',
@@ -171,9 +173,7 @@ describe('the news editor', () => {
     expect((await screen.findByText('визията')).tagName).toBe('STRONG');
     await app.user.click(screen.getByRole('button', { name: 'Редактиране' }));
     await app.user.click(screen.getByRole('button', { name: 'Запази' }));
-    await waitFor(() =>
-      expect(api.requestsTo('/api/committee/news').map((r) => r.method)).toContain('POST'),
-    );
+    await waitFor(() => expect(api.requestsTo('/api/committee/news').map((r) => r.method)).toContain('POST'));
     await waitFor(() => expect(app.pathname()).toBe(`/committee/news/${POST_ID}`));
     expect(created).toMatchObject({ category: 'news', titleBg: 'Първо заседание', slug: null, areaIds: [] });
   });

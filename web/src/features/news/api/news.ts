@@ -14,7 +14,7 @@ import {
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 import { newsKeys } from '@/lib/api/news-latest.ts';
-import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { apiGet, apiSend, uploadImage } from '@/lib/api-client.ts';
 
 const strip = (q: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '')) as Record<
@@ -84,9 +84,7 @@ function useNewsMutation<A>(send: (args: A) => Promise<NewsPost>) {
 const editor = (id: string, action = '') => `/api/committee/news/${encodeURIComponent(id)}${action}`;
 
 export const useCreatePost = () =>
-  useNewsMutation((body: NewsPostCreateBody) =>
-    apiSend('POST', '/api/committee/news', body, NewsPostSchema),
-  );
+  useNewsMutation((body: NewsPostCreateBody) => apiSend('POST', '/api/committee/news', body, NewsPostSchema));
 export const useUpdatePost = (id: string) =>
   useNewsMutation((body: NewsPostUpdateBody) => apiSend('PUT', editor(id), body, NewsPostSchema));
 export const usePublishPost = (id: string) =>
@@ -116,3 +114,8 @@ export const useSubmitProposal = () =>
   useNewsMutation(({ id, version }: { id: string; version: number }) =>
     apiSend('POST', own(id, '/submit'), { version }, NewsPostSchema),
   );
+
+export const useUploadCover = (id: string) =>
+  useNewsMutation((file: File) => uploadImage('PUT', editor(id, '/cover'), file, NewsPostSchema));
+export const useRemoveCover = (id: string) =>
+  useNewsMutation(() => apiSend('DELETE', editor(id, '/cover'), undefined, NewsPostSchema));

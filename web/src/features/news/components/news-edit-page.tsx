@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  FileButton,
   Group,
   Skeleton,
   Stack,
@@ -10,17 +11,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { NewsPost } from '@portal/shared';
+import { editorNewsCoverUrl, type NewsPost } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
+import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
-import { useArchivePost, useEditorPost, usePublishPost, useReturnPost } from '../api/news.ts';
+import {
+  useArchivePost,
+  useEditorPost,
+  usePublishPost,
+  useRemoveCover,
+  useReturnPost,
+  useUploadCover,
+} from '../api/news.ts';
 import { formatSofia, sofiaToIso } from '../dates.ts';
 import { NewsForm } from './news-form.tsx';
 import { NewsStatusBadge } from './news-status.tsx';
@@ -159,6 +168,7 @@ function EditPost({
           </Button>
         ) : null}
       </Group>
+      <CoverSection post={post} />
       {editable ? <NewsForm mode="editor" post={post} onDone={() => onNotice(t('news.form.saved'))} /> : null}
 
       <ConfirmModal
@@ -242,6 +252,47 @@ function EditPost({
           resize="vertical"
         />
       </ConfirmModal>
+    </Stack>
+  );
+}
+
+/** The cover image: upload (PNG, JPEG or WebP up to 1 MB, checked by the server) or remove. */
+function CoverSection({ post }: { post: NewsPost }) {
+  const { t } = useTranslation();
+  const upload = useUploadCover(post.id);
+  const remove = useRemoveCover(post.id);
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="news-cover">
+      <Title order={2} size="h4" id="news-cover">
+        {t('news.cover.title')}
+      </Title>
+      {post.coverVersion !== null ? (
+        <img
+          src={editorNewsCoverUrl(post.id, post.coverVersion, 'small')}
+          alt={t('news.cover.current')}
+          style={{ maxWidth: 400, width: '100%', height: 'auto' }}
+        />
+      ) : (
+        <Text size="sm">{t('news.cover.none')}</Text>
+      )}
+      <Text size="sm" c="dimmed">
+        {t('news.cover.help')}
+      </Text>
+      {upload.error || remove.error ? <ProblemAlert error={upload.error ?? remove.error} /> : null}
+      <Group gap="sm">
+        <FileButton accept="image/png,image/jpeg,image/webp" onChange={(file) => file && upload.mutate(file)}>
+          {(props) => (
+            <Button {...props} variant="light" loading={upload.isPending}>
+              {post.coverVersion !== null ? t('news.cover.replace') : t('news.cover.upload')}
+            </Button>
+          )}
+        </FileButton>
+        {post.coverVersion !== null ? (
+          <Button variant="subtle" color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            {t('news.cover.remove')}
+          </Button>
+        ) : null}
+      </Group>
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import type { Language } from '@portal/shared';
+import { type Language, newsCoverUrl } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -61,6 +61,13 @@ export function NewsPostPage() {
         <Anchor component={Link} to={paths.member.href(p.organization.id)}>
           {pickLocalized(p.organization.nameBg, p.organization.nameEn, language).text}
         </Anchor>
+      ) : null}
+      {p.coverVersion !== null ? (
+        <img
+          src={newsCoverUrl(p.id, p.coverVersion, 'large')}
+          alt=""
+          style={{ maxWidth: '100%', height: 'auto', borderRadius: 8 }}
+        />
       ) : null}
       {summary ? (
         <Text fw={500} lang={lang}>

@@ -49,6 +49,9 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
+import { newsPageMeta } from './routes/news/news.meta.ts';
+import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
+import { newsCoverRoutes } from './routes/news/news-cover.routes.ts';
 import { personalDataRoutes } from './routes/personal-data/personal-data.routes.ts';
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
@@ -343,7 +346,13 @@ export async function buildApp({
   await app.register(bodiesRoutes, { prefix: '/api/bodies' });
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
 
-  await registerSpa(app, config.webDistDir);
+  await app.register(newsRoutes, { prefix: '/api/news' });
+  await app.register(newsEditorRoutes, { prefix: '/api/committee/news' });
+  await app.register(newsCoverRoutes, { prefix: '/api/committee/news' });
+  await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
+  await registerSpa(app, config.webDistDir, {
+    newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
+  });
 
   return app;
 }

@@ -93,6 +93,12 @@ export const AUDIT_ACTIONS = [
   'body.position_updated',
   'body.position_ended',
   'body.holder_erased',
+  'news.created',
+  'news.updated',
+  'news.published',
+  'news.archived',
+  'news.submitted',
+  'news.returned',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -117,5 +123,6 @@ export const AUDIT_ENTITY_TYPES = [
   'conversation',
   'partnership',
   'governing_body',
+  'news_post',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -56,6 +56,16 @@ export const EMAILED_PAGES = {
     path: '/conversations/:id',
     href: (id: string) => `/conversations/${encodeURIComponent(id)}`,
   },
+  /** The member news a representative proposed (the committee's decision links here). */
+  myNews: {
+    path: '/my/news',
+    href: () => '/my/news',
+  },
+  /** A published news post. */
+  newsPost: {
+    path: '/news/:slug',
+    href: (slug: string) => `/news/${encodeURIComponent(slug)}`,
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

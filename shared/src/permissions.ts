@@ -116,6 +116,13 @@ export const ACTIONS = [
   'conversations.moderate',
   /** Create and change the governing bodies, their rules and positions (administrators; decision 039). */
   'bodies.manage',
+  /** Write, publish, schedule and archive news posts; approve or return member news (committee, admins). */
+  'news.manage',
+  /**
+   * Propose member news for an organisation (record-level: a representative of that organisation while it
+   * is an active member; the committee approves it before it is public).
+   */
+  'news.propose',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -170,6 +177,7 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'board.post',
   'suggestions.view',
   'suggestions.dismiss',
+  'news.propose',
 ] as const satisfies readonly Action[];
 
 /**
@@ -248,12 +256,14 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'suggestions.dismiss':
+    case 'news.propose':
       if (!isActiveMemberRepresentative(user)) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'memberships.manage':
     case 'fees.record':
     case 'cooperation.overview':
+    case 'news.manage':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

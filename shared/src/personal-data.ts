@@ -53,6 +53,11 @@ export const AccountExportSchema = z.object({
   emails: Rows,
   /** Board items the person created (issue 14 §1), with the revisions of each. */
   boardItems: Rows,
+  /**
+   * News posts they wrote or member news they proposed (issue 15 §4, decision 040). Erasing the account
+   * keeps the posts, shown as by a former user.
+   */
+  newsPosts: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
   /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */

@@ -153,6 +153,7 @@ async function boardRoutes(context: BrowserContext): Promise<Route[]> {
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
+  const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news?pageSize=5');
   const publicRoutes: Route[] = [
     { name: 'home', path: '/' },
     { name: 'members', path: '/members' },
@@ -162,6 +163,15 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'members-search', path: `/members?q=${encodeURIComponent('софтуерни')}` },
     { name: 'decisions', path: '/decisions' },
     { name: 'cooperation', path: '/cooperation' },
+    // The news (issue 15 §4): the list, a call's filter and every post on the first page.
+    { name: 'news', path: '/news' },
+    { name: 'news-calls', path: '/news?category=call' },
+    ...news.items.map((p, i) => ({ name: `news-post-${i + 1}`, path: `/news/${p.slug}` })),
+    {
+      name: 'news-post-not-found',
+      path: '/news/no-such-post',
+      expected4xx: ['/api/news/posts/no-such-post'],
+    },
     { name: 'statute', path: '/statute' },
     { name: 'privacy', path: '/privacy' },
     { name: 'contact', path: '/contact' },
@@ -271,6 +281,13 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           expected4xx: ['/api/conversations/00000000-0000-4000-8000-000000000000'],
         },
         ...resourceRoutes,
+        // Member news the representative proposes (issue 15 §4), with the new post's form open.
+        { name: 'my-news', path: '/my/news' },
+        {
+          name: 'my-news-form',
+          path: '/my/news',
+          open: { click: '[data-action="news-new"]', shows: 'input[name="titleBg"]' },
+        },
         {
           name: 'accept-invitation',
           path: '/invitations/accept?token=not-a-real-token',
@@ -326,6 +343,22 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         // The overview of cooperation and the network picture (issue 14 §5): the committee and admins.
         { name: 'committee-cooperation', path: '/committee/cooperation' },
         { name: 'committee-cooperation-network', path: '/committee/cooperation/network' },
+      );
+      // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
+      const edited = await getJson<Items<{ id: string; status: string }>>(
+        context,
+        '/api/committee/news?pageSize=20',
+      );
+      const byNewsStatus = new Map<string, string>();
+      for (const p of edited.items) if (!byNewsStatus.has(p.status)) byNewsStatus.set(p.status, p.id);
+      routes.push(
+        { name: 'news-editor', path: '/committee/news' },
+        { name: 'news-editor-queue', path: '/committee/news?status=submitted' },
+        { name: 'news-editor-new', path: '/committee/news/new' },
+        ...[...byNewsStatus].map(([status, id]) => ({
+          name: `news-editor-${status}`,
+          path: `/committee/news/${id}`,
+        })),
       );
       if (role !== 'admin') {
         const queue = await getJson<Items<{ id: string; state: string }>>(

@@ -12,6 +12,7 @@ export * from './directory-entries.ts';
 export * from './fees.ts';
 export * from './membership-events.ts';
 export * from './memberships.ts';
+export * from './news.ts';
 export * from './organization-areas.ts';
 export * from './organization-competitors.ts';
 export * from './organization-logos.ts';

@@ -28,6 +28,7 @@ import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
+import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
@@ -49,6 +50,7 @@ export {
   type DemoFeePayment,
   type DemoFeeRate,
 } from './demo-fees.ts';
+export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
@@ -183,6 +185,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     // The initiative committee with its officers (the demo committee accounts) and the general assembly
     // to be founded (issue 15 §1); after the applications, which add the third committee member.
     await seedDemoBodies(tx);
+    // News: the committee's first meeting, a call, member news approved and one waiting (issue 15 §4).
+    await seedDemoNews(tx, idOf, userIdOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -15,6 +15,7 @@ import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
+import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
@@ -42,6 +43,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'cooperation.rows.ts': cooperation,
   'conversations.rows.ts': conversations,
   'suggestions.rows.ts': suggestions,
+  'news.rows.ts': news,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

@@ -548,6 +548,7 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'suggestions.view',
   'suggestions.dismiss',
   'resources.view',
+  'news.propose',
 ];
 
 /** Puts organisation A in `standing` (null: back to an active regular member). */

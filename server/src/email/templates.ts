@@ -5,6 +5,26 @@ import type { Language } from '@portal/shared';
  * well in every client and on the admin mailbox page, and links stay copyable.
  */
 export const TEMPLATES = {
+  news_proposal_approved: {
+    bg: {
+      subject: 'Новината „{title}“ е одобрена',
+      text: 'Здравейте, {name}!\n\nКомитетът одобри новината на {organization} „{title}“. Тя е публикувана (или ще бъде на посочената дата) тук:\n\n{link}',
+    },
+    en: {
+      subject: 'Your news "{title}" was approved',
+      text: 'Hello {name},\n\nThe committee approved the news of {organization} "{title}". It is published (or will be at the time set) here:\n\n{link}',
+    },
+  },
+  news_proposal_returned: {
+    bg: {
+      subject: 'Новината „{title}“ е върната за промени',
+      text: 'Здравейте, {name}!\n\nКомитетът върна новината на {organization} „{title}“ със следната причина:\n\n{reason}\n\nМожете да я промените и да я изпратите отново:\n{link}',
+    },
+    en: {
+      subject: 'Your news "{title}" was returned for changes',
+      text: 'Hello {name},\n\nThe committee returned the news of {organization} "{title}" with this reason:\n\n{reason}\n\nYou can change it and submit it again:\n{link}',
+    },
+  },
   conversation_digest: {
     bg: {
       subject: 'Нови съобщения от {organization} за „{item}“',

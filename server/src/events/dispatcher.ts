@@ -5,6 +5,7 @@ import { applicationHandlers } from '../routes/applications/notifications.ts';
 import { boardHandlers } from '../routes/board/board.reminders.ts';
 import { conversationHandlers } from '../routes/conversations/conversations.service.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
+import { newsHandlers } from '../routes/news/news.events.ts';
 import type { EventHandler, EventHandlers, EventType } from './events.ts';
 
 /**
@@ -21,6 +22,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   ...applicationHandlers,
   ...membershipHandlers,
   ...boardHandlers,
+  ...newsHandlers,
   ...conversationHandlers,
 };
 

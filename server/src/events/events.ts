@@ -68,6 +68,11 @@ export type DomainEvent =
        */
       type: 'conversation.agreement';
       payload: { conversationId: string; action: AgreementStep; byOrganizationId: string };
+    }
+  | {
+      /** The committee approved (published) or returned a proposed member news (decision 040). */
+      type: 'news.proposal_decided';
+      payload: { postId: string; approved: boolean };
     };
 
 export type EventType = DomainEvent['type'];

@@ -288,6 +288,21 @@ export const messages = {
     en: 'There is no recorded payment with this identifier.',
   },
 
+  'news.not_found.title': { bg: 'Новината не е намерена', en: 'Post not found' },
+  'news.not_found.detail': {
+    bg: 'Няма такава новина или тя още не е публикувана.',
+    en: 'There is no such post, or it is not published yet.',
+  },
+  'news.stale.title': { bg: 'Новината вече е променена', en: 'Post changed in the meantime' },
+  'news.stale.detail': {
+    bg: 'Някой друг промени новината, докато я редактирахте. Прегледайте сегашния ѝ вид и опитайте отново.',
+    en: 'Someone else changed the post while you were editing it. Review it as it is now and try again.',
+  },
+  'news.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
+  'news.transition_invalid.detail': {
+    bg: 'Това действие не е възможно за новина в състояние „{status}“.',
+    en: 'This action is not possible for a post that is "{status}".',
+  },
   'board.item_not_found.title': { bg: 'Обявата не е намерена', en: 'Item not found' },
   'board.item_not_found.detail': {
     bg: 'Няма такава обява на борсата за сътрудничество или тя не е достъпна за вас.',
@@ -365,6 +380,34 @@ export const messages = {
   'conversation.organization_not_yours': {
     bg: 'Не представлявате тази организация като действащ член на клъстера.',
     en: 'You do not represent this organisation as an active member of the cluster.',
+  },
+  'news.markdown_html': {
+    bg: 'Текстът не може да съдържа HTML (например <script> или <div>); използвайте Markdown.',
+    en: 'The text cannot contain HTML (such as <script> or <div>); use Markdown.',
+  },
+  'news.markdown_link': {
+    bg: 'Връзките може да водят само към адреси с http, https или mailto (или към страница на портала).',
+    en: 'Links may only lead to http, https or mailto addresses (or to a page of the portal).',
+  },
+  'news.body_too_long': {
+    bg: 'Текстът е твърде дълъг: най-много {max} знака (сега са {length}). Нищо не е записано.',
+    en: 'The text is too long: at most {max} characters (it has {length}). Nothing was saved.',
+  },
+  'news.language_incomplete': {
+    bg: 'Попълнете заглавие и текст поне на един език (български или английски).',
+    en: 'Fill in a title and a text in at least one language (Bulgarian or English).',
+  },
+  'news.slug_taken': {
+    bg: 'Този адрес вече се използва от друга новина.',
+    en: 'Another post already uses this address.',
+  },
+  'news.area_unknown': {
+    bg: 'Няма област „{id}“ в класификацията на ИСИС.',
+    en: 'There is no area "{id}" in the ISIS taxonomy.',
+  },
+  'news.member_news_category': {
+    bg: 'Новина на член остава в категория „Новини на членовете“.',
+    en: 'Member news stays in the category "Member news".',
   },
   'board.valid_until_past': {
     bg: 'Крайната дата трябва да е след днешния ден.',

@@ -114,6 +114,12 @@ const SERVER_ACTIONS = [
   'body.position_updated',
   'body.position_ended',
   'body.holder_erased',
+  'news.created',
+  'news.updated',
+  'news.published',
+  'news.archived',
+  'news.submitted',
+  'news.returned',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -132,6 +138,7 @@ const SERVER_ENTITY_TYPES = [
   'conversation',
   'partnership',
   'governing_body',
+  'news_post',
 ];
 
 describe('audit labels', () => {

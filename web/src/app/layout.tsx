@@ -193,6 +193,11 @@ function MainLinks({
         )}
       </li>
       <li>
+        <NavLink to={paths.news.href()} className="nav-link">
+          {t('nav.news')}
+        </NavLink>
+      </li>
+      <li>
         <NavLink to={paths.decisions.href()} className="nav-link">
           {t('nav.decisions')}
         </NavLink>

@@ -36,6 +36,12 @@ function boardPage<M>(load: () => Promise<M>, component: (module: M) => Componen
     }));
 }
 
+/** The lazy loader of a news page: the page's module with the `news` texts. */
+function newsPage<M>(load: () => Promise<M>, component: (module: M) => ComponentType) {
+  return () =>
+    Promise.all([load(), import('@/i18n/news.ts')]).then(([module]) => ({ Component: component(module) }));
+}
+
 /** Pages load lazily, so the first visit downloads only the page it shows. */
 export const routes: RouteObject[] = [
   {
@@ -90,6 +96,58 @@ export const routes: RouteObject[] = [
           import('@/features/directory/components/profile-page.tsx').then((m) => ({
             Component: m.ProfilePage,
           })),
+      },
+      {
+        path: paths.news.path,
+        lazy: newsPage(
+          () => import('@/features/news/components/news-list-page.tsx'),
+          (m) => m.NewsListPage,
+        ),
+      },
+      {
+        path: paths.newsPost.path,
+        lazy: newsPage(
+          () => import('@/features/news/components/news-post-page.tsx'),
+          (m) => m.NewsPostPage,
+        ),
+      },
+      {
+        element: <RequireAuth permission="news.manage" />,
+        children: [
+          {
+            path: paths.newsEditor.path,
+            lazy: newsPage(
+              () => import('@/features/news/components/news-editor-page.tsx'),
+              (m) => m.NewsEditorPage,
+            ),
+          },
+          {
+            path: paths.newsEditorNew.path,
+            lazy: newsPage(
+              () => import('@/features/news/components/news-edit-page.tsx'),
+              (m) => m.NewsEditPage,
+            ),
+          },
+          {
+            path: paths.newsEditorPost.path,
+            lazy: newsPage(
+              () => import('@/features/news/components/news-edit-page.tsx'),
+              (m) => m.NewsEditPage,
+            ),
+          },
+        ],
+      },
+      {
+        element: <RequireAuth permission="news.propose" />,
+        children: [
+          {
+            path: paths.myNews.path,
+            lazy: newsPage(
+              () => import('@/features/news/components/my-news-page.tsx'),
+              (m) => m.MyNewsPage,
+            ),
+          },
+        ],
       },
       {
         path: paths.login.path,

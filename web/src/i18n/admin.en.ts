@@ -204,6 +204,7 @@ export const adminEn: AdminMessages = {
       fee_payment: 'Fee payment',
       organization_import: 'Organisation import (CSV)',
       membership_vote: 'Vote on a membership',
+      news_post: 'News post',
       board_item: 'Cooperation board item',
       site_page: 'Information page',
       shared_resource: 'Shared resource',
@@ -280,6 +281,14 @@ export const adminEn: AdminMessages = {
         payment_recorded: 'Fee payment recorded',
         payment_deleted: 'Fee payment deleted',
         settings_set: 'Rule for the joining year’s fee changed',
+      },
+      news: {
+        created: 'News post created (draft)',
+        updated: 'News post edited',
+        published: 'News post published or scheduled',
+        archived: 'News post archived',
+        submitted: 'Member news submitted to the committee',
+        returned: 'Member news returned to its proposer',
       },
       board: {
         item_created: 'Cooperation board item created (draft)',

@@ -11,6 +11,7 @@ import type { FeesMessages } from './fees.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
+import type { NewsMessages } from './news.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
 
@@ -50,6 +51,7 @@ export const bg = {
     declarationsPrivacy: 'информацията за защита на личните данни',
   },
   nav: {
+    news: 'Новини',
     home: 'Начало',
     members: 'Членове',
     decisions: 'Решения',
@@ -91,6 +93,11 @@ export const bg = {
     areaMembers_other: '{{count, number}} члена',
     browseAll: 'Разгледайте всички членове',
     priorityBadge: 'Приоритет',
+    news: {
+      title: 'Последни новини',
+      more: 'Всички новини',
+      published: 'Публикувана на {{date}}',
+    },
     board: {
       title: 'Борса за сътрудничество',
       intro_one:
@@ -456,6 +463,12 @@ export const bg = {
     token: {
       invalid: 'Връзката не е валидна.',
     },
+    news: {
+      markdown_html: 'Текстът не може да съдържа HTML (например <script>); използвайте Markdown.',
+      markdown_link: 'Връзките може да водят само към адреси с http, https или mailto.',
+      body_too_long: 'Текстът е твърде дълъг: най-много {{max}} знака (сега са {{length}}).',
+      language_incomplete: 'Попълнете заглавие и текст поне на един език.',
+    },
     board: {
       language_incomplete: 'Попълнете заглавието и описанието поне на един език.',
       valid_until_past: 'Изберете дата след днешната.',
@@ -488,4 +501,5 @@ export type Messages = ShellMessages & {
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
   bodies: BodiesMessages;
+  news: NewsMessages;
 };

@@ -32,6 +32,7 @@ export const en: ShellMessages = {
     declarationsPrivacy: 'privacy notice',
   },
   nav: {
+    news: 'News',
     home: 'Home',
     members: 'Members',
     decisions: 'Decisions',
@@ -73,6 +74,11 @@ export const en: ShellMessages = {
     areaMembers_other: '{{count, number}} members',
     browseAll: 'Browse all members',
     priorityBadge: 'Priority',
+    news: {
+      title: 'Latest news',
+      more: 'All news',
+      published: 'Published on {{date}}',
+    },
     board: {
       title: 'Cooperation board',
       intro_one:
@@ -436,6 +442,12 @@ export const en: ShellMessages = {
     },
     token: {
       invalid: 'The link is not valid.',
+    },
+    news: {
+      markdown_html: 'The text cannot contain HTML (such as <script>); use Markdown.',
+      markdown_link: 'Links may only lead to http, https or mailto addresses.',
+      body_too_long: 'The text is too long: at most {{max}} characters (it has {{length}}).',
+      language_incomplete: 'Fill in a title and a text in at least one language.',
     },
     board: {
       language_incomplete: 'Fill in the title and description in at least one language.',

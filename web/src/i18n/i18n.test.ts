@@ -42,6 +42,9 @@ import { membershipsResources } from './memberships.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
+import { newsBg } from './news.bg.ts';
+import { newsEn } from './news.en.ts';
+import { newsResources } from './news.ts';
 import { resourcesBg } from './resources.bg.ts';
 import { resourcesEn } from './resources.en.ts';
 import { resourcesResources } from './resources.ts';
@@ -68,6 +71,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewBg,
     resources: resourcesBg,
     bodies: bodiesBg,
+    news: newsBg,
   },
   en: {
     ...en,
@@ -86,6 +90,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewEn,
     resources: resourcesEn,
     bodies: bodiesEn,
+    news: newsEn,
   },
 };
 
@@ -171,6 +176,7 @@ describe('translations', () => {
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
         bodies: bodiesResources[language],
+        news: newsResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

@@ -19,6 +19,10 @@ const VALIDATION_CODES = [
   'board.language_incomplete',
   'board.valid_until_past',
   'board.valid_until_too_far',
+  'news.markdown_html',
+  'news.markdown_link',
+  'news.body_too_long',
+  'news.language_incomplete',
 ] as const;
 type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -191,6 +191,27 @@ export const paths = {
     path: '/decisions',
     href: (search?: string | Record<string, string>) => withSearch('/decisions', search),
   },
+  /** The public news (issue 15 §4, decision 040). */
+  news: {
+    path: '/news',
+    href: (search?: string | Record<string, string>) => withSearch('/news', search),
+  },
+  newsPost: EMAILED_PAGES.newsPost,
+  /** The committee's and administrators' news editor. */
+  newsEditor: {
+    path: '/committee/news',
+    href: (search?: string | Record<string, string>) => withSearch('/committee/news', search),
+  },
+  newsEditorNew: {
+    path: '/committee/news/new',
+    href: () => '/committee/news/new',
+  },
+  newsEditorPost: {
+    path: '/committee/news/:id',
+    href: (id: string) => `/committee/news/${encodeURIComponent(id)}`,
+  },
+  /** Member news proposed by a representative. */
+  myNews: EMAILED_PAGES.myNews,
   /** The cooperation board for members: `search` is its filters (`?kind=offer&area=ict`). */
   board: {
     path: '/board',

@@ -27,6 +27,7 @@ import {
   membershipEvents,
   memberships,
   ne,
+  newsPosts,
   or,
   organizationAreas,
   organizationLogos,
@@ -341,6 +342,33 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(boardItems)
         .where(eq(boardItems.createdBy, userId))
         .orderBy(asc(boardItems.createdAt)),
+    ),
+    newsPosts: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: newsPosts.id,
+            slug: newsPosts.slug,
+            category: newsPosts.category,
+            status: newsPosts.status,
+            organizationId: newsPosts.organizationId,
+            titleBg: newsPosts.titleBg,
+            titleEn: newsPosts.titleEn,
+            summaryBg: newsPosts.summaryBg,
+            summaryEn: newsPosts.summaryEn,
+            bodyBg: newsPosts.bodyBg,
+            bodyEn: newsPosts.bodyEn,
+            publishAt: newsPosts.publishAt,
+            submittedAt: newsPosts.submittedAt,
+            returnReason: newsPosts.returnReason,
+            createdAt: newsPosts.createdAt,
+            updatedAt: newsPosts.updatedAt,
+          }),
+        )
+        .from(newsPosts)
+        .where(eq(newsPosts.authorId, userId))
+        .orderBy(asc(newsPosts.createdAt)),
     ),
     conversationMessages: await jsonRows(
       db,

@@ -29,6 +29,7 @@ const accountExport = {
   invitationsReceived: [],
   emails: [],
   boardItems: [],
+  newsPosts: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

@@ -25,6 +25,7 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useCluster } from '../api/cluster.ts';
 import { BoardTeaserSection } from './board-teaser-section.tsx';
+import { LatestNewsSection } from './latest-news-section.tsx';
 
 /** Splits a stored text into paragraphs at blank lines. */
 function paragraphs(text: string): string[] {
@@ -169,6 +170,8 @@ export function HomePage() {
           </List>
         )}
       </Stack>
+
+      <LatestNewsSection />
 
       <BoardTeaserSection />
 

@@ -35,6 +35,7 @@ export const newsEn: NewsMessages = {
       bg: 'This post is published in Bulgarian only.',
       en: 'This post is published in English only.',
     },
+    notFoundTitle: 'Post not found',
     notFound: 'There is no such post, or it is not published yet.',
     areas: 'Areas',
   },

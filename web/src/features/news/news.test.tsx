@@ -116,6 +116,7 @@ describe('the public news', () => {
     stubApi({ '/api/news/posts/:slug': () => problem(404, 'Новината не е намерена') });
     renderApp('/news/not-yet');
     expect(await screen.findByText('Няма такава новина или тя още не е публикувана.')).toBeVisible();
+    expect(screen.getByRole('heading', { level: 1, name: 'Няма такава новина' })).toBeVisible();
   });
 
   it('shows the latest three on the home page', async () => {

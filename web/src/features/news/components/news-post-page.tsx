@@ -18,12 +18,14 @@ export function NewsPostPage() {
   const language = useLanguage();
   const post = useNewsPost(slug);
   const title = post.data ? pickLocalized(post.data.titleBg, post.data.titleEn, language) : undefined;
-  usePageTitle(title?.text ?? t('news.list.title'));
+  const missing = post.isError && isApiError(post.error, 404);
+  usePageTitle(missing ? t('news.post.notFoundTitle') : (title?.text ?? t('news.list.title')));
   if (post.isPending) return <Skeleton height={200} />;
   if (post.isError) {
     if (isApiError(post.error, 404))
       return (
         <Stack>
+          <Title order={1}>{t('news.post.notFoundTitle')}</Title>
           <Alert color="yellow" role="alert">
             {t('news.post.notFound')}
           </Alert>

@@ -33,6 +33,7 @@ import {
   termHeldOn,
   todayInSofia,
 } from '@portal/shared';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminNav } from '@/components/admin-nav.tsx';
@@ -355,13 +356,49 @@ function PositionsTable({ body }: { body: Body }) {
   );
 }
 
-interface PositionValues extends Record<string, unknown> {
+interface TermValues extends Record<string, unknown> {
+  startsOn: string;
+  endsOn: string;
+}
+
+type TermField = 'startsOn' | 'endsOn';
+
+/** A position's term: from (required) and to (optional), the same in the add and correct forms. */
+function TermFields({
+  values,
+  errors,
+  onChange,
+}: {
+  values: TermValues;
+  errors: Partial<Record<TermField, ReactNode>>;
+  onChange: (field: TermField, value: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DateField
+        label={t('bodies.admin.startsOn')}
+        required
+        value={values.startsOn}
+        onChange={(v) => onChange('startsOn', v)}
+        error={errors.startsOn}
+      />
+      <DateField
+        label={t('bodies.admin.endsOn')}
+        clearable
+        value={values.endsOn}
+        onChange={(v) => onChange('endsOn', v)}
+        error={errors.endsOn}
+      />
+    </>
+  );
+}
+
+interface PositionValues extends TermValues {
   position: PositionKind;
   holderKind: 'user' | 'person';
   userId: string;
   personName: string;
-  startsOn: string;
-  endsOn: string;
 }
 
 /** Gives a position for a term: to a portal user (required in the reviewing body) or a named person. */
@@ -452,19 +489,10 @@ export function AddPositionForm({ body }: { body: Body }) {
           ) : (
             <TextInput label={t('bodies.admin.personName')} {...form.getInputProps('personName')} />
           )}
-          <DateField
-            label={t('bodies.admin.startsOn')}
-            required
-            value={form.values.startsOn}
-            onChange={(v) => form.setFieldValue('startsOn', v)}
-            error={form.errors.startsOn}
-          />
-          <DateField
-            label={t('bodies.admin.endsOn')}
-            clearable
-            value={form.values.endsOn}
-            onChange={(v) => form.setFieldValue('endsOn', v)}
-            error={form.errors.endsOn}
+          <TermFields
+            values={form.values}
+            errors={form.errors}
+            onChange={(f, v) => form.setFieldValue(f, v)}
           />
         </SimpleGrid>
         {rest ? <ProblemAlert error={add.error} fieldErrors={rest} /> : null}
@@ -483,11 +511,9 @@ export function AddPositionForm({ body }: { body: Body }) {
   );
 }
 
-interface CorrectValues extends Record<string, unknown> {
+interface CorrectValues extends TermValues {
   position: PositionKind;
   personName: string;
-  startsOn: string;
-  endsOn: string;
 }
 
 /** Corrects a position (a wrong kind, name or date), with the version it was read at. */
@@ -545,19 +571,10 @@ function CorrectPositionForm({
           {position.userId ? null : (
             <TextInput label={t('bodies.admin.personName')} {...form.getInputProps('personName')} />
           )}
-          <DateField
-            label={t('bodies.admin.startsOn')}
-            required
-            value={form.values.startsOn}
-            onChange={(v) => form.setFieldValue('startsOn', v)}
-            error={form.errors.startsOn}
-          />
-          <DateField
-            label={t('bodies.admin.endsOn')}
-            clearable
-            value={form.values.endsOn}
-            onChange={(v) => form.setFieldValue('endsOn', v)}
-            error={form.errors.endsOn}
+          <TermFields
+            values={form.values}
+            errors={form.errors}
+            onChange={(f, v) => form.setFieldValue(f, v)}
           />
         </SimpleGrid>
         {rest ? <ProblemAlert error={correct.error} fieldErrors={rest} /> : null}

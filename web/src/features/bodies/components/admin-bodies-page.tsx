@@ -467,6 +467,9 @@ export function AddPositionForm({ body }: { body: Body }) {
             </Text>
             <SegmentedControl
               aria-labelledby={`holder-kind-${body.id}`}
+              fullWidth
+              // The labels wrap on a phone instead of being cut.
+              styles={{ label: { whiteSpace: 'normal' } }}
               data={[
                 { value: 'user', label: t('bodies.admin.holderUser') },
                 { value: 'person', label: t('bodies.admin.holderPerson') },

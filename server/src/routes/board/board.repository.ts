@@ -167,10 +167,12 @@ const prefixQuery = (lexeme: string) =>
  *   checked against every other condition, counted and sorted: at most a few thousand rows, and an exact
  *   total;
  * - **walk**: otherwise the partial index of the sort (`board_items_newest_idx`, `board_items_ending_idx`,
- *   which hold the day, kind, type and organisation kind) is walked until the page is full, with bitmap scans
- *   switched off for the statement (PostgreSQL estimates every prefix `@@` at the same ~2 %, so it cannot
- *   tell a common word from a rare one). When the tables do not answer the total (several words, or words
- *   and filters), a full page is followed by a count that stops at BOARD_TOTAL_CAP + 1.
+ *   which hold the day, kind, type and organisation kind) is walked until the page is full. With words the
+ *   walk is forced (sequential and bitmap scans, and JIT, off for the statement: PostgreSQL estimates every
+ *   prefix `@@` at the same ~2 %) when the words and filters are expected dense enough to fill the page within
+ *   BOARD_WALK_LIMIT rows; rarer mixes are left to the planner. When the tables do not answer the total
+ *   (several words, or words and filters), a full page is followed by a count that stops at
+ *   BOARD_TOTAL_CAP + 1.
  */
 export async function findBoardPage(db: Db, q: BoardListQuery, today: string): Promise<BoardPage> {
   const [counts] = await rowsOf<BoardCounts>(db, countsStatement(q, today));

@@ -24,6 +24,8 @@ export const EXTERNAL_PACKAGES = [
   'pino', // transports run in worker threads that load files by path
   'pino-pretty', // a pino transport (development only)
   '@fastify/swagger-ui', // serves Swagger UI's files from its own directory
+  'pdfkit', // reads its font metrics and ICC data from its own directory
+  'dejavu-fonts-ttf', // the TrueType fonts the PDFs embed (server/src/pdf/document.ts)
 ];
 
 const outdir = here('./dist');

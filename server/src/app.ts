@@ -49,6 +49,7 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
+import { minutesRoutes } from './routes/minutes/minutes.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
 import { newsCoverRoutes } from './routes/news/news-cover.routes.ts';
@@ -350,6 +351,7 @@ export async function buildApp({
   await app.register(newsEditorRoutes, { prefix: '/api/committee/news' });
   await app.register(newsCoverRoutes, { prefix: '/api/committee/news' });
   await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
+  await app.register(minutesRoutes, { prefix: '/api/meetings' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

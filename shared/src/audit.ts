@@ -99,6 +99,9 @@ export const AUDIT_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'minutes.draft_saved',
+  'minutes.commented',
+  'minutes.approved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -124,5 +127,6 @@ export const AUDIT_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting_minutes',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -58,6 +58,11 @@ export const AccountExportSchema = z.object({
    * keeps the posts, shown as by a former user.
    */
   newsPosts: Rows,
+  /**
+   * Their comments on draft minutes of meetings (issue 15 §3, decision 045). Erasing the account keeps
+   * them in the meeting's record, shown as by a former user.
+   */
+  minutesComments: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
   /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */

@@ -271,3 +271,61 @@ export const meetingBallots = pgTable(
     check('meeting_ballots_choice_check', sql.raw(`choice in (${list(VOTE_CHOICES)})`)),
   ],
 );
+
+/**
+ * The minutes of a meeting (issue 15 §3, decision 045), one row per revision. Revision 1 is drafted by the
+ * meeting's officers from the agenda (pre-filled with attendance, quorum and each item's decision and
+ * tally), commented on by the body's members and approved by the chair (or at a later meeting); an
+ * approved revision is locked — a trigger refuses any change to it — and a correction is a new revision
+ * with its reason, approved the same way. At most one revision is a draft at a time.
+ */
+export const meetingMinutes = pgTable(
+  'meeting_minutes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    revision: integer('revision').notNull(),
+    status: text('status', { enum: ['draft', 'approved'] })
+      .notNull()
+      .default('draft'),
+    /** Markdown (the news rules: no raw HTML, safe links only). */
+    textBg: text('text_bg').notNull(),
+    textEn: text('text_en').notNull().default(''),
+    /** Why a later revision corrects the approved one (required from revision 2). */
+    correctionReason: text('correction_reason'),
+    draftedBy: uuid('drafted_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+    ...version,
+  },
+  (t) => [
+    uniqueIndex('meeting_minutes_revision_key').on(t.meetingId, t.revision),
+    uniqueIndex('meeting_minutes_one_draft_key').on(t.meetingId).where(sql`status = 'draft'`),
+    check('meeting_minutes_status_check', sql`status in ('draft', 'approved')`),
+    check('meeting_minutes_approved_check', sql`(status = 'approved') = (approved_at is not null)`),
+    check('meeting_minutes_reason_check', sql`revision = 1 or correction_reason is not null`),
+    check('meeting_minutes_length_check', sql`length(text_bg) <= 200000 and length(text_en) <= 200000`),
+  ],
+);
+
+/** A body member's comment on a draft of the minutes. */
+export const meetingMinutesComments = pgTable(
+  'meeting_minutes_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    minutesId: uuid('minutes_id')
+      .notNull()
+      .references(() => meetingMinutes.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('meeting_minutes_comments_minutes_idx').on(t.minutesId, t.createdAt),
+    index('meeting_minutes_comments_author_idx').on(t.authorId),
+    check('meeting_minutes_comments_length_check', sql`length(text) between 1 and 5000`),
+  ],
+);

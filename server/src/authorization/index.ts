@@ -15,6 +15,7 @@ import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
+import { ROWS as minutes } from './minutes.rows.ts';
 import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
@@ -39,6 +40,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'csv.rows.ts': csv,
   'board.rows.ts': board,
   'bodies.rows.ts': bodies,
+  'minutes.rows.ts': minutes,
   'resources.rows.ts': resources,
   'cooperation.rows.ts': cooperation,
   'conversations.rows.ts': conversations,

@@ -303,6 +303,26 @@ export const messages = {
     bg: 'Това действие не е възможно за новина в състояние „{status}“.',
     en: 'This action is not possible for a post that is "{status}".',
   },
+  'minutes.not_found.title': { bg: 'Протоколът не е намерен', en: 'Minutes not found' },
+  'minutes.not_found.detail': {
+    bg: 'Няма такъв протокол или той не е достъпен за вас.',
+    en: 'There are no such minutes, or they are not available to you.',
+  },
+  'minutes.stale.title': { bg: 'Протоколът вече е променен', en: 'Minutes changed in the meantime' },
+  'minutes.stale.detail': {
+    bg: 'Някой друг промени или одобри протокола междувременно. Прегледайте сегашния му вид и опитайте отново.',
+    en: 'Someone else changed or approved the minutes in the meantime. Review them as they are now and try again.',
+  },
+  'minutes.no_draft.title': { bg: 'Няма проект на протокол', en: 'No draft minutes' },
+  'minutes.no_draft.detail': {
+    bg: 'Протоколът няма проект, който да се коментира или одобри.',
+    en: 'There is no draft of the minutes to comment on or approve.',
+  },
+  'minutes.meeting_not_held.title': { bg: 'Заседанието не е проведено', en: 'The meeting has not been held' },
+  'minutes.meeting_not_held.detail': {
+    bg: 'Протокол се пише след като заседанието е проведено.',
+    en: 'Minutes are written once the meeting has been held.',
+  },
   'board.item_not_found.title': { bg: 'Обявата не е намерена', en: 'Item not found' },
   'board.item_not_found.detail': {
     bg: 'Няма такава обява на борсата за сътрудничество или тя не е достъпна за вас.',
@@ -396,6 +416,18 @@ export const messages = {
   'news.language_incomplete': {
     bg: 'Попълнете заглавие и текст поне на един език (български или английски).',
     en: 'Fill in a title and a text in at least one language (Bulgarian or English).',
+  },
+  'minutes.text_required': {
+    bg: 'Напишете текста на протокола на български.',
+    en: 'Write the text of the minutes in Bulgarian.',
+  },
+  'minutes.text_too_long': {
+    bg: 'Текстът е твърде дълъг: най-много {max} знака (сега са {length}). Нищо не е записано.',
+    en: 'The text is too long: at most {max} characters (it has {length}). Nothing was saved.',
+  },
+  'minutes.reason_required': {
+    bg: 'Посочете защо се поправя одобреният протокол.',
+    en: 'Say why the approved minutes are corrected.',
   },
   'news.slug_taken': {
     bg: 'Този адрес вече се използва от друга новина.',

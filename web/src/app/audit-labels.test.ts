@@ -120,6 +120,9 @@ const SERVER_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'minutes.draft_saved',
+  'minutes.commented',
+  'minutes.approved',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -139,6 +142,7 @@ const SERVER_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting_minutes',
 ];
 
 describe('audit labels', () => {

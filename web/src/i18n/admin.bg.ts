@@ -206,6 +206,7 @@ export const adminBg = {
       fee_payment: 'Плащане на членски внос',
       organization_import: 'Внасяне на организации (CSV)',
       membership_vote: 'Гласуване за членство',
+      meeting_minutes: 'Протокол от заседание',
       news_post: 'Новина',
       board_item: 'Обява на борсата за сътрудничество',
       site_page: 'Информационна страница',
@@ -283,6 +284,11 @@ export const adminBg = {
         payment_recorded: 'Записано плащане на членски внос',
         payment_deleted: 'Изтрито плащане на членски внос',
         settings_set: 'Променено правило за вноса в годината на приемане',
+      },
+      minutes: {
+        draft_saved: 'Записан проект на протокол',
+        commented: 'Коментар по проекта на протокол',
+        approved: 'Одобрен протокол',
       },
       news: {
         created: 'Създадена новина (чернова)',

@@ -204,6 +204,7 @@ export const adminEn: AdminMessages = {
       fee_payment: 'Fee payment',
       organization_import: 'Organisation import (CSV)',
       membership_vote: 'Vote on a membership',
+      meeting_minutes: 'Minutes of a meeting',
       news_post: 'News post',
       board_item: 'Cooperation board item',
       site_page: 'Information page',
@@ -281,6 +282,11 @@ export const adminEn: AdminMessages = {
         payment_recorded: 'Fee payment recorded',
         payment_deleted: 'Fee payment deleted',
         settings_set: 'Rule for the joining year’s fee changed',
+      },
+      minutes: {
+        draft_saved: 'Draft minutes saved',
+        commented: 'Comment on draft minutes',
+        approved: 'Minutes approved',
       },
       news: {
         created: 'News post created (draft)',

@@ -24,6 +24,8 @@ import {
   inArray,
   isNotNull,
   isNull,
+  meetingMinutes,
+  meetingMinutesComments,
   membershipEvents,
   memberships,
   ne,
@@ -369,6 +371,23 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(newsPosts)
         .where(eq(newsPosts.authorId, userId))
         .orderBy(asc(newsPosts.createdAt)),
+    ),
+    minutesComments: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: meetingMinutesComments.id,
+            meetingId: meetingMinutes.meetingId,
+            revision: meetingMinutes.revision,
+            text: meetingMinutesComments.text,
+            createdAt: meetingMinutesComments.createdAt,
+          }),
+        )
+        .from(meetingMinutesComments)
+        .innerJoin(meetingMinutes, eq(meetingMinutes.id, meetingMinutesComments.minutesId))
+        .where(eq(meetingMinutesComments.authorId, userId))
+        .orderBy(asc(meetingMinutesComments.createdAt)),
     ),
     conversationMessages: await jsonRows(
       db,

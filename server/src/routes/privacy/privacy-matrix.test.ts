@@ -792,6 +792,72 @@ describe('governing bodies: past terms members only, user ids never public', () 
   });
 });
 
+/**
+ * Minutes of meetings (issue 15 §3, decision 045): members-only minutes and their PDF are read by members
+ * (active ones only), the committee and administrators; public minutes by anyone; a draft and its comments
+ * by nobody outside the meeting (here: administrators only, the meeting has no seats among the readers).
+ */
+describe('minutes: members-only text for members, drafts for the meeting only', () => {
+  const MEMBERS_TEXT = 'Поверителен текст на протокола за членове';
+  const PUBLIC_TEXT = 'Публичен текст на протокола';
+  const DRAFT_TEXT = 'Проект на протокола, още неодобрен';
+  const COMMENT = 'Коментар само за заседанието';
+  const ids = { members: '', public: '', draft: '' };
+  beforeAll(async () => {
+    const [body] = await h.query<{ id: string }>(
+      sql`insert into governing_bodies (kind, name_bg, name_en) values ('working_group', 'Група', 'Group') returning id`,
+    );
+    const meeting = async (visibility: string) => {
+      const [row] = await h.query<{ id: string }>(
+        sql`insert into meetings (body_id, title_bg, starts_at, ends_at, status, quorum, majority, allows_proxy,
+              minutes_visibility)
+            values (${body!.id}, 'Заседание', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', 'held',
+              'more_than_half', 'simple', false, ${visibility}) returning id`,
+      );
+      return row!.id;
+    };
+    ids.members = await meeting('members');
+    ids.public = await meeting('public');
+    ids.draft = await meeting('public');
+    await h.query(sql`insert into meeting_minutes (meeting_id, revision, status, text_bg, approved_at)
+      values (${ids.members}, 1, 'approved', ${MEMBERS_TEXT}, now()),
+             (${ids.public}, 1, 'approved', ${PUBLIC_TEXT}, now())`);
+    const [draft] = await h.query<{ id: string }>(
+      sql`insert into meeting_minutes (meeting_id, revision, text_bg) values (${ids.draft}, 1, ${DRAFT_TEXT})
+          returning id`,
+    );
+    await h.query(
+      sql`insert into meeting_minutes_comments (minutes_id, text) values (${draft!.id}, ${COMMENT})`,
+    );
+  });
+
+  it.each(READERS)('%s reads members-only minutes only as a member, public ones always', async (reader) => {
+    const members = await ask(reader, `/api/meetings/${ids.members}/minutes`);
+    const pdf = await ask(reader, `/api/meetings/${ids.members}/minutes.pdf`);
+    if (membersView(reader) === 'denied') {
+      expect(members.statusCode).toBe(404);
+      expect(members.body).not.toContain(MEMBERS_TEXT);
+      expect(pdf.statusCode).toBe(404);
+    } else {
+      expect(members.statusCode, members.body).toBe(200);
+      expect(members.body).toContain(MEMBERS_TEXT);
+      expect(pdf.statusCode).toBe(200);
+    }
+    const pub = await ask(reader, `/api/meetings/${ids.public}/minutes`);
+    expect(pub.statusCode).toBe(200);
+    expect(pub.body).toContain(PUBLIC_TEXT);
+    const draft = await ask(reader, `/api/meetings/${ids.draft}/minutes`);
+    if (reader === 'admin') {
+      expect(draft.body).toContain(DRAFT_TEXT);
+      expect(draft.body).toContain(COMMENT);
+    } else {
+      expect(draft.statusCode).toBe(404);
+      expect(draft.body).not.toContain(DRAFT_TEXT);
+      expect(draft.body).not.toContain(COMMENT);
+    }
+  });
+});
+
 describe('the table', () => {
   it('lists every GET route under an organisations or members path (or says why it has no contacts)', async () => {
     await app.ready();

@@ -30,6 +30,7 @@ const accountExport = {
   emails: [],
   boardItems: [],
   newsPosts: [],
+  minutesComments: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

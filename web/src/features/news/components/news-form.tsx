@@ -29,7 +29,7 @@ import { useSchemaForm } from '@/lib/form.tsx';
 import { useLanguage } from '@/lib/localized.ts';
 import { useCreatePost, useCreateProposal, useUpdatePost, useUpdateProposal } from '../api/news.ts';
 import { areaOptionsOf } from '../area-options.ts';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '@/components/markdown.tsx';
 
 type Values = {
   category: string;

@@ -9,7 +9,7 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useNewsPost } from '../api/news.ts';
 import { formatSofia } from '../dates.ts';
-import { Markdown } from './markdown.tsx';
+import { Markdown } from '@/components/markdown.tsx';
 
 /** One published post, in the UI language when it exists in it; else in the other, saying so. */
 export function NewsPostPage() {

@@ -3,7 +3,7 @@ import { isSafeNewsUrl } from '@portal/shared';
 import ReactMarkdown, { type Components } from 'react-markdown';
 
 /**
- * A post's Markdown as React elements (decision 022: never an HTML string). No raw HTML is rendered
+ * Markdown (news posts, minutes) as React elements (decision 022: never an HTML string). No raw HTML is rendered
  * (`skipHtml`; react-markdown has no rehype-raw here), and every link or image target passes the same rule
  * the server checked (`isSafeNewsUrl`: http, https, mailto or a path on this site) — anything else is
  * dropped. Headings start at level 2: the post's title is the page's h1.

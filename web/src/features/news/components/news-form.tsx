@@ -23,13 +23,13 @@ import {
 } from '@portal/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Markdown } from '@/components/markdown.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useAreas } from '@/lib/api/areas.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
 import { useLanguage } from '@/lib/localized.ts';
 import { useCreatePost, useCreateProposal, useUpdatePost, useUpdateProposal } from '../api/news.ts';
 import { areaOptionsOf } from '../area-options.ts';
-import { Markdown } from '@/components/markdown.tsx';
 
 type Values = {
   category: string;

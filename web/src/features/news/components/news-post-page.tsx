@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Group, Skeleton, Stack, Text, Title } from '@mant
 import { type Language, newsCoverUrl } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Markdown } from '@/components/markdown.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
@@ -9,7 +10,6 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useNewsPost } from '../api/news.ts';
 import { formatSofia } from '../dates.ts';
-import { Markdown } from '@/components/markdown.tsx';
 
 /** One published post, in the UI language when it exists in it; else in the other, saying so. */
 export function NewsPostPage() {

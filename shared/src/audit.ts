@@ -99,6 +99,10 @@ export const AUDIT_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'news.event_updated',
+  'event.registered',
+  'event.promoted',
+  'event.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -124,5 +128,6 @@ export const AUDIT_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'event_registration',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -19,6 +19,7 @@ export * from './member-csv.ts';
 export * from './members.ts';
 export * from './membership-admin.ts';
 export * from './memberships.ts';
+export * from './events.ts';
 export * from './news.ts';
 export * from './organization.ts';
 export * from './permissions.ts';

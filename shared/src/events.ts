@@ -104,7 +104,10 @@ export const NewsEventSchema = z.object({
 export type NewsEvent = z.infer<typeof NewsEventSchema>;
 
 /** The editors' view: the event with its counts (null: no details set yet). */
-export const EventEditorSchema = NewsEventSchema.extend({ confirmed: z.number().int(), sequence: z.number().int() });
+export const EventEditorSchema = NewsEventSchema.extend({
+  confirmed: z.number().int(),
+  sequence: z.number().int(),
+});
 export type EventEditor = z.infer<typeof EventEditorSchema>;
 
 export const EventRegistrationResultSchema = z.object({

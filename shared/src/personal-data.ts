@@ -58,6 +58,8 @@ export const AccountExportSchema = z.object({
    * keeps the posts, shown as by a former user.
    */
   newsPosts: Rows,
+  /** Their registrations for events, by account or by address (decision 042); erasure deletes them. */
+  eventRegistrations: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
   /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */

@@ -139,7 +139,10 @@ export const newsEvents = pgTable(
     check('news_events_dates_check', sql`ends_at > starts_at`),
     check('news_events_open_to_check', sql`registration_open_to in ('public', 'members')`),
     check('news_events_capacity_check', sql`capacity is null or capacity between 1 and 100000`),
-    check('news_events_place_check', sql`length(place) <= 300 and (online_url is null or length(online_url) <= 500)`),
+    check(
+      'news_events_place_check',
+      sql`length(place) <= 300 and (online_url is null or length(online_url) <= 500)`,
+    ),
   ],
 );
 
@@ -161,7 +164,9 @@ export const eventRegistrations = pgTable(
     /** Lower-cased. */
     email: text('email').notNull(),
     organizationName: text('organization_name').notNull().default(''),
-    language: text('language', { enum: ['bg', 'en'] }).notNull().default('bg'),
+    language: text('language', { enum: ['bg', 'en'] })
+      .notNull()
+      .default('bg'),
     status: text('status', { enum: EVENT_REGISTRATION_STATUSES }).notNull(),
     cancelTokenHash: text('cancel_token_hash').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

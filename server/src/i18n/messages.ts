@@ -311,7 +311,7 @@ export const messages = {
   'event.members_only.title': { bg: 'Само за членове', en: 'Members only' },
   'event.members_only.detail': {
     bg: 'За това събитие могат да се записват само представители на членовете на клъстера.',
-    en: 'Only representatives of the cluster\'s members can register for this event.',
+    en: "Only representatives of the cluster's members can register for this event.",
   },
   'event.registration_not_found.title': { bg: 'Записването не е намерено', en: 'Registration not found' },
   'event.registration_not_found.detail': {

@@ -42,7 +42,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { permission: 'public' },
       schema: {
         tags: ['news'],
-        summary: "A public event as an iCalendar file (add to calendar); ?lang=en for the English title",
+        summary: 'A public event as an iCalendar file (add to calendar); ?lang=en for the English title',
         params: NewsSlugParamsSchema,
         querystring: z.object({ lang: NewsFeedParamsSchema.shape.lang.default('bg') }),
         response: { 200: z.string().describe('text/calendar'), 400: ProblemSchema, 404: ProblemSchema },
@@ -77,7 +77,9 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           db: db(),
           actor: request.actor,
-          user: user ? { id: user.id, email: user.email, isMember: can(principalOf(user), 'members.view') } : null,
+          user: user
+            ? { id: user.id, email: user.email, isMember: can(principalOf(user), 'members.view') }
+            : null,
           publicUrl: app.config.publicUrl,
         },
         request.params.slug,

@@ -10,8 +10,8 @@ import {
   type EventRegisterBody,
   type EventRegistration,
   type EventRegistrationResult,
-  type EventRegistrationsResponse,
   type EventRegistrationStatus,
+  type EventRegistrationsResponse,
   type Language,
   type NewsEvent,
 } from '@portal/shared';
@@ -291,7 +291,14 @@ const titleIn = (p: { title_bg: string; title_en: string }, lang: Language) =>
 
 /** The event as an iCalendar VEVENT (the .ics download and the emails' attachment). */
 export function icalOf(
-  post: { id: string; slug: string; title_bg: string; title_en: string; summary_bg: string; summary_en: string },
+  post: {
+    id: string;
+    slug: string;
+    title_bg: string;
+    title_en: string;
+    summary_bg: string;
+    summary_en: string;
+  },
   event: EventEditor,
   lang: Language,
   publicUrl: string,
@@ -407,7 +414,7 @@ export async function register(
         action: 'event.registered',
         entityType: 'event_registration',
         entityId: id,
-        after: { postId: post.id, status, name: body.name, email, organizationName: body.organizationName },
+        after: { postId: post.id, status, userId: ctx.user?.id ?? null },
       });
       await emailRegistrant(
         tx,
@@ -553,7 +560,12 @@ export function registrationsOfUser(db: Db, userId: string, email: string) {
  * Erasure: a user's registrations go. A seat they held goes to the waiting list (its people are emailed as
  * on a cancellation).
  */
-export async function eraseRegistrationsOf(tx: Db, actor: Actor, userId: string, email: string): Promise<number> {
+export async function eraseRegistrationsOf(
+  tx: Db,
+  actor: Actor,
+  userId: string,
+  email: string,
+): Promise<number> {
   const rows = await rowsOf<{ post_id: string }>(
     tx,
     sql`delete from event_registrations where user_id = ${userId} or email = ${email.toLowerCase()}

@@ -2,8 +2,8 @@ import { and, eq, isNull, newsPosts, organizations, users } from '@portal/db';
 import { EMAILED_PAGES } from '@portal/shared';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { EventHandlers } from '../../events/events.ts';
-import { emailPromoted } from './events.service.ts';
 import { findRepresentativeRecipients } from '../memberships/memberships.repository.ts';
+import { emailPromoted } from './events.service.ts';
 
 /**
  * The committee's decision on a proposed member news reaches its proposer by email (decision 040): approved

@@ -26,7 +26,11 @@ beforeAll(async () => {
   h = await createTestDb();
   app = await buildTestApp(h);
   const org = await insertOrganization(h, { nameBg: 'Лаборатория Алфа', nameEn: 'Alpha Lab' });
-  rep = await insertUser(h, { roles: ['representative'], organizationIds: [org], displayName: 'Мария Петрова' });
+  rep = await insertUser(h, {
+    roles: ['representative'],
+    organizationIds: [org],
+    displayName: 'Мария Петрова',
+  });
   as.rep = await logIn(app, rep.email);
   as.committee = await logIn(app, (await insertUser(h, { roles: ['committee_member'] })).email);
   as.noRole = await logIn(app, (await insertUser(h)).email);
@@ -126,7 +130,11 @@ describe('event details', () => {
 
     const news = NewsPostSchema.parse(
       (
-        await call(as.committee, 'POST', '/api/committee/news', { category: 'news', titleBg: 'Н', bodyBg: 'Т' })
+        await call(as.committee, 'POST', '/api/committee/news', {
+          category: 'news',
+          titleBg: 'Н',
+          bodyBg: 'Т',
+        })
       ).json(),
     );
     const notEvent = await call(as.committee, 'PUT', `/api/committee/news/${news.id}/event`, {
@@ -152,7 +160,9 @@ describe('event details', () => {
     const res = await call(null, 'GET', `/api/news/posts/${slug}/event.ics?lang=en`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/calendar');
-    const start = at(7).replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const start = at(7)
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     expect(res.body).toContain(`DTSTART:${start}`);
     expect(res.body).toMatch(/SUMMARY:Open day \d+/);
     expect(res.body).toContain('LOCATION:Зала „Пловдив“\\, бул. „Марица“ 1');
@@ -298,7 +308,9 @@ describe('registration', () => {
     expect(lines[0]).toBe(
       '\ufeffstatus,waiting_position,name,email,organization,member,registered_at,confirmed_at,cancelled_at',
     );
-    expect(lines[1]).toMatch(/^confirmed,,"'=HYPERLINK\(""http:\/\/evil""\)",formula@example\.bg,"Алфа, ООД",no,/);
+    expect(lines[1]).toMatch(
+      /^confirmed,,"'=HYPERLINK\(""http:\/\/evil""\)",formula@example\.bg,"Алфа, ООД",no,/,
+    );
     expect(lines[2]).toMatch(/^waiting,1,Второ име,second@example\.bg,,no,/);
     expect((await call(as.rep, 'GET', `/api/committee/news/${id}/registrations.csv`)).statusCode).toBe(403);
   });

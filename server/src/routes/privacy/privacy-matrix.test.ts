@@ -815,7 +815,11 @@ describe('event registrations: names and addresses only for the organisers', () 
     reader === 'committee_member' || reader === 'committee_chair' || reader === 'admin';
 
   it.each(READERS)('%s: the public post tells the seats, never who registered', async (reader) => {
-    for (const url of [`/api/news/posts/${slug}`, '/api/news?category=event', `/api/news/posts/${slug}/event.ics`]) {
+    for (const url of [
+      `/api/news/posts/${slug}`,
+      '/api/news?category=event',
+      `/api/news/posts/${slug}/event.ics`,
+    ]) {
       const res = await ask(reader, url);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.body).not.toContain(NAME);

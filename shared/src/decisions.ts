@@ -77,6 +77,10 @@ export function membershipDecisionText(
       };
 }
 
+/** What the register's decisions are about (meetings: issue 15 §2, decision 041). */
+export const DECISION_SUBJECTS = ['admission', 'membership', 'meeting'] as const;
+export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
+
 export const DecisionSchema = z.object({
   number: z.string(),
   date: z.iso.date(),
@@ -90,8 +94,8 @@ export const DecisionSchema = z.object({
   /** Whether the organisation is publicly listed now, so its name can link to its profile. */
   organizationListed: z.boolean(),
   outcome: z.enum(['approved', 'rejected']),
-  /** An admission (an application's vote) or a change of an existing membership. */
-  subject: z.enum(['admission', 'membership']),
+  /** An admission (an application's vote), a change of an existing membership, or a meeting's decision. */
+  subject: z.enum(DECISION_SUBJECTS),
   /** Membership decisions: the change decided (from the membership history that references it). */
   membershipAction: MembershipActionSchema.nullable(),
   /** Members only: */
@@ -113,7 +117,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const DecisionListQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
   outcome: z.enum(['approved', 'rejected']).optional(),
-  subject: z.enum(['admission', 'membership']).optional(),
+  subject: z.enum(DECISION_SUBJECTS).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

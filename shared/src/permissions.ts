@@ -123,6 +123,21 @@ export const ACTIONS = [
    * is an active member; the committee approves it before it is public).
    */
   'news.propose',
+  /**
+   * See the cluster's bodies' meetings, their agendas and documents (members, the committee, administrators;
+   * decision 041). Minutes published as public are read without it.
+   */
+  'meetings.view',
+  /**
+   * Plan and run a body's meetings (record-level, checked by the server: an administrator, or a holder today of
+   * the body's chair, deputy chair or secretary position — `server/src/routes/meetings/access.ts`).
+   */
+  'meetings.manage',
+  /**
+   * Answer an invitation and vote at a meeting (record-level, checked by the server: the seat's own person,
+   * or at the general assembly a representative of the seat's organisation while it is an active member).
+   */
+  'meetings.attend',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -167,6 +182,7 @@ export const MEMBERS_ONLY_ACTIONS = [
   'decisions.read_full',
   'board.view',
   'resources.view',
+  'meetings.view',
 ] as const satisfies readonly Action[];
 
 /**
@@ -233,6 +249,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'members.view':
     case 'members.export':
     case 'decisions.read_full':
+    case 'meetings.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'resources.view':
       // Candidates too, but only the resources open to applicants (the server filters: decision 034).
@@ -277,6 +294,9 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'conversations.moderate':
       return hasRole(user, 'admin');
     case 'application.create':
+    case 'meetings.manage':
+    case 'meetings.attend':
+      // Any signed-in user might hold a position; the server checks the meeting's body and seats.
       return true;
     case 'application.view':
       if (isCommittee(user) || hasRole(user, 'admin')) return true;

@@ -11,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
+import { meetingAgendaItems, meetings } from './meetings.ts';
 import { organizations } from './organizations.ts';
 import { voteSessions } from './votes.ts';
 
@@ -24,13 +25,19 @@ export const decisions = pgTable(
     number: text('number').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     body: text('body').notNull().default('committee'),
-    /** What was decided: an application for admission, or a change of an existing membership. */
-    subject: text('subject', { enum: ['admission', 'membership'] })
+    /**
+     * What was decided: an application for admission, a change of an existing membership, or another
+     * item of a body's meeting (issue 15 §2). An admission or membership change decided at a meeting keeps
+     * its own subject and also names the meeting and item.
+     */
+    subject: text('subject', { enum: ['admission', 'membership', 'meeting'] })
       .notNull()
       .default('admission'),
     outcome: text('outcome', { enum: ['approved', 'rejected'] }).notNull(),
     applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'restrict' }),
     voteSessionId: uuid('vote_session_id').references(() => voteSessions.id, { onDelete: 'restrict' }),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'restrict' }),
+    agendaItemId: uuid('agenda_item_id').references(() => meetingAgendaItems.id, { onDelete: 'restrict' }),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     organizationNameBg: text('organization_name_bg').notNull(),
     organizationNameEn: text('organization_name_en').notNull(),
@@ -47,7 +54,11 @@ export const decisions = pgTable(
     // One decision per vote: a second close can never add another.
     uniqueIndex('decisions_vote_session_key').on(t.voteSessionId),
     check('decisions_outcome_check', sql`outcome in ('approved', 'rejected')`),
-    check('decisions_subject_check', sql`subject in ('admission', 'membership')`),
+    // One decision per agenda item.
+    uniqueIndex('decisions_agenda_item_key').on(t.agendaItemId),
+    check('decisions_subject_check', sql`subject in ('admission', 'membership', 'meeting')`),
+    check('decisions_meeting_check', sql`(meeting_id is null) = (agenda_item_id is null)`),
+    check('decisions_meeting_subject_check', sql`subject <> 'meeting' or meeting_id is not null`),
   ],
 );
 

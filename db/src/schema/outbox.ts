@@ -18,6 +18,11 @@ export const outboxMessages = pgTable(
     template: text('template').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    /**
+     * An iCalendar (RFC 5545) sent with the message as its text/calendar part and `.ics` attachment — an
+     * invitation to a meeting, a registration for an event (issue 15); null for most messages.
+     */
+    calendar: text('calendar'),
     status: text('status', { enum: OUTBOX_STATUS }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

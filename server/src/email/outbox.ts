@@ -1,5 +1,6 @@
 import { type Db, outboxMessages } from '@portal/db';
 import { isErasedEmail, type Language } from '@portal/shared';
+import { buildCalendar, type IcalEvent } from './ical.ts';
 import { renderEmail, type TemplateName } from './templates.ts';
 
 export interface OutgoingEmail {
@@ -7,6 +8,12 @@ export interface OutgoingEmail {
   language: Language;
   template: TemplateName;
   values: Record<string, string>;
+  /**
+   * A calendar entry sent along (text/calendar part and `invitation.ics`): the event in the reader's
+   * calendar, replaced by a later email with the same uid and a higher `sequence`, removed by `status:
+   * 'CANCELLED'`. Always METHOD:PUBLISH (see ical.ts: answers are given on the portal's pages).
+   */
+  calendar?: { method?: 'PUBLISH'; event: IcalEvent };
 }
 
 /**
@@ -23,5 +30,6 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
     template: email.template,
     subject,
     text,
+    calendar: email.calendar ? buildCalendar({ events: [email.calendar.event] }) : null,
   });
 }

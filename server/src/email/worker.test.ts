@@ -162,6 +162,68 @@ describe('deliverDueEmails through a real SMTP server', () => {
   });
 });
 
+describe('a message with a calendar entry', () => {
+  const meeting = {
+    uid: 'meeting-7@portal.test',
+    start: new Date('2027-01-14T08:00:00Z'),
+    end: new Date('2027-01-14T10:00:00Z'),
+    stamp: new Date('2026-12-07T08:00:00Z'),
+    summary: 'Общо събрание; покана',
+    location: 'София, бул. „Цариградско шосе“ 125',
+    sequence: 2,
+  };
+
+  it('stores the iCalendar with the message and hands it to the transport as its calendar part', async () => {
+    await enqueueEmail(handle.db, { ...verifyEmail('invited@example.bg'), calendar: { event: meeting } });
+    await enqueueEmail(handle.db, verifyEmail('plain@example.bg'));
+    const [stored] = await handle.query<{ calendar: string }>(
+      sql`select calendar from outbox_messages where to_email = 'invited@example.bg'`,
+    );
+    expect(stored?.calendar).toContain('METHOD:PUBLISH\r\n');
+    expect(stored?.calendar).toContain('UID:meeting-7@portal.test\r\n');
+    expect(stored?.calendar).toContain('DTSTART:20270114T080000Z\r\n');
+    expect(stored?.calendar).toContain('SEQUENCE:2\r\n');
+    expect(stored?.calendar).toContain('SUMMARY:Общо събрание\\; покана\r\n');
+
+    const sent: Parameters<MailTransport['sendMail']>[0][] = [];
+    await deliverDueEmails(
+      handle.db,
+      {
+        async sendMail(message) {
+          sent.push(message);
+        },
+      },
+      { from: FROM },
+    );
+    const invited = sent.find((m) => m.to === 'invited@example.bg');
+    expect(invited?.icalEvent).toEqual({
+      method: 'PUBLISH',
+      filename: 'invitation.ics',
+      content: stored?.calendar,
+    });
+    expect(sent.find((m) => m.to === 'plain@example.bg')?.icalEvent).toBeUndefined();
+  });
+
+  it('reaches a real SMTP server as a text/calendar part and an .ics attachment', async () => {
+    await enqueueEmail(handle.db, {
+      ...verifyEmail('invited@example.bg'),
+      calendar: { event: { ...meeting, status: 'CANCELLED' } },
+    });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await deliverDueEmails(handle.db, transport, { from: FROM });
+    expect(smtp.received).toHaveLength(1);
+    const raw = smtp.received[0]?.raw ?? '';
+    expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i);
+    expect(raw).toMatch(/filename=invitation\.ics/);
+    expect(raw).toContain('multipart/');
+  });
+});
+
 describe('startMailWorker without SMTP_URL', () => {
   it('says once that email stays in the outbox, and leaves it there', async () => {
     const log = recordingLog();
@@ -463,6 +525,8 @@ interface Received {
   headers: Map<string, string>;
   subject: string;
   text: string;
+  /** The whole message as received (multipart ones are checked here). */
+  raw: string;
 }
 
 async function startSmtpServer() {
@@ -479,6 +543,7 @@ async function startSmtpServer() {
         received.push({
           mailFrom: mailFrom ? mailFrom.address : undefined,
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('latin1'),
           ...parseMessage(Buffer.concat(chunks).toString('latin1')),
         });
         callback();

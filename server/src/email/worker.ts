@@ -41,6 +41,8 @@ export interface MailTransport {
     text: string;
     messageId?: string;
     headers?: Record<string, string>;
+    /** nodemailer's calendar part: sent as text/calendar alternative and as an attachment. */
+    icalEvent?: { method: string; filename: string; content: string };
   }): Promise<unknown>;
 }
 
@@ -105,6 +107,7 @@ async function claimDue(db: Db, batchSize: number, leaseSeconds: number) {
       template: outboxMessages.template,
       subject: outboxMessages.subject,
       text: outboxMessages.text,
+      calendar: outboxMessages.calendar,
       attempts: outboxMessages.attempts,
     })
     .from(outboxMessages)
@@ -165,6 +168,9 @@ export async function deliverDueEmails(
         text: row.text,
         ...(messageId ? { messageId: `<${row.id}@${messageId}>` } : {}),
         headers: { 'Auto-Submitted': 'auto-generated' },
+        ...(row.calendar
+          ? { icalEvent: { method: 'PUBLISH', filename: 'invitation.ics', content: row.calendar } }
+          : {}),
       });
     } catch (error) {
       const reason = describeError(error);

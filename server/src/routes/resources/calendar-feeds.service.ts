@@ -7,8 +7,8 @@ import {
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
+import { buildCalendar } from '../../email/ical.ts';
 import { AppError } from '../../errors.ts';
-import { buildCalendar } from './ical.ts';
 import {
   type FeedSubject,
   feedTokenMatches,

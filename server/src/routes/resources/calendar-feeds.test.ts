@@ -8,8 +8,8 @@ import { createTestDb } from '@portal/db/testing';
 import { CalendarFeedResetSchema, CalendarFeedSchema } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMITS, type RateLimits } from '../../auth/rate-limit.ts';
+import { escapeText, foldLine } from '../../email/ical.ts';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
-import { escapeText, foldLine } from './ical.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;

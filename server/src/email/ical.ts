@@ -14,7 +14,23 @@ export interface IcalEvent {
   summary: string;
   description?: string;
   location?: string;
+  /** A page about it (URL property). */
+  url?: string;
+  /**
+   * Revision (SEQUENCE): a later email about the same `uid` with a higher number replaces the entry in the
+   * reader's calendar — a meeting moved to another time or place.
+   */
+  sequence?: number;
+  /** CANCELLED removes (or strikes through) the entry in the reader's calendar. */
+  status?: 'CONFIRMED' | 'CANCELLED';
 }
+
+/**
+ * How a calendar is meant (RFC 5546 §1.4). The portal sends PUBLISH: the entry goes into the reader's
+ * calendar, and answers (RSVPs, cancellations of a registration) are given on the portal's own pages, so
+ * the email asks for no iTIP reply and needs no ORGANIZER/ATTENDEE lines.
+ */
+export type CalendarMethod = 'PUBLISH';
 
 /** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
@@ -58,15 +74,14 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function buildCalendar(options: { name: string; events: IcalEvent[] }): string {
+export function buildCalendar(options: { name?: string; events: IcalEvent[] }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Cluster portal//Shared resources//EN',
+    'PRODID:-//Cluster portal//Calendar//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.name)}`,
-    'X-WR-TIMEZONE:Europe/Sofia',
+    ...(options.name ? [`X-WR-CALNAME:${escapeText(options.name)}`, 'X-WR-TIMEZONE:Europe/Sofia'] : []),
   ];
   for (const e of options.events) {
     lines.push(
@@ -79,7 +94,9 @@ export function buildCalendar(options: { name: string; events: IcalEvent[] }): s
       `SUMMARY:${escapeText(e.summary)}`,
       ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
       ...(e.location ? [`LOCATION:${escapeText(e.location)}`] : []),
-      'STATUS:CONFIRMED',
+      ...(e.url ? [`URL:${e.url}`] : []),
+      ...(e.sequence ? [`SEQUENCE:${e.sequence}`] : []),
+      `STATUS:${e.status ?? 'CONFIRMED'}`,
       'TRANSP:OPAQUE',
       'END:VEVENT',
     );

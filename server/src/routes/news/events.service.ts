@@ -17,11 +17,11 @@ import {
 } from '@portal/shared';
 import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { newToken, tokenHash } from '../../auth/tokens.ts';
+import { buildCalendar, type IcalEvent } from '../../email/ical.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { TemplateName } from '../../email/templates.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordEvent } from '../../events/events.ts';
-import { buildCalendar, type IcalEvent } from '../resources/ical.ts';
 import { PUBLIC_POST } from './news.service.ts';
 
 /**
@@ -303,7 +303,7 @@ export function icalOf(
   lang: Language,
   publicUrl: string,
   stamp: Date,
-): IcalEvent & { url: string; sequence: number } {
+): IcalEvent {
   const url = `${publicUrl}${EMAILED_PAGES.newsPost.href(post.slug)}`;
   const summary = lang === 'en' ? post.summary_en || post.summary_bg : post.summary_bg || post.summary_en;
   return {
@@ -355,7 +355,10 @@ async function emailRegistrant(
       link: `${publicUrl}${EMAILED_PAGES.newsPost.href(post.slug)}`,
       cancelLink: cancelToken ? `${publicUrl}${EMAILED_PAGES.eventCancel.href(cancelToken)}` : '',
     },
-    // The calendar attachment (METHOD:REQUEST) is added with the outbox's calendar support: see decision 042.
+    // A seat (not the waiting list) puts the event in the registrant's calendar (text/calendar + .ics).
+    ...(template === 'event_registration_waiting'
+      ? {}
+      : { calendar: { event: icalOf(post, event, lang, publicUrl, new Date()) } }),
   });
 }
 

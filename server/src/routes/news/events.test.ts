@@ -188,6 +188,22 @@ describe('registration', () => {
     expect(mail.text).toContain(`/news/${slug}`);
     const waitMail = await lastEmail(h, 'cveta@example.bg');
     expect(waitMail.subject).toMatch(/You are on the waiting list/);
+    // A seat comes with the event as a calendar entry (text/calendar + .ics); the waiting list without.
+    const calendarOf = async (to: string) =>
+      (
+        await h.query<{ calendar: string | null }>(
+          sql`select calendar from outbox_messages where to_email = ${to} order by created_at desc, id desc limit 1`,
+        )
+      )[0]?.calendar ?? null;
+    const ics = await calendarOf('anna@example.bg');
+    expect(ics).toContain(`UID:event-${id}@`);
+    expect(ics).toContain(
+      `DTSTART:${at(7)
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '')}`,
+    );
+    expect(ics).toContain(`URL:http`);
+    expect(await calendarOf('cveta@example.bg')).toBeNull();
 
     // The same address again: a field error, nothing saved.
     const twice = await registerAs(slug, 'Анна', 'ANNA@example.bg');
@@ -201,6 +217,7 @@ describe('registration', () => {
     const cancelled = await call(null, 'POST', '/api/news/registrations/cancel', { token });
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     expect((await lastEmail(h, 'cveta@example.bg')).subject).toMatch(/A seat became free/);
+    expect(await calendarOf('cveta@example.bg')).toContain('SUMMARY:Open day');
     // Cancelling again changes nothing (Dimo stays waiting).
     expect((await call(null, 'POST', '/api/news/registrations/cancel', { token })).statusCode).toBe(200);
 

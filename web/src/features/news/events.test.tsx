@@ -82,7 +82,6 @@ describe('an event on its post page', () => {
             {
               path: 'body.email',
               message: 'С този имейл адрес вече има записване за събитието.',
-              code: 'event.already_registered',
             },
           ]);
         return json(

@@ -569,14 +569,17 @@ export async function eraseRegistrationsOf(
   userId: string,
   email: string,
 ): Promise<number> {
-  const rows = await rowsOf<{ post_id: string }>(
+  const mine = sql`(user_id = ${userId} or email = ${email.toLowerCase()})`;
+  const posts = await rowsOf<{ post_id: string }>(
     tx,
-    sql`delete from event_registrations where user_id = ${userId} or email = ${email.toLowerCase()}
-      returning post_id`,
+    sql`select distinct post_id from event_registrations where ${mine} order by post_id`,
   );
-  for (const postId of [...new Set(rows.map((r) => r.post_id))].sort()) {
-    await lockEvent(tx, postId);
-    await promoteWaiting(tx, postId, actor);
-  }
+  // The events first (in one order), as registering does: no deadlock with a registration under way.
+  for (const { post_id } of posts) await lockEvent(tx, post_id);
+  const rows = await rowsOf<{ id: string }>(
+    tx,
+    sql`delete from event_registrations where ${mine} returning id`,
+  );
+  for (const { post_id } of posts) await promoteWaiting(tx, post_id, actor);
   return rows.length;
 }

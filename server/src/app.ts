@@ -50,6 +50,7 @@ import { healthRoutes } from './routes/health/health.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes } from './routes/minutes/minutes.routes.ts';
+import { eventEditorRoutes, eventRoutes } from './routes/news/events.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
 import { newsCoverRoutes } from './routes/news/news-cover.routes.ts';
@@ -348,6 +349,8 @@ export async function buildApp({
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
 
   await app.register(newsRoutes, { prefix: '/api/news' });
+  await app.register(eventRoutes, { prefix: '/api/news' });
+  await app.register(eventEditorRoutes, { prefix: '/api/committee/news' });
   await app.register(newsEditorRoutes, { prefix: '/api/committee/news' });
   await app.register(newsCoverRoutes, { prefix: '/api/committee/news' });
   await app.register(newsProposalRoutes, { prefix: '/api/account/news' });

@@ -102,6 +102,10 @@ export const AUDIT_ACTIONS = [
   'minutes.draft_saved',
   'minutes.commented',
   'minutes.approved',
+  'news.event_updated',
+  'event.registered',
+  'event.promoted',
+  'event.cancelled',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -128,5 +132,6 @@ export const AUDIT_ENTITY_TYPES = [
   'governing_body',
   'news_post',
   'meeting_minutes',
+  'event_registration',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -66,6 +66,11 @@ export const EMAILED_PAGES = {
     path: '/news/:slug',
     href: (slug: string) => `/news/${encodeURIComponent(slug)}`,
   },
+  /** Cancelling an event registration (`?token=…`), linked from its confirmation email. */
+  eventCancel: {
+    path: '/events/cancel',
+    href: (token?: string) => withToken('/events/cancel', token),
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

@@ -11,6 +11,7 @@ export * from './decisions.ts';
 export * from './directory.ts';
 export * from './eik.ts';
 export * from './emailed-pages.ts';
+export * from './events.ts';
 export * from './fees.ts';
 export * from './file-names.ts';
 export * from './i18n.ts';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { AreaIdSchema, AreaRefSchema, PAGE_MAX, PAGE_SIZE_MAX } from './common.ts';
+import { NewsEventSchema } from './events.ts';
 import type { Language } from './i18n.ts';
 
 /**
@@ -308,6 +309,8 @@ export const NewsSummarySchema = z.object({
   organization: NewsOrganizationRefSchema.nullable(),
   /** The cover image's version (build its URL with `newsCoverUrl`); null: no cover. */
   coverVersion: z.number().int().nullable(),
+  /** An event's date, place and registration state (decision 042); null: not an event, or no date yet. */
+  event: NewsEventSchema.nullable(),
 });
 export type NewsSummary = z.infer<typeof NewsSummarySchema>;
 

@@ -63,6 +63,8 @@ export const AccountExportSchema = z.object({
    * them in the meeting's record, shown as by a former user.
    */
   minutesComments: Rows,
+  /** Their registrations for events, by account or by address (decision 042); erasure deletes them. */
+  eventRegistrations: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
   /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */

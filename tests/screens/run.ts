@@ -173,6 +173,13 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       // The document itself answers 404 (for crawlers: decision 040), and so does its post's API read.
       expected4xx: ['/news/no-such-post', '/api/news/posts/no-such-post'],
     },
+    // Cancelling an event registration (decision 042): the emailed link's page, here with a link that
+    // names no registration (its API read answers 404).
+    {
+      name: 'event-cancel-invalid',
+      path: '/events/cancel?token=no-such-registration-token',
+      expected4xx: ['/api/news/registrations/cancel'],
+    },
     { name: 'statute', path: '/statute' },
     { name: 'privacy', path: '/privacy' },
     { name: 'contact', path: '/contact' },
@@ -346,7 +353,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         { name: 'committee-cooperation-network', path: '/committee/cooperation/network' },
       );
       // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
-      const edited = await getJson<Items<{ id: string; status: string }>>(
+      const edited = await getJson<Items<{ id: string; status: string; category: string }>>(
         context,
         '/api/committee/news?pageSize=20',
       );
@@ -360,6 +367,11 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           name: `news-editor-${status}`,
           path: `/committee/news/${id}`,
         })),
+        // An event with its date, place and registrations (decision 042).
+        ...edited.items
+          .filter((p) => p.category === 'event' && p.status === 'published')
+          .slice(0, 1)
+          .map((p) => ({ name: 'news-editor-event', path: `/committee/news/${p.id}` })),
       );
       if (role !== 'admin') {
         const queue = await getJson<Items<{ id: string; state: string }>>(

@@ -1,6 +1,7 @@
-import { NEWS_CATEGORIES, NEWS_STATUSES } from '@portal/shared';
+import { EVENT_REGISTRATION_STATUSES, NEWS_CATEGORIES, NEWS_STATUSES } from '@portal/shared';
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -105,5 +106,88 @@ export const newsCovers = pgTable(
   },
   () => [
     check('news_covers_source_type_check', sql`source_type in ('image/png', 'image/jpeg', 'image/webp')`),
+  ],
+);
+
+/**
+ * The date, place and registration rules of a post of category `event` (issue 15 §4, decision 042). One row
+ * per event post; registering locks this row `for update`, so two people cannot both take the last seat.
+ */
+export const newsEvents = pgTable(
+  'news_events',
+  {
+    postId: uuid('post_id')
+      .primaryKey()
+      .references(() => newsPosts.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    place: text('place').notNull().default(''),
+    onlineUrl: text('online_url'),
+    registrationEnabled: boolean('registration_enabled').notNull().default(false),
+    /** Who may register: anyone with an email address, or only signed-in users of active members. */
+    registrationOpenTo: text('registration_open_to', { enum: ['public', 'members'] })
+      .notNull()
+      .default('public'),
+    /** Confirmed seats; null: unlimited. */
+    capacity: integer('capacity'),
+    registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true, mode: 'date' }),
+    /** Bumped on every change of the details (the calendar entry's SEQUENCE). */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  () => [
+    check('news_events_dates_check', sql`ends_at > starts_at`),
+    check('news_events_open_to_check', sql`registration_open_to in ('public', 'members')`),
+    check('news_events_capacity_check', sql`capacity is null or capacity between 1 and 100000`),
+    check(
+      'news_events_place_check',
+      sql`length(place) <= 300 and (online_url is null or length(online_url) <= 500)`,
+    ),
+  ],
+);
+
+/**
+ * A registration for an event: confirmed (has a seat) or on the waiting list (in order of `created_at`), or
+ * cancelled. One active registration per email per event. The cancellation link's token is kept as its
+ * SHA-256 hash only.
+ */
+export const eventRegistrations = pgTable(
+  'event_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postId: uuid('post_id')
+      .notNull()
+      .references(() => newsPosts.id, { onDelete: 'cascade' }),
+    /** The signed-in user who registered (null: registered without an account, or the account is gone). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    name: text('name').notNull(),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    organizationName: text('organization_name').notNull().default(''),
+    language: text('language', { enum: ['bg', 'en'] })
+      .notNull()
+      .default('bg'),
+    status: text('status', { enum: EVENT_REGISTRATION_STATUSES }).notNull(),
+    cancelTokenHash: text('cancel_token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** When it got its seat (registering, or promoted from the waiting list). */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true, mode: 'date' }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('event_registrations_active_email_idx')
+      .on(t.postId, t.email)
+      .where(sql`status <> 'cancelled'`),
+    uniqueIndex('event_registrations_token_idx').on(t.cancelTokenHash),
+    index('event_registrations_post_idx').on(t.postId, t.status, t.createdAt),
+    index('event_registrations_user_idx').on(t.userId),
+    index('event_registrations_email_idx').on(t.email),
+    check('event_registrations_status_check', sql`status in ('confirmed', 'waiting', 'cancelled')`),
+    check('event_registrations_language_check', sql`language in ('bg', 'en')`),
+    check(
+      'event_registrations_length_check',
+      sql`length(name) between 1 and 200 and length(email) between 3 and 254 and length(organization_name) <= 200`,
+    ),
+    check('event_registrations_cancelled_check', sql`(status = 'cancelled') = (cancelled_at is not null)`),
   ],
 );

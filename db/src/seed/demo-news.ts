@@ -155,6 +155,43 @@ export const DEMO_NEWS: readonly DemoNewsPost[] = [
     bodyBg: 'Каним членовете на работна среща за правилата и управлението на клъстера.',
     bodyEn: 'Members are invited to a working meeting on the rules and governance of the cluster.',
   },
+  {
+    n: 6,
+    slug: 'open-day-and-partner-matchmaking',
+    category: 'event',
+    status: 'published',
+    publishedDaysAgo: 25,
+    author: CHAIR,
+    areas: ['ict', 'creative'],
+    titleBg: 'Ден на отворените врати и срещи за партньорства',
+    titleEn: 'Open day and partner matchmaking',
+    summaryBg:
+      'Запознайте се с членовете на клъстера и намерете партньори за общи проекти в кратки срещи едно към едно.',
+    summaryEn:
+      'Meet the members of the cluster and find partners for joint projects in short one-to-one meetings.',
+    bodyBg: [
+      'Клъстерът отваря вратите си за всички, които искат да работят с неговите членове.',
+      '',
+      '## Програма',
+      '',
+      '- представяне на клъстера и на борсата за сътрудничество;',
+      '- кратки срещи едно към едно между фирми, университети и културни организации;',
+      '- неформален разговор за идеите за общи проекти по ОПИК.',
+      '',
+      'Участието е безплатно, но местата са ограничени: запишете се по-долу.',
+    ].join('\n'),
+    bodyEn: [
+      'The cluster opens its doors to everyone who wants to work with its members.',
+      '',
+      '## Programme',
+      '',
+      '- an introduction to the cluster and its cooperation board;',
+      '- short one-to-one meetings between companies, universities and cultural organisations;',
+      '- an informal talk about ideas for joint projects under OPIC.',
+      '',
+      'Taking part is free, but seats are limited: register below.',
+    ].join('\n'),
+  },
 ];
 
 export async function seedDemoNews(

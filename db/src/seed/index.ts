@@ -26,6 +26,7 @@ import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
+import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoFees } from './demo-fees.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
@@ -44,6 +45,7 @@ export {
   type DemoClusterSettings,
   type DemoOrganization,
 } from './demo-data.ts';
+export { DEMO_REGISTRATIONS, demoRegistrationId, OPEN_DAY_CAPACITY } from './demo-events.ts';
 export {
   DEMO_FEE_PAYMENTS,
   DEMO_FEE_RATES,
@@ -187,6 +189,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoBodies(tx);
     // News: the committee's first meeting, a call, member news approved and one waiting (issue 15 §4).
     await seedDemoNews(tx, idOf, userIdOf);
+    // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).
+    await seedDemoEvents(tx, userIdOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

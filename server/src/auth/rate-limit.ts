@@ -28,6 +28,8 @@ export const RATE_LIMITS = {
   /** Email-change requests that send mail, per user and per new address (no mail floods). */
   emailChangePerUser: { max: 5, windowSeconds: 3600 },
   emailChangePerAddress: { max: 3, windowSeconds: 3600 },
+  /** Event registrations from one address (each sends an email; decision 042). */
+  eventRegisterPerIp: { max: 20, windowSeconds: 3600 },
 } satisfies Record<string, Limit>;
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;

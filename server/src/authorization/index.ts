@@ -12,6 +12,7 @@ import { ROWS as conversations } from './conversations.rows.ts';
 import { ROWS as cooperation } from './cooperation.rows.ts';
 import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
+import { ROWS as events } from './events.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
@@ -46,6 +47,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'conversations.rows.ts': conversations,
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,
+  'events.rows.ts': events,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

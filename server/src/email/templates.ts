@@ -25,6 +25,36 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nThe committee returned the news of {organization} "{title}" with this reason:\n\n{reason}\n\nYou can change it and submit it again:\n{link}',
     },
   },
+  event_registration_confirmed: {
+    bg: {
+      subject: 'Записани сте за „{title}“',
+      text: 'Здравейте, {name}!\n\nЗаписахме ви за „{title}“.\n\nКога: {when} (българско време)\nКъде: {place}\n\nПовече за събитието:\n{link}\n\nАко не можете да дойдете, откажете записването си, за да освободите мястото:\n{cancelLink}',
+    },
+    en: {
+      subject: 'You are registered for "{title}"',
+      text: 'Hello {name},\n\nYou are registered for "{title}".\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nMore about the event:\n{link}\n\nIf you cannot come, please cancel your registration so that someone else can have the seat:\n{cancelLink}',
+    },
+  },
+  event_registration_waiting: {
+    bg: {
+      subject: 'В списъка на чакащите сте за „{title}“',
+      text: 'Здравейте, {name}!\n\nВсички места за „{title}“ ({when}, българско време) са заети, затова ви записахме в списъка на чакащите. Ако се освободи място, ще ви го дадем по реда на записване и ще ви пишем.\n\nПовече за събитието:\n{link}\n\nАко вече не искате да идвате, откажете записването си:\n{cancelLink}',
+    },
+    en: {
+      subject: 'You are on the waiting list for "{title}"',
+      text: 'Hello {name},\n\nAll seats for "{title}" ({when}, Sofia time) are taken, so you are on the waiting list. If a seat becomes free it goes to the waiting list in the order of registration, and we will write to you.\n\nMore about the event:\n{link}\n\nIf you no longer want to come, cancel your registration:\n{cancelLink}',
+    },
+  },
+  event_registration_promoted: {
+    bg: {
+      subject: 'Освободи се място за „{title}“ — записани сте',
+      text: 'Здравейте, {name}!\n\nОсвободи се място за „{title}“ и вече сте записани (не сте в списъка на чакащите).\n\nКога: {when} (българско време)\nКъде: {place}\n\nПовече за събитието:\n{link}\n\nАко не можете да дойдете, използвайте връзката за отказ от първия ни имейл.',
+    },
+    en: {
+      subject: 'A seat became free for "{title}": you are registered',
+      text: 'Hello {name},\n\nA seat became free for "{title}" and you now have it (you are no longer on the waiting list).\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nMore about the event:\n{link}\n\nIf you cannot come, please use the cancellation link in our first email.',
+    },
+  },
   conversation_digest: {
     bg: {
       subject: 'Нови съобщения от {organization} за „{item}“',

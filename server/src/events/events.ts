@@ -73,6 +73,11 @@ export type DomainEvent =
       /** The committee approved (published) or returned a proposed member news (decision 040). */
       type: 'news.proposal_decided';
       payload: { postId: string; approved: boolean };
+    }
+  | {
+      /** A registrant of an event got a seat from the waiting list (decision 042). */
+      type: 'news.registration_promoted';
+      payload: { registrationId: string };
     };
 
 export type EventType = DomainEvent['type'];

@@ -323,6 +323,21 @@ export const messages = {
     bg: 'Протокол се пише след като заседанието е проведено.',
     en: 'Minutes are written once the meeting has been held.',
   },
+  'event.registration_closed.title': { bg: 'Записването е затворено', en: 'Registration is closed' },
+  'event.registration_closed.detail': {
+    bg: 'За това събитие вече не може да се записвате.',
+    en: 'It is no longer possible to register for this event.',
+  },
+  'event.members_only.title': { bg: 'Само за членове', en: 'Members only' },
+  'event.members_only.detail': {
+    bg: 'За това събитие могат да се записват само представители на членовете на клъстера.',
+    en: "Only representatives of the cluster's members can register for this event.",
+  },
+  'event.registration_not_found.title': { bg: 'Записването не е намерено', en: 'Registration not found' },
+  'event.registration_not_found.detail': {
+    bg: 'Връзката за отказ не е валидна или записването вече е изтрито.',
+    en: 'The cancellation link is not valid, or the registration was removed.',
+  },
   'board.item_not_found.title': { bg: 'Обявата не е намерена', en: 'Item not found' },
   'board.item_not_found.detail': {
     bg: 'Няма такава обява на борсата за сътрудничество или тя не е достъпна за вас.',
@@ -440,6 +455,26 @@ export const messages = {
   'news.member_news_category': {
     bg: 'Новина на член остава в категория „Новини на членовете“.',
     en: 'Member news stays in the category "Member news".',
+  },
+  'event.ends_before_starts': {
+    bg: 'Краят трябва да е след началото.',
+    en: 'The end must be after the start.',
+  },
+  'event.place_required': {
+    bg: 'Посочете място или връзка за участие онлайн.',
+    en: 'Give a place or a link to join online.',
+  },
+  'event.closes_after_end': {
+    bg: 'Записването трябва да приключи преди края на събитието.',
+    en: 'Registration must close before the event ends.',
+  },
+  'event.not_an_event': {
+    bg: 'Дата и място има само публикация от категория „Събитие“.',
+    en: 'Only a post of the category "Event" has a date and a place.',
+  },
+  'event.already_registered': {
+    bg: 'С този имейл адрес вече има записване за събитието.',
+    en: 'This email address is already registered for the event.',
   },
   'board.valid_until_past': {
     bg: 'Крайната дата трябва да е след днешния ден.',

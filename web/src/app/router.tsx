@@ -112,6 +112,13 @@ export const routes: RouteObject[] = [
         ),
       },
       {
+        path: paths.eventCancel.path,
+        lazy: newsPage(
+          () => import('@/features/news/components/event-cancel-page.tsx'),
+          (m) => m.EventCancelPage,
+        ),
+      },
+      {
         element: <RequireAuth permission="news.manage" />,
         children: [
           {

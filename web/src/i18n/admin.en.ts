@@ -206,6 +206,7 @@ export const adminEn: AdminMessages = {
       membership_vote: 'Vote on a membership',
       meeting_minutes: 'Minutes of a meeting',
       news_post: 'News post',
+      event_registration: 'Event registration',
       board_item: 'Cooperation board item',
       site_page: 'Information page',
       shared_resource: 'Shared resource',
@@ -295,6 +296,12 @@ export const adminEn: AdminMessages = {
         archived: 'News post archived',
         submitted: 'Member news submitted to the committee',
         returned: 'Member news returned to its proposer',
+        event_updated: 'Event date, place or registration changed',
+      },
+      event: {
+        registered: 'Registered for an event',
+        promoted: 'Event registration moved from the waiting list to a seat',
+        cancelled: 'Event registration cancelled',
       },
       board: {
         item_created: 'Cooperation board item created (draft)',

@@ -449,6 +449,11 @@ export const en: ShellMessages = {
       body_too_long: 'The text is too long: at most {{max}} characters (it has {{length}}).',
       language_incomplete: 'Fill in a title and a text in at least one language.',
     },
+    event: {
+      ends_before_starts: 'The end must be after the start.',
+      place_required: 'Give a place or a link to join online.',
+      closes_after_end: 'Registration must close before the event ends.',
+    },
     board: {
       language_incomplete: 'Fill in the title and description in at least one language.',
       valid_until_past: 'Choose a date after today.',

@@ -23,6 +23,9 @@ const VALIDATION_CODES = [
   'news.markdown_link',
   'news.body_too_long',
   'news.language_incomplete',
+  'event.ends_before_starts',
+  'event.place_required',
+  'event.closes_after_end',
 ] as const;
 type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -197,6 +197,8 @@ export const paths = {
     href: (search?: string | Record<string, string>) => withSearch('/news', search),
   },
   newsPost: EMAILED_PAGES.newsPost,
+  /** Cancelling an event registration from its email's link (decision 042). */
+  eventCancel: EMAILED_PAGES.eventCancel,
   /** The committee's and administrators' news editor. */
   newsEditor: {
     path: '/committee/news',

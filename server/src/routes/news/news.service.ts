@@ -36,6 +36,7 @@ import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordEvent } from '../../events/events.ts';
 import { knownAreaIds } from '../board/board.repository.ts';
+import { eventsOf } from './events.service.ts';
 
 /**
  * News posts (issue 15 §4, decision 040). A post is public while it is published and its `publish_at` has
@@ -142,7 +143,17 @@ function summaryOf(r: PostRow): NewsSummary {
     publishedAt: r.publish_at ?? r.created_at,
     organization: orgOf(r),
     coverVersion: r.cover_version === null ? null : Number(r.cover_version),
+    event: null,
   };
+}
+
+/** Summaries with their events (posts of category event that have a date). */
+async function withEvents<T extends NewsSummary>(db: Db, items: T[]): Promise<T[]> {
+  const events = await eventsOf(
+    db,
+    items.filter((i) => i.category === 'event').map((i) => i.id),
+  );
+  return items.map((i) => ({ ...i, event: events.get(i.id) ?? null }));
 }
 
 async function findPost(db: Db, where: SQL): Promise<PostRow | undefined> {
@@ -174,7 +185,7 @@ export async function listPublicNews(db: Db, query: NewsListQuery): Promise<News
     sql`select count(*)::int as n from news_posts p where ${where}`,
   );
   return {
-    items: rows.map(summaryOf),
+    items: await withEvents(db, rows.map(summaryOf)),
     total: Number(count?.n ?? 0),
     page: query.page,
     pageSize: query.pageSize,
@@ -184,12 +195,10 @@ export async function listPublicNews(db: Db, query: NewsListQuery): Promise<News
 export async function getPublicPost(db: Db, slug: string): Promise<NewsPublicPost> {
   const row = await findPost(db, sql`p.slug = ${slug} and ${PUBLIC_POST}`);
   if (!row) throw notFound();
-  return {
-    ...summaryOf(row),
-    bodyBg: row.body_bg,
-    bodyEn: row.body_en,
-    authorName: row.author_name,
-  };
+  const [post] = await withEvents(db, [
+    { ...summaryOf(row), bodyBg: row.body_bg, bodyEn: row.body_en, authorName: row.author_name },
+  ]);
+  return post!;
 }
 
 /** The newest public posts that exist in `lang` (for the feed of that language). */

@@ -19,6 +19,7 @@ import {
   type Db,
   decisions,
   eq,
+  eventRegistrations,
   feePayments,
   governingBodies,
   inArray,
@@ -388,6 +389,29 @@ export async function findAccountExport(db: Db, userId: string) {
         .innerJoin(meetingMinutes, eq(meetingMinutes.id, meetingMinutesComments.minutesId))
         .where(eq(meetingMinutesComments.authorId, userId))
         .orderBy(asc(meetingMinutesComments.createdAt)),
+    ),
+    eventRegistrations: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: eventRegistrations.id,
+            postId: eventRegistrations.postId,
+            slug: newsPosts.slug,
+            name: eventRegistrations.name,
+            email: eventRegistrations.email,
+            organizationName: eventRegistrations.organizationName,
+            language: eventRegistrations.language,
+            status: eventRegistrations.status,
+            createdAt: eventRegistrations.createdAt,
+            confirmedAt: eventRegistrations.confirmedAt,
+            cancelledAt: eventRegistrations.cancelledAt,
+          }),
+        )
+        .from(eventRegistrations)
+        .innerJoin(newsPosts, eq(newsPosts.id, eventRegistrations.postId))
+        .where(or(eq(eventRegistrations.userId, userId), eq(eventRegistrations.email, email.toLowerCase())))
+        .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id)),
     ),
     conversationMessages: await jsonRows(
       db,

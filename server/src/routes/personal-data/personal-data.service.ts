@@ -6,13 +6,14 @@ import {
   erasedEmailFor,
   type OrganizationExport,
 } from '@portal/shared';
-import { type Actor, recordAudit } from '../../audit.ts';
+import { type Actor, recordAudit, SYSTEM_ACTOR } from '../../audit.ts';
 import { verifyPassword } from '../../auth/passwords.ts';
 import { clearRateLimit, hitRateLimit, type RateLimits } from '../../auth/rate-limit.ts';
 import { tokenHash } from '../../auth/tokens.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { loadAdminUser } from '../../users.ts';
 import { endPositionsOfErasedUser } from '../bodies/bodies.service.ts';
+import { eraseRegistrationsOf } from '../news/events.service.ts';
 import {
   anonymizeUser,
   applicationsOfOrganization,
@@ -179,6 +180,7 @@ interface ErasureCounts {
   invitationsDeleted: number;
   boardItemsDetached: number;
   positionsEnded: number;
+  eventRegistrationsDeleted: number;
 }
 
 /** Erases one user's personal data inside `tx` (the user row is already locked). */
@@ -227,6 +229,9 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // (decision 039); the committee roles go with every other role just below.
   const positionsEnded = await endPositionsOfErasedUser(tx, user.id);
 
+  // Their event registrations go; a seat they held goes to the waiting list (decision 042).
+  const eventRegistrationsDeleted = await eraseRegistrationsOf(tx, SYSTEM_ACTOR, user.id, email);
+
   const sessions = await deleteSessionsOfUser(tx, user.id);
   await deleteAccessOf(tx, user.id);
   // Rate-limit counters are keyed by a hash of the address.
@@ -245,6 +250,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
     invitationsDeleted: invitations,
     boardItemsDetached,
     positionsEnded,
+    eventRegistrationsDeleted,
   };
 }
 

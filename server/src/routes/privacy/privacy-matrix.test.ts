@@ -857,6 +857,60 @@ describe('minutes: members-only text for members, drafts for the meeting only', 
     }
   });
 });
+describe('event registrations: names and addresses only for the organisers', () => {
+  const NAME = 'Регистрирана Гостенка';
+  const EMAIL = 'registrant-secret@example.bg';
+  let postId = '';
+  let slug = '';
+  beforeAll(async () => {
+    const [post] = await h.query<{ id: string; slug: string }>(
+      sql`insert into news_posts (slug, category, status, title_bg, body_bg, publish_at)
+        values ('privacy-event', 'event', 'published', 'Събитие', 'Текст', now() - interval '1 hour')
+        returning id, slug`,
+    );
+    postId = post!.id;
+    slug = post!.slug;
+    await h.query(sql`insert into news_events (post_id, starts_at, ends_at, place, registration_enabled, capacity)
+      values (${postId}, now() + interval '10 days', now() + interval '10 days 2 hours', 'Зала', true, 1)`);
+    await h.query(sql`insert into event_registrations (post_id, name, email, status, cancel_token_hash, confirmed_at)
+      values (${postId}, ${NAME}, ${EMAIL}, 'confirmed', 'privacy-token-hash', now())`);
+  });
+
+  const organiser = (reader: Reader) =>
+    reader === 'committee_member' || reader === 'committee_chair' || reader === 'admin';
+
+  it.each(READERS)('%s: the public post tells the seats, never who registered', async (reader) => {
+    for (const url of [
+      `/api/news/posts/${slug}`,
+      '/api/news?category=event',
+      `/api/news/posts/${slug}/event.ics`,
+    ]) {
+      const res = await ask(reader, url);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).not.toContain(NAME);
+      expect(res.body).not.toContain(EMAIL);
+    }
+    expect((await ask(reader, `/api/news/posts/${slug}`)).json().event).toMatchObject({ seatsLeft: 0 });
+  });
+
+  it.each(READERS)('%s: the list and the CSV only for the organisers', async (reader) => {
+    for (const url of [
+      `/api/committee/news/${postId}/registrations`,
+      `/api/committee/news/${postId}/registrations.csv`,
+    ]) {
+      const res = await ask(reader, url);
+      if (organiser(reader)) {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.body).toContain(NAME);
+        expect(res.body).toContain(EMAIL);
+      } else {
+        expect([401, 403]).toContain(res.statusCode);
+        expect(res.body).not.toContain(NAME);
+        expect(res.body).not.toContain(EMAIL);
+      }
+    }
+  });
+});
 
 describe('the table', () => {
   it('lists every GET route under an organisations or members path (or says why it has no contacts)', async () => {

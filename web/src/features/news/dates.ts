@@ -39,3 +39,18 @@ export function sofiaToIso(day: string, time: string): string | null {
   const instant = asUtc - sofiaOffset(new Date(first)) * 60_000;
   return new Date(instant).toISOString();
 }
+
+/** An ISO instant as the day (`YYYY-MM-DD`) and time (`HH:MM`) on the clock in Sofia. */
+export function isoToSofia(iso: string): { day: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Sofia',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}

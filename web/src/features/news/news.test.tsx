@@ -24,6 +24,7 @@ function publicPost(overrides: Partial<NewsPublicPost> = {}): NewsPublicPost {
     organization: null,
     authorName: 'Иван Иванов',
     coverVersion: null,
+    event: null,
     ...overrides,
   };
 }

@@ -31,6 +31,7 @@ import {
   useUploadCover,
 } from '../api/news.ts';
 import { formatSofia, sofiaToIso } from '../dates.ts';
+import { EventSection } from './event-editor.tsx';
 import { NewsForm } from './news-form.tsx';
 import { NewsStatusBadge } from './news-status.tsx';
 
@@ -169,6 +170,7 @@ function EditPost({
         ) : null}
       </Group>
       <CoverSection post={post} />
+      {post.category === 'event' && editable ? <EventSection post={post} /> : null}
       {editable ? <NewsForm mode="editor" post={post} onDone={() => onNotice(t('news.form.saved'))} /> : null}
 
       <ConfirmModal

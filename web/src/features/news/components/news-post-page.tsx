@@ -10,6 +10,7 @@ import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 import { useNewsPost } from '../api/news.ts';
 import { formatSofia } from '../dates.ts';
+import { EventBlock } from './event-block.tsx';
 
 /** One published post, in the UI language when it exists in it; else in the other, saying so. */
 export function NewsPostPage() {
@@ -76,6 +77,7 @@ export function NewsPostPage() {
           {summary}
         </Text>
       ) : null}
+      {p.event ? <EventBlock slug={p.slug} event={p.event} /> : null}
       <Markdown text={body} lang={lang} />
       {p.areas.length > 0 ? (
         <Group gap="xs" aria-label={t('news.post.areas')}>

@@ -123,6 +123,10 @@ const SERVER_ACTIONS = [
   'minutes.draft_saved',
   'minutes.commented',
   'minutes.approved',
+  'news.event_updated',
+  'event.registered',
+  'event.promoted',
+  'event.cancelled',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -142,6 +146,7 @@ const SERVER_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'event_registration',
   'meeting_minutes',
 ];
 

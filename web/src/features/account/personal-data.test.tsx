@@ -31,6 +31,7 @@ const accountExport = {
   boardItems: [],
   newsPosts: [],
   minutesComments: [],
+  eventRegistrations: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

@@ -99,6 +99,17 @@ export const AUDIT_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.agenda_item_added',
+  'meeting.agenda_item_updated',
+  'meeting.agenda_item_removed',
+  'meeting.agenda_reordered',
+  'meeting.document_added',
+  'meeting.document_removed',
+  'meeting.invitations_sent',
+  'meeting.rsvp_answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -124,5 +135,6 @@ export const AUDIT_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

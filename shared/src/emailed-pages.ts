@@ -66,6 +66,11 @@ export const EMAILED_PAGES = {
     path: '/news/:slug',
     href: (slug: string) => `/news/${encodeURIComponent(slug)}`,
   },
+  /** A meeting of a governing body (invitations, updates, reminders link here; decision 041). */
+  meeting: {
+    path: '/meetings/:id',
+    href: (id: string) => `/meetings/${encodeURIComponent(id)}`,
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

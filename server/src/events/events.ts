@@ -73,6 +73,26 @@ export type DomainEvent =
       /** The committee approved (published) or returned a proposed member news (decision 040). */
       type: 'news.proposal_decided';
       payload: { postId: string; approved: boolean };
+    }
+  | {
+      /** Invitations to a meeting went out to these new seats (decision 041): each gets the .ics. */
+      type: 'meeting.invited';
+      payload: { meetingId: string; participantIds: string[] };
+    }
+  | {
+      /** A meeting's time or place changed after the invitations: every seat gets the update (.ics). */
+      type: 'meeting.changed';
+      payload: { meetingId: string; sequence: number };
+    }
+  | {
+      /** An invited meeting was cancelled: every seat gets the cancelled .ics. */
+      type: 'meeting.cancelled';
+      payload: { meetingId: string };
+    }
+  | {
+      /** The day before an invited meeting (housekeeping): every seat is reminded. */
+      type: 'meeting.reminder';
+      payload: { meetingId: string };
     };
 
 export type EventType = DomainEvent['type'];

@@ -120,6 +120,17 @@ const SERVER_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.agenda_item_added',
+  'meeting.agenda_item_updated',
+  'meeting.agenda_item_removed',
+  'meeting.agenda_reordered',
+  'meeting.document_added',
+  'meeting.document_removed',
+  'meeting.invitations_sent',
+  'meeting.rsvp_answered',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -139,6 +150,7 @@ const SERVER_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting',
 ];
 
 describe('audit labels', () => {

@@ -14,6 +14,7 @@ import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
+import { ROWS as meetings } from './meetings.rows.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
@@ -38,6 +39,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'memberships.rows.ts': memberships,
   'csv.rows.ts': csv,
   'board.rows.ts': board,
+  'meetings.rows.ts': meetings,
   'bodies.rows.ts': bodies,
   'resources.rows.ts': resources,
   'cooperation.rows.ts': cooperation,

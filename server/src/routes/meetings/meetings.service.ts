@@ -28,6 +28,7 @@ import {
   type AgendaItemUpdateBody,
   addDays,
   agendaOpen,
+  can,
   type Meeting,
   type MeetingCancelBody,
   type MeetingCreateBody,
@@ -83,13 +84,9 @@ async function mayView(db: Db, user: Principal, meeting: MeetingRow): Promise<bo
   return mayRunMeetingsOf(db, user, meeting.bodyId);
 }
 
+/** Every meeting is open to the members, the committee and administrators (`meetings.view`). */
 function canViewAll(user: Principal): boolean {
-  return (
-    user.roles.includes('admin') ||
-    user.roles.includes('committee_member') ||
-    user.roles.includes('committee_chair') ||
-    user.memberOrganizationIds.length > 0
-  );
+  return can(user, 'meetings.view');
 }
 
 export async function listMeetings(

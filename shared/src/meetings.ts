@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MembershipProposalSchema } from './membership-admin.ts';
 
 /**
  * Meetings of the governing bodies (issue 15 §2, decision 041): a meeting of one body with its agenda,
@@ -92,7 +93,8 @@ export const AgendaItemBodySchema = z.object({
   notesEn: optionalText(5000).default(''),
   applicationId: z.uuid().nullable().default(null),
   organizationId: z.uuid().nullable().default(null),
-  proposal: z.unknown().optional(),
+  /** A membership item's proposed change (the membership votes' proposal). */
+  proposal: MembershipProposalSchema.nullable().default(null),
   boardItemId: z.uuid().nullable().default(null),
 });
 export type AgendaItemBody = z.infer<typeof AgendaItemBodySchema>;
@@ -154,7 +156,7 @@ export const AgendaItemSchema = z.object({
   organizationId: z.uuid().nullable(),
   organizationNameBg: z.string().nullable(),
   organizationNameEn: z.string().nullable(),
-  proposal: z.unknown().nullable(),
+  proposal: MembershipProposalSchema.nullable(),
   boardItemId: z.uuid().nullable(),
   version: z.number().int(),
 });

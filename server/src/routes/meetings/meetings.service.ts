@@ -37,7 +37,7 @@ import {
   type MeetingListQuery,
   type MeetingListResponse,
   type MeetingUpdateBody,
-  MembershipProposalSchema,
+  type MembershipProposal,
   type Principal,
   type RsvpBody,
   sofiaInstant,
@@ -402,7 +402,7 @@ async function agendaColumns(tx: Db, input: AgendaItemBody) {
     notesEn: input.notesEn,
     applicationId: null as string | null,
     organizationId: null as string | null,
-    proposal: null as ReturnType<typeof MembershipProposalSchema.parse> | null,
+    proposal: null as MembershipProposal | null,
     boardItemId: null as string | null,
   };
   const issues: FieldIssue[] = [];
@@ -436,9 +436,8 @@ async function agendaColumns(tx: Db, input: AgendaItemBody) {
       if (!member) issues.push({ path: 'body.organizationId', code: 'meetings.organization_not_member' });
       else base.organizationId = input.organizationId;
     }
-    const proposal = MembershipProposalSchema.safeParse(input.proposal);
-    if (!proposal.success) issues.push({ path: 'body.proposal', code: 'meetings.proposal_invalid' });
-    else base.proposal = proposal.data;
+    if (!input.proposal) issues.push({ path: 'body.proposal', code: 'meetings.proposal_invalid' });
+    else base.proposal = input.proposal;
   } else if (input.kind === 'board_item') {
     if (!input.boardItemId) {
       issues.push({ path: 'body.boardItemId', code: 'meetings.link_required' });

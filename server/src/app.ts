@@ -47,6 +47,7 @@ import {
   publicFeesRoutes,
 } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes } from './routes/minutes/minutes.routes.ts';
@@ -346,6 +347,7 @@ export async function buildApp({
   await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
   await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
   await app.register(bodiesRoutes, { prefix: '/api/bodies' });
+  await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
 
   await app.register(newsRoutes, { prefix: '/api/news' });

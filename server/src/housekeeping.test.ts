@@ -171,6 +171,7 @@ describe(`housekeeping (${testEngine})`, () => {
       ...droppedCount(before),
       boardReminders: 0,
       committeeRoles: 0,
+      meetingReminders: 0,
       boardCountRows: counted.past,
     });
     expect(result).toEqual({
@@ -182,6 +183,7 @@ describe(`housekeeping (${testEngine})`, () => {
       dispatchedEvents: 1,
       boardReminders: 0,
       committeeRoles: 0,
+      meetingReminders: 0,
       boardCountRows: counted.past,
     });
     expect(await remaining()).toEqual(onlyKept(before));
@@ -278,6 +280,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       ...droppedCount(before),
       boardReminders: 0,
       committeeRoles: 0,
+      meetingReminders: 0,
       boardCountRows: 0,
     });
     expect(await remaining()).toEqual(onlyKept(before));
@@ -291,6 +294,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       dispatchedEvents: 0,
       boardReminders: 0,
       committeeRoles: 0,
+      meetingReminders: 0,
       boardCountRows: 0,
     });
   });

@@ -38,6 +38,7 @@ import { execute } from './db.ts';
 import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
 import { forgetPastBoardCounts } from './routes/board/board.repository.ts';
 import { syncAllCommitteeRoles } from './routes/bodies/bodies.service.ts';
+import { remindTomorrowsMeetings } from './routes/meetings/meetings.service.ts';
 
 /**
  * Closed invitations (accepted, revoked or expired) are kept this long: an expired one stays on the
@@ -71,6 +72,8 @@ export interface HousekeepingResult {
   boardCountRows: number;
   /** Users whose committee roles changed because a term in the reviewing body started or ended (decision 039). */
   committeeRoles: number;
+  /** Invited meetings starting tomorrow (Sofia) whose day-before reminder was raised, once each (decision 041). */
+  meetingReminders: number;
 }
 
 export function housekeepingPolicy(
@@ -160,6 +163,8 @@ export async function runHousekeeping(
       boardCountRows: await forgetPastBoardCounts(tx, addDays(todayInSofia(), -1)),
       // Terms of the body that reviews applications start and end on dates: the roles follow that day.
       committeeRoles: await syncAllCommitteeRoles(tx, SYSTEM_ACTOR, options.today ?? todayInSofia()),
+      // The day before a meeting its seats are reminded (an outbox event per meeting, once).
+      meetingReminders: await remindTomorrowsMeetings(tx, options.today ?? todayInSofia()),
     };
   });
 }

@@ -106,6 +106,17 @@ export const AUDIT_ACTIONS = [
   'event.registered',
   'event.promoted',
   'event.cancelled',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.agenda_item_added',
+  'meeting.agenda_item_updated',
+  'meeting.agenda_item_removed',
+  'meeting.agenda_reordered',
+  'meeting.document_added',
+  'meeting.document_removed',
+  'meeting.invitations_sent',
+  'meeting.rsvp_answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -133,5 +144,6 @@ export const AUDIT_ENTITY_TYPES = [
   'news_post',
   'meeting_minutes',
   'event_registration',
+  'meeting',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

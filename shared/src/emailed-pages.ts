@@ -71,6 +71,11 @@ export const EMAILED_PAGES = {
     path: '/events/cancel',
     href: (token?: string) => withToken('/events/cancel', token),
   },
+  /** A meeting of a governing body (invitations, updates, reminders link here; decision 041). */
+  meeting: {
+    path: '/meetings/:id',
+    href: (id: string) => `/meetings/${encodeURIComponent(id)}`,
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

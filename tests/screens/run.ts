@@ -150,6 +150,18 @@ async function boardRoutes(context: BrowserContext): Promise<Route[]> {
   ];
 }
 
+/** The meetings pages (decision 041): the lists and each meeting on the first page of either. */
+async function meetingRoutes(context: BrowserContext, officer = false): Promise<Route[]> {
+  const upcoming = await getJson<Items>(context, '/api/meetings?when=upcoming');
+  const past = await getJson<Items>(context, '/api/meetings?when=past');
+  return [
+    { name: 'meetings', path: '/meetings' },
+    ...upcoming.items.map((m, i) => ({ name: `meeting-upcoming-${i + 1}`, path: `/meetings/${m.id}` })),
+    ...past.items.map((m, i) => ({ name: `meeting-past-${i + 1}`, path: `/meetings/${m.id}` })),
+    ...(officer ? [{ name: 'meeting-new', path: '/meetings/new' }] : []),
+  ];
+}
+
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
@@ -278,6 +290,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         { name: 'account', path: '/account' },
         ...orgRoutes,
         ...(await boardRoutes(context)),
+        ...(await meetingRoutes(context)),
         { name: 'conversations', path: '/conversations' },
         ...conversations.items.map((c, i) => ({
           name: `conversation-${i + 1}`,
@@ -333,6 +346,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         { name: 'account', path: '/account' },
         ...(await boardRoutes(context)),
         { name: 'resources', path: '/resources' },
+        ...(await meetingRoutes(context, role !== 'committee')),
       ];
       // One membership of each status (active, suspended, withdrawn, excluded…): their pages differ.
       const members = await getJson<Items<{ id: string; status: string }>>(

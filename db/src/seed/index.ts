@@ -28,6 +28,7 @@ import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoFees } from './demo-fees.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
@@ -187,6 +188,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     // The initiative committee with its officers (the demo committee accounts) and the general assembly
     // to be founded (issue 15 §1); after the applications, which add the third committee member.
     await seedDemoBodies(tx);
+    // The committee's first official meeting (held) and the upcoming general assembly (issue 15 §2).
+    await seedDemoMeetings(tx);
     // News: the committee's first meeting, a call, member news approved and one waiting (issue 15 §4).
     await seedDemoNews(tx, idOf, userIdOf);
     // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).

@@ -15,6 +15,7 @@ import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as events } from './events.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
+import { ROWS as meetings } from './meetings.rows.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as minutes } from './minutes.rows.ts';
 import { ROWS as news } from './news.rows.ts';
@@ -40,6 +41,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'memberships.rows.ts': memberships,
   'csv.rows.ts': csv,
   'board.rows.ts': board,
+  'meetings.rows.ts': meetings,
   'bodies.rows.ts': bodies,
   'minutes.rows.ts': minutes,
   'resources.rows.ts': resources,

@@ -296,6 +296,46 @@ export const TEMPLATES = {
       text: "Hello,\n\n{inviter} invites you to become a representative of {organization} on the cluster portal. Representatives edit the organisation's profile and invite colleagues.\n\nTo accept, open this link (valid for {days} days) and log in with your account of this email ({email}); if you have no account, sign up with it first:\n\n{link}\n\nIf you did not expect this invitation, ignore this email.",
     },
   },
+  meeting_invitation: {
+    bg: {
+      subject: 'Покана: {body} — {title}',
+      text: 'Здравейте, {name}!\n\nКаним ви на заседание на {body}: „{title}“.\n\nКога: {when} (българско време)\nКъде: {place}\n\nДневният ред и материалите са в портала, където можете и да потвърдите участието си:\n{link}\n\nЗаседанието е приложено като събитие за календара ви.',
+    },
+    en: {
+      subject: 'Invitation: {body} — {title}',
+      text: 'Hello {name},\n\nYou are invited to a meeting of the {body}: "{title}".\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nThe agenda and documents are on the portal, where you can also say whether you will attend:\n{link}\n\nThe meeting is attached as an event for your calendar.',
+    },
+  },
+  meeting_updated: {
+    bg: {
+      subject: 'Промяна: {body} — {title}',
+      text: 'Здравейте, {name}!\n\nЗаседанието на {body} „{title}“ е с променено време или място.\n\nКога: {when} (българско време)\nКъде: {place}\n\n{link}\n\nПриложеното събитие заменя предишното в календара ви.',
+    },
+    en: {
+      subject: 'Changed: {body} — {title}',
+      text: 'Hello {name},\n\nThe meeting of the {body} "{title}" has a new time or place.\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\n{link}\n\nThe attached event replaces the earlier one in your calendar.',
+    },
+  },
+  meeting_cancelled: {
+    bg: {
+      subject: 'Отменено: {body} — {title}',
+      text: 'Здравейте, {name}!\n\nЗаседанието на {body} „{title}“ ({when}) е отменено.\n\nПричина: {reason}\n\n{link}',
+    },
+    en: {
+      subject: 'Cancelled: {body} — {title}',
+      text: 'Hello {name},\n\nThe meeting of the {body} "{title}" ({when}) is cancelled.\n\nReason: {reason}\n\n{link}',
+    },
+  },
+  meeting_reminder: {
+    bg: {
+      subject: 'Утре: {body} — {title}',
+      text: 'Здравейте, {name}!\n\nНапомняме за заседанието на {body} „{title}“ утре.\n\nКога: {when} (българско време)\nКъде: {place}\n\n{link}',
+    },
+    en: {
+      subject: 'Tomorrow: {body} — {title}',
+      text: 'Hello {name},\n\nA reminder of the meeting of the {body} "{title}" tomorrow.\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, { subject: string; text: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -4,6 +4,7 @@ import { backoffSeconds, describeError } from '../retry.ts';
 import { applicationHandlers } from '../routes/applications/notifications.ts';
 import { boardHandlers } from '../routes/board/board.reminders.ts';
 import { conversationHandlers } from '../routes/conversations/conversations.service.ts';
+import { meetingHandlers } from '../routes/meetings/meetings.events.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
 import { newsHandlers } from '../routes/news/news.events.ts';
 import type { EventHandler, EventHandlers, EventType } from './events.ts';
@@ -24,6 +25,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   ...boardHandlers,
   ...newsHandlers,
   ...conversationHandlers,
+  ...meetingHandlers,
 };
 
 export interface DispatchOptions {

@@ -78,6 +78,26 @@ export type DomainEvent =
       /** A registrant of an event got a seat from the waiting list (decision 042). */
       type: 'news.registration_promoted';
       payload: { registrationId: string };
+    }
+  | {
+      /** Invitations to a meeting went out to these new seats (decision 041): each gets the .ics. */
+      type: 'meeting.invited';
+      payload: { meetingId: string; participantIds: string[] };
+    }
+  | {
+      /** A meeting's time or place changed after the invitations: every seat gets the update (.ics). */
+      type: 'meeting.changed';
+      payload: { meetingId: string; sequence: number };
+    }
+  | {
+      /** An invited meeting was cancelled: every seat gets the cancelled .ics. */
+      type: 'meeting.cancelled';
+      payload: { meetingId: string };
+    }
+  | {
+      /** The day before an invited meeting (housekeeping): every seat is reminded. */
+      type: 'meeting.reminder';
+      payload: { meetingId: string };
     };
 
 export type EventType = DomainEvent['type'];

@@ -651,6 +651,115 @@ export const messages = {
     bg: 'Посочете всяка снимка на ресурса точно веднъж.',
     en: 'Name every photo of the resource exactly once.',
   },
+  'meeting.not_found.title': { bg: 'Заседанието не е намерено', en: 'Meeting not found' },
+  'meeting.not_found.detail': {
+    bg: 'Няма заседание с този идентификатор, което да можете да видите.',
+    en: 'There is no meeting with this identifier that you may see.',
+  },
+  'meeting.stale.title': { bg: 'Записът е променен междувременно', en: 'Changed meanwhile' },
+  'meeting.stale.detail': {
+    bg: 'Някой друг промени заседанието, докато го редактирахте. Заредете го отново и повторете промяната.',
+    en: 'Someone else changed the meeting while you were editing it. Reload it and make your change again.',
+  },
+  'meeting.transition_invalid.title': {
+    bg: 'Заседанието не може да се променя',
+    en: 'The meeting cannot be changed',
+  },
+  'meeting.transition_invalid.detail': {
+    bg: 'Заседанието е със статус „{status}“: дневният ред, материалите и поканите вече не се променят.',
+    en: 'The meeting is {status}: its agenda, documents and invitations no longer change.',
+  },
+  'meeting.item_not_found.title': { bg: 'Точката не е намерена', en: 'Agenda item not found' },
+  'meeting.item_not_found.detail': {
+    bg: 'Това заседание няма точка от дневния ред с този идентификатор.',
+    en: 'This meeting has no agenda item with this identifier.',
+  },
+  'meeting.document_not_found.title': { bg: 'Документът не е намерен', en: 'Document not found' },
+  'meeting.document_not_found.detail': {
+    bg: 'Това заседание няма документ с този идентификатор.',
+    en: 'This meeting has no document with this identifier.',
+  },
+  'meeting.documents_full.title': { bg: 'Твърде много документи', en: 'Too many documents' },
+  'meeting.documents_full.detail': {
+    bg: 'Едно заседание може да има най-много {max} документа.',
+    en: 'A meeting can have at most {max} documents.',
+  },
+  'meeting.rsvp_closed.title': {
+    bg: 'Отговорът вече не може да се променя',
+    en: 'The answer can no longer be changed',
+  },
+  'meeting.rsvp_closed.detail': {
+    bg: 'Отговор на поканата се дава, докато заседанието не е започнало.',
+    en: 'An invitation is answered until the meeting starts.',
+  },
+  'meetings.end_before_start': {
+    bg: 'Краят трябва да е след началото.',
+    en: 'The end must be after the start.',
+  },
+  'meetings.url_invalid': {
+    bg: 'Връзката трябва да започва с http:// или https://.',
+    en: 'The link must start with http:// or https://.',
+  },
+  'meetings.body_unknown': {
+    bg: 'Няма такъв орган.',
+    en: 'There is no such body.',
+  },
+  'meetings.link_required': {
+    bg: 'Изберете за какво е точката.',
+    en: 'Choose what the item is about.',
+  },
+  'meetings.application_unknown': {
+    bg: 'Няма заявление с този идентификатор.',
+    en: 'There is no application with this identifier.',
+  },
+  'meetings.application_not_open': {
+    bg: 'Заявлението не е подадено или вече е решено.',
+    en: 'The application is not submitted or is already decided.',
+  },
+  'meetings.organization_not_member': {
+    bg: 'Организацията не е член на клъстера.',
+    en: 'The organisation is not a member of the cluster.',
+  },
+  'meetings.proposal_invalid': {
+    bg: 'Предложената промяна на членството е непълна или невалидна.',
+    en: 'The proposed membership change is incomplete or invalid.',
+  },
+  'meetings.board_item_unknown': {
+    bg: 'Няма такава обява на борсата за сътрудничество.',
+    en: 'There is no such item on the cooperation board.',
+  },
+  'meetings.order_incomplete': {
+    bg: 'Посочете всяка точка от дневния ред точно веднъж.',
+    en: 'Name every agenda item exactly once.',
+  },
+  'meetings.item_unknown': {
+    bg: 'Това заседание няма такава точка от дневния ред.',
+    en: 'This meeting has no such agenda item.',
+  },
+  'meetings.proxy_not_allowed': {
+    bg: 'Правилата на органа не допускат пълномощия.',
+    en: 'The body’s rules do not allow proxies.',
+  },
+  'meetings.proxy_required': {
+    bg: 'Изберете на кого давате пълномощно.',
+    en: 'Choose whom you give your proxy to.',
+  },
+  'meetings.proxy_self': {
+    bg: 'Не можете да дадете пълномощно на себе си.',
+    en: 'You cannot give a proxy to yourself.',
+  },
+  'meetings.proxy_unknown': {
+    bg: 'Пълномощникът трябва да е поканен на същото заседание.',
+    en: 'The proxy must be invited to the same meeting.',
+  },
+  'meetings.proxy_cycle': {
+    bg: 'Този участник вече е упълномощил вас (пряко или чрез друг).',
+    en: 'This participant has already given their proxy to you (directly or through someone else).',
+  },
+  'meetings.proxy_only_with_proxy': {
+    bg: 'Пълномощник се посочва само при отговор „с пълномощно“.',
+    en: 'A proxy is named only with the answer “by proxy”.',
+  },
   'bodies.term_order': {
     bg: 'Мандатът не може да свършва преди да е започнал.',
     en: 'A term cannot end before it starts.',

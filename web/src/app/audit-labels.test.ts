@@ -127,6 +127,17 @@ const SERVER_ACTIONS = [
   'event.registered',
   'event.promoted',
   'event.cancelled',
+  'meeting.created',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.agenda_item_added',
+  'meeting.agenda_item_updated',
+  'meeting.agenda_item_removed',
+  'meeting.agenda_reordered',
+  'meeting.document_added',
+  'meeting.document_removed',
+  'meeting.invitations_sent',
+  'meeting.rsvp_answered',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -148,6 +159,7 @@ const SERVER_ENTITY_TYPES = [
   'news_post',
   'event_registration',
   'meeting_minutes',
+  'meeting',
 ];
 
 describe('audit labels', () => {

@@ -167,6 +167,8 @@ function MainLinks({
   vertical?: boolean;
 }) {
   const { t } = useTranslation();
+  // Members, the committee and administrators; a named position holder finds their meetings in the email.
+  const showsMeetings = useCan('meetings.view');
   const { pathname } = useLocation();
   const List = vertical ? Stack : Group;
   return (
@@ -202,6 +204,13 @@ function MainLinks({
           {t('nav.decisions')}
         </NavLink>
       </li>
+      {showsMeetings ? (
+        <li>
+          <NavLink to={paths.meetings.href()} className="nav-link">
+            {t('nav.meetings')}
+          </NavLink>
+        </li>
+      ) : null}
       <ConversationsItem />
       {showsResources ? (
         <li>

@@ -489,6 +489,38 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      // Meetings of the bodies (decision 041): any signed-in user; the API shows each what they may see
+      // (members, the committee, administrators; a named position holder their own meetings).
+      {
+        element: <RequireAuth permission="meetings.attend" />,
+        children: [
+          {
+            path: paths.meetings.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/meetings/components/meetings-page.tsx'),
+                import('@/i18n/meetings.ts'),
+              ]).then(([m]) => ({ Component: m.MeetingsPage })),
+          },
+          {
+            path: paths.newMeeting.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/meetings/components/meeting-form.tsx'),
+                import('@/i18n/meetings.ts'),
+              ]).then(([m]) => ({ Component: m.NewMeetingPage })),
+          },
+          {
+            path: paths.meeting.path,
+            lazy: () =>
+              Promise.all([import('./routes/meeting-page.tsx'), import('@/i18n/meetings.ts')]).then(
+                ([m]) => ({
+                  Component: m.MeetingRoute,
+                }),
+              ),
+          },
+        ],
+      },
       // Private conversations about board items: representatives (of either side, checked by the API).
       {
         element: <RequireAuth permission="conversations.use" />,

@@ -8,6 +8,7 @@ import type { ConversationsMessages } from './conversations.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
+import type { MeetingsMessages } from './meetings.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
@@ -57,6 +58,7 @@ export const bg = {
     decisions: 'Решения',
     resources: 'Ресурси',
     committee: 'Комитет',
+    meetings: 'Заседания',
     board: 'Борса',
     cooperation: 'Сътрудничество',
     conversations: 'Разговори',
@@ -507,4 +509,5 @@ export type Messages = ShellMessages & {
   resources: ResourcesMessages;
   bodies: BodiesMessages;
   news: NewsMessages;
+  meetings: MeetingsMessages;
 };

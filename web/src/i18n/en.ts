@@ -38,6 +38,7 @@ export const en: ShellMessages = {
     decisions: 'Decisions',
     resources: 'Resources',
     committee: 'Committee',
+    meetings: 'Meetings',
     board: 'Board',
     cooperation: 'Cooperation',
     conversations: 'Conversations',

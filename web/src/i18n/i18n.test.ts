@@ -33,6 +33,9 @@ import { feesBg } from './fees.bg.ts';
 import { feesEn } from './fees.en.ts';
 import { feesResources } from './fees.ts';
 import { i18n, loadLanguage } from './index.ts';
+import { meetingsBg } from './meetings.bg.ts';
+import { meetingsEn } from './meetings.en.ts';
+import { meetingsResources } from './meetings.ts';
 import { membersViewBg } from './members-view.bg.ts';
 import { membersViewEn } from './members-view.en.ts';
 import { membersViewResources } from './members-view.ts';
@@ -72,6 +75,7 @@ const messages: Record<Language, Messages> = {
     resources: resourcesBg,
     bodies: bodiesBg,
     news: newsBg,
+    meetings: meetingsBg,
   },
   en: {
     ...en,
@@ -91,6 +95,7 @@ const messages: Record<Language, Messages> = {
     resources: resourcesEn,
     bodies: bodiesEn,
     news: newsEn,
+    meetings: meetingsEn,
   },
 };
 
@@ -177,6 +182,7 @@ describe('translations', () => {
         resources: resourcesResources[language],
         bodies: bodiesResources[language],
         news: newsResources[language],
+        meetings: meetingsResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

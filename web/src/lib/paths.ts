@@ -214,6 +214,10 @@ export const paths = {
   },
   /** Member news proposed by a representative. */
   myNews: EMAILED_PAGES.myNews,
+  /** Meetings of the governing bodies (decision 041). */
+  meetings: { path: '/meetings', href: () => '/meetings' },
+  newMeeting: { path: '/meetings/new', href: () => '/meetings/new' },
+  meeting: EMAILED_PAGES.meeting,
   /** The cooperation board for members: `search` is its filters (`?kind=offer&area=ict`). */
   board: {
     path: '/board',

@@ -47,6 +47,7 @@ import {
   publicFeesRoutes,
 } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
@@ -345,6 +346,7 @@ export async function buildApp({
   await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
   await app.register(bodiesRoutes, { prefix: '/api/bodies' });
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
+  await app.register(meetingConductRoutes, { prefix: '/api/meetings' });
 
   await app.register(newsRoutes, { prefix: '/api/news' });
   await app.register(newsEditorRoutes, { prefix: '/api/committee/news' });

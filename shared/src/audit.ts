@@ -99,6 +99,11 @@ export const AUDIT_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'meeting.attendance_recorded',
+  'meeting.held',
+  'meeting.vote_opened',
+  'meeting.ballot_cast',
+  'meeting.vote_closed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -124,5 +129,6 @@ export const AUDIT_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

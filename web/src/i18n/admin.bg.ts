@@ -214,6 +214,7 @@ export const adminBg = {
       conversation: 'Разговор по обява',
       partnership: 'Партньорство в клъстера',
       governing_body: 'Орган на клъстера',
+      meeting: 'Заседание на орган',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -326,6 +327,13 @@ export const adminBg = {
       },
       partnership: {
         consent_changed: 'Променено съгласие за показване на партньорство',
+      },
+      meeting: {
+        attendance_recorded: 'Отбелязано присъствие на заседание',
+        held: 'Заседанието е проведено',
+        vote_opened: 'Открито гласуване по точка от дневния ред',
+        ballot_cast: 'Подаден глас на заседание',
+        vote_closed: 'Закрито гласуване по точка от дневния ред',
       },
       body: {
         created: 'Създаден орган',

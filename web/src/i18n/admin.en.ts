@@ -212,6 +212,7 @@ export const adminEn: AdminMessages = {
       conversation: 'Conversation about a board item',
       partnership: 'Partnership in the cluster',
       governing_body: 'Body of the cluster',
+      meeting: 'Meeting of a body',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -324,6 +325,13 @@ export const adminEn: AdminMessages = {
       },
       partnership: {
         consent_changed: 'Consent to show a partnership changed',
+      },
+      meeting: {
+        attendance_recorded: 'Attendance at a meeting recorded',
+        held: 'Meeting held',
+        vote_opened: 'Vote on an agenda item opened',
+        ballot_cast: 'Ballot cast at a meeting',
+        vote_closed: 'Vote on an agenda item closed',
       },
       body: {
         created: 'Body created',

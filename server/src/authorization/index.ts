@@ -14,6 +14,7 @@ import { ROWS as csv } from './csv.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
+import { ROWS as meetingConduct } from './meeting-conduct.rows.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
@@ -44,6 +45,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'conversations.rows.ts': conversations,
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,
+  'meeting-conduct.rows.ts': meetingConduct,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

@@ -337,7 +337,10 @@ export async function castItemBallot(
     const vote = await findItemVote(tx, itemId);
     if (!vote || vote.closedAt) throw new AppError('conduct.no_open_vote', 409);
     if (vote.mode !== 'ballots') throw new AppError('conduct.not_ballots', 409);
-    if (!ballotSeatsOf(seats, mine).includes(ballot.participantId)) {
+    const mayCast = ballotSeatsOf(seats, mine);
+    // Without any seat to vote for (an officer or member looking on): not theirs to vote.
+    if (mayCast.length === 0) throw new AppError('auth.forbidden', 403);
+    if (!mayCast.includes(ballot.participantId)) {
       throw fieldError('body.participantId', 'conduct.not_your_seat');
     }
     await upsertBallot(tx, { agendaItemId: itemId, ...ballot, castBy: context.actor.userId });

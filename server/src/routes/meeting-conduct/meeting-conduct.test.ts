@@ -369,3 +369,39 @@ describe('an admission decided at a meeting', () => {
     ).toBe(0);
   });
 });
+
+describe('personal data', () => {
+  it('exports a user’s ballots and erases their name from the seat, keeping the count', async () => {
+    const { m, cookie, attend } = await setUp({ seats: 3 });
+    view(await attend(present(m, 0, 1)));
+    const base = `/api/meetings/${m.meetingId}/items/${m.textItemId}`;
+    view(await call(cookie, 'POST', `${base}/vote`, { mode: 'ballots', motionBg: 'Приема.' }));
+    const voter = await logIn(app, m.seats[0]!.user.email);
+    view(await call(voter, 'PUT', `${base}/ballot`, { participantId: m.seats[0]!.id, choice: 'for' }));
+    view(await call(cookie, 'POST', `${base}/vote/close`, {}));
+
+    const exported = await call(voter, 'GET', '/api/account/export');
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.json().meetingBallots).toEqual([
+      expect.objectContaining({ meetingId: m.meetingId, seat: 'Член 1', choice: 'for', castByThem: true }),
+    ]);
+
+    const admin = await logIn(app, (await insertUser(h, { roles: ['admin'] })).email);
+    const erased = await call(admin, 'POST', `/api/admin/users/${m.seats[0]!.user.id}/erase`, {});
+    expect(erased.statusCode, erased.body).toBeLessThan(300);
+    const [seat] = await h.query<{ name: string }>(
+      sql`select name from meeting_participants where id = ${m.seats[0]!.id}`,
+    );
+    expect(seat!.name).not.toContain('Член 1');
+    expect(
+      await count(
+        sql`select count(*)::int as n from meeting_ballots where participant_id = ${m.seats[0]!.id} and cast_by is null`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`select count(*)::int as n from meeting_item_votes where agenda_item_id = ${m.textItemId} and votes_for = 1`,
+      ),
+    ).toBe(1);
+  });
+});

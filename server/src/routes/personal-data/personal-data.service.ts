@@ -25,6 +25,7 @@ import {
   deleteSessionsOfUser,
   detachBoardItemsOf,
   detachFromConversations,
+  detachFromMeetings,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -226,6 +227,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // Their terms in the cluster's bodies end today and stay in the history, nameless with the account
   // (decision 039); the committee roles go with every other role just below.
   const positionsEnded = await endPositionsOfErasedUser(tx, user.id);
+  await detachFromMeetings(tx, user.id, ERASED);
 
   const sessions = await deleteSessionsOfUser(tx, user.id);
   await deleteAccessOf(tx, user.id);

@@ -115,6 +115,15 @@ export const DecisionSchema = z.object({
     .nullable(),
   textBg: z.string().nullable(),
   textEn: z.string().nullable(),
+  /** Taken at a meeting of a body (decision 043): the meeting's title and start, for members. */
+  meeting: z
+    .object({
+      id: z.uuid(),
+      titleBg: z.string(),
+      titleEn: z.string(),
+      startsAt: z.iso.datetime({ offset: true }),
+    })
+    .nullable(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

@@ -33,6 +33,9 @@ import { feesBg } from './fees.bg.ts';
 import { feesEn } from './fees.en.ts';
 import { feesResources } from './fees.ts';
 import { i18n, loadLanguage } from './index.ts';
+import { meetingConductBg } from './meeting-conduct.bg.ts';
+import { meetingConductEn } from './meeting-conduct.en.ts';
+import { meetingConductResources } from './meeting-conduct.ts';
 import { membersViewBg } from './members-view.bg.ts';
 import { membersViewEn } from './members-view.en.ts';
 import { membersViewResources } from './members-view.ts';
@@ -71,6 +74,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewBg,
     resources: resourcesBg,
     bodies: bodiesBg,
+    meetingConduct: meetingConductBg,
     news: newsBg,
   },
   en: {
@@ -90,6 +94,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewEn,
     resources: resourcesEn,
     bodies: bodiesEn,
+    meetingConduct: meetingConductEn,
     news: newsEn,
   },
 };
@@ -176,6 +181,7 @@ describe('translations', () => {
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
         bodies: bodiesResources[language],
+        meetingConduct: meetingConductResources[language],
         news: newsResources[language],
       });
     }

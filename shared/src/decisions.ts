@@ -59,8 +59,6 @@ export function membershipDecisionText(
   proposal: Pick<MembershipProposal, 'action' | 'category' | 'effectiveOn'>,
   organization: { nameBg: string; nameEn: string; eik: string },
   tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
-  /** The body that decided (a meeting's body, decision 043); the committee by default. */
-  body?: { bg: string; en: string },
 ): { textBg: string; textEn: string } {
   const label = MEMBERSHIP_ACTION_LABELS[proposal.action];
   const what = (lang: Language) =>

@@ -120,6 +120,11 @@ const SERVER_ACTIONS = [
   'news.archived',
   'news.submitted',
   'news.returned',
+  'meeting.attendance_recorded',
+  'meeting.held',
+  'meeting.vote_opened',
+  'meeting.ballot_cast',
+  'meeting.vote_closed',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -139,6 +144,7 @@ const SERVER_ENTITY_TYPES = [
   'partnership',
   'governing_body',
   'news_post',
+  'meeting',
 ];
 
 describe('audit labels', () => {

@@ -47,6 +47,7 @@ import {
   publicFeesRoutes,
 } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
@@ -349,6 +350,7 @@ export async function buildApp({
   await app.register(bodiesRoutes, { prefix: '/api/bodies' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });
+  await app.register(meetingConductRoutes, { prefix: '/api/meetings' });
 
   await app.register(newsRoutes, { prefix: '/api/news' });
   await app.register(eventRoutes, { prefix: '/api/news' });

@@ -117,6 +117,11 @@ export const AUDIT_ACTIONS = [
   'meeting.document_removed',
   'meeting.invitations_sent',
   'meeting.rsvp_answered',
+  'meeting.attendance_recorded',
+  'meeting.held',
+  'meeting.vote_opened',
+  'meeting.ballot_cast',
+  'meeting.vote_closed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

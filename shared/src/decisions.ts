@@ -20,14 +20,16 @@ export function admissionDecisionText(
   outcome: 'approved' | 'rejected',
   organization: { nameBg: string; nameEn: string; eik: string },
   tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
+  /** The body that decided (a meeting's body, decision 043); the committee by default. */
+  body?: { bg: string; en: string },
 ): { textBg: string; textEn: string } {
   const verdictBg = outcome === 'approved' ? 'приема за член' : 'не приема за член';
   const verdictEn = outcome === 'approved' ? 'admits as a member' : 'does not admit as a member';
   const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
   const { nameBg, nameEn, eik } = organization;
   return {
-    textBg: `Комитетът ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
-    textEn: `The committee ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
+    textBg: `${body ? body.bg : 'Комитетът'} ${verdictBg} на клъстера ${nameBg} (ЕИК ${eik}) с гласове за/против/въздържали се ${tallyText}.`,
+    textEn: `${body ? body.en : 'The committee'} ${verdictEn} of the cluster ${nameEn} (EIK ${eik}) by ${tallyText} votes for/against/abstaining.`,
   };
 }
 
@@ -111,6 +113,15 @@ export const DecisionSchema = z.object({
     .nullable(),
   textBg: z.string().nullable(),
   textEn: z.string().nullable(),
+  /** Taken at a meeting of a body (decision 043): the meeting's title and start, for members. */
+  meeting: z
+    .object({
+      id: z.uuid(),
+      titleBg: z.string(),
+      titleEn: z.string(),
+      startsAt: z.iso.datetime({ offset: true }),
+    })
+    .nullable(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 

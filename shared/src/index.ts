@@ -16,6 +16,7 @@ export * from './fees.ts';
 export * from './file-names.ts';
 export * from './i18n.ts';
 export * from './logos.ts';
+export * from './meeting-conduct.ts';
 export * from './meetings.ts';
 export * from './member-csv.ts';
 export * from './members.ts';

@@ -48,6 +48,8 @@ export const AccountExportSchema = z.object({
   organizations: Rows,
   applications: Rows,
   votes: Rows,
+  /** Their ballots at meetings of the bodies: cast by them or for their seat (decision 043). */
+  meetingBallots: Rows,
   invitationsSent: Rows,
   invitationsReceived: Rows,
   emails: Rows,

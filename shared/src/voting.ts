@@ -57,20 +57,23 @@ export function computeOutcome(
   quorum: QuorumRule = 'more_than_half',
 ): VoteOutcome {
   if (!hasQuorum(tally, quorum)) return 'no_quorum';
+  return passesMajority(tally, majority) ? 'approved' : 'rejected';
+}
+
+/**
+ * Does the count carry the motion under `majority` (quorum aside: a meeting's quorum is its attendance,
+ * decision 043)? Majority of the votes cast (for + against; abstentions are not votes cast).
+ */
+export function passesMajority(tally: Pick<Tally, 'for' | 'against'>, majority: MajorityRule): boolean {
   const cast = tally.for + tally.against;
-  let passed: boolean;
   switch (majority) {
     case 'simple':
-      passed = tally.for > tally.against;
-      break;
+      return tally.for > tally.against;
     case 'two_thirds':
-      passed = cast > 0 && tally.for * 3 >= cast * 2;
-      break;
+      return cast > 0 && tally.for * 3 >= cast * 2;
     case 'unanimous':
-      passed = tally.for > 0 && tally.against === 0;
-      break;
+      return tally.for > 0 && tally.against === 0;
   }
-  return passed ? 'approved' : 'rejected';
 }
 
 export const VoteBodySchema = z.strictObject({ choice: VoteChoiceSchema });

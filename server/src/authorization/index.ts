@@ -15,6 +15,7 @@ import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as events } from './events.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
 import type { Row } from './matrix.ts';
+import { ROWS as meetingConduct } from './meeting-conduct.rows.ts';
 import { ROWS as meetings } from './meetings.rows.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as minutes } from './minutes.rows.ts';
@@ -50,6 +51,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,
   'events.rows.ts': events,
+  'meeting-conduct.rows.ts': meetingConduct,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

@@ -541,6 +541,52 @@ export const messages = {
     bg: 'Името на заемащия тази длъжност е изтрито; записът остава само в историята.',
     en: 'The name of this position’s holder was erased; the record stays in the history only.',
   },
+  'conduct.meeting_not_found.title': { bg: 'Няма такова заседание', en: 'Meeting not found' },
+  'conduct.meeting_not_found.detail': {
+    bg: 'Заседанието не съществува или нямате достъп до него.',
+    en: 'The meeting does not exist or you have no access to it.',
+  },
+  'conduct.item_not_found.title': { bg: 'Няма такава точка', en: 'Agenda item not found' },
+  'conduct.item_not_found.detail': {
+    bg: 'В дневния ред на това заседание няма такава точка.',
+    en: "There is no such item on this meeting's agenda.",
+  },
+  'conduct.not_running.title': { bg: 'Заседанието не се провежда', en: 'The meeting is not taking place' },
+  'conduct.not_running.detail': {
+    bg: 'Присъствие се отбелязва, след като поканите са изпратени, и докато протоколът не е одобрен; отменено заседание не се провежда. Нищо не е записано.',
+    en: 'Attendance is recorded once the invitations have gone out and until the minutes are approved; a cancelled meeting is not held. Nothing was recorded.',
+  },
+  'conduct.not_held.title': { bg: 'Присъствието не е отбелязано', en: 'Attendance not recorded' },
+  'conduct.not_held.detail': {
+    bg: 'Гласува се на проведено заседание: първо отбележете присъствието. Нищо не е записано.',
+    en: 'Votes are taken at a meeting that is held: record the attendance first. Nothing was recorded.',
+  },
+  'conduct.vote_exists.title': { bg: 'По точката вече се гласува', en: 'The item already has a vote' },
+  'conduct.vote_exists.detail': {
+    bg: 'По всяка точка се гласува веднъж. Вижте гласуването, както е сега.',
+    en: 'Each item is voted on once. See the vote as it is now.',
+  },
+  'conduct.no_open_vote.title': { bg: 'Няма открито гласуване', en: 'No open vote' },
+  'conduct.no_open_vote.detail': {
+    bg: 'По тази точка не се гласува: гласуването не е открито или вече е закрито. Нищо не е записано.',
+    en: 'There is no open vote on this item: it has not been opened or is already closed. Nothing was recorded.',
+  },
+  'conduct.not_ballots.title': {
+    bg: 'Гласовете се въвеждат от секретаря',
+    en: 'The secretary enters the count',
+  },
+  'conduct.not_ballots.detail': {
+    bg: 'По тази точка резултатът се въвежда от водещия заседанието, не се гласува в портала.',
+    en: 'On this item the count is entered by the officer running the meeting, not cast in the portal.',
+  },
+  'conduct.membership_item.title': {
+    bg: 'Промяна в членство не се гласува на заседание',
+    en: 'Membership changes are not voted at a meeting',
+  },
+  'conduct.membership_item.detail': {
+    bg: 'Промяна в членството се решава с гласуване на комитета в раздел „Членове“; тук точката се обсъжда. Нищо не е записано.',
+    en: 'A change of membership is decided by the committee’s vote under Members; here the item is discussed. Nothing was recorded.',
+  },
   'body.position_has_account.title': { bg: 'Лицето има профил', en: 'The person has an account' },
   'body.position_has_account.detail': {
     bg: 'Данните на потребител се изтриват от страницата на потребителя в администрацията.',
@@ -943,6 +989,34 @@ export const messages = {
   'eik.taken': {
     bg: 'ЕИК {eik} вече е на член на клъстера или на друго открито заявление.',
     en: 'UIC {eik} already belongs to a cluster member or to another open application.',
+  },
+  'conduct.not_a_seat': {
+    bg: '„{name}“ не е място на това заседание.',
+    en: '“{name}” is not a seat at this meeting.',
+  },
+  'conduct.proxy_not_allowed': {
+    bg: 'Органът не допуска представителство с пълномощно.',
+    en: 'The body does not allow proxies.',
+  },
+  'conduct.proxy_required': {
+    bg: 'Посочете присъстващия, който държи пълномощното.',
+    en: 'Choose the present seat that holds the proxy.',
+  },
+  'conduct.proxy_not_present': {
+    bg: 'Пълномощното може да държи само присъстващ на заседанието; „{name}“ не е отбелязан като присъстващ.',
+    en: 'Only a seat present at the meeting can hold a proxy; “{name}” is not recorded as present.',
+  },
+  'conduct.tally_required': {
+    bg: 'Въведете гласовете „за“, „против“ и „въздържал се“.',
+    en: 'Enter the votes for, against and abstaining.',
+  },
+  'conduct.tally_exceeds': {
+    bg: 'Гласовете ({total}) са повече от присъстващите и представляваните ({eligible}).',
+    en: 'The votes ({total}) are more than the seats present or represented ({eligible}).',
+  },
+  'conduct.not_your_seat': {
+    bg: 'Не можете да гласувате за това място: гласува присъстващият или държащият пълномощното.',
+    en: 'You cannot vote for this seat: its present holder or its proxy votes.',
   },
   'application.section_missing': {
     bg: 'Тази част от заявлението още не е попълнена.',

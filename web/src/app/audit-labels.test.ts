@@ -138,6 +138,11 @@ const SERVER_ACTIONS = [
   'meeting.document_removed',
   'meeting.invitations_sent',
   'meeting.rsvp_answered',
+  'meeting.attendance_recorded',
+  'meeting.held',
+  'meeting.vote_opened',
+  'meeting.ballot_cast',
+  'meeting.vote_closed',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',

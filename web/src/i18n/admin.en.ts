@@ -302,6 +302,11 @@ export const adminEn: AdminMessages = {
         document_removed: 'Meeting document removed',
         invitations_sent: 'Meeting invitations sent',
         rsvp_answered: 'Meeting RSVP answered',
+        attendance_recorded: 'Attendance at a meeting recorded',
+        held: 'Meeting held',
+        vote_opened: 'Vote on an agenda item opened',
+        ballot_cast: 'Ballot cast at a meeting',
+        vote_closed: 'Vote on an agenda item closed',
       },
       news: {
         created: 'News post created (draft)',

@@ -8,6 +8,7 @@ import type { ConversationsMessages } from './conversations.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
+import type { MeetingConductMessages } from './meeting-conduct.bg.ts';
 import type { MeetingsMessages } from './meetings.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
@@ -508,6 +509,7 @@ export type Messages = ShellMessages & {
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
   bodies: BodiesMessages;
+  meetingConduct: MeetingConductMessages;
   news: NewsMessages;
   meetings: MeetingsMessages;
 };

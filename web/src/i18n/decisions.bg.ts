@@ -32,6 +32,9 @@ export const decisionsBg = {
   application: 'Заявлението по решение № {{number}}',
   membership: 'Членство: {{action}}',
   membershipOnly: 'Членство',
+  meetingBadge: 'Решение на заседание',
+  meetingOutcome: { approved: 'Прието', rejected: 'Отхвърлено' },
+  meeting: 'Заседание „{{title}}“, {{date}}',
   membershipAction: {
     change_category: 'промяна на категорията',
     suspend: 'спиране',

@@ -31,6 +31,9 @@ export const decisionsEn: DecisionsMessages = {
   application: 'The application behind decision No. {{number}}',
   membership: 'Membership: {{action}}',
   membershipOnly: 'Membership',
+  meetingBadge: 'Decision of a meeting',
+  meetingOutcome: { approved: 'Adopted', rejected: 'Not adopted' },
+  meeting: 'Meeting “{{title}}”, {{date}}',
   membershipAction: {
     change_category: 'change of category',
     suspend: 'suspension',

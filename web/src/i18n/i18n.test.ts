@@ -33,6 +33,9 @@ import { feesBg } from './fees.bg.ts';
 import { feesEn } from './fees.en.ts';
 import { feesResources } from './fees.ts';
 import { i18n, loadLanguage } from './index.ts';
+import { meetingConductBg } from './meeting-conduct.bg.ts';
+import { meetingConductEn } from './meeting-conduct.en.ts';
+import { meetingConductResources } from './meeting-conduct.ts';
 import { meetingsBg } from './meetings.bg.ts';
 import { meetingsEn } from './meetings.en.ts';
 import { meetingsResources } from './meetings.ts';
@@ -74,6 +77,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewBg,
     resources: resourcesBg,
     bodies: bodiesBg,
+    meetingConduct: meetingConductBg,
     news: newsBg,
     meetings: meetingsBg,
   },
@@ -94,6 +98,7 @@ const messages: Record<Language, Messages> = {
     membersView: membersViewEn,
     resources: resourcesEn,
     bodies: bodiesEn,
+    meetingConduct: meetingConductEn,
     news: newsEn,
     meetings: meetingsEn,
   },
@@ -181,6 +186,7 @@ describe('translations', () => {
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
         bodies: bodiesResources[language],
+        meetingConduct: meetingConductResources[language],
         news: newsResources[language],
         meetings: meetingsResources[language],
       });

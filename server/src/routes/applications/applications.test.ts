@@ -493,6 +493,7 @@ describe('an application from the first step to admission', () => {
         tally: null,
         textBg: null,
         textEn: null,
+        meeting: null,
       },
     ]);
     const full = (await call('representative', 'GET', `/api/decisions?q=${decision.number}`)).json();

@@ -74,6 +74,11 @@ export async function findDecisions(db: Db, where: SQL | undefined, page: { limi
       tally: decisions.tally,
       textBg: decisions.textBg,
       textEn: decisions.textEn,
+      meetingId: decisions.meetingId,
+      meeting: sql<{ titleBg: string; titleEn: string; startsAt: string } | null>`(select json_build_object(
+          'titleBg', mt.title_bg, 'titleEn', mt.title_en,
+          'startsAt', to_char(mt.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+        from meetings mt where mt.id = ${outer(decisions.meetingId)})`,
     })
     .from(decisions)
     .where(where)

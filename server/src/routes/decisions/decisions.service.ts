@@ -2,6 +2,15 @@ import type { Db } from '@portal/db';
 import type { Decision, DecisionListQuery } from '@portal/shared';
 import { countDecisions, decisionFilter, findDecisions, findDecisionYears } from './decisions.repository.ts';
 
+/** The meeting's fields as the json subquery gives them (a string from some drivers). */
+function parseMeeting(value: unknown): { titleBg: string; titleEn: string; startsAt: string } {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as {
+    titleBg: string;
+    titleEn: string;
+    startsAt: string;
+  };
+}
+
 /** The years holding a decision the reader may see, newest first: the year filter offers only these. */
 export async function decisionYears(db: Db, full: boolean): Promise<number[]> {
   return findDecisionYears(db, decisionFilter({}, full));
@@ -32,6 +41,7 @@ export async function listDecisions(db: Db, q: DecisionListQuery, full: boolean)
     tally: full ? (r.tally as Decision['tally']) : null,
     textBg: full ? r.textBg : null,
     textEn: full ? r.textEn : null,
+    meeting: full && r.meetingId && r.meeting ? { id: r.meetingId, ...parseMeeting(r.meeting) } : null,
   }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }

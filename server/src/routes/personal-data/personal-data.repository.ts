@@ -25,8 +25,11 @@ import {
   inArray,
   isNotNull,
   isNull,
+  meetingBallots,
   meetingMinutes,
   meetingMinutesComments,
+  meetingParticipants,
+  meetings,
   membershipEvents,
   memberships,
   ne,
@@ -298,6 +301,27 @@ export async function findAccountExport(db: Db, userId: string) {
         .innerJoin(voteSessions, eq(voteSessions.id, votes.sessionId))
         .where(eq(votes.memberId, userId))
         .orderBy(asc(votes.updatedAt)),
+    ),
+    // Their ballots at meetings (open ballot, decision 043): cast by them, or for their seat.
+    meetingBallots: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            meetingId: meetings.id,
+            meetingTitleBg: meetings.titleBg,
+            agendaItemId: meetingBallots.agendaItemId,
+            seat: meetingParticipants.name,
+            choice: meetingBallots.choice,
+            castByThem: sql`${meetingBallots.castBy} = ${userId}`,
+            castAt: meetingBallots.castAt,
+          }),
+        )
+        .from(meetingBallots)
+        .innerJoin(meetingParticipants, eq(meetingParticipants.id, meetingBallots.participantId))
+        .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+        .where(or(eq(meetingBallots.castBy, userId), eq(meetingParticipants.userId, userId)))
+        .orderBy(asc(meetingBallots.castAt)),
     ),
     invitationsSent: await jsonRows(
       db,
@@ -1183,4 +1207,18 @@ export async function detachFromConversations(db: Db, userId: string): Promise<n
   await db.delete(conversationDigests).where(eq(conversationDigests.userId, userId));
   await db.delete(conversationSettings).where(eq(conversationSettings.userId, userId));
   return rows.length;
+}
+
+/**
+ * Erasure at meetings (decision 043): their seats keep their attendance and ballots (the counts and
+ * decisions stand) without their name, and their ballots no longer say who cast them.
+ */
+export async function detachFromMeetings(db: Db, userId: string, placeholder: string): Promise<number> {
+  await db.update(meetingBallots).set({ castBy: null }).where(eq(meetingBallots.castBy, userId));
+  const seats = await db
+    .update(meetingParticipants)
+    .set({ name: placeholder, updatedAt: sql`now()` })
+    .where(eq(meetingParticipants.userId, userId))
+    .returning({ id: meetingParticipants.id });
+  return seats.length;
 }

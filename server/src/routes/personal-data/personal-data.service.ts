@@ -26,6 +26,7 @@ import {
   deleteSessionsOfUser,
   detachBoardItemsOf,
   detachFromConversations,
+  detachFromMeetings,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -228,6 +229,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // Their terms in the cluster's bodies end today and stay in the history, nameless with the account
   // (decision 039); the committee roles go with every other role just below.
   const positionsEnded = await endPositionsOfErasedUser(tx, user.id);
+  await detachFromMeetings(tx, user.id, ERASED);
 
   // Their event registrations go; a seat they held goes to the waiting list (decision 042).
   const eventRegistrationsDeleted = await eraseRegistrationsOf(tx, SYSTEM_ACTOR, user.id, email);

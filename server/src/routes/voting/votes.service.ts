@@ -1,20 +1,10 @@
 import type { Db } from '@portal/db';
-import {
-  type ApplicationData,
-  admissionDecisionText,
-  type Principal,
-  SHARING_KINDS,
-  type Sharing,
-  type VoteChoice,
-  type VotePanel,
-} from '@portal/shared';
+import type { Principal, VoteChoice, VotePanel } from '@portal/shared';
 import { type Actor, recordAudit, type SignedInActor } from '../../audit.ts';
-import { parseJson } from '../../db.ts';
 import { AppError } from '../../errors.ts';
-import { recordEvent } from '../../events/events.ts';
 import { type AppRow, assertCanView, loadRow } from '../applications/application-row.ts';
 import { assertNoConflict, committeeOf } from '../applications/conflicts.ts';
-import { allocateDecisionNumber } from '../decisions/numbers.ts';
+import { decideAdmission } from './admission-decision.ts';
 import {
   castBallot,
   closeSession,
@@ -24,16 +14,6 @@ import {
   type VoteSession,
   votePanelOf,
 } from './vote-sessions.ts';
-import {
-  activateMembership,
-  addOrganizationAreas,
-  addRepresentative,
-  fillSharingIfEmpty,
-  insertDecision,
-  insertOrFindOrganization,
-  insertTransitionEvent,
-  setApplicationAfterVote,
-} from './voting.repository.ts';
 
 /**
  * The vote on an application for admission: the committee (with each member's conflict of interest on
@@ -141,10 +121,10 @@ async function closeVote(tx: Db, actor: Actor & { userId: string }, row: AppRow)
 }
 
 /**
- * Closes a vote: the outcome is computed from the votes. A decision gets the next number of the year;
- * approval makes the organisation an active member and the applicant its representative, in this same
- * transaction. The conditional close and the unique decision per session make a second close a no-op
- * even if two ever raced past the row lock.
+ * Closes a vote: the outcome is computed from the votes, and the application is decided through the one
+ * shared path (`decideAdmission`: the state machine, the numbered decision, admission on approval). The
+ * conditional close and the unique decision per session make a second close a no-op even if two ever
+ * raced past the row lock.
  */
 async function decide(
   tx: Db,
@@ -163,110 +143,11 @@ async function decide(
     entityId: row.id,
     after: { round: session.round, outcome, tally, automatic },
   });
-
-  if (outcome === 'no_quorum') {
-    await setApplicationAfterVote(tx, row.id, { state: 'under_review' });
-    await insertTransitionEvent(tx, {
-      applicationId: row.id,
-      actorId,
-      action: 'no_quorum',
-      from: 'in_vote',
-      to: 'under_review',
-      text: null,
-    });
-    await recordEvent(tx, {
-      type: 'application.decided',
-      payload: { applicationId: row.id, outcome, number: null },
-    });
-    return;
-  }
-
-  const data = parseJson(row.data) as ApplicationData;
-  const org = data.organization;
-  if (!org) throw new AppError('internal', 500);
-  const counter = await allocateDecisionNumber(tx);
-  const { number, today } = counter;
-
-  let organizationId = row.organization_id;
-  if (outcome === 'approved') {
-    organizationId = await admit(tx, row, data, today);
-  }
-  const { textBg, textEn } = admissionDecisionText(outcome, org, tally);
-  await insertDecision(tx, {
-    year: counter.year,
-    sequence: counter.sequence,
-    number,
-    decidedOn: today,
+  await decideAdmission(tx, actor, row, {
     outcome,
-    applicationId: row.id,
-    voteSessionId: session.id,
-    organizationId,
-    organizationNameBg: org.nameBg,
-    organizationNameEn: org.nameEn,
-    textBg,
-    textEn,
     tally,
-    accession: data.accession ? data.accession : null,
-  });
-  await setApplicationAfterVote(tx, row.id, { state: outcome, organizationId });
-  await insertTransitionEvent(tx, {
-    applicationId: row.id,
     actorId,
-    action: outcome === 'approved' ? 'approve' : 'reject',
-    from: 'in_vote',
-    to: outcome,
-    text: `№ ${number}`,
+    voteSessionId: session.id,
+    meeting: null,
   });
-  await recordAudit(tx, actor, {
-    action: 'decision.created',
-    entityType: 'decision',
-    entityId: number,
-    after: { number, outcome, applicationId: row.id, organizationId, tally },
-  });
-  await recordEvent(tx, { type: 'application.decided', payload: { applicationId: row.id, outcome, number } });
-}
-
-/** The kinds of sharing with some text (an application's section may carry empty strings). */
-function sharingOf(section: Sharing | undefined): Sharing {
-  const out: Sharing = {};
-  for (const kind of SHARING_KINDS) {
-    const text = section?.[kind]?.trim();
-    if (text) out[kind] = text;
-  }
-  return out;
-}
-
-/** Approval: the organisation (created from the application, or the candidate on file) becomes an active member. */
-async function admit(tx: Db, row: AppRow, data: ApplicationData, today: string): Promise<string> {
-  const org = data.organization!;
-  let organizationId = row.organization_id;
-  // What the applicant offers to and seeks from the cluster becomes the member's profile (issue 11 C8).
-  const offers = sharingOf(data.offers?.offers);
-  const seeks = sharingOf(data.offers?.seeks);
-  if (!organizationId) {
-    organizationId = await insertOrFindOrganization(tx, {
-      eik: org.eik,
-      nameBg: org.nameBg,
-      nameEn: org.nameEn,
-      kind: org.kind,
-      employees: org.employees,
-      foundedYear: org.foundedYear,
-      city: org.city,
-      address: org.address,
-      website: org.website ?? null,
-      naceCodes: org.naceCodes,
-      offers,
-      seeks,
-    });
-  }
-  if (data.offers) {
-    // A candidate on file (or an organisation found by its ЕИК) keeps what it already filled in.
-    await fillSharingIfEmpty(tx, organizationId, { offers, seeks });
-  }
-  if (data.areas?.areaIds.length) {
-    await addOrganizationAreas(tx, organizationId, data.areas.areaIds);
-  }
-  await activateMembership(tx, organizationId, data.motivation?.category ?? 'regular', today);
-  await addRepresentative(tx, row.applicant_id, organizationId);
-  return organizationId;
 }

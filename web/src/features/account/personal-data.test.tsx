@@ -25,6 +25,7 @@ const accountExport = {
   organizations: [],
   applications: [],
   votes: [],
+  meetingBallots: [],
   invitationsSent: [],
   invitationsReceived: [],
   emails: [],

@@ -25,6 +25,7 @@ function decision(n: number, overrides: Partial<Decision> = {}): Decision {
     tally: { for: 5, against: 1, abstain: 0, eligible: 7, recused: 1 },
     textBg: 'Комитетът приема организацията за член.',
     textEn: 'The committee admits the organisation as a member.',
+    meeting: null,
     ...overrides,
   };
 }

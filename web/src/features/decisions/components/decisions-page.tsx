@@ -137,7 +137,11 @@ function DecisionCard({ decision, linksToApplication }: { decision: Decision; li
             <time dateTime={decision.date}>{formatDate(decision.date, language)}</time>
           </Text>
         </Stack>
-        {decision.subject === 'membership' ? (
+        {decision.subject === 'meeting' ? (
+          <Badge variant="dot" color={decision.outcome === 'approved' ? 'teal' : 'red'} tt="none">
+            {t('decisions.meetingBadge')}: {t(`decisions.meetingOutcome.${decision.outcome}`)}
+          </Badge>
+        ) : decision.subject === 'membership' ? (
           <Badge variant="dot" color="blue" tt="none">
             {decision.membershipAction
               ? t('decisions.membership', {
@@ -161,6 +165,18 @@ function DecisionCard({ decision, linksToApplication }: { decision: Decision; li
           name.text
         )}
       </Text>
+      {decision.meeting ? (
+        <Text
+          size="sm"
+          c="dimmed"
+          lang={pickLocalized(decision.meeting.titleBg, decision.meeting.titleEn, language).lang}
+        >
+          {t('decisions.meeting', {
+            title: pickLocalized(decision.meeting.titleBg, decision.meeting.titleEn, language).text,
+            date: formatDate(decision.meeting.startsAt.slice(0, 10), language),
+          })}
+        </Text>
+      ) : null}
       {tally ? (
         <Text size="sm" mt="xs">
           {t('decisions.tally', { for: tally.for, against: tally.against, abstain: tally.abstain })}

@@ -21,7 +21,7 @@ import { demoBodyId } from './demo-bodies.ts';
 
 /** Fixed ids: `…-4900-…` meetings, `…-4a00-…` agenda items, `…-4b00-…` participants. */
 export const demoMeetingId = (n: number) => `00000000-de00-4900-8000-${String(n).padStart(12, '0')}`;
-const itemId = (n: number) => `00000000-de00-4a00-8000-${String(n).padStart(12, '0')}`;
+export const demoAgendaItemId = (n: number) => `00000000-de00-4a00-8000-${String(n).padStart(12, '0')}`;
 const seatId = (n: number) => `00000000-de00-4b00-8000-${String(n).padStart(12, '0')}`;
 
 const FIRST_AGENDA = [
@@ -82,7 +82,7 @@ export async function seedDemoMeetings(tx: Db, today = todayInSofia()): Promise<
     .insert(meetingAgendaItems)
     .values(
       FIRST_AGENDA.map(([titleBg, titleEn, notesBg, notesEn], i) => ({
-        id: itemId(i + 1),
+        id: demoAgendaItemId(i + 1),
         meetingId: demoMeetingId(1),
         position: i + 1,
         titleBg,

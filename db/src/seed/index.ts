@@ -28,6 +28,7 @@ import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoFees } from './demo-fees.ts';
+import { seedDemoMeetingRecord } from './demo-meeting-record.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
@@ -190,6 +191,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoBodies(tx);
     // The committee's first official meeting (held) and the upcoming general assembly (issue 15 §2).
     await seedDemoMeetings(tx);
+    // Its record: attendance, four numbered decisions in the register, approved public minutes (§2–§3).
+    await seedDemoMeetingRecord(tx);
     // News: the committee's first meeting, a call, member news approved and one waiting (issue 15 §4).
     await seedDemoNews(tx, idOf, userIdOf);
     // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).

@@ -12,6 +12,7 @@ import type { MeetingConductMessages } from './meeting-conduct.bg.ts';
 import type { MeetingsMessages } from './meetings.bg.ts';
 import type { MembersViewMessages } from './members-view.bg.ts';
 import type { MembershipsMessages } from './memberships.bg.ts';
+import type { MinutesMessages } from './minutes.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 import type { NewsMessages } from './news.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
@@ -510,6 +511,7 @@ export type Messages = ShellMessages & {
   resources: ResourcesMessages;
   bodies: BodiesMessages;
   meetingConduct: MeetingConductMessages;
+  minutes: MinutesMessages;
   news: NewsMessages;
   meetings: MeetingsMessages;
 };

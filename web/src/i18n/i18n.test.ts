@@ -45,6 +45,9 @@ import { membersViewResources } from './members-view.ts';
 import { membershipsBg } from './memberships.bg.ts';
 import { membershipsEn } from './memberships.en.ts';
 import { membershipsResources } from './memberships.ts';
+import { minutesBg } from './minutes.bg.ts';
+import { minutesEn } from './minutes.en.ts';
+import { minutesResources } from './minutes.ts';
 import { myOrganizationBg } from './my-organization.bg.ts';
 import { myOrganizationEn } from './my-organization.en.ts';
 import { myOrganizationResources } from './my-organization.ts';
@@ -78,6 +81,7 @@ const messages: Record<Language, Messages> = {
     resources: resourcesBg,
     bodies: bodiesBg,
     meetingConduct: meetingConductBg,
+    minutes: minutesBg,
     news: newsBg,
     meetings: meetingsBg,
   },
@@ -99,6 +103,7 @@ const messages: Record<Language, Messages> = {
     resources: resourcesEn,
     bodies: bodiesEn,
     meetingConduct: meetingConductEn,
+    minutes: minutesEn,
     news: newsEn,
     meetings: meetingsEn,
   },
@@ -187,6 +192,7 @@ describe('translations', () => {
         resources: resourcesResources[language],
         bodies: bodiesResources[language],
         meetingConduct: meetingConductResources[language],
+        minutes: minutesResources[language],
         news: newsResources[language],
         meetings: meetingsResources[language],
       });

@@ -1,0 +1,40 @@
+/** Bulgarian texts of the minutes of meetings (decision 045): the `minutes` section. */
+export const minutesBg = {
+  title: 'Протокол',
+  none: 'Протоколът още не е написан.',
+  approvedBy: 'Одобрен от {{name}} на {{date}}',
+  approvedOn: 'Одобрен на {{date}}',
+  revision: 'Редакция {{revision}}',
+  correction: 'Поправка: {{reason}}',
+  draft: 'Проект — не е одобрен',
+  pdf: 'PDF на български',
+  pdfEn: 'PDF на английски',
+  print: 'Печат',
+  earlier: 'По-ранни редакции',
+  onlyBg: 'Протоколът е само на български.',
+  edit: {
+    title: 'Проект на протокола',
+    start: 'Започни протокол',
+    correct: 'Поправи протокола',
+    prefill: 'Попълни от данните на заседанието',
+    textBg: 'Текст на български (Markdown)',
+    textEn: 'Текст на английски (по желание)',
+    reason: 'Причина за поправката',
+    save: 'Запази проекта',
+    saved: 'Проектът е запазен.',
+  },
+  comments: {
+    title: 'Коментари по проекта',
+    none: 'Още няма коментари.',
+    label: 'Вашият коментар',
+    send: 'Изпрати коментар',
+    former: 'Бивш потребител',
+  },
+  approve: {
+    button: 'Одобри протокола',
+    title: 'Одобряване на протокола',
+    text: 'Одобреният протокол се заключва: по-късни поправки стават нова редакция с причина. Да се одобри ли?',
+    confirm: 'Одобри',
+  },
+};
+export type MinutesMessages = typeof minutesBg;

@@ -121,7 +121,10 @@ async function userNames(db: Db, ids: (string | null)[]): Promise<Map<string, st
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The minutes of a meeting as `user` may read them; 404 when they may read nothing (or none exist). */
+/**
+ * The minutes of a meeting as `user` may read them (none yet: no revisions); 404 for those who may neither
+ * see the meeting nor read its minutes.
+ */
 export async function getMinutes(db: Db, user: Principal | null, meetingId: string): Promise<MinutesView> {
   const meeting = await loadMeeting(db, meetingId);
   const rights = await rightsOf(db, user, meeting);
@@ -134,7 +137,8 @@ export async function getMinutes(db: Db, user: Principal | null, meetingId: stri
     r.status === 'approved' ? readsApproved(rights, meeting) : readsDraft(rights),
   );
   const draftable = rights.officer && DRAFTABLE.includes(meeting.status);
-  if (visible.length === 0 && !draftable) throw notFound();
+  // Those who may see the meeting learn that it has no minutes (yet); others may not learn it exists.
+  if (visible.length === 0 && !draftable && !(rights.member || readsDraft(rights))) throw notFound();
   const draft = visible.find((r) => r.status === 'draft');
   const commentRows = draft
     ? await db

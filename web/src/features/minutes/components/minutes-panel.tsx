@@ -136,6 +136,7 @@ function DraftEditor({
   const [reason, setReason] = useState(draft?.correctionReason ?? '');
   const [filling, setFilling] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [opened, setOpened] = useState(false);
   const correcting = view.revisions.some((r) => r.status === 'approved');
   const fieldError = (path: string) =>
     isApiError(save.error) ? save.error.fieldErrors.find((e) => e.path === path)?.message : undefined;
@@ -180,6 +181,16 @@ function DraftEditor({
         />
       </Paper>
     ) : null;
+  }
+  if (correcting && !draft && !opened) {
+    // Approved minutes are corrected on purpose only: the form opens from a button.
+    return (
+      <Group>
+        <Button variant="light" onClick={() => setOpened(true)}>
+          {t('minutes.edit.correct')}
+        </Button>
+      </Group>
+    );
   }
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>

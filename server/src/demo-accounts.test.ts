@@ -111,10 +111,10 @@ describe('the demo join applications, through the API', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     const after = ApplicationSchema.parse(closed.json());
     expect(after.state).toBe('approved');
-    // The demo register of 2026 ends at 2026-005 (four admissions, then a membership decision), so the
-    // next decision of 2026 is 2026-006.
+    // The demo register of 2026 ends at 2026-009 (four admissions, a membership decision, then the four
+    // decisions of the committee's first meeting), so the next decision of 2026 is 2026-010.
     const year = new Date().getUTCFullYear();
-    expect(after.decision?.number).toBe(year === 2026 ? '2026-006' : `${year}-001`);
+    expect(after.decision?.number).toBe(year === 2026 ? '2026-010' : `${year}-001`);
   });
 
   it('lists the demo admissions in the public decisions register, and the rejection to members', async () => {

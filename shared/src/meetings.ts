@@ -23,7 +23,8 @@ export type MinutesVisibility = z.infer<typeof MinutesVisibilitySchema>;
  * a proposed change, the membership votes' proposal), or an item of the cooperation board. Strategy items
  * join when the strategy exists (issue 16).
  */
-export const AGENDA_ITEM_KINDS = ['text', 'application', 'membership', 'board_item'] as const;
+/** `minutes`: approving the minutes of an earlier meeting of the same body (issue 15 §3, decision 046). */
+export const AGENDA_ITEM_KINDS = ['text', 'application', 'membership', 'board_item', 'minutes'] as const;
 export const AgendaItemKindSchema = z.enum(AGENDA_ITEM_KINDS);
 export type AgendaItemKind = z.infer<typeof AgendaItemKindSchema>;
 
@@ -96,6 +97,8 @@ export const AgendaItemBodySchema = z.object({
   /** A membership item's proposed change (the membership votes' proposal). */
   proposal: MembershipProposalSchema.nullable().default(null),
   boardItemId: z.uuid().nullable().default(null),
+  /** A minutes item's earlier meeting (same body) whose draft minutes this meeting approves. */
+  minutesMeetingId: z.uuid().nullable().default(null),
 });
 export type AgendaItemBody = z.infer<typeof AgendaItemBodySchema>;
 export const AgendaItemUpdateBodySchema = AgendaItemBodySchema.extend({
@@ -158,6 +161,7 @@ export const AgendaItemSchema = z.object({
   organizationNameEn: z.string().nullable(),
   proposal: MembershipProposalSchema.nullable(),
   boardItemId: z.uuid().nullable(),
+  minutesMeetingId: z.uuid().nullable(),
   version: z.number().int(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;

@@ -109,18 +109,24 @@ export const meetingAgendaItems = pgTable(
     /** For a membership action: the proposed change (the membership votes' proposal). */
     proposal: jsonb('proposal').$type<MembershipProposal>(),
     boardItemId: uuid('board_item_id').references(() => boardItems.id, { onDelete: 'set null' }),
+    /** For a minutes item: the earlier meeting of the same body whose minutes this meeting approves. */
+    minutesMeetingId: uuid('minutes_meeting_id').references((): AnyPgColumn => meetings.id, {
+      onDelete: 'restrict',
+    }),
     ...timestamps,
     ...version,
   },
   (t) => [
     index('meeting_agenda_items_meeting_idx').on(t.meetingId, t.position),
+    index('meeting_agenda_items_minutes_idx').on(t.minutesMeetingId),
     index('meeting_agenda_items_application_idx').on(t.applicationId),
     check('meeting_agenda_items_kind_check', sql.raw(`kind in (${list(AGENDA_ITEM_KINDS)})`)),
     check(
       'meeting_agenda_items_link_check',
       sql`(kind = 'application') = (application_id is not null)
         and (kind = 'membership') = (organization_id is not null and proposal is not null)
-        and (kind = 'board_item' or board_item_id is null)`,
+        and (kind = 'board_item' or board_item_id is null)
+        and (kind = 'minutes') = (minutes_meeting_id is not null)`,
     ),
     check(
       'meeting_agenda_items_title_check',

@@ -222,6 +222,7 @@ function toItem(i: ItemRow, nameBg: string | null = null, nameEn: string | null 
     organizationNameEn: nameEn,
     proposal: i.proposal ?? null,
     boardItemId: i.boardItemId,
+    minutesMeetingId: i.minutesMeetingId,
     version: i.version,
   };
 }

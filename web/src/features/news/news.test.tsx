@@ -177,6 +177,8 @@ describe('the news editor', () => {
     await app.user.click(screen.getByRole('button', { name: 'Запази' }));
     await waitFor(() => expect(api.requestsTo('/api/committee/news').map((r) => r.method)).toContain('POST'));
     await waitFor(() => expect(app.pathname()).toBe(`/committee/news/${POST_ID}`));
+    // The post's page says it was saved as a draft.
+    expect(await screen.findByRole('status')).toHaveTextContent('Новината е създадена като чернова.');
     expect(created).toMatchObject({ category: 'news', titleBg: 'Първо заседание', slug: null, areaIds: [] });
   });
 

@@ -12,9 +12,9 @@ import {
   Title,
 } from '@mantine/core';
 import { editorNewsCoverUrl, type NewsPost } from '@portal/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
@@ -42,6 +42,12 @@ export function NewsEditPage() {
   const navigate = useNavigate();
   const post = useEditorPost(id);
   const [notice, setNotice] = useState<string | null>(null);
+  // A post just created lands here from the new-post form: say it was saved as a draft.
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  useEffect(() => {
+    if (created) setNotice(t('news.form.created'));
+  }, [created, t]);
   usePageTitle(id ? t('news.editor.title') : t('news.editor.new'));
   if (!id) {
     return (

@@ -55,6 +55,26 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nA seat became free for "{title}" and you now have it (you are no longer on the waiting list).\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nMore about the event:\n{link}\n\nIf you cannot come, please use the cancellation link in our first email.',
     },
   },
+  event_changed: {
+    bg: {
+      subject: 'Промяна: „{title}“ — нов час или място',
+      text: 'Здравейте, {name}!\n\nОрганизаторите промениха часа или мястото на „{title}“, за което сте записани. Ето актуалните данни:\n\nКога: {when} (българско време)\nКъде: {place}\n\nЗаписването ви остава в сила; обновеният запис за календара е приложен.\n\nПовече за събитието:\n{link}\n\nАко вече не можете да дойдете, използвайте връзката за отказ от първия ни имейл.',
+    },
+    en: {
+      subject: 'Change: "{title}" has a new time or place',
+      text: 'Hello {name},\n\nThe organisers changed the time or place of "{title}", which you are registered for. Here are the current details:\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nYour registration stands; the updated calendar entry is attached.\n\nMore about the event:\n{link}\n\nIf you can no longer come, please use the cancellation link in our first email.',
+    },
+  },
+  event_changed_waiting: {
+    bg: {
+      subject: 'Промяна: „{title}“ — нов час или място',
+      text: 'Здравейте, {name}!\n\nОрганизаторите промениха часа или мястото на „{title}“. Все още сте в списъка на чакащите; ако се освободи място, ще ви пишем.\n\nКога: {when} (българско време)\nКъде: {place}\n\nПовече за събитието:\n{link}\n\nАко вече не искате да идвате, използвайте връзката за отказ от първия ни имейл.',
+    },
+    en: {
+      subject: 'Change: "{title}" has a new time or place',
+      text: 'Hello {name},\n\nThe organisers changed the time or place of "{title}". You are still on the waiting list; if a seat becomes free, we will write to you.\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\nMore about the event:\n{link}\n\nIf you no longer want to come, please use the cancellation link in our first email.',
+    },
+  },
   conversation_digest: {
     bg: {
       subject: 'Нови съобщения от {organization} за „{item}“',

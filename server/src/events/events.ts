@@ -80,6 +80,11 @@ export type DomainEvent =
       payload: { registrationId: string };
     }
   | {
+      /** An event's time or place changed: its registrants hear of it (seats with the updated .ics). */
+      type: 'news.event_changed';
+      payload: { postId: string; sequence: number };
+    }
+  | {
       /** Invitations to a meeting went out to these new seats (decision 041): each gets the .ics. */
       type: 'meeting.invited';
       payload: { meetingId: string; participantIds: string[] };

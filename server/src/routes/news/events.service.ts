@@ -161,6 +161,10 @@ export async function setEventDetails(
       updated_at = now() where id = ${postId}`);
     await promoteWaiting(tx, postId, actor);
     const after = (await findEvent(tx, postId))!;
+    // Its registrants hear of a new time or place (the seats with the updated calendar entry).
+    if (before && changedForRegistrants(before, after)) {
+      await recordEvent(tx, { type: 'news.event_changed', payload: { postId, sequence: after.sequence } });
+    }
     await recordAudit(tx, actor, {
       action: 'news.event_updated',
       entityType: 'news_post',
@@ -356,7 +360,7 @@ async function emailRegistrant(
       cancelLink: cancelToken ? `${publicUrl}${EMAILED_PAGES.eventCancel.href(cancelToken)}` : '',
     },
     // A seat (not the waiting list) puts the event in the registrant's calendar (text/calendar + .ics).
-    ...(template === 'event_registration_waiting'
+    ...(template === 'event_registration_waiting' || template === 'event_changed_waiting'
       ? {}
       : { calendar: { event: icalOf(post, event, lang, publicUrl, new Date()) } }),
   });
@@ -466,6 +470,51 @@ async function promoteWaiting(tx: Db, postId: string, actor: Actor): Promise<num
     await recordEvent(tx, { type: 'news.registration_promoted', payload: { registrationId: r.id } });
   }
   return promoted.length;
+}
+
+/** Has what a registrant planned around (the time or the place) changed? */
+function changedForRegistrants(before: EventEditor, after: EventEditor): boolean {
+  return (
+    before.startsAt !== after.startsAt ||
+    before.endsAt !== after.endsAt ||
+    before.place !== after.place ||
+    before.onlineUrl !== after.onlineUrl
+  );
+}
+
+/**
+ * The emails of an event's change (the domain event's handler): every confirmed registrant gets the new
+ * time and place with the updated calendar entry (same UID, higher SEQUENCE), the waiting list the text.
+ * A later change's event speaks instead of an earlier one (only the current sequence is sent).
+ */
+export async function emailEventChanged(
+  tx: Db,
+  postId: string,
+  sequence: number,
+  publicUrl: string,
+): Promise<void> {
+  const event = await findEvent(tx, postId);
+  if (!event || event.sequence !== sequence) return;
+  const [post] = await rowsOf<PublicEventPost>(
+    tx,
+    sql`select id, slug, title_bg, title_en, summary_bg, summary_en, updated_at from news_posts
+      where id = ${postId}`,
+  );
+  if (!post) return;
+  const registrants = await rowsOf<{
+    email: string;
+    name: string;
+    language: Language;
+    status: EventRegistrationStatus;
+  }>(
+    tx,
+    sql`select email, name, language, status from event_registrations
+      where post_id = ${postId} and status in ('confirmed', 'waiting') order by created_at, id`,
+  );
+  for (const r of registrants) {
+    const template = r.status === 'confirmed' ? 'event_changed' : 'event_changed_waiting';
+    await emailRegistrant(tx, template, r, post, event, null, publicUrl);
+  }
 }
 
 /** The email of a registrant promoted from the waiting list (the domain event's handler). */

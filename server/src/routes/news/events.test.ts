@@ -15,7 +15,14 @@ import {
   NewsPublicPostSchema,
 } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, insertOrganization, insertUser, lastEmail, logIn } from '../../testing.ts';
+import {
+  buildTestApp,
+  dispatchEvents,
+  insertOrganization,
+  insertUser,
+  lastEmail,
+  logIn,
+} from '../../testing.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -52,6 +59,7 @@ const fieldsOf = (res: { json: () => unknown }) =>
 const DAY = Date.UTC(new Date().getUTCFullYear() + 1, 2, 12);
 const at = (hours: number) => new Date(DAY + hours * 3600_000).toISOString();
 
+const PLACE = 'Зала „Пловдив“, бул. „Марица“ 1';
 let seq = 0;
 /** A published event post with details; returns its id, slug and version. */
 async function eventPost(details: Record<string, unknown> = {}) {
@@ -74,7 +82,7 @@ async function eventPost(details: Record<string, unknown> = {}) {
     version: post.version,
     startsAt: at(7),
     endsAt: at(10),
-    place: 'Зала „Пловдив“, бул. „Марица“ 1',
+    place: PLACE,
     registrationEnabled: true,
     capacity: 2,
     ...details,
@@ -241,7 +249,7 @@ describe('registration', () => {
         .version,
       startsAt: at(7),
       endsAt: at(10),
-      place: 'Зала',
+      place: PLACE,
       registrationEnabled: true,
       capacity: 3,
     });
@@ -259,6 +267,64 @@ describe('registration', () => {
       'event.promoted': 2,
       'news.event_updated': 2,
     });
+  });
+
+  it('tells the registrants of a new time or place (seats with the updated calendar entry); other changes send nothing', async () => {
+    const { slug, id } = await eventPost();
+    await registerAs(slug, 'Анна', 'anna@example.bg');
+    await registerAs(slug, 'Борис', 'boris@example.bg');
+    await registerAs(slug, 'Цвета', 'cveta@example.bg', null, { language: 'en' });
+    const versionOf = async () =>
+      (await h.query<{ version: number }>(sql`select version from news_posts where id = ${id}`))[0]!.version;
+    const countOf = async (template: string) => {
+      await dispatchEvents(h.db);
+      return Number(
+        (
+          await h.query<{ n: number }>(
+            sql`select count(*)::int as n from outbox_messages where template = ${template}
+              and to_email in ('anna@example.bg', 'boris@example.bg', 'cveta@example.bg')`,
+          )
+        )[0]!.n,
+      );
+    };
+    const put = async (details: Record<string, unknown>) => {
+      const res = await call(as.committee, 'PUT', `/api/committee/news/${id}/event`, {
+        version: await versionOf(),
+        startsAt: at(7),
+        endsAt: at(10),
+        place: PLACE,
+        registrationEnabled: true,
+        capacity: 2,
+        ...details,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+
+    // Closing the registration earlier is no news for those registered.
+    await put({ registrationClosesAt: at(2) });
+    expect(await countOf('event_changed')).toBe(0);
+    expect(await countOf('event_changed_waiting')).toBe(0);
+
+    // A new start and place: the two seats get the update with the calendar entry, the waiting list the text.
+    await put({ startsAt: at(9), endsAt: at(12), place: 'Зала „Европа“', registrationClosesAt: at(2) });
+    expect(await countOf('event_changed')).toBe(2);
+    expect(await countOf('event_changed_waiting')).toBe(1);
+    const anna = await lastEmail(h, 'anna@example.bg');
+    expect(anna.subject).toMatch(/^Промяна: „Ден на отворените врати/);
+    expect(anna.text).toContain('Зала „Европа“');
+    const [calendar] = await h.query<{ calendar: string | null }>(
+      sql`select calendar from outbox_messages where to_email = 'anna@example.bg' and template = 'event_changed'`,
+    );
+    expect(calendar?.calendar).toContain(`UID:event-${id}@`);
+    expect(calendar?.calendar).toMatch(/SEQUENCE:[1-9]/);
+    expect(calendar?.calendar).toContain('LOCATION:Зала „Европа“');
+    const cveta = await lastEmail(h, 'cveta@example.bg');
+    expect(cveta.subject).toMatch(/^Change: "Open day/);
+    expect(cveta.text).toContain('still on the waiting list');
+    const [waitingCalendar] = await h.query<{ calendar: string | null }>(
+      sql`select calendar from outbox_messages where to_email = 'cveta@example.bg' and template = 'event_changed_waiting'`,
+    );
+    expect(waitingCalendar?.calendar).toBeNull();
   });
 
   it('refuses bad input with field errors in the language asked, saving nothing', async () => {

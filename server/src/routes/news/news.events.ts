@@ -3,16 +3,21 @@ import { EMAILED_PAGES } from '@portal/shared';
 import { enqueueEmail } from '../../email/outbox.ts';
 import type { EventHandlers } from '../../events/events.ts';
 import { findRepresentativeRecipients } from '../memberships/memberships.repository.ts';
-import { emailPromoted } from './events.service.ts';
+import { emailEventChanged, emailPromoted } from './events.service.ts';
 
 /**
  * The committee's decision on a proposed member news reaches its proposer by email (decision 040): approved
  * with the link to the post, or returned with the reason. A proposer whose account is gone or disabled
  * is replaced by the organisation's representatives.
  */
-export const newsHandlers: EventHandlers<'news.proposal_decided' | 'news.registration_promoted'> = {
+export const newsHandlers: EventHandlers<
+  'news.proposal_decided' | 'news.registration_promoted' | 'news.event_changed'
+> = {
   async 'news.registration_promoted'(tx, event, { publicUrl }) {
     await emailPromoted(tx, event.registrationId, publicUrl);
+  },
+  async 'news.event_changed'(tx, event, { publicUrl }) {
+    await emailEventChanged(tx, event.postId, event.sequence, publicUrl);
   },
   async 'news.proposal_decided'(tx, event, { publicUrl }) {
     const [post] = await tx

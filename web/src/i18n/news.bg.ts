@@ -150,6 +150,7 @@ export const newsBg = {
     endDay: 'Край (ден)',
     endTime: 'Край (час)',
     sofiaTime: 'Часовете са по българско време.',
+    changeEmails: 'Записаните ще получат имейл, ако промените часа или мястото.',
     place: 'Място',
     onlineUrl: 'Връзка за участие онлайн (по желание)',
     registrationEnabled: 'Със записване',

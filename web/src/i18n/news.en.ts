@@ -151,6 +151,7 @@ export const newsEn: NewsMessages = {
     endDay: 'End (day)',
     endTime: 'End (time)',
     sofiaTime: 'Times are Sofia time.',
+    changeEmails: 'Those registered will get an email if you change the time or place.',
     place: 'Place',
     onlineUrl: 'Link to join online (optional)',
     registrationEnabled: 'With registration',

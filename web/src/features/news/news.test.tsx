@@ -182,6 +182,45 @@ describe('the news editor', () => {
     expect(created).toMatchObject({ category: 'news', titleBg: 'Първо заседание', slug: null, areaIds: [] });
   });
 
+  it('warns on an event with registrations that a new time or place emails them', async () => {
+    const event = (confirmed: number, waiting: number) => ({
+      event: {
+        startsAt: '2027-03-12T08:00:00.000Z',
+        endsAt: '2027-03-12T11:00:00.000Z',
+        place: 'Зала',
+        onlineUrl: null,
+        registrationEnabled: true,
+        registrationOpenTo: 'public',
+        capacity: 2,
+        registrationClosesAt: null,
+        seatsLeft: 2 - confirmed,
+        waiting,
+        registrationOpen: true,
+        confirmed,
+        sequence: 0,
+      },
+      items: [],
+    });
+    let registered = 0;
+    stubApi({
+      ...committee(),
+      '/api/committee/news/:id': () => json(editorPost({ category: 'event' })),
+      '/api/committee/news/:id/registrations': () => json(event(registered, 0)),
+    });
+    const first = renderApp(`/committee/news/${POST_ID}`);
+    expect(await screen.findByText('Часовете са по българско време.')).toBeVisible();
+    expect(screen.queryByText(/Записаните ще получат имейл/)).toBeNull();
+    first.unmount();
+
+    registered = 1;
+    renderApp(`/committee/news/${POST_ID}`);
+    expect(
+      await screen.findByText(
+        'Часовете са по българско време. Записаните ще получат имейл, ако промените часа или мястото.',
+      ),
+    ).toBeVisible();
+  });
+
   it('publishes after a confirmation and says so', async () => {
     const api = stubApi({
       ...committee(),

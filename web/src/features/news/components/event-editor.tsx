@@ -191,6 +191,7 @@ function EventDetailsForm({ post, event }: { post: NewsPost; event: EventEditor 
         </SimpleGrid>
         <Text size="xs" c="dimmed">
           {t('news.eventEditor.sofiaTime')}
+          {event && event.confirmed + event.waiting > 0 ? ` ${t('news.eventEditor.changeEmails')}` : ''}
         </Text>
         <TextInput
           label={t('news.eventEditor.place')}

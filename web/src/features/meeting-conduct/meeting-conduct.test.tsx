@@ -216,6 +216,23 @@ describe('the conduct of a meeting on its page (decision 043)', () => {
     expect(screen.getByRole('radiogroup', { name: 'Борис Петров' })).not.toHaveAccessibleDescription();
   });
 
+  it('shows a conflict from the server and fetches the view again', async () => {
+    await i18n.changeLanguage('bg');
+    const api = meetingApi(conduct(), {
+      [`/api/meetings/${ID}/attendance`]: () =>
+        problem(409, 'Заседанието не се провежда', undefined, { code: 'conduct.not_running' }),
+    });
+    const app = renderApp(`/meetings/${ID}`);
+    await app.user.click(
+      within(await screen.findByRole('radiogroup', { name: 'Борис Петров' })).getByRole('radio', {
+        name: 'Отсъства',
+      }),
+    );
+    await app.user.click(screen.getByRole('button', { name: 'Запази присъствието' }));
+    expect(await screen.findByText('Заседанието не се провежда')).toBeInTheDocument();
+    await waitFor(() => expect(api.requestsTo(`/api/meetings/${ID}/conduct`).length).toBeGreaterThan(1));
+  });
+
   it('makes an invited meeting held when its officer saves the attendance', async () => {
     await i18n.changeLanguage('bg');
     let held = false;

@@ -128,31 +128,34 @@ test('a meeting is planned, answered, held with a decision, minuted, approved an
 });
 
 /**
- * The secretary marks everyone present, opens the vote on `item` with a motion, enters the tally and
- * closes it; returns the decision's number.
+ * The secretary records the attendance (the meeting becomes held, with quorum), opens the vote on `item`
+ * with a motion, enters the tally and closes it after the confirmation; returns the decision's number.
  */
 async function holdMeeting(page: Page, item: string): Promise<string> {
-  // TODO(lead): through the conduct panel once it lands; until then through the API.
-  const id = new URL(page.url()).pathname.split('/').pop()!;
-  const headers = { origin: new URL(page.url()).origin };
-  const conduct = await (await page.request.get(`/api/meetings/${id}/conduct`)).json();
-  const entries = conduct.seats.map((s: { id: string }) => ({ participantId: s.id, attendance: 'present' }));
-  const saved = await page.request.put(`/api/meetings/${id}/attendance`, { data: { entries }, headers });
-  expect(saved.ok(), await saved.text()).toBe(true);
-  const itemId = conduct.items.find((i: { titleBg: string }) => i.titleBg === item).id;
-  const opened = await page.request.post(`/api/meetings/${id}/items/${itemId}/vote`, {
-    data: { mode: 'tally', motionBg: 'Приема плана за дейността.' },
-    headers,
-  });
-  expect(opened.ok()).toBe(true);
-  const closed = await page.request.post(`/api/meetings/${id}/items/${itemId}/vote/close`, {
-    data: { tally: { for: entries.length, against: 0, abstain: 0 } },
-    headers,
-  });
-  expect(closed.ok()).toBe(true);
-  const after = await (await page.request.get(`/api/meetings/${id}/conduct`)).json();
-  const number = after.items.find((i: { id: string }) => i.id === itemId).vote.decisionNumber;
-  expect(number).toMatch(/^\d{4}-\d{3}$/);
-  await page.reload();
-  return number;
+  const attendance = page.getByRole('form', { name: 'Присъствие' });
+  await attendance.getByRole('button', { name: 'Отбележи неотбелязаните като присъстващи' }).click();
+  await expect(page.getByText('Има кворум — заседанието може да взема решения')).toBeVisible();
+  await attendance.getByRole('button', { name: 'Запази присъствието' }).click();
+  await expect(page.getByText('Присъствието е записано.')).toBeVisible();
+  await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+
+  const card = page.getByRole('article', { name: new RegExp(item) });
+  await card.getByRole('button', { name: 'Открий гласуване' }).click();
+  await card
+    .getByRole('textbox', { name: 'Предложение за решение (на български)' })
+    .fill('Приема плана за дейността.');
+  await card.getByRole('radio', { name: 'Резултатът се въвежда от секретаря' }).check();
+  await card.getByRole('button', { name: 'Открий', exact: true }).click();
+  const tally = card.getByRole('form', { name: 'Резултат от гласуването' });
+  await tally.getByRole('textbox', { name: 'За' }).fill('3');
+  await tally.getByRole('button', { name: 'Закрий гласуването' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Закриване на гласуването' });
+  await expect(confirm.getByText('За: 3 · Против: 0 · Въздържал се: 0')).toBeVisible();
+  await confirm.getByRole('button', { name: 'Закрий гласуването' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(card.getByText('Прието', { exact: true })).toBeVisible();
+  const decision = card.getByRole('link', { name: /^Решение № / });
+  const number = /(\d{4}-\d{3})/.exec((await decision.textContent()) ?? '')?.[1];
+  expect(number).toBeDefined();
+  return number!;
 }

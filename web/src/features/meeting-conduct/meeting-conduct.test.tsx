@@ -260,8 +260,9 @@ describe('the conduct of a meeting on its page (decision 043)', () => {
         { participantId: VALYA, attendance: 'present' },
       ],
     });
-    // The meeting is fetched again: its status is now held.
+    // The meeting is fetched again: its status is now held; so are its minutes (now open to drafting).
     await waitFor(() => expect(screen.queryByText(/Със записването му/)).toBeNull());
+    await waitFor(() => expect(api.requestsTo(`/api/meetings/${ID}/minutes`).length).toBe(2));
   });
 
   it('opens a vote with its motion and mode', async () => {

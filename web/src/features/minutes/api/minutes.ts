@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
 
-const keys = { minutes: (meetingId: string) => ['minutes', meetingId] as const };
+/** The minutes' query keys (the meeting page refetches them when the meeting's record changes). */
+export const minutesKeys = { minutes: (meetingId: string) => ['minutes', meetingId] as const };
+const keys = minutesKeys;
 
 /** The minutes as the reader may see them; null when there are none they may read (the server's 404). */
 export function useMinutes(meetingId: string) {

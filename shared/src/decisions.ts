@@ -59,8 +59,12 @@ export function membershipDecisionText(
   proposal: Pick<MembershipProposal, 'action' | 'category' | 'effectiveOn'>,
   organization: { nameBg: string; nameEn: string; eik: string },
   tally: Pick<Tally, 'for' | 'against' | 'abstain'>,
+  /** The body that decided (a meeting's body, decision 046); the committee by default. */
+  body?: { bg: string; en: string },
 ): { textBg: string; textEn: string } {
   const label = MEMBERSHIP_ACTION_LABELS[proposal.action];
+  const byBg = body ? body.bg : 'Комитетът';
+  const byEn = body ? body.en : 'The committee';
   const what = (lang: Language) =>
     proposal.action === 'change_category' && proposal.category
       ? `${label[lang]} (${MEMBERSHIP_CATEGORY_LABELS[proposal.category][lang]})`
@@ -70,12 +74,12 @@ export function membershipDecisionText(
   const from = proposal.effectiveOn;
   return outcome === 'approved'
     ? {
-        textBg: `Комитетът реши: ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}) от ${from}, с гласове за/против/въздържали се ${tallyText}.`,
-        textEn: `The committee decided: ${what('en')} of the membership of ${nameEn} (EIK ${eik}) from ${from}, by ${tallyText} votes for/against/abstaining.`,
+        textBg: `${byBg} реши: ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}) от ${from}, с гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `${byEn} decided: ${what('en')} of the membership of ${nameEn} (EIK ${eik}) from ${from}, by ${tallyText} votes for/against/abstaining.`,
       }
     : {
-        textBg: `Комитетът не прие предложението за ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}); гласове за/против/въздържали се ${tallyText}.`,
-        textEn: `The committee did not adopt the proposed ${what('en')} of the membership of ${nameEn} (EIK ${eik}); ${tallyText} votes for/against/abstaining.`,
+        textBg: `${byBg} не прие предложението за ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}); гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `${byEn} did not adopt the proposed ${what('en')} of the membership of ${nameEn} (EIK ${eik}); ${tallyText} votes for/against/abstaining.`,
       };
 }
 

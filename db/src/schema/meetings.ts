@@ -239,10 +239,17 @@ export const meetingItemVotes = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * For a minutes item: the draft revision put to the vote and its version when the vote opened — an
+     * adopted motion approves exactly that text (decision 046).
+     */
+    minutesId: uuid('minutes_id').references((): AnyPgColumn => meetingMinutes.id, { onDelete: 'restrict' }),
+    minutesVersion: integer('minutes_version'),
     ...version,
   },
   (t) => [
     index('meeting_item_votes_meeting_idx').on(t.meetingId),
+    check('meeting_item_votes_minutes_check', sql`(minutes_id is null) = (minutes_version is null)`),
     check('meeting_item_votes_mode_check', sql.raw(`mode in (${list(ITEM_VOTE_MODES)})`)),
     check(
       'meeting_item_votes_counts_check',

@@ -318,6 +318,14 @@ export const messages = {
     bg: 'Протоколът няма проект, който да се коментира или одобри.',
     en: 'There is no draft of the minutes to comment on or approve.',
   },
+  'minutes.vote_open.title': {
+    bg: 'Протоколът се гласува на заседание',
+    en: 'The minutes are being voted on at a meeting',
+  },
+  'minutes.vote_open.detail': {
+    bg: 'Докато следващото заседание гласува одобряването на проекта, той не се променя и не се одобрява отделно. Нищо не е записано.',
+    en: 'While the next meeting votes on approving the draft, it is neither changed nor approved separately. Nothing was recorded.',
+  },
   'minutes.meeting_not_held.title': { bg: 'Заседанието не е проведено', en: 'The meeting has not been held' },
   'minutes.meeting_not_held.detail': {
     bg: 'Протокол се пише след като заседанието е проведено.',
@@ -579,13 +587,21 @@ export const messages = {
     bg: 'По тази точка резултатът се въвежда от водещия заседанието, не се гласува в портала.',
     en: 'On this item the count is entered by the officer running the meeting, not cast in the portal.',
   },
-  'conduct.membership_item.title': {
-    bg: 'Промяна в членство не се гласува на заседание',
-    en: 'Membership changes are not voted at a meeting',
+  'conduct.minutes_no_draft.title': {
+    bg: 'Няма проект на протокол за одобряване',
+    en: 'No draft minutes to approve',
   },
-  'conduct.membership_item.detail': {
-    bg: 'Промяна в членството се решава с гласуване на комитета в раздел „Членове“; тук точката се обсъжда. Нищо не е записано.',
-    en: 'A change of membership is decided by the committee’s vote under Members; here the item is discussed. Nothing was recorded.',
+  'conduct.minutes_no_draft.detail': {
+    bg: 'Последната редакция на протокола от по-ранното заседание не е проект (вече е одобрена или няма протокол). Гласуването не е открито.',
+    en: 'The latest revision of the earlier meeting’s minutes is not a draft (already approved, or no minutes yet). The vote was not opened.',
+  },
+  'conduct.minutes_changed.title': {
+    bg: 'Протоколът е променен след откриване на гласуването',
+    en: 'The minutes changed after the vote was opened',
+  },
+  'conduct.minutes_changed.detail': {
+    bg: 'Гласуваната редакция на протокола вече не е последният проект, затова не може да бъде одобрена. Нищо не е записано.',
+    en: 'The revision of the minutes put to the vote is no longer the latest draft, so it cannot be approved. Nothing was recorded.',
   },
   'body.position_has_account.title': { bg: 'Лицето има профил', en: 'The person has an account' },
   'body.position_has_account.detail': {
@@ -773,6 +789,26 @@ export const messages = {
   'meetings.board_item_unknown': {
     bg: 'Няма такава обява на борсата за сътрудничество.',
     en: 'There is no such item on the cooperation board.',
+  },
+  'meetings.minutes_not_allowed': {
+    bg: 'Само точка за одобряване на протокол посочва заседание.',
+    en: 'Only an item approving minutes names a meeting.',
+  },
+  'meetings.minutes_meeting_unknown': {
+    bg: 'Няма заседание на същия орган с този идентификатор.',
+    en: 'There is no meeting of the same body with this identifier.',
+  },
+  'meetings.minutes_meeting_not_earlier': {
+    bg: 'Одобрява се протокол от по-ранно заседание.',
+    en: 'The minutes approved must be those of an earlier meeting.',
+  },
+  'meetings.minutes_meeting_cancelled': {
+    bg: 'Заседанието е отменено и няма протокол.',
+    en: 'The meeting was cancelled and has no minutes.',
+  },
+  'meetings.minutes_no_draft': {
+    bg: 'Протоколът от това заседание няма проект за одобряване.',
+    en: 'The minutes of this meeting have no draft to approve.',
   },
   'meetings.order_incomplete': {
     bg: 'Посочете всяка точка от дневния ред точно веднъж.',

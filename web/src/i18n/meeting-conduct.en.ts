@@ -43,7 +43,6 @@ export const meetingConductEn: MeetingConductMessages = {
   votesTitle: 'Votes on the agenda items',
   itemsEmpty: 'The agenda is empty.',
   noVote: 'No vote taken.',
-  membershipItem: 'A change of membership is decided by the committee’s vote, not at the meeting.',
   needsHeld: 'Votes on the items open once attendance is recorded.',
   openVote: 'Open the vote',
   openVoteTitle: 'Open the vote on “{{title}}”',

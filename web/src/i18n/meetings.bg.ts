@@ -33,6 +33,7 @@ export const meetingsBg = {
     application: 'Заявление за членство',
     membership: 'Членство на {{name}}',
     board_item: 'Обява на борсата',
+    minutes: 'Одобряване на протокола от предишно заседание',
   },
   documents: 'Материали',
   documentsEmpty: 'Няма качени материали.',

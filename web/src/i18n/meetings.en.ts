@@ -34,6 +34,7 @@ export const meetingsEn: MeetingsMessages = {
     application: 'Membership application',
     membership: 'Membership of {{name}}',
     board_item: 'Cooperation board item',
+    minutes: 'Approval of the minutes of an earlier meeting',
   },
   documents: 'Documents',
   documentsEmpty: 'No documents uploaded.',

@@ -129,6 +129,9 @@ export async function findAgendaItem(db: Db, meetingId: string, itemId: string) 
       kind: meetingAgendaItems.kind,
       titleBg: meetingAgendaItems.titleBg,
       applicationId: meetingAgendaItems.applicationId,
+      organizationId: meetingAgendaItems.organizationId,
+      proposal: meetingAgendaItems.proposal,
+      minutesMeetingId: meetingAgendaItems.minutesMeetingId,
     })
     .from(meetingAgendaItems)
     .where(and(eq(meetingAgendaItems.meetingId, meetingId), eq(meetingAgendaItems.id, itemId)));
@@ -165,6 +168,8 @@ export async function findItemVote(db: Db, itemId: string) {
       motionBg: meetingItemVotes.motionBg,
       motionEn: meetingItemVotes.motionEn,
       closedAt: meetingItemVotes.closedAt,
+      minutesId: meetingItemVotes.minutesId,
+      minutesVersion: meetingItemVotes.minutesVersion,
     })
     .from(meetingItemVotes)
     .where(eq(meetingItemVotes.agendaItemId, itemId));
@@ -181,6 +186,9 @@ export async function insertItemVote(
     motionBg: string;
     motionEn: string;
     recordedBy: string;
+    /** A minutes item: the draft put to the vote, as read (decision 046). */
+    minutesId?: string;
+    minutesVersion?: number;
   },
 ): Promise<boolean> {
   const rows = await db

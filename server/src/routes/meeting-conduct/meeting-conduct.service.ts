@@ -19,7 +19,10 @@ import { loadRow } from '../applications/application-row.ts';
 import { insertEvent, updateState } from '../applications/applications.repository.ts';
 import { allocateDecisionNumber } from '../decisions/numbers.ts';
 import { mayRunMeetingsOf, seatsOf } from '../meetings/access.ts';
+import { loadMember } from '../memberships/memberships.service.ts';
+import { approveRevision, draftOnTheTable } from '../minutes/minutes.service.ts';
 import { decideAdmission } from '../voting/admission-decision.ts';
+import { checkMembershipItem, decideMembership } from '../voting/membership-votes.service.ts';
 import { insertDecision } from '../voting/voting.repository.ts';
 import {
   closeItemVote as closeItemVoteRow,
@@ -263,8 +266,10 @@ export async function recordAttendance(
 
 /**
  * Opens the vote on an agenda item with its motion. An application's item moves the application to
- * `in_vote` through the state machine (the committee cannot open a second vote on it meanwhile); a
- * membership action is refused (decided by the committee's membership vote, decision 043).
+ * `in_vote` through the state machine (the committee cannot open a second vote on it meanwhile). A
+ * membership item's proposal is checked as the committee's membership vote checks it (decision 046), and
+ * the membership is frozen while the vote is open; a minutes item puts the earlier meeting's draft, as it
+ * is now (its version), to the vote.
  */
 export async function openItemVote(
   db: Db,
@@ -277,8 +282,14 @@ export async function openItemVote(
     const meeting = await lockRun(tx, context, meetingId, ['held'], 'conduct.not_held');
     const item = await findAgendaItem(tx, meetingId, itemId);
     if (!item) throw new AppError('conduct.item_not_found', 404);
-    if (item.kind === 'membership') throw new AppError('conduct.membership_item', 409);
     if (await findItemVote(tx, itemId)) throw new AppError('conduct.vote_exists', 409);
+    if (item.kind === 'membership' && item.organizationId && item.proposal) {
+      await checkMembershipItem(tx, item.organizationId, item.proposal);
+    }
+    const minutes =
+      item.kind === 'minutes' && item.minutesMeetingId
+        ? await draftOnTheTable(tx, item.minutesMeetingId)
+        : undefined;
     if (item.applicationId) {
       const row = await loadRow(tx, item.applicationId, true);
       const to = nextState(row.state, 'open_vote');
@@ -307,13 +318,20 @@ export async function openItemVote(
       motionBg: body.motionBg,
       motionEn: body.motionEn,
       recordedBy: context.actor.userId,
+      ...(minutes ? { minutesId: minutes.id, minutesVersion: minutes.version } : {}),
     });
     if (!opened) throw new AppError('conduct.vote_exists', 409);
     await recordAudit(tx, context.actor, {
       action: 'meeting.vote_opened',
       entityType: 'meeting',
       entityId: meetingId,
-      after: { agendaItemId: itemId, mode: body.mode, motionBg: body.motionBg, motionEn: body.motionEn },
+      after: {
+        agendaItemId: itemId,
+        mode: body.mode,
+        motionBg: body.motionBg,
+        motionEn: body.motionEn,
+        ...(minutes ? { minutesRevision: minutes.revision, minutesVersion: minutes.version } : {}),
+      },
     });
   });
 }
@@ -405,6 +423,14 @@ export async function closeItemVote(
       after: { agendaItemId: itemId, outcome, tally, quorate },
     });
     const body = await findBodyName(tx, meeting.bodyId);
+    const venue = { meetingId, agendaItemId: itemId, bodyNameBg: body.nameBg, bodyNameEn: body.nameEn };
+    if (item.kind === 'membership' && item.organizationId && item.proposal) {
+      // Under the membership's row lock (after the meeting's): the one membership decision path.
+      const row = await loadMember(tx, item.organizationId, true);
+      if (outcome === 'no_quorum') return;
+      await decideMembership(tx, context.actor, row, item.proposal, outcome, tally, venue);
+      return;
+    }
     if (item.applicationId) {
       const row = await loadRow(tx, item.applicationId, true);
       await decideAdmission(tx, context.actor, row, {
@@ -412,7 +438,7 @@ export async function closeItemVote(
         tally,
         actorId: context.actor.userId,
         voteSessionId: null,
-        meeting: { meetingId, agendaItemId: itemId, bodyNameBg: body.nameBg, bodyNameEn: body.nameEn },
+        meeting: venue,
       });
       return;
     }
@@ -447,5 +473,15 @@ export async function closeItemVote(
         tally,
       },
     });
+    if (item.kind === 'minutes' && outcome === 'approved' && item.minutesMeetingId) {
+      if (!vote.minutesId || vote.minutesVersion === null) throw new AppError('conduct.minutes_changed', 409);
+      await approveRevision(tx, context.actor, {
+        meetingId: item.minutesMeetingId,
+        minutesId: vote.minutesId,
+        version: vote.minutesVersion,
+        approvedBy: context.actor.userId,
+        decision: { id, number: counter.number, meetingId, agendaItemId: itemId },
+      });
+    }
   });
 }

@@ -15,6 +15,7 @@ import {
   lt,
   meetingAgendaItems,
   meetingDocuments,
+  meetingMinutes,
   meetingParticipants,
   meetings,
   memberships,
@@ -47,6 +48,7 @@ import {
 import { recordAudit, type SignedInActor } from '../../audit.ts';
 import { AppError, type FieldIssue, fieldError } from '../../errors.ts';
 import { recordEvent } from '../../events/events.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { findMemberOrganizations, findPositions } from '../bodies/bodies.repository.ts';
 import { bodyMembersOn } from '../bodies/bodies.service.ts';
 import { mayRunMeetingsOf, seatsOf } from './access.ts';
@@ -394,7 +396,7 @@ export async function cancelMeeting(
 // ---------- agenda ----------
 
 /** Checks what an item links to (field errors, nothing saved) and returns the columns to write. */
-async function agendaColumns(tx: Db, input: AgendaItemBody) {
+async function agendaColumns(tx: Db, meeting: MeetingRow, input: AgendaItemBody) {
   const base = {
     kind: input.kind,
     titleBg: input.titleBg,
@@ -405,8 +407,12 @@ async function agendaColumns(tx: Db, input: AgendaItemBody) {
     organizationId: null as string | null,
     proposal: null as MembershipProposal | null,
     boardItemId: null as string | null,
+    minutesMeetingId: null as string | null,
   };
   const issues: FieldIssue[] = [];
+  if (input.kind !== 'minutes' && input.minutesMeetingId) {
+    issues.push({ path: 'body.minutesMeetingId', code: 'meetings.minutes_not_allowed' });
+  }
   if (input.kind === 'application') {
     if (!input.applicationId) {
       issues.push({ path: 'body.applicationId', code: 'meetings.link_required' });
@@ -450,9 +456,42 @@ async function agendaColumns(tx: Db, input: AgendaItemBody) {
       if (!item) issues.push({ path: 'body.boardItemId', code: 'meetings.board_item_unknown' });
       else base.boardItemId = input.boardItemId;
     }
+  } else if (input.kind === 'minutes') {
+    const code = input.minutesMeetingId
+      ? await minutesMeetingProblem(tx, meeting, input.minutesMeetingId)
+      : 'meetings.link_required';
+    if (code) issues.push({ path: 'body.minutesMeetingId', code });
+    else base.minutesMeetingId = input.minutesMeetingId;
   }
   if (issues.length > 0) throw new AppError('validation.failed', 400, { fields: issues });
   return base;
+}
+
+/**
+ * Why `minutesMeetingId` cannot be a minutes item of `meeting` (decision 046), or null: it must be an
+ * earlier meeting (starting before this one) of the same body, not cancelled, whose latest revision of the
+ * minutes is a draft.
+ */
+async function minutesMeetingProblem(
+  tx: Db,
+  meeting: MeetingRow,
+  minutesMeetingId: string,
+): Promise<MessageKey | null> {
+  const [earlier] = await tx
+    .select({ bodyId: meetings.bodyId, startsAt: meetings.startsAt, status: meetings.status })
+    .from(meetings)
+    .where(eq(meetings.id, minutesMeetingId));
+  if (!earlier || earlier.bodyId !== meeting.bodyId) return 'meetings.minutes_meeting_unknown';
+  if (earlier.startsAt.getTime() >= meeting.startsAt.getTime()) return 'meetings.minutes_meeting_not_earlier';
+  if (earlier.status === 'cancelled') return 'meetings.minutes_meeting_cancelled';
+  const [latest] = await tx
+    .select({ status: meetingMinutes.status })
+    .from(meetingMinutes)
+    .where(eq(meetingMinutes.meetingId, minutesMeetingId))
+    .orderBy(desc(meetingMinutes.revision))
+    .limit(1);
+  if (latest?.status !== 'draft') return 'meetings.minutes_no_draft';
+  return null;
 }
 
 export async function addAgendaItem(
@@ -463,8 +502,8 @@ export async function addAgendaItem(
   input: AgendaItemBody,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await openForChange(tx, user, meetingId);
-    const columns = await agendaColumns(tx, input);
+    const meeting = await openForChange(tx, user, meetingId);
+    const columns = await agendaColumns(tx, meeting, input);
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${meetingAgendaItems.position}), 0)::int` })
       .from(meetingAgendaItems)
@@ -505,9 +544,9 @@ export async function updateAgendaItem(
   { version, ...input }: AgendaItemUpdateBody,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await openForChange(tx, user, meetingId);
+    const meeting = await openForChange(tx, user, meetingId);
     const before = await loadItem(tx, meetingId, itemId);
-    const columns = await agendaColumns(tx, input);
+    const columns = await agendaColumns(tx, meeting, input);
     const [after] = await tx
       .update(meetingAgendaItems)
       .set({ ...columns, version: before.version + 1, updatedAt: new Date() })

@@ -7,6 +7,8 @@ import {
   exists,
   isNull,
   like,
+  meetingAgendaItems,
+  meetingItemVotes,
   membershipEvents,
   memberships,
   ne,
@@ -172,7 +174,10 @@ export async function findDecisionByNumber(db: Db, number: string) {
   return row;
 }
 
-/** Is a vote open on the membership (other than `except`)? */
+/**
+ * Is a vote open on the membership: a committee vote session (other than `except`), or a meeting's vote
+ * on a membership item about the organisation (decision 046)?
+ */
 export async function hasOpenVote(db: Db, organizationId: string, except: string | null): Promise<boolean> {
   const rows = await db
     .select({ id: voteSessions.id })
@@ -184,7 +189,20 @@ export async function hasOpenVote(db: Db, organizationId: string, except: string
         except ? ne(voteSessions.id, except) : undefined,
       ),
     );
-  return rows.length > 0;
+  if (rows.length > 0) return true;
+  const atMeetings = await db
+    .select({ id: meetingItemVotes.agendaItemId })
+    .from(meetingItemVotes)
+    .innerJoin(meetingAgendaItems, eq(meetingAgendaItems.id, meetingItemVotes.agendaItemId))
+    .where(
+      and(
+        eq(meetingAgendaItems.kind, 'membership'),
+        eq(meetingAgendaItems.organizationId, organizationId),
+        isNull(meetingItemVotes.closedAt),
+      ),
+    )
+    .limit(1);
+  return atMeetings.length > 0;
 }
 
 /** Sets the membership's status and category: a new version. */

@@ -6,6 +6,8 @@ import {
   desc,
   eq,
   governingBodies,
+  inArray,
+  isNull,
   isUniqueViolation,
   meetingAgendaItems,
   meetingItemVotes,
@@ -196,6 +198,10 @@ const WORDS = {
     rejected: 'Отхвърлено.',
     noQuorum: 'Без решение: няма кворум.',
     noVote: 'Без гласуване.',
+    minutesApproved: (meeting: string, date: string, n: string) =>
+      `Протоколът от заседание „${meeting}“ от ${date} е одобрен с решение № ${n}.`,
+    minutesNotApproved: (meeting: string, date: string) =>
+      `Протоколът от заседание „${meeting}“ от ${date} не е одобрен.`,
   },
   en: {
     title: (body: string) => `Minutes of the meeting of the ${body}`,
@@ -218,6 +224,10 @@ const WORDS = {
     rejected: 'Not carried.',
     noQuorum: 'No decision: no quorum.',
     noVote: 'No vote.',
+    minutesApproved: (meeting: string, date: string, n: string) =>
+      `The minutes of the meeting “${meeting}” of ${date} are approved by decision No. ${n}.`,
+    minutesNotApproved: (meeting: string, date: string) =>
+      `The minutes of the meeting “${meeting}” of ${date} are not approved.`,
   },
 } as const;
 
@@ -262,6 +272,8 @@ export async function prefillMinutes(
   const items = await db
     .select({
       id: meetingAgendaItems.id,
+      kind: meetingAgendaItems.kind,
+      minutesMeetingId: meetingAgendaItems.minutesMeetingId,
       titleBg: meetingAgendaItems.titleBg,
       titleEn: meetingAgendaItems.titleEn,
       notesBg: meetingAgendaItems.notesBg,
@@ -280,6 +292,27 @@ export async function prefillMinutes(
     .where(eq(meetingAgendaItems.meetingId, meetingId))
     .orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.createdAt));
 
+  // The earlier meetings whose minutes an item approves (decision 046), named in the item's outcome.
+  const earlierIds = items.flatMap((i) => (i.minutesMeetingId ? [i.minutesMeetingId] : []));
+  const earlier = new Map(
+    earlierIds.length === 0
+      ? []
+      : (
+          await db
+            .select({
+              id: meetings.id,
+              titleBg: meetings.titleBg,
+              titleEn: meetings.titleEn,
+              startsAt: meetings.startsAt,
+            })
+            .from(meetings)
+            .where(inArray(meetings.id, earlierIds))
+        ).map((m) => [m.id, m]),
+  );
+  const day = new Intl.DateTimeFormat(lang === 'bg' ? 'bg-BG' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Sofia',
+  });
   const names = new Map(seats.map((s) => [s.id, s.name]));
   const present = seats.filter((s) => s.attendance === 'present' || s.attendance === 'proxy').length;
   const when = new Intl.DateTimeFormat(lang === 'bg' ? 'bg-BG' : 'en-GB', {
@@ -336,6 +369,17 @@ export async function prefillMinutes(
       '',
       `${tally}. ${item.outcome === 'approved' ? w.approved : w.rejected}`,
     );
+    const of = item.minutesMeetingId ? earlier.get(item.minutesMeetingId) : undefined;
+    if (item.kind === 'minutes' && of) {
+      const name = title(of.titleBg, of.titleEn);
+      const date = day.format(of.startsAt);
+      lines.push(
+        '',
+        item.outcome === 'approved' && item.decision
+          ? w.minutesApproved(name, date, item.decision)
+          : w.minutesNotApproved(name, date),
+      );
+    }
   });
   return `${lines.join('\n')}\n`;
 }
@@ -364,6 +408,8 @@ export async function saveDraft(
     if (!DRAFTABLE.includes(meeting.status)) {
       throw new AppError('minutes.meeting_not_held', 409);
     }
+    // While a later meeting votes on the draft, its text stays as it was put to the vote (decision 046).
+    if (await meetingVotesOn(tx, meetingId)) throw new AppError('minutes.vote_open', 409);
     const rows = await tx
       .select()
       .from(meetingMinutes)
@@ -475,45 +521,120 @@ export async function approveDraft(
   if (!readsDraft(rights)) throw notFound();
   if (!rights.chair) throw new AppError('auth.forbidden', 403);
   await db.transaction(async (tx) => {
-    const [approved] = await tx
-      .update(meetingMinutes)
-      .set({
-        status: 'approved',
-        approvedBy: user.id,
-        approvedAt: sql`now()`,
-        updatedAt: sql`now()`,
-        version: sql`${meetingMinutes.version} + 1`,
-      })
-      .where(
-        and(
-          eq(meetingMinutes.meetingId, meetingId),
-          eq(meetingMinutes.status, 'draft'),
-          eq(meetingMinutes.version, body.version),
-        ),
-      )
-      .returning();
-    if (!approved) {
-      // A draft changed since it was read, or approved by someone else a moment ago: stale. None at all: none.
-      const [any] = await tx
-        .select({ id: meetingMinutes.id })
-        .from(meetingMinutes)
-        .where(eq(meetingMinutes.meetingId, meetingId))
-        .limit(1);
-      throw any ? new AppError('minutes.stale', 409) : new AppError('minutes.no_draft', 409);
-    }
-    await tx
-      .update(meetings)
-      .set({ status: 'minutes_approved', updatedAt: sql`now()`, version: sql`${meetings.version} + 1` })
-      .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'held')));
-    await recordAudit(tx, actor, {
-      action: 'minutes.approved',
-      entityType: 'meeting_minutes',
-      entityId: approved.id,
-      before: { status: 'draft', version: body.version },
-      after: { status: 'approved', revision: approved.revision, version: approved.version },
-    });
+    await approveRevision(tx, actor, { meetingId, version: body.version, approvedBy: user.id });
   });
   return getMinutes(db, user, meetingId);
+}
+
+/**
+ * The one approval of minutes (decision 045 §6, 046): `UPDATE … WHERE status = 'draft' AND version =
+ * $read` — by the chair (`approveDraft`) or by a later meeting's adopted motion on a minutes item
+ * (`decision`: the draft put to the vote, by id and version; a different text is 409
+ * `conduct.minutes_changed`). The meeting's status becomes `minutes_approved`; audited `minutes.approved`
+ * with the decision's number when a meeting approved them. The chair's approval is refused (409
+ * `minutes.vote_open`) while a meeting votes on the draft.
+ */
+export async function approveRevision(
+  tx: Db,
+  actor: Actor,
+  target: {
+    meetingId: string;
+    version: number;
+    approvedBy: string | null;
+    minutesId?: string;
+    decision?: { id: string; number: string; meetingId: string; agendaItemId: string };
+  },
+): Promise<void> {
+  const { meetingId, version, decision } = target;
+  const [approved] = await tx
+    .update(meetingMinutes)
+    .set({
+      status: 'approved',
+      approvedBy: target.approvedBy,
+      approvedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      version: sql`${meetingMinutes.version} + 1`,
+    })
+    .where(
+      and(
+        eq(meetingMinutes.meetingId, meetingId),
+        eq(meetingMinutes.status, 'draft'),
+        eq(meetingMinutes.version, version),
+        target.minutesId ? eq(meetingMinutes.id, target.minutesId) : undefined,
+      ),
+    )
+    .returning();
+  if (!approved) {
+    if (decision) throw new AppError('conduct.minutes_changed', 409);
+    // A draft changed since it was read, or approved by someone else a moment ago: stale. None at all: none.
+    const [any] = await tx
+      .select({ id: meetingMinutes.id })
+      .from(meetingMinutes)
+      .where(eq(meetingMinutes.meetingId, meetingId))
+      .limit(1);
+    throw any ? new AppError('minutes.stale', 409) : new AppError('minutes.no_draft', 409);
+  }
+  // Checked after the UPDATE took the row's lock: a meeting vote opened meanwhile is seen here.
+  if (!decision && (await meetingVotesOn(tx, meetingId))) throw new AppError('minutes.vote_open', 409);
+  await tx
+    .update(meetings)
+    .set({ status: 'minutes_approved', updatedAt: sql`now()`, version: sql`${meetings.version} + 1` })
+    .where(and(eq(meetings.id, meetingId), eq(meetings.status, 'held')));
+  await recordAudit(tx, actor, {
+    action: 'minutes.approved',
+    entityType: 'meeting_minutes',
+    entityId: approved.id,
+    before: { status: 'draft', version },
+    after: {
+      status: 'approved',
+      revision: approved.revision,
+      version: approved.version,
+      ...(decision
+        ? {
+            decisionNumber: decision.number,
+            decisionId: decision.id,
+            atMeetingId: decision.meetingId,
+            agendaItemId: decision.agendaItemId,
+          }
+        : {}),
+    },
+  });
+}
+
+/** Is a vote open at a later meeting on an item approving `meetingId`'s minutes? */
+async function meetingVotesOn(tx: Db, meetingId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: meetingItemVotes.agendaItemId })
+    .from(meetingItemVotes)
+    .innerJoin(meetingAgendaItems, eq(meetingAgendaItems.id, meetingItemVotes.agendaItemId))
+    .where(
+      and(
+        eq(meetingAgendaItems.kind, 'minutes'),
+        eq(meetingAgendaItems.minutesMeetingId, meetingId),
+        isNull(meetingItemVotes.closedAt),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * The draft of `meetingId`'s minutes a later meeting puts to the vote (decision 046), locked with its
+ * meeting (saving a draft takes that lock, the chair's approval the row's): 409 `conduct.minutes_no_draft`
+ * when its latest revision is not a draft.
+ */
+export async function draftOnTheTable(
+  tx: Db,
+  meetingId: string,
+): Promise<{ id: string; revision: number; version: number }> {
+  await tx.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).for('update');
+  const [draft] = await tx
+    .select({ id: meetingMinutes.id, revision: meetingMinutes.revision, version: meetingMinutes.version })
+    .from(meetingMinutes)
+    .where(and(eq(meetingMinutes.meetingId, meetingId), eq(meetingMinutes.status, 'draft')))
+    .for('update');
+  if (!draft) throw new AppError('conduct.minutes_no_draft', 409);
+  return draft;
 }
 
 /** The revision `user` may read for printing: the given one, or the latest approved (else the draft). */

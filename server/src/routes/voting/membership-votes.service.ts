@@ -4,6 +4,7 @@ import {
   type MembershipVote,
   type MembershipVoteOpenBody,
   membershipDecisionText,
+  type Tally,
   type VoteChoice,
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
@@ -156,18 +157,52 @@ async function decide(
     after: { round: session.round, outcome, tally, automatic, ...proposal },
   });
   if (outcome === 'no_quorum') return;
+  await decideMembership(tx, actor, row, proposal, outcome, tally, { voteSessionId: session.id });
+}
 
+/** Where a membership change was decided: the committee's vote session or a meeting's agenda item. */
+export type MembershipVenue =
+  | { voteSessionId: string }
+  | { meetingId: string; agendaItemId: string; bodyNameBg: string; bodyNameEn: string };
+
+/**
+ * The one way a membership change put to a vote is decided (decisions 021 and 046): the committee's
+ * vote close and a body's vote on a membership item at a meeting both call it, under the membership's
+ * row lock. It numbers the decision in the register (subject `membership` for the committee, `meeting`
+ * linked to the meeting and its item for a meeting) and, when adopted, checks the change again and applies
+ * it resting on that decision (history, audit, the representatives' e-mails). A rejected proposal is
+ * recorded and changes nothing.
+ */
+export async function decideMembership(
+  tx: Db,
+  actor: Actor,
+  row: MemberRow,
+  proposal: MembershipProposal,
+  outcome: 'approved' | 'rejected',
+  tally: Tally,
+  venue: MembershipVenue,
+): Promise<{ number: string }> {
   const counter = await allocateDecisionNumber(tx);
   const organization = { nameBg: row.name_bg, nameEn: row.name_en, eik: row.eik };
-  const { textBg, textEn } = membershipDecisionText(outcome, proposal, organization, tally);
+  const atMeeting = 'meetingId' in venue ? venue : null;
+  const { textBg, textEn } = membershipDecisionText(
+    outcome,
+    proposal,
+    organization,
+    tally,
+    atMeeting ? { bg: atMeeting.bodyNameBg, en: atMeeting.bodyNameEn } : undefined,
+  );
+  const subject = atMeeting ? 'meeting' : 'membership';
   const decision = await insertDecision(tx, {
     year: counter.year,
     sequence: counter.sequence,
     number: counter.number,
     decidedOn: counter.today,
-    subject: 'membership',
+    subject,
     outcome,
-    voteSessionId: session.id,
+    ...(atMeeting
+      ? { meetingId: atMeeting.meetingId, agendaItemId: atMeeting.agendaItemId }
+      : { voteSessionId: (venue as { voteSessionId: string }).voteSessionId }),
     organizationId: row.id,
     organizationNameBg: row.name_bg,
     organizationNameEn: row.name_en,
@@ -181,18 +216,40 @@ async function decide(
     entityId: counter.number,
     after: {
       number: counter.number,
-      subject: 'membership',
+      subject,
       outcome,
       membershipAction: proposal.action,
       organizationId: row.id,
+      ...(atMeeting ? { meetingId: atMeeting.meetingId, agendaItemId: atMeeting.agendaItemId } : {}),
       tally,
     },
   });
-  if (outcome !== 'approved') return;
+  if (outcome !== 'approved') return { number: counter.number };
   // The proposal was checked at the opening, and nothing changed the membership while the vote was open.
-  const { toStatus, toCategory } = await checkChange(tx, row, proposal, null, session.id);
+  const { toStatus, toCategory } = await checkChange(
+    tx,
+    row,
+    proposal,
+    null,
+    atMeeting ? null : (venue as { voteSessionId: string }).voteSessionId,
+  );
   await applyChange(tx, actor, row, proposal, toStatus, toCategory, {
     id: decision.id,
     number: counter.number,
   });
+  return { number: counter.number };
+}
+
+/**
+ * Checks a membership item's proposal as the meeting's vote on it opens (decision 046): under the
+ * membership's row lock, as the committee's opening does — no other vote open on the membership (the
+ * committee's or another meeting's), the transition rules, a real category change.
+ */
+export async function checkMembershipItem(
+  tx: Db,
+  organizationId: string,
+  proposal: MembershipProposal,
+): Promise<void> {
+  const row = await loadMember(tx, organizationId, true);
+  await checkChange(tx, row, proposal, null);
 }

@@ -352,11 +352,7 @@ function ItemVotePanel({
         </Group>
         {vote ? <Motion vote={vote} /> : null}
         {!vote ? (
-          item.kind === 'membership' ? (
-            <Text size="sm" c="dimmed">
-              {t('meetingConduct.membershipItem')}
-            </Text>
-          ) : view.canManage && running ? (
+          view.canManage && running ? (
             <OpenVoteForm meetingId={meetingId} item={item} title={title.text} onChanged={onChanged} />
           ) : (
             <Text size="sm" c="dimmed">

@@ -141,6 +141,11 @@ function Agenda({ meeting }: { meeting: Meeting }) {
                     })}
                   </Anchor>
                 ) : null}
+                {item.kind === 'minutes' && item.minutesMeetingId ? (
+                  <Anchor component={Link} to={paths.meeting.href(item.minutesMeetingId)} size="sm">
+                    {t('meetings.about.minutes')}
+                  </Anchor>
+                ) : null}
                 {item.kind === 'board_item' && item.boardItemId ? (
                   <Anchor component={Link} to={paths.boardItem.href(item.boardItemId)} size="sm">
                     {t('meetings.about.board_item')}

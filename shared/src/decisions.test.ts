@@ -33,15 +33,38 @@ describe('the texts of the register of decisions', () => {
     });
   });
 
+  it('names the membership once for a suspension, and the body that decided at a meeting', () => {
+    const proposal = { action: 'suspend', category: null, effectiveOn: '2027-01-01' } as const;
+    const text = membershipDecisionText('approved', proposal, organization, tally, {
+      bg: 'Общото събрание',
+      en: 'The general assembly',
+    });
+    expect(text.textBg).toBe(
+      'Общото събрание реши: спиране на членството на Алфа ООД (ЕИК 131468980) от 2027-01-01, с гласове за/против/въздържали се 4/1/0.',
+    );
+    expect(text.textEn).toBe(
+      'The general assembly decided: suspension of the membership of Alpha Ltd (EIK 131468980) from 2027-01-01, by 4/1/0 votes for/against/abstaining.',
+    );
+    const withdrawn = membershipDecisionText(
+      'approved',
+      { ...proposal, action: 'withdraw' },
+      organization,
+      tally,
+    );
+    expect(withdrawn.textBg).toContain(
+      'прекратяване на членството на Алфа ООД (ЕИК 131468980) по негово желание от',
+    );
+  });
+
   it('words a rejected proposal without a date, as not adopted', () => {
     const proposal = { action: 'exclude', category: null, effectiveOn: '2026-12-01' } as const;
     expect(
       membershipDecisionText('rejected', proposal, organization, { for: 1, against: 3, abstain: 1 }),
     ).toEqual({
       textBg:
-        'Комитетът не прие предложението за изключване на членството на Алфа ООД (ЕИК 131468980); гласове за/против/въздържали се 1/3/1.',
+        'Комитетът не прие предложението за изключване на Алфа ООД (ЕИК 131468980) от клъстера; гласове за/против/въздържали се 1/3/1.',
       textEn:
-        'The committee did not adopt the proposed exclusion of the membership of Alpha Ltd (EIK 131468980); 1/3/1 votes for/against/abstaining.',
+        'The committee did not adopt the proposed exclusion of Alpha Ltd (EIK 131468980) from the cluster; 1/3/1 votes for/against/abstaining.',
     });
   });
 });

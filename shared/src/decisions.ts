@@ -62,25 +62,54 @@ export function membershipDecisionText(
   /** The body that decided (a meeting's body, decision 046); the committee by default. */
   body?: { bg: string; en: string },
 ): { textBg: string; textEn: string } {
-  const label = MEMBERSHIP_ACTION_LABELS[proposal.action];
   const byBg = body ? body.bg : 'Комитетът';
   const byEn = body ? body.en : 'The committee';
-  const what = (lang: Language) =>
-    proposal.action === 'change_category' && proposal.category
-      ? `${label[lang]} (${MEMBERSHIP_CATEGORY_LABELS[proposal.category][lang]})`
-      : label[lang];
-  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
   const { nameBg, nameEn, eik } = organization;
+  const category = proposal.category ? MEMBERSHIP_CATEGORY_LABELS[proposal.category] : null;
+  const act = actionText(proposal.action, category, {
+    bg: `${nameBg} (ЕИК ${eik})`,
+    en: `${nameEn} (EIK ${eik})`,
+  });
+  const tallyText = `${tally.for}/${tally.against}/${tally.abstain}`;
   const from = proposal.effectiveOn;
   return outcome === 'approved'
     ? {
-        textBg: `${byBg} реши: ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}) от ${from}, с гласове за/против/въздържали се ${tallyText}.`,
-        textEn: `${byEn} decided: ${what('en')} of the membership of ${nameEn} (EIK ${eik}) from ${from}, by ${tallyText} votes for/against/abstaining.`,
+        textBg: `${byBg} реши: ${act.bg} от ${from}, с гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `${byEn} decided: ${act.en} from ${from}, by ${tallyText} votes for/against/abstaining.`,
       }
     : {
-        textBg: `${byBg} не прие предложението за ${what('bg')} на членството на ${nameBg} (ЕИК ${eik}); гласове за/против/въздържали се ${tallyText}.`,
-        textEn: `${byEn} did not adopt the proposed ${what('en')} of the membership of ${nameEn} (EIK ${eik}); ${tallyText} votes for/against/abstaining.`,
+        textBg: `${byBg} не прие предложението за ${act.bg}; гласове за/против/въздържали се ${tallyText}.`,
+        textEn: `${byEn} did not adopt the proposed ${act.en}; ${tallyText} votes for/against/abstaining.`,
       };
+}
+
+/** A membership action on an organisation, in words that read whole in both languages. */
+function actionText(
+  action: MembershipProposal['action'],
+  category: Record<Language, string> | null,
+  who: Record<Language, string>,
+): Record<Language, string> {
+  switch (action) {
+    case 'change_category':
+      return {
+        bg: `промяна на категорията${category ? ` (${category.bg})` : ''} на членството на ${who.bg}`,
+        en: `change of category${category ? ` (${category.en})` : ''} of the membership of ${who.en}`,
+      };
+    case 'suspend':
+      return { bg: `спиране на членството на ${who.bg}`, en: `suspension of the membership of ${who.en}` };
+    case 'reinstate':
+      return {
+        bg: `възстановяване на членството на ${who.bg}`,
+        en: `reinstatement of the membership of ${who.en}`,
+      };
+    case 'withdraw':
+      return {
+        bg: `прекратяване на членството на ${who.bg} по негово желание`,
+        en: `withdrawal of ${who.en} from the cluster at its own request`,
+      };
+    case 'exclude':
+      return { bg: `изключване на ${who.bg} от клъстера`, en: `exclusion of ${who.en} from the cluster` };
+  }
 }
 
 /** What the register's decisions are about (meetings: issue 15 §2, decision 041). */

@@ -200,7 +200,10 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'governance', path: '/governance' },
     // Approved public minutes (issue 15 §3): the list and the first meeting's printable page, for anyone.
     { name: 'governance-minutes', path: '/governance/minutes' },
-    ...minutes.items.map((m) => ({ name: 'governance-minutes-meeting', path: `/governance/minutes/${m.meetingId}` })),
+    ...minutes.items.map((m) => ({
+      name: 'governance-minutes-meeting',
+      path: `/governance/minutes/${m.meetingId}`,
+    })),
     { name: 'not-found', path: '/no-such-page' },
   ];
   switch (role) {

@@ -184,7 +184,48 @@ describe('the agenda for the officers (decision 041)', () => {
     expect(field).toHaveAccessibleDescription(expect.stringContaining('Няма такова заявление.'));
   });
 
-  it('edits an item with the version read, and shows a membership proposal’s fields', async () => {
+  it('asks a membership action for the proposal’s fields: the category only for a change of category', async () => {
+    const api = stubApi({
+      ...chair(),
+      '/api/members/organizations': () => json({ items: [], total: 0, page: 1, pageSize: 50 }),
+      [`/api/meetings/${ID}/agenda`]: () =>
+        problem(400, 'Невалидни данни', [{ path: 'body.organizationId', message: 'Изберете организация.' }]),
+      [`/api/meetings/${ID}`]: () => json(meeting()),
+    });
+    const app = renderApp(`/meetings/${ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Добави точка' }));
+    const form = screen.getByRole('form', { name: 'Нова точка' });
+    await app.user.selectOptions(
+      within(form).getByRole('combobox', { name: 'Вид на точката' }),
+      'membership',
+    );
+    expect(within(form).getByRole('combobox', { name: /Нова категория/ })).toBeInTheDocument();
+    await app.user.selectOptions(
+      within(form).getByRole('combobox', { name: 'Предлагана промяна' }),
+      'suspend',
+    );
+    expect(within(form).queryByRole('combobox', { name: /Нова категория/ })).not.toBeInTheDocument();
+    await app.user.type(within(form).getByRole('textbox', { name: 'Мотиви' }), 'Неплатен членски внос');
+    const effective = await within(form).findByLabelText(/В сила от/, {
+      selector: 'input[data-dates-input]',
+    });
+    await app.user.type(effective, '01.04.2031');
+    await app.user.type(within(form).getByRole('textbox', { name: /Заглавие \(на български\)/ }), 'Спиране');
+    await app.user.click(within(form).getByRole('button', { name: 'Запази точката' }));
+    expect(await within(form).findByText('Изберете организация.')).toBeInTheDocument();
+    expect(api.requestsTo(`/api/meetings/${ID}/agenda`)[0]?.body).toMatchObject({
+      kind: 'membership',
+      organizationId: null,
+      proposal: {
+        action: 'suspend',
+        category: null,
+        reason: 'Неплатен членски внос',
+        effectiveOn: '2031-04-01',
+      },
+    });
+  });
+
+  it('edits an item with the version read', async () => {
     const api = stubApi({
       ...chair(),
       [`/api/meetings/${ID}/agenda/${ITEM}`]: () => json(meeting()),

@@ -51,7 +51,7 @@ import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.r
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
-import { minutesRoutes } from './routes/minutes/minutes.routes.ts';
+import { minutesRoutes, publicMinutesRoutes } from './routes/minutes/minutes.routes.ts';
 import { eventEditorRoutes, eventRoutes } from './routes/news/events.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
@@ -359,6 +359,7 @@ export async function buildApp({
   await app.register(newsCoverRoutes, { prefix: '/api/committee/news' });
   await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
   await app.register(minutesRoutes, { prefix: '/api/meetings' });
+  await app.register(publicMinutesRoutes, { prefix: '/api/public/minutes' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

@@ -100,3 +100,31 @@ export const MinutesCommentBodySchema = z.object({
 export const MinutesApproveBodySchema = z.object({ version: z.number().int().min(1) });
 
 export const MinutesPrefillQuerySchema = z.object({ lang: z.enum(['bg', 'en']).default('bg') });
+
+/** The public list of approved public minutes (issue 15 §3: "published: public, or members only"). */
+export const PublicMinutesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicMinutesQuery = z.infer<typeof PublicMinutesQuerySchema>;
+
+export const PublicMinutesItemSchema = z.object({
+  meetingId: z.uuid(),
+  bodyNameBg: z.string(),
+  bodyNameEn: z.string(),
+  titleBg: z.string(),
+  titleEn: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  /** The latest approved revision (the one the PDF prints by default). */
+  revision: z.number().int(),
+  approvedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type PublicMinutesItem = z.infer<typeof PublicMinutesItemSchema>;
+
+export const PublicMinutesListSchema = z.object({
+  items: z.array(PublicMinutesItemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PublicMinutesList = z.infer<typeof PublicMinutesListSchema>;

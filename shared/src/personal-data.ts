@@ -50,6 +50,8 @@ export const AccountExportSchema = z.object({
   votes: Rows,
   /** Their ballots at meetings of the bodies: cast by them or for their seat (decision 043). */
   meetingBallots: Rows,
+  /** Their answers to meeting invitations, for their seat or given by them (decision 041). */
+  meetingRsvps: Rows,
   invitationsSent: Rows,
   invitationsReceived: Rows,
   emails: Rows,

@@ -166,6 +166,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
   const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news?pageSize=5');
+  const minutes = await getJson<Items<{ meetingId: string }>>(context, '/api/public/minutes?pageSize=1');
   const publicRoutes: Route[] = [
     { name: 'home', path: '/' },
     { name: 'members', path: '/members' },
@@ -197,6 +198,12 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'contact', path: '/contact' },
     // Who runs the cluster (issue 15 §1): members also see the history of terms there.
     { name: 'governance', path: '/governance' },
+    // Approved public minutes (issue 15 §3): the list and the first meeting's printable page, for anyone.
+    { name: 'governance-minutes', path: '/governance/minutes' },
+    ...minutes.items.map((m) => ({
+      name: 'governance-minutes-meeting',
+      path: `/governance/minutes/${m.meetingId}`,
+    })),
     { name: 'not-found', path: '/no-such-page' },
   ];
   switch (role) {

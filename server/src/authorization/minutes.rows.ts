@@ -106,7 +106,29 @@ const draftReaders = (status: number): Expectations => ({
   admin: allow(status),
 });
 
+/** The meetings the public list's row made last: the public one must be listed, the members-only one not. */
+const listed = { public: '', members: '', draft: '' };
+
 export const ROWS: Row[] = [
+  {
+    method: 'GET',
+    url: '/api/public/minutes',
+    permission: 'public',
+    label: 'the public list of approved public minutes (anyone; never members-only minutes or drafts)',
+    expect: everyone(200),
+    build: async (f) => {
+      listed.public = await heldMeeting(f, { minutes: 'approved', visibility: 'public' });
+      listed.members = await heldMeeting(f, { minutes: 'approved', visibility: 'members' });
+      listed.draft = await heldMeeting(f, { minutes: 'draft', visibility: 'public' });
+      return { url: '/api/public/minutes?pageSize=100' };
+    },
+    check: (body) => {
+      const ids = (body as { items: { meetingId: string }[] }).items.map((i) => i.meetingId);
+      expect(ids).toContain(listed.public);
+      expect(ids).not.toContain(listed.members);
+      expect(ids).not.toContain(listed.draft);
+    },
+  },
   {
     method: 'GET',
     url: '/api/meetings/:id/minutes',

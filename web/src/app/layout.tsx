@@ -127,6 +127,11 @@ export function AppLayout() {
                     </Anchor>
                   </li>
                   <li>
+                    <Anchor component={Link} to={paths.publicMinutes.href()} size="sm">
+                      {t('sitePages.minutes')}
+                    </Anchor>
+                  </li>
+                  <li>
                     <Anchor component={Link} to={paths.statute.href()} size="sm">
                       {t('sitePages.statute')}
                     </Anchor>

@@ -83,6 +83,19 @@ export const routes: RouteObject[] = [
             import('@/i18n/bodies.ts'),
           ]).then(([m]) => ({ Component: m.BodiesPage })),
       },
+      // Approved public minutes of the bodies' meetings: anyone, no account (issue 15 §3).
+      {
+        path: paths.publicMinutes.path,
+        lazy: () =>
+          import('@/features/minutes/components/public-minutes-page.tsx').then((m) => ({
+            Component: m.PublicMinutesPage,
+          })),
+      },
+      {
+        path: paths.publicMinutesOne.path,
+        lazy: () =>
+          import('./routes/public-minutes-page.tsx').then((m) => ({ Component: m.PublicMinutesRoute })),
+      },
       {
         path: paths.members.path,
         lazy: () =>

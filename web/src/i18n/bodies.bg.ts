@@ -1,6 +1,7 @@
 /** The `bodies` section: "Who runs the cluster" and the administration of bodies and positions (issue 15 §1). */
 export const bodiesBg = {
   title: 'Кой управлява клъстера',
+  minutesLink: 'Публикуваните протоколи от заседанията',
   intro: 'Органите на клъстера, правилата, по които решават, и хората, които заемат длъжности в тях днес.',
   none: 'Все още няма вписани органи.',
   kind: {

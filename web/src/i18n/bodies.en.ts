@@ -2,6 +2,7 @@ import type { BodiesMessages } from './bodies.bg.ts';
 
 export const bodiesEn: BodiesMessages = {
   title: 'Who runs the cluster',
+  minutesLink: 'Published minutes of the meetings',
   intro: "The cluster's bodies, the rules by which they decide, and who holds a position in them today.",
   none: 'No body has been entered yet.',
   kind: {

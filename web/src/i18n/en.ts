@@ -22,6 +22,7 @@ export const en: ShellMessages = {
     privacy: 'Privacy notice',
     contact: 'Contact',
     bodies: 'Who runs the cluster',
+    minutes: 'Minutes',
     empty: 'This page has not been written yet.',
     updated: 'Last updated on {{date}}',
     signUpNotice: 'By signing up you accept the processing of your data as described in the',

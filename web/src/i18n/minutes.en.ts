@@ -38,4 +38,16 @@ export const minutesEn: MinutesMessages = {
     text: 'Approved minutes are locked: later corrections become a new revision with a reason. Approve them?',
     confirm: 'Approve',
   },
+  public: {
+    title: 'Public minutes',
+    intro: "Approved minutes of the meetings of the cluster's bodies, published for everyone.",
+    none: 'No minutes have been published yet.',
+    body: 'Body',
+    meeting: 'Meeting',
+    date: 'Date',
+    read: 'Read',
+    back: 'All public minutes',
+    notFound: 'No published minutes for this meeting.',
+    minutesOf: 'Minutes of a meeting of the {{body}}',
+  },
 };

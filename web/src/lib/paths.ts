@@ -139,6 +139,15 @@ export const paths = {
     path: '/governance',
     href: () => '/governance',
   },
+  /** Approved public minutes of the bodies' meetings, for anyone (issue 15 §3). */
+  publicMinutes: {
+    path: '/governance/minutes',
+    href: () => '/governance/minutes',
+  },
+  publicMinutesOne: {
+    path: '/governance/minutes/:id',
+    href: (id: string) => `/governance/minutes/${encodeURIComponent(id)}`,
+  },
   adminBodies: {
     path: '/admin/bodies',
     href: () => '/admin/bodies',

@@ -5,6 +5,8 @@ import {
   MinutesDraftBodySchema,
   MinutesViewSchema,
   ProblemSchema,
+  PublicMinutesListSchema,
+  PublicMinutesQuerySchema,
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
@@ -15,6 +17,7 @@ import {
   approveDraft,
   commentOnDraft,
   getMinutes,
+  listPublicMinutes,
   prefillMinutes,
   printableRevision,
   saveDraft,
@@ -176,5 +179,25 @@ export const minutesRoutes: FastifyPluginAsyncZod = async (app) => {
         request.params.id,
         request.body,
       ),
+  );
+};
+
+/**
+ * The public list of approved public minutes (issue 15 §3), registered with prefix /api/public/minutes:
+ * for visitors without an account (the meeting pages are for members only).
+ */
+export const publicMinutesRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['meetings'],
+        summary: 'Meetings with public approved minutes (anyone), newest first',
+        querystring: PublicMinutesQuerySchema,
+        response: { 200: PublicMinutesListSchema, 400: ProblemSchema },
+      },
+    },
+    async (request) => listPublicMinutes(app.db.db, request.query),
   );
 };

@@ -27,6 +27,8 @@ import {
   type MinutesRevision,
   type MinutesView,
   type Principal,
+  type PublicMinutesList,
+  type PublicMinutesQuery,
 } from '@portal/shared';
 import type * as z from 'zod';
 import { type Actor, recordAudit } from '../../audit.ts';
@@ -651,4 +653,59 @@ export async function printableRevision(
       : view.revisions.find((r) => r.revision === revision);
   if (!chosen) throw notFound();
   return { view, revision: chosen };
+}
+
+// ---------- the public list ----------
+
+/**
+ * Meetings whose minutes are public and approved (issue 15 §3), newest meeting first, for anyone: the
+ * latest approved revision of each. Members-only minutes never appear here, whoever asks (the list is the
+ * same for everyone, so it may be cached); drafts never do.
+ */
+export async function listPublicMinutes(db: Db, query: PublicMinutesQuery): Promise<PublicMinutesList> {
+  const latest = db
+    .select({
+      meetingId: meetingMinutes.meetingId,
+      revision: sql<number>`max(${meetingMinutes.revision})::int`.as('revision'),
+      approvedAt: sql<Date | string | null>`max(${meetingMinutes.approvedAt})`.as('approved_at'),
+    })
+    .from(meetingMinutes)
+    .where(eq(meetingMinutes.status, 'approved'))
+    .groupBy(meetingMinutes.meetingId)
+    .as('latest');
+  const where = eq(meetings.minutesVisibility, 'public');
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .innerJoin(latest, eq(latest.meetingId, meetings.id))
+    .where(where);
+  const rows = await db
+    .select({
+      meetingId: meetings.id,
+      bodyNameBg: governingBodies.nameBg,
+      bodyNameEn: governingBodies.nameEn,
+      titleBg: meetings.titleBg,
+      titleEn: meetings.titleEn,
+      startsAt: meetings.startsAt,
+      revision: latest.revision,
+      approvedAt: latest.approvedAt,
+    })
+    .from(meetings)
+    .innerJoin(latest, eq(latest.meetingId, meetings.id))
+    .innerJoin(governingBodies, eq(governingBodies.id, meetings.bodyId))
+    .where(where)
+    .orderBy(desc(meetings.startsAt), asc(meetings.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      revision: Number(r.revision),
+      startsAt: r.startsAt.toISOString(),
+      approvedAt: r.approvedAt === null ? null : new Date(r.approvedAt).toISOString(),
+    })),
+    total: Number(count?.n ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

@@ -344,3 +344,58 @@ describe.runIf(testEngine === 'postgres')('two approvals of one draft at once (P
     expect(audit?.n).toBe(1);
   });
 });
+
+describe('the public list of minutes (issue 15 §3)', () => {
+  async function heldMeeting(visibility: 'public' | 'members', startsAt: string, title: string) {
+    const [row] = await h.query<{ id: string }>(
+      sql`insert into meetings (body_id, title_bg, title_en, starts_at, ends_at, status, quorum, majority,
+            allows_proxy, minutes_visibility)
+          values (${ids.body}, ${title}, ${`${title} (en)`}, ${startsAt}, ${startsAt}::timestamptz + interval '2 hours',
+            'minutes_approved', 'more_than_half', 'simple', false, ${visibility}) returning id`,
+    );
+    return row!.id;
+  }
+
+  it('lists public approved minutes to anyone, newest meeting first, at their latest approved revision', async () => {
+    const older = await heldMeeting('public', '2020-01-10T08:00:00Z', 'Публично старо');
+    const newer = await heldMeeting('public', '2020-02-10T08:00:00Z', 'Публично ново');
+    const secret = await heldMeeting('members', '2020-03-10T08:00:00Z', 'Само за членове');
+    await h.query(sql`insert into meeting_minutes (meeting_id, revision, status, text_bg, approved_at) values
+      (${older}, 1, 'approved', 'Текст', '2020-01-20T08:00:00Z'),
+      (${newer}, 1, 'approved', 'Текст', '2020-02-20T08:00:00Z'),
+      (${secret}, 1, 'approved', 'Таен текст', '2020-03-20T08:00:00Z')`);
+    await h.query(sql`insert into meeting_minutes (meeting_id, revision, status, text_bg, approved_at,
+        correction_reason)
+      values (${newer}, 2, 'approved', 'Поправен текст', '2020-02-25T08:00:00Z', 'Грешна дата')`);
+    // A correction being drafted is not published until approved.
+    await h.query(sql`insert into meeting_minutes (meeting_id, revision, text_bg, correction_reason)
+      values (${older}, 2, 'Проект на поправка', 'Грешка в т. 1')`);
+
+    const res = await app.inject({ url: '/api/public/minutes?pageSize=100' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      items: { meetingId: string; revision: number; titleEn: string }[];
+      total: number;
+    };
+    const mine = body.items.filter((i) => [older, newer, secret].includes(i.meetingId));
+    expect(mine.map((i) => [i.meetingId, i.revision])).toEqual([
+      [newer, 2],
+      [older, 1],
+    ]);
+    expect(mine[0]).toMatchObject({ titleEn: 'Публично ново (en)', bodyNameEn: 'Management board' });
+    expect(res.body).not.toContain('Само за членове');
+    expect(body.total).toBe(body.items.length);
+    // The same for a member: the list does not depend on who asks.
+    const asMember = await app.inject({
+      url: '/api/public/minutes?pageSize=100',
+      headers: { cookie: as.member },
+    });
+    expect(asMember.json()).toEqual(body);
+  });
+
+  it('refuses a bad page with a field error', async () => {
+    const res = await app.inject({ url: '/api/public/minutes?pageSize=1000' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].path).toBe('pageSize');
+  });
+});

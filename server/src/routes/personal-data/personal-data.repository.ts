@@ -1,4 +1,5 @@
 import {
+  alias,
   and,
   applicationDocuments,
   applicationEvents,
@@ -59,6 +60,9 @@ import {
 
 import { containsPattern } from '../../db.ts';
 import { resourceTableColumns } from '../resources/resources.repository.ts';
+
+/** The seat an RSVP gave a proxy to. */
+const rsvpProxies = alias(meetingParticipants, 'rsvp_proxies');
 
 export { deleteSessionsOfUser } from '../../auth/sessions.repository.ts';
 export { findPasswordHash } from '../account/account.repository.ts';
@@ -322,6 +326,35 @@ export async function findAccountExport(db: Db, userId: string) {
         .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
         .where(or(eq(meetingBallots.castBy, userId), eq(meetingParticipants.userId, userId)))
         .orderBy(asc(meetingBallots.castAt)),
+    ),
+    // Their answers to meeting invitations (decision 041): for their own seat, or given by them for a seat
+    // (their organisation's at the assembly), with the seat they gave a proxy to.
+    meetingRsvps: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            meetingId: meetings.id,
+            meetingTitleBg: meetings.titleBg,
+            meetingTitleEn: meetings.titleEn,
+            startsAt: meetings.startsAt,
+            seat: meetingParticipants.name,
+            answer: meetingParticipants.rsvp,
+            proxy: rsvpProxies.name,
+            answeredByThem: sql`coalesce(${meetingParticipants.rsvpBy} = ${userId}, false)`,
+            answeredAt: meetingParticipants.rsvpAt,
+          }),
+        )
+        .from(meetingParticipants)
+        .innerJoin(meetings, eq(meetings.id, meetingParticipants.meetingId))
+        .leftJoin(rsvpProxies, eq(rsvpProxies.id, meetingParticipants.rsvpProxyId))
+        .where(
+          and(
+            isNotNull(meetingParticipants.rsvp),
+            or(eq(meetingParticipants.rsvpBy, userId), eq(meetingParticipants.userId, userId)),
+          ),
+        )
+        .orderBy(asc(meetings.startsAt), asc(meetingParticipants.rsvpAt), asc(meetingParticipants.id)),
     ),
     invitationsSent: await jsonRows(
       db,
@@ -1211,10 +1244,16 @@ export async function detachFromConversations(db: Db, userId: string): Promise<n
 
 /**
  * Erasure at meetings (decision 043): their seats keep their attendance and ballots (the counts and
- * decisions stand) without their name, and their ballots no longer say who cast them.
+ * decisions stand) without their name, and their ballots no longer say who cast them. Their RSVPs are
+ * treated like their ballots: the answer stays with the seat (the officers planned the meeting and its
+ * quorum from it, and a proxy seat's holder relies on it), only `rsvp_by` (who gave it) is cleared.
  */
 export async function detachFromMeetings(db: Db, userId: string, placeholder: string): Promise<number> {
   await db.update(meetingBallots).set({ castBy: null }).where(eq(meetingBallots.castBy, userId));
+  await db
+    .update(meetingParticipants)
+    .set({ rsvpBy: null, updatedAt: sql`now()` })
+    .where(eq(meetingParticipants.rsvpBy, userId));
   const seats = await db
     .update(meetingParticipants)
     .set({ name: placeholder, updatedAt: sql`now()` })

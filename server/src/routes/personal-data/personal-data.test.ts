@@ -689,3 +689,90 @@ describe('administrators erase personal data', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('meeting RSVPs (decision 041)', () => {
+  it('exports my answers, for my seat and the one I answered for, and erasure keeps the answers without me', async () => {
+    const org = await insertOrganization(h, { nameBg: 'Отговаряща ООД', nameEn: 'Answering Ltd' });
+    const colleague = await insertUser(h, { roles: ['representative'], organizationIds: [org] });
+    const me = await insertUser(h, {
+      displayName: 'Ралица Отговорова',
+      roles: ['representative'],
+      organizationIds: [org],
+    });
+    const [body] = await h.query<{ id: string }>(
+      sql`insert into governing_bodies (kind, name_bg, name_en) values ('working_group', 'Група', 'Group')
+          returning id`,
+    );
+    const [position] = await h.query<{ id: string }>(
+      sql`insert into body_positions (body_id, position, user_id, starts_on)
+          values (${body!.id}, 'member', ${me.id}, '2026-01-01') returning id`,
+    );
+    const [meeting] = await h.query<{ id: string }>(
+      sql`insert into meetings (body_id, title_bg, title_en, starts_at, ends_at, status, quorum, majority,
+            allows_proxy)
+          values (${body!.id}, 'Заседание за отговори', 'RSVP meeting', '2031-02-03T08:00:00Z',
+            '2031-02-03T10:00:00Z', 'invited', 'more_than_half', 'simple', true) returning id`,
+    );
+    const [mine] = await h.query<{ id: string }>(
+      sql`insert into meeting_participants (meeting_id, position_id, user_id, name, rsvp, rsvp_at, rsvp_by)
+          values (${meeting!.id}, ${position!.id}, ${me.id}, 'Ралица Отговорова', 'yes',
+            '2031-01-20T09:00:00Z', ${me.id}) returning id`,
+    );
+    // Her organisation's seat, for which she gave a proxy to her own seat.
+    await h.query(
+      sql`insert into meeting_participants (meeting_id, organization_id, name, rsvp, rsvp_proxy_id, rsvp_at,
+            rsvp_by)
+          values (${meeting!.id}, ${org}, 'Отговаряща ООД', 'proxy', ${mine!.id}, '2031-01-21T09:00:00Z',
+            ${me.id})`,
+    );
+    // A seat answered by someone else, not about her: not hers to export.
+    await h.query(
+      sql`insert into meeting_participants (meeting_id, organization_id, name, rsvp, rsvp_at, rsvp_by)
+          values (${meeting!.id}, ${await insertOrganization(h, { nameBg: 'Друга', nameEn: 'Other' })},
+            'Друга', 'no', now(), ${colleague.id})`,
+    );
+    const cookie = await logIn(app, me.email);
+    const res = await app.inject({ url: '/api/account/export', headers: cookieOf(cookie) });
+    expect(res.statusCode, res.body).toBe(200);
+    const data = AccountExportSchema.parse(res.json());
+    expect(data.meetingRsvps).toEqual([
+      expect.objectContaining({
+        meetingId: meeting!.id,
+        meetingTitleBg: 'Заседание за отговори',
+        meetingTitleEn: 'RSVP meeting',
+        seat: 'Ралица Отговорова',
+        answer: 'yes',
+        proxy: null,
+        answeredByThem: true,
+      }),
+      expect.objectContaining({
+        seat: 'Отговаряща ООД',
+        answer: 'proxy',
+        proxy: 'Ралица Отговорова',
+        answeredByThem: true,
+      }),
+    ]);
+    expect(String(data.meetingRsvps[0]!.startsAt)).toMatch(/^2031-02-03T08:00:00/);
+    expect(String(data.meetingRsvps[1]!.answeredAt)).toMatch(/^2031-01-21T09:00:00/);
+
+    await h.query(sql`delete from user_organizations where user_id = ${me.id}`);
+    const erased = await app.inject({
+      method: 'POST',
+      url: '/api/account/erase',
+      headers: cookieOf(cookie),
+      payload: { password: TEST_PASSWORD },
+    });
+    expect(erased.statusCode, erased.body).toBe(204);
+    const seats = await h.query<{ name: string; rsvp: string; rsvp_by: string | null }>(
+      sql`select name, rsvp, rsvp_by from meeting_participants where meeting_id = ${meeting!.id}
+          order by rsvp`,
+    );
+    // The answers stand (the quorum was planned on them); who gave them does not, nor her name.
+    expect(seats.map((s) => [s.rsvp, s.rsvp_by === null])).toEqual([
+      ['no', false],
+      ['proxy', true],
+      ['yes', true],
+    ]);
+    expect(seats.map((s) => s.name)).not.toContain('Ралица Отговорова');
+  });
+});

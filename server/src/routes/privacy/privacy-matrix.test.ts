@@ -857,6 +857,17 @@ describe('minutes: members-only text for members, drafts for the meeting only', 
       expect(draft.body).not.toContain(COMMENT);
     }
   });
+
+  it.each(READERS)('%s finds only public approved minutes in the public list', async (reader) => {
+    const list = await ask(reader, '/api/public/minutes?pageSize=100');
+    expect(list.statusCode, list.body).toBe(200);
+    const listed = (list.json() as { items: { meetingId: string }[] }).items.map((i) => i.meetingId);
+    expect(listed).toContain(ids.public);
+    expect(listed).not.toContain(ids.members);
+    expect(listed).not.toContain(ids.draft);
+    expect(list.body).not.toContain(MEMBERS_TEXT);
+    expect(list.body).not.toContain(DRAFT_TEXT);
+  });
 });
 describe('event registrations: names and addresses only for the organisers', () => {
   const NAME = 'Регистрирана Гостенка';

@@ -26,6 +26,7 @@ const accountExport = {
   applications: [],
   votes: [],
   meetingBallots: [],
+  meetingRsvps: [],
   invitationsSent: [],
   invitationsReceived: [],
   emails: [],

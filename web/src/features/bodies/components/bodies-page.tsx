@@ -28,6 +28,9 @@ export function BodiesPage() {
       <Stack gap={4}>
         <Title order={1}>{t('bodies.title')}</Title>
         <Text c="dimmed">{t('bodies.intro')}</Text>
+        <Anchor component={Link} to={paths.publicMinutes.href()} w="fit-content">
+          {t('bodies.minutesLink')}
+        </Anchor>
       </Stack>
       {bodies.isError ? (
         <QueryError error={bodies.error} onRetry={() => void bodies.refetch()} />

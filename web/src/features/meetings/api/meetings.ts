@@ -1,15 +1,22 @@
 import {
+  type AgendaItemBody,
+  ApplicationQueueResponseSchema,
+  BoardListResponseSchema,
   BodyListResponseSchema,
   type MeetingCancelBody,
   type MeetingCreateBody,
+  type MeetingDocument,
+  MeetingDocumentSchema,
   type MeetingListQuery,
   MeetingListResponseSchema,
   MeetingSchema,
   type MeetingUpdateBody,
+  MemberOrganizationListResponseSchema,
   type RsvpBody,
 } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiGet, apiSend } from '@/lib/api-client.ts';
+import { currentLanguage } from '@/i18n/index.ts';
+import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -61,9 +68,13 @@ export const useSendInvitations = (id: string) =>
   useMeetingMutation(() => apiSend('POST', `/api/meetings/${id}/invitations`, {}, MeetingSchema));
 export const useRsvp = (id: string) =>
   useMeetingMutation((body: RsvpBody) => apiSend('POST', `/api/meetings/${id}/rsvp`, body, MeetingSchema));
-export const useAddAgendaItem = (id: string) =>
-  useMeetingMutation((body: { titleBg: string; titleEn: string }) =>
-    apiSend('POST', `/api/meetings/${id}/agenda`, { kind: 'text', ...body }, MeetingSchema),
+/** Adds an item (no `itemId`) or edits one (with the version read: a stale one is refused with 409). */
+export const useSaveAgendaItem = (id: string) =>
+  useMeetingMutation(
+    ({ itemId, body, version }: { itemId?: string; body: AgendaItemBody; version?: number }) =>
+      itemId
+        ? apiSend('PUT', `/api/meetings/${id}/agenda/${itemId}`, { ...body, version }, MeetingSchema)
+        : apiSend('POST', `/api/meetings/${id}/agenda`, body, MeetingSchema),
   );
 export const useRemoveAgendaItem = (id: string) =>
   useMeetingMutation((itemId: string) =>
@@ -73,3 +84,101 @@ export const useReorderAgenda = (id: string) =>
   useMeetingMutation((itemIds: string[]) =>
     apiSend('PUT', `/api/meetings/${id}/agenda`, { itemIds }, MeetingSchema),
   );
+
+/** Uploads a PDF as the raw body (the server checks the type and size again), optionally for an item. */
+async function uploadPdf(
+  meetingId: string,
+  file: File,
+  agendaItemId: string | null,
+): Promise<MeetingDocument> {
+  const url = buildUrl(`/api/meetings/${meetingId}/documents`, {
+    filename: file.name,
+    agendaItemId: agendaItemId ?? undefined,
+  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLanguage(),
+        'Content-Type': 'application/pdf',
+      },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return MeetingDocumentSchema.parse(await response.json());
+}
+
+export const useUploadMeetingDocument = (id: string) =>
+  useMeetingMutation(({ file, agendaItemId }: { file: File; agendaItemId: string | null }) =>
+    uploadPdf(id, file, agendaItemId),
+  );
+export const useRemoveMeetingDocument = (id: string) =>
+  useMeetingMutation((documentId: string) =>
+    apiSend('DELETE', `/api/meetings/${id}/documents/${documentId}`),
+  );
+
+// ---------- what an agenda item links to (the pickers) ----------
+
+/** Applications the committee may put on an agenda: submitted and not yet decided (the server checks). */
+export const OPEN_APPLICATION_STATES = ['submitted', 'under_review', 'changes_requested', 'in_vote'] as const;
+
+export function useOpenApplications(enabled: boolean) {
+  return useQuery({
+    queryKey: [...meetingKeys.all, 'pick', 'applications'],
+    enabled,
+    retry: false,
+    queryFn: async ({ signal }) => {
+      const pages = await Promise.all(
+        OPEN_APPLICATION_STATES.map((state) =>
+          apiGet('/api/committee/applications', ApplicationQueueResponseSchema, {
+            signal,
+            params: { state, pageSize: '100' },
+          }),
+        ),
+      );
+      return pages.flatMap((p) => p.items);
+    },
+  });
+}
+
+export function useMemberOrganizations(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...meetingKeys.all, 'pick', 'members', q],
+    enabled,
+    retry: false,
+    queryFn: ({ signal }) =>
+      apiGet('/api/members/organizations', MemberOrganizationListResponseSchema, {
+        signal,
+        params: { q, pageSize: '50' },
+      }),
+  });
+}
+
+export function useBoardItems(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...meetingKeys.all, 'pick', 'board', q],
+    enabled,
+    retry: false,
+    queryFn: ({ signal }) =>
+      apiGet('/api/board/items', BoardListResponseSchema, { signal, params: { q, pageSize: '50' } }),
+  });
+}
+
+/** Past meetings of a body (a minutes item approves one of their minutes). */
+export function usePastMeetings(bodyId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: meetingKeys.list({ when: 'past', bodyId, pageSize: 100 }),
+    enabled,
+    queryFn: ({ signal }) =>
+      apiGet('/api/meetings', MeetingListResponseSchema, {
+        signal,
+        params: { when: 'past', bodyId, pageSize: '100' },
+      }),
+  });
+}

@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  List,
   Radio,
   Select,
   Skeleton,
@@ -12,7 +11,6 @@ import {
   Table,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import type { Meeting, Participant, RsvpAnswer } from '@portal/shared';
@@ -27,15 +25,9 @@ import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
-import {
-  useAddAgendaItem,
-  useCancelMeeting,
-  useMeeting,
-  useRemoveAgendaItem,
-  useReorderAgenda,
-  useRsvp,
-  useSendInvitations,
-} from '../api/meetings.ts';
+import { useCancelMeeting, useMeeting, useRsvp, useSendInvitations } from '../api/meetings.ts';
+import { Agenda } from './agenda.tsx';
+import { Documents } from './documents.tsx';
 import { EditMeeting } from './meeting-form.tsx';
 import { meetingWhen } from './meeting-time.ts';
 import { MeetingStatusBadge } from './meetings-page.tsx';
@@ -94,165 +86,6 @@ export function MeetingPage({ id, conduct }: { id: string; conduct?: (meeting: M
           {conduct(m)}
         </Stack>
       ) : null}
-    </Stack>
-  );
-}
-
-function Agenda({ meeting }: { meeting: Meeting }) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const remove = useRemoveAgendaItem(meeting.id);
-  const reorder = useReorderAgenda(meeting.id);
-  const editable = meeting.mayManage && agendaOpen(meeting.status);
-  const ids = meeting.agenda.map((i) => i.id);
-  const move = (index: number, by: number) => {
-    const next = [...ids];
-    const [x] = next.splice(index, 1);
-    next.splice(index + by, 0, x!);
-    reorder.mutate(next);
-  };
-  return (
-    <Stack component="section" aria-labelledby="meeting-agenda" gap="sm">
-      <Title order={2} id="meeting-agenda">
-        {t('meetings.agenda')}
-      </Title>
-      {remove.error || reorder.error ? <ProblemAlert error={remove.error ?? reorder.error} /> : null}
-      {meeting.agenda.length === 0 ? (
-        <Text c="dimmed">{t('meetings.agendaEmpty')}</Text>
-      ) : (
-        <List type="ordered" spacing="xs">
-          {meeting.agenda.map((item, index) => (
-            <List.Item key={item.id}>
-              <Stack gap={2}>
-                <Text fw={500}>{pickLocalized(item.titleBg, item.titleEn, language).text}</Text>
-                {item.kind === 'application' && item.applicationId ? (
-                  <Anchor component={Link} to={paths.committeeApplication.href(item.applicationId)} size="sm">
-                    {t('meetings.about.application')}
-                  </Anchor>
-                ) : null}
-                {item.kind === 'membership' && item.organizationId ? (
-                  <Anchor component={Link} to={paths.member.href(item.organizationId)} size="sm">
-                    {t('meetings.about.membership', {
-                      name: pickLocalized(
-                        item.organizationNameBg ?? '',
-                        item.organizationNameEn ?? '',
-                        language,
-                      ).text,
-                    })}
-                  </Anchor>
-                ) : null}
-                {item.kind === 'minutes' && item.minutesMeetingId ? (
-                  <Anchor component={Link} to={paths.meeting.href(item.minutesMeetingId)} size="sm">
-                    {t('meetings.about.minutes')}
-                  </Anchor>
-                ) : null}
-                {item.kind === 'board_item' && item.boardItemId ? (
-                  <Anchor component={Link} to={paths.boardItem.href(item.boardItemId)} size="sm">
-                    {t('meetings.about.board_item')}
-                  </Anchor>
-                ) : null}
-                {pickLocalized(item.notesBg, item.notesEn, language).text ? (
-                  <Text size="sm">{pickLocalized(item.notesBg, item.notesEn, language).text}</Text>
-                ) : null}
-                {editable ? (
-                  <Group gap="xs">
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      {t('meetings.moveUp')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      disabled={index === ids.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      {t('meetings.moveDown')}
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="subtle"
-                      color="red"
-                      onClick={() => remove.mutate(item.id)}
-                    >
-                      {t('meetings.removeItem')}
-                    </Button>
-                  </Group>
-                ) : null}
-              </Stack>
-            </List.Item>
-          ))}
-        </List>
-      )}
-      {editable ? <AddItem meetingId={meeting.id} /> : null}
-    </Stack>
-  );
-}
-
-function AddItem({ meetingId }: { meetingId: string }) {
-  const { t } = useTranslation();
-  const add = useAddAgendaItem(meetingId);
-  const [titleBg, setTitleBg] = useState('');
-  const [titleEn, setTitleEn] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate(
-      { titleBg, titleEn },
-      {
-        onSuccess: () => {
-          setTitleBg('');
-          setTitleEn('');
-        },
-      },
-    );
-  };
-  const fieldError = (name: string) =>
-    isApiError(add.error) ? add.error.fieldErrors.find((e) => e.path === `body.${name}`)?.message : undefined;
-  return (
-    <Card withBorder component="form" onSubmit={submit}>
-      <Stack gap="xs">
-        <TextInput
-          label={t('meetings.itemTitleBg')}
-          required
-          value={titleBg}
-          onChange={(e) => setTitleBg(e.currentTarget.value)}
-          error={fieldError('titleBg')}
-        />
-        <TextInput
-          label={t('meetings.itemTitleEn')}
-          value={titleEn}
-          onChange={(e) => setTitleEn(e.currentTarget.value)}
-          error={fieldError('titleEn')}
-        />
-        <Button type="submit" loading={add.isPending} w="fit-content">
-          {t('meetings.addItem')}
-        </Button>
-      </Stack>
-    </Card>
-  );
-}
-
-function Documents({ meeting }: { meeting: Meeting }) {
-  const { t } = useTranslation();
-  return (
-    <Stack component="section" aria-labelledby="meeting-documents" gap="sm">
-      <Title order={2} id="meeting-documents">
-        {t('meetings.documents')}
-      </Title>
-      {meeting.documents.length === 0 ? (
-        <Text c="dimmed">{t('meetings.documentsEmpty')}</Text>
-      ) : (
-        <List>
-          {meeting.documents.map((d) => (
-            <List.Item key={d.id}>
-              <Anchor href={`/api/meetings/${meeting.id}/documents/${d.id}`}>{d.filename}</Anchor>
-            </List.Item>
-          ))}
-        </List>
-      )}
     </Stack>
   );
 }

@@ -1,4 +1,9 @@
-import { type MinutesDraftBody, type MinutesView, MinutesViewSchema } from '@portal/shared';
+import {
+  type MinutesDraftBody,
+  type MinutesView,
+  MinutesViewSchema,
+  PublicMinutesListSchema,
+} from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
 import { apiGet, apiSend, isApiError } from '@/lib/api-client.ts';
@@ -60,3 +65,12 @@ export const useApprove = (meetingId: string) =>
 
 export const minutesPdfUrl = (meetingId: string, lang: 'bg' | 'en', revision?: number) =>
   `${base(meetingId)}.pdf?lang=${lang}${revision ? `&revision=${revision}` : ''}`;
+
+/** Meetings with public approved minutes (anyone, no account needed). */
+export function usePublicMinutes(page: number) {
+  return useQuery({
+    queryKey: ['minutes', 'public', page],
+    queryFn: ({ signal }) =>
+      apiGet('/api/public/minutes', PublicMinutesListSchema, { signal, params: { page, pageSize: 20 } }),
+  });
+}

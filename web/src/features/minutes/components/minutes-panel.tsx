@@ -72,7 +72,7 @@ export function MinutesPanel({ meetingId }: { meetingId: string }) {
   );
 }
 
-function ApprovedRevision({ meetingId, revision }: { meetingId: string; revision: MinutesRevision }) {
+export function ApprovedRevision({ meetingId, revision }: { meetingId: string; revision: MinutesRevision }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const english = language === 'en' && revision.textEn !== '';

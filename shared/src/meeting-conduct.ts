@@ -110,6 +110,11 @@ export const ItemVoteSchema = z.object({
   closedAt: z.iso.datetime({ offset: true }).nullable(),
   /** Open ballot: each seat's choice. */
   ballots: z.array(z.object({ participantId: z.uuid(), name: z.string(), choice: VoteChoiceSchema })),
+  /**
+   * Seats that do not vote on this item: on a membership change, the organisation concerned (its seat at
+   * the general assembly, or a seat held by one of its representatives) — the committee's rule (decision 046).
+   */
+  recusedSeatIds: z.array(z.uuid()),
   decisionNumber: z.string().nullable(),
 });
 export type ItemVote = z.infer<typeof ItemVoteSchema>;

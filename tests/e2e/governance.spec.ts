@@ -61,8 +61,11 @@ test('a meeting is planned, answered, held with a decision, minuted, approved an
   const meetingPath = new URL(chair.url()).pathname;
 
   const item = `План за дейността ${stamp}`;
-  await chair.getByRole('textbox', { name: 'Точка (на български)' }).fill(item);
   await chair.getByRole('button', { name: 'Добави точка' }).click();
+  const itemForm = chair.getByRole('form', { name: 'Нова точка' });
+  await itemForm.getByRole('textbox', { name: 'Заглавие (на български)' }).fill(item);
+  await itemForm.getByRole('button', { name: 'Запази точката' }).click();
+  await expect(itemForm).toBeHidden();
   await expect(chair.getByText(item, { exact: true })).toBeVisible();
   await chair.getByRole('button', { name: 'Изпрати поканите' }).click();
   await expect(chair.getByText('Поканите са изпратени.')).toBeVisible();
@@ -96,6 +99,18 @@ test('a meeting is planned, answered, held with a decision, minuted, approved an
   await expect(approve).toBeHidden();
   await expect(chair.getByText(/^Одобрен от /)).toBeVisible();
 
+  // Anyone reads the approved minutes, published for everyone, from the list of public minutes.
+  const visitor = await (await browser.newContext({ locale: 'bg-BG' })).newPage();
+  await visitor.goto('/governance/minutes');
+  await visitor.getByRole('link', { name: title }).click();
+  await expect(visitor.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(
+    visitor.getByRole('heading', { level: 2, name: 'Протокол от заседание на Инициативен комитет' }),
+  ).toBeVisible();
+  await expect(visitor.getByText(decisionNumber, { exact: false }).first()).toBeVisible();
+  await visitor.reload();
+  await expect(visitor.getByText(decisionNumber, { exact: false }).first()).toBeVisible();
+
   // The decision stands in the register with its number.
   await chair.goto('/decisions');
   await expect(chair.getByText(decisionNumber, { exact: false }).first()).toBeVisible();
@@ -117,7 +132,6 @@ test('a meeting is planned, answered, held with a decision, minuted, approved an
   await expect(chair.getByText('Новината е публикувана.')).toBeVisible();
 
   // A visitor sees it among the latest news on the home page and in the Bulgarian feed.
-  const visitor = await (await browser.newContext({ locale: 'bg-BG' })).newPage();
   await visitor.goto('/');
   await expect(visitor.getByRole('link', { name: newsTitle })).toBeVisible();
   const feed = await visitor.request.get('/api/news/feed/bg');

@@ -58,6 +58,7 @@ export const meetingConductBg = {
   voteClosed: 'Гласуването е закрито',
   yourVote: 'Вашият глас',
   voteForSeat: 'Глас за {{name}}',
+  recused: 'Не гласувате по тази точка: тя засяга членството на организацията, която представлявате.',
   youVoted: 'Гласувахте: {{choice}}',
   notVotedYet: 'Още не сте гласували.',
   ballotsCast_one: 'Подаден е {{count, number}} глас от {{eligible, number}} възможни',

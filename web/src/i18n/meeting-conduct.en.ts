@@ -59,6 +59,7 @@ export const meetingConductEn: MeetingConductMessages = {
   voteClosed: 'Voting closed',
   yourVote: 'Your vote',
   voteForSeat: 'Vote for {{name}}',
+  recused: 'You do not vote on this item: it concerns the membership of the organisation you represent.',
   youVoted: 'You voted: {{choice}}',
   notVotedYet: 'You have not voted yet.',
   ballotsCast_one: '{{count, number}} ballot cast of {{eligible, number}} possible',

@@ -171,6 +171,53 @@ describe('a membership item decided at a meeting', () => {
     expect(reinstate.statusCode, reinstate.body).toBe(200);
   });
 
+  it('recuses the seat of a representative of the organisation concerned: no ballot, not counted', async () => {
+    const { m, cookie } = await heldMeeting();
+    const orgId = await insertOrganization(h, { nameBg: 'Засегната организация' });
+    // The first seat's person represents the organisation the item is about.
+    const concerned = m.seats[0]!;
+    await h.query(
+      sql`insert into user_organizations (user_id, organization_id) values (${concerned.user.id}, ${orgId})`,
+    );
+    const itemId = await membershipItem(m, orgId, suspension);
+    const base = `/api/meetings/${m.meetingId}/items/${itemId}/vote`;
+    let v = view(await call(cookie, 'POST', base, { mode: 'ballots', motionBg: 'Спира членството.' }));
+    let vote = v.items.find((i) => i.id === itemId)!.vote!;
+    expect(vote.recusedSeatIds).toEqual([concerned.id]);
+    expect(vote.eligible).toBe(3);
+
+    const refused = await call(
+      await logIn(app, concerned.user.email),
+      'PUT',
+      `${base.replace(/\/vote$/, '')}/ballot`,
+      {
+        participantId: concerned.id,
+        choice: 'against',
+      },
+    );
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(problem(refused)).toBe('urn:portal:problem:membership.conflict_of_interest');
+    for (const seat of m.seats.slice(1, 4)) {
+      const cast = await call(
+        await logIn(app, seat.user.email),
+        'PUT',
+        `${base.replace(/\/vote$/, '')}/ballot`,
+        {
+          participantId: seat.id,
+          choice: 'for',
+        },
+      );
+      expect(cast.statusCode, cast.body).toBe(200);
+    }
+    v = view(await call(cookie, 'POST', `${base}/close`, {}));
+    vote = v.items.find((i) => i.id === itemId)!.vote!;
+    expect(vote).toMatchObject({ outcome: 'approved', for: 3, against: 0, eligible: 3 });
+    const [decision] = await h.query<{ tally: { eligible: number; recused: number } }>(
+      sql`select tally from decisions where number = ${vote.decisionNumber}`,
+    );
+    expect(decision!.tally).toMatchObject({ eligible: 3, recused: 1, for: 3 });
+  });
+
   it('checks the proposal at the opening and refuses while the committee votes on the membership', async () => {
     const { m, cookie } = await heldMeeting();
     // Reinstating an active membership: refused as the committee's opening refuses it, nothing opened.

@@ -14,6 +14,7 @@ import {
   meetings,
   sql,
   toIso,
+  userOrganizations,
 } from '@portal/db';
 import type { AttendanceKind, ItemTally, ItemVoteMode, VoteChoice } from '@portal/shared';
 
@@ -116,6 +117,7 @@ export async function findAgendaItems(db: Db, meetingId: string) {
       titleBg: meetingAgendaItems.titleBg,
       titleEn: meetingAgendaItems.titleEn,
       applicationId: meetingAgendaItems.applicationId,
+      organizationId: meetingAgendaItems.organizationId,
     })
     .from(meetingAgendaItems)
     .where(eq(meetingAgendaItems.meetingId, meetingId))
@@ -266,4 +268,20 @@ export async function closeItemVote(
     .where(and(eq(meetingItemVotes.agendaItemId, itemId), isNull(meetingItemVotes.closedAt)))
     .returning({ id: meetingItemVotes.agendaItemId });
   return rows.length > 0;
+}
+
+/** Which of `userIds` represent `organizationId` (its representatives' accounts). */
+export async function representativesAmong(
+  db: Db,
+  organizationId: string,
+  userIds: string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .select({ userId: userOrganizations.userId })
+    .from(userOrganizations)
+    .where(
+      and(eq(userOrganizations.organizationId, organizationId), inArray(userOrganizations.userId, userIds)),
+    );
+  return rows.map((r) => r.userId);
 }

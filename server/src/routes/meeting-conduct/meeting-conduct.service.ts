@@ -39,6 +39,7 @@ import {
   insertItemVote,
   type MeetingRow,
   markHeld,
+  representativesAmong,
   type SeatRow,
   updateAttendance,
   upsertBallot,
@@ -83,6 +84,26 @@ function ballotSeatsOf(seats: SeatRow[], mine: string[]): string[] {
     .map((s) => s.id);
 }
 
+/**
+ * The seats that do not vote on `item` (decision 046, as the committee's conflict-of-interest rule): on a
+ * membership change, the organisation's own seat and the seats of people who represent it.
+ */
+async function recusedSeatIds(
+  db: Db,
+  seats: SeatRow[],
+  item: { kind: string; organizationId: string | null },
+): Promise<string[]> {
+  if (item.kind !== 'membership' || !item.organizationId) return [];
+  const organizationId = item.organizationId;
+  const people = seats.filter((s) => s.userId !== null).map((s) => s.userId!);
+  const representatives = new Set(await representativesAmong(db, organizationId, people));
+  return seats
+    .filter(
+      (s) => s.organizationId === organizationId || (s.userId !== null && representatives.has(s.userId)),
+    )
+    .map((s) => s.id);
+}
+
 async function assertRuns(db: Db, principal: Principal, meeting: MeetingRow): Promise<void> {
   if (!(await mayRunMeetingsOf(db, principal, meeting.bodyId))) throw new AppError('auth.forbidden', 403);
 }
@@ -101,6 +122,10 @@ export async function getConduct(db: Db, principal: Principal, meetingId: string
     findBallots(db, meetingId),
   ]);
   const counts = attendanceOf(seats);
+  const recused = new Map(
+    await Promise.all(items.map(async (i) => [i.id, await recusedSeatIds(db, seats, i)] as const)),
+  );
+  const voting = votingSeatIds(seats);
   return {
     meetingId,
     status: meeting.status,
@@ -128,13 +153,16 @@ export async function getConduct(db: Db, principal: Principal, meetingId: string
               for: vote.for,
               against: vote.against,
               abstain: vote.abstain,
-              eligible: vote.closedAt ? vote.eligible : counts.present + counts.represented,
+              eligible: vote.closedAt
+                ? vote.eligible
+                : voting.filter((id) => !recused.get(item.id)?.includes(id)).length,
               outcome: vote.outcome,
               openedAt: vote.openedAt,
               closedAt: vote.closedAt,
               ballots: ballots
                 .filter((b) => b.agendaItemId === item.id)
                 .map((b) => ({ participantId: b.participantId, name: b.name, choice: b.choice })),
+              recusedSeatIds: recused.get(item.id) ?? [],
               decisionNumber: vote.decisionNumber,
             }
           : null,
@@ -361,6 +389,9 @@ export async function castItemBallot(
     if (!mayCast.includes(ballot.participantId)) {
       throw fieldError('body.participantId', 'conduct.not_your_seat');
     }
+    if ((await recusedSeatIds(tx, seats, item)).includes(ballot.participantId)) {
+      throw new AppError('membership.conflict_of_interest', 403);
+    }
     await upsertBallot(tx, { agendaItemId: itemId, ...ballot, castBy: context.actor.userId });
     await recordAudit(tx, context.actor, {
       action: 'meeting.ballot_cast',
@@ -392,7 +423,11 @@ export async function closeItemVote(
     if (!vote || vote.closedAt) throw new AppError('conduct.no_open_vote', 409);
     const seats = await findSeats(tx, meetingId);
     const counts = attendanceOf(seats);
-    const voting = votingSeatIds(seats);
+    const present = votingSeatIds(seats);
+    // The organisation concerned by a membership change does not vote on it (decision 046).
+    const recusedIds = await recusedSeatIds(tx, seats, item);
+    const voting = present.filter((id) => !recusedIds.includes(id));
+    const recused = present.length - voting.length;
     const eligible = voting.length;
     let count: ItemTally;
     if (vote.mode === 'tally') {
@@ -403,8 +438,9 @@ export async function closeItemVote(
     } else {
       count = await countBallots(tx, itemId, voting);
     }
+    // The quorum is the meeting's (who is there), not the item's (who may vote on it).
     const quorate = meetingHasQuorum(
-      { ...counts, present: counts.present, represented: eligible - counts.present },
+      { ...counts, present: counts.present, represented: present.length - counts.present },
       meeting.quorum,
     );
     const outcome = meetingItemOutcome(quorate, count, meeting.majority);
@@ -415,7 +451,7 @@ export async function closeItemVote(
       recordedBy: context.actor.userId,
     });
     if (!closed) throw new AppError('conduct.no_open_vote', 409);
-    const tally = { eligible, recused: 0, ...count };
+    const tally = { eligible, recused, ...count };
     await recordAudit(tx, context.actor, {
       action: 'meeting.vote_closed',
       entityType: 'meeting',

@@ -111,6 +111,7 @@ const vote = (overrides: Partial<Vote> = {}): Vote => ({
   openedAt: '2026-02-05T08:30:00.000Z',
   closedAt: null,
   ballots: [],
+  recusedSeatIds: [],
   decisionNumber: null,
   ...overrides,
 });
@@ -330,6 +331,18 @@ describe('the conduct of a meeting on its page (decision 043)', () => {
       'href',
       '/decisions?q=2026-010',
     );
+  });
+
+  it('gives a seat recused on the item no ballot, saying why', async () => {
+    await i18n.changeLanguage('bg');
+    const open = vote({ mode: 'ballots', eligible: 2, recusedSeatIds: [BORIS] });
+    const view = conduct({ ...quorumHeld, canManage: false, myVotingSeats: [BORIS] }, open);
+    const api = meetingApi(view, {}, meeting({ mayManage: false, mySeats: [BORIS] }));
+    renderApp(`/meetings/${ID}`);
+    const mine = await screen.findByRole('group', { name: 'Вашият глас' });
+    expect(within(mine).getByText(/Не гласувате по тази точка/)).toBeInTheDocument();
+    expect(within(mine).queryByRole('button', { name: 'Против' })).toBeNull();
+    expect(api.requestsTo(`/api/meetings/${ID}/items/${ITEM}/ballot`)).toHaveLength(0);
   });
 
   it('lets a seat present cast its ballot and shows how it voted', async () => {

@@ -620,6 +620,18 @@ function MyBallots({ meetingId, view, item }: { meetingId: string; view: Conduct
           ? t('meetingConduct.voteForSeat', { name: nameOf(seatId) })
           : t('meetingConduct.yourVote');
         const busy = cast.isPending && cast.variables?.participantId === seatId;
+        if (vote.recusedSeatIds.includes(seatId)) {
+          return (
+            <Stack key={seatId} gap={4} role="group" aria-label={label}>
+              <Text size="sm" fw={600}>
+                {label}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('meetingConduct.recused')}
+              </Text>
+            </Stack>
+          );
+        }
         return (
           <Stack key={seatId} gap={4} role="group" aria-label={label}>
             <Text size="sm" fw={600}>

@@ -23,8 +23,18 @@ export type MinutesVisibility = z.infer<typeof MinutesVisibilitySchema>;
  * a proposed change, the membership votes' proposal), or an item of the cooperation board. Strategy items
  * join when the strategy exists (issue 16).
  */
-/** `minutes`: approving the minutes of an earlier meeting of the same body (issue 15 §3, decision 046). */
-export const AGENDA_ITEM_KINDS = ['text', 'application', 'membership', 'board_item', 'minutes'] as const;
+/**
+ * `minutes`: approving the minutes of an earlier meeting of the same body (issue 15 §3, decision 046);
+ * `strategy`: an item of the cluster's strategy, one of its specialisation areas (ISIS, decision 046).
+ */
+export const AGENDA_ITEM_KINDS = [
+  'text',
+  'application',
+  'membership',
+  'board_item',
+  'minutes',
+  'strategy',
+] as const;
 export const AgendaItemKindSchema = z.enum(AGENDA_ITEM_KINDS);
 export type AgendaItemKind = z.infer<typeof AgendaItemKindSchema>;
 
@@ -99,6 +109,8 @@ export const AgendaItemBodySchema = z.object({
   boardItemId: z.uuid().nullable().default(null),
   /** A minutes item's earlier meeting (same body) whose draft minutes this meeting approves. */
   minutesMeetingId: z.uuid().nullable().default(null),
+  /** A strategy item's specialisation area (the strategy's ISIS area or sub-area, by its slug). */
+  areaId: z.string().trim().min(1).max(63).nullable().default(null),
 });
 export type AgendaItemBody = z.infer<typeof AgendaItemBodySchema>;
 export const AgendaItemUpdateBodySchema = AgendaItemBodySchema.extend({
@@ -162,6 +174,7 @@ export const AgendaItemSchema = z.object({
   proposal: MembershipProposalSchema.nullable(),
   boardItemId: z.uuid().nullable(),
   minutesMeetingId: z.uuid().nullable(),
+  areaId: z.string().nullable(),
   version: z.number().int(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;

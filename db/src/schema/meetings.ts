@@ -26,6 +26,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { applications } from './applications.ts';
+import { areas } from './areas.ts';
 import { boardItems } from './board.ts';
 import { bodyPositions, governingBodies } from './bodies.ts';
 import { bytea, timestamps, version } from './columns.ts';
@@ -113,6 +114,8 @@ export const meetingAgendaItems = pgTable(
     minutesMeetingId: uuid('minutes_meeting_id').references((): AnyPgColumn => meetings.id, {
       onDelete: 'restrict',
     }),
+    /** For a strategy item: the strategy's specialisation area (ISIS) it is about. */
+    areaId: text('area_id').references(() => areas.id, { onDelete: 'restrict' }),
     ...timestamps,
     ...version,
   },
@@ -126,7 +129,8 @@ export const meetingAgendaItems = pgTable(
       sql`(kind = 'application') = (application_id is not null)
         and (kind = 'membership') = (organization_id is not null and proposal is not null)
         and (kind = 'board_item' or board_item_id is null)
-        and (kind = 'minutes') = (minutes_meeting_id is not null)`,
+        and (kind = 'minutes') = (minutes_meeting_id is not null)
+        and (kind = 'strategy') = (area_id is not null)`,
     ),
     check(
       'meeting_agenda_items_title_check',

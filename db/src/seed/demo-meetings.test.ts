@@ -44,6 +44,15 @@ describe('demo meetings (issue 15 §2)', () => {
     expect(seats.length).toBeGreaterThan(1);
     expect(seats.every((s) => s.org !== null)).toBe(true);
     expect(seats.filter((s) => s.rsvp !== null).length).toBe(2);
+    // Its agenda has a strategy item on the roadmap's ICT area.
+    const agenda = await h.query<{ kind: string; area_id: string | null }>(
+      sql`select kind, area_id from meeting_agenda_items where meeting_id = ${demoMeetingId(2)} order by position`,
+    );
+    expect(agenda).toEqual([
+      { kind: 'text', area_id: null },
+      { kind: 'strategy', area_id: 'ict' },
+      { kind: 'text', area_id: null },
+    ]);
   });
 
   it('has the first meeting’s record: attendance, four numbered decisions in the register, approved minutes', async () => {

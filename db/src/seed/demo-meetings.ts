@@ -149,6 +149,35 @@ export async function seedDemoMeetings(tx: Db, today = todayInSofia()): Promise<
       invitedAt: new Date(),
     })
     .onConflictDoNothing();
+  // Its agenda: the statute, the roadmap's priority area (a strategy item) and the first management board.
+  await tx
+    .insert(meetingAgendaItems)
+    .values([
+      {
+        id: demoAgendaItemId(11),
+        meetingId: demoMeetingId(2),
+        position: 1,
+        titleBg: 'Приемане на устава на клъстера',
+        titleEn: "Adopting the cluster's statute",
+      },
+      {
+        id: demoAgendaItemId(12),
+        meetingId: demoMeetingId(2),
+        position: 2,
+        kind: 'strategy' as const,
+        areaId: 'ict',
+        titleBg: 'Пътна карта: информатика и ИКТ — първите съвместни проекти',
+        titleEn: 'Roadmap: informatics and ICT — the first joint projects',
+      },
+      {
+        id: demoAgendaItemId(13),
+        meetingId: demoMeetingId(2),
+        position: 3,
+        titleBg: 'Избор на управителен съвет',
+        titleEn: 'Electing the management board',
+      },
+    ])
+    .onConflictDoNothing();
   const members = await tx
     .select({ id: organizations.id, name: organizations.nameBg })
     .from(memberships)

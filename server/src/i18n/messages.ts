@@ -790,6 +790,14 @@ export const messages = {
     bg: 'Няма такава обява на борсата за сътрудничество.',
     en: 'There is no such item on the cooperation board.',
   },
+  'meetings.area_unknown': {
+    bg: 'Няма такава област от стратегията.',
+    en: 'There is no such area of the strategy.',
+  },
+  'meetings.area_not_allowed': {
+    bg: 'Само точка от стратегията посочва област.',
+    en: 'Only a strategy item names an area.',
+  },
   'meetings.minutes_not_allowed': {
     bg: 'Само точка за одобряване на протокол посочва заседание.',
     en: 'Only an item approving minutes names a meeting.',

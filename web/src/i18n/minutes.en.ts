@@ -42,7 +42,6 @@ export const minutesEn: MinutesMessages = {
     title: 'Public minutes',
     intro: "Approved minutes of the meetings of the cluster's bodies, published for everyone.",
     none: 'No minutes have been published yet.',
-    body: 'Body',
     meeting: 'Meeting',
     date: 'Date',
     read: 'Read',

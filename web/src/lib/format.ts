@@ -18,9 +18,17 @@ export function formatDate(isoDate: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** Formats an instant (`2026-01-15T10:00:00Z`) as a date and time in the browser's time zone. */
+/**
+ * Formats an instant (`2026-01-15T10:00:00Z`) as a date and time in Sofia time: the cluster's meetings,
+ * bookings and deadlines happen in Sofia, so a viewer abroad (or a server-side renderer in UTC) sees the
+ * same time as the people in the room.
+ */
 export function formatDateTime(isoDateTime: string, language: Language): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(locales[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Sofia',
+  }).format(date);
 }

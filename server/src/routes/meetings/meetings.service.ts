@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   and,
   applications,
+  areas,
   asc,
   boardItems,
   count,
@@ -225,6 +226,7 @@ function toItem(i: ItemRow, nameBg: string | null = null, nameEn: string | null 
     proposal: i.proposal ?? null,
     boardItemId: i.boardItemId,
     minutesMeetingId: i.minutesMeetingId,
+    areaId: i.areaId,
     version: i.version,
   };
 }
@@ -408,8 +410,12 @@ async function agendaColumns(tx: Db, meeting: MeetingRow, input: AgendaItemBody)
     proposal: null as MembershipProposal | null,
     boardItemId: null as string | null,
     minutesMeetingId: null as string | null,
+    areaId: null as string | null,
   };
   const issues: FieldIssue[] = [];
+  if (input.kind !== 'strategy' && input.areaId) {
+    issues.push({ path: 'body.areaId', code: 'meetings.area_not_allowed' });
+  }
   if (input.kind !== 'minutes' && input.minutesMeetingId) {
     issues.push({ path: 'body.minutesMeetingId', code: 'meetings.minutes_not_allowed' });
   }
@@ -462,6 +468,14 @@ async function agendaColumns(tx: Db, meeting: MeetingRow, input: AgendaItemBody)
       : 'meetings.link_required';
     if (code) issues.push({ path: 'body.minutesMeetingId', code });
     else base.minutesMeetingId = input.minutesMeetingId;
+  } else if (input.kind === 'strategy') {
+    if (!input.areaId) {
+      issues.push({ path: 'body.areaId', code: 'meetings.link_required' });
+    } else {
+      const [area] = await tx.select({ id: areas.id }).from(areas).where(eq(areas.id, input.areaId));
+      if (!area) issues.push({ path: 'body.areaId', code: 'meetings.area_unknown' });
+      else base.areaId = input.areaId;
+    }
   }
   if (issues.length > 0) throw new AppError('validation.failed', 400, { fields: issues });
   return base;

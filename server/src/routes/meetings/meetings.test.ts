@@ -208,6 +208,18 @@ describe('the agenda', () => {
       organizationId: crypto.randomUUID(),
     });
     expect(fieldsOf(notMember)).toEqual(['body.organizationId', 'body.proposal']);
+    const noArea = await call(chair, 'POST', `/api/meetings/${m.id}/agenda`, {
+      kind: 'strategy',
+      titleBg: 'Стратегия',
+      areaId: 'no-such-area',
+    });
+    expect(fieldsOf(noArea)).toEqual(['body.areaId']);
+    expect(noArea.json().errors[0].message).toBe('Няма такава област от стратегията.');
+    const areaOnText = await call(chair, 'POST', `/api/meetings/${m.id}/agenda`, {
+      titleBg: 'Разни',
+      areaId: 'ict',
+    });
+    expect(fieldsOf(areaOnText)).toEqual(['body.areaId']);
     expect(await count('meeting_agenda_items', `meeting_id = '${m.id}'`)).toBe(0);
 
     const ok = await call(chair, 'POST', `/api/meetings/${m.id}/agenda`, {
@@ -235,6 +247,16 @@ describe('the agenda', () => {
       [2, 'membership'],
       [3, 'text'],
     ]);
+    // A strategy item names one of the strategy's areas.
+    const strategy = await call(chair, 'POST', `/api/meetings/${m.id}/agenda`, {
+      kind: 'strategy',
+      titleBg: 'Пътна карта: ИКТ',
+      areaId: 'ict',
+    });
+    expect(strategy.statusCode, strategy.body).toBe(201);
+    const strategyItem = MeetingSchema.parse(strategy.json()).agenda.at(-1)!;
+    expect(strategyItem).toMatchObject({ kind: 'strategy', areaId: 'ict' });
+    await call(chair, 'DELETE', `/api/meetings/${m.id}/agenda/${strategyItem.id}`);
     const reordered = await call(chair, 'PUT', `/api/meetings/${m.id}/agenda`, {
       itemIds: [agenda[2]!.id, agenda[0]!.id, agenda[1]!.id],
     });

@@ -29,6 +29,7 @@ function item(overrides: Partial<AgendaItem> = {}): AgendaItem {
     proposal: null,
     boardItemId: null,
     minutesMeetingId: null,
+    areaId: null,
     version: 3,
     ...overrides,
   };
@@ -159,6 +160,70 @@ describe('the agenda for the officers (decision 041)', () => {
     const past = api.requestsTo('/api/meetings').find((r) => r.url.searchParams.get('when') === 'past');
     expect(past?.url.searchParams.get('bodyId')).toBe(BODY);
     expect(await screen.findByText('Точката е запазена.')).toBeInTheDocument();
+  });
+
+  it('links a strategy item to an area of the strategy, a sub-area under its area, and shows it', async () => {
+    const area = (id: string, nameBg: string, parentId: string | null, position: number) => ({
+      id,
+      nameBg,
+      nameEn: id,
+      parentId,
+      isPriority: parentId === null,
+      position,
+      memberCount: 0,
+    });
+    let saved = false;
+    const api = stubApi({
+      ...chair(),
+      '/api/areas': () =>
+        json({
+          items: [
+            area('creative', 'Творчески индустрии', null, 2),
+            area('ict', 'Информатика и ИКТ', null, 1),
+            area('ict-ai', 'Изкуствен интелект', 'ict', 1),
+          ],
+        }),
+      [`/api/meetings/${ID}/agenda`]: () => {
+        saved = true;
+        return json(meeting(), 201);
+      },
+      [`/api/meetings/${ID}`]: () =>
+        json(
+          meeting(
+            saved ? { agenda: [item({ kind: 'strategy', titleBg: 'Пътна карта', areaId: 'ict-ai' })] } : {},
+          ),
+        ),
+    });
+    const app = renderApp(`/meetings/${ID}`);
+    await app.user.click(await screen.findByRole('button', { name: 'Добави точка' }));
+    const form = screen.getByRole('form', { name: 'Нова точка' });
+    await app.user.selectOptions(within(form).getByRole('combobox', { name: 'Вид на точката' }), 'strategy');
+    const areaField = await within(form).findByRole('combobox', { name: /^Област от стратегията/ });
+    await within(form).findByRole('option', { name: 'Информатика и ИКТ › Изкуствен интелект' });
+    expect(
+      within(areaField)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual([
+      expect.any(String),
+      'Информатика и ИКТ',
+      'Информатика и ИКТ › Изкуствен интелект',
+      'Творчески индустрии',
+    ]);
+    await app.user.selectOptions(areaField, 'ict-ai');
+    await app.user.type(
+      within(form).getByRole('textbox', { name: /Заглавие \(на български\)/ }),
+      'Пътна карта',
+    );
+    await app.user.click(within(form).getByRole('button', { name: 'Запази точката' }));
+    await waitFor(() => expect(api.requestsTo(`/api/meetings/${ID}/agenda`)).toHaveLength(1));
+    expect(api.requestsTo(`/api/meetings/${ID}/agenda`)[0]?.body).toMatchObject({
+      kind: 'strategy',
+      areaId: 'ict-ai',
+      minutesMeetingId: null,
+    });
+    const link = await screen.findByRole('link', { name: 'Стратегия: Изкуствен интелект' });
+    expect(link).toHaveAttribute('href', '/members?area=ict-ai');
   });
 
   it('shows the server’s field error for the application under its field', async () => {

@@ -18,7 +18,9 @@ import {
   type AgendaItem,
   type AgendaItemBody,
   type AgendaItemKind,
+  type Area,
   agendaOpen,
+  type Language,
   MEMBERSHIP_ACTIONS,
   MEMBERSHIP_CATEGORIES,
   type Meeting,
@@ -32,6 +34,7 @@ import { Link } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
+import { useAreas } from '@/lib/api/areas.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -234,6 +237,9 @@ function ItemLink({ item }: { item: AgendaItem }) {
       </Anchor>
     );
   }
+  if (item.kind === 'strategy' && item.areaId) {
+    return <StrategyLink areaId={item.areaId} />;
+  }
   if (item.kind === 'minutes' && item.minutesMeetingId) {
     return (
       <Anchor component={Link} to={paths.meeting.href(item.minutesMeetingId)} size="sm">
@@ -258,6 +264,7 @@ interface Values {
   effectiveOn: string;
   boardItemId: string;
   minutesMeetingId: string;
+  areaId: string;
 }
 
 function initial(item?: AgendaItem): Values {
@@ -275,6 +282,7 @@ function initial(item?: AgendaItem): Values {
     effectiveOn: item?.proposal?.effectiveOn ?? '',
     boardItemId: item?.boardItemId ?? '',
     minutesMeetingId: item?.minutesMeetingId ?? '',
+    areaId: item?.areaId ?? '',
   };
 }
 
@@ -299,6 +307,7 @@ export function toAgendaBody(v: Values): AgendaItemBody {
         : null,
     boardItemId: v.kind === 'board_item' ? v.boardItemId || null : null,
     minutesMeetingId: v.kind === 'minutes' ? v.minutesMeetingId || null : null,
+    areaId: v.kind === 'strategy' ? v.areaId || null : null,
   };
 }
 
@@ -314,6 +323,7 @@ const FIELD_PATHS = [
   'proposal',
   'boardItemId',
   'minutesMeetingId',
+  'areaId',
 ];
 
 /** Adds an item (no `item`) or edits one; `onDone(true)` once saved, `onDone(false)` when cancelled. */
@@ -341,6 +351,7 @@ export function AgendaItemForm({
   const members = useMemberOrganizations(memberSearch, values.kind === 'membership');
   const board = useBoardItems(boardSearch, values.kind === 'board_item');
   const past = usePastMeetings(meeting.bodyId, values.kind === 'minutes');
+  const areas = useAreas();
 
   const errors = isApiError(save.error, 400) ? save.error.fieldErrors : [];
   const fieldError = (name: string) => {
@@ -516,6 +527,17 @@ export function AgendaItemForm({
             error={fieldError('boardItemId')}
           />
         ) : null}
+        {values.kind === 'strategy' ? (
+          <NativeSelect
+            label={t('meetings.item.area')}
+            description={t('meetings.item.areaHint')}
+            withAsterisk
+            value={values.areaId}
+            onChange={(e) => set('areaId', e.currentTarget.value)}
+            data={[choose, ...areaOptions(areas.data?.items ?? [], language)]}
+            error={fieldError('areaId')}
+          />
+        ) : null}
         {values.kind === 'minutes' ? (
           <NativeSelect
             label={t('meetings.item.minutesMeeting')}
@@ -564,5 +586,31 @@ export function AgendaItemForm({
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** The strategy's areas, a sub-area under its area (the ISIS taxonomy), as select options. */
+function areaOptions(items: readonly Area[], language: Language) {
+  const label = (a: Area) => pickLocalized(a.nameBg, a.nameEn, language).text;
+  const top = items.filter((a) => a.parentId === null).sort((a, b) => a.position - b.position);
+  return top.flatMap((a) => [
+    { value: a.id, label: label(a) },
+    ...items
+      .filter((c) => c.parentId === a.id)
+      .sort((x, y) => x.position - y.position)
+      .map((c) => ({ value: c.id, label: `${label(a)} › ${label(c)}` })),
+  ]);
+}
+
+/** A strategy item's area, linking to the members working in it. */
+function StrategyLink({ areaId }: { areaId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const area = useAreas().data?.items.find((a) => a.id === areaId);
+  const name = area ? pickLocalized(area.nameBg, area.nameEn, language).text : areaId;
+  return (
+    <Anchor component={Link} to={paths.members.href({ area: areaId })} size="sm">
+      {t('meetings.about.strategy', { name })}
+    </Anchor>
   );
 }

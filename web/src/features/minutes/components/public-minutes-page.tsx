@@ -53,7 +53,6 @@ export function PublicMinutesPage() {
               <Table.Tr>
                 <Table.Th>{t('minutes.public.date')}</Table.Th>
                 <Table.Th>{t('minutes.public.meeting')}</Table.Th>
-                <Table.Th>{t('minutes.public.body')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -71,6 +70,10 @@ export function PublicMinutesPage() {
                         >
                           {title.text}
                         </Anchor>
+                        {/* The body under the title, not in a column of its own: two columns fit a phone. */}
+                        <Text size="sm" c="dimmed">
+                          {pickLocalized(m.bodyNameBg, m.bodyNameEn, language).text}
+                        </Text>
                         <Group gap="sm">
                           <Anchor
                             href={minutesPdfUrl(m.meetingId, 'bg')}
@@ -91,7 +94,6 @@ export function PublicMinutesPage() {
                         </Group>
                       </Stack>
                     </Table.Td>
-                    <Table.Td>{pickLocalized(m.bodyNameBg, m.bodyNameEn, language).text}</Table.Td>
                   </Table.Tr>
                 );
               })}

@@ -119,7 +119,15 @@ test('the directory can be searched by keyboard alone', async ({ page }) => {
 });
 
 test('public pages have no detectable accessibility violations', async ({ page }) => {
-  for (const url of ['/', '/members', '/members?q=sofia', '/nowhere']) {
+  for (const url of [
+    '/',
+    '/members',
+    '/members?q=sofia',
+    '/news',
+    '/governance',
+    '/governance/minutes',
+    '/nowhere',
+  ]) {
     await page.goto(url);
     await expect(page.getByRole('main')).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -10,6 +10,7 @@ export * from './conversations.ts';
 export * from './decisions.ts';
 export * from './directory-entries.ts';
 export * from './fees.ts';
+export * from './funding-calls.ts';
 export * from './meetings.ts';
 export * from './membership-events.ts';
 export * from './memberships.ts';

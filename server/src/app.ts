@@ -29,6 +29,7 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
+import { committeeStrategyRoutes, publicStrategyRoutes } from './routes/strategy/strategy.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -285,6 +286,7 @@ export async function buildApp({
         },
         { name: 'resources', description: 'Shared resources of the members and their bookings' },
         { name: 'bodies', description: 'The governing bodies, their rules and who holds which position' },
+        { name: 'strategy', description: "The cluster's strategy: goals, objectives and indicators" },
         {
           name: 'suggestions',
           description:
@@ -360,6 +362,8 @@ export async function buildApp({
   await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
   await app.register(minutesRoutes, { prefix: '/api/meetings' });
   await app.register(publicMinutesRoutes, { prefix: '/api/public/minutes' });
+  await app.register(publicStrategyRoutes, { prefix: '/api/public/strategy' });
+  await app.register(committeeStrategyRoutes, { prefix: '/api/committee/strategy' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

@@ -122,6 +122,16 @@ export const AUDIT_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'strategy.goal_created',
+  'strategy.goal_updated',
+  'strategy.goal_deleted',
+  'strategy.objective_created',
+  'strategy.objective_updated',
+  'strategy.objective_deleted',
+  'strategy.indicator_created',
+  'strategy.indicator_updated',
+  'strategy.indicator_deleted',
+  'strategy.value_entered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -150,5 +160,8 @@ export const AUDIT_ENTITY_TYPES = [
   'meeting_minutes',
   'event_registration',
   'meeting',
+  'strategy_goal',
+  'strategy_objective',
+  'strategy_indicator',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

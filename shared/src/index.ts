@@ -37,3 +37,4 @@ export * from './site-content.ts';
 export * from './suggestions.ts';
 export * from './text.ts';
 export * from './voting.ts';
+export * from './strategy.ts';

@@ -138,6 +138,8 @@ export const ACTIONS = [
    * or at the general assembly a representative of the seat's organisation while it is an active member).
    */
   'meetings.attend',
+  /** Edit the cluster's strategy: goals, objectives, indicators and entered values (committee, admins). */
+  'strategy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -281,6 +283,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'fees.record':
     case 'cooperation.overview':
     case 'news.manage':
+    case 'strategy.manage':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

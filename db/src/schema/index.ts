@@ -27,6 +27,7 @@ export * from './resource-photos.ts';
 export * from './resources.ts';
 export * from './sessions.ts';
 export * from './site-pages.ts';
+export * from './strategy.ts';
 export * from './suggestion-dismissals.ts';
 export * from './users.ts';
 export * from './votes.ts';

@@ -850,6 +850,62 @@ export const messages = {
     bg: 'Пълномощник се посочва само при отговор „с пълномощно“.',
     en: 'A proxy is named only with the answer “by proxy”.',
   },
+  'strategy.goal_not_found.title': { bg: 'Целта не е намерена', en: 'Goal not found' },
+  'strategy.goal_not_found.detail': {
+    bg: 'Стратегията няма цел с този идентификатор.',
+    en: 'The strategy has no goal with this identifier.',
+  },
+  'strategy.objective_not_found.title': { bg: 'Задачата не е намерена', en: 'Objective not found' },
+  'strategy.objective_not_found.detail': {
+    bg: 'Стратегията няма задача с този идентификатор.',
+    en: 'The strategy has no objective with this identifier.',
+  },
+  'strategy.indicator_not_found.title': { bg: 'Индикаторът не е намерен', en: 'Indicator not found' },
+  'strategy.indicator_not_found.detail': {
+    bg: 'Стратегията няма индикатор с този идентификатор.',
+    en: 'The strategy has no indicator with this identifier.',
+  },
+  'strategy.not_entered.title': { bg: 'Индикаторът се изчислява', en: 'The indicator is computed' },
+  'strategy.not_entered.detail': {
+    bg: 'Стойността на този индикатор се изчислява от данните на портала; стойности се въвеждат само за въвеждани индикатори.',
+    en: "This indicator's value is computed from the portal's data; values are entered only for entered indicators.",
+  },
+  'strategy.goal_area': {
+    bg: 'Вертикалната цел посочва област на специализация; хоризонталната — никоя.',
+    en: 'A vertical goal names a specialisation area; the horizontal one none.',
+  },
+  'strategy.area_unknown': {
+    bg: 'Няма област на специализация с този идентификатор.',
+    en: 'There is no specialisation area with this identifier.',
+  },
+  'strategy.body_unknown': {
+    bg: 'Няма орган на клъстера с този идентификатор.',
+    en: 'There is no body of the cluster with this identifier.',
+  },
+  'strategy.period_order': {
+    bg: 'Краят на периода не може да е преди началото му.',
+    en: 'The end of the period cannot be before its start.',
+  },
+  'strategy.unknown_indicator': {
+    bg: 'Изберете изчисляван индикатор от списъка.',
+    en: 'Choose a computed indicator from the list.',
+  },
+  'strategy.param_required': {
+    bg: 'Този индикатор се изчислява за област: изберете я.',
+    en: 'This indicator is computed for an area: choose it.',
+  },
+  'strategy.param_none': {
+    bg: 'Този индикатор не се изчислява за област.',
+    en: 'This indicator is not computed for an area.',
+  },
+  'strategy.unit_mismatch': {
+    bg: 'Мерната единица на изчисляван индикатор е тази от списъка.',
+    en: "A computed indicator's unit is the one the list gives.",
+  },
+  'strategy.entered_no_key': {
+    bg: 'Въвежданият индикатор няма ключ за изчисляване.',
+    en: 'An entered indicator has no computation key.',
+  },
   'bodies.term_order': {
     bg: 'Мандатът не може да свършва преди да е започнал.',
     en: 'A term cannot end before it starts.',

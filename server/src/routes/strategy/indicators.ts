@@ -1,0 +1,147 @@
+import {
+  and,
+  areas,
+  count,
+  type Db,
+  decisions,
+  eq,
+  inArray,
+  meetings,
+  memberships,
+  ne,
+  or,
+  organizationAreas,
+  organizations,
+  partnerships,
+  sharedResources,
+  sql,
+} from '@portal/db';
+import {
+  COMPUTED_INDICATORS,
+  type ComputedIndicatorKey,
+  computedIndicator,
+  todayInSofia,
+} from '@portal/shared';
+import { listMemberFees } from '../fees/fees.service.ts';
+
+/**
+ * The computed indicators of the strategy (issue 16 §1, decision 047): each key of the shared registry
+ * `COMPUTED_INDICATORS` and how it is counted from the portal's data. Stocks (`window: 'now'`) count the
+ * state today; flows (`window: 'period'`) count what happened within the indicator's period, days in
+ * Europe/Sofia; the fee collection rate is the current year's, by the fee rules the fee pages use.
+ *
+ * Other features (the readiness checks, issue 16 §2) compute a key through `computeIndicator` and never
+ * repeat the SQL.
+ */
+export interface IndicatorContext {
+  /** The area of `members.active_in_area`. */
+  param?: string | null;
+  /** The period of a flow, inclusive days. */
+  periodStart?: string;
+  periodEnd?: string;
+  today?: string;
+}
+
+/** An active member now: an active membership, candidates excluded (decision 012). */
+const activeMember = and(eq(memberships.status, 'active'), ne(memberships.category, 'candidate'));
+
+const sofiaDay = (column: unknown) => sql`(${column} at time zone 'Europe/Sofia')::date`;
+
+type Compute = (db: Db, ctx: Required<IndicatorContext>) => Promise<number | null>;
+
+const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
+  'members.active_total': async (db) => {
+    const [row] = await db.select({ n: count() }).from(memberships).where(activeMember);
+    return row?.n ?? 0;
+  },
+  'members.active_in_area': async (db, { param }) => {
+    // The area or any of its sub-areas.
+    const [row] = await db
+      .select({ n: sql<number>`count(distinct ${memberships.organizationId})::int` })
+      .from(memberships)
+      .innerJoin(organizationAreas, eq(organizationAreas.organizationId, memberships.organizationId))
+      .innerJoin(areas, eq(areas.id, organizationAreas.areaId))
+      .where(and(activeMember, or(eq(areas.id, param ?? ''), eq(areas.parentId, param ?? ''))));
+    return row?.n ?? 0;
+  },
+  'members.sme_share': async (db) => {
+    const [row] = await db
+      .select({
+        all: count(),
+        sme: sql<number>`count(*) filter (where ${organizations.sizeClass} in ('micro', 'small', 'medium') and ${organizations.kind} in ('company', 'sole_trader'))::int`,
+      })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(activeMember);
+    if (!row || row.all === 0) return null;
+    return round1((100 * Number(row.sme)) / row.all);
+  },
+  'partnerships.agreed': async (db, { periodStart, periodEnd }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(partnerships)
+      .where(sql`${sofiaDay(partnerships.agreedAt)} between ${periodStart} and ${periodEnd}`);
+    return row?.n ?? 0;
+  },
+  'meetings.held': async (db, { periodStart, periodEnd }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(meetings)
+      .where(
+        and(
+          inArray(meetings.status, ['held', 'minutes_approved']),
+          sql`${sofiaDay(meetings.startsAt)} between ${periodStart} and ${periodEnd}`,
+        ),
+      );
+    return row?.n ?? 0;
+  },
+  'decisions.recorded': async (db, { periodStart, periodEnd }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(decisions)
+      .where(sql`${decisions.decidedOn} between ${periodStart} and ${periodEnd}`);
+    return row?.n ?? 0;
+  },
+  'fees.collection_rate': async (db, { today }) => {
+    // The fee pages' own ledger (pro rata, credits), so the figure agrees with the committee's fee list.
+    const year = Number(today.slice(0, 4));
+    const { items } = await listMemberFees(db, { year, page: 1, pageSize: 1_000_000 }, today);
+    let due = 0;
+    let collected = 0;
+    for (const i of items) {
+      if (i.dueCents === null || i.dueCents <= 0) continue;
+      due += i.dueCents;
+      collected += Math.min(i.dueCents, i.paidCents + i.creditInCents);
+    }
+    return due === 0 ? null : round1((100 * collected) / due);
+  },
+  'resources.shared': async (db) => {
+    const [row] = await db.select({ n: count() }).from(sharedResources).where(eq(sharedResources.active, true));
+    return row?.n ?? 0;
+  },
+};
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** The live value of a computed indicator; null when it has nothing to count (e.g. no fees due). */
+export async function computeIndicator(
+  db: Db,
+  key: ComputedIndicatorKey,
+  ctx: IndicatorContext = {},
+): Promise<number | null> {
+  const def = computedIndicator(key);
+  if (!def) throw new Error(`unknown indicator ${key}`);
+  const today = ctx.today ?? todayInSofia();
+  return COMPUTE[key](db, {
+    param: ctx.param ?? null,
+    periodStart: ctx.periodStart ?? `${today.slice(0, 4)}-01-01`,
+    periodEnd: ctx.periodEnd ?? today,
+    today,
+  });
+}
+
+/** Every key of the registry has its computation (a test holds the two together). */
+export const COMPUTED_KEYS_IMPLEMENTED = Object.keys(COMPUTE);
+export { COMPUTED_INDICATORS };

@@ -148,7 +148,7 @@ function snapshot<T extends { createdAt: Date; updatedAt: Date }>(row: T) {
 
 async function checkGoal(tx: Db, input: GoalInput): Promise<void> {
   if (input.areaId !== null && !(await areaExists(tx, input.areaId))) {
-    throw fieldError('areaId', 'strategy.area_unknown');
+    throw fieldError('body.areaId', 'strategy.area_unknown');
   }
 }
 
@@ -211,7 +211,7 @@ export async function removeGoal(db: Db, actor: Actor, id: string, version: numb
 
 async function checkObjective(tx: Db, input: ObjectiveInput): Promise<void> {
   if (input.ownerBodyId !== null && !(await bodyExists(tx, input.ownerBodyId))) {
-    throw fieldError('ownerBodyId', 'strategy.body_unknown');
+    throw fieldError('body.ownerBodyId', 'strategy.body_unknown');
   }
 }
 
@@ -278,7 +278,7 @@ export async function removeObjective(db: Db, actor: Actor, id: string, version:
 
 async function checkIndicator(tx: Db, input: IndicatorInput): Promise<void> {
   if (input.computedParam !== null && !(await areaExists(tx, input.computedParam))) {
-    throw fieldError('computedParam', 'strategy.area_unknown');
+    throw fieldError('body.computedParam', 'strategy.area_unknown');
   }
 }
 

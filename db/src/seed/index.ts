@@ -24,6 +24,7 @@ import {
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
+import { seedDemoStrategy } from './demo-strategy.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
@@ -40,6 +41,7 @@ export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-app
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
+export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -197,6 +199,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoNews(tx, idOf, userIdOf);
     // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).
     await seedDemoEvents(tx, userIdOf);
+    // The strategy: its three goals with objectives and computed and entered indicators (issue 16 §1).
+    await seedDemoStrategy(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

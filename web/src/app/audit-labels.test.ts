@@ -143,6 +143,16 @@ const SERVER_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'strategy.goal_created',
+  'strategy.goal_updated',
+  'strategy.goal_deleted',
+  'strategy.objective_created',
+  'strategy.objective_updated',
+  'strategy.objective_deleted',
+  'strategy.indicator_created',
+  'strategy.indicator_updated',
+  'strategy.indicator_deleted',
+  'strategy.value_entered',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -165,6 +175,9 @@ const SERVER_ENTITY_TYPES = [
   'event_registration',
   'meeting_minutes',
   'meeting',
+  'strategy_goal',
+  'strategy_objective',
+  'strategy_indicator',
 ];
 
 describe('audit labels', () => {

@@ -217,6 +217,9 @@ export const adminBg = {
       conversation: 'Разговор по обява',
       partnership: 'Партньорство в клъстера',
       governing_body: 'Орган на клъстера',
+      strategy_goal: 'Стратегическа цел',
+      strategy_objective: 'Задача от стратегията',
+      strategy_indicator: 'Индикатор от стратегията',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -358,6 +361,18 @@ export const adminBg = {
       },
       partnership: {
         consent_changed: 'Променено съгласие за показване на партньорство',
+      },
+      strategy: {
+        goal_created: 'Добавена стратегическа цел',
+        goal_updated: 'Променена стратегическа цел',
+        goal_deleted: 'Изтрита стратегическа цел',
+        objective_created: 'Добавена задача',
+        objective_updated: 'Променена задача',
+        objective_deleted: 'Изтрита задача',
+        indicator_created: 'Добавен индикатор',
+        indicator_updated: 'Променен индикатор',
+        indicator_deleted: 'Изтрит индикатор',
+        value_entered: 'Въведена стойност на индикатор',
       },
       body: {
         created: 'Създаден орган',

@@ -215,6 +215,9 @@ export const adminEn: AdminMessages = {
       conversation: 'Conversation about a board item',
       partnership: 'Partnership in the cluster',
       governing_body: 'Body of the cluster',
+      strategy_goal: 'Strategic goal',
+      strategy_objective: 'Objective of the strategy',
+      strategy_indicator: 'Indicator of the strategy',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -356,6 +359,18 @@ export const adminEn: AdminMessages = {
       },
       partnership: {
         consent_changed: 'Consent to show a partnership changed',
+      },
+      strategy: {
+        goal_created: 'Strategic goal added',
+        goal_updated: 'Strategic goal changed',
+        goal_deleted: 'Strategic goal deleted',
+        objective_created: 'Objective added',
+        objective_updated: 'Objective changed',
+        objective_deleted: 'Objective deleted',
+        indicator_created: 'Indicator added',
+        indicator_updated: 'Indicator changed',
+        indicator_deleted: 'Indicator deleted',
+        value_entered: 'Indicator value entered',
       },
       body: {
         created: 'Body created',

@@ -34,7 +34,7 @@ export * from './profile.ts';
 export * from './representatives.ts';
 export * from './resources.ts';
 export * from './site-content.ts';
+export * from './strategy.ts';
 export * from './suggestions.ts';
 export * from './text.ts';
 export * from './voting.ts';
-export * from './strategy.ts';

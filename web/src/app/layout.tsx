@@ -209,6 +209,11 @@ function MainLinks({
           {t('nav.decisions')}
         </NavLink>
       </li>
+      <li>
+        <NavLink to={paths.strategy.href()} className="nav-link">
+          {t('nav.strategy')}
+        </NavLink>
+      </li>
       {showsMeetings ? (
         <li>
           <NavLink to={paths.meetings.href()} className="nav-link">

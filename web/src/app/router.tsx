@@ -83,6 +83,15 @@ export const routes: RouteObject[] = [
             import('@/i18n/bodies.ts'),
           ]).then(([m]) => ({ Component: m.BodiesPage })),
       },
+      // The cluster's strategy with its indicators (issue 16 §1): anyone.
+      {
+        path: paths.strategy.path,
+        lazy: () =>
+          Promise.all([
+            import('@/features/strategy/components/strategy-page.tsx'),
+            import('@/i18n/strategy.ts'),
+          ]).then(([m]) => ({ Component: m.StrategyPage })),
+      },
       // Approved public minutes of the bodies' meetings: anyone, no account (issue 15 §3).
       {
         path: paths.publicMinutes.path,
@@ -437,6 +446,21 @@ export const routes: RouteObject[] = [
               () => import('@/features/members-csv/import-page.tsx'),
               (m) => m.ImportPage,
             ),
+          },
+        ],
+      },
+      // The committee edits the strategy (issue 16 §1).
+      {
+        element: <RequireAuth permission="strategy.manage" />,
+        children: [
+          {
+            path: paths.committeeStrategy.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/strategy/components/strategy-editor-page.tsx'),
+                import('@/i18n/strategy.ts'),
+                import('@/i18n/date-field.ts'),
+              ]).then(([m]) => ({ Component: m.StrategyEditorPage })),
           },
         ],
       },

@@ -16,6 +16,7 @@ import type { MinutesMessages } from './minutes.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 import type { NewsMessages } from './news.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
+import type { StrategyMessages } from './strategy.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
 
 /**
@@ -61,6 +62,7 @@ export const bg = {
     decisions: 'Решения',
     resources: 'Ресурси',
     committee: 'Комитет',
+    strategy: 'Стратегия',
     meetings: 'Заседания',
     board: 'Борса',
     cooperation: 'Сътрудничество',
@@ -91,6 +93,7 @@ export const bg = {
     totalMembersLabel: 'Членове на клъстера',
     mission: 'Мисия',
     strategy: 'Стратегия',
+    strategyLink: 'Целите, задачите и индикаторите на стратегията',
     priorities: 'Тематични приоритети',
     prioritiesIntro: 'Вертикалните приоритети на клъстера от стратегията за интелигентна специализация.',
     areas: 'Членове по тематични области',
@@ -511,6 +514,7 @@ export type Messages = ShellMessages & {
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
   bodies: BodiesMessages;
+  strategy: StrategyMessages;
   meetingConduct: MeetingConductMessages;
   minutes: MinutesMessages;
   news: NewsMessages;

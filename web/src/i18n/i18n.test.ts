@@ -57,6 +57,9 @@ import { newsResources } from './news.ts';
 import { resourcesBg } from './resources.bg.ts';
 import { resourcesEn } from './resources.en.ts';
 import { resourcesResources } from './resources.ts';
+import { strategyBg } from './strategy.bg.ts';
+import { strategyEn } from './strategy.en.ts';
+import { strategyResources } from './strategy.ts';
 import { suggestionsBg } from './suggestions.bg.ts';
 import { suggestionsEn } from './suggestions.en.ts';
 import { suggestionsResources } from './suggestions.ts';
@@ -84,6 +87,7 @@ const messages: Record<Language, Messages> = {
     minutes: minutesBg,
     news: newsBg,
     meetings: meetingsBg,
+    strategy: strategyBg,
   },
   en: {
     ...en,
@@ -106,6 +110,7 @@ const messages: Record<Language, Messages> = {
     minutes: minutesEn,
     news: newsEn,
     meetings: meetingsEn,
+    strategy: strategyEn,
   },
 };
 
@@ -195,6 +200,7 @@ describe('translations', () => {
         minutes: minutesResources[language],
         news: newsResources[language],
         meetings: meetingsResources[language],
+        strategy: strategyResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

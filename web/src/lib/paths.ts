@@ -148,6 +148,16 @@ export const paths = {
     path: '/governance/minutes/:id',
     href: (id: string) => `/governance/minutes/${encodeURIComponent(id)}`,
   },
+  /** The cluster's strategy: goals, objectives and indicators (issue 16 §1). */
+  strategy: {
+    path: '/strategy',
+    href: () => '/strategy',
+  },
+  /** The committee's editor of the strategy. */
+  committeeStrategy: {
+    path: '/committee/strategy',
+    href: () => '/committee/strategy',
+  },
   adminBodies: {
     path: '/admin/bodies',
     href: () => '/admin/bodies',

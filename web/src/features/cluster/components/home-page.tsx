@@ -120,6 +120,9 @@ export function HomePage() {
             {p}
           </Text>
         ))}
+        <Anchor component={Link} to={paths.strategy.href()}>
+          {t('home.strategyLink')}
+        </Anchor>
         <Title order={3}>{t('home.priorities')}</Title>
         <Text c="dimmed">{t('home.prioritiesIntro')}</Text>
         {areas.isPending ? (

@@ -198,6 +198,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'contact', path: '/contact' },
     // Who runs the cluster (issue 15 §1): members also see the history of terms there.
     { name: 'governance', path: '/governance' },
+    // The cluster's strategy with its indicators (issue 16 §1).
+    { name: 'strategy', path: '/strategy' },
     // Approved public minutes (issue 15 §3): the list and the first meeting's printable page, for anyone.
     { name: 'governance-minutes', path: '/governance/minutes' },
     ...minutes.items.map((m) => ({
@@ -372,6 +374,13 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         // The overview of cooperation and the network picture (issue 14 §5): the committee and admins.
         { name: 'committee-cooperation', path: '/committee/cooperation' },
         { name: 'committee-cooperation-network', path: '/committee/cooperation/network' },
+        // The strategy's editor (issue 16 §1), with the new indicator's form open.
+        { name: 'committee-strategy', path: '/committee/strategy' },
+        {
+          name: 'committee-strategy-indicator-form',
+          path: '/committee/strategy',
+          open: { click: '[data-action="strategy-add-indicator"]', shows: 'input[name="nameBg"]' },
+        },
       );
       // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
       const edited = await getJson<Items<{ id: string; status: string; category: string }>>(

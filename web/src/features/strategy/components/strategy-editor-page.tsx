@@ -164,6 +164,7 @@ export function StrategyEditorPage() {
                       <Button
                         size="xs"
                         variant="light"
+                        data-action="strategy-add-indicator"
                         onClick={() => setEditing({ kind: 'indicator', objectiveId: o.id, indicator: null })}
                       >
                         {t('strategy.editor.addIndicator')}
@@ -244,7 +245,8 @@ export function StrategyEditorPage() {
   );
 }
 
-type TitleKey = `strategy.editor.${'editGoal' | 'addGoal' | 'editObjective' | 'addObjective' | 'editIndicator' | 'addIndicator' | 'addValue'}`;
+type TitleKey =
+  `strategy.editor.${'editGoal' | 'addGoal' | 'editObjective' | 'addObjective' | 'editIndicator' | 'addIndicator' | 'addValue'}`;
 
 function modalTitle(e: Editing): TitleKey {
   switch (e.kind) {
@@ -537,7 +539,13 @@ function IndicatorForm({
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <TextInput label={t('strategy.editor.nameBg')} required lang="bg" {...form.getInputProps('nameBg')} />
+        <TextInput
+          label={t('strategy.editor.nameBg')}
+          required
+          lang="bg"
+          name="nameBg"
+          {...form.getInputProps('nameBg')}
+        />
         <TextInput label={t('strategy.editor.nameEn')} required lang="en" {...form.getInputProps('nameEn')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect

@@ -179,14 +179,16 @@ export function IndicatorView({ indicator: i }: { indicator: Indicator }) {
         </Text>
         <Text fw={600}>{i.current === null ? t('strategy.noValue') : figure(i.current, i.unit)}</Text>
       </Group>
-      <Progress
-        value={percent ?? 0}
-        color={percent !== null && percent >= 100 ? 'green' : 'blue'}
-        aria-labelledby={labelId}
-        aria-valuetext={
-          percent === null ? t('strategy.progressUnknown') : t('strategy.progress', { percent })
-        }
-      />
+      <Progress.Root size="md">
+        <Progress.Section
+          value={percent ?? 0}
+          color={percent !== null && percent >= 100 ? 'green' : 'blue'}
+          aria-labelledby={labelId}
+          aria-valuetext={
+            percent === null ? t('strategy.progressUnknown') : t('strategy.progress', { percent })
+          }
+        />
+      </Progress.Root>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Text size="sm" c="dimmed">
           {t('strategy.baseline')}: {figure(i.baseline, i.unit)} · {t('strategy.target')}:{' '}

@@ -58,7 +58,7 @@ export async function getStrategy(db: Db, today = todayInSofia()): Promise<Strat
       await computeIndicator(db, i.computedKey, {
         param: i.computedParam,
         periodStart: i.periodStart,
-        periodEnd: i.periodEnd < today ? i.periodEnd : today,
+        periodEnd: earlierDay(i.periodEnd, today),
         today,
       }),
     );
@@ -125,6 +125,12 @@ export async function getStrategy(db: Db, today = todayInSofia()): Promise<Strat
       }),
     ),
   };
+}
+
+/** The earlier of two days (`YYYY-MM-DD` compare as text). */
+function earlierDay(a: string, b: string): string {
+  if (a < b) return a;
+  return b;
 }
 
 function toValue(v: ValueRow) {

@@ -142,7 +142,9 @@ async function generateActivity(handle: DbHandle): Promise<Record<string, number
     'partnerships',
     'resource_bookings',
   ]) {
-    const [row] = await handle.query<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`);
+    const [row] = await handle.query<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(table)}`,
+    );
     counts[table] = Number(row?.n ?? 0);
   }
   return counts;
@@ -175,7 +177,9 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<Latency> 
     p99: round(percentile(sorted, 99)),
     max: round(sorted.at(-1) ?? Number.NaN),
   };
-  console.log(`  ${name}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.calls} calls)`);
+  console.log(
+    `  ${name}: p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms, max ${r.max} ms (${r.calls} calls)`,
+  );
   return r;
 }
 
@@ -283,25 +287,42 @@ async function main() {
   const md = [
     `# Dashboard benchmark — ${startedAt.toISOString()}`,
     '',
-    `Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, Node ${process.version}; load average ${load.join(' / ')} at the start, ${os.loadavg().map((n) => round(n, 2)).join(' / ')} at the end. ORGS=${ORGS}, ${ITERATIONS} timed calls after ${WARMUP} warm-up calls, sequential.`,
+    `Machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, Node ${process.version}; load average ${load.join(' / ')} at the start, ${os
+      .loadavg()
+      .map((n) => round(n, 2))
+      .join(
+        ' / ',
+      )} at the end. ORGS=${ORGS}, ${ITERATIONS} timed calls after ${WARMUP} warm-up calls, sequential.`,
     '',
     '| engine | rows | generate s |',
     '| --- | --- | ---: |',
-    ...results.map((r) => `| ${r.engine} ${r.version} | ${Object.entries(r.counts).map(([t, n]) => `${t} ${n}`).join(', ')} | ${r.generateSeconds} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.engine} ${r.version} | ${Object.entries(r.counts)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')} | ${r.generateSeconds} |`,
+    ),
     '',
     '| engine | call | p50 ms | p95 ms | p99 ms | max ms | calls |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
     ...results.flatMap((r) =>
-      r.latency.map((l) => `| ${r.engine} | ${l.name} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${l.calls} |`),
+      r.latency.map(
+        (l) => `| ${r.engine} | ${l.name} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${l.calls} |`,
+      ),
     ),
     '',
-    failures.length ? `## FAILURES\n\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}` : 'No failures.',
+    failures.length
+      ? `## FAILURES\n\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}`
+      : 'No failures.',
     '',
   ].join('\n');
   await mkdir(RESULTS_DIR, { recursive: true });
   const base = join(RESULTS_DIR, `dashboard-${startedAt.toISOString().replace(/[:.]/g, '-')}-orgs${ORGS}`);
   await writeFile(`${base}.md`, md);
-  await writeFile(`${base}.json`, `${JSON.stringify({ startedAt, ORGS, ITERATIONS, results, failures }, null, 2)}\n`);
+  await writeFile(
+    `${base}.json`,
+    `${JSON.stringify({ startedAt, ORGS, ITERATIONS, results, failures }, null, 2)}\n`,
+  );
   console.log(`\n${md}`);
   if (failures.length > 0) process.exitCode = 1;
 }

@@ -59,7 +59,7 @@ export const FunnelSchema = z.object({
 });
 export type Funnel = z.infer<typeof FunnelSchema>;
 
-export const FeeYearSchema = z.object({
+export const DashboardFeeYearSchema = z.object({
   year: z.number().int(),
   /** Members now (active, not candidates) in categories with a rate for the year. */
   members: z.number().int(),
@@ -69,7 +69,7 @@ export const FeeYearSchema = z.object({
   /** Members with at least one payment for the year. */
   paidMembers: z.number().int(),
 });
-export type FeeYear = z.infer<typeof FeeYearSchema>;
+export type DashboardFeeYear = z.infer<typeof DashboardFeeYearSchema>;
 
 export const CooperationActivitySchema = z.object({
   /** Board items published per month. */
@@ -101,7 +101,7 @@ export const DashboardSchema = z.object({
   members: MembersOverTimeSchema,
   sme: SmeShareSchema,
   funnel: FunnelSchema,
-  fees: z.array(FeeYearSchema),
+  fees: z.array(DashboardFeeYearSchema),
   cooperation: CooperationActivitySchema,
   coverage: z.array(AreaCoverageSchema),
 });

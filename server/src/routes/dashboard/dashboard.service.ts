@@ -4,8 +4,8 @@ import {
   type CooperationActivity,
   DASHBOARD_MONTHS,
   type Dashboard,
+  type DashboardFeeYear,
   type DashboardSeries,
-  type FeeYear,
   type Funnel,
   MEMBERSHIP_CATEGORIES,
   type MembersOverTime,
@@ -153,7 +153,7 @@ async function funnel(h: DbHandle, first: string, after: string, months: string[
   };
 }
 
-async function fees(h: DbHandle, year: number): Promise<FeeYear[]> {
+async function fees(h: DbHandle, year: number): Promise<DashboardFeeYear[]> {
   const rows = await h.query<{
     year: number;
     members: number;

@@ -3,7 +3,7 @@ import type { DashboardMessages } from './dashboard.bg.ts';
 export const dashboardEn: DashboardMessages = {
   title: 'Cluster dashboard',
   intro:
-    'Members over the last twelve months, applications, fees, cooperation and the coverage of the areas. The figures are computed each time the page opens.',
+    'Members over the last twelve months, applications, fees, cooperation and the coverage of the areas. The figures are refreshed at most once a minute.',
   publicTitle: 'The cluster in figures',
   publicIntro:
     'Aggregate figures on the members and the cooperation in the cluster over the last twelve months. No organisation is named.',

@@ -1,6 +1,6 @@
 import { DashboardSchema, ProblemSchema, PublicDashboardSchema } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { dashboard, publicDashboard } from './dashboard.service.ts';
+import { servedDashboard, servedPublicDashboard } from './dashboard.service.ts';
 
 /** The dashboard of the cluster (issue 16 §1, decision 048). */
 
@@ -17,7 +17,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DashboardSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async () => dashboard(app.db),
+    async () => servedDashboard(app.db),
   );
 };
 
@@ -36,7 +36,7 @@ export const publicDashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
-      return publicDashboard(app.db);
+      return servedPublicDashboard(app.db);
     },
   );
 };

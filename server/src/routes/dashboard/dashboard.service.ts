@@ -277,9 +277,8 @@ export async function dashboard(h: DbHandle, now: Date = new Date()): Promise<Da
   };
 }
 
-/** The public figures: the committee's dashboard without the funnel and the fees (aggregates only). */
-export async function publicDashboard(h: DbHandle, now: Date = new Date()): Promise<PublicDashboard> {
-  const d = await dashboard(h, now);
+/** The public part of a dashboard: without the funnel and the fees (aggregates only). */
+export function publicOf(d: Dashboard): PublicDashboard {
   return {
     generatedAt: d.generatedAt,
     months: d.months,
@@ -293,4 +292,60 @@ export async function publicDashboard(h: DbHandle, now: Date = new Date()): Prom
     cooperation: d.cooperation,
     coverage: d.coverage,
   };
+}
+
+/**
+ * How long a computed dashboard is served as it is. The figures are aggregates over a year of history, so
+ * a minute's delay changes nothing a reader could see; the page shows when they were computed.
+ */
+export const DASHBOARD_FRESH_MS = 60_000;
+
+interface Cached {
+  value: Dashboard;
+  month: string;
+  at: number;
+  refreshing: Promise<Dashboard> | null;
+}
+
+/** Per database handle: the last computed dashboard (decision 048, "speed"). */
+const cache = new WeakMap<DbHandle, Cached>();
+const firstComputation = new WeakMap<DbHandle, Promise<Dashboard>>();
+
+function compute(h: DbHandle): Promise<Dashboard> {
+  const now = new Date();
+  return dashboard(h, now).then((value) => {
+    cache.set(h, { value, month: monthInSofia(now), at: Date.now(), refreshing: null });
+    return value;
+  });
+}
+
+/**
+ * The dashboard as the API serves it: computed at most once a DASHBOARD_FRESH_MS per handle; after that the
+ * last figures are answered at once while one refresh runs in the background (stale-while-revalidate), so
+ * a reader never waits for the aggregation except the very first one (or in a new month). Concurrent first
+ * readers share one computation.
+ */
+export async function servedDashboard(h: DbHandle): Promise<Dashboard> {
+  const entry = cache.get(h);
+  if (entry && entry.month === monthInSofia()) {
+    if (Date.now() - entry.at > DASHBOARD_FRESH_MS && !entry.refreshing) {
+      entry.refreshing = compute(h).catch(() => {
+        // A failed refresh leaves the last figures in place; the next request tries again.
+        entry.refreshing = null;
+        return entry.value;
+      });
+    }
+    return entry.value;
+  }
+  let pending = firstComputation.get(h);
+  if (!pending) {
+    pending = compute(h).finally(() => firstComputation.delete(h));
+    firstComputation.set(h, pending);
+  }
+  return pending;
+}
+
+/** The public figures from the served dashboard: without the funnel and the fees (aggregates only). */
+export async function servedPublicDashboard(h: DbHandle): Promise<PublicDashboard> {
+  return publicOf(await servedDashboard(h));
 }

@@ -8,9 +8,9 @@
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
 import { DashboardSchema, PublicDashboardSchema } from '@portal/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
-import { dashboard } from './dashboard.service.ts';
+import { dashboard, servedDashboard } from './dashboard.service.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -159,5 +159,23 @@ describe('the dashboard', () => {
     const res = await app.inject({ url: '/api/committee/dashboard', headers: { cookie } });
     expect(res.statusCode, res.body).toBe(200);
     expect(DashboardSchema.parse(res.json()).members.total.at(-1)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('serves the last figures for a minute, then recomputes in the background', async () => {
+    const first = await servedDashboard(h);
+    const before = first.members.total.at(-1) ?? 0;
+    await insertOrganization(h, { nameBg: 'Нов Член ООД', memberSince: '2020-01-01' });
+    const again = await servedDashboard(h);
+    expect(again).toBe(first);
+    // Once stale, the old figures answer at once and a refresh brings the new member.
+    vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] });
+    try {
+      expect(await servedDashboard(h)).toBe(first);
+      await vi.waitFor(async () => {
+        expect((await servedDashboard(h)).members.total.at(-1)).toBe(before + 1);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type DbHandle, sql } from '@portal/db';
+import { type Db, type DbHandle, rowsOf, type SQL, sql } from '@portal/db';
 import {
   type AreaCoverage,
   type CooperationActivity,
@@ -39,6 +39,12 @@ import {
 /** `0000-00`: joined before the window (so a member in every month of it). */
 const BEFORE = '0000-00';
 
+/** Where the dashboard's statements go: one read-only transaction (see `dashboard`). */
+interface Reader {
+  db: Db;
+  query<T extends Record<string, unknown>>(statement: SQL): Promise<T[]>;
+}
+
 interface Span {
   joined: string;
   left: string | null;
@@ -58,7 +64,7 @@ const SPANS = (first: string, after: string) => sql`
    where m.category <> 'candidate' and m.member_since < ${`${after}-01`}::date
      and (m.status = 'active' or m.updated_at >= ${`${first}-01`}::date)`;
 
-async function memberSpans(h: DbHandle, first: string, after: string) {
+async function memberSpans(h: Reader, first: string, after: string) {
   return h.query<{
     category: string;
     kind: string;
@@ -74,7 +80,7 @@ async function memberSpans(h: DbHandle, first: string, after: string) {
   );
 }
 
-async function areaSpans(h: DbHandle, first: string, after: string) {
+async function areaSpans(h: Reader, first: string, after: string) {
   return h.query<{ theme: string; joined: string; left: string | null; count: number }>(
     sql`select t.theme, s.joined, s.left_month as left, count(*)::int as count
           from (${SPANS(first, after)}) s
@@ -112,7 +118,7 @@ function seriesBy<K extends string>(
   return keys.map((k) => ({ key: k, counts: countsOf(groups.get(k) ?? [], months) }));
 }
 
-async function funnel(h: DbHandle, first: string, after: string, months: string[]): Promise<Funnel> {
+async function funnel(h: Reader, first: string, after: string, months: string[]): Promise<Funnel> {
   const start = sql`((${`${first}-01`})::timestamp at time zone 'Europe/Sofia')`;
   const end = sql`((${`${after}-01`})::timestamp at time zone 'Europe/Sofia')`;
   const [perMonth, totals] = await Promise.all([
@@ -153,7 +159,7 @@ async function funnel(h: DbHandle, first: string, after: string, months: string[
   };
 }
 
-async function fees(h: DbHandle, year: number): Promise<DashboardFeeYear[]> {
+async function fees(h: Reader, year: number): Promise<DashboardFeeYear[]> {
   const rows = await h.query<{
     year: number;
     members: number;
@@ -182,7 +188,7 @@ async function fees(h: DbHandle, year: number): Promise<DashboardFeeYear[]> {
   }));
 }
 
-async function cooperation(h: DbHandle, period: Period, months: string[]): Promise<CooperationActivity> {
+async function cooperation(h: Reader, period: Period, months: string[]): Promise<CooperationActivity> {
   const [items, bookings, conversations, partnerships] = await Promise.all([
     itemsPerMonth(h.db, period, null),
     bookingsPerMonth(h.db, period, null),
@@ -199,7 +205,7 @@ async function cooperation(h: DbHandle, period: Period, months: string[]): Promi
   };
 }
 
-async function coverage(h: DbHandle, themeNow: Map<string, number>): Promise<AreaCoverage[]> {
+async function coverage(h: Reader, themeNow: Map<string, number>): Promise<AreaCoverage[]> {
   const rows = await h.query<{
     id: string;
     parent_id: string | null;
@@ -240,41 +246,47 @@ function smeShare(rows: { size: string; count: number }[]): SmeShare {
 }
 
 /** The committee's dashboard. */
-export async function dashboard(h: DbHandle, now: Date = new Date()): Promise<Dashboard> {
-  const to = monthInSofia(now);
-  const first = shiftMonth(to, -(DASHBOARD_MONTHS - 1));
-  const after = shiftMonth(to, 1);
-  const months: string[] = [];
-  for (let m = first; m <= to; m = shiftMonth(m, 1)) months.push(m);
-  const period: Period = { from: first, after };
+export async function dashboard(handle: DbHandle, now: Date = new Date()): Promise<Dashboard> {
+  // One transaction: one snapshot for every figure, and no JIT (PostgreSQL would spend seconds compiling
+  // these one-off aggregates over 100,000 rows, more than running them).
+  return handle.db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    const h: Reader = { db: tx, query: (statement) => rowsOf(tx, statement) };
+    const to = monthInSofia(now);
+    const first = shiftMonth(to, -(DASHBOARD_MONTHS - 1));
+    const after = shiftMonth(to, 1);
+    const months: string[] = [];
+    for (let m = first; m <= to; m = shiftMonth(m, 1)) months.push(m);
+    const period: Period = { from: first, after };
 
-  const [spans, themeSpans, funnelData, feeYears, activity] = await Promise.all([
-    memberSpans(h, first, after),
-    areaSpans(h, first, after),
-    funnel(h, first, after, months),
-    fees(h, Number(to.slice(0, 4))),
-    cooperation(h, period, months),
-  ]);
-  const area = seriesBy(themeSpans, 'theme', [], months);
-  const members: MembersOverTime = {
-    total: countsOf(spans, months),
-    category: seriesBy(spans, 'category', MEMBERSHIP_CATEGORIES, months),
-    kind: seriesBy(spans, 'kind', ORGANIZATION_KINDS, months),
-    sizeClass: seriesBy(spans, 'size', [...SIZE_CLASSES, UNKNOWN_SIZE], months),
-    area,
-  };
-  const current = spans.filter((s) => s.left === null || s.left > to);
-  const themeNow = new Map(area.map((s) => [s.key, s.counts.at(-1) ?? 0]));
-  return {
-    generatedAt: now.toISOString(),
-    months,
-    members,
-    sme: smeShare(current),
-    funnel: funnelData,
-    fees: feeYears,
-    cooperation: activity,
-    coverage: await coverage(h, themeNow),
-  };
+    const [spans, themeSpans, funnelData, feeYears, activity] = await Promise.all([
+      memberSpans(h, first, after),
+      areaSpans(h, first, after),
+      funnel(h, first, after, months),
+      fees(h, Number(to.slice(0, 4))),
+      cooperation(h, period, months),
+    ]);
+    const area = seriesBy(themeSpans, 'theme', [], months);
+    const members: MembersOverTime = {
+      total: countsOf(spans, months),
+      category: seriesBy(spans, 'category', MEMBERSHIP_CATEGORIES, months),
+      kind: seriesBy(spans, 'kind', ORGANIZATION_KINDS, months),
+      sizeClass: seriesBy(spans, 'size', [...SIZE_CLASSES, UNKNOWN_SIZE], months),
+      area,
+    };
+    const current = spans.filter((s) => s.left === null || s.left > to);
+    const themeNow = new Map(area.map((s) => [s.key, s.counts.at(-1) ?? 0]));
+    return {
+      generatedAt: now.toISOString(),
+      months,
+      members,
+      sme: smeShare(current),
+      funnel: funnelData,
+      fees: feeYears,
+      cooperation: activity,
+      coverage: await coverage(h, themeNow),
+    };
+  });
 }
 
 /** The public part of a dashboard: without the funnel and the fees (aggregates only). */

@@ -78,7 +78,10 @@ export function DashboardChart({
   const language = useLanguage();
   const id = useId();
   const [asTable, setAsTable] = useState(false);
-  const data = table.rows.map((r) => ({ label: r.label, ...r.values }));
+  // A horizontal chart's long area names are shortened beside their bars (the table has them whole).
+  const shorten = (label: string) =>
+    kind === 'horizontal' && label.length > 30 ? `${label.slice(0, 29)}…` : label;
+  const data = table.rows.map((r) => ({ label: shorten(r.label), ...r.values }));
   // Text columns (a "thin" flag) are in the table and the CSV, not in the drawing.
   const numeric = table.columns.filter((c) =>
     table.rows.every((r) => typeof (r.values[c.key] ?? 0) === 'number'),
@@ -103,7 +106,7 @@ export function DashboardChart({
       <BarChart
         {...common}
         orientation="vertical"
-        yAxisProps={{ width: 160 }}
+        yAxisProps={{ width: 220 }}
         xAxisProps={{ allowDecimals: false }}
       />
     ) : (

@@ -38,6 +38,7 @@ import {
 } from './routes/conversations/conversations.routes.ts';
 import { cooperationOverviewRoutes } from './routes/cooperation-overview/cooperation-overview.routes.ts';
 import { csvRoutes } from './routes/csv/csv.routes.ts';
+import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
 import {
@@ -285,6 +286,10 @@ export async function buildApp({
           description: 'The cooperation board: offers and requests of the members, and its public teaser',
         },
         { name: 'resources', description: 'Shared resources of the members and their bookings' },
+        {
+          name: 'dashboard',
+          description: 'The dashboard of the cluster and its public figures (aggregates)',
+        },
         { name: 'bodies', description: 'The governing bodies, their rules and who holds which position' },
         { name: 'strategy', description: "The cluster's strategy: goals, objectives and indicators" },
         {
@@ -349,6 +354,8 @@ export async function buildApp({
   await app.register(accountCalendarFeedRoutes, { prefix: '/api/account' });
   await app.register(calendarFeedRoutes, { prefix: '/api/calendar-feeds' });
   await app.register(cooperationOverviewRoutes, { prefix: '/api/committee/cooperation' });
+  await app.register(dashboardRoutes, { prefix: '/api/committee/dashboard' });
+  await app.register(publicDashboardRoutes, { prefix: '/api/public/dashboard' });
   await app.register(bodiesRoutes, { prefix: '/api/bodies' });
   await app.register(meetingsRoutes, { prefix: '/api/meetings' });
   await app.register(adminBodiesRoutes, { prefix: '/api/admin/bodies' });

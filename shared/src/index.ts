@@ -6,6 +6,7 @@ export * from './bodies.ts';
 export * from './common.ts';
 export * from './conversations.ts';
 export * from './cooperation-overview.ts';
+export * from './dashboard.ts';
 export * from './dates.ts';
 export * from './decisions.ts';
 export * from './directory.ts';

@@ -68,6 +68,8 @@ interface Route {
   /** File name of the picture. */
   name: string;
   path: string;
+  /** An element that must be visible before the picture (e.g. a drawn chart, `.recharts-surface`). */
+  ready?: string;
   /** Request paths (prefix) that may answer 4xx on this page. */
   expected4xx?: string[];
   /**
@@ -200,6 +202,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'governance', path: '/governance' },
     // The cluster's strategy with its indicators (issue 16 §1).
     { name: 'strategy', path: '/strategy' },
+    // The cluster in figures (issue 16 §1, decision 048): anyone; waits for the charts to be drawn.
+    { name: 'figures', path: '/figures', ready: '.recharts-surface' },
     // Approved public minutes (issue 15 §3): the list and the first meeting's printable page, for anyone.
     { name: 'governance-minutes', path: '/governance/minutes' },
     ...minutes.items.map((m) => ({
@@ -381,6 +385,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           path: '/committee/strategy',
           open: { click: '[data-action="strategy-add-indicator"]', shows: 'input[name="nameBg"]' },
         },
+        // The dashboard (decision 048): waits for the charts to be drawn.
+        { name: 'committee-dashboard', path: '/committee/dashboard', ready: '.recharts-surface' },
       );
       // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
       const edited = await getJson<Items<{ id: string; status: string; category: string }>>(
@@ -574,6 +580,15 @@ async function visit(page: Page, route: Route, file: string): Promise<string[]> 
       .first()
       .waitFor({ timeout: 10_000 })
       .catch(() => problems.push('no <h1> on the page within 10 s'));
+    if (route.ready) {
+      await page
+        .locator(route.ready)
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => problems.push(`${route.ready} did not appear within 15 s`));
+      // The charts animate in; the picture shows them drawn.
+      await page.waitForTimeout(1500);
+    }
     if (route.open) {
       await page.locator(route.open.click).first().click();
       await page

@@ -11,6 +11,7 @@ import { ROWS as clusterPages } from './cluster-pages.rows.ts';
 import { ROWS as conversations } from './conversations.rows.ts';
 import { ROWS as cooperation } from './cooperation.rows.ts';
 import { ROWS as csv } from './csv.rows.ts';
+import { ROWS as dashboard } from './dashboard.rows.ts';
 import { ROWS as directory } from './directory.rows.ts';
 import { ROWS as events } from './events.rows.ts';
 import { ROWS as fees } from './fees.rows.ts';
@@ -48,6 +49,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'minutes.rows.ts': minutes,
   'resources.rows.ts': resources,
   'cooperation.rows.ts': cooperation,
+  'dashboard.rows.ts': dashboard,
   'conversations.rows.ts': conversations,
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,

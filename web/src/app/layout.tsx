@@ -127,6 +127,11 @@ export function AppLayout() {
                     </Anchor>
                   </li>
                   <li>
+                    <Anchor component={Link} to={paths.figures.href()} size="sm">
+                      {t('sitePages.figures')}
+                    </Anchor>
+                  </li>
+                  <li>
                     <Anchor component={Link} to={paths.publicMinutes.href()} size="sm">
                       {t('sitePages.minutes')}
                     </Anchor>

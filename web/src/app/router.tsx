@@ -92,6 +92,15 @@ export const routes: RouteObject[] = [
             import('@/i18n/strategy.ts'),
           ]).then(([m]) => ({ Component: m.StrategyPage })),
       },
+      // The cluster in figures (issue 16 §1, decision 048): anyone; the charts load only with this page.
+      {
+        path: paths.figures.path,
+        lazy: () =>
+          Promise.all([
+            import('@/features/dashboard/components/dashboard-page.tsx'),
+            import('@/i18n/dashboard.ts'),
+          ]).then(([m]) => ({ Component: m.PublicFiguresPage })),
+      },
       // Approved public minutes of the bodies' meetings: anyone, no account (issue 15 §3).
       {
         path: paths.publicMinutes.path,
@@ -609,6 +618,14 @@ export const routes: RouteObject[] = [
               () => import('@/features/committee/components/cooperation-page.tsx'),
               (m) => m.CooperationPage,
             ),
+          },
+          {
+            path: paths.committeeDashboard.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/dashboard/components/dashboard-page.tsx'),
+                import('@/i18n/dashboard.ts'),
+              ]).then(([m]) => ({ Component: m.CommitteeDashboardPage })),
           },
           {
             path: paths.committeeNetwork.path,

@@ -16,6 +16,7 @@ export function AdminNav() {
     { to: paths.adminImport.href(), label: t('admin.nav.import') },
     { to: paths.adminFees.href(), label: t('admin.nav.fees') },
     { to: paths.committeeCooperation.href(), label: t('admin.nav.cooperation') },
+    { to: paths.committeeDashboard.href(), label: t('admin.nav.dashboard') },
   ];
   return (
     <nav aria-label={t('admin.nav.label')}>

@@ -14,6 +14,7 @@ export const adminBg = {
     fees: 'Членски внос',
     import: 'Внасяне',
     cooperation: 'Сътрудничество',
+    dashboard: 'Табло',
     bodies: 'Органи',
   },
   import: {

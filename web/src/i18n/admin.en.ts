@@ -11,6 +11,7 @@ export const adminEn: AdminMessages = {
     settings: 'Settings',
     fees: 'Annual fees',
     cooperation: 'Cooperation',
+    dashboard: 'Dashboard',
     import: 'Import',
     bodies: 'Bodies',
   },

@@ -5,6 +5,7 @@ import type { BoardMessages } from './board.bg.ts';
 import type { BodiesMessages } from './bodies.bg.ts';
 import type { CommitteeMessages } from './committee.bg.ts';
 import type { ConversationsMessages } from './conversations.bg.ts';
+import type { DashboardMessages } from './dashboard.bg.ts';
 import type { DateFieldMessages } from './date-field.bg.ts';
 import type { DecisionsMessages } from './decisions.bg.ts';
 import type { FeesMessages } from './fees.bg.ts';
@@ -46,6 +47,7 @@ export const bg = {
     contact: 'Контакти',
     bodies: 'Кой управлява клъстера',
     minutes: 'Протоколи',
+    figures: 'Клъстерът в числа',
     empty: 'Тази страница още не е написана.',
     updated: 'Последна промяна: {{date}}',
     signUpNotice: 'С регистрацията приемате обработката на данните ви, описана в',
@@ -510,6 +512,7 @@ export type Messages = ShellMessages & {
   memberships: MembershipsMessages;
   fees: FeesMessages;
   suggestions: SuggestionsMessages;
+  dashboard: DashboardMessages;
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
   resources: ResourcesMessages;

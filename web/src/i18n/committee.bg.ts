@@ -10,6 +10,7 @@ export const committeeBg = {
     members: 'Членство (категории, спиране, изключване)',
     fees: 'Членски внос',
     cooperation: 'Сътрудничество (обзор и мрежа)',
+    dashboard: 'Табло',
   },
   queue: {
     title: 'Заявления за членство',

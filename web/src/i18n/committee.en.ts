@@ -7,6 +7,7 @@ export const committeeEn: CommitteeMessages = {
     members: 'Memberships (categories, suspension, exclusion)',
     fees: 'Annual fees',
     cooperation: 'Cooperation (overview and network)',
+    dashboard: 'Dashboard',
   },
   queue: {
     title: 'Membership applications',

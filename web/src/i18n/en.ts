@@ -23,6 +23,7 @@ export const en: ShellMessages = {
     contact: 'Contact',
     bodies: 'Who runs the cluster',
     minutes: 'Minutes',
+    figures: 'The cluster in figures',
     empty: 'This page has not been written yet.',
     updated: 'Last updated on {{date}}',
     signUpNotice: 'By signing up you accept the processing of your data as described in the',

@@ -22,6 +22,9 @@ import { committeeResources } from './committee.ts';
 import { conversationsBg } from './conversations.bg.ts';
 import { conversationsEn } from './conversations.en.ts';
 import { conversationsResources } from './conversations.ts';
+import { dashboardBg } from './dashboard.bg.ts';
+import { dashboardEn } from './dashboard.en.ts';
+import { dashboardResources } from './dashboard.ts';
 import { dateFieldBg } from './date-field.bg.ts';
 import { dateFieldEn } from './date-field.en.ts';
 import { dateFieldResources } from './date-field.ts';
@@ -79,6 +82,7 @@ const messages: Record<Language, Messages> = {
     memberships: membershipsBg,
     fees: feesBg,
     suggestions: suggestionsBg,
+    dashboard: dashboardBg,
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
     resources: resourcesBg,
@@ -102,6 +106,7 @@ const messages: Record<Language, Messages> = {
     memberships: membershipsEn,
     fees: feesEn,
     suggestions: suggestionsEn,
+    dashboard: dashboardEn,
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
     resources: resourcesEn,
@@ -191,6 +196,7 @@ describe('translations', () => {
         memberships: membershipsResources[language],
         fees: feesResources[language],
         suggestions: suggestionsResources[language],
+        dashboard: dashboardResources[language],
         myOrganization: myOrganizationResources[language],
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],

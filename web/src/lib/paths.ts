@@ -195,6 +195,16 @@ export const paths = {
     path: '/committee/cooperation',
     href: (search?: string | Record<string, string>) => withSearch('/committee/cooperation', search),
   },
+  /** The committee's dashboard (issue 16 §1, decision 048). */
+  committeeDashboard: {
+    path: '/committee/dashboard',
+    href: () => '/committee/dashboard',
+  },
+  /** The cluster in figures: the public, aggregate dashboard. */
+  figures: {
+    path: '/figures',
+    href: () => '/figures',
+  },
   /** The network picture of the cluster, with the same filters. */
   committeeNetwork: {
     path: '/committee/cooperation/network',

@@ -76,25 +76,35 @@ function partnershipsIn(db: Db, p: Period, area: string | null) {
   );
 }
 
+/** Conversations opened per Sofia month (also the dashboard's, decision 048). */
+export function conversationsPerMonth(db: Db, p: Period, area: string | null) {
+  const openedMonth = sofiaMonth(conversations.createdAt);
+  return db
+    .select({ month: openedMonth, count: countDistinct(conversations.id) })
+    .from(conversations)
+    .where(conversationsIn(db, p, area))
+    .groupBy(openedMonth);
+}
+
+/** Partnerships agreed per Sofia month (also the dashboard's, decision 048). */
+export function partnershipsPerMonth(db: Db, p: Period, area: string | null) {
+  const agreedMonth = sofiaMonth(partnerships.agreedAt);
+  return db
+    .select({ month: agreedMonth, count: countDistinct(partnerships.id) })
+    .from(partnerships)
+    .where(partnershipsIn(db, p, area))
+    .groupBy(agreedMonth);
+}
+
 /** Conversations opened and partnerships agreed per month, per theme, per organisation and per pair. */
 export async function conversationActivity(
   db: Db,
   p: Period,
   area: string | null,
 ): Promise<ConversationActivity> {
-  const openedMonth = sofiaMonth(conversations.createdAt);
-  const agreedMonth = sofiaMonth(partnerships.agreedAt);
   const [opened, agreed, openedPerArea, agreedPerArea, owners, interested, pairs] = await Promise.all([
-    db
-      .select({ month: openedMonth, count: countDistinct(conversations.id) })
-      .from(conversations)
-      .where(conversationsIn(db, p, area))
-      .groupBy(openedMonth),
-    db
-      .select({ month: agreedMonth, count: countDistinct(partnerships.id) })
-      .from(partnerships)
-      .where(partnershipsIn(db, p, area))
-      .groupBy(agreedMonth),
+    conversationsPerMonth(db, p, area),
+    partnershipsPerMonth(db, p, area),
     db
       .select({ areaId: theme, count: countDistinct(conversations.id) })
       .from(conversations)

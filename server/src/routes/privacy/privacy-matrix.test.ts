@@ -446,6 +446,24 @@ describe('every organisation endpoint × every reader × every visibility', () =
   }
 });
 
+describe('the public figures (issue 16 §1, decision 048): aggregates only', () => {
+  it.each(READERS)('%s gets the same figures with no organisation named', async (reader) => {
+    const res = await ask(reader, '/api/public/dashboard');
+    expect(res.statusCode, res.body).toBe(200);
+    for (let k = 0; k < ORG_COUNT; k++) {
+      expect(res.body).not.toContain(ctx.orgIds[k]);
+      expect(res.body).not.toContain(orgName(k));
+      for (const field of CONTACT_FIELDS) expect(res.body).not.toContain(secretValue(field, k));
+    }
+    for (const id of formerMemberIds) expect(res.body).not.toContain(id);
+    expect(res.body).not.toContain(ctx.otherOrgId);
+    // Whoever asks, the same answer (cache-safe): only the timestamp differs.
+    const anonymous = await ask('anonymous', '/api/public/dashboard');
+    const strip = (body: string) => ({ ...JSON.parse(body), generatedAt: '' });
+    expect(strip(res.body)).toEqual(strip(anonymous.body));
+  });
+});
+
 describe('the decisions register (issue 11 C13)', () => {
   it.each(READERS)(
     "%s gets an organisation's id only while it is publicly listed (its profile link)",

@@ -91,6 +91,9 @@ export function CommitteePage() {
             <Anchor component={Link} to={paths.committeeCooperation.href()}>
               {t('committee.sections.cooperation')}
             </Anchor>
+            <Anchor component={Link} to={paths.committeeDashboard.href()}>
+              {t('committee.sections.dashboard')}
+            </Anchor>
           </Group>
         ) : null}
       </div>

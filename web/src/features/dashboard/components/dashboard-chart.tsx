@@ -1,0 +1,189 @@
+import '@mantine/charts/styles.css';
+import { BarChart, LineChart } from '@mantine/charts';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { CSV_BOM, csvLine } from '@portal/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatNumber } from '@/lib/format.ts';
+import { useLanguage } from '@/lib/localized.ts';
+
+/** Distinguishable Mantine colours for the series, in order. */
+export const PALETTE = [
+  'blue.6',
+  'teal.6',
+  'orange.6',
+  'grape.6',
+  'red.6',
+  'yellow.7',
+  'indigo.6',
+  'green.7',
+  'pink.6',
+  'cyan.7',
+  'lime.7',
+  'gray.6',
+];
+
+export interface DashboardTable {
+  /** The row header column's title (month, area). */
+  rowHeader: string;
+  columns: { key: string; label: string }[];
+  rows: { key: string; label: string; values: Record<string, number | string> }[];
+}
+
+export type ChartKind = 'line' | 'bar' | 'stacked' | 'horizontal';
+
+/** The table as CSV (UTF-8 with a byte-order mark, for spreadsheets): the header row, then one row per row. */
+export function tableCsv(table: DashboardTable): string {
+  return (
+    CSV_BOM +
+    [
+      csvLine([table.rowHeader, ...table.columns.map((c) => c.label)]),
+      ...table.rows.map((r) => csvLine([r.label, ...table.columns.map((c) => r.values[c.key] ?? 0)])),
+    ].join('')
+  );
+}
+
+function downloadCsv(name: string, table: DashboardTable): void {
+  const url = URL.createObjectURL(new Blob([tableCsv(table)], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * A chart with its title, its data as a table (a toggle shows it instead of the drawing; screen readers and
+ * the printed report always have it) and a CSV download of the same table.
+ */
+export function DashboardChart({
+  title,
+  table,
+  kind,
+  csvName,
+  empty,
+  height = 280,
+}: {
+  title: string;
+  table: DashboardTable;
+  kind: ChartKind;
+  /** The downloaded file's name, e.g. `members-by-kind.csv`. */
+  csvName: string;
+  empty?: string | undefined;
+  height?: number;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const [asTable, setAsTable] = useState(false);
+  // A horizontal chart's long area names are shortened beside their bars (the table has them whole).
+  const shorten = (label: string) =>
+    kind === 'horizontal' && label.length > 30 ? `${label.slice(0, 29)}…` : label;
+  const data = table.rows.map((r) => ({ label: shorten(r.label), ...r.values }));
+  // Text columns (a "thin" flag) are in the table and the CSV, not in the drawing.
+  const numeric = table.columns.filter((c) =>
+    table.rows.every((r) => typeof (r.values[c.key] ?? 0) === 'number'),
+  );
+  const series = numeric.map((c, i) => ({
+    name: c.key,
+    label: c.label,
+    color: PALETTE[i % PALETTE.length] as string,
+  }));
+  const common = {
+    h: height,
+    data,
+    dataKey: 'label',
+    series,
+    withLegend: series.length > 1,
+    valueFormatter: (v: number) => formatNumber(v, language),
+  };
+  const chart =
+    kind === 'line' ? (
+      <LineChart {...common} yAxisProps={{ allowDecimals: false }} />
+    ) : kind === 'horizontal' ? (
+      <BarChart
+        {...common}
+        orientation="vertical"
+        yAxisProps={{ width: 220 }}
+        xAxisProps={{ allowDecimals: false }}
+      />
+    ) : (
+      <BarChart
+        {...common}
+        {...(kind === 'stacked' ? { type: 'stacked' as const } : {})}
+        yAxisProps={{ allowDecimals: false }}
+      />
+    );
+  const value = (v: number | string | undefined) =>
+    typeof v === 'number' ? formatNumber(v, language) : (v ?? formatNumber(0, language));
+
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="figure"
+      m={0}
+      aria-labelledby={id}
+      className="dashboard-figure"
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="xs">
+          <Title order={2} size="h4" id={id}>
+            {title}
+          </Title>
+          <Group gap="xs" className="no-print">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => setAsTable((x) => !x)}
+              aria-pressed={asTable}
+            >
+              {asTable ? t('dashboard.showChart') : t('dashboard.showTable')}
+            </Button>
+            <Button size="compact-sm" variant="light" onClick={() => downloadCsv(csvName, table)}>
+              {t('dashboard.downloadCsv')}
+            </Button>
+          </Group>
+        </Group>
+        {empty ? <Text c="dimmed">{empty}</Text> : null}
+        {!empty && !asTable ? (
+          <div aria-hidden="true" style={{ minWidth: 0 }} className="dashboard-chart" data-chart={csvName}>
+            {chart}
+          </div>
+        ) : null}
+        <div className={asTable ? 'dashboard-table' : 'dashboard-table visually-hidden-table'}>
+          <Table.ScrollContainer minWidth={300}>
+            <Table striped>
+              <caption className="visually-hidden-caption">{title}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{table.rowHeader}</Table.Th>
+                  {table.columns.map((c) => (
+                    <Table.Th key={c.key} scope="col" style={{ textAlign: 'right' }}>
+                      {c.label}
+                    </Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {table.rows.map((r) => (
+                  <Table.Tr key={r.key}>
+                    <Table.Th scope="row">{r.label}</Table.Th>
+                    {table.columns.map((c) => (
+                      <Table.Td key={c.key} style={{ textAlign: 'right' }}>
+                        {value(r.values[c.key])}
+                      </Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </div>
+      </Stack>
+    </Paper>
+  );
+}

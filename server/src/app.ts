@@ -52,6 +52,7 @@ import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes, publicMinutesRoutes } from './routes/minutes/minutes.routes.ts';
+import { callsCommitteeRoutes, callsMemberRoutes, callsPublicRoutes } from './routes/calls/calls.routes.ts';
 import { eventEditorRoutes, eventRoutes } from './routes/news/events.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
@@ -272,6 +273,7 @@ export async function buildApp({
         },
         { name: 'votes', description: 'Committee votes on applications' },
         { name: 'memberships', description: 'Membership administration by the committee' },
+        { name: 'calls', description: 'Funding calls and members\' interest in them' },
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
@@ -360,6 +362,9 @@ export async function buildApp({
   await app.register(newsProposalRoutes, { prefix: '/api/account/news' });
   await app.register(minutesRoutes, { prefix: '/api/meetings' });
   await app.register(publicMinutesRoutes, { prefix: '/api/public/minutes' });
+  await app.register(callsPublicRoutes, { prefix: '/api/public/calls' });
+  await app.register(callsCommitteeRoutes, { prefix: '/api/committee/calls' });
+  await app.register(callsMemberRoutes, { prefix: '/api/calls' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

@@ -122,6 +122,11 @@ export const AUDIT_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'call.created',
+  'call.updated',
+  'call.deleted',
+  'call.interest_marked',
+  'call.interest_unmarked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -150,5 +155,6 @@ export const AUDIT_ENTITY_TYPES = [
   'meeting_minutes',
   'event_registration',
   'meeting',
+  'funding_call',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -29,6 +29,7 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
+import { callsCommitteeRoutes, callsMemberRoutes, callsPublicRoutes } from './routes/calls/calls.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -52,7 +53,6 @@ import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes, publicMinutesRoutes } from './routes/minutes/minutes.routes.ts';
-import { callsCommitteeRoutes, callsMemberRoutes, callsPublicRoutes } from './routes/calls/calls.routes.ts';
 import { eventEditorRoutes, eventRoutes } from './routes/news/events.routes.ts';
 import { newsPageMeta } from './routes/news/news.meta.ts';
 import { newsEditorRoutes, newsProposalRoutes, newsRoutes } from './routes/news/news.routes.ts';
@@ -273,7 +273,7 @@ export async function buildApp({
         },
         { name: 'votes', description: 'Committee votes on applications' },
         { name: 'memberships', description: 'Membership administration by the committee' },
-        { name: 'calls', description: 'Funding calls and members\' interest in them' },
+        { name: 'calls', description: "Funding calls and members' interest in them" },
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },

@@ -170,7 +170,7 @@ async function writeDocuments(tx: Db, callId: string, documents: FundingCallBody
   const unknown = documents.findIndex((d) => d.id && !known.has(d.id));
   if (unknown >= 0)
     throw new AppError('validation.failed', 400, {
-      fields: [{ path: `documents.${unknown}.id`, code: 'calls.document_unknown' }],
+      fields: [{ path: `body.documents.${unknown}.id`, code: 'calls.document_unknown' }],
     });
   try {
     await tx
@@ -196,7 +196,10 @@ export async function createCall(db: Db, actor: SignedInActor, body: FundingCall
   if (body.documents.some((d) => d.id))
     throw new AppError('validation.failed', 400, {
       fields: [
-        { path: `documents.${body.documents.findIndex((d) => d.id)}.id`, code: 'calls.document_unknown' },
+        {
+          path: `body.documents.${body.documents.findIndex((d) => d.id)}.id`,
+          code: 'calls.document_unknown',
+        },
       ],
     });
   return db.transaction(async (tx) => {

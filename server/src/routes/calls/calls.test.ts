@@ -6,7 +6,7 @@
  */
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
-import { FundingCallListResponseSchema, FundingCallSchema } from '@portal/shared';
+import { AccountExportSchema, FundingCallListResponseSchema, FundingCallSchema } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { housekeepingPolicy, runHousekeeping } from '../../housekeeping.ts';
 import {
@@ -15,6 +15,7 @@ import {
   insertOrganization,
   insertUser,
   logIn,
+  TEST_PASSWORD,
   testConfig,
 } from '../../testing.ts';
 import { daysUntil, deadlineText, reminderDue } from './calls.reminders.ts';
@@ -344,5 +345,26 @@ describe('deadline reminders', () => {
     const en = sent.find((m) => m.to_email === email.beta)!;
     expect(en.subject).toBe('Reminder: the deadline of "Reminder call" is 15 June 2031, 17:00');
     expect(await count('funding_call_reminders')).toBe(6);
+  });
+});
+
+describe('personal data', () => {
+  it('exports the interest I marked, and erasing my account keeps the interest without me', async () => {
+    const c = await create({ opensAt: '2020-01-01T00:00:00.000Z' });
+    const me = await insertUser(h, { roles: ['representative'], organizationIds: [org.alpha] });
+    const cookie = await logIn(app, me.email);
+    expect((await call(cookie, 'PUT', `/api/calls/${c.id}/interests/${org.alpha}`)).statusCode).toBe(200);
+    const exported = await call(cookie, 'GET', '/api/account/export');
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(AccountExportSchema.parse(exported.json()).fundingCallInterests).toEqual([
+      expect.objectContaining({ callId: c.id, organizationId: org.alpha }),
+    ]);
+    await h.query(sql`delete from user_organizations where user_id = ${me.id}`);
+    const erased = await call(cookie, 'POST', '/api/account/erase', { password: TEST_PASSWORD });
+    expect(erased.statusCode, erased.body).toBe(204);
+    const rows = await h.query<{ marked_by: string | null }>(
+      sql`select marked_by from funding_call_interests where call_id = ${c.id}`,
+    );
+    expect(rows).toEqual([{ marked_by: null }]);
   });
 });

@@ -205,6 +205,11 @@ function MainLinks({
         </NavLink>
       </li>
       <li>
+        <NavLink to={paths.calls.href()} className="nav-link">
+          {t('nav.calls')}
+        </NavLink>
+      </li>
+      <li>
         <NavLink to={paths.decisions.href()} className="nav-link">
           {t('nav.decisions')}
         </NavLink>

@@ -143,6 +143,11 @@ const SERVER_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'call.created',
+  'call.updated',
+  'call.deleted',
+  'call.interest_marked',
+  'call.interest_unmarked',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -165,6 +170,7 @@ const SERVER_ENTITY_TYPES = [
   'event_registration',
   'meeting_minutes',
   'meeting',
+  'funding_call',
 ];
 
 describe('audit labels', () => {

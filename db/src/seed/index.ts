@@ -24,6 +24,7 @@ import {
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
+import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
@@ -40,6 +41,7 @@ export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-app
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
+export { DEMO_CALL_INTERESTED, demoCallId, seedDemoCalls } from './demo-calls.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -197,6 +199,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoNews(tx, idOf, userIdOf);
     // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).
     await seedDemoEvents(tx, userIdOf);
+    // Funding calls: the upcoming ПКИП cluster call with two interested members, one open, one closed (issue 16 §3).
+    await seedDemoCalls(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

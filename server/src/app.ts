@@ -29,6 +29,7 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
+import { callsCommitteeRoutes, callsMemberRoutes, callsPublicRoutes } from './routes/calls/calls.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -274,6 +275,7 @@ export async function buildApp({
         },
         { name: 'votes', description: 'Committee votes on applications' },
         { name: 'memberships', description: 'Membership administration by the committee' },
+        { name: 'calls', description: "Funding calls and members' interest in them" },
         { name: 'decisions', description: 'The register of numbered decisions' },
         { name: 'fees', description: 'Annual fees: rates, payments and each member’s status' },
         { name: 'members', description: 'The members-only directory with the contacts the viewer may see' },
@@ -371,6 +373,9 @@ export async function buildApp({
   await app.register(publicMinutesRoutes, { prefix: '/api/public/minutes' });
   await app.register(publicStrategyRoutes, { prefix: '/api/public/strategy' });
   await app.register(committeeStrategyRoutes, { prefix: '/api/committee/strategy' });
+  await app.register(callsPublicRoutes, { prefix: '/api/public/calls' });
+  await app.register(callsCommitteeRoutes, { prefix: '/api/committee/calls' });
+  await app.register(callsMemberRoutes, { prefix: '/api/calls' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

@@ -172,6 +172,7 @@ describe(`housekeeping (${testEngine})`, () => {
       boardReminders: 0,
       committeeRoles: 0,
       meetingReminders: 0,
+      callReminders: 0,
       boardCountRows: counted.past,
     });
     expect(result).toEqual({
@@ -184,6 +185,7 @@ describe(`housekeeping (${testEngine})`, () => {
       boardReminders: 0,
       committeeRoles: 0,
       meetingReminders: 0,
+      callReminders: 0,
       boardCountRows: counted.past,
     });
     expect(await remaining()).toEqual(onlyKept(before));
@@ -281,6 +283,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       boardReminders: 0,
       committeeRoles: 0,
       meetingReminders: 0,
+      callReminders: 0,
       boardCountRows: 0,
     });
     expect(await remaining()).toEqual(onlyKept(before));
@@ -295,6 +298,7 @@ describe.runIf(testEngine === 'postgres')('two servers sharing PostgreSQL (Postg
       boardReminders: 0,
       committeeRoles: 0,
       meetingReminders: 0,
+      callReminders: 0,
       boardCountRows: 0,
     });
   });

@@ -38,6 +38,7 @@ import { execute } from './db.ts';
 import { remindExpiringBoardItems } from './routes/board/board.reminders.ts';
 import { forgetPastBoardCounts } from './routes/board/board.repository.ts';
 import { syncAllCommitteeRoles } from './routes/bodies/bodies.service.ts';
+import { remindCallDeadlines } from './routes/calls/calls.reminders.ts';
 import { remindTomorrowsMeetings } from './routes/meetings/meetings.service.ts';
 
 /**
@@ -74,6 +75,8 @@ export interface HousekeepingResult {
   committeeRoles: number;
   /** Invited meetings starting tomorrow (Sofia) whose day-before reminder was raised, once each (decision 041). */
   meetingReminders: number;
+  /** Deadline reminders of funding calls raised (one per call, interested member and 30/7/1 days; issue 16 §3). */
+  callReminders: number;
 }
 
 export function housekeepingPolicy(
@@ -104,7 +107,7 @@ const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 export async function runHousekeeping(
   db: Db,
   policy: HousekeepingPolicy,
-  options: { whileLocked?: () => Promise<void>; today?: string } = {},
+  options: { whileLocked?: () => Promise<void>; today?: string; now?: Date } = {},
 ): Promise<HousekeepingResult | null> {
   const idleSeconds = Math.floor(policy.sessionIdleMs / 1000);
   return db.transaction(async (tx) => {
@@ -165,6 +168,8 @@ export async function runHousekeeping(
       committeeRoles: await syncAllCommitteeRoles(tx, SYSTEM_ACTOR, options.today ?? todayInSofia()),
       // The day before a meeting its seats are reminded (an outbox event per meeting, once).
       meetingReminders: await remindTomorrowsMeetings(tx, options.today ?? todayInSofia()),
+      // 30, 7 and 1 days before a funding call's deadline its interested members are reminded, once each.
+      callReminders: await remindCallDeadlines(tx, options.now ?? new Date()),
     };
   });
 }

@@ -132,6 +132,11 @@ export const AUDIT_ACTIONS = [
   'strategy.indicator_updated',
   'strategy.indicator_deleted',
   'strategy.value_entered',
+  'call.created',
+  'call.updated',
+  'call.deleted',
+  'call.interest_marked',
+  'call.interest_unmarked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -163,5 +168,6 @@ export const AUDIT_ENTITY_TYPES = [
   'strategy_goal',
   'strategy_objective',
   'strategy_indicator',
+  'funding_call',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -76,6 +76,11 @@ export const EMAILED_PAGES = {
     path: '/meetings/:id',
     href: (id: string) => `/meetings/${encodeURIComponent(id)}`,
   },
+  /** A funding call (the deadline reminders link here; issue 16 §3). */
+  fundingCall: {
+    path: '/calls/:id',
+    href: (id: string) => `/calls/${encodeURIComponent(id)}`,
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

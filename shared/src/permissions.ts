@@ -140,6 +140,13 @@ export const ACTIONS = [
   'meetings.attend',
   /** Edit the cluster's strategy: goals, objectives, indicators and entered values (committee, admins). */
   'strategy.manage',
+  /** Create, change and remove funding calls with their required documents (committee, admins; issue 16 §3). */
+  'calls.manage',
+  /**
+   * Mark and unmark a member organisation's interest in a funding call (record-level: a representative of
+   * that organisation while it is an active member). Who else is interested is read with `members.view`.
+   */
+  'calls.interest',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -196,6 +203,7 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'suggestions.view',
   'suggestions.dismiss',
   'news.propose',
+  'calls.interest',
 ] as const satisfies readonly Action[];
 
 /**
@@ -276,6 +284,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'suggestions.dismiss':
     case 'news.propose':
+    case 'calls.interest':
       if (!isActiveMemberRepresentative(user)) return false;
       if (resource === undefined) return true;
       return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
@@ -284,6 +293,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'cooperation.overview':
     case 'news.manage':
     case 'strategy.manage':
+    case 'calls.manage':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':

@@ -62,6 +62,8 @@ export const AccountExportSchema = z.object({
    * keeps the posts, shown as by a former user.
    */
   newsPosts: Rows,
+  /** Interest in funding calls they marked for an organisation (issue 16 §3); erasure forgets who marked it. */
+  fundingCallInterests: Rows,
   /**
    * Their comments on draft minutes of meetings (issue 15 §3, decision 045). Erasing the account keeps
    * them in the meeting's record, shown as by a former user.

@@ -168,6 +168,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
   const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
   const someMember = orgs.items[0]?.id;
   const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news?pageSize=5');
+  const calls = await getJson<Items<{ id: string }>>(context, '/api/public/calls?pageSize=5');
   const minutes = await getJson<Items<{ meetingId: string }>>(context, '/api/public/minutes?pageSize=1');
   const publicRoutes: Route[] = [
     { name: 'home', path: '/' },
@@ -195,6 +196,10 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       path: '/events/cancel?token=no-such-registration-token',
       expected4xx: ['/api/news/registrations/cancel'],
     },
+    // Funding calls (issue 16 §3): the list, a filter and the first call (members see who is interested).
+    { name: 'calls', path: '/calls' },
+    { name: 'calls-open', path: '/calls?status=open' },
+    ...calls.items.slice(0, 1).map((c) => ({ name: 'call', path: `/calls/${c.id}` })),
     { name: 'statute', path: '/statute' },
     { name: 'privacy', path: '/privacy' },
     { name: 'contact', path: '/contact' },
@@ -399,6 +404,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         { name: 'news-editor', path: '/committee/news' },
         { name: 'news-editor-queue', path: '/committee/news?status=submitted' },
         { name: 'news-editor-new', path: '/committee/news/new' },
+        { name: 'call-new', path: '/committee/calls/new' },
+        ...calls.items.slice(0, 1).map((c) => ({ name: 'call-edit', path: `/committee/calls/${c.id}/edit` })),
         ...[...byNewsStatus].map(([status, id]) => ({
           name: `news-editor-${status}`,
           path: `/committee/news/${id}`,

@@ -24,6 +24,7 @@ import {
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
+import { seedDemoCalls } from './demo-calls.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
@@ -41,6 +42,7 @@ export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-app
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
+export { DEMO_CALL_INTERESTED, demoCallId, seedDemoCalls } from './demo-calls.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -201,6 +203,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoEvents(tx, userIdOf);
     // The strategy: its three goals with objectives and computed and entered indicators (issue 16 §1).
     await seedDemoStrategy(tx);
+    // Funding calls: the upcoming ПКИП cluster call with two interested members, one open, one closed (issue 16 §3).
+    await seedDemoCalls(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -7,6 +7,7 @@ import { ROWS as admin } from './admin.rows.ts';
 import { ROWS as applications } from './applications.rows.ts';
 import { ROWS as board } from './board.rows.ts';
 import { ROWS as bodies } from './bodies.rows.ts';
+import { ROWS as calls } from './calls.rows.ts';
 import { ROWS as clusterPages } from './cluster-pages.rows.ts';
 import { ROWS as conversations } from './conversations.rows.ts';
 import { ROWS as cooperation } from './cooperation.rows.ts';
@@ -32,6 +33,7 @@ import { ROWS as suggestions } from './suggestions.rows.ts';
 /** The rows of each `<resource>.rows.ts`, by its file name. */
 export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'public.rows.ts': publicRows,
+  'calls.rows.ts': calls,
   'account.rows.ts': account,
   'organizations.rows.ts': organizations,
   'representatives.rows.ts': representatives,

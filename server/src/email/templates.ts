@@ -356,6 +356,16 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nA reminder of the meeting of the {body} "{title}" tomorrow.\n\nWhen: {when} (Sofia time)\nWhere: {place}\n\n{link}',
     },
   },
+  call_deadline_reminder: {
+    bg: {
+      subject: 'Напомняне: крайният срок на „{title}“ е {deadline}',
+      text: 'Здравейте, {name}!\n\n{organization} заяви интерес към поканата „{title}“ ({programme}).\n\nКраен срок: {deadline} (българско време)\n\nИзискваните документи и кои членове също проявяват интерес са в портала:\n{link}',
+    },
+    en: {
+      subject: 'Reminder: the deadline of "{title}" is {deadline}',
+      text: 'Hello {name},\n\n{organization} is interested in the call "{title}" ({programme}).\n\nDeadline: {deadline} (Sofia time)\n\nThe required documents and which other members are interested are on the portal:\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, { subject: string; text: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -3,6 +3,7 @@ import { maskEmails, type WorkerLog } from '../email/worker-log.ts';
 import { backoffSeconds, describeError } from '../retry.ts';
 import { applicationHandlers } from '../routes/applications/notifications.ts';
 import { boardHandlers } from '../routes/board/board.reminders.ts';
+import { callHandlers } from '../routes/calls/calls.reminders.ts';
 import { conversationHandlers } from '../routes/conversations/conversations.service.ts';
 import { meetingHandlers } from '../routes/meetings/meetings.events.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
@@ -26,6 +27,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   ...newsHandlers,
   ...conversationHandlers,
   ...meetingHandlers,
+  ...callHandlers,
 };
 
 export interface DispatchOptions {

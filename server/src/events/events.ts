@@ -103,6 +103,11 @@ export type DomainEvent =
       /** The day before an invited meeting (housekeeping): every seat is reminded. */
       type: 'meeting.reminder';
       payload: { meetingId: string };
+    }
+  | {
+      /** A funding call's deadline is 30, 7 or 1 days away (housekeeping): an interested member's representatives hear. */
+      type: 'call.deadline_reminder';
+      payload: { callId: string; organizationId: string; daysBefore: number };
     };
 
 export type EventType = DomainEvent['type'];

@@ -298,6 +298,21 @@ export const messages = {
     bg: 'Някой друг промени новината, докато я редактирахте. Прегледайте сегашния ѝ вид и опитайте отново.',
     en: 'Someone else changed the post while you were editing it. Review it as it is now and try again.',
   },
+  'call.not_found.title': { bg: 'Поканата не е намерена', en: 'Call not found' },
+  'call.not_found.detail': {
+    bg: 'Няма такава покана за финансиране или тя е премахната.',
+    en: 'There is no such funding call, or it was removed.',
+  },
+  'call.in_use.title': { bg: 'Поканата се използва', en: 'Call in use' },
+  'call.in_use.detail': {
+    bg: 'Членове са заявили интерес към поканата или по нея има съвместен проект, затова тя (или документът) не може да бъде премахната.',
+    en: 'Members are interested in this call or a joint project is built on it, so it (or the document) cannot be removed.',
+  },
+  'call.closed.title': { bg: 'Поканата е затворена', en: 'Call closed' },
+  'call.closed.detail': {
+    bg: 'Крайният срок на поканата е изтекъл; интерес вече не може да се заявява.',
+    en: "The call's deadline has passed; interest can no longer be marked.",
+  },
   'news.transition_invalid.title': { bg: 'Действието не е възможно', en: 'Action not possible' },
   'news.transition_invalid.detail': {
     bg: 'Това действие не е възможно за новина в състояние „{status}“.',
@@ -757,6 +772,18 @@ export const messages = {
   'meetings.end_before_start': {
     bg: 'Краят трябва да е след началото.',
     en: 'The end must be after the start.',
+  },
+  'calls.url_invalid': {
+    bg: 'Връзката трябва да започва с http:// или https://.',
+    en: 'The link must start with http:// or https://.',
+  },
+  'calls.deadline_before_opening': {
+    bg: 'Крайният срок трябва да е след отварянето на поканата.',
+    en: 'The deadline must be after the call opens.',
+  },
+  'calls.document_unknown': {
+    bg: 'Този документ не принадлежи на поканата.',
+    en: 'This document does not belong to the call.',
   },
   'meetings.url_invalid': {
     bg: 'Връзката трябва да започва с http:// или https://.',

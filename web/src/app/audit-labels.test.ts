@@ -153,6 +153,11 @@ const SERVER_ACTIONS = [
   'strategy.indicator_updated',
   'strategy.indicator_deleted',
   'strategy.value_entered',
+  'call.created',
+  'call.updated',
+  'call.deleted',
+  'call.interest_marked',
+  'call.interest_unmarked',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -178,6 +183,7 @@ const SERVER_ENTITY_TYPES = [
   'strategy_goal',
   'strategy_objective',
   'strategy_indicator',
+  'funding_call',
 ];
 
 describe('audit labels', () => {

@@ -210,6 +210,11 @@ function MainLinks({
         </NavLink>
       </li>
       <li>
+        <NavLink to={paths.calls.href()} className="nav-link">
+          {t('nav.calls')}
+        </NavLink>
+      </li>
+      <li>
         <NavLink to={paths.decisions.href()} className="nav-link">
           {t('nav.decisions')}
         </NavLink>

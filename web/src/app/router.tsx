@@ -149,6 +149,36 @@ export const routes: RouteObject[] = [
           (m) => m.EventCancelPage,
         ),
       },
+      // Funding calls (issue 16 §3): public; members mark interest on the call's page.
+      {
+        path: paths.calls.path,
+        lazy: () =>
+          import('@/features/calls/components/calls-page.tsx').then((m) => ({ Component: m.CallsPage })),
+      },
+      {
+        path: paths.call.path,
+        lazy: () =>
+          import('@/features/calls/components/call-page.tsx').then((m) => ({ Component: m.CallPage })),
+      },
+      {
+        element: <RequireAuth permission="calls.manage" />,
+        children: [
+          {
+            path: paths.callNew.path,
+            lazy: () =>
+              import('@/features/calls/components/call-form-page.tsx').then((m) => ({
+                Component: m.CallFormPage,
+              })),
+          },
+          {
+            path: paths.callEdit.path,
+            lazy: () =>
+              import('@/features/calls/components/call-form-page.tsx').then((m) => ({
+                Component: m.CallFormPage,
+              })),
+          },
+        ],
+      },
       {
         element: <RequireAuth permission="news.manage" />,
         children: [

@@ -208,6 +208,7 @@ export const adminEn: AdminMessages = {
       meeting_minutes: 'Minutes of a meeting',
       news_post: 'News post',
       event_registration: 'Event registration',
+      funding_call: 'Funding call',
       meeting: 'Meeting',
       board_item: 'Cooperation board item',
       site_page: 'Information page',
@@ -311,6 +312,13 @@ export const adminEn: AdminMessages = {
         vote_opened: 'Vote on an agenda item opened',
         ballot_cast: 'Ballot cast at a meeting',
         vote_closed: 'Vote on an agenda item closed',
+      },
+      call: {
+        created: 'Funding call announced',
+        updated: 'Funding call edited',
+        deleted: 'Funding call removed',
+        interest_marked: 'Interest in a funding call marked',
+        interest_unmarked: 'Interest in a funding call withdrawn',
       },
       news: {
         created: 'News post created (draft)',

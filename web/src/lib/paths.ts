@@ -243,6 +243,17 @@ export const paths = {
   },
   /** Member news proposed by a representative. */
   myNews: EMAILED_PAGES.myNews,
+  /** Funding calls (issue 16 §3): public, with members' interest; the committee keeps them. */
+  calls: {
+    path: '/calls',
+    href: (search?: string | Record<string, string>) => withSearch('/calls', search),
+  },
+  call: EMAILED_PAGES.fundingCall,
+  callNew: { path: '/committee/calls/new', href: () => '/committee/calls/new' },
+  callEdit: {
+    path: '/committee/calls/:id/edit',
+    href: (id: string) => `/committee/calls/${encodeURIComponent(id)}/edit`,
+  },
   /** Meetings of the governing bodies (decision 041). */
   meetings: { path: '/meetings', href: () => '/meetings' },
   newMeeting: { path: '/meetings/new', href: () => '/meetings/new' },

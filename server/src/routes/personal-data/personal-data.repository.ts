@@ -22,6 +22,7 @@ import {
   eq,
   eventRegistrations,
   feePayments,
+  fundingCallInterests,
   governingBodies,
   inArray,
   isNotNull,
@@ -429,6 +430,20 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(newsPosts)
         .where(eq(newsPosts.authorId, userId))
         .orderBy(asc(newsPosts.createdAt)),
+    ),
+    fundingCallInterests: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            callId: fundingCallInterests.callId,
+            organizationId: fundingCallInterests.organizationId,
+            createdAt: fundingCallInterests.createdAt,
+          }),
+        )
+        .from(fundingCallInterests)
+        .where(eq(fundingCallInterests.markedBy, userId))
+        .orderBy(asc(fundingCallInterests.createdAt)),
     ),
     minutesComments: await jsonRows(
       db,
@@ -1085,6 +1100,14 @@ export async function detachBoardItemsOf(db: Db, userId: string): Promise<number
     .where(eq(boardItems.createdBy, userId))
     .returning({ id: boardItems.id });
   return detached.length;
+}
+
+/** The organisation's interest in funding calls stays; who marked it is forgotten (issue 16 §3). */
+export async function detachCallInterestsOf(db: Db, userId: string): Promise<void> {
+  await db
+    .update(fundingCallInterests)
+    .set({ markedBy: null })
+    .where(eq(fundingCallInterests.markedBy, userId));
 }
 
 export async function anonymizeUser(db: Db, userId: string, placeholder: string): Promise<void> {

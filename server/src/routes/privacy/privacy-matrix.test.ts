@@ -942,6 +942,48 @@ describe('event registrations: names and addresses only for the organisers', () 
   });
 });
 
+/**
+ * Funding calls (issue 16 §3, decision 049): which members are interested in a call is members-only; everyone
+ * else reads the call and the number of interested members, never their names.
+ */
+describe('funding calls: interested members named to members only', () => {
+  const NAME = 'Заинтересована Членка ООД';
+  let callId = '';
+  beforeAll(async () => {
+    const orgId = await insertOrganization(h, { nameBg: NAME, nameEn: 'Interested Member Ltd' });
+    const [row] = await h.query<{ id: string }>(
+      sql`insert into funding_calls (programme, code, title_bg, title_en, opens_at, deadline_at)
+          values ('ПКИП', 'BG-PRIVACY', 'Покана', 'Call', now() - interval '1 day', now() + interval '9 days')
+          returning id`,
+    );
+    callId = row!.id;
+    await h.query(
+      sql`insert into funding_call_interests (call_id, organization_id) values (${callId}, ${orgId})`,
+    );
+  });
+
+  it.each(READERS)(
+    '%s: the public call counts the interested, the names only for members',
+    async (reader) => {
+      for (const url of [`/api/public/calls/${callId}`, '/api/public/calls?pageSize=100']) {
+        const res = await ask(reader, url);
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.body).not.toContain(NAME);
+        expect(res.body).not.toContain('Interested Member Ltd');
+      }
+      expect((await ask(reader, `/api/public/calls/${callId}`)).json()).toMatchObject({ interestedCount: 1 });
+      const names = await ask(reader, `/api/calls/${callId}/interests`);
+      if (membersView(reader) === 'denied') {
+        expect([401, 403]).toContain(names.statusCode);
+        expect(names.body).not.toContain(NAME);
+      } else {
+        expect(names.statusCode, names.body).toBe(200);
+        expect(names.body).toContain(NAME);
+      }
+    },
+  );
+});
+
 describe('the table', () => {
   it('lists every GET route under an organisations or members path (or says why it has no contacts)', async () => {
     await app.ready();

@@ -32,6 +32,7 @@ const accountExport = {
   emails: [],
   boardItems: [],
   newsPosts: [],
+  fundingCallInterests: [],
   minutesComments: [],
   eventRegistrations: [],
   bookings: [],

@@ -30,6 +30,7 @@ import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
 import { committeeStrategyRoutes, publicStrategyRoutes } from './routes/strategy/strategy.routes.ts';
+import { adminReadinessRoutes, committeeReadinessRoutes } from './routes/readiness/readiness.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -287,6 +288,7 @@ export async function buildApp({
         { name: 'resources', description: 'Shared resources of the members and their bookings' },
         { name: 'bodies', description: 'The governing bodies, their rules and who holds which position' },
         { name: 'strategy', description: "The cluster's strategy: goals, objectives and indicators" },
+        { name: 'readiness', description: 'Readiness checks: criteria sets, statuses, evidence and history' },
         {
           name: 'suggestions',
           description:
@@ -364,6 +366,8 @@ export async function buildApp({
   await app.register(publicMinutesRoutes, { prefix: '/api/public/minutes' });
   await app.register(publicStrategyRoutes, { prefix: '/api/public/strategy' });
   await app.register(committeeStrategyRoutes, { prefix: '/api/committee/strategy' });
+  await app.register(committeeReadinessRoutes, { prefix: '/api/committee/readiness' });
+  await app.register(adminReadinessRoutes, { prefix: '/api/admin/readiness' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

@@ -132,6 +132,15 @@ export const AUDIT_ACTIONS = [
   'strategy.indicator_updated',
   'strategy.indicator_deleted',
   'strategy.value_entered',
+  'readiness.set_created',
+  'readiness.set_updated',
+  'readiness.criterion_created',
+  'readiness.criterion_updated',
+  'readiness.criterion_deleted',
+  'readiness.manual_marked',
+  'readiness.evidence_added',
+  'readiness.evidence_removed',
+  'readiness.check_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -163,5 +172,7 @@ export const AUDIT_ENTITY_TYPES = [
   'strategy_goal',
   'strategy_objective',
   'strategy_indicator',
+  'readiness_set',
+  'readiness_criterion',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -38,3 +38,4 @@ export * from './suggestions.ts';
 export * from './text.ts';
 export * from './voting.ts';
 export * from './strategy.ts';
+export * from './readiness.ts';

@@ -140,6 +140,10 @@ export const ACTIONS = [
   'meetings.attend',
   /** Edit the cluster's strategy: goals, objectives, indicators and entered values (committee, admins). */
   'strategy.manage',
+  /** Read the readiness checks, run them, add evidence and mark manual items (committee, admins). */
+  'readiness.check',
+  /** Edit the readiness criteria sets and their criteria (admins). */
+  'readiness.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -284,6 +288,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'cooperation.overview':
     case 'news.manage':
     case 'strategy.manage':
+    case 'readiness.check':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':
@@ -295,6 +300,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'organizations.remove':
     case 'personal_data.erase':
     case 'conversations.moderate':
+    case 'readiness.manage':
       return hasRole(user, 'admin');
     case 'application.create':
     case 'meetings.manage':

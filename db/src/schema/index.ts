@@ -26,6 +26,7 @@ export * from './representative-invitations.ts';
 export * from './resource-photos.ts';
 export * from './resources.ts';
 export * from './sessions.ts';
+export * from './readiness.ts';
 export * from './site-pages.ts';
 export * from './strategy.ts';
 export * from './suggestion-dismissals.ts';

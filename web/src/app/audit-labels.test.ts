@@ -153,6 +153,15 @@ const SERVER_ACTIONS = [
   'strategy.indicator_updated',
   'strategy.indicator_deleted',
   'strategy.value_entered',
+  'readiness.set_created',
+  'readiness.set_updated',
+  'readiness.criterion_created',
+  'readiness.criterion_updated',
+  'readiness.criterion_deleted',
+  'readiness.manual_marked',
+  'readiness.evidence_added',
+  'readiness.evidence_removed',
+  'readiness.check_run',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -178,6 +187,8 @@ const SERVER_ENTITY_TYPES = [
   'strategy_goal',
   'strategy_objective',
   'strategy_indicator',
+  'readiness_set',
+  'readiness_criterion',
 ];
 
 describe('audit labels', () => {

@@ -25,6 +25,7 @@ import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
+import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
@@ -42,6 +43,7 @@ export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
 export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
+export { demoCriterionId, demoReadinessSetId } from './demo-readiness.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -201,6 +203,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoEvents(tx, userIdOf);
     // The strategy: its three goals with objectives and computed and entered indicators (issue 16 §1).
     await seedDemoStrategy(tx);
+    // The readiness checks: three criteria sets with rules and evidence items (issue 16 §2).
+    await seedDemoReadiness(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

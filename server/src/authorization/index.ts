@@ -21,6 +21,7 @@ import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as minutes } from './minutes.rows.ts';
 import { ROWS as news } from './news.rows.ts';
 import { ROWS as strategy } from './strategy.rows.ts';
+import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
@@ -52,6 +53,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,
   'strategy.rows.ts': strategy,
+  'readiness.rows.ts': readiness,
   'events.rows.ts': events,
   'meeting-conduct.rows.ts': meetingConduct,
 };

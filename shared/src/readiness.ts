@@ -39,7 +39,8 @@ export function ruleStatus(
   figure: number | null,
 ): ReadinessStatus {
   if (figure === null) return 'red';
-  const meets = (threshold: number) => (rule.comparison === 'gte' ? figure >= threshold : figure <= threshold);
+  const meets = (threshold: number) =>
+    rule.comparison === 'gte' ? figure >= threshold : figure <= threshold;
   if (meets(rule.green)) return 'green';
   if (rule.amber !== null && meets(rule.amber)) return 'amber';
   return 'red';
@@ -104,14 +105,21 @@ export const ReadinessCriterionInputSchema = CriterionFieldsSchema.superRefine((
   const issue = (path: string, code: string) =>
     ctx.addIssue({ code: 'custom', params: { code }, path: [path] });
   if (c.kind === 'manual') {
-    if (c.indicatorKey !== null || c.indicatorParam !== null || c.comparison !== null || c.green !== null || c.amber !== null) {
+    if (
+      c.indicatorKey !== null ||
+      c.indicatorParam !== null ||
+      c.comparison !== null ||
+      c.green !== null ||
+      c.amber !== null
+    ) {
       issue('indicatorKey', 'readiness.manual_no_rule');
     }
     return;
   }
   const def = c.indicatorKey === null ? undefined : computedIndicator(c.indicatorKey);
   if (!def) issue('indicatorKey', 'readiness.unknown_indicator');
-  else if (def.param === 'area' && c.indicatorParam === null) issue('indicatorParam', 'readiness.param_required');
+  else if (def.param === 'area' && c.indicatorParam === null)
+    issue('indicatorParam', 'readiness.param_required');
   else if (def.param === null && c.indicatorParam !== null) issue('indicatorParam', 'readiness.param_none');
   if (c.comparison === null) issue('comparison', 'readiness.comparison_required');
   if (c.green === null) issue('green', 'readiness.threshold_required');

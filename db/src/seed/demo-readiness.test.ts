@@ -25,7 +25,11 @@ describe('demo readiness sets (issue 16 §2)', () => {
           from readiness_sets s left join readiness_criteria c on c.set_id = s.id
           group by s.slug, s.position order by s.position`,
     );
-    expect(sets.map((s) => s.slug)).toEqual(['eccp-profile', 'national-cluster-call', 'cluster-excellence-bronze']);
+    expect(sets.map((s) => s.slug)).toEqual([
+      'eccp-profile',
+      'national-cluster-call',
+      'cluster-excellence-bronze',
+    ]);
     for (const s of sets) expect(s.criteria).toBeGreaterThanOrEqual(5);
     expect(sets[0]!.rules).toBeGreaterThan(0);
     expect(sets[0]!.manual).toBeGreaterThan(0);

@@ -258,7 +258,7 @@ export const DEMO_CRITERIA: DemoCriterion[] = [
     titleBg: 'Признание: присъствие в медиите и мрежите',
     titleEn: 'Recognition: presence in the media and networks',
     guidanceBg: 'Свържете публикации за клъстера и членството в мрежи и платформи.',
-    guidanceEn: "Link articles about the cluster and its membership of networks and platforms.",
+    guidanceEn: 'Link articles about the cluster and its membership of networks and platforms.',
     kind: 'manual',
     manual: { manualStatus: 'missing' },
   },

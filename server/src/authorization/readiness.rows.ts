@@ -36,7 +36,9 @@ async function newCriterion(kind: 'rule' | 'manual' = 'manual'): Promise<string>
       titleBg: 'Критерий',
       titleEn: 'Criterion',
       kind,
-      ...(kind === 'rule' ? { indicatorKey: 'members.active_total', comparison: 'gte' as const, green: 1 } : {}),
+      ...(kind === 'rule'
+        ? { indicatorKey: 'members.active_total', comparison: 'gte' as const, green: 1 }
+        : {}),
     })
     .returning({ id: readinessCriteria.id });
   return row!.id;
@@ -57,7 +59,11 @@ async function newDocument(): Promise<string> {
   return row!.id;
 }
 
-const setInput = () => ({ slug: `new-${++seq}-${Math.random().toString(36).slice(2, 8)}`, titleBg: 'Н', titleEn: 'N' });
+const setInput = () => ({
+  slug: `new-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+  titleBg: 'Н',
+  titleEn: 'N',
+});
 const criterionInput = {
   code: 'R1',
   titleBg: 'Членове',
@@ -88,6 +94,14 @@ export const ROWS: Row[] = [
     expect: checkers(200),
     build: async () => ({ url: `/api/committee/readiness/${(await newSet()).slug}` }),
     check: (body) => expect(bodyOf(body)).toHaveProperty('criteria'),
+  },
+  {
+    method: 'GET',
+    url: '/api/committee/readiness/:slug/export.pdf',
+    permission: 'readiness.check',
+    label: 'a readiness set as PDF',
+    expect: checkers(200),
+    build: async () => ({ url: `/api/committee/readiness/${(await newSet()).slug}/export.pdf?lang=en` }),
   },
   {
     method: 'POST',

@@ -930,12 +930,18 @@ export const messages = {
     bg: 'Кратко име с малки латински букви, цифри и тирета (напр. eccp-profile).',
     en: 'A short name of lower-case Latin letters, digits and hyphens (e.g. eccp-profile).',
   },
-  'readiness.slug_taken': { bg: 'Вече има набор с това кратко име.', en: 'A set with this short name already exists.' },
+  'readiness.slug_taken': {
+    bg: 'Вече има набор с това кратко име.',
+    en: 'A set with this short name already exists.',
+  },
   'readiness.url_invalid': {
     bg: 'Въведете адрес, започващ с http:// или https://.',
     en: 'Enter an address starting with http:// or https://.',
   },
-  'readiness.code_taken': { bg: 'Наборът вече има критерий с този код.', en: 'The set already has a criterion with this code.' },
+  'readiness.code_taken': {
+    bg: 'Наборът вече има критерий с този код.',
+    en: 'The set already has a criterion with this code.',
+  },
   'readiness.manual_no_rule': {
     bg: 'Ръчното доказателство няма индикатор, сравнение и прагове.',
     en: 'A manual evidence item has no indicator, comparison or thresholds.',
@@ -948,7 +954,10 @@ export const messages = {
     bg: 'Този индикатор се изчислява за област: изберете я.',
     en: 'This indicator is computed for an area: choose it.',
   },
-  'readiness.param_none': { bg: 'Този индикатор не се изчислява за област.', en: 'This indicator is not computed for an area.' },
+  'readiness.param_none': {
+    bg: 'Този индикатор не се изчислява за област.',
+    en: 'This indicator is not computed for an area.',
+  },
   'readiness.area_unknown': {
     bg: 'Няма област на специализация с този идентификатор.',
     en: 'There is no specialisation area with this identifier.',

@@ -1,3 +1,4 @@
+import { eq, readinessSets } from '@portal/db';
 import {
   cleanPdfFileName,
   MAX_DOCUMENT_BYTES,
@@ -12,13 +13,14 @@ import {
   ReadinessSlugParamsSchema,
   versionFromEtag,
 } from '@portal/shared';
-import { eq, readinessSets } from '@portal/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { isPdf } from '../applications/applications.routes.ts';
+import { getClusterTexts } from '../site-content/site-content.service.ts';
+import { readinessPdf } from './readiness.pdf.ts';
 import {
   addEvidence,
   createCriterion,
@@ -90,6 +92,29 @@ export const committeeReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => getSet(db(), request.params.slug),
+  );
+  app.get(
+    '/:slug/export.pdf',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'The set with its statuses, figures and evidence list as a PDF',
+        params: ReadinessSlugParamsSchema,
+        querystring: z.object({ lang: z.enum(['bg', 'en']).default('bg') }),
+        response: { 200: z.any().describe('application/pdf'), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      const [set, texts] = await Promise.all([getSet(db(), request.params.slug), getClusterTexts(db())]);
+      const pdf = await readinessPdf(lang === 'en' ? texts.nameEn : texts.nameBg, set, lang);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename="readiness-${set.slug}-${set.asOf}-${lang}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
   );
   app.post(
     '/:slug/runs',
@@ -249,7 +274,13 @@ export const adminReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const row = await updateSet(db(), requireActor(request), request.params.id, expectedVersion(request), request.body);
+      const row = await updateSet(
+        db(),
+        requireActor(request),
+        request.params.id,
+        expectedVersion(request),
+        request.body,
+      );
       return getSet(db(), row.slug);
     },
   );
@@ -315,7 +346,10 @@ export const adminReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   async function getSetById(id: string) {
-    const [row] = await db().select({ slug: readinessSets.slug }).from(readinessSets).where(eq(readinessSets.id, id));
+    const [row] = await db()
+      .select({ slug: readinessSets.slug })
+      .from(readinessSets)
+      .where(eq(readinessSets.id, id));
     if (!row) throw new AppError('readiness.set_not_found', 404);
     return getSet(db(), row.slug);
   }

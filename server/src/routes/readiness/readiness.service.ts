@@ -60,7 +60,12 @@ interface Evaluated {
 
 async function evaluate(db: Db, c: CriterionRow, today: string): Promise<Evaluated> {
   if (c.kind === 'manual') return { figure: null, status: manualStatus(c.manualStatus) };
-  if (!c.indicatorKey || !isComputedIndicatorKey(c.indicatorKey) || c.comparison === null || c.green === null) {
+  if (
+    !c.indicatorKey ||
+    !isComputedIndicatorKey(c.indicatorKey) ||
+    c.comparison === null ||
+    c.green === null
+  ) {
     return { figure: null, status: 'red' };
   }
   const figure = await computeIndicator(db, c.indicatorKey, {
@@ -147,7 +152,10 @@ function setFields(s: SetRow) {
 // ---------- reading ----------
 
 export async function listSets(db: Db, today = todayInSofia()): Promise<ReadinessSetList> {
-  const sets = await db.select().from(readinessSets).orderBy(asc(readinessSets.position), asc(readinessSets.slug));
+  const sets = await db
+    .select()
+    .from(readinessSets)
+    .orderBy(asc(readinessSets.position), asc(readinessSets.slug));
   const lastRuns = await db
     .select({ setId: readinessRuns.setId, at: sql<string>`max(${readinessRuns.ranAt})` })
     .from(readinessRuns)
@@ -255,7 +263,12 @@ async function lockCriterion(db: Db, id: string): Promise<CriterionRow> {
   return row;
 }
 
-export async function markManual(db: Db, actor: Actor, id: string, status: ReadinessManualStatus): Promise<string> {
+export async function markManual(
+  db: Db,
+  actor: Actor,
+  id: string,
+  status: ReadinessManualStatus,
+): Promise<string> {
   return db.transaction(async (tx) => {
     const before = await lockCriterion(tx, id);
     if (before.kind !== 'manual') throw new AppError('readiness.not_manual', 409);
@@ -275,7 +288,10 @@ export async function markManual(db: Db, actor: Actor, id: string, status: Readi
 }
 
 async function slugOf(db: Db, setId: string): Promise<string> {
-  const [row] = await db.select({ slug: readinessSets.slug }).from(readinessSets).where(eq(readinessSets.id, setId));
+  const [row] = await db
+    .select({ slug: readinessSets.slug })
+    .from(readinessSets)
+    .where(eq(readinessSets.id, setId));
   return row!.slug;
 }
 
@@ -336,7 +352,13 @@ export async function addEvidence(
 export async function removeEvidence(db: Db, actor: Actor, evidenceId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: readinessEvidence.id, criterionId: readinessEvidence.criterionId, kind: readinessEvidence.kind, title: readinessEvidence.title, url: readinessEvidence.url })
+      .select({
+        id: readinessEvidence.id,
+        criterionId: readinessEvidence.criterionId,
+        kind: readinessEvidence.kind,
+        title: readinessEvidence.title,
+        url: readinessEvidence.url,
+      })
       .from(readinessEvidence)
       .where(eq(readinessEvidence.id, evidenceId))
       .for('update');
@@ -368,7 +390,10 @@ function snapshot<T extends { createdAt: Date; updatedAt: Date }>(row: T) {
 }
 
 async function checkSlugFree(db: Db, slug: string, exceptId: string | null): Promise<void> {
-  const [row] = await db.select({ id: readinessSets.id }).from(readinessSets).where(eq(readinessSets.slug, slug));
+  const [row] = await db
+    .select({ id: readinessSets.id })
+    .from(readinessSets)
+    .where(eq(readinessSets.slug, slug));
   if (row && row.id !== exceptId) throw fieldError('body.slug', 'readiness.slug_taken');
 }
 
@@ -414,7 +439,12 @@ export async function updateSet(
   });
 }
 
-async function checkCriterion(db: Db, setId: string, input: ReadinessCriterionInput, exceptId: string | null) {
+async function checkCriterion(
+  db: Db,
+  setId: string,
+  input: ReadinessCriterionInput,
+  exceptId: string | null,
+) {
   if (input.indicatorParam !== null) {
     const [area] = await db.select({ id: areas.id }).from(areas).where(eq(areas.id, input.indicatorParam));
     if (!area) throw fieldError('body.indicatorParam', 'readiness.area_unknown');
@@ -433,10 +463,16 @@ export async function createCriterion(
   input: ReadinessCriterionInput,
 ): Promise<CriterionRow> {
   return db.transaction(async (tx) => {
-    const [set] = await tx.select({ id: readinessSets.id }).from(readinessSets).where(eq(readinessSets.id, setId));
+    const [set] = await tx
+      .select({ id: readinessSets.id })
+      .from(readinessSets)
+      .where(eq(readinessSets.id, setId));
     if (!set) throw new AppError('readiness.set_not_found', 404);
     await checkCriterion(tx, setId, input, null);
-    const [row] = await tx.insert(readinessCriteria).values({ ...input, setId }).returning();
+    const [row] = await tx
+      .insert(readinessCriteria)
+      .values({ ...input, setId })
+      .returning();
     await recordAudit(tx, actor, {
       action: 'readiness.criterion_created',
       entityType: 'readiness_criterion',

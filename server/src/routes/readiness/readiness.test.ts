@@ -7,12 +7,7 @@
 import { type DbHandle, sql } from '@portal/db';
 import { demoCriterionId, demoReadinessSetId, seedDemo } from '@portal/db/seed';
 import { createTestDb } from '@portal/db/testing';
-import {
-  type Problem,
-  ReadinessSetListSchema,
-  ReadinessSetSchema,
-  ruleStatus,
-} from '@portal/shared';
+import { type Problem, ReadinessSetListSchema, ReadinessSetSchema, ruleStatus } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/messages.ts';
 import { buildTestApp, insertUser, logIn, TEST_PDF } from '../../testing.ts';
@@ -89,9 +84,17 @@ describe('the demo sets', () => {
     const res = await call(chair, 'GET', '/api/committee/readiness');
     expect(res.statusCode, res.body).toBe(200);
     const { items } = ReadinessSetListSchema.parse(res.json());
-    expect(items.map((s) => s.slug)).toEqual(['eccp-profile', 'national-cluster-call', 'cluster-excellence-bronze']);
+    expect(items.map((s) => s.slug)).toEqual([
+      'eccp-profile',
+      'national-cluster-call',
+      'cluster-excellence-bronze',
+    ]);
     const total = items.reduce(
-      (t, s) => ({ green: t.green + s.counts.green, amber: t.amber + s.counts.amber, red: t.red + s.counts.red }),
+      (t, s) => ({
+        green: t.green + s.counts.green,
+        amber: t.amber + s.counts.amber,
+        red: t.red + s.counts.red,
+      }),
       { green: 0, amber: 0, red: 0 },
     );
     expect(total.green).toBeGreaterThan(0);
@@ -120,7 +123,9 @@ describe('running the check', () => {
     const res = await call(chair, 'POST', '/api/committee/readiness/national-cluster-call/runs');
     expect(res.statusCode, res.body).toBe(201);
     await call(chair, 'POST', '/api/committee/readiness/national-cluster-call/runs');
-    const after = ReadinessSetSchema.parse((await call(chair, 'GET', '/api/committee/readiness/national-cluster-call')).json());
+    const after = ReadinessSetSchema.parse(
+      (await call(chair, 'GET', '/api/committee/readiness/national-cluster-call')).json(),
+    );
     expect(after.history).toHaveLength(2);
     const [latest] = after.history;
     expect(latest!.ranByName).not.toBeNull();
@@ -158,7 +163,11 @@ describe('manual items and evidence', () => {
   it('adds a link, a PDF and refuses an unknown decision number; removes evidence', async () => {
     const id = demoCriterionId(16);
     const base = `/api/committee/readiness/criteria/${id}`;
-    let res = await call(chair, 'POST', `${base}/evidence`, { kind: 'link', title: 'Проект', url: 'https://example.org/p' });
+    let res = await call(chair, 'POST', `${base}/evidence`, {
+      kind: 'link',
+      title: 'Проект',
+      url: 'https://example.org/p',
+    });
     expect(res.statusCode, res.body).toBe(201);
     res = await app.inject({
       method: 'POST',
@@ -175,7 +184,13 @@ describe('manual items and evidence', () => {
     expect(download.headers['content-type']).toBe('application/pdf');
 
     const rows = await count('readiness_evidence');
-    res = await call(chair, 'POST', `${base}/evidence`, { kind: 'decision', number: '1999-999' }, { 'accept-language': 'bg' });
+    res = await call(
+      chair,
+      'POST',
+      `${base}/evidence`,
+      { kind: 'decision', number: '1999-999' },
+      { 'accept-language': 'bg' },
+    );
     expect(res.statusCode).toBe(400);
     expect(errorsOf(res)).toEqual([
       { path: 'body.number', message: messages['readiness.decision_unknown'].bg },
@@ -200,37 +215,82 @@ describe('editing criteria (administrators)', () => {
   });
 
   it.each([
-    ['an unknown indicator key', rule({ code: 'X2', indicatorKey: 'members.nope', indicatorParam: null }), 'body.indicatorKey', 'readiness.unknown_indicator'],
-    ['an area that does not exist', rule({ code: 'X2', indicatorParam: 'no-such-area' }), 'body.indicatorParam', 'readiness.area_unknown'],
-    ['a missing area param', rule({ code: 'X2', indicatorParam: null }), 'body.indicatorParam', 'readiness.param_required'],
-    ['a missing green threshold', rule({ code: 'X2', green: null }), 'body.green', 'readiness.threshold_required'],
+    [
+      'an unknown indicator key',
+      rule({ code: 'X2', indicatorKey: 'members.nope', indicatorParam: null }),
+      'body.indicatorKey',
+      'readiness.unknown_indicator',
+    ],
+    [
+      'an area that does not exist',
+      rule({ code: 'X2', indicatorParam: 'no-such-area' }),
+      'body.indicatorParam',
+      'readiness.area_unknown',
+    ],
+    [
+      'a missing area param',
+      rule({ code: 'X2', indicatorParam: null }),
+      'body.indicatorParam',
+      'readiness.param_required',
+    ],
+    [
+      'a missing green threshold',
+      rule({ code: 'X2', green: null }),
+      'body.green',
+      'readiness.threshold_required',
+    ],
     ['amber above green for ≥', rule({ code: 'X2', amber: 8 }), 'body.amber', 'readiness.amber_side'],
-    ['amber below green for ≤', rule({ code: 'X2', comparison: 'lte', amber: 2 }), 'body.amber', 'readiness.amber_side'],
-    ['a manual item with a threshold', { code: 'X2', titleBg: 'А', titleEn: 'A', kind: 'manual', green: 1 }, 'body.indicatorKey', 'readiness.manual_no_rule'],
+    [
+      'amber below green for ≤',
+      rule({ code: 'X2', comparison: 'lte', amber: 2 }),
+      'body.amber',
+      'readiness.amber_side',
+    ],
+    [
+      'a manual item with a threshold',
+      { code: 'X2', titleBg: 'А', titleEn: 'A', kind: 'manual', green: 1 },
+      'body.indicatorKey',
+      'readiness.manual_no_rule',
+    ],
     ['a code the set already has', rule({ code: 'P1' }), 'body.code', 'readiness.code_taken'],
-  ])('refuses %s with a field error in the user’s language, saving nothing', async (_name, body, path, code) => {
-    const rows = await count('readiness_criteria');
-    const res = await call(admin, 'POST', url, body, { 'accept-language': 'en' });
-    expect(res.statusCode, res.body).toBe(400);
-    const field = errorsOf(res).find((e) => e.path === path);
-    expect(field, res.body).toMatchObject({ message: messages[code as keyof typeof messages].en });
-    expect(await count('readiness_criteria')).toBe(rows);
-  });
+  ])(
+    'refuses %s with a field error in the user’s language, saving nothing',
+    async (_name, body, path, code) => {
+      const rows = await count('readiness_criteria');
+      const res = await call(admin, 'POST', url, body, { 'accept-language': 'en' });
+      expect(res.statusCode, res.body).toBe(400);
+      const field = errorsOf(res).find((e) => e.path === path);
+      expect(field, res.body).toMatchObject({ message: messages[code as keyof typeof messages].en });
+      expect(await count('readiness_criteria')).toBe(rows);
+    },
+  );
 
   it('changes a criterion with If-Match (428 without, 412 stale) and deletes it', async () => {
     const set = await getSet('eccp-profile');
     const c = set.criteria.find((x) => x.code === 'P1')!;
     const target = `/api/admin/readiness/criteria/${c.id}`;
-    const body = rule({ code: 'P1', indicatorKey: 'members.active_total', indicatorParam: null, green: 1, amber: null });
+    const body = rule({
+      code: 'P1',
+      indicatorKey: 'members.active_total',
+      indicatorParam: null,
+      green: 1,
+      amber: null,
+    });
     expect((await call(admin, 'PUT', target, body)).statusCode).toBe(428);
-    expect((await call(admin, 'PUT', target, body, { 'if-match': `"${c.version + 5}"` })).statusCode).toBe(412);
+    expect((await call(admin, 'PUT', target, body, { 'if-match': `"${c.version + 5}"` })).statusCode).toBe(
+      412,
+    );
     const res = await call(admin, 'PUT', target, body, { 'if-match': `"${c.version}"` });
     expect(res.statusCode, res.body).toBe(200);
     const changed = ReadinessSetSchema.parse(res.json()).criteria.find((x) => x.id === c.id)!;
     expect(changed.status).toBe('green');
     expect(changed.version).toBe(c.version + 1);
-    expect((await call(admin, 'DELETE', target, undefined, { 'if-match': `"${c.version}"` })).statusCode).toBe(412);
-    expect((await call(admin, 'DELETE', target, undefined, { 'if-match': `"${changed.version}"` })).statusCode).toBe(204);
+    expect(
+      (await call(admin, 'DELETE', target, undefined, { 'if-match': `"${c.version}"` })).statusCode,
+    ).toBe(412);
+    expect(
+      (await call(admin, 'DELETE', target, undefined, { 'if-match': `"${changed.version}"` })).statusCode,
+    ).toBe(204);
   });
 
   it('adds and changes a set; a taken slug is a field error', async () => {
@@ -241,10 +301,28 @@ describe('editing criteria (administrators)', () => {
     expect(set.criteria).toEqual([]);
     res = await call(admin, 'POST', '/api/admin/readiness/sets', input, { 'accept-language': 'en' });
     expect(errorsOf(res)).toEqual([{ path: 'body.slug', message: messages['readiness.slug_taken'].en }]);
-    res = await call(admin, 'PUT', `/api/admin/readiness/sets/${set.id}`, { ...input, titleEn: 'Test 2' }, { 'if-match': '"1"' });
+    res = await call(
+      admin,
+      'PUT',
+      `/api/admin/readiness/sets/${set.id}`,
+      { ...input, titleEn: 'Test 2' },
+      { 'if-match': '"1"' },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(ReadinessSetSchema.parse(res.json()).titleEn).toBe('Test 2');
     // The committee reads but does not edit.
-    expect((await call(chair, 'POST', '/api/admin/readiness/sets', { ...input, slug: 'x-y' })).statusCode).toBe(403);
+    expect(
+      (await call(chair, 'POST', '/api/admin/readiness/sets', { ...input, slug: 'x-y' })).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe('export', () => {
+  it('answers the set as a PDF in the asked language', async () => {
+    const res = await call(chair, 'GET', '/api/committee/readiness/eccp-profile/export.pdf?lang=bg');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(2000);
   });
 });

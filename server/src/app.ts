@@ -29,6 +29,8 @@ import { areasRoutes } from './routes/areas/areas.routes.ts';
 import { authRoutes } from './routes/auth/auth.routes.ts';
 import { accountBoardRoutes, boardRoutes } from './routes/board/board.routes.ts';
 import { adminBodiesRoutes, bodiesRoutes } from './routes/bodies/bodies.routes.ts';
+import { committeeStrategyRoutes, publicStrategyRoutes } from './routes/strategy/strategy.routes.ts';
+import { adminReadinessRoutes, committeeReadinessRoutes } from './routes/readiness/readiness.routes.ts';
 import { clusterRoutes } from './routes/cluster/cluster.routes.ts';
 import {
   accountConversationRoutes,
@@ -60,7 +62,6 @@ import { personalDataRoutes } from './routes/personal-data/personal-data.routes.
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
-import { adminReadinessRoutes, committeeReadinessRoutes } from './routes/readiness/readiness.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
 import { resourcePhotosRoutes } from './routes/resources/resource-photos.routes.ts';
 import {
@@ -71,7 +72,6 @@ import {
   resourcesRoutes,
 } from './routes/resources/resources.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
-import { committeeStrategyRoutes, publicStrategyRoutes } from './routes/strategy/strategy.routes.ts';
 import { suggestionsRoutes } from './routes/suggestions/suggestions.routes.ts';
 import { settingsRoutes } from './routes/voting/voting-settings.routes.ts';
 

@@ -38,7 +38,10 @@ export const strategyGoals = pgTable(
   },
   (t) => [
     check('strategy_goals_kind_check', sql.raw(`kind in (${list(GOAL_KINDS)})`)),
-    check('strategy_goals_area_check', sql`(${t.kind} = 'vertical') = (${t.areaId} is not null)`),
+    check(
+      'strategy_goals_area_check',
+      sql`(${t.kind} = 'vertical') = (${t.areaId} is not null)`,
+    ),
     index('strategy_goals_area_idx').on(t.areaId),
   ],
 );

@@ -47,9 +47,7 @@ describe('demo strategy (issue 16 §1)', () => {
     for (const i of computed) expect(computedIndicator(i.computed_key!)?.unit).toBe(i.unit);
     // Every computed key but the decisions register's appears in the roadmap.
     const keys = new Set(computed.map((i) => i.computed_key));
-    expect(COMPUTED_INDICATORS.filter((d) => !keys.has(d.key)).map((d) => d.key)).toEqual([
-      'decisions.recorded',
-    ]);
+    expect(COMPUTED_INDICATORS.filter((d) => !keys.has(d.key)).map((d) => d.key)).toEqual(['decisions.recorded']);
   });
 
   it('has entered values with their sources, one indicator with a history', async () => {

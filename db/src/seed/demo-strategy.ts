@@ -160,52 +160,15 @@ const entered = (
 
 export const DEMO_INDICATORS: DemoIndicator[] = [
   computed(1, 1, 'members.active_total', 'count', ['Активни членове', 'Active members'], 0, 30),
-  computed(
-    2,
-    1,
-    'members.sme_share',
-    'percent',
-    ['Дял на МСП сред членовете', 'Share of SMEs among members'],
-    50,
-    70,
-  ),
+  computed(2, 1, 'members.sme_share', 'percent', ['Дял на МСП сред членовете', 'Share of SMEs among members'], 50, 70),
   computed(3, 2, 'partnerships.agreed', 'count', ['Договорени партньорства', 'Partnerships agreed'], 0, 10),
   computed(4, 2, 'resources.shared', 'count', ['Споделени ресурси', 'Shared resources'], 0, 8),
   computed(5, 3, 'meetings.held', 'count', ['Проведени заседания', 'Meetings held'], 0, 8),
-  computed(
-    6,
-    3,
-    'fees.collection_rate',
-    'percent',
-    ['Събираемост на членския внос', 'Fee collection rate'],
-    0,
-    90,
-  ),
+  computed(6, 3, 'fees.collection_rate', 'percent', ['Събираемост на членския внос', 'Fee collection rate'], 0, 90),
   computed(7, 4, 'members.active_in_area', 'count', ['Членове в ИКТ', 'Members in ICT'], 0, 15, 'ict'),
-  entered(
-    8,
-    4,
-    ['Подадени съвместни проектни предложения в ИКТ', 'Joint ICT project proposals submitted'],
-    0,
-    3,
-  ),
-  computed(
-    9,
-    5,
-    'members.active_in_area',
-    'count',
-    ['Членове в креативните индустрии', 'Members in the creative industries'],
-    0,
-    8,
-    'creative',
-  ),
-  entered(
-    10,
-    5,
-    ['Съорганизирани събития с нови технологии', 'Events with new technologies co-organised'],
-    0,
-    4,
-  ),
+  entered(8, 4, ['Подадени съвместни проектни предложения в ИКТ', 'Joint ICT project proposals submitted'], 0, 3),
+  computed(9, 5, 'members.active_in_area', 'count', ['Членове в креативните индустрии', 'Members in the creative industries'], 0, 8, 'creative'),
+  entered(10, 5, ['Съорганизирани събития с нови технологии', 'Events with new technologies co-organised'], 0, 4),
 ];
 
 export const DEMO_INDICATOR_VALUES = [

@@ -24,6 +24,8 @@ import {
 import { seedDemoApplications } from './demo-applications.ts';
 import { seedDemoBoard } from './demo-board.ts';
 import { seedDemoBodies } from './demo-bodies.ts';
+import { seedDemoStrategy } from './demo-strategy.ts';
+import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { DEMO_CLUSTER_SETTINGS, DEMO_ORGANIZATIONS } from './demo-data.ts';
 import { seedDemoEvents } from './demo-events.ts';
@@ -33,15 +35,15 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
-import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedDemoResources } from './demo-resources.ts';
-import { seedDemoStrategy } from './demo-strategy.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
 export { DEMO_APPLICATIONS, DEMO_PEOPLE, type DemoApplication } from './demo-applications.data.ts';
 export { demoId, demoPdf, planDemoApplication } from './demo-applications.ts';
 export { DEMO_BOARD_ITEMS, DEMO_BOARD_TITLES, demoBoardItemId } from './demo-board.ts';
 export { DEMO_BODIES, demoBodyId } from './demo-bodies.ts';
+export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
+export { demoCriterionId, demoReadinessSetId } from './demo-readiness.ts';
 export { DEMO_CONVERSATIONS, seedDemoConversations } from './demo-conversations.ts';
 export {
   DEMO_CLUSTER_SETTINGS,
@@ -58,8 +60,6 @@ export {
 } from './demo-fees.ts';
 export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
-export { demoCriterionId, demoReadinessSetId } from './demo-readiness.ts';
-export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
 /** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */

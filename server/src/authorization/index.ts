@@ -20,13 +20,13 @@ import { ROWS as meetings } from './meetings.rows.ts';
 import { ROWS as memberships } from './memberships.rows.ts';
 import { ROWS as minutes } from './minutes.rows.ts';
 import { ROWS as news } from './news.rows.ts';
+import { ROWS as strategy } from './strategy.rows.ts';
+import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
-import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
 import { ROWS as resources } from './resources.rows.ts';
-import { ROWS as strategy } from './strategy.rows.ts';
 import { ROWS as suggestions } from './suggestions.rows.ts';
 
 /** The rows of each `<resource>.rows.ts`, by its file name. */

@@ -118,10 +118,7 @@ const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
     return due === 0 ? null : round1((100 * collected) / due);
   },
   'resources.shared': async (db) => {
-    const [row] = await db
-      .select({ n: count() })
-      .from(sharedResources)
-      .where(eq(sharedResources.active, true));
+    const [row] = await db.select({ n: count() }).from(sharedResources).where(eq(sharedResources.active, true));
     return row?.n ?? 0;
   },
   'members.kinds': async (db) => {

@@ -103,13 +103,7 @@ export const committeeStrategyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      await updateGoal(
-        db(),
-        requireActor(request),
-        request.params.id,
-        expectedVersion(request),
-        request.body,
-      );
+      await updateGoal(db(), requireActor(request), request.params.id, expectedVersion(request), request.body);
       return getStrategy(db());
     },
   );

@@ -77,9 +77,7 @@ async function newObjective(goalId: string): Promise<string> {
     status: 'on_track',
   });
   expect(res.statusCode, res.body).toBe(201);
-  return StrategyResponseSchema.parse(res.json())
-    .goals.find((g) => g.id === goalId)!
-    .objectives.at(-1)!.id;
+  return StrategyResponseSchema.parse(res.json()).goals.find((g) => g.id === goalId)!.objectives.at(-1)!.id;
 }
 async function newIndicator(objectiveId: string, extra: object = {}) {
   const res = await call(
@@ -90,21 +88,14 @@ async function newIndicator(objectiveId: string, extra: object = {}) {
   );
   expect(res.statusCode, res.body).toBe(201);
   const s = StrategyResponseSchema.parse(res.json());
-  return s.goals
-    .flatMap((g) => g.objectives)
-    .find((o) => o.id === objectiveId)!
-    .indicators.at(-1)!;
+  return s.goals.flatMap((g) => g.objectives).find((o) => o.id === objectiveId)!.indicators.at(-1)!;
 }
 
 beforeAll(async () => {
   h = await createTestDb();
   app = await buildTestApp(h);
   chair = await logIn(app, (await insertUser(h, { roles: ['committee_chair'] })).email);
-  const orgId = await insertOrganization(h, {
-    nameBg: 'Представлявана',
-    areas: ['ict-software'],
-    employees: 8,
-  });
+  const orgId = await insertOrganization(h, { nameBg: 'Представлявана', areas: ['ict-software'], employees: 8 });
   representative = await logIn(
     app,
     (await insertUser(h, { roles: ['representative'], organizationIds: [orgId] })).email,
@@ -130,14 +121,7 @@ describe('computed indicators', () => {
     const goal = await newGoal();
     const objectiveId = await newObjective(goal.id);
     const computed = async (computedKey: string, unit: string, computedParam: string | null = null) =>
-      newIndicator(objectiveId, {
-        source: 'computed',
-        computedKey,
-        computedParam,
-        unit,
-        baseline: 0,
-        target: 10,
-      });
+      newIndicator(objectiveId, { source: 'computed', computedKey, computedParam, unit, baseline: 0, target: 10 });
     const total = await computed('members.active_total', 'count');
     expect(total.current).toBe(3);
     expect(total.currentOn).toBe(todayInSofia());
@@ -241,11 +225,7 @@ describe('bad input', () => {
 
     const target = await post({ target: 'a lot', baseline: null });
     expect(target.statusCode).toBe(400);
-    expect(
-      errorsOf(target)
-        .map((e) => e.path)
-        .sort(),
-    ).toEqual(['body.baseline', 'body.target']);
+    expect(errorsOf(target).map((e) => e.path).sort()).toEqual(['body.baseline', 'body.target']);
 
     const noArea = await post({ source: 'computed', computedKey: 'members.active_in_area', unit: 'count' });
     expect(errorsOf(noArea).map((e) => e.path)).toEqual(['body.computedParam']);
@@ -268,12 +248,8 @@ describe('bad input', () => {
     const post = (payload: object) =>
       call(chair, 'POST', '/api/committee/strategy/goals', { titleBg: 'Цел', titleEn: 'Goal', ...payload });
     expect(errorsOf(await post({ kind: 'vertical' })).map((e) => e.path)).toEqual(['body.areaId']);
-    expect(errorsOf(await post({ kind: 'horizontal', areaId: 'ict' })).map((e) => e.path)).toEqual([
-      'body.areaId',
-    ]);
-    expect(errorsOf(await post({ kind: 'vertical', areaId: 'nope' })).map((e) => e.path)).toEqual([
-      'body.areaId',
-    ]);
+    expect(errorsOf(await post({ kind: 'horizontal', areaId: 'ict' })).map((e) => e.path)).toEqual(['body.areaId']);
+    expect(errorsOf(await post({ kind: 'vertical', areaId: 'nope' })).map((e) => e.path)).toEqual(['body.areaId']);
     expect(await count('strategy_goals')).toBe(before);
     const ok = await newGoal({ kind: 'vertical', areaId: 'ict', titleBg: 'ИКТ', titleEn: 'ICT' });
     const goal = (await strategy()).goals.find((g) => g.id === ok.id)!;
@@ -300,13 +276,7 @@ describe('editing with the version read', () => {
     expect((await call(chair, 'PUT', url, payload)).statusCode).toBe(428);
     const ok = await call(chair, 'PUT', url, payload, { 'if-match': `"${goal.version}"` });
     expect(ok.statusCode, ok.body).toBe(200);
-    const stale = await call(
-      chair,
-      'PUT',
-      url,
-      { ...payload, titleEn: 'Lost' },
-      { 'if-match': `"${goal.version}"` },
-    );
+    const stale = await call(chair, 'PUT', url, { ...payload, titleEn: 'Lost' }, { 'if-match': `"${goal.version}"` });
     expect(stale.statusCode).toBe(412);
     const after = (await strategy()).goals.find((g) => g.id === goal.id)!;
     expect(after.titleEn).toBe('New');
@@ -331,9 +301,9 @@ describe('editing with the version read', () => {
     });
     const url = `/api/committee/strategy/goals/${goal.id}`;
     expect((await call(chair, 'DELETE', url, undefined, { 'if-match': '"99"' })).statusCode).toBe(412);
-    expect(
-      (await call(chair, 'DELETE', url, undefined, { 'if-match': `"${goal.version}"` })).statusCode,
-    ).toBe(204);
+    expect((await call(chair, 'DELETE', url, undefined, { 'if-match': `"${goal.version}"` })).statusCode).toBe(
+      204,
+    );
     expect((await strategy()).goals.some((g) => g.id === goal.id)).toBe(false);
     const left = await h.query<{ n: number }>(
       sql`select count(*)::int as n from strategy_indicator_values where indicator_id = ${indicator.id}`,

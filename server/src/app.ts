@@ -62,6 +62,7 @@ import { personalDataRoutes } from './routes/personal-data/personal-data.routes.
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
+import { adminReadinessRoutes, committeeReadinessRoutes } from './routes/readiness/readiness.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
 import { resourcePhotosRoutes } from './routes/resources/resource-photos.routes.ts';
 import {
@@ -294,6 +295,7 @@ export async function buildApp({
         },
         { name: 'bodies', description: 'The governing bodies, their rules and who holds which position' },
         { name: 'strategy', description: "The cluster's strategy: goals, objectives and indicators" },
+        { name: 'readiness', description: 'Readiness checks: criteria sets, statuses, evidence and history' },
         {
           name: 'suggestions',
           description:
@@ -376,6 +378,8 @@ export async function buildApp({
   await app.register(callsPublicRoutes, { prefix: '/api/public/calls' });
   await app.register(callsCommitteeRoutes, { prefix: '/api/committee/calls' });
   await app.register(callsMemberRoutes, { prefix: '/api/calls' });
+  await app.register(committeeReadinessRoutes, { prefix: '/api/committee/readiness' });
+  await app.register(adminReadinessRoutes, { prefix: '/api/admin/readiness' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
   });

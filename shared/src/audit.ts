@@ -137,6 +137,15 @@ export const AUDIT_ACTIONS = [
   'call.deleted',
   'call.interest_marked',
   'call.interest_unmarked',
+  'readiness.set_created',
+  'readiness.set_updated',
+  'readiness.criterion_created',
+  'readiness.criterion_updated',
+  'readiness.criterion_deleted',
+  'readiness.manual_marked',
+  'readiness.evidence_added',
+  'readiness.evidence_removed',
+  'readiness.check_run',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -169,5 +178,7 @@ export const AUDIT_ENTITY_TYPES = [
   'strategy_objective',
   'strategy_indicator',
   'funding_call',
+  'readiness_set',
+  'readiness_criterion',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

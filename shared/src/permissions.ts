@@ -147,6 +147,10 @@ export const ACTIONS = [
    * that organisation while it is an active member). Who else is interested is read with `members.view`.
    */
   'calls.interest',
+  /** Read the readiness checks, run them, add evidence and mark manual items (committee, admins). */
+  'readiness.check',
+  /** Edit the readiness criteria sets and their criteria (admins). */
+  'readiness.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -294,6 +298,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'news.manage':
     case 'strategy.manage':
     case 'calls.manage':
+    case 'readiness.check':
       return isCommittee(user) || hasRole(user, 'admin');
     case 'users.manage':
     case 'audit.read':
@@ -305,6 +310,7 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
     case 'organizations.remove':
     case 'personal_data.erase':
     case 'conversations.moderate':
+    case 'readiness.manage':
       return hasRole(user, 'admin');
     case 'application.create':
     case 'meetings.manage':

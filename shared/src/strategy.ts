@@ -109,6 +109,31 @@ export const COMPUTED_INDICATORS = [
     window: 'now',
     param: null,
   },
+  // Appended for the readiness checks (issue 16 §2, decision 051).
+  {
+    key: 'members.kinds',
+    labelBg: 'Видове организации сред активните членове',
+    labelEn: 'Kinds of organisation among active members',
+    unit: 'count',
+    window: 'now',
+    param: null,
+  },
+  {
+    key: 'news.published',
+    labelBg: 'Публикувани новини',
+    labelEn: 'News published',
+    unit: 'count',
+    window: 'period',
+    param: null,
+  },
+  {
+    key: 'events.held',
+    labelBg: 'Проведени събития',
+    labelEn: 'Events held',
+    unit: 'count',
+    window: 'period',
+    param: null,
+  },
 ] as const satisfies readonly ComputedIndicatorDefinition[];
 
 export type ComputedIndicatorKey = (typeof COMPUTED_INDICATORS)[number]['key'];

@@ -22,6 +22,7 @@ export * from './organizations.ts';
 export * from './outbox.ts';
 export * from './outbox-events.ts';
 export * from './rate-limits.ts';
+export * from './readiness.ts';
 export * from './representative-invitations.ts';
 export * from './resource-photos.ts';
 export * from './resources.ts';

@@ -34,6 +34,7 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
+import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
@@ -59,6 +60,7 @@ export {
 } from './demo-fees.ts';
 export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
+export { demoCriterionId, demoReadinessSetId } from './demo-readiness.ts';
 export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
@@ -205,6 +207,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoStrategy(tx);
     // Funding calls: the upcoming ПКИП cluster call with two interested members, one open, one closed (issue 16 §3).
     await seedDemoCalls(tx, idOf);
+    // The readiness checks: three criteria sets with rules and evidence items (issue 16 §2).
+    await seedDemoReadiness(tx);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

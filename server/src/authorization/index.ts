@@ -25,6 +25,7 @@ import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
+import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
 import { ROWS as resources } from './resources.rows.ts';
 import { ROWS as strategy } from './strategy.rows.ts';
@@ -56,6 +57,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'suggestions.rows.ts': suggestions,
   'news.rows.ts': news,
   'strategy.rows.ts': strategy,
+  'readiness.rows.ts': readiness,
   'events.rows.ts': events,
   'meeting-conduct.rows.ts': meetingConduct,
 };

@@ -933,6 +933,75 @@ export const messages = {
     bg: 'Въвежданият индикатор няма ключ за изчисляване.',
     en: 'An entered indicator has no computation key.',
   },
+  'readiness.set_not_found.title': { bg: 'Наборът не е намерен', en: 'Set not found' },
+  'readiness.set_not_found.detail': {
+    bg: 'Няма набор от критерии за готовност с този идентификатор.',
+    en: 'There is no readiness criteria set with this identifier.',
+  },
+  'readiness.criterion_not_found.title': { bg: 'Критерият не е намерен', en: 'Criterion not found' },
+  'readiness.criterion_not_found.detail': {
+    bg: 'Няма критерий за готовност с този идентификатор.',
+    en: 'There is no readiness criterion with this identifier.',
+  },
+  'readiness.evidence_not_found.title': { bg: 'Доказателството не е намерено', en: 'Evidence not found' },
+  'readiness.evidence_not_found.detail': {
+    bg: 'Няма доказателство с този идентификатор.',
+    en: 'There is no item of evidence with this identifier.',
+  },
+  'readiness.not_manual.title': { bg: 'Критерият се изчислява', en: 'The criterion is computed' },
+  'readiness.not_manual.detail': {
+    bg: 'Този критерий е правило върху данните на портала; ръчно се отбелязват само доказателствата.',
+    en: "This criterion is a rule over the portal's data; only evidence items are marked by hand.",
+  },
+  'readiness.slug_invalid': {
+    bg: 'Кратко име с малки латински букви, цифри и тирета (напр. eccp-profile).',
+    en: 'A short name of lower-case Latin letters, digits and hyphens (e.g. eccp-profile).',
+  },
+  'readiness.slug_taken': {
+    bg: 'Вече има набор с това кратко име.',
+    en: 'A set with this short name already exists.',
+  },
+  'readiness.url_invalid': {
+    bg: 'Въведете адрес, започващ с http:// или https://.',
+    en: 'Enter an address starting with http:// or https://.',
+  },
+  'readiness.code_taken': {
+    bg: 'Наборът вече има критерий с този код.',
+    en: 'The set already has a criterion with this code.',
+  },
+  'readiness.manual_no_rule': {
+    bg: 'Ръчното доказателство няма индикатор, сравнение и прагове.',
+    en: 'A manual evidence item has no indicator, comparison or thresholds.',
+  },
+  'readiness.unknown_indicator': {
+    bg: 'Изберете изчисляван индикатор от списъка.',
+    en: 'Choose a computed indicator from the list.',
+  },
+  'readiness.param_required': {
+    bg: 'Този индикатор се изчислява за област: изберете я.',
+    en: 'This indicator is computed for an area: choose it.',
+  },
+  'readiness.param_none': {
+    bg: 'Този индикатор не се изчислява за област.',
+    en: 'This indicator is not computed for an area.',
+  },
+  'readiness.area_unknown': {
+    bg: 'Няма област на специализация с този идентификатор.',
+    en: 'There is no specialisation area with this identifier.',
+  },
+  'readiness.comparison_required': { bg: 'Изберете сравнение: ≥ или ≤.', en: 'Choose a comparison: ≥ or ≤.' },
+  'readiness.threshold_required': {
+    bg: 'Въведете прага за зелено.',
+    en: 'Enter the green threshold.',
+  },
+  'readiness.amber_side': {
+    bg: 'Прагът за жълто е от по-слабата страна на прага за зелено (под него при ≥, над него при ≤).',
+    en: 'The amber threshold lies on the weaker side of the green one (below it for ≥, above it for ≤).',
+  },
+  'readiness.decision_unknown': {
+    bg: 'Няма решение с този номер (напр. 2026-014).',
+    en: 'There is no decision with this number (e.g. 2026-014).',
+  },
   'bodies.term_order': {
     bg: 'Мандатът не може да свършва преди да е започнал.',
     en: 'A term cannot end before it starts.',

@@ -158,6 +158,15 @@ const SERVER_ACTIONS = [
   'call.deleted',
   'call.interest_marked',
   'call.interest_unmarked',
+  'readiness.set_created',
+  'readiness.set_updated',
+  'readiness.criterion_created',
+  'readiness.criterion_updated',
+  'readiness.criterion_deleted',
+  'readiness.manual_marked',
+  'readiness.evidence_added',
+  'readiness.evidence_removed',
+  'readiness.check_run',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -184,6 +193,8 @@ const SERVER_ENTITY_TYPES = [
   'strategy_objective',
   'strategy_indicator',
   'funding_call',
+  'readiness_set',
+  'readiness_criterion',
 ];
 
 describe('audit labels', () => {

@@ -222,6 +222,8 @@ export const adminBg = {
       strategy_goal: 'Стратегическа цел',
       strategy_objective: 'Задача от стратегията',
       strategy_indicator: 'Индикатор от стратегията',
+      readiness_set: 'Набор от критерии за готовност',
+      readiness_criterion: 'Критерий за готовност',
     },
     action: {
       organizations: { imported: 'Внесени организации от CSV' },
@@ -382,6 +384,17 @@ export const adminBg = {
         indicator_updated: 'Променен индикатор',
         indicator_deleted: 'Изтрит индикатор',
         value_entered: 'Въведена стойност на индикатор',
+      },
+      readiness: {
+        set_created: 'Добавен набор от критерии за готовност',
+        set_updated: 'Променен набор от критерии за готовност',
+        criterion_created: 'Добавен критерий за готовност',
+        criterion_updated: 'Променен критерий за готовност',
+        criterion_deleted: 'Изтрит критерий за готовност',
+        manual_marked: 'Отбелязано доказателство за готовност',
+        evidence_added: 'Добавено доказателство към критерий',
+        evidence_removed: 'Премахнато доказателство от критерий',
+        check_run: 'Изпълнена проверка за готовност',
       },
       body: {
         created: 'Създаден орган',

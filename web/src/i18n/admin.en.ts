@@ -220,6 +220,8 @@ export const adminEn: AdminMessages = {
       strategy_goal: 'Strategic goal',
       strategy_objective: 'Objective of the strategy',
       strategy_indicator: 'Indicator of the strategy',
+      readiness_set: 'Readiness criteria set',
+      readiness_criterion: 'Readiness criterion',
     },
     action: {
       organizations: { imported: 'Organisations imported from CSV' },
@@ -380,6 +382,17 @@ export const adminEn: AdminMessages = {
         indicator_updated: 'Indicator changed',
         indicator_deleted: 'Indicator deleted',
         value_entered: 'Indicator value entered',
+      },
+      readiness: {
+        set_created: 'Readiness criteria set added',
+        set_updated: 'Readiness criteria set changed',
+        criterion_created: 'Readiness criterion added',
+        criterion_updated: 'Readiness criterion changed',
+        criterion_deleted: 'Readiness criterion deleted',
+        manual_marked: 'Readiness evidence item marked',
+        evidence_added: 'Evidence added to a criterion',
+        evidence_removed: 'Evidence removed from a criterion',
+        check_run: 'Readiness check run',
       },
       body: {
         created: 'Body created',

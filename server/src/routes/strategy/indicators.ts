@@ -9,6 +9,8 @@ import {
   meetings,
   memberships,
   ne,
+  newsEvents,
+  newsPosts,
   or,
   organizationAreas,
   organizations,
@@ -120,6 +122,41 @@ const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
       .select({ n: count() })
       .from(sharedResources)
       .where(eq(sharedResources.active, true));
+    return row?.n ?? 0;
+  },
+  'members.kinds': async (db) => {
+    const [row] = await db
+      .select({ n: sql<number>`count(distinct ${organizations.kind})::int` })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(activeMember);
+    return row?.n ?? 0;
+  },
+  'news.published': async (db, { periodStart, periodEnd }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(newsPosts)
+      .where(
+        and(
+          eq(newsPosts.status, 'published'),
+          sql`${newsPosts.publishAt} <= now()`,
+          sql`${sofiaDay(newsPosts.publishAt)} between ${periodStart} and ${periodEnd}`,
+        ),
+      );
+    return row?.n ?? 0;
+  },
+  'events.held': async (db, { periodStart, periodEnd }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(newsEvents)
+      .innerJoin(newsPosts, eq(newsPosts.id, newsEvents.postId))
+      .where(
+        and(
+          eq(newsPosts.status, 'published'),
+          sql`${newsEvents.startsAt} <= now()`,
+          sql`${sofiaDay(newsEvents.startsAt)} between ${periodStart} and ${periodEnd}`,
+        ),
+      );
     return row?.n ?? 0;
   },
 };

@@ -122,6 +122,19 @@ export const AUDIT_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'project.created',
+  'project.updated',
+  'project.partner_added',
+  'project.partner_updated',
+  'project.partner_removed',
+  'project.budget_saved',
+  'project.partner_invited',
+  'project.join_requested',
+  'project.join_answered',
+  'project.task_saved',
+  'project.task_removed',
+  'project.document_added',
+  'project.document_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -150,5 +163,6 @@ export const AUDIT_ENTITY_TYPES = [
   'meeting_minutes',
   'event_registration',
   'meeting',
+  'project',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

@@ -138,6 +138,17 @@ export const ACTIONS = [
    * or at the general assembly a representative of the seat's organisation while it is an active member).
    */
   'meetings.attend',
+  /**
+   * Joint projects (issue 16 §4, decision 050): list forming projects and read a project (record-level,
+   * checked by the server: a representative of a partner that is an active member now; the committee reads
+   * every project).
+   */
+  'projects.view',
+  /**
+   * Start a project for one's organisation, ask to join, work on a project as its partner (record-level,
+   * checked by the server: a representative of a partner organisation while it is an active member).
+   */
+  'projects.work',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -183,6 +194,7 @@ export const MEMBERS_ONLY_ACTIONS = [
   'board.view',
   'resources.view',
   'meetings.view',
+  'projects.view',
 ] as const satisfies readonly Action[];
 
 /**
@@ -194,6 +206,7 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'suggestions.view',
   'suggestions.dismiss',
   'news.propose',
+  'projects.work',
 ] as const satisfies readonly Action[];
 
 /**
@@ -259,6 +272,12 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
         isActiveMemberRepresentative(user) ||
         isCandidateRepresentative(user)
       );
+    case 'projects.view':
+      return isCommittee(user) || isActiveMemberRepresentative(user);
+    case 'projects.work':
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'board.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'board.post':

@@ -27,7 +27,13 @@ const call = (
   url: string,
   payload?: object,
   headers: Record<string, string> = {},
-) => app.inject({ method, url, headers: { cookie, 'accept-language': 'en', ...headers }, ...(payload ? { payload } : {}) });
+) =>
+  app.inject({
+    method,
+    url,
+    headers: { cookie, 'accept-language': 'en', ...headers },
+    ...(payload ? { payload } : {}),
+  });
 const fieldsOf = (res: { json: () => unknown }) => (res.json() as Problem).errors?.map((e) => e.path);
 const count = async (table: string, where = 'true') =>
   Number(
@@ -390,7 +396,9 @@ describe('partners, tasks, documents and the consortium sheet', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe('partner,partner_en,country,kind,lead,role,share_eur,share_percent');
-    expect(lines).toContain('Fraunhofer IPA,Fraunhofer IPA,DE,research_institute,,Research partner,100.00,33.33');
+    expect(lines).toContain(
+      'Fraunhofer IPA,Fraunhofer IPA,DE,research_institute,,Research partner,100.00,33.33',
+    );
     expect(lines.at(-1)).toBe('total,total,,,,,300.00,100.00');
   });
 

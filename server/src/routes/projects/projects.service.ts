@@ -395,8 +395,9 @@ export async function updateProject(
 /**
  * Replaces the budget (the total and every partner's share) if the project is still at `expectedVersion`:
  * the shares must be ≥ 0 and sum to the total exactly, else 400 with field errors and nothing saved. The
- * conditional UPDATE of the project's version serialises concurrent saves: of two partners saving the
- * same version, the second finds the version moved on and gets 412, so no save is ever lost.
+ * project row is locked (SELECT … FOR UPDATE) before the version is compared, which serialises concurrent
+ * saves: of two partners saving the same version, the second waits, finds the version moved on and gets
+ * 412, so no save is ever lost. Partner changes move the version too, so a budget never misses a partner.
  */
 export async function saveBudget(
   db: Db,
@@ -408,6 +409,14 @@ export async function saveBudget(
 ): Promise<Project> {
   const { access } = await requireWork(db, principal, id);
   await db.transaction(async (tx) => {
+    // Lock the project row first: a concurrent save waits here, then sees the version moved on (412).
+    const [before] = await tx
+      .select({ totalCents: projects.totalCents, version: projects.version })
+      .from(projects)
+      .where(eq(projects.id, id))
+      .for('update');
+    if (!before) throw projectNotFound();
+    if (before.version !== expectedVersion) throw new AppError('precondition.failed', 412);
     const partners = await tx
       .select({ id: projectPartners.id, shareCents: projectPartners.shareCents })
       .from(projectPartners)
@@ -425,15 +434,9 @@ export async function saveBudget(
         })),
       });
     }
-    const [updated] = await tx
+    await tx
       .update(projects)
       .set({ totalCents: body.totalCents, updatedAt: new Date(), version: sql`${projects.version} + 1` })
-      .where(and(eq(projects.id, id), eq(projects.version, expectedVersion)))
-      .returning({ id: projects.id });
-    if (!updated) throw new AppError('precondition.failed', 412);
-    const [before] = await tx
-      .select({ totalCents: projects.totalCents })
-      .from(projects)
       .where(eq(projects.id, id));
     const shares = new Map(body.lines.map((l) => [l.partnerId, l.shareCents]));
     for (const p of partners) {
@@ -447,7 +450,7 @@ export async function saveBudget(
       entityType: 'project',
       entityId: id,
       before: {
-        totalCents: Number(before?.totalCents ?? 0),
+        totalCents: Number(before.totalCents),
         lines: partners.map((p) => ({ partnerId: p.id, shareCents: Number(p.shareCents) })),
       },
       after: {

@@ -194,7 +194,6 @@ export const MEMBERS_ONLY_ACTIONS = [
   'board.view',
   'resources.view',
   'meetings.view',
-  'projects.view',
 ] as const satisfies readonly Action[];
 
 /**
@@ -206,6 +205,8 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'suggestions.view',
   'suggestions.dismiss',
   'news.propose',
+  // Projects are seen by their partners and the committee, never by administrators (decision 050).
+  'projects.view',
   'projects.work',
 ] as const satisfies readonly Action[];
 

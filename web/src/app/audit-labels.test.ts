@@ -143,6 +143,19 @@ const SERVER_ACTIONS = [
   'meeting.vote_opened',
   'meeting.ballot_cast',
   'meeting.vote_closed',
+  'project.created',
+  'project.updated',
+  'project.partner_added',
+  'project.partner_updated',
+  'project.partner_removed',
+  'project.budget_saved',
+  'project.partner_invited',
+  'project.join_requested',
+  'project.join_answered',
+  'project.task_saved',
+  'project.task_removed',
+  'project.document_added',
+  'project.document_removed',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -165,6 +178,7 @@ const SERVER_ENTITY_TYPES = [
   'event_registration',
   'meeting_minutes',
   'meeting',
+  'project',
 ];
 
 describe('audit labels', () => {

@@ -9,6 +9,7 @@ import { createTestDb } from '@portal/db/testing';
 import { type Problem, type Project, ProjectSchema } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, logIn, TEST_PDF } from '../../testing.ts';
+import { adminEraseUser, exportAccount } from '../personal-data/personal-data.service.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -432,5 +433,53 @@ describe('partners, tasks, documents and the consortium sheet', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res)).toEqual(['status']);
+  });
+});
+
+describe('personal data in projects (GDPR)', () => {
+  it('exports the requests and uploads a person made, and erasure keeps them without the person', async () => {
+    const org = await insertOrganization(h, { nameBg: 'Заявител', nameEn: 'Asker Ltd' });
+    const person = await insertUser(h, {
+      roles: ['representative'],
+      organizationIds: [org, outsider.org],
+      displayName: 'Мария Иванова',
+    });
+    const cookie = await logIn(app, person.email);
+    const p = await newProject();
+    const asked = await call(cookie, 'POST', `/api/projects/${p.id}/join-requests`, {
+      organizationId: org,
+      message: `Обадете се на Мария Иванова, ${person.email}`,
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    await call(lead.cookie, 'POST', `/api/projects/${p.id}/joins/${asked.json().id}/answer`, {
+      accept: true,
+    });
+    const up = await app.inject({
+      method: 'POST',
+      url: `/api/projects/${p.id}/documents?callDocumentId=${projectDoc}&filename=form.pdf`,
+      headers: { cookie, 'content-type': 'application/pdf' },
+      payload: TEST_PDF,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+
+    const exported = await exportAccount(h.db, person.id);
+    expect(exported.projectJoins).toMatchObject([{ projectId: p.id, kind: 'request', madeByThem: true }]);
+    expect(exported.projectDocuments).toMatchObject([{ projectId: p.id, filename: 'form.pdf' }]);
+
+    // A second representative keeps the organisation represented, so the erasure may go ahead.
+    await insertUser(h, { roles: ['representative'], organizationIds: [org] });
+    const admin = await insertUser(h, { roles: ['admin'] });
+    await adminEraseUser(h.db, { userId: admin.id, requestId: null }, person.id);
+    const [join] = await h.query<{ created_by: string | null; message: string }>(
+      sql`select created_by, message from project_joins where id = ${asked.json().id}`,
+    );
+    expect(join!.created_by).toBeNull();
+    expect(join!.message).not.toContain('Мария Иванова');
+    expect(join!.message).not.toContain(person.email);
+    expect(await count('project_documents', `uploaded_by = '${person.id}'`)).toBe(0);
+    expect(await count('project_documents', `project_id = '${p.id}'`)).toBe(1);
+    const after = await exportAccount(h.db, person.id);
+    expect(after.projectJoins).toEqual([]);
+    expect(after.projectDocuments).toEqual([]);
   });
 });

@@ -34,6 +34,8 @@ const accountExport = {
   newsPosts: [],
   minutesComments: [],
   eventRegistrations: [],
+  projectJoins: [],
+  projectDocuments: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

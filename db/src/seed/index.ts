@@ -33,6 +33,7 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { DEMO_PASSWORD_HASH, DEMO_USERS } from './demo-users.ts';
 
@@ -56,6 +57,7 @@ export {
 } from './demo-fees.ts';
 export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
+export { DEMO_BUDGET, DEMO_CALL_CODE, DEMO_PROJECT_ID } from './demo-projects.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
 
 /** True when the database holds no organisation yet (e.g. to decide whether to offer the demo data). */
@@ -197,6 +199,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoNews(tx, idOf, userIdOf);
     // Events: the open day with registrations and a waiting list, the governance meeting (decision 042).
     await seedDemoEvents(tx, userIdOf);
+    // A consortium forming for the ОПИК cluster call, with budget and checklist (issue 16 §4).
+    await seedDemoProjects(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -15,6 +15,7 @@ import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MinutesMessages } from './minutes.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 import type { NewsMessages } from './news.bg.ts';
+import type { ProjectsMessages } from './projects.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
 
@@ -60,6 +61,7 @@ export const bg = {
     members: 'Членове',
     decisions: 'Решения',
     resources: 'Ресурси',
+    projects: 'Проекти',
     committee: 'Комитет',
     meetings: 'Заседания',
     board: 'Борса',
@@ -510,6 +512,7 @@ export type Messages = ShellMessages & {
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
+  projects: ProjectsMessages;
   bodies: BodiesMessages;
   meetingConduct: MeetingConductMessages;
   minutes: MinutesMessages;

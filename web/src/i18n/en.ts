@@ -38,6 +38,7 @@ export const en: ShellMessages = {
     members: 'Members',
     decisions: 'Decisions',
     resources: 'Resources',
+    projects: 'Projects',
     committee: 'Committee',
     meetings: 'Meetings',
     board: 'Board',

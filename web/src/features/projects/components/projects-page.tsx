@@ -49,6 +49,7 @@ export function ProjectsPage() {
 
   return (
     <Stack gap="lg">
+      <Title order={1}>{t('projects.title')}</Title>
       {committee ? (
         <Section id="all" title={t('projects.all')}>
           <ProjectTable query={all} />

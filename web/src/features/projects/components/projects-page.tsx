@@ -9,6 +9,7 @@ import {
   Table,
   Text,
   TextInput,
+  Title,
 } from '@mantine/core';
 import type { ProjectListItem } from '@portal/shared';
 import { type FormEvent, useState } from 'react';

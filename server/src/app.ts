@@ -62,6 +62,7 @@ import { personalDataRoutes } from './routes/personal-data/personal-data.routes.
 import { competitorsRoutes } from './routes/profiles/competitors.routes.ts';
 import { accountLogoRoutes } from './routes/profiles/logo.routes.ts';
 import { profileRoutes } from './routes/profiles/profile.routes.ts';
+import { projectsRoutes } from './routes/projects/projects.routes.ts';
 import { adminReadinessRoutes, committeeReadinessRoutes } from './routes/readiness/readiness.routes.ts';
 import { invitationsRoutes, representativesRoutes } from './routes/representatives/representatives.routes.ts';
 import { resourcePhotosRoutes } from './routes/resources/resource-photos.routes.ts';
@@ -352,6 +353,7 @@ export async function buildApp({
   await app.register(moderationRoutes, { prefix: '/api/admin' });
   await app.register(suggestionsRoutes, { prefix: '/api/account/organizations' });
   await app.register(resourcesRoutes, { prefix: '/api/resources' });
+  await app.register(projectsRoutes, { prefix: '/api/projects' });
   await app.register(resourcePhotosRoutes, { prefix: '/api/resources' });
   await app.register(bookingsRoutes, { prefix: '/api/bookings' });
   await app.register(accountBookingsRoutes, { prefix: '/api/account' });

@@ -146,6 +146,19 @@ export const AUDIT_ACTIONS = [
   'readiness.evidence_added',
   'readiness.evidence_removed',
   'readiness.check_run',
+  'project.created',
+  'project.updated',
+  'project.partner_added',
+  'project.partner_updated',
+  'project.partner_removed',
+  'project.budget_saved',
+  'project.partner_invited',
+  'project.join_requested',
+  'project.join_answered',
+  'project.task_saved',
+  'project.task_removed',
+  'project.document_added',
+  'project.document_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -180,5 +193,6 @@ export const AUDIT_ENTITY_TYPES = [
   'funding_call',
   'readiness_set',
   'readiness_criterion',
+  'project',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];

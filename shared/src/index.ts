@@ -32,6 +32,7 @@ export * from './personal-data.ts';
 export * from './plausibility.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
+export * from './projects.ts';
 export * from './readiness.ts';
 export * from './representatives.ts';
 export * from './resources.ts';

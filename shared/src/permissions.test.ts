@@ -171,3 +171,18 @@ describe('the overview of cooperation (issue 14 §5)', () => {
     expect(can(user([]), 'cooperation.overview')).toBe(false);
   });
 });
+
+describe('joint projects (issue 16 §4, decision 050)', () => {
+  it('lets representatives of an active member work on projects, the committee read them, administrators neither', () => {
+    const member = user(['representative'], ['orgA']);
+    const lapsed = user(['representative'], ['orgA'], []);
+    expect(can(member, 'projects.view')).toBe(true);
+    expect(can(member, 'projects.work', { type: 'organization', id: 'orgA' })).toBe(true);
+    expect(can(member, 'projects.work', { type: 'organization', id: 'orgB' })).toBe(false);
+    expect(can(lapsed, 'projects.view')).toBe(false);
+    expect(deniedForMembership(lapsed, 'projects.work')).toBe(true);
+    expect(can(user(['committee_member']), 'projects.view')).toBe(true);
+    expect(can(user(['committee_member']), 'projects.work')).toBe(false);
+    expect(can(user(['admin']), 'projects.view')).toBe(false);
+  });
+});

@@ -151,6 +151,17 @@ export const ACTIONS = [
   'readiness.check',
   /** Edit the readiness criteria sets and their criteria (admins). */
   'readiness.manage',
+  /**
+   * Joint projects (issue 16 §4, decision 050): list forming projects and read a project (record-level,
+   * checked by the server: a representative of a partner that is an active member now; the committee reads
+   * every project).
+   */
+  'projects.view',
+  /**
+   * Start a project for one's organisation, ask to join, work on a project as its partner (record-level,
+   * checked by the server: a representative of a partner organisation while it is an active member).
+   */
+  'projects.work',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -208,6 +219,9 @@ export const MEMBER_REPRESENTATIVE_ACTIONS = [
   'suggestions.dismiss',
   'news.propose',
   'calls.interest',
+  // Projects are seen by their partners and the committee, never by administrators (decision 050).
+  'projects.view',
+  'projects.work',
 ] as const satisfies readonly Action[];
 
 /**
@@ -273,6 +287,12 @@ export function can(user: Principal | null, action: Action, resource?: Resource)
         isActiveMemberRepresentative(user) ||
         isCandidateRepresentative(user)
       );
+    case 'projects.view':
+      return isCommittee(user) || isActiveMemberRepresentative(user);
+    case 'projects.work':
+      if (!isActiveMemberRepresentative(user)) return false;
+      if (resource === undefined) return true;
+      return resource.type === 'organization' && user.memberOrganizationIds.includes(resource.id);
     case 'board.view':
       return isCommittee(user) || hasRole(user, 'admin') || isActiveMemberRepresentative(user);
     case 'board.post':

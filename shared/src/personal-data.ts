@@ -71,6 +71,13 @@ export const AccountExportSchema = z.object({
   minutesComments: Rows,
   /** Their registrations for events, by account or by address (decision 042); erasure deletes them. */
   eventRegistrations: Rows,
+  /**
+   * Joint projects (issue 16 §4, decision 050): requests to join and invitations they made or answered,
+   * with their messages; checklist documents they uploaded. Erasure keeps them for the consortium, without
+   * the person, their name and address scrubbed from the messages.
+   */
+  projectJoins: Rows,
+  projectDocuments: Rows,
   /** Resource bookings they asked for or decided (issue 14 §3). */
   bookings: Rows,
   /** The messages they wrote in conversations about board items, and their email setting (issue 14 §2). */

@@ -320,6 +320,9 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           expected4xx: ['/api/conversations/00000000-0000-4000-8000-000000000000'],
         },
         ...resourceRoutes,
+        // Joint projects (issue 16 §4): the list and the demo consortium the representative leads.
+        { name: 'projects', path: '/projects' },
+        { name: 'project', path: '/projects/00000000-de00-4f00-8000-000000000021' },
         // Member news the representative proposes (issue 15 §4), with the new post's form open.
         { name: 'my-news', path: '/my/news' },
         {
@@ -424,6 +427,9 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         const byState = new Map<string, string>();
         for (const a of queue.items) if (!byState.has(a.state)) byState.set(a.state, a.id);
         routes.push(
+          // Joint projects, read-only for the committee (issue 16 §4).
+          { name: 'projects', path: '/projects' },
+          { name: 'project', path: '/projects/00000000-de00-4f00-8000-000000000021' },
           { name: 'committee', path: '/committee' },
           { name: 'committee-calendar', path: '/committee?from=2026-03-05', open: DATE_CALENDAR },
           ...[...byState].map(([state, id]) => ({

@@ -21,6 +21,7 @@ export * from './organization-logos.ts';
 export * from './organizations.ts';
 export * from './outbox.ts';
 export * from './outbox-events.ts';
+export * from './projects.ts';
 export * from './rate-limits.ts';
 export * from './readiness.ts';
 export * from './representative-invitations.ts';

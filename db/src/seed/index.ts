@@ -34,6 +34,7 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoMemberships } from './demo-memberships.ts';
 import { seedDemoNews } from './demo-news.ts';
 import { DEMO_SITE_PAGES } from './demo-pages.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoStrategy } from './demo-strategy.ts';
@@ -60,6 +61,7 @@ export {
 } from './demo-fees.ts';
 export { DEMO_NEWS, demoNewsId } from './demo-news.ts';
 export { DEMO_SITE_PAGES } from './demo-pages.ts';
+export { DEMO_BUDGET, DEMO_CALL_CODE, DEMO_PROJECT_ID } from './demo-projects.ts';
 export { demoCriterionId, demoReadinessSetId } from './demo-readiness.ts';
 export { demoGoalId, demoIndicatorId, demoObjectiveId } from './demo-strategy.ts';
 export { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users.ts';
@@ -209,6 +211,8 @@ export async function seedDemo(db: Db): Promise<{ organizations: number }> {
     await seedDemoCalls(tx, idOf);
     // The readiness checks: three criteria sets with rules and evidence items (issue 16 §2).
     await seedDemoReadiness(tx);
+    // A consortium forming for the ОПИК cluster call, with budget and checklist (issue 16 §4).
+    await seedDemoProjects(tx, idOf);
   });
 
   return { organizations: DEMO_ORGANIZATIONS.length };

@@ -24,6 +24,7 @@ import { ROWS as minutes } from './minutes.rows.ts';
 import { ROWS as news } from './news.rows.ts';
 import { ROWS as organizations } from './organizations.rows.ts';
 import { ROWS as personalData } from './personal-data.rows.ts';
+import { ROWS as projects } from './projects.rows.ts';
 import { ROWS as publicRows } from './public.rows.ts';
 import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
@@ -51,6 +52,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'bodies.rows.ts': bodies,
   'minutes.rows.ts': minutes,
   'resources.rows.ts': resources,
+  'projects.rows.ts': projects,
   'cooperation.rows.ts': cooperation,
   'dashboard.rows.ts': dashboard,
   'conversations.rows.ts': conversations,

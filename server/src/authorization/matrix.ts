@@ -378,7 +378,15 @@ export async function fingerprint(): Promise<Record<string, number>> {
           (select count(*)::int from conversation_reads) as conversation_reads,
           (select count(*)::int from conversation_settings) as conversation_settings,
           (select count(*)::int from partnerships) as partnerships,
-          (select coalesce(sum(version), 0)::int from partnerships) as partnership_versions`,
+          (select coalesce(sum(version), 0)::int from partnerships) as partnership_versions,
+          (select count(*)::int from projects) as projects,
+          (select coalesce(sum(version), 0)::int from projects) as project_versions,
+          (select count(*)::int from project_partners) as project_partners,
+          (select coalesce(sum(share_cents), 0)::bigint::text from project_partners) as project_shares,
+          (select count(*)::int from project_tasks) as project_tasks,
+          (select count(*)::int from project_documents) as project_documents,
+          (select count(*)::int from project_joins) as project_joins,
+          (select count(*)::int from project_joins where status <> 'pending') as answered_project_joins`,
   );
   return row!;
 }
@@ -549,6 +557,8 @@ export const MEMBERS_ONLY: readonly RoutePermission[] = [
   'suggestions.dismiss',
   'resources.view',
   'news.propose',
+  'projects.view',
+  'projects.work',
 ];
 
 /** Puts organisation A in `standing` (null: back to an active regular member). */

@@ -623,6 +623,111 @@ export const messages = {
     bg: 'Данните на потребител се изтриват от страницата на потребителя в администрацията.',
     en: "A user's data is erased from the user's page in the administration.",
   },
+  'project.not_found.title': { bg: 'Проектът не е намерен', en: 'Project not found' },
+  'project.not_found.detail': {
+    bg: 'Няма съвместен проект с този идентификатор или нямате достъп до него.',
+    en: 'There is no joint project with this identifier, or you have no access to it.',
+  },
+  'project.lead_only.title': { bg: 'Само за водещия партньор', en: 'Lead partner only' },
+  'project.lead_only.detail': {
+    bg: 'Това може да направи само представител на водещата организация по проекта.',
+    en: 'Only a representative of the project’s lead organisation may do this.',
+  },
+  'project.read_only.title': { bg: 'Само за четене', en: 'Read only' },
+  'project.read_only.detail': {
+    bg: 'Комитетът вижда проектите, но не ги променя; работят по тях представителите на партньорите.',
+    en: 'The committee reads projects but does not change them; the partners’ representatives work on them.',
+  },
+  'project.version_conflict.title': {
+    bg: 'Проектът е променен междувременно',
+    en: 'Project changed meanwhile',
+  },
+  'project.version_conflict.detail': {
+    bg: 'Някой друг промени това междувременно. Заредете отново и повторете промяната.',
+    en: 'Someone else changed this meanwhile. Reload and make your change again.',
+  },
+  'project.partner_not_found.title': { bg: 'Партньорът не е намерен', en: 'Partner not found' },
+  'project.partner_not_found.detail': {
+    bg: 'Няма такъв партньор по този проект.',
+    en: 'There is no such partner in this project.',
+  },
+  'project.lead_stays.title': { bg: 'Водещият остава', en: 'The lead stays' },
+  'project.lead_stays.detail': {
+    bg: 'Водещата организация не може да бъде премахната от проекта.',
+    en: 'The lead organisation cannot be removed from the project.',
+  },
+  'project.already_partner.title': { bg: 'Вече е партньор', en: 'Already a partner' },
+  'project.already_partner.detail': {
+    bg: 'Организацията вече е партньор по проекта.',
+    en: 'The organisation is already a partner in the project.',
+  },
+  'project.join_pending.title': { bg: 'Вече има чакаща заявка', en: 'Already pending' },
+  'project.join_pending.detail': {
+    bg: 'За тази организация вече има чакаща заявка или покана по проекта.',
+    en: 'There is already a pending request or invitation for this organisation in the project.',
+  },
+  'project.join_not_found.title': { bg: 'Заявката не е намерена', en: 'Request not found' },
+  'project.join_not_found.detail': {
+    bg: 'Няма такава заявка или покана по проекта.',
+    en: 'There is no such request or invitation in the project.',
+  },
+  'project.join_answered.title': { bg: 'Вече е отговорено', en: 'Already answered' },
+  'project.join_answered.detail': {
+    bg: 'На тази заявка или покана вече е отговорено.',
+    en: 'This request or invitation has already been answered.',
+  },
+  'project.not_forming.title': { bg: 'Проектът не търси партньори', en: 'Not forming' },
+  'project.not_forming.detail': {
+    bg: 'Може да се кандидатства само за проект в етап „Сформиране на консорциум“.',
+    en: 'You may only ask to join a project while its consortium is forming.',
+  },
+  'project.closed.title': { bg: 'Проектът е приключил', en: 'Project closed' },
+  'project.closed.detail': {
+    bg: 'Проектът е финансиран, отхвърлен или оттеглен и не приема нови партньори.',
+    en: 'The project is funded, not funded or withdrawn and takes no new partners.',
+  },
+  'project.task_not_found.title': { bg: 'Задачата не е намерена', en: 'Task not found' },
+  'project.task_not_found.detail': {
+    bg: 'Няма такава задача по проекта.',
+    en: 'There is no such task in the project.',
+  },
+  'project.document_not_found.title': { bg: 'Документът не е намерен', en: 'Document not found' },
+  'project.document_not_found.detail': {
+    bg: 'Няма такъв документ по проекта.',
+    en: 'There is no such document in the project.',
+  },
+  'project.share_negative': {
+    bg: 'Делът не може да е отрицателен.',
+    en: 'A share cannot be negative.',
+  },
+  'project.share_too_large': {
+    bg: 'Делът е твърде голям.',
+    en: 'The share is too large.',
+  },
+  'project.shares_sum': {
+    bg: 'Сборът на дяловете ({sum} €) трябва да е точно равен на общия бюджет ({total} €).',
+    en: 'The shares add up to €{sum}; they must equal the total budget of €{total} exactly.',
+  },
+  'project.partner_unknown': {
+    bg: 'Няма такъв партньор по проекта.',
+    en: 'There is no such partner in the project.',
+  },
+  'project.document_unknown': {
+    bg: 'Процедурата не изисква такъв документ.',
+    en: 'The call requires no such document.',
+  },
+  'project.call_unknown': {
+    bg: 'Няма такава процедура.',
+    en: 'There is no such funding call.',
+  },
+  'project.illegal_transition': {
+    bg: 'Проектът не може да премине от този етап в избрания.',
+    en: 'The project cannot move from its stage to the chosen one.',
+  },
+  'project.not_a_member': {
+    bg: 'Могат да бъдат поканени само организации, които в момента са членове на клъстера.',
+    en: 'Only organisations that are members of the cluster now may be invited.',
+  },
   'resource.not_found.title': { bg: 'Ресурсът не е намерен', en: 'Resource not found' },
   'resource.not_found.detail': {
     bg: 'Няма споделен ресурс с този идентификатор.',

@@ -167,6 +167,19 @@ const SERVER_ACTIONS = [
   'readiness.evidence_added',
   'readiness.evidence_removed',
   'readiness.check_run',
+  'project.created',
+  'project.updated',
+  'project.partner_added',
+  'project.partner_updated',
+  'project.partner_removed',
+  'project.budget_saved',
+  'project.partner_invited',
+  'project.join_requested',
+  'project.join_answered',
+  'project.task_saved',
+  'project.task_removed',
+  'project.document_added',
+  'project.document_removed',
 ];
 const SERVER_ENTITY_TYPES = [
   'user',
@@ -195,6 +208,7 @@ const SERVER_ENTITY_TYPES = [
   'funding_call',
   'readiness_set',
   'readiness_criterion',
+  'project',
 ];
 
 describe('audit labels', () => {

@@ -176,6 +176,7 @@ function MainLinks({
   showsBoard: boolean;
   vertical?: boolean;
 }) {
+  const showsProjects = useCan('projects.view');
   const { t } = useTranslation();
   // Members, the committee and administrators; a named position holder finds their meetings in the email.
   const showsMeetings = useCan('meetings.view');
@@ -236,6 +237,13 @@ function MainLinks({
         <li>
           <NavLink to={paths.resources.href()} className="nav-link">
             {t('nav.resources')}
+          </NavLink>
+        </li>
+      ) : null}
+      {showsProjects ? (
+        <li>
+          <NavLink to={paths.projects.href()} className="nav-link">
+            {t('nav.projects')}
           </NavLink>
         </li>
       ) : null}

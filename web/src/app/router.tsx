@@ -389,6 +389,28 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      // Joint projects (issue 16 §4): members and the committee, with the `projects` texts.
+      {
+        element: <RequireAuth permission="projects.view" />,
+        children: [
+          {
+            path: paths.projects.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/projects/components/projects-page.tsx'),
+                import('@/i18n/projects.ts'),
+              ]).then(([m]) => ({ Component: m.ProjectsPage })),
+          },
+          {
+            path: paths.project.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/projects/components/project-page.tsx'),
+                import('@/i18n/projects.ts'),
+              ]).then(([m]) => ({ Component: m.ProjectPage })),
+          },
+        ],
+      },
       // Shared resources (issue 14 §3): members only, with the `resources` texts.
       {
         element: <RequireAuth permission="resources.view" />,

@@ -16,6 +16,7 @@ import type { MembershipsMessages } from './memberships.bg.ts';
 import type { MinutesMessages } from './minutes.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 import type { NewsMessages } from './news.bg.ts';
+import type { ProjectsMessages } from './projects.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
 import type { StrategyMessages } from './strategy.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
@@ -64,6 +65,7 @@ export const bg = {
     members: 'Членове',
     decisions: 'Решения',
     resources: 'Ресурси',
+    projects: 'Проекти',
     committee: 'Комитет',
     strategy: 'Стратегия',
     meetings: 'Заседания',
@@ -583,6 +585,7 @@ export type Messages = ShellMessages & {
   myOrganization: MyOrganizationMessages;
   membersView: MembersViewMessages;
   resources: ResourcesMessages;
+  projects: ProjectsMessages;
   bodies: BodiesMessages;
   strategy: StrategyMessages;
   meetingConduct: MeetingConductMessages;

@@ -40,6 +40,7 @@ export const en: ShellMessages = {
     members: 'Members',
     decisions: 'Decisions',
     resources: 'Resources',
+    projects: 'Projects',
     committee: 'Committee',
     strategy: 'Strategy',
     meetings: 'Meetings',

@@ -57,6 +57,9 @@ import { myOrganizationResources } from './my-organization.ts';
 import { newsBg } from './news.bg.ts';
 import { newsEn } from './news.en.ts';
 import { newsResources } from './news.ts';
+import { projectsBg } from './projects.bg.ts';
+import { projectsEn } from './projects.en.ts';
+import { projectsResources } from './projects.ts';
 import { resourcesBg } from './resources.bg.ts';
 import { resourcesEn } from './resources.en.ts';
 import { resourcesResources } from './resources.ts';
@@ -86,6 +89,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationBg,
     membersView: membersViewBg,
     resources: resourcesBg,
+    projects: projectsBg,
     bodies: bodiesBg,
     meetingConduct: meetingConductBg,
     minutes: minutesBg,
@@ -110,6 +114,7 @@ const messages: Record<Language, Messages> = {
     myOrganization: myOrganizationEn,
     membersView: membersViewEn,
     resources: resourcesEn,
+    projects: projectsEn,
     bodies: bodiesEn,
     meetingConduct: meetingConductEn,
     minutes: minutesEn,
@@ -201,6 +206,7 @@ describe('translations', () => {
         membersView: membersViewResources[language],
         accountData: accountDataResources[language],
         resources: resourcesResources[language],
+        projects: projectsResources[language],
         bodies: bodiesResources[language],
         meetingConduct: meetingConductResources[language],
         minutes: minutesResources[language],

@@ -55,6 +55,15 @@ export const paths = {
     path: '/my/organizations/:id/bookings',
     href: (id: string) => `/my/organizations/${encodeURIComponent(id)}/bookings`,
   },
+  /** Joint projects and consortia (issue 16 §4): the list (mine, forming, the committee's all) and a project. */
+  projects: {
+    path: '/projects',
+    href: () => '/projects',
+  },
+  project: {
+    path: '/projects/:id',
+    href: (id: string) => `/projects/${encodeURIComponent(id)}`,
+  },
   /** Shared resources (issue 14 §3): the members' list, a resource with its calendar, the owner's form. */
   resources: {
     path: '/resources',

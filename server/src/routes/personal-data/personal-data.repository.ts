@@ -42,6 +42,10 @@ import {
   organizations,
   outboxMessages,
   parseJson,
+  projectDocuments,
+  projectJoins,
+  projects,
+  projectTasks,
   rateLimits,
   representativeInvitations,
   resourceBookings,
@@ -484,6 +488,52 @@ export async function findAccountExport(db: Db, userId: string) {
         .innerJoin(newsPosts, eq(newsPosts.id, eventRegistrations.postId))
         .where(or(eq(eventRegistrations.userId, userId), eq(eventRegistrations.email, email.toLowerCase())))
         .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id)),
+    ),
+    projectJoins: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: projectJoins.id,
+            projectId: projectJoins.projectId,
+            projectTitleBg: projects.titleBg,
+            projectTitleEn: projects.titleEn,
+            organizationId: projectJoins.organizationId,
+            kind: projectJoins.kind,
+            message: projectJoins.message,
+            status: projectJoins.status,
+            madeByThem: sql`${projectJoins.createdBy} = ${userId}`,
+            answeredByThem: sql`${projectJoins.answeredBy} = ${userId}`,
+            createdAt: projectJoins.createdAt,
+            answeredAt: projectJoins.answeredAt,
+          }),
+        )
+        .from(projectJoins)
+        .innerJoin(projects, eq(projects.id, projectJoins.projectId))
+        .where(or(eq(projectJoins.createdBy, userId), eq(projectJoins.answeredBy, userId)))
+        .orderBy(asc(projectJoins.createdAt), asc(projectJoins.id)),
+    ),
+    projectDocuments: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: projectDocuments.id,
+            projectId: projectDocuments.projectId,
+            projectTitleBg: projects.titleBg,
+            projectTitleEn: projects.titleEn,
+            callDocumentId: projectDocuments.callDocumentId,
+            partnerId: projectDocuments.partnerId,
+            filename: projectDocuments.filename,
+            size: projectDocuments.size,
+            sha256: projectDocuments.sha256,
+            uploadedAt: projectDocuments.uploadedAt,
+          }),
+        )
+        .from(projectDocuments)
+        .innerJoin(projects, eq(projects.id, projectDocuments.projectId))
+        .where(eq(projectDocuments.uploadedBy, userId))
+        .orderBy(asc(projectDocuments.uploadedAt), asc(projectDocuments.id)),
     ),
     conversationMessages: await jsonRows(
       db,
@@ -1160,6 +1210,8 @@ export const scrubbed = {
     id: boardItemRevisions.id,
     columns: [boardItemRevisions.content],
   },
+  /** A request to join or an invitation to a project may name the person to call (decision 050). */
+  projectJoinMessages: { table: projectJoins, id: projectJoins.id, columns: [projectJoins.message] },
   conversationMessages: {
     table: conversationMessages,
     id: conversationMessages.id,
@@ -1271,6 +1323,18 @@ export async function detachFromConversations(db: Db, userId: string): Promise<n
  * treated like their ballots: the answer stays with the seat (the officers planned the meeting and its
  * quorum from it, and a proxy seat's holder relies on it), only `rsvp_by` (who gave it) is cleared.
  */
+/**
+ * Joint projects keep their requests, invitations, tasks and documents for the consortium, without who
+ * made, answered or uploaded them (decision 050).
+ */
+export async function detachFromProjects(db: Db, userId: string): Promise<void> {
+  await db.update(projects).set({ createdBy: null }).where(eq(projects.createdBy, userId));
+  await db.update(projectTasks).set({ createdBy: null }).where(eq(projectTasks.createdBy, userId));
+  await db.update(projectJoins).set({ createdBy: null }).where(eq(projectJoins.createdBy, userId));
+  await db.update(projectJoins).set({ answeredBy: null }).where(eq(projectJoins.answeredBy, userId));
+  await db.update(projectDocuments).set({ uploadedBy: null }).where(eq(projectDocuments.uploadedBy, userId));
+}
+
 export async function detachFromMeetings(db: Db, userId: string, placeholder: string): Promise<number> {
   await db.update(meetingBallots).set({ castBy: null }).where(eq(meetingBallots.castBy, userId));
   await db

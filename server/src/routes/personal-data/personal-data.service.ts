@@ -28,6 +28,7 @@ import {
   detachCallInterestsOf,
   detachFromConversations,
   detachFromMeetings,
+  detachFromProjects,
   dropContactsNaming,
   dropContactsOfApplicant,
   type ErasedUser,
@@ -232,6 +233,8 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   // (decision 039); the committee roles go with every other role just below.
   const positionsEnded = await endPositionsOfErasedUser(tx, user.id);
   await detachFromMeetings(tx, user.id, ERASED);
+  await scrubColumns(tx, scrubbed.projectJoinMessages, undefined, s);
+  await detachFromProjects(tx, user.id);
 
   // Their event registrations go; a seat they held goes to the waiting list (decision 042).
   const eventRegistrationsDeleted = await eraseRegistrationsOf(tx, SYSTEM_ACTOR, user.id, email);

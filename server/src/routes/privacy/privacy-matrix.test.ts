@@ -774,6 +774,80 @@ describe('who gets a calendar feed', () => {
 });
 
 /**
+ * Joint projects (issue 16 §4, decision 050): a project's budget and its checklist documents are private to
+ * its partners' representatives (of active members) and the committee; other members see a forming
+ * project's title, call and lead only, and nobody else (administrators included) sees it at all.
+ */
+describe('joint projects: budgets and documents for partners and the committee only', () => {
+  const SECRET_CENTS = 123_456_789;
+  const SECRET_FILE = 'secret-consortium-declaration.pdf';
+  let projectId = '';
+  let documentId = '';
+  beforeAll(async () => {
+    const [call] = await h.query<{ id: string }>(
+      sql`insert into funding_calls (programme, code, title_bg, title_en, opens_at, deadline_at)
+          values ('ПКИП', 'PRIV-1', 'Покана', 'Call', now(), now() + interval '30 days') returning id`,
+    );
+    const [doc] = await h.query<{ id: string }>(
+      sql`insert into funding_call_documents (call_id, name_bg, name_en) values (${call!.id}, 'Ф', 'F') returning id`,
+    );
+    const [project] = await h.query<{ id: string }>(
+      sql`insert into projects (title_bg, title_en, lead_organization_id, status, call_id, total_cents)
+          values ('Таен консорциум', 'Secret consortium', ${ctx.otherOrgId}, 'forming', ${call!.id}, ${SECRET_CENTS})
+          returning id`,
+    );
+    projectId = project!.id;
+    await h.query(sql`insert into project_partners (project_id, organization_id, share_cents)
+      values (${projectId}, ${ctx.otherOrgId}, ${SECRET_CENTS})`);
+    const [d] = await h.query<{ id: string }>(
+      sql`insert into project_documents (project_id, call_document_id, filename, size, sha256, content)
+          values (${projectId}, ${doc!.id}, ${SECRET_FILE}, 3, 'x', ${Buffer.from('%PDF-')}) returning id`,
+    );
+    documentId = d!.id;
+  });
+  const sees = (reader: Reader) =>
+    reader === 'other_representative' || reader === 'committee_member' || reader === 'committee_chair';
+  const amount = String(SECRET_CENTS);
+
+  it.each(READERS)(
+    '%s sees the budget and documents only as a partner or on the committee',
+    async (reader) => {
+      for (const url of [
+        `/api/projects/${projectId}`,
+        `/api/projects/${projectId}/consortium.csv`,
+        `/api/projects/${projectId}/documents/${documentId}`,
+      ]) {
+        const res = await ask(reader, url);
+        if (sees(reader)) {
+          expect(res.statusCode, `${url} ${res.body}`).toBe(200);
+        } else {
+          expect([401, 403, 404], url).toContain(res.statusCode);
+          expect(res.body).not.toContain(amount);
+          expect(res.body).not.toContain('1234567.89');
+          expect(res.body).not.toContain(SECRET_FILE);
+        }
+      }
+      expect((await ask(reader, `/api/projects/${projectId}`)).body.includes(SECRET_FILE)).toBe(sees(reader));
+    },
+  );
+
+  it.each(READERS)(
+    '%s finds in the forming list the title and lead only, never the budget',
+    async (reader) => {
+      const res = await ask(reader, '/api/projects?scope=forming');
+      if (reader === 'own_representative' || sees(reader)) {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.body).toContain('Secret consortium');
+      } else {
+        expect([401, 403]).toContain(res.statusCode);
+      }
+      expect(res.body).not.toContain(amount);
+      expect(res.body).not.toContain(SECRET_FILE);
+    },
+  );
+});
+
+/**
  * Who runs the cluster (issue 15 §1, decision 039): everyone sees who holds a position today; the names of
  * former holders are for members only; a holder's user id is for administrators only (never in these two).
  */

@@ -35,6 +35,8 @@ const accountExport = {
   fundingCallInterests: [],
   minutesComments: [],
   eventRegistrations: [],
+  projectJoins: [],
+  projectDocuments: [],
   bookings: [],
   conversationMessages: [],
   conversationSettings: [],

@@ -45,10 +45,14 @@ describe('demo strategy (issue 16 §1)', () => {
     const computed = indicators.filter((i) => i.source === 'computed');
     expect(computed.length).toBeGreaterThanOrEqual(6);
     for (const i of computed) expect(computedIndicator(i.computed_key!)?.unit).toBe(i.unit);
-    // Every computed key but the decisions register's appears in the roadmap.
+    // Every computed key appears in the roadmap but the decisions register's and the three the readiness
+    // checks added for their rules (decision 051).
     const keys = new Set(computed.map((i) => i.computed_key));
     expect(COMPUTED_INDICATORS.filter((d) => !keys.has(d.key)).map((d) => d.key)).toEqual([
       'decisions.recorded',
+      'members.kinds',
+      'news.published',
+      'events.held',
     ]);
   });
 

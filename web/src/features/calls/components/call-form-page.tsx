@@ -22,6 +22,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -71,6 +72,41 @@ function fromSofiaLocal(value: string): string {
   const [date, time] = value.split('T');
   if (!date || !time) return value;
   return sofiaInstant(date, time.slice(0, 5));
+}
+
+/**
+ * A day (the app's date field, in the page's language) and a time `HH:MM`, both Sofia time, kept together
+ * as `YYYY-MM-DDTHH:MM` (a browser's `datetime-local` shows its own language's format, not the page's).
+ */
+function SofiaDateTime(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useTranslation();
+  const [day = '', time = ''] = props.value.split('T');
+  const join = (d: string, tm: string) => props.onChange(d === '' && tm === '' ? '' : `${d}T${tm}`);
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap" miw={260}>
+      <DateField
+        label={props.label}
+        required
+        value={day}
+        onChange={(d) => join(d, time)}
+        error={props.error}
+      />
+      <TextInput
+        label={t('calls.form.time')}
+        required
+        inputMode="numeric"
+        placeholder="10:00"
+        w={90}
+        value={time}
+        onChange={(e) => join(day, e.currentTarget.value)}
+      />
+    </Group>
+  );
 }
 
 let documentSeq = 0;
@@ -224,23 +260,17 @@ function CallForm({ id, call, etag }: { id?: string; call?: FundingCall; etag?: 
             error={serverError('summaryEn')}
           />
           <Group grow wrap="wrap" align="flex-start">
-            <TextInput
-              type="datetime-local"
+            <SofiaDateTime
               label={t('calls.form.opensAt')}
-              required
               value={values.opensAt}
-              onChange={(e) => set('opensAt', e.currentTarget.value)}
+              onChange={(v) => set('opensAt', v)}
               error={serverError('opensAt')}
-              miw={220}
             />
-            <TextInput
-              type="datetime-local"
+            <SofiaDateTime
               label={t('calls.form.deadlineAt')}
-              required
               value={values.deadlineAt}
-              onChange={(e) => set('deadlineAt', e.currentTarget.value)}
+              onChange={(v) => set('deadlineAt', v)}
               error={serverError('deadlineAt')}
-              miw={220}
             />
           </Group>
           <TextInput

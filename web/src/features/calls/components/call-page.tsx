@@ -173,10 +173,9 @@ export function CallPage() {
             })
           : null}
         {toggle.isError ? <ProblemAlert error={toggle.error} /> : null}
+        {/* The count above already says when nobody is interested yet. */}
         {isMember && interests.data ? (
-          interests.data.organizations.length === 0 ? (
-            <Text c="dimmed">{t('calls.interestedMembersNone')}</Text>
-          ) : (
+          interests.data.organizations.length === 0 ? null : (
             <List>
               {interests.data.organizations.map((o) => (
                 <List.Item key={o.id}>

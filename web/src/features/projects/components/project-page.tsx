@@ -26,6 +26,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
+import { DateField } from '@/components/date-field.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
@@ -574,12 +575,7 @@ function Tasks({ project, canWork }: { project: Project; canWork: boolean }) {
                 ...project.partners.map((x) => ({ value: x.id, label: nameOf(x.id) })),
               ]}
             />
-            <TextInput
-              label={t('projects.taskDue')}
-              type="date"
-              value={dueOn}
-              onChange={(e) => setDueOn(e.currentTarget.value)}
-            />
+            <DateField label={t('projects.taskDue')} value={dueOn} onChange={setDueOn} clearable />
             <Button type="submit" variant="light" loading={add.isPending}>
               {t('projects.add')}
             </Button>

@@ -18,8 +18,8 @@ export const dashboardBg = {
   empty: 'Няма данни за периода.',
   members_one: '{{count}} член',
   members_other: '{{count}} члена',
-  days_one: '{{count}} ден',
-  days_other: '{{count}} дни',
+  days_one: '{{n}} ден',
+  days_other: '{{n}} дни',
   charts: {
     total: 'Членове в края на месеца',
     category: 'Членове по категория',

@@ -19,8 +19,8 @@ export const dashboardEn: DashboardMessages = {
   empty: 'No data for the period.',
   members_one: '{{count}} member',
   members_other: '{{count}} members',
-  days_one: '{{count}} day',
-  days_other: '{{count}} days',
+  days_one: '{{n}} day',
+  days_other: '{{n}} days',
   charts: {
     total: 'Members at the end of the month',
     category: 'Members by category',

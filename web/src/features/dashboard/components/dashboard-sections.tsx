@@ -121,7 +121,10 @@ export function DashboardSections({ data, full }: { data: PublicDashboard; full?
             value={
               full.funnel.medianDaysToDecision === null
                 ? '—'
-                : t('dashboard.days', { count: full.funnel.medianDaysToDecision })
+                : t('dashboard.days', {
+                    count: full.funnel.medianDaysToDecision,
+                    n: n(full.funnel.medianDaysToDecision),
+                  })
             }
             detail={`${t('dashboard.kpi.open')}: ${n(full.funnel.openNow)}`}
           />

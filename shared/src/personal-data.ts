@@ -65,6 +65,15 @@ export const AccountExportSchema = z.object({
   /** Interest in funding calls they marked for an organisation (issue 16 §3); erasure forgets who marked it. */
   fundingCallInterests: Rows,
   /**
+   * The committee's records they made (issue 16 §1–2): values they entered for the strategy's indicators,
+   * readiness evidence they added, manual readiness items they marked and checks they ran. Erasure keeps
+   * the records, without who made them.
+   */
+  strategyValues: Rows,
+  readinessEvidence: Rows,
+  readinessMarks: Rows,
+  readinessRuns: Rows,
+  /**
    * Their comments on draft minutes of meetings (issue 15 §3, decision 045). Erasing the account keeps
    * them in the meeting's record, shown as by a former user.
    */

@@ -47,6 +47,9 @@ import {
   projects,
   projectTasks,
   rateLimits,
+  readinessCriteria,
+  readinessEvidence,
+  readinessRuns,
   representativeInvitations,
   resourceBookings,
   resourcePhotos,
@@ -56,6 +59,7 @@ import {
   sessions,
   sharedResources,
   sql,
+  strategyIndicatorValues,
   userOrganizations,
   userRoles,
   users,
@@ -448,6 +452,64 @@ export async function findAccountExport(db: Db, userId: string) {
         .from(fundingCallInterests)
         .where(eq(fundingCallInterests.markedBy, userId))
         .orderBy(asc(fundingCallInterests.createdAt)),
+    ),
+    strategyValues: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: strategyIndicatorValues.id,
+            indicatorId: strategyIndicatorValues.indicatorId,
+            value: strategyIndicatorValues.value,
+            source: strategyIndicatorValues.source,
+            measuredOn: strategyIndicatorValues.measuredOn,
+            createdAt: strategyIndicatorValues.createdAt,
+          }),
+        )
+        .from(strategyIndicatorValues)
+        .where(eq(strategyIndicatorValues.enteredBy, userId))
+        .orderBy(asc(strategyIndicatorValues.createdAt)),
+    ),
+    readinessEvidence: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            id: readinessEvidence.id,
+            criterionId: readinessEvidence.criterionId,
+            kind: readinessEvidence.kind,
+            title: readinessEvidence.title,
+            url: readinessEvidence.url,
+            fileName: readinessEvidence.fileName,
+            createdAt: readinessEvidence.createdAt,
+          }),
+        )
+        .from(readinessEvidence)
+        .where(eq(readinessEvidence.addedBy, userId))
+        .orderBy(asc(readinessEvidence.createdAt)),
+    ),
+    readinessMarks: await jsonRows(
+      db,
+      db
+        .select(
+          named({
+            criterionId: readinessCriteria.id,
+            code: readinessCriteria.code,
+            manualStatus: readinessCriteria.manualStatus,
+            manualMarkedAt: readinessCriteria.manualMarkedAt,
+          }),
+        )
+        .from(readinessCriteria)
+        .where(eq(readinessCriteria.manualMarkedBy, userId))
+        .orderBy(asc(readinessCriteria.manualMarkedAt)),
+    ),
+    readinessRuns: await jsonRows(
+      db,
+      db
+        .select(named({ id: readinessRuns.id, setId: readinessRuns.setId, ranAt: readinessRuns.ranAt }))
+        .from(readinessRuns)
+        .where(eq(readinessRuns.ranBy, userId))
+        .orderBy(asc(readinessRuns.ranAt)),
     ),
     minutesComments: await jsonRows(
       db,
@@ -1158,6 +1220,23 @@ export async function detachCallInterestsOf(db: Db, userId: string): Promise<voi
     .update(fundingCallInterests)
     .set({ markedBy: null })
     .where(eq(fundingCallInterests.markedBy, userId));
+}
+
+/**
+ * The committee's strategy and readiness records stay; who entered a value, added evidence, marked an item
+ * or ran a check is forgotten (issue 16 §1–2).
+ */
+export async function detachCommitteeRecordsOf(db: Db, userId: string): Promise<void> {
+  await db
+    .update(strategyIndicatorValues)
+    .set({ enteredBy: null })
+    .where(eq(strategyIndicatorValues.enteredBy, userId));
+  await db.update(readinessEvidence).set({ addedBy: null }).where(eq(readinessEvidence.addedBy, userId));
+  await db
+    .update(readinessCriteria)
+    .set({ manualMarkedBy: null })
+    .where(eq(readinessCriteria.manualMarkedBy, userId));
+  await db.update(readinessRuns).set({ ranBy: null }).where(eq(readinessRuns.ranBy, userId));
 }
 
 export async function anonymizeUser(db: Db, userId: string, placeholder: string): Promise<void> {

@@ -26,6 +26,7 @@ import {
   deleteSessionsOfUser,
   detachBoardItemsOf,
   detachCallInterestsOf,
+  detachCommitteeRecordsOf,
   detachFromConversations,
   detachFromMeetings,
   detachFromProjects,
@@ -215,6 +216,7 @@ async function eraseUserInTransaction(tx: Db, user: ErasedUser): Promise<Erasure
   await scrubColumns(tx, scrubbed.boardItemRevisions, undefined, s);
   const boardItemsDetached = await detachBoardItemsOf(tx, user.id);
   await detachCallInterestsOf(tx, user.id);
+  await detachCommitteeRecordsOf(tx, user.id);
   // Their conversation messages stay readable for the other side, their name and address scrubbed from
   // every message (theirs and the others'), the author shown as an erased person.
   await scrubColumns(tx, scrubbed.conversationMessages, undefined, s);

@@ -7,10 +7,16 @@
 import { type DbHandle, sql } from '@portal/db';
 import { demoCriterionId, demoReadinessSetId, seedDemo } from '@portal/db/seed';
 import { createTestDb } from '@portal/db/testing';
-import { type Problem, ReadinessSetListSchema, ReadinessSetSchema, ruleStatus } from '@portal/shared';
+import {
+  AccountExportSchema,
+  type Problem,
+  ReadinessSetListSchema,
+  ReadinessSetSchema,
+  ruleStatus,
+} from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messages } from '../../i18n/messages.ts';
-import { buildTestApp, insertUser, logIn, TEST_PDF } from '../../testing.ts';
+import { buildTestApp, insertUser, logIn, TEST_PASSWORD, TEST_PDF } from '../../testing.ts';
 import { twelveMonthsBefore } from './readiness.service.ts';
 
 let h: DbHandle;
@@ -324,5 +330,60 @@ describe('export', () => {
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(2000);
+  });
+});
+
+describe('personal data', () => {
+  it('exports the strategy values, evidence, marks and checks I made; erasure keeps them without me', async () => {
+    const me = await insertUser(h, { roles: ['committee_member'] });
+    const cookie = await logIn(app, me.email);
+    const [indicator] = await h.query<{ id: string }>(
+      sql`select id from strategy_indicators where source = 'entered' order by position limit 1`,
+    );
+    let res = await call(cookie, 'POST', `/api/committee/strategy/indicators/${indicator!.id}/values`, {
+      value: 7,
+      source: 'Отчет на работната група',
+      measuredOn: '2026-09-30',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const criterion = demoCriterionId(10);
+    res = await call(cookie, 'PUT', `/api/committee/readiness/criteria/${criterion}/manual`, {
+      status: 'partial',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    res = await call(cookie, 'POST', `/api/committee/readiness/criteria/${criterion}/evidence`, {
+      kind: 'link',
+      title: 'Моя връзка',
+      url: 'https://example.org/mine',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    res = await call(cookie, 'POST', '/api/committee/readiness/national-cluster-call/runs');
+    expect(res.statusCode, res.body).toBe(201);
+
+    res = await call(cookie, 'GET', '/api/account/export');
+    expect(res.statusCode, res.body).toBe(200);
+    const exported = AccountExportSchema.parse(res.json());
+    expect(exported.strategyValues).toEqual([
+      expect.objectContaining({ indicatorId: indicator!.id, value: 7, source: 'Отчет на работната група' }),
+    ]);
+    expect(exported.readinessEvidence).toEqual([
+      expect.objectContaining({ criterionId: criterion, title: 'Моя връзка' }),
+    ]);
+    expect(exported.readinessMarks).toEqual([
+      expect.objectContaining({ criterionId: criterion, manualStatus: 'partial' }),
+    ]);
+    expect(exported.readinessRuns).toEqual([expect.objectContaining({ setId: demoReadinessSetId(2) })]);
+
+    res = await call(cookie, 'POST', '/api/account/erase', { password: TEST_PASSWORD });
+    expect(res.statusCode, res.body).toBe(204);
+    const left = await h.query<{ n: number }>(sql`
+      select (select count(*) from strategy_indicator_values where entered_by = ${me.id})
+           + (select count(*) from readiness_evidence where added_by = ${me.id})
+           + (select count(*) from readiness_criteria where manual_marked_by = ${me.id})
+           + (select count(*) from readiness_runs where ran_by = ${me.id}) as n`);
+    expect(Number(left[0]!.n)).toBe(0);
+    // The records stay.
+    expect(await count("strategy_indicator_values where source = 'Отчет на работната група'")).toBe(1);
+    expect(await count("readiness_evidence where title = 'Моя връзка'")).toBe(1);
   });
 });

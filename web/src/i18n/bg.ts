@@ -246,6 +246,7 @@ export const bg = {
     markInterest: 'Заявете интерес',
     markInterestFor: 'Заявете интерес от името на {{name}}',
     weAreInterested: 'Заявихме интерес ({{name}})',
+    startProject: 'Сформирайте консорциум за тази покана',
     unmark: 'Оттеглете интереса',
     closedNoInterest: 'Крайният срок е изтекъл.',
     notFound: 'Поканата не е намерена.',

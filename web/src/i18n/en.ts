@@ -222,6 +222,7 @@ export const en: ShellMessages = {
     markInterest: 'Mark interest',
     markInterestFor: 'Mark interest for {{name}}',
     weAreInterested: "We're interested ({{name}})",
+    startProject: 'Form a consortium for this call',
     unmark: 'Withdraw interest',
     closedNoInterest: 'The deadline has passed.',
     notFound: 'Call not found.',

@@ -25,6 +25,7 @@ export const projectsBg = {
   },
   moveTo: 'Към „{{status}}“',
   create: 'Създай проекта',
+  noCall: '— още без процедура —',
   accept: 'Приеми',
   decline: 'Откажи',
   message: 'Съобщение до водещия (по желание)',

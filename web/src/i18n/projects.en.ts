@@ -26,6 +26,7 @@ export const projectsEn: ProjectsMessages = {
   },
   moveTo: 'Move to “{{status}}”',
   create: 'Create the project',
+  noCall: '— no call yet —',
   accept: 'Accept',
   decline: 'Decline',
   message: 'Message to the lead (optional)',

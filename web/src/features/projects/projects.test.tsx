@@ -86,3 +86,48 @@ describe('the budget of a joint project', () => {
     );
   });
 });
+
+describe('a new joint project', () => {
+  it('is linked to the funding call the call page sent the member from, chosen among the calls still open', async () => {
+    const call = (id: string, code: string, titleBg: string, status: 'upcoming' | 'open' | 'closed') => ({
+      id,
+      programme: 'ПКИП',
+      code,
+      titleBg,
+      titleEn: titleBg,
+      summaryBg: '',
+      summaryEn: '',
+      opensAt: '2027-03-01T08:00:00.000Z',
+      deadlineAt: '2027-06-30T14:30:00.000Z',
+      status,
+      budgetCents: null,
+      eligibleKinds: [],
+      url: null,
+      interestedCount: 0,
+      version: 1,
+    });
+    const open = call('c1000000-0000-4000-8000-000000000001', 'BG-1', 'Развитие на клъстерите', 'upcoming');
+    const closed = call('c1000000-0000-4000-8000-000000000002', 'BG-2', 'Стара покана', 'closed');
+    const api = stubApi({
+      ...signedIn(me),
+      '/api/projects': (_url, request) =>
+        request.method === 'POST' ? json({ ...project, callId: open.id }) : json({ items: [] }),
+      '/api/projects/invitations': () => json({ items: [] }),
+      '/api/public/calls': () => json({ items: [open, closed], total: 2, page: 1, pageSize: 100 }),
+      [`/api/projects/${ID}`]: () => json({ ...project, callId: open.id }),
+    });
+    const { user } = renderApp(`/projects?call=${open.id}`);
+    const select = await screen.findByRole('combobox', { name: 'Процедура' });
+    await waitFor(() => expect(select).toHaveValue(open.id));
+    expect(screen.getByRole('option', { name: 'BG-1 — Развитие на клъстерите' })).toBeInTheDocument();
+    expect(screen.queryByRole('option', { name: /Стара покана/ })).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: 'Заглавие на български' }), 'Цифрови двойници');
+    await user.type(screen.getByRole('textbox', { name: 'Заглавие на английски' }), 'Digital twins');
+    await user.click(screen.getByRole('button', { name: 'Създай проекта' }));
+    await waitFor(() => expect(api.requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      callId: open.id,
+      titleBg: 'Цифрови двойници',
+    });
+  });
+});

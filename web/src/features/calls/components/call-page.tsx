@@ -27,6 +27,7 @@ export function CallPage() {
   const canManage = useCan('calls.manage');
   const isMember = useCan('members.view');
   const canMark = useCan('calls.interest');
+  const canStartProject = useCan('projects.work');
   const interests = useCallInterests(id, isMember);
   const toggle = useToggleInterest(id);
   const remove = useDeleteCall(id);
@@ -186,6 +187,11 @@ export function CallPage() {
               ))}
             </List>
           )
+        ) : null}
+        {canStartProject && call.status !== 'closed' ? (
+          <Anchor component={Link} to={`${paths.projects.href()}?call=${encodeURIComponent(call.id)}`}>
+            {t('calls.startProject')}
+          </Anchor>
         ) : null}
       </Stack>
       <ConfirmModal

@@ -14,11 +14,12 @@ import {
 import type { ProjectListItem } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
+import { useCallOptions } from '@/lib/api/call-options.ts';
 import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -235,12 +236,16 @@ function NewProjectForm({
   const [leadOrganizationId, setLead] = useState(organizations[0]?.id ?? '');
   const [titleBg, setTitleBg] = useState('');
   const [titleEn, setTitleEn] = useState('');
+  // `/projects?call=<id>` (the call page's "start a joint project") preselects the call.
+  const [searchParams] = useSearchParams();
+  const [callId, setCallId] = useState(searchParams.get('call') ?? '');
+  const calls = useCallOptions();
   const fieldError = (path: string) =>
     isApiError(create.error) ? create.error.fieldErrors.find((e) => e.path === path)?.message : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(
-      { leadOrganizationId, titleBg, titleEn, summaryBg: '', summaryEn: '', callId: null },
+      { leadOrganizationId, titleBg, titleEn, summaryBg: '', summaryEn: '', callId: callId || null },
       { onSuccess: (p) => navigate(paths.project.href(p.id)) },
     );
   };
@@ -258,6 +263,19 @@ function NewProjectForm({
             }))}
           />
         ) : null}
+        <NativeSelect
+          label={t('projects.call')}
+          value={callId}
+          onChange={(e) => setCallId(e.currentTarget.value)}
+          error={fieldError('body.callId')}
+          data={[
+            { value: '', label: t('projects.noCall') },
+            ...(calls.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.code ? `${c.code} — ` : ''}${pickLocalized(c.titleBg, c.titleEn, language).text}`,
+            })),
+          ]}
+        />
         <TextInput
           label={t('projects.titleBg')}
           required

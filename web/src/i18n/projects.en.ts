@@ -72,8 +72,10 @@ export const projectsEn: ProjectsMessages = {
   noJoins: 'No requests or invitations.',
   joinKind: { request: 'request to join', invitation: 'invitation' },
   joinStatus: { pending: 'awaiting an answer', accepted: 'accepted', declined: 'declined' },
-  inviteId: 'Invite a cluster member (the organisation’s identifier)',
-  inviteIdHint: "The identifier is in the address of the organisation's profile in the directory.",
+  inviteMember: 'Invite a cluster member',
+  inviteMemberHint:
+    "Search by name; the invitation waits for an answer from the organisation's representative.",
+  inviteNobody: 'No member by that name who is not a partner yet',
   invite: 'Invite',
   checklist: "The call's documents",
   noChecklist: 'The project is not linked to a call, or the call requires no documents.',

@@ -1,7 +1,8 @@
 import type { Project } from '@portal/shared';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
+import { makeSummaries, profileFixture, summaryOf } from '@/testing/fixtures.ts';
 import { json, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
@@ -57,6 +58,8 @@ describe('the budget of a joint project', () => {
     const api = stubApi({
       ...signedIn(me),
       [`/api/projects/${ID}`]: () => json(project),
+      '/api/members/organizations': () =>
+        json({ items: [], total: 0, page: 1, pageSize: 50, level: 'members' }),
       [`/api/projects/${ID}/budget`]: () =>
         problem(412, 'Данните вече са променени', undefined, { code: 'precondition.failed' }),
     });
@@ -129,5 +132,55 @@ describe('a new joint project', () => {
       callId: open.id,
       titleBg: 'Цифрови двойници',
     });
+  });
+});
+
+describe('inviting a partner', () => {
+  it('finds the member by name, leaves out the partners, and sends the chosen organisation', async () => {
+    const contacts = {
+      address: null,
+      website: null,
+      publicEmail: null,
+      publicPhone: null,
+      contactName: null,
+      contactPosition: null,
+      contactEmail: null,
+      contactPhone: null,
+    };
+    const pixel = { ...makeSummaries(1)[0]!, nameBg: 'Пиксел Медия', ...contacts };
+    // The lead itself is a partner already: not offered.
+    const lead = { ...summaryOf(profileFixture), id: me.organizations[0]!.id, nameBg: 'Водещ', ...contacts };
+    const api = stubApi({
+      ...signedIn(me),
+      [`/api/projects/${ID}`]: () => json(project),
+      // The server searches by name: nothing until the user types.
+      '/api/members/organizations': (url) =>
+        url.searchParams.get('q')
+          ? json({ items: [pixel, lead], total: 2, page: 1, pageSize: 50, level: 'members' })
+          : json({ items: [], total: 0, page: 1, pageSize: 50, level: 'members' }),
+      [`/api/projects/${ID}/invitations`]: () => json(project),
+    });
+    const { user } = renderApp(`/projects/${ID}`);
+    const picker = await screen.findByRole('combobox', { name: /^Поканете член на клъстера/ });
+    await user.type(picker, 'Пиксел');
+    // jsdom has no layout, so Mantine's popover stays display:none: wait for the server's suggestion, then
+    // choose it with the keyboard as a user could.
+    await screen.findByRole('option', { name: pixel.nameBg, hidden: true });
+    const suggestions = screen.getByRole('listbox', { hidden: true });
+    expect(
+      within(suggestions)
+        .getAllByRole('option', { hidden: true })
+        .map((o) => o.textContent),
+    ).toEqual([pixel.nameBg]);
+    await user.keyboard('{ArrowDown}{Enter}');
+    expect(picker).toHaveValue(pixel.nameBg);
+    await user.click(screen.getByRole('button', { name: 'Покани' }));
+    await waitFor(() => expect(api.requests.some((r) => r.method === 'POST')).toBe(true));
+    expect(api.requests.find((r) => r.method === 'POST')?.body).toEqual({
+      organizationId: pixel.id,
+      message: '',
+    });
+    const search = api.requests.filter((r) => r.url.pathname === '/api/members/organizations');
+    expect(search.map((r) => r.url.searchParams.get('q'))).toContain('Пиксел');
   });
 });

@@ -11,7 +11,6 @@ import {
   MeetingListResponseSchema,
   MeetingSchema,
   type MeetingUpdateBody,
-  MemberOrganizationListResponseSchema,
   type RsvpBody,
 } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -144,19 +143,6 @@ export function useOpenApplications(enabled: boolean) {
       );
       return pages.flatMap((p) => p.items);
     },
-  });
-}
-
-export function useMemberOrganizations(q: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...meetingKeys.all, 'pick', 'members', q],
-    enabled,
-    retry: false,
-    queryFn: ({ signal }) =>
-      apiGet('/api/members/organizations', MemberOrganizationListResponseSchema, {
-        signal,
-        params: { q, pageSize: '50' },
-      }),
   });
 }
 

@@ -35,6 +35,7 @@ import { ConfirmModal } from '@/components/confirm-modal.tsx';
 import { DateField } from '@/components/date-field.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { useAreas } from '@/lib/api/areas.ts';
+import { useMemberOrganizationSearch } from '@/lib/api/member-search.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -42,7 +43,6 @@ import { paths } from '@/lib/paths.ts';
 import {
   meetingKeys,
   useBoardItems,
-  useMemberOrganizations,
   useOpenApplications,
   usePastMeetings,
   useRemoveAgendaItem,
@@ -348,7 +348,7 @@ export function AgendaItemForm({
   const [memberSearch] = useDebouncedValue(memberQ, 250);
   const [boardSearch] = useDebouncedValue(boardQ, 250);
   const applications = useOpenApplications(values.kind === 'application');
-  const members = useMemberOrganizations(memberSearch, values.kind === 'membership');
+  const members = useMemberOrganizationSearch(memberSearch, values.kind === 'membership');
   const board = useBoardItems(boardSearch, values.kind === 'board_item');
   const past = usePastMeetings(meeting.bodyId, values.kind === 'minutes');
   const areas = useAreas();

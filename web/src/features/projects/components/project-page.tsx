@@ -7,6 +7,7 @@ import {
   FileButton,
   Group,
   NativeSelect,
+  Select,
   Skeleton,
   Stack,
   Table,
@@ -14,6 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   formatEuroCents,
   ORGANIZATION_KINDS,
@@ -31,6 +33,7 @@ import { usePageTitle } from '@/components/page-title.tsx';
 import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
+import { useMemberOrganizationSearch } from '@/lib/api/member-search.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { formatDate, formatMoney } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -364,6 +367,17 @@ function Joins({ project, lead }: { project: Project; lead: boolean }) {
   const answer = useAnswerJoin();
   const invite = useInvitePartner(project.id);
   const [organizationId, setOrganizationId] = useState('');
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const members = useMemberOrganizationSearch(debounced, lead);
+  // Members that are not partners yet (nor already asked) can be invited.
+  const taken = new Set([
+    ...project.partners.map((p) => p.organizationId),
+    ...project.joins.filter((j) => j.status === 'pending').map((j) => j.organizationId),
+  ]);
+  const options = (members.data?.items ?? [])
+    .filter((o) => !taken.has(o.id))
+    .map((o) => ({ value: o.id, label: pickLocalized(o.nameBg, o.nameEn ?? '', language).text }));
   return (
     <Stack gap="sm">
       {project.joins.length === 0 ? <Text c="dimmed">{t('projects.noJoins')}</Text> : null}
@@ -406,17 +420,29 @@ function Joins({ project, lead }: { project: Project; lead: boolean }) {
           onSubmit={(e) => {
             e.preventDefault();
             invite.mutate(
-              { organizationId: organizationId.trim(), message: '' },
-              { onSuccess: () => setOrganizationId('') },
+              { organizationId, message: '' },
+              {
+                onSuccess: () => {
+                  setOrganizationId('');
+                  setSearch('');
+                },
+              },
             );
           }}
         >
           <Group align="end" wrap="wrap">
-            <TextInput
-              label={t('projects.inviteId')}
-              description={t('projects.inviteIdHint')}
-              value={organizationId}
-              onChange={(e) => setOrganizationId(e.currentTarget.value)}
+            <Select
+              label={t('projects.inviteMember')}
+              description={t('projects.inviteMemberHint')}
+              searchable
+              clearable
+              data={options}
+              value={organizationId || null}
+              onChange={(v) => setOrganizationId(v ?? '')}
+              searchValue={search}
+              onSearchChange={setSearch}
+              filter={({ options: all }) => all}
+              nothingFoundMessage={members.isFetching ? '…' : t('projects.inviteNobody')}
               style={{ flex: 1, minWidth: 220 }}
               error={isApiError(invite.error, 400) ? invite.error.fieldErrors[0]?.message : undefined}
             />

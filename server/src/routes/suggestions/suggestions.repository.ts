@@ -52,9 +52,13 @@ interface OrganizationRow extends Record<string, unknown> {
         areas: string[];
       }[]
     | string;
+  funding_calls: { id: string; titleBg: string; titleEn: string }[] | string;
 }
 
 const nonEmpty = (text: string) => (text === '' ? null : text);
+
+/** A funding call counts for suggestions until its deadline (upcoming or open; issue 16 §3). */
+const callNotClosed = sql`c.deadline_at > now()`;
 
 /** Open: published and not past its day (Sofia), the board's own rule (decision 033). */
 const openItem = (today: string) => sql`i.status = 'published' and i.valid_until >= ${today}::date`;
@@ -80,7 +84,11 @@ export async function loadSuggestionOrganizations(
             'titleBg', i.title_bg, 'titleEn', i.title_en,
             'areas', (select coalesce(json_agg(ba.area_id order by ba.area_id), '[]'::json)
                       from board_item_areas ba where ba.item_id = i.id)) order by i.id), '[]'::json)
-          from board_items i where i.organization_id = o.id and ${openItem(today)}) as items
+          from board_items i where i.organization_id = o.id and ${openItem(today)}) as items,
+        (select coalesce(json_agg(json_build_object('id', c.id, 'titleBg', c.title_bg, 'titleEn', c.title_en)
+            order by c.id), '[]'::json)
+          from funding_call_interests fi join funding_calls c on c.id = fi.call_id
+          where fi.organization_id = o.id and ${callNotClosed}) as funding_calls
       from organizations o
       where o.id in (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
@@ -101,6 +109,12 @@ export async function loadSuggestionOrganizations(
       areas: item.areas,
       title: { bg: nonEmpty(item.titleBg), en: nonEmpty(item.titleEn) },
     })),
+    fundingCalls: parseJson<Exclude<OrganizationRow['funding_calls'], string>>(row.funding_calls).map(
+      (c) => ({
+        id: c.id,
+        title: { bg: nonEmpty(c.titleBg), en: nonEmpty(c.titleEn) },
+      }),
+    ),
   }));
 }
 
@@ -111,7 +125,8 @@ export async function loadSuggestionOrganizations(
  * `suggestPartners` — item pairs counted up to 3, shared profile areas up to 3, the complementary-kind
  * bonus — and cut to the best `limit` by score, then id (a uuid sorts as its hex text does). Because these
  * scores equal the function's, the function over these candidates gives exactly its answer over everyone;
- * a test holds the two together. Reason kinds fed later (funding calls) must join this statement too.
+ * a test holds the two together. Funding calls both are interested in (issue 16 §3) add to every tier's
+ * score and ceiling, and a last tier holds those who share nothing but calls.
  *
  * Bounds keep the work small (decision 035, "Bounds"): an organisation with `n` item pairs scores
  * `pairWeight·n` plus an area part of at most `areaCeiling` (`shared_areas` times the areas that can count,
@@ -143,8 +158,25 @@ export async function rankCandidates(
     : SUGGESTION_BUSINESS_KINDS.includes(self.kind)
       ? SUGGESTION_RESEARCH_KINDS
       : [];
-  if (wanted.length === 0 && areas.length === 0) return [];
+  const calls = [...new Set((self.fundingCalls ?? []).map((c) => c.id))];
+  if (wanted.length === 0 && areas.length === 0 && calls.length === 0) return [];
   const pairWeight = weights.offer_answers_request;
+  // Both interested in the same funding calls (issue 16 §3): counted per organisation up to 3, added to
+  // every tier's exact score and to its ceiling, plus a last tier for those that share nothing else.
+  const callWeight = weights.same_funding_call;
+  const callCeiling = callWeight * Math.min(calls.length, SUGGESTION_WEIGHTS.same_funding_call.maxCount);
+  const callers =
+    calls.length > 0
+      ? sql`select fi.organization_id as org_id, least(count(*), 3)::int as n
+          from funding_call_interests fi
+          where fi.call_id in (${sql.join(
+            calls.map((c) => sql`${c}::uuid`),
+            sql`, `,
+          )}) and fi.organization_id <> ${self.id}::uuid
+          group by fi.organization_id`
+      : sql`select null::uuid as org_id, 0 as n where false`;
+  const callPart = (id: SQL) =>
+    sql`(${callWeight}::int * coalesce((select c.n from callers c where c.org_id = ${id}), 0))`;
   const areaCeiling =
     areas.length === 0
       ? 0
@@ -198,15 +230,16 @@ export async function rankCandidates(
   const tiers: { ceiling: number; body: (gate: SQL) => SQL }[] = [];
   for (let n = maxPairs; n >= 1 && wanted.length > 0; n--) {
     tiers.push({
-      ceiling: pairWeight * n + areaCeiling,
+      ceiling: pairWeight * n + areaCeiling + callCeiling,
       body: (gate) => sql`select p.org_id as id,
-          (${pairWeight * n}::int + ${areaScore(sql`a.n`, sql`a.kind`)})::int as score
+          (${pairWeight * n}::int + ${areaScore(sql`a.n`, sql`a.kind`)} + ${callPart(sql`p.org_id`)})::int as score
         from matches p cross join lateral ${matcherAreas} a
         where ${gate} and p.n = ${n} and ${listed(sql`p.org_id`)}`,
     });
   }
   const areaOnly = (kinds: SQL, bonus: number) => (gate: SQL) =>
-    sql`select s.org_id as id, (${weights.shared_areas}::int * s.n + ${bonus}::int)::int as score
+    sql`select s.org_id as id,
+        (${weights.shared_areas}::int * s.n + ${bonus}::int + ${callPart(sql`s.org_id`)})::int as score
       from (select oa.organization_id as org_id, least(count(*), 3)::int as n
             from organization_areas oa
             where ${gate} and oa.active_member and oa.area_id in (${areaList})
@@ -217,18 +250,34 @@ export async function rankCandidates(
           where d.organization_id = ${self.id}::uuid and d.dismissed_id = s.org_id)`;
   if (areas.length > 0 && complements.length > 0) {
     tiers.push({
-      ceiling: areaPart + weights.complementary_kind,
+      ceiling: areaPart + weights.complementary_kind + callCeiling,
       body: areaOnly(complementary(sql`oa.organization_kind`), weights.complementary_kind),
     });
     tiers.push({
-      ceiling: areaPart,
+      ceiling: areaPart + callCeiling,
       body: areaOnly(
         sql`(oa.organization_kind is null or not ${complementary(sql`oa.organization_kind`)})`,
         0,
       ),
     });
   } else if (areas.length > 0) {
-    tiers.push({ ceiling: areaPart, body: areaOnly(sql`true`, 0) });
+    tiers.push({ ceiling: areaPart + callCeiling, body: areaOnly(sql`true`, 0) });
+  }
+  if (calls.length > 0) {
+    // Those interested in the same calls that neither answer an item nor share a profile area.
+    tiers.push({
+      ceiling: callCeiling,
+      body: (gate) => sql`select c.org_id as id, (${callWeight}::int * c.n)::int as score
+        from callers c
+        where ${gate} and not exists (select 1 from matches p where p.org_id = c.org_id)
+          ${
+            areas.length > 0
+              ? sql`and not exists (select 1 from organization_areas oa where oa.organization_id = c.org_id
+                  and oa.active_member and oa.area_id in (${areaList}))`
+              : sql``
+          }
+          and ${listed(sql`c.org_id`)}`,
+    });
   }
   const name = (i: number) => sql.raw(`tier_${i}`);
   const scoredUpTo = (i: number) =>
@@ -236,7 +285,7 @@ export async function rankCandidates(
       tiers.slice(0, i + 1).map((_, j) => sql`select id, score from ${name(j)}`),
       sql` union all `,
     );
-  const ctes: SQL[] = [sql`matches as materialized (${matches})`];
+  const ctes: SQL[] = [sql`matches as materialized (${matches})`, sql`callers as materialized (${callers})`];
   tiers.forEach((tier, i) => {
     const gate =
       i === 0 ? sql`true` : sql`${tier.ceiling}::int >= (select f from ${sql.raw(`cut_${i - 1}`)})`;

@@ -94,6 +94,21 @@ async function randomCluster(seed: number, size: number): Promise<Cluster> {
         await h.query(sql`insert into board_item_areas (item_id, area_id) values (${row!.id}, ${area})`);
     }
   }
+  // Funding calls (issue 16 §3): three still to come or open and one closed, each with a few interested
+  // organisations; only the calls not closed count as a shared interest.
+  for (let c = 0; c < 4; c++) {
+    const closed = c === 3;
+    const [row] = await h.query<{ id: string }>(
+      sql`insert into funding_calls (programme, code, title_bg, title_en, opens_at, deadline_at)
+          values ('ПКИП', ${`BG-${seed}-${c}`}, ${`Процедура ${seed}-${c}`}, ${c % 2 ? `Call ${seed}-${c}` : ''},
+            now() - interval '60 days', now() + ${closed ? sql`interval '-1 day'` : sql`interval '30 days'`})
+          returning id`,
+    );
+    for (const id of new Set(Array.from({ length: 2 + Math.floor(random() * 6) }, () => pick(ids))))
+      await h.query(
+        sql`insert into funding_call_interests (call_id, organization_id) values (${row!.id}, ${id})`,
+      );
+  }
   const reps = new Map<string, string>();
   for (const id of ids.slice(0, 4)) {
     const user = await insertUser(h, { roles: ['representative'], organizationIds: [id] });
@@ -174,6 +189,11 @@ describe('partner suggestions over a random cluster (property-style, several see
                   expect(yours!.areas).toContain(area);
                   expect(theirs!.areas).toContain(area);
                 }
+              } else if (reason.kind === 'same_funding_call') {
+                // A call both marked, still to come or open (never the closed one).
+                expect(self.fundingCalls?.map((c) => c.id)).toContain(reason.call.id);
+                expect(other.fundingCalls?.map((c) => c.id)).toContain(reason.call.id);
+                expect(reason.call.title.bg).not.toBe(`Процедура ${seed}-3`);
               } else if (reason.kind === 'shared_areas' || reason.kind === 'complementary_kind') {
                 for (const area of reason.areas) {
                   expect(self.areas).toContain(area);
@@ -201,7 +221,12 @@ describe('partner suggestions over a random cluster (property-style, several see
         }
       }
       // The data is rich enough that every kind of reason the rules have today is exercised.
-      expect([...seen].sort()).toEqual(['complementary_kind', 'offer_answers_request', 'shared_areas']);
+      expect([...seen].sort()).toEqual([
+        'complementary_kind',
+        'offer_answers_request',
+        'same_funding_call',
+        'shared_areas',
+      ]);
       // Only open items count: none of the cited items is a draft, closed or past its day.
       const cited = new Set<string>();
       for (const id of cluster.ids.slice(0, 10))

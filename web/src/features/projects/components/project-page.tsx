@@ -57,6 +57,9 @@ export function ProjectPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const query = useProject(id);
+  // The budget's save lives here: the editor starts afresh on every new version (after a save, or after a
+  // 412 that brings the other partner's budget), and its "saved" or "changed meanwhile" must outlive that.
+  const saveBudget = useSaveBudget(id);
   const project = query.data;
   usePageTitle(
     project ? pickLocalized(project.titleBg, project.titleEn, language).text : t('projects.title'),
@@ -88,7 +91,7 @@ export function ProjectPage() {
         {lead ? <StatusMove project={p} /> : null}
       </Stack>
       <Section id="budget" title={t('projects.budget')}>
-        <BudgetEditor key={p.version} project={p} canWork={canWork} />
+        <BudgetEditor key={p.version} project={p} canWork={canWork} save={saveBudget} />
       </Section>
       <Section id="partners" title={t('projects.partners')}>
         <Partners project={p} lead={lead} />
@@ -142,10 +145,21 @@ function StatusMove({ project }: { project: Project }) {
 }
 
 /** The shares as the user types them (euro, "1 234,56"); the sum is shown live against the total. */
-function BudgetEditor({ project, canWork }: { project: Project; canWork: boolean }) {
+function BudgetEditor({
+  project,
+  canWork,
+  save,
+}: {
+  project: Project;
+  canWork: boolean;
+  save: ReturnType<typeof useSaveBudget>;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const save = useSaveBudget(project.id);
+  // An edit after a save (or a stale save) starts a new one: the last outcome no longer describes the form.
+  const edited = () => {
+    if (!save.isIdle && !save.isPending) save.reset();
+  };
   const [total, setTotal] = useState(formatEuroCents(project.totalCents));
   const [shares, setShares] = useState<Record<string, string>>(
     Object.fromEntries(project.partners.map((x) => [x.id, formatEuroCents(x.shareCents)])),
@@ -193,6 +207,7 @@ function BudgetEditor({ project, canWork }: { project: Project; canWork: boolean
                       inputMode="decimal"
                       onChange={(e) => {
                         const value = e.currentTarget.value;
+                        edited();
                         setShares((s) => ({ ...s, [x.id]: value }));
                       }}
                       error={
@@ -214,7 +229,10 @@ function BudgetEditor({ project, canWork }: { project: Project; canWork: boolean
           value={total}
           inputMode="decimal"
           maw={240}
-          onChange={(e) => setTotal(e.currentTarget.value)}
+          onChange={(e) => {
+            edited();
+            setTotal(e.currentTarget.value);
+          }}
           error={totalCents === null ? t('projects.amountInvalid') : fieldError('totalCents')}
         />
       ) : (

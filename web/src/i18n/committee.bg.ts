@@ -11,6 +11,7 @@ export const committeeBg = {
     fees: 'Членски внос',
     cooperation: 'Сътрудничество (обзор и мрежа)',
     dashboard: 'Табло',
+    strategy: 'Стратегия (цели и индикатори)',
   },
   queue: {
     title: 'Заявления за членство',

@@ -8,6 +8,7 @@ export const committeeEn: CommitteeMessages = {
     fees: 'Annual fees',
     cooperation: 'Cooperation (overview and network)',
     dashboard: 'Dashboard',
+    strategy: 'Strategy (goals and indicators)',
   },
   queue: {
     title: 'Membership applications',

@@ -94,6 +94,9 @@ export function CommitteePage() {
             <Anchor component={Link} to={paths.committeeDashboard.href()}>
               {t('committee.sections.dashboard')}
             </Anchor>
+            <Anchor component={Link} to={paths.committeeStrategy.href()}>
+              {t('committee.sections.strategy')}
+            </Anchor>
           </Group>
         ) : null}
       </div>

@@ -30,31 +30,26 @@ import { buildApp } from '@portal/server';
 import { loadConfig } from '@portal/server/config';
 import { dashboard, servedDashboard } from '@portal/server/dashboard';
 import { generateOrganizations } from './generate.ts';
-import { cleanups, option, percentile, runCleanups, wasInterrupted } from './harness.ts';
+import {
+  adminUrlOption,
+  cleanups,
+  type Engine,
+  enginesOption,
+  option,
+  percentile,
+  positiveInt,
+  runCleanups,
+  wasInterrupted,
+} from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = option(name, String(fallback));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number between 1 and ${max}, got ${raw}`);
-  return value;
-}
-
-type Engine = 'pglite' | 'postgres';
 const ORGS = positiveInt('ORGS', 100_000, 1_000_000);
 const ITERATIONS = positiveInt('ITERATIONS', 100, 10_000);
 const SEED = positiveInt('SEED', 1, 1000);
-const ENGINES = option('ENGINES', 'postgres')
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean) as Engine[];
-for (const engine of ENGINES)
-  if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`unknown engine in ENGINES: ${engine}`);
-const ADMIN_URL = option('DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres');
-if (new URL(ADMIN_URL).hostname !== '127.0.0.1') throw new Error('the bench only contacts 127.0.0.1');
+const ENGINES = enginesOption('postgres');
+const ADMIN_URL = adminUrlOption();
 /** A database to keep between runs (created and filled when missing, never dropped): for EXPLAIN work. */
 const KEEP_DATABASE = option('KEEP_DATABASE', '');
 if (KEEP_DATABASE && !/^[a-z_][a-z0-9_]{0,40}$/.test(KEEP_DATABASE))

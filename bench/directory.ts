@@ -39,7 +39,18 @@ import {
 } from '@portal/shared';
 import Fastify from 'fastify';
 import { generateOrganizations } from './generate.ts';
-import { cleanups, freePort, option, percentile, runCleanups, wasInterrupted } from './harness.ts';
+import {
+  adminUrlOption,
+  cleanups,
+  type Engine,
+  enginesOption,
+  freePort,
+  option,
+  percentile,
+  positiveInt,
+  runCleanups,
+  wasInterrupted,
+} from './harness.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
@@ -49,28 +60,12 @@ const TSX_BIN = join(ROOT, 'node_modules', '.bin', 'tsx');
 // ---------------------------------------------------------------------------------------------------
 // Options
 
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = option(name, String(fallback));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number between 1 and ${max}, got ${raw}`);
-  return value;
-}
-
-type Engine = 'pglite' | 'postgres';
-
 const ORGS = positiveInt('ORGS', 100_000, 1_000_000);
 const DURATION = positiveInt('DURATION', 10, 600);
 const ITERATIONS = positiveInt('ITERATIONS', 200, 100_000);
 const SEED = positiveInt('SEED', 1, 1000);
-const ENGINES = option('ENGINES', 'pglite,postgres')
-  .split(',')
-  .map((e) => e.trim())
-  .filter(Boolean) as Engine[];
-for (const engine of ENGINES)
-  if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`unknown engine in ENGINES: ${engine}`);
-const ADMIN_URL = option('DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres');
-if (new URL(ADMIN_URL).hostname !== '127.0.0.1') throw new Error('the bench only contacts 127.0.0.1');
+const ENGINES = enginesOption('pglite,postgres');
+const ADMIN_URL = adminUrlOption();
 const KEEP_DATA = option('KEEP_DATA', '') === '1';
 
 /** Warm-up calls before timing each query. */

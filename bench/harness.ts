@@ -13,6 +13,35 @@ export function option(name: string, fallback: string): string {
   return fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv.trim() : fallback;
 }
 
+/** A whole-number option between 1 and `max`; anything else stops the run with the option's name. */
+export function positiveInt(name: string, fallback: number, max: number): number {
+  const raw = option(name, String(fallback));
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max)
+    throw new Error(`${name} must be a whole number between 1 and ${max}, got ${raw}`);
+  return value;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+/** ENGINES: a comma-separated list of `pglite` and `postgres`. */
+export function enginesOption(fallback: string): Engine[] {
+  const engines = option('ENGINES', fallback)
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean) as Engine[];
+  for (const engine of engines)
+    if (engine !== 'pglite' && engine !== 'postgres') throw new Error(`unknown engine in ENGINES: ${engine}`);
+  return engines;
+}
+
+/** DATABASE_ADMIN_URL: where scratch databases are made; only ever this machine's server. */
+export function adminUrlOption(): string {
+  const url = option('DATABASE_ADMIN_URL', 'postgres://postgres@127.0.0.1:5432/postgres');
+  if (new URL(url).hostname !== '127.0.0.1') throw new Error('the bench only contacts 127.0.0.1');
+  return url;
+}
+
 /** The value at percentile `p` (0–100) of an ascending array: the nearest-rank method. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -29,16 +29,8 @@ import {
   suggestPartners,
 } from '@portal/shared';
 import { mulberry32 } from './generate.ts';
-import { option, percentile } from './harness.ts';
+import { option, percentile, positiveInt } from './harness.ts';
 import { benchDatabases } from './suggestions-db.ts';
-
-function positiveInt(name: string, fallback: number, max: number): number {
-  const raw = option(name, String(fallback));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new Error(`${name} must be a whole number between 1 and ${max}, got ${raw}`);
-  return value;
-}
 
 const ORGS = positiveInt('ORGS', 100_000, 1_000_000);
 const ITEMS = positiveInt('ITEMS', 300_000, 3_000_000);

@@ -172,7 +172,8 @@ export type Resource =
   | { type: 'application'; id: string; applicantId: string };
 
 const hasRole = (user: Principal, role: Role) => user.roles.includes(role);
-const isCommittee = (user: Principal) =>
+/** A member or the chair of the committee (by role). */
+export const isCommittee = (user: Principal) =>
   hasRole(user, 'committee_member') || hasRole(user, 'committee_chair');
 
 /** A representative of at least one organisation that is an active member right now. */

@@ -28,6 +28,8 @@ export const PROJECT_TRANSITIONS: Record<ProjectStatus, readonly ProjectStatus[]
   not_funded: [],
   withdrawn: [],
 };
+/** Funded, not funded or withdrawn: a project that moves no further takes no new partners. */
+export const isProjectClosed = (status: ProjectStatus) => PROJECT_TRANSITIONS[status].length === 0;
 export const canMoveProject = (from: ProjectStatus, to: ProjectStatus) =>
   from === to || PROJECT_TRANSITIONS[from].includes(to);
 

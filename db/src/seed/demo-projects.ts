@@ -4,8 +4,7 @@
  * to the cent, the call's checklist with one document uploaded, tasks, and a member's request to join
  * waiting for the lead's answer.
  *
- * The call: the funding calls' demo (another part of issue 16) may already hold the ОПИК call; it is found by
- * its code, and only when missing is a row with a fixed id written here, so the two demos share one call.
+ * The call is the funding calls' demo ПКИП call (`demo-calls.ts`, seeded first), found by its code.
  * Idempotent: fixed ids and `on conflict do nothing`; a second run adds and changes nothing.
  */
 import { eik9CheckDigit } from '@portal/shared';

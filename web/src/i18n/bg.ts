@@ -227,6 +227,7 @@ export const bg = {
     filter: 'Състояние',
     all: 'Всички',
     status: { upcoming: 'Предстояща', open: 'Отворена', closed: 'Затворена' },
+    statusFilter: { upcoming: 'Предстоящи', open: 'Отворени', closed: 'Затворени' },
     none: 'Няма покани за финансиране.',
     noneFiltered: 'Няма покани в това състояние.',
     opens: 'Отваряне',

@@ -203,6 +203,7 @@ export const en: ShellMessages = {
     filter: 'Status',
     all: 'All',
     status: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed' },
+    statusFilter: { upcoming: 'Upcoming', open: 'Open', closed: 'Closed' },
     none: 'There are no funding calls.',
     noneFiltered: 'There are no calls with this status.',
     opens: 'Opens',

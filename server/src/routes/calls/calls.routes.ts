@@ -8,12 +8,12 @@ import {
   FundingCallSchema,
   IdParamsSchema,
   ProblemSchema,
-  versionFromEtag,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError } from '../../errors.ts';
+import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
 import {
   createCall,
@@ -36,22 +36,6 @@ const writeProblems = {
   412: ProblemSchema,
   428: ProblemSchema,
 };
-const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the version being changed, as GET answered it: `"<version>"`. Required.'),
-});
-
-/** The version a conditional write names: 428 without one (or `*`), 412 for a value naming none. */
-function expectedVersion(request: FastifyRequest): number {
-  const ifMatch = request.headers['if-match']?.trim();
-  if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
-  const version = versionFromEtag(ifMatch);
-  if (version === null) throw new AppError('precondition.failed', 412);
-  return version;
-}
-
 /** Registered with prefix /api/public/calls: what everyone reads (a count of interested members, no names). */
 export const callsPublicRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -7,6 +7,7 @@ import {
   fundingCallInterests,
   fundingCalls,
   inArray,
+  isoTimestamp,
   notInArray,
   organizations,
   sql,
@@ -50,8 +51,7 @@ interface CallRow extends Record<string, unknown> {
 /** Interested organisations counted: those that are active members now (decision 012). */
 const callSelect = sql`
   select c.id, c.programme, c.code, c.title_bg, c.title_en, c.summary_bg, c.summary_en,
-    to_char(c.opens_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as opens_at,
-    to_char(c.deadline_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as deadline_at,
+    ${isoTimestamp('c.opens_at')} as opens_at, ${isoTimestamp('c.deadline_at')} as deadline_at,
     c.budget_cents, c.eligible_kinds, c.url, c.version,
     (select count(*) from funding_call_interests i
        join memberships m on m.organization_id = i.organization_id
@@ -193,15 +193,7 @@ async function writeDocuments(tx: Db, callId: string, documents: FundingCallBody
 }
 
 export async function createCall(db: Db, actor: SignedInActor, body: FundingCallBody): Promise<FundingCall> {
-  if (body.documents.some((d) => d.id))
-    throw new AppError('validation.failed', 400, {
-      fields: [
-        {
-          path: `body.documents.${body.documents.findIndex((d) => d.id)}.id`,
-          code: 'calls.document_unknown',
-        },
-      ],
-    });
+  // A document sent with an id is refused by `writeDocuments` (a new call has none), rolling all back.
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(fundingCalls)

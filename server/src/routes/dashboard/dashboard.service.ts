@@ -315,6 +315,7 @@ export const DASHBOARD_FRESH_MS = 60_000;
 interface Cached {
   value: Dashboard;
   month: string;
+  /** When its figures were read (the computation's start). */
   at: number;
   refreshing: Promise<Dashboard> | null;
 }
@@ -326,7 +327,12 @@ const firstComputation = new WeakMap<DbHandle, Promise<Dashboard>>();
 function compute(h: DbHandle): Promise<Dashboard> {
   const now = new Date();
   return dashboard(h, now).then((value) => {
-    cache.set(h, { value, month: monthInSofia(now), at: Date.now(), refreshing: null });
+    // A refresh begun before a newer computation (e.g. late on a month's last day, overtaken by the new
+    // month's first one) finishes without overwriting it.
+    const current = cache.get(h);
+    if (!current || current.at <= now.getTime()) {
+      cache.set(h, { value, month: monthInSofia(now), at: now.getTime(), refreshing: null });
+    }
     return value;
   });
 }

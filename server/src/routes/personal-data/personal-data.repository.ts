@@ -1397,12 +1397,6 @@ export async function detachFromConversations(db: Db, userId: string): Promise<n
 }
 
 /**
- * Erasure at meetings (decision 043): their seats keep their attendance and ballots (the counts and
- * decisions stand) without their name, and their ballots no longer say who cast them. Their RSVPs are
- * treated like their ballots: the answer stays with the seat (the officers planned the meeting and its
- * quorum from it, and a proxy seat's holder relies on it), only `rsvp_by` (who gave it) is cleared.
- */
-/**
  * Joint projects keep their requests, invitations, tasks and documents for the consortium, without who
  * made, answered or uploaded them (decision 050).
  */
@@ -1414,6 +1408,12 @@ export async function detachFromProjects(db: Db, userId: string): Promise<void> 
   await db.update(projectDocuments).set({ uploadedBy: null }).where(eq(projectDocuments.uploadedBy, userId));
 }
 
+/**
+ * Erasure at meetings (decision 043): their seats keep their attendance and ballots (the counts and
+ * decisions stand) without their name, and their ballots no longer say who cast them. Their RSVPs are
+ * treated like their ballots: the answer stays with the seat (the officers planned the meeting and its
+ * quorum from it, and a proxy seat's holder relies on it), only `rsvp_by` (who gave it) is cleared.
+ */
 export async function detachFromMeetings(db: Db, userId: string, placeholder: string): Promise<number> {
   await db.update(meetingBallots).set({ castBy: null }).where(eq(meetingBallots.castBy, userId));
   await db

@@ -6,22 +6,14 @@ import {
   ProfileEditBodySchema,
   ProfileHistoryResponseSchema,
   StoredProfileSchema,
-  versionFromEtag,
 } from '@portal/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as z from 'zod';
 import { AppError } from '../../errors.ts';
+import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { loadProfile, profileHistory, updateProfile } from './profile.service.ts';
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
-
-const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the version being edited, as GET answered it: `"<version>"`. Required.'),
-});
 
 /**
  * The organisation's profile, edited by its representatives (issue 5), and its change history, under
@@ -81,12 +73,7 @@ export const profileRoutes: FastifyPluginAsyncZod = async (app) => {
         { type: 'organization', id },
         new AppError('organization.not_found', 404),
       );
-      const ifMatch = request.headers['if-match']?.trim();
-      // `*` would match any version, which is exactly the lost update this guards against.
-      if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
-      // A value that names no version matches none.
-      const expected = versionFromEtag(ifMatch);
-      if (expected === null) throw new AppError('precondition.failed', 412);
+      const expected = expectedVersion(request);
       const profile = await updateProfile(db(), actor, id, expected, request.body);
       reply.header('etag', etagOf(profile.version));
       return profile;

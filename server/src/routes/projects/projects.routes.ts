@@ -1,5 +1,6 @@
 import {
   CSV_BOM,
+  cleanPdfFileName,
   etagOf,
   IdParamsSchema,
   PROJECT_DOCUMENT_MAX_BYTES,
@@ -22,12 +23,12 @@ import {
   ProjectTaskParamsSchema,
   ProjectUpdateBodySchema,
   ProjectUploadQuerySchema,
-  versionFromEtag,
 } from '@portal/shared';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
+import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
 import { isPdf } from '../applications/applications.routes.ts';
 import {
@@ -57,13 +58,6 @@ import {
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 const withConflict = { ...problems, 409: ProblemSchema };
 const one = { 200: ProjectSchema, ...withConflict };
-
-const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the project version being edited, as GET answered it: `"<version>"`. Required.'),
-});
 
 /** A file name fit for a header: letters, digits, dot, dash, underscore. */
 const safeName = (name: string) =>
@@ -202,11 +196,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ifMatch = request.headers['if-match']?.trim();
-      // `*` would match any version: exactly the lost update this guards against.
-      if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
-      const expected = versionFromEtag(ifMatch);
-      if (expected === null) throw new AppError('precondition.failed', 412);
+      const expected = expectedVersion(request);
       const project = await saveBudget(
         db(),
         requireActor(request),
@@ -443,7 +433,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
       const project = await addDocument(db(), requireActor(request), who(request), request.params.id, {
         callDocumentId: request.query.callDocumentId,
         partnerId: request.query.partnerId ?? null,
-        filename: request.query.filename,
+        filename: cleanPdfFileName(request.query.filename),
         content: body,
       });
       return reply.code(201).send(project);
@@ -468,7 +458,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-type', 'application/pdf')
         .header(
           'content-disposition',
-          `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+          `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(cleanPdfFileName(doc.filename))}`,
         )
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "sandbox; default-src 'none'")

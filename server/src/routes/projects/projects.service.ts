@@ -25,6 +25,8 @@ import {
   canMoveProject,
   csvLine,
   formatEuroCents,
+  isCommittee,
+  isProjectClosed,
   type Principal,
   type Project,
   type ProjectBudgetBody,
@@ -46,9 +48,6 @@ import { AppError, fieldError } from '../../errors.ts';
 
 export const projectNotFound = () => new AppError('project.not_found', 404);
 type Access = Project['access'];
-
-const isCommittee = (p: Principal) =>
-  p.roles.includes('committee_member') || p.roles.includes('committee_chair');
 
 interface ProjectRow {
   id: string;
@@ -542,6 +541,8 @@ export async function removePartner(
 ): Promise<Project> {
   const { project } = await requireWork(db, principal, id, true);
   await db.transaction(async (tx) => {
+    // Lock the project row as a budget save does: the share read below stays the one taken off the total.
+    await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, id)).for('update');
     const [partner] = await tx
       .select()
       .from(projectPartners)
@@ -603,8 +604,7 @@ export async function invitePartner(
   body: { organizationId: string; message: string },
 ): Promise<Project> {
   const { project } = await requireWork(db, principal, id, true);
-  if (['funded', 'not_funded', 'withdrawn'].includes(project.status))
-    throw new AppError('project.closed', 409);
+  if (isProjectClosed(project.status)) throw new AppError('project.closed', 409);
   if (!(await isActiveMember(db, body.organizationId))) {
     throw fieldError('organizationId', 'project.not_a_member');
   }
@@ -725,6 +725,16 @@ export async function answerJoin(
   }
   const status = accept ? ('accepted' as const) : ('declined' as const);
   await db.transaction(async (tx) => {
+    if (accept) {
+      // As for an invitation: a project that moves no further takes no new partners (declining stays open).
+      const [project] = await tx
+        .select({ status: projects.status })
+        .from(projects)
+        .where(eq(projects.id, id))
+        .for('update');
+      if (!project) throw projectNotFound();
+      if (isProjectClosed(project.status)) throw new AppError('project.closed', 409);
+    }
     const [moved] = await tx
       .update(projectJoins)
       .set({ status, answeredBy: actor.userId, answeredAt: new Date() })

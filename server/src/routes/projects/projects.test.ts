@@ -233,6 +233,33 @@ describe('invitations and requests to join', () => {
     expect(theirs.items.map((i: { projectId: string }) => i.projectId)).not.toContain(p.id);
   });
 
+  it('refuses accepting an invitation once the project is withdrawn; declining still answers it', async () => {
+    const p = await newProject();
+    const invited = await call(lead.cookie, 'POST', `/api/projects/${p.id}/invitations`, {
+      organizationId: partner.org,
+      message: '',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const after = ProjectSchema.parse(invited.json());
+    const join = after.joins.find((j) => j.organizationId === partner.org)!;
+    const withdrawn = await call(lead.cookie, 'PUT', `/api/projects/${p.id}`, {
+      titleBg: p.titleBg,
+      titleEn: p.titleEn,
+      summaryBg: '',
+      summaryEn: '',
+      callId,
+      status: 'withdrawn',
+      version: after.version,
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    const answer = (accept: boolean) =>
+      call(partner.cookie, 'POST', `/api/projects/${p.id}/joins/${join.id}/answer`, { accept });
+    const accepted = await answer(true);
+    expect(accepted.statusCode).toBe(409);
+    expect((accepted.json() as { code: string }).code).toBe('project.closed');
+    expect((await answer(false)).statusCode).toBe(200);
+  });
+
   it('refuses to invite an organisation that is not an active member', async () => {
     const p = await newProject();
     const res = await call(lead.cookie, 'POST', `/api/projects/${p.id}/invitations`, {

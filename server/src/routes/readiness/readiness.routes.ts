@@ -11,12 +11,11 @@ import {
   ReadinessSetListSchema,
   ReadinessSetSchema,
   ReadinessSlugParamsSchema,
-  versionFromEtag,
 } from '@portal/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
+import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { isPdf } from '../applications/applications.routes.ts';
 import { getClusterTexts } from '../site-content/site-content.service.ts';
@@ -39,19 +38,6 @@ import {
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
 const problems = { 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, ...denied };
 const conditional = { ...problems, 412: ProblemSchema, 428: ProblemSchema };
-const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z.string().optional().describe('The version being changed: `"<version>"`. Required.'),
-});
-
-/** The version a conditional write names: 428 without one (or `*`), 412 for a value naming none. */
-function expectedVersion(request: FastifyRequest): number {
-  const ifMatch = request.headers['if-match']?.trim();
-  if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
-  const version = versionFromEtag(ifMatch);
-  if (version === null) throw new AppError('precondition.failed', 412);
-  return version;
-}
-
 const tags = ['readiness'];
 
 /**

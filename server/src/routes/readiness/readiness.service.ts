@@ -32,11 +32,11 @@ import {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { computeIndicator } from '../strategy/indicators.ts';
+import { type IndicatorReader, indicatorReader } from '../strategy/indicators.ts';
 
 /**
  * Readiness checks (issue 16 §2, decision 051). Reading evaluates every rule live through the strategy's
- * computed indicators (`computeIndicator`, never repeating their SQL): flows count the last 12 months.
+ * computed indicators (`indicatorReader`, never repeating their SQL): flows count the last 12 months.
  * Every change runs in one transaction with its audit event; edits of sets and criteria name the version
  * read (If-Match: 412 when stale).
  */
@@ -58,7 +58,7 @@ interface Evaluated {
   status: ReadinessStatus;
 }
 
-async function evaluate(db: Db, c: CriterionRow, today: string): Promise<Evaluated> {
+async function evaluate(compute: IndicatorReader, c: CriterionRow, today: string): Promise<Evaluated> {
   if (c.kind === 'manual') return { figure: null, status: manualStatus(c.manualStatus) };
   if (
     !c.indicatorKey ||
@@ -68,7 +68,7 @@ async function evaluate(db: Db, c: CriterionRow, today: string): Promise<Evaluat
   ) {
     return { figure: null, status: 'red' };
   }
-  const figure = await computeIndicator(db, c.indicatorKey, {
+  const figure = await compute(c.indicatorKey, {
     param: c.indicatorParam,
     periodStart: twelveMonthsBefore(today),
     periodEnd: today,
@@ -127,10 +127,10 @@ async function criteriaOf(db: Db, setId: string): Promise<CriterionRow[]> {
     .orderBy(asc(readinessCriteria.position), asc(readinessCriteria.code));
 }
 
-async function evaluateSet(db: Db, set: SetRow, today: string) {
+async function evaluateSet(db: Db, set: SetRow, today: string, compute = indicatorReader(db)) {
   const rows = await criteriaOf(db, set.id);
   const evaluated: { row: CriterionRow; result: Evaluated }[] = [];
-  for (const row of rows) evaluated.push({ row, result: await evaluate(db, row, today) });
+  for (const row of rows) evaluated.push({ row, result: await evaluate(compute, row, today) });
   return evaluated;
 }
 
@@ -161,8 +161,9 @@ export async function listSets(db: Db, today = todayInSofia()): Promise<Readines
     .from(readinessRuns)
     .groupBy(readinessRuns.setId);
   const items = [];
+  const compute = indicatorReader(db);
   for (const s of sets) {
-    const evaluated = await evaluateSet(db, s, today);
+    const evaluated = await evaluateSet(db, s, today, compute);
     const last = lastRuns.find((r) => r.setId === s.id)?.at;
     items.push({
       ...setFields(s),

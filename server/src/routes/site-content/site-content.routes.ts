@@ -7,12 +7,10 @@ import {
   SitePageEditBodySchema,
   SitePageParamsSchema,
   SitePageSchema,
-  versionFromEtag,
 } from '@portal/shared';
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
-import { AppError } from '../../errors.ts';
+import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import {
   getClusterTexts,
@@ -24,22 +22,6 @@ import {
 
 const denied = { 401: ProblemSchema, 403: ProblemSchema };
 const conditional = { 400: ProblemSchema, 412: ProblemSchema, 428: ProblemSchema, ...denied };
-const IfMatchHeadersSchema = z.looseObject({
-  'if-match': z
-    .string()
-    .optional()
-    .describe('The ETag of the version being edited, as GET answered it: `"<version>"`. Required.'),
-});
-
-/** The version a conditional write names: 428 without one (or `*`), 412 for a value naming none. */
-function expectedVersion(request: FastifyRequest): number {
-  const ifMatch = request.headers['if-match']?.trim();
-  if (!ifMatch || ifMatch === '*') throw new AppError('precondition.required', 428);
-  const version = versionFromEtag(ifMatch);
-  if (version === null) throw new AppError('precondition.failed', 412);
-  return version;
-}
-
 /** Public: the information pages (statute, privacy notice, contacts). */
 export const sitePagesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

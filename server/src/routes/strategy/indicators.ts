@@ -182,6 +182,26 @@ export async function computeIndicator(
   });
 }
 
+/** Computes indicators for one reader: a key with its area and period is computed once per reader. */
+export type IndicatorReader = (key: ComputedIndicatorKey, ctx?: IndicatorContext) => Promise<number | null>;
+
+/**
+ * A reader that computes each distinct key, area and period once: a page (the strategy, a readiness set or
+ * the list of sets) may show the same figure more than once, and every computation is a query.
+ */
+export function indicatorReader(db: Db): IndicatorReader {
+  const seen = new Map<string, Promise<number | null>>();
+  return (key, ctx = {}) => {
+    const id = JSON.stringify([key, ctx.param ?? null, ctx.periodStart, ctx.periodEnd, ctx.today]);
+    let value = seen.get(id);
+    if (!value) {
+      value = computeIndicator(db, key, ctx);
+      seen.set(id, value);
+    }
+    return value;
+  };
+}
+
 /** Every key of the registry has its computation (a test holds the two together). */
 export const COMPUTED_KEYS_IMPLEMENTED = Object.keys(COMPUTE);
 export { COMPUTED_INDICATORS };

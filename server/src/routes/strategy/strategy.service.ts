@@ -14,7 +14,7 @@ import {
 } from '@portal/shared';
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
-import { computeIndicator } from './indicators.ts';
+import { indicatorReader } from './indicators.ts';
 import {
   areaExists,
   bodyExists,
@@ -50,12 +50,13 @@ import {
 
 export async function getStrategy(db: Db, today = todayInSofia()): Promise<StrategyResponse> {
   const { goals, objectives, indicators, values } = await findStrategy(db);
+  const compute = indicatorReader(db);
   const computed = new Map<string, number | null>();
   for (const i of indicators) {
     if (i.source !== 'computed' || !i.computedKey || !isComputedIndicatorKey(i.computedKey)) continue;
     computed.set(
       i.id,
-      await computeIndicator(db, i.computedKey, {
+      await compute(i.computedKey, {
         param: i.computedParam,
         periodStart: i.periodStart,
         periodEnd: earlierDay(i.periodEnd, today),

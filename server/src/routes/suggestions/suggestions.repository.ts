@@ -167,7 +167,8 @@ export async function rankCandidates(
   const callCeiling = callWeight * Math.min(calls.length, SUGGESTION_WEIGHTS.same_funding_call.maxCount);
   const callers =
     calls.length > 0
-      ? sql`select fi.organization_id as org_id, least(count(*), 3)::int as n
+      ? sql`select fi.organization_id as org_id,
+            least(count(*), ${SUGGESTION_WEIGHTS.same_funding_call.maxCount})::int as n
           from funding_call_interests fi
           where fi.call_id in (${sql.join(
             calls.map((c) => sql`${c}::uuid`),

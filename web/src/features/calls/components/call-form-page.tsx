@@ -17,6 +17,7 @@ import {
   type FundingCallBodyInput,
   ORGANIZATION_KINDS,
   type OrganizationKind,
+  sofiaDateTime,
   sofiaInstant,
 } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
@@ -53,25 +54,17 @@ interface Values {
   documents: DocumentRow[];
 }
 
-/** An instant as Sofia wall-clock time for a `datetime-local` field (`2027-06-15T17:00`). */
-function sofiaLocal(instant: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Sofia',
-  })
-    .format(new Date(instant))
-    .replace(' ', 'T');
-}
+/** An instant as the form keeps it: Sofia wall-clock day and time, `2027-06-15T17:00`. */
+const sofiaLocal = (instant: string) => sofiaDateTime(instant).replace(' ', 'T');
 
-/** A `datetime-local` value read as Sofia time (empty or malformed: passed on for the server to refuse). */
+/**
+ * The form's day and time read as Sofia time. Anything else (no day, a time that is not `H:MM`/`HH:MM`)
+ * is passed on as typed, for the server to refuse at the field.
+ */
 function fromSofiaLocal(value: string): string {
-  const [date, time] = value.split('T');
-  if (!date || !time) return value;
-  return sofiaInstant(date, time.slice(0, 5));
+  const [date = '', time = ''] = value.split('T');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^([01]?\d|2[0-3]):[0-5]\d$/.test(time)) return value;
+  return sofiaInstant(date, time.padStart(5, '0'));
 }
 
 /**

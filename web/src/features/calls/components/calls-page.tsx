@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Group, SegmentedControl, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { FUNDING_CALL_STATUSES, type FundingCallStatus } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -19,6 +20,7 @@ export function CallsPage() {
   const language = useLanguage();
   usePageTitle(t('calls.title'));
   const canManage = useCan('calls.manage');
+  const phone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const [search, setSearch] = useSearchParams();
   const raw = search.get('status');
   const status = FUNDING_CALL_STATUSES.includes(raw as FundingCallStatus)
@@ -53,9 +55,12 @@ export function CallsPage() {
         onChange={(value) => go({ status: value === 'all' ? '' : value, page: 1 })}
         data={[
           { value: 'all', label: t('calls.all') },
-          ...FUNDING_CALL_STATUSES.map((s) => ({ value: s, label: t(`calls.status.${s}`) })),
+          ...FUNDING_CALL_STATUSES.map((s) => ({ value: s, label: t(`calls.statusFilter.${s}`) })),
         ]}
-        style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+        // Four choices do not fit a phone's width side by side: one under the other there.
+        orientation={phone ? 'vertical' : 'horizontal'}
+        fullWidth={phone}
+        style={{ alignSelf: phone ? 'stretch' : 'flex-start' }}
       />
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />

@@ -132,13 +132,3 @@ export function CooperationNav({ search }: { search: CooperationSearch }) {
     </Group>
   );
 }
-
-/** "Jan 2026" / "яну 2026" for `2026-01`. */
-export function monthLabel(month: string, language: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'bg-BG', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, 15)));
-}

@@ -5,16 +5,11 @@ import { BOARD_ITEM_TYPES, type BoardItemType, type CooperationOverview, todayIn
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
-import { formatDate, formatNumber } from '@/lib/format.ts';
+import { formatDate, formatMonth, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { cooperationCsvHref, useCooperationOverview } from '../api/cooperation.ts';
 import { ChartFigure, type ChartTable } from './chart-figure.tsx';
-import {
-  CooperationFilters,
-  CooperationNav,
-  monthLabel,
-  useCooperationSearch,
-} from './cooperation-filters.tsx';
+import { CooperationFilters, CooperationNav, useCooperationSearch } from './cooperation-filters.tsx';
 
 /** A colour per board item type (Mantine theme colours, distinguishable in light mode). */
 const TYPE_COLOURS: Record<BoardItemType, string> = {
@@ -93,7 +88,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
     for (const type of types) {
       values[type] = data.itemsPerMonth.find((r) => r.month === month && r.type === type)?.count ?? 0;
     }
-    return { key: month, label: monthLabel(month, language), values };
+    return { key: month, label: formatMonth(month, language), values };
   });
   const areaIds = data.areas.map((a) => a.id).filter((id) => data.itemsPerArea.some((r) => r.areaId === id));
   const itemsByArea = areaIds.map((id) => {
@@ -108,7 +103,7 @@ function OverviewCharts({ data }: { data: CooperationOverview }) {
     const talk = data.conversationsPerMonth.find((r) => r.month === month);
     return {
       key: month,
-      label: monthLabel(month, language),
+      label: formatMonth(month, language),
       values: {
         conversations: talk?.conversations ?? 0,
         partnerships: talk?.partnerships ?? 0,

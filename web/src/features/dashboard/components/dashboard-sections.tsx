@@ -1,19 +1,9 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { AreaCoverage, Dashboard, DashboardSeries, PublicDashboard } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '@/lib/format.ts';
+import { formatMonth, formatNumber, formatPercent } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { DashboardChart, type DashboardTable } from './dashboard-chart.tsx';
-
-/** `2026-03` as a short month in the UI language (`мар 2026 г.`, `Mar 2026`). */
-export function monthLabel(month: string, language: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'bg-BG', {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, 15)));
-}
 
 function Kpi({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -38,7 +28,7 @@ export function DashboardSections({ data, full }: { data: PublicDashboard; full?
   const { t } = useTranslation();
   const language = useLanguage();
   const n = (v: number) => formatNumber(v, language);
-  const months = data.months.map((m) => ({ key: m, label: monthLabel(m, language) }));
+  const months = data.months.map((m) => ({ key: m, label: formatMonth(m, language) }));
   const areaName = (id: string) => {
     const a = data.coverage.find((x) => x.id === id);
     return a ? (language === 'en' ? a.nameEn : a.nameBg) : id;
@@ -102,13 +92,7 @@ export function DashboardSections({ data, full }: { data: PublicDashboard; full?
         />
         <Kpi
           label={t('dashboard.kpi.sme')}
-          value={
-            data.sme.share === null
-              ? '—'
-              : new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'bg-BG', { style: 'percent' }).format(
-                  data.sme.share,
-                )
-          }
+          value={data.sme.share === null ? '—' : formatPercent(data.sme.share, language)}
           detail={
             data.sme.share === null
               ? t('dashboard.kpi.noSize')

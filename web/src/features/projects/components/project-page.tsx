@@ -168,7 +168,7 @@ function BudgetEditor({
   const parsed = project.partners.map((x) => parseEuroCents(shares[x.id] ?? ''));
   const sum = parsed.every((v) => v !== null) ? parsed.reduce<number>((a, b) => a + (b ?? 0), 0) : null;
   const balanced = sum !== null && totalCents !== null && sum === totalCents;
-  const stale = isApiError(save.error, 412) || isApiError(save.error, 409);
+  const stale = isApiError(save.error, 412);
   const fieldError = (path: string) =>
     isApiError(save.error, 400)
       ? save.error.fieldErrors.find((e) => e.path === `body.${path}` || e.path === path)?.message

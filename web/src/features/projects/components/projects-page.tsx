@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import type { ProjectListItem } from '@portal/shared';
+import { isActiveMemberRepresentative, isCommittee, type ProjectListItem } from '@portal/shared';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -20,7 +20,7 @@ import { ProblemAlert } from '@/components/problem-alert.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { Section } from '@/components/section.tsx';
 import { useCallOptions } from '@/lib/api/call-options.ts';
-import { useSession } from '@/lib/api/session.ts';
+import { principalOf, useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
@@ -41,9 +41,10 @@ export function ProjectsPage() {
   usePageTitle(t('projects.title'));
   const session = useSession();
   const user = session.data?.user;
-  const committee = !!user?.roles.some((r) => r === 'committee_member' || r === 'committee_chair');
+  const principal = principalOf(user);
+  const committee = !!principal && isCommittee(principal);
+  const member = isActiveMemberRepresentative(principal);
   const memberOrgs = user?.organizations.filter((o) => o.standing === 'active') ?? [];
-  const member = user?.roles.includes('representative') && memberOrgs.length > 0;
   const mine = useProjects('mine', !!member);
   const forming = useProjects('forming', !!member);
   const all = useProjects('all', committee);

@@ -1,5 +1,6 @@
 import {
   BodyListResponseSchema,
+  etagOf,
   type GoalInput,
   type IndicatorInput,
   type IndicatorValueInput,
@@ -36,7 +37,7 @@ export function useOwnerBodies() {
 }
 
 const base = '/api/committee/strategy';
-const ifMatch = (version: number) => ({ headers: { 'If-Match': `"${version}"` } });
+const ifMatch = (version: number) => ({ headers: { 'If-Match': etagOf(version) } });
 
 /** A change to the strategy: the answer is the whole strategy as it now stands. */
 type Change =

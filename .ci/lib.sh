@@ -2,18 +2,29 @@
 # `pnpm`: the steps, the tally of every suite's report, and the two `pnpm test` passes. The caller sets
 # passed, failed, status (0) and OUT (a directory for reports and logs).
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step shows the time since the run began (bash's SECONDS), so a slow run shows where its time went.
+step() { printf '\n==> [%dm%02ds] %s\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 check() { # a step that is not a test suite counts as one check
   local name=$1; shift
   step "$name"
   if "$@"; then passed=$((passed + 1)); else echo "FAILED: $name"; failed=$((failed + 1)); status=1; fi
 }
 tally_vitest() { # $1: vitest JSON report
-  local counts
+  local counts report=$1
   counts=$(node -e 'const r=require(process.argv[1]);console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + r.numFailedTestSuites)' "$1" 2>/dev/null) || counts="0 1"
   set -- $counts
   passed=$((passed + $1)); failed=$((failed + $2))
   echo "   $1 passed, $2 failed"
+  slowest_files "$report"
+}
+# The ten test files that took longest in a vitest JSON report ($1), where CI time goes.
+slowest_files() {
+  node -e '
+    const r = require(process.argv[1]);
+    const files = (r.testResults ?? []).map((f) => [f.endTime - f.startTime, f.name.replace(process.cwd() + "/", "")]);
+    files.sort((a, b) => b[0] - a[0]);
+    for (const [ms, name] of files.slice(0, 10)) console.log(`   ${(ms / 1000).toFixed(1).padStart(7)} s  ${name}`);
+  ' "$1" 2>/dev/null || true
 }
 tally_playwright() { # $1: playwright JSON report
   local counts

@@ -27,7 +27,7 @@ import {
   type Objective,
   todayInSofia,
 } from '@portal/shared';
-import { type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal.tsx';
@@ -297,18 +297,59 @@ function ItemActions({
   );
 }
 
-function FormButtons({ pending, onCancel }: { pending: boolean; onCancel: () => void }) {
+/**
+ * The frame every editor form shares: the form (its server field errors beside the fields, the rest in an
+ * alert under them), then save and cancel.
+ */
+function EditorForm({
+  form,
+  save,
+  onSubmit,
+  onDone,
+  children,
+}: {
+  form: Pick<ReturnType<typeof usePortalForm>, 'formRef' | 'alertFor'>;
+  save: ReturnType<typeof useChangeStrategy>;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  onDone: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
+  const rest = save.isError ? form.alertFor(save.error) : undefined;
   return (
-    <Group>
-      <Button type="submit" loading={pending}>
-        {t('strategy.editor.save')}
-      </Button>
-      <Button variant="default" onClick={onCancel}>
-        {t('strategy.editor.cancel')}
-      </Button>
-    </Group>
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate>
+      <Stack gap="sm">
+        {children}
+        {rest ? <ProblemAlert error={save.error} fieldErrors={rest} /> : null}
+        <Group>
+          <Button type="submit" loading={save.isPending}>
+            {t('strategy.editor.save')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('strategy.editor.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
+}
+
+/** The position field of goals, objectives and indicators (their order on the page). */
+function PositionInput(props: ReturnType<ReturnType<typeof usePortalForm>['form']['getInputProps']>) {
+  const { t } = useTranslation();
+  return <NumberInput label={t('strategy.editor.position')} min={0} max={1000} {...props} />;
+}
+
+/** The top-level specialisation areas as select options, after an empty choice labelled `none`. */
+function useAreaOptions(none: string) {
+  const language = useLanguage();
+  const areas = useAreas();
+  return [
+    { value: '', label: none },
+    ...(areas.data?.items ?? [])
+      .filter((a) => a.parentId === null)
+      .map((a) => ({ value: a.id, label: pickLocalized(a.nameBg, a.nameEn, language).text })),
+  ];
 }
 
 /** A portal form whose server field errors (`body.x`) show beside the field `x`. */
@@ -325,10 +366,9 @@ const numberOrRaw = (v: string | number): unknown =>
 
 function GoalForm({ goal, onDone }: { goal: Goal | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const areas = useAreas();
+  const areaOptions = useAreaOptions(t('strategy.editor.noArea'));
   const save = useChangeStrategy();
-  const { form, formRef, showServerErrors, alertFor } = useStrategyForm({
+  const strategyForm = useStrategyForm({
     kind: goal?.kind ?? 'vertical',
     areaId: goal?.areaId ?? '',
     titleBg: goal?.titleBg ?? '',
@@ -337,70 +377,54 @@ function GoalForm({ goal, onDone }: { goal: Goal | null; onDone: () => void }) {
     descriptionEn: goal?.descriptionEn ?? '',
     position: (goal?.position ?? 0) as string | number,
   });
+  const { form } = strategyForm;
   const submit = form.onSubmit((v) => {
     const body = { ...v, areaId: v.areaId || null, position: numberOrRaw(v.position) } as never;
     save.mutate(
       goal ? { kind: 'updateGoal', id: goal.id, version: goal.version, body } : { kind: 'createGoal', body },
-      { onSuccess: onDone, onError: showServerErrors },
+      { onSuccess: onDone, onError: strategyForm.showServerErrors },
     );
   });
-  const rest = save.isError ? alertFor(save.error) : undefined;
-  const topAreas = (areas.data?.items ?? []).filter((a) => a.parentId === null);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('strategy.editor.kind')}
-            data={GOAL_KINDS.map((k) => ({ value: k, label: t(`strategy.goalKind.${k}`) }))}
-            {...form.getInputProps('kind')}
-          />
-          <NativeSelect
-            label={t('strategy.editor.areaId')}
-            data={[
-              { value: '', label: t('strategy.editor.noArea') },
-              ...topAreas.map((a) => ({
-                value: a.id,
-                label: pickLocalized(a.nameBg, a.nameEn, language).text,
-              })),
-            ]}
-            {...form.getInputProps('areaId')}
-          />
-          <TextInput
-            label={t('strategy.editor.titleBg')}
-            required
-            lang="bg"
-            {...form.getInputProps('titleBg')}
-          />
-          <TextInput
-            label={t('strategy.editor.titleEn')}
-            required
-            lang="en"
-            {...form.getInputProps('titleEn')}
-          />
-        </SimpleGrid>
-        <Textarea
-          label={t('strategy.editor.descriptionBg')}
-          rows={3}
+    <EditorForm form={strategyForm} save={save} onSubmit={submit} onDone={onDone}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('strategy.editor.kind')}
+          data={GOAL_KINDS.map((k) => ({ value: k, label: t(`strategy.goalKind.${k}`) }))}
+          {...form.getInputProps('kind')}
+        />
+        <NativeSelect
+          label={t('strategy.editor.areaId')}
+          data={areaOptions}
+          {...form.getInputProps('areaId')}
+        />
+        <TextInput
+          label={t('strategy.editor.titleBg')}
+          required
           lang="bg"
-          {...form.getInputProps('descriptionBg')}
+          {...form.getInputProps('titleBg')}
         />
-        <Textarea
-          label={t('strategy.editor.descriptionEn')}
-          rows={3}
+        <TextInput
+          label={t('strategy.editor.titleEn')}
+          required
           lang="en"
-          {...form.getInputProps('descriptionEn')}
+          {...form.getInputProps('titleEn')}
         />
-        <NumberInput
-          label={t('strategy.editor.position')}
-          min={0}
-          max={1000}
-          {...form.getInputProps('position')}
-        />
-        {rest ? <ProblemAlert error={save.error} fieldErrors={rest} /> : null}
-        <FormButtons pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <Textarea
+        label={t('strategy.editor.descriptionBg')}
+        rows={3}
+        lang="bg"
+        {...form.getInputProps('descriptionBg')}
+      />
+      <Textarea
+        label={t('strategy.editor.descriptionEn')}
+        rows={3}
+        lang="en"
+        {...form.getInputProps('descriptionEn')}
+      />
+      <PositionInput {...form.getInputProps('position')} />
+    </EditorForm>
   );
 }
 
@@ -417,7 +441,7 @@ function ObjectiveForm({
   const language = useLanguage();
   const bodies = useOwnerBodies();
   const save = useChangeStrategy();
-  const { form, formRef, showServerErrors, alertFor } = useStrategyForm({
+  const strategyForm = useStrategyForm({
     titleBg: objective?.titleBg ?? '',
     titleEn: objective?.titleEn ?? '',
     ownerBodyId: objective?.ownerBodyId ?? '',
@@ -425,6 +449,7 @@ function ObjectiveForm({
     status: objective?.status ?? 'not_started',
     position: (objective?.position ?? 0) as string | number,
   });
+  const { form } = strategyForm;
   const submit = form.onSubmit((v) => {
     const body = {
       ...v,
@@ -436,54 +461,34 @@ function ObjectiveForm({
       objective
         ? { kind: 'updateObjective', id: objective.id, version: objective.version, body }
         : { kind: 'createObjective', goalId, body },
-      { onSuccess: onDone, onError: showServerErrors },
+      { onSuccess: onDone, onError: strategyForm.showServerErrors },
     );
   });
-  const rest = save.isError ? alertFor(save.error) : undefined;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput
-          label={t('strategy.editor.titleBg')}
-          required
-          lang="bg"
-          {...form.getInputProps('titleBg')}
+    <EditorForm form={strategyForm} save={save} onSubmit={submit} onDone={onDone}>
+      <TextInput label={t('strategy.editor.titleBg')} required lang="bg" {...form.getInputProps('titleBg')} />
+      <TextInput label={t('strategy.editor.titleEn')} required lang="en" {...form.getInputProps('titleEn')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('strategy.editor.ownerBodyId')}
+          data={[
+            { value: '', label: t('strategy.editor.noBody') },
+            ...(bodies.data?.items ?? []).map((b) => ({
+              value: b.id,
+              label: pickLocalized(b.nameBg, b.nameEn, language).text,
+            })),
+          ]}
+          {...form.getInputProps('ownerBodyId')}
         />
-        <TextInput
-          label={t('strategy.editor.titleEn')}
-          required
-          lang="en"
-          {...form.getInputProps('titleEn')}
+        <TextInput label={t('strategy.editor.ownerName')} {...form.getInputProps('ownerName')} />
+        <NativeSelect
+          label={t('strategy.editor.statusLabel')}
+          data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(`strategy.status.${s}`) }))}
+          {...form.getInputProps('status')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('strategy.editor.ownerBodyId')}
-            data={[
-              { value: '', label: t('strategy.editor.noBody') },
-              ...(bodies.data?.items ?? []).map((b) => ({
-                value: b.id,
-                label: pickLocalized(b.nameBg, b.nameEn, language).text,
-              })),
-            ]}
-            {...form.getInputProps('ownerBodyId')}
-          />
-          <TextInput label={t('strategy.editor.ownerName')} {...form.getInputProps('ownerName')} />
-          <NativeSelect
-            label={t('strategy.editor.statusLabel')}
-            data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(`strategy.status.${s}`) }))}
-            {...form.getInputProps('status')}
-          />
-          <NumberInput
-            label={t('strategy.editor.position')}
-            min={0}
-            max={1000}
-            {...form.getInputProps('position')}
-          />
-        </SimpleGrid>
-        {rest ? <ProblemAlert error={save.error} fieldErrors={rest} /> : null}
-        <FormButtons pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+        <PositionInput {...form.getInputProps('position')} />
+      </SimpleGrid>
+    </EditorForm>
   );
 }
 
@@ -498,10 +503,10 @@ function IndicatorForm({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const areas = useAreas();
+  const areaOptions = useAreaOptions(t('strategy.editor.chooseKey'));
   const save = useChangeStrategy();
   const year = todayInSofia().slice(0, 4);
-  const { form, formRef, showServerErrors, alertFor } = useStrategyForm({
+  const strategyForm = useStrategyForm({
     nameBg: indicator?.nameBg ?? '',
     nameEn: indicator?.nameEn ?? '',
     source: indicator?.source ?? 'computed',
@@ -514,6 +519,7 @@ function IndicatorForm({
     periodEnd: indicator?.periodEnd ?? `${year}-12-31`,
     position: (indicator?.position ?? 0) as string | number,
   });
+  const { form } = strategyForm;
   const v = form.values;
   const def = v.source === 'computed' ? computedIndicator(v.computedKey) : undefined;
   const submit = form.onSubmit((values) => {
@@ -531,131 +537,110 @@ function IndicatorForm({
       indicator
         ? { kind: 'updateIndicator', id: indicator.id, version: indicator.version, body }
         : { kind: 'createIndicator', objectiveId, body },
-      { onSuccess: onDone, onError: showServerErrors },
+      { onSuccess: onDone, onError: strategyForm.showServerErrors },
     );
   });
-  const rest = save.isError ? alertFor(save.error) : undefined;
-  const topAreas = (areas.data?.items ?? []).filter((a) => a.parentId === null);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <TextInput
-          label={t('strategy.editor.nameBg')}
-          required
-          lang="bg"
-          name="nameBg"
-          {...form.getInputProps('nameBg')}
+    <EditorForm form={strategyForm} save={save} onSubmit={submit} onDone={onDone}>
+      <TextInput
+        label={t('strategy.editor.nameBg')}
+        required
+        lang="bg"
+        name="nameBg"
+        {...form.getInputProps('nameBg')}
+      />
+      <TextInput label={t('strategy.editor.nameEn')} required lang="en" {...form.getInputProps('nameEn')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          label={t('strategy.editor.source')}
+          data={INDICATOR_SOURCES.map((s) => ({ value: s, label: t(`strategy.editor.sourceKind.${s}`) }))}
+          {...form.getInputProps('source')}
         />
-        <TextInput label={t('strategy.editor.nameEn')} required lang="en" {...form.getInputProps('nameEn')} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {v.source === 'computed' ? (
           <NativeSelect
-            label={t('strategy.editor.source')}
-            data={INDICATOR_SOURCES.map((s) => ({ value: s, label: t(`strategy.editor.sourceKind.${s}`) }))}
-            {...form.getInputProps('source')}
+            label={t('strategy.editor.computedKey')}
+            data={[
+              { value: '', label: t('strategy.editor.chooseKey') },
+              ...COMPUTED_INDICATORS.map((d) => ({
+                value: d.key,
+                label: pickLocalized(d.labelBg, d.labelEn, language).text,
+              })),
+            ]}
+            {...form.getInputProps('computedKey')}
           />
-          {v.source === 'computed' ? (
-            <NativeSelect
-              label={t('strategy.editor.computedKey')}
-              data={[
-                { value: '', label: t('strategy.editor.chooseKey') },
-                ...COMPUTED_INDICATORS.map((d) => ({
-                  value: d.key,
-                  label: pickLocalized(d.labelBg, d.labelEn, language).text,
-                })),
-              ]}
-              {...form.getInputProps('computedKey')}
-            />
-          ) : (
-            <NativeSelect
-              label={t('strategy.editor.unitLabel')}
-              data={INDICATOR_UNITS.map((u) => ({ value: u, label: t(`strategy.unitName.${u}`) }))}
-              {...form.getInputProps('unit')}
-            />
-          )}
-          {def?.param === 'area' ? (
-            <NativeSelect
-              label={t('strategy.editor.computedParam')}
-              data={[
-                { value: '', label: t('strategy.editor.chooseKey') },
-                ...topAreas.map((a) => ({
-                  value: a.id,
-                  label: pickLocalized(a.nameBg, a.nameEn, language).text,
-                })),
-              ]}
-              {...form.getInputProps('computedParam')}
-            />
-          ) : null}
-          {def ? (
-            <TextInput
-              label={t('strategy.editor.unitLabel')}
-              value={t(`strategy.unitName.${def.unit}`)}
-              readOnly
-            />
-          ) : null}
-          <NumberInput
-            label={t('strategy.editor.baselineLabel')}
-            required
-            {...form.getInputProps('baseline')}
+        ) : (
+          <NativeSelect
+            label={t('strategy.editor.unitLabel')}
+            data={INDICATOR_UNITS.map((u) => ({ value: u, label: t(`strategy.unitName.${u}`) }))}
+            {...form.getInputProps('unit')}
           />
-          <NumberInput label={t('strategy.editor.targetLabel')} required {...form.getInputProps('target')} />
-          <DateField
-            label={t('strategy.editor.periodStart')}
-            required
-            value={v.periodStart}
-            onChange={(d) => form.setFieldValue('periodStart', d)}
-            error={form.errors.periodStart}
+        )}
+        {def?.param === 'area' ? (
+          <NativeSelect
+            label={t('strategy.editor.computedParam')}
+            data={areaOptions}
+            {...form.getInputProps('computedParam')}
           />
-          <DateField
-            label={t('strategy.editor.periodEnd')}
-            required
-            value={v.periodEnd}
-            onChange={(d) => form.setFieldValue('periodEnd', d)}
-            error={form.errors.periodEnd}
+        ) : null}
+        {def ? (
+          <TextInput
+            label={t('strategy.editor.unitLabel')}
+            value={t(`strategy.unitName.${def.unit}`)}
+            readOnly
           />
-          <NumberInput
-            label={t('strategy.editor.position')}
-            min={0}
-            max={1000}
-            {...form.getInputProps('position')}
-          />
-        </SimpleGrid>
-        {rest ? <ProblemAlert error={save.error} fieldErrors={rest} /> : null}
-        <FormButtons pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+        ) : null}
+        <NumberInput
+          label={t('strategy.editor.baselineLabel')}
+          required
+          {...form.getInputProps('baseline')}
+        />
+        <NumberInput label={t('strategy.editor.targetLabel')} required {...form.getInputProps('target')} />
+        <DateField
+          label={t('strategy.editor.periodStart')}
+          required
+          value={v.periodStart}
+          onChange={(d) => form.setFieldValue('periodStart', d)}
+          error={form.errors.periodStart}
+        />
+        <DateField
+          label={t('strategy.editor.periodEnd')}
+          required
+          value={v.periodEnd}
+          onChange={(d) => form.setFieldValue('periodEnd', d)}
+          error={form.errors.periodEnd}
+        />
+        <PositionInput {...form.getInputProps('position')} />
+      </SimpleGrid>
+    </EditorForm>
   );
 }
 
 function ValueForm({ indicator, onDone }: { indicator: Indicator; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useChangeStrategy();
-  const { form, formRef, showServerErrors, alertFor } = useStrategyForm({
+  const strategyForm = useStrategyForm({
     value: '' as string | number,
     source: '',
     measuredOn: todayInSofia(),
   });
+  const { form } = strategyForm;
   const submit = form.onSubmit((v) => {
     save.mutate(
       { kind: 'enterValue', id: indicator.id, body: { ...v, value: numberOrRaw(v.value) } as never },
-      { onSuccess: onDone, onError: showServerErrors },
+      { onSuccess: onDone, onError: strategyForm.showServerErrors },
     );
   });
-  const rest = save.isError ? alertFor(save.error) : undefined;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <NumberInput label={t('strategy.editor.value')} required {...form.getInputProps('value')} />
-        <TextInput label={t('strategy.editor.valueSource')} required {...form.getInputProps('source')} />
-        <DateField
-          label={t('strategy.editor.measuredOn')}
-          required
-          value={form.values.measuredOn}
-          onChange={(d) => form.setFieldValue('measuredOn', d)}
-          error={form.errors.measuredOn}
-        />
-        {rest ? <ProblemAlert error={save.error} fieldErrors={rest} /> : null}
-        <FormButtons pending={save.isPending} onCancel={onDone} />
-      </Stack>
-    </form>
+    <EditorForm form={strategyForm} save={save} onSubmit={submit} onDone={onDone}>
+      <NumberInput label={t('strategy.editor.value')} required {...form.getInputProps('value')} />
+      <TextInput label={t('strategy.editor.valueSource')} required {...form.getInputProps('source')} />
+      <DateField
+        label={t('strategy.editor.measuredOn')}
+        required
+        value={form.values.measuredOn}
+        onChange={(d) => form.setFieldValue('measuredOn', d)}
+        error={form.errors.measuredOn}
+      />
+    </EditorForm>
   );
 }

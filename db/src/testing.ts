@@ -36,9 +36,10 @@ async function createPgliteTestDb(): Promise<DbHandle> {
 }
 
 async function createPostgresTestDb(url: string, maxConnections: number): Promise<DbHandle> {
-  const name = await createFreshDatabase(url, inject('testRunId'));
+  const template = inject('postgresTemplate');
+  const name = await createFreshDatabase(url, inject('testRunId'), template || undefined);
   const handle = openPostgres(withDatabase(url, name), maxConnections);
-  await migrate(handle);
+  if (!template) await migrate(handle);
   const close = handle.close;
   handle.close = async () => {
     await close();

@@ -14,6 +14,26 @@ const cacheDir = fileURLToPath(
 );
 
 /**
+ * The PostgreSQL pass's counterpart of the PGlite template: one migrated database of this run (its name
+ * starts like the run's other databases, so teardown drops it too), closed again so that test files can
+ * copy it.
+ */
+async function postgresTemplate(url: string, runId: string): Promise<string> {
+  const [{ createFreshDatabase, withDatabase }, { migrate, openPostgres }] = await Promise.all([
+    import('./postgres.ts'),
+    import('../client.ts'),
+  ]);
+  const name = await createFreshDatabase(url, runId);
+  const handle = openPostgres(withDatabase(url, name), 1);
+  try {
+    await migrate(handle);
+  } finally {
+    await handle.close();
+  }
+  return name;
+}
+
+/**
  * Once per test project: provide a migrated PGlite database as a dump, so that each test file loads a
  * fresh copy (~0.5 s) instead of starting and migrating its own (~5 s). The dump is cached by a hash of
  * the migrations, the PGlite and drizzle-orm versions and the extensions (`pglite-template.ts`); only a
@@ -49,6 +69,10 @@ export default async function setup(project: TestProject) {
     }));
   }
   project.provide('pgliteTemplate', file);
+  project.provide(
+    'postgresTemplate',
+    process.env.DATABASE_URL ? await postgresTemplate(process.env.DATABASE_URL, runId) : '',
+  );
   return async () => {
     await rm(dir, { recursive: true, force: true });
     if (process.env.DATABASE_URL) {

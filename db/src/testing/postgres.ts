@@ -16,14 +16,17 @@ export function withDatabase(url: string, name: string): string {
 
 /**
  * Creates an empty database with a UTF-8 ctype: under LC_CTYPE=C pg_trgm silently drops every
- * Cyrillic character, so search would find nothing in Bulgarian.
+ * Cyrillic character, so search would find nothing in Bulgarian. With `template` (a database made this
+ * way and migrated, with no one connected to it), a copy of that database, which keeps its encoding.
  */
-export async function createFreshDatabase(url: string, runId: string): Promise<string> {
+export async function createFreshDatabase(url: string, runId: string, template?: string): Promise<string> {
   const name = `portal_test_${runId}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl(url), { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(
-      `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+      template
+        ? `CREATE DATABASE "${name}" TEMPLATE "${template}"`
+        : `CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
     );
   } finally {
     await admin.end();

@@ -182,7 +182,7 @@ export function AdminReadinessSetPage() {
               <Title order={2} size="h3" id="readiness-criteria-admin">
                 {t('readiness.admin.criteria')}
               </Title>
-              <Button onClick={() => setEditing({ criterion: null })}>
+              <Button onClick={() => setEditing({ criterion: null })} data-action="readiness-add-criterion">
                 {t('readiness.admin.addCriterion')}
               </Button>
             </Group>
@@ -463,7 +463,7 @@ function CriterionForm({
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('readiness.admin.code')} required {...form.getInputProps('code')} />
+          <TextInput label={t('readiness.admin.code')} required name="code" {...form.getInputProps('code')} />
           <NativeSelect
             label={t('readiness.admin.kindLabel')}
             data={READINESS_CRITERION_KINDS.map((k) => ({ value: k, label: t(`readiness.admin.kind.${k}`) }))}

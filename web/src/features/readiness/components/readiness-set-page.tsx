@@ -310,6 +310,7 @@ function CriterionCard({
             variant="light"
             style={{ alignSelf: 'flex-start' }}
             onClick={() => setAdding(true)}
+            data-action="readiness-add-evidence"
             aria-label={t('readiness.evidence.addFor', { title: `${c.code} ${title.text}` })}
           >
             {t('readiness.evidence.add')}
@@ -466,6 +467,7 @@ function EvidenceForm({
             <TextInput label={t('readiness.evidence.linkTitle')} required {...form.getInputProps('title')} />
             <TextInput
               label={t('readiness.evidence.url')}
+              name="url"
               required
               type="url"
               inputMode="url"

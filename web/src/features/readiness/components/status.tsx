@@ -19,6 +19,7 @@ export function StatusBadge({ status }: { status: ReadinessStatus }) {
   const { t } = useTranslation();
   return (
     <Badge
+      size="lg"
       color={COLOR[status]}
       variant="light"
       c={status === 'amber' ? 'yellow.9' : undefined}
@@ -38,6 +39,7 @@ export function StatusCounts({ counts }: { counts: ReadinessCounts }) {
       {(['green', 'amber', 'red'] as const).map((s) => (
         <li key={s}>
           <Badge
+            size="md"
             color={COLOR[s]}
             variant={counts[s] > 0 ? 'light' : 'outline'}
             c={s === 'amber' ? 'yellow.9' : undefined}

@@ -222,6 +222,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       return [
         ...publicRoutes,
         { name: 'login', path: '/login' },
+        // A committee page sends a visitor to log in first.
+        { name: 'committee-readiness-signed-out', path: '/committee/readiness' },
         { name: 'sign-up', path: '/sign-up' },
         { name: 'forgot-password', path: '/forgot-password' },
         {
@@ -362,6 +364,10 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     case 'committee':
     case 'chair':
     case 'admin': {
+      const readiness = await getJson<Items<{ id: string; slug: string }>>(
+        context,
+        '/api/committee/readiness',
+      );
       const routes: Route[] = [
         ...publicRoutes,
         { name: 'account', path: '/account' },
@@ -395,6 +401,17 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
         },
         // The dashboard (decision 048): waits for the charts to be drawn.
         { name: 'committee-dashboard', path: '/committee/dashboard', ready: '.recharts-surface' },
+        // The readiness checks (issue 16 §2, decision 051): the sets, each set, and a criterion's evidence form.
+        { name: 'committee-readiness', path: '/committee/readiness' },
+        ...readiness.items.map((s) => ({
+          name: `committee-readiness-${s.slug}`,
+          path: `/committee/readiness/${s.slug}`,
+        })),
+        ...readiness.items.slice(0, 1).map((s) => ({
+          name: 'committee-readiness-evidence-form',
+          path: `/committee/readiness/${s.slug}`,
+          open: { click: '[data-action="readiness-add-evidence"]', shows: 'input[name="url"]' },
+        })),
       );
       // The news editor (issue 15 §4): the list, the review queue, a new post and each post on a page.
       const edited = await getJson<Items<{ id: string; status: string; category: string }>>(
@@ -452,6 +469,17 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
           { name: 'admin-settings', path: '/admin/settings' },
           { name: 'admin-fees', path: '/admin/fees' },
           { name: 'admin-fees-calendar', path: '/admin/fees', open: DATE_CALENDAR },
+          // Editing the readiness sets and criteria (decision 051), with the new criterion's form open.
+          { name: 'admin-readiness', path: '/admin/readiness' },
+          ...readiness.items.slice(0, 1).map((s) => ({
+            name: 'admin-readiness-set',
+            path: `/admin/readiness/${s.slug}`,
+          })),
+          ...readiness.items.slice(0, 1).map((s) => ({
+            name: 'admin-readiness-criterion-form',
+            path: `/admin/readiness/${s.slug}`,
+            open: { click: '[data-action="readiness-add-criterion"]', shows: 'input[name="code"]' },
+          })),
         );
       }
       return routes;

@@ -525,6 +525,56 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      // The readiness checks (issue 16 §2, decision 051): the committee and administrators.
+      {
+        element: <RequireAuth permission="readiness.check" />,
+        children: [
+          {
+            path: paths.committeeReadiness.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/readiness/components/readiness-list-page.tsx'),
+                import('@/i18n/readiness.ts'),
+              ]).then(([m]) => ({ Component: m.ReadinessListPage })),
+          },
+          {
+            path: paths.committeeReadinessSet.path,
+            lazy: () =>
+              Promise.all([
+                import('@/features/readiness/components/readiness-set-page.tsx'),
+                import('@/i18n/readiness.ts'),
+              ]).then(([m]) => ({ Component: m.ReadinessSetPage })),
+          },
+        ],
+      },
+      // Administrators edit the readiness sets and their criteria, with the `readiness` texts.
+      {
+        element: <RequireAuth permission="readiness.manage" />,
+        children: [
+          {
+            path: paths.adminReadiness.path,
+            lazy: adminPage(
+              () =>
+                Promise.all([
+                  import('@/features/readiness/components/admin-readiness-page.tsx'),
+                  import('@/i18n/readiness.ts'),
+                ]).then(([m]) => m),
+              (m) => m.AdminReadinessPage,
+            ),
+          },
+          {
+            path: paths.adminReadinessSet.path,
+            lazy: adminPage(
+              () =>
+                Promise.all([
+                  import('@/features/readiness/components/admin-readiness-page.tsx'),
+                  import('@/i18n/readiness.ts'),
+                ]).then(([m]) => m),
+              (m) => m.AdminReadinessSetPage,
+            ),
+          },
+        ],
+      },
       // Governing bodies and positions (issue 15 §1), with the `bodies` texts.
       {
         element: <RequireAuth permission="bodies.manage" />,

@@ -12,6 +12,7 @@ export function AdminNav() {
     { to: paths.adminMailbox.href(), label: t('admin.nav.mailbox') },
     { to: paths.adminConversations.href(), label: t('admin.nav.conversations') },
     { to: paths.adminBodies.href(), label: t('admin.nav.bodies') },
+    { to: paths.adminReadiness.href(), label: t('admin.nav.readiness') },
     { to: paths.adminSettings.href(), label: t('admin.nav.settings') },
     { to: paths.adminImport.href(), label: t('admin.nav.import') },
     { to: paths.adminFees.href(), label: t('admin.nav.fees') },

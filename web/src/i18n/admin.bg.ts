@@ -16,6 +16,7 @@ export const adminBg = {
     cooperation: 'Сътрудничество',
     dashboard: 'Табло',
     bodies: 'Органи',
+    readiness: 'Готовност',
   },
   import: {
     title: 'Внасяне на организации',

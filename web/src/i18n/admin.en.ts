@@ -14,6 +14,7 @@ export const adminEn: AdminMessages = {
     dashboard: 'Dashboard',
     import: 'Import',
     bodies: 'Bodies',
+    readiness: 'Readiness',
   },
   import: {
     title: 'Import organisations',

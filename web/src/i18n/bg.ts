@@ -17,6 +17,7 @@ import type { MinutesMessages } from './minutes.bg.ts';
 import type { MyOrganizationMessages } from './my-organization.bg.ts';
 import type { NewsMessages } from './news.bg.ts';
 import type { ProjectsMessages } from './projects.bg.ts';
+import type { ReadinessMessages } from './readiness.bg.ts';
 import type { ResourcesMessages } from './resources.bg.ts';
 import type { StrategyMessages } from './strategy.bg.ts';
 import type { SuggestionsMessages } from './suggestions.bg.ts';
@@ -590,6 +591,7 @@ export type Messages = ShellMessages & {
   projects: ProjectsMessages;
   bodies: BodiesMessages;
   strategy: StrategyMessages;
+  readiness: ReadinessMessages;
   meetingConduct: MeetingConductMessages;
   minutes: MinutesMessages;
   news: NewsMessages;

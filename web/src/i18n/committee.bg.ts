@@ -12,6 +12,7 @@ export const committeeBg = {
     cooperation: 'Сътрудничество (обзор и мрежа)',
     dashboard: 'Табло',
     strategy: 'Стратегия (цели и индикатори)',
+    readiness: 'Проверки за готовност',
   },
   queue: {
     title: 'Заявления за членство',

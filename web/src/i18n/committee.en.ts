@@ -9,6 +9,7 @@ export const committeeEn: CommitteeMessages = {
     cooperation: 'Cooperation (overview and network)',
     dashboard: 'Dashboard',
     strategy: 'Strategy (goals and indicators)',
+    readiness: 'Readiness checks',
   },
   queue: {
     title: 'Membership applications',

@@ -60,6 +60,9 @@ import { newsResources } from './news.ts';
 import { projectsBg } from './projects.bg.ts';
 import { projectsEn } from './projects.en.ts';
 import { projectsResources } from './projects.ts';
+import { readinessBg } from './readiness.bg.ts';
+import { readinessEn } from './readiness.en.ts';
+import { readinessResources } from './readiness.ts';
 import { resourcesBg } from './resources.bg.ts';
 import { resourcesEn } from './resources.en.ts';
 import { resourcesResources } from './resources.ts';
@@ -96,6 +99,7 @@ const messages: Record<Language, Messages> = {
     news: newsBg,
     meetings: meetingsBg,
     strategy: strategyBg,
+    readiness: readinessBg,
   },
   en: {
     ...en,
@@ -121,6 +125,7 @@ const messages: Record<Language, Messages> = {
     news: newsEn,
     meetings: meetingsEn,
     strategy: strategyEn,
+    readiness: readinessEn,
   },
 };
 
@@ -213,6 +218,7 @@ describe('translations', () => {
         news: newsResources[language],
         meetings: meetingsResources[language],
         strategy: strategyResources[language],
+        readiness: readinessResources[language],
       });
     }
     expect(i18n.getFixedT('bg')('admin.nav.users')).toBe('Потребители');

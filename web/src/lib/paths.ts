@@ -167,6 +167,24 @@ export const paths = {
     path: '/committee/strategy',
     href: () => '/committee/strategy',
   },
+  /** The readiness checks (issue 16 §2, decision 051): the sets with their counts, and one set. */
+  committeeReadiness: {
+    path: '/committee/readiness',
+    href: () => '/committee/readiness',
+  },
+  committeeReadinessSet: {
+    path: '/committee/readiness/:slug',
+    href: (slug: string) => `/committee/readiness/${encodeURIComponent(slug)}`,
+  },
+  /** The administrators' editor of the readiness sets and their criteria. */
+  adminReadiness: {
+    path: '/admin/readiness',
+    href: () => '/admin/readiness',
+  },
+  adminReadinessSet: {
+    path: '/admin/readiness/:slug',
+    href: (slug: string) => `/admin/readiness/${encodeURIComponent(slug)}`,
+  },
   adminBodies: {
     path: '/admin/bodies',
     href: () => '/admin/bodies',

@@ -97,6 +97,9 @@ export function CommitteePage() {
             <Anchor component={Link} to={paths.committeeStrategy.href()}>
               {t('committee.sections.strategy')}
             </Anchor>
+            <Anchor component={Link} to={paths.committeeReadiness.href()}>
+              {t('committee.sections.readiness')}
+            </Anchor>
           </Group>
         ) : null}
       </div>

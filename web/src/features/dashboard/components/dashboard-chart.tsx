@@ -95,11 +95,13 @@ export function DashboardChart({
   const theme = useMantineTheme();
   const id = useId();
   // Long area names beside a horizontal chart's bars take less room on a phone.
-  const labelWidth = useMatches({ base: 110, sm: 220 });
+  const labelWidth = useMatches({ base: 130, sm: 220 });
   const [asTable, setAsTable] = useState(false);
-  // A horizontal chart's long area names are shortened beside their bars (the table has them whole).
+  // A horizontal chart's long area names are shortened to one line beside their bars (the table has them
+  // whole); recharts would wrap a longer one over its neighbours, at a phone's width over several.
+  const maxChars = Math.floor(labelWidth / 8);
   const shorten = (label: string) =>
-    kind === 'horizontal' && label.length > 30 ? `${label.slice(0, 29)}…` : label;
+    kind === 'horizontal' && label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label;
   const data = table.rows.map((r) => ({ label: shorten(r.label), ...r.values }));
   // Text columns (a "thin" flag) are in the table and the CSV, not in the drawing.
   const numeric = table.columns.filter((c) =>

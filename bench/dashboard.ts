@@ -2,7 +2,9 @@
  * Dashboard benchmark (issue 16 §1, decision 048): the latency of the committee's dashboard
  * (`dashboard(handle)`, every query of GET /api/committee/dashboard) and of the public figures through the
  * real app, on ORGS organisations with a year of activity. The target: p95 ≤ 100 ms on PostgreSQL with
- * 100,000 organisations.
+ * 100,000 organisations for the answer the API gives, i.e. the CACHED dashboard (`servedDashboard`, decision
+ * 048). The cold computation (`dashboard()`, every query: what the background warm-up at start and at a new
+ * month, or a refresh, costs) is timed and reported separately, never judged against that target.
  *
  *   pnpm bench:dashboard                                  # ORGS=100000 ENGINES=postgres ITERATIONS=100
  *   ORGS=2000 ITERATIONS=20 ENGINES=pglite pnpm bench:dashboard   # quick check (CI)
@@ -17,7 +19,7 @@
  * items, ORGS/10 conversations (a fifth agreed as partnerships), ORGS/50 resources with ORGS/5 bookings.
  *
  * Only 127.0.0.1 is contacted; every loop is bounded. Fails (exit code 1) when the API does not answer 200
- * or, with ORGS ≥ 100000 on PostgreSQL, when p95 exceeds 100 ms. The report goes to stdout and to
+ * or, with ORGS ≥ 100000 on PostgreSQL, when the served (cached) answer's p95 exceeds 100 ms. The report goes to stdout and to
  * bench/results/ (gitignored).
  */
 import { randomBytes } from 'node:crypto';
@@ -211,10 +213,14 @@ async function runEngine(handle: DbHandle, engine: Engine, dataDir: string): Pro
   const latency: Latency[] = [];
   // Cold: every query of the dashboard, each call (what the first reader, or a refresh, costs).
   latency.push(
-    await time('computing the dashboard (every query, cold)', () => dashboard(handle), COLD_ITERATIONS),
+    await time(
+      'cold computation (every query; reported, not judged)',
+      () => dashboard(handle),
+      COLD_ITERATIONS,
+    ),
   );
   // Served: what GET /api/committee/dashboard answers from (stale-while-revalidate, decision 048).
-  latency.push(await time('committee dashboard as served', () => servedDashboard(handle)));
+  latency.push(await time('committee dashboard as served (cached; judged)', () => servedDashboard(handle)));
   const config = {
     ...loadConfig({
       NODE_ENV: 'production',
@@ -241,7 +247,7 @@ async function runEngine(handle: DbHandle, engine: Engine, dataDir: string): Pro
   }
   const committee = latency[1] as Latency;
   if (engine === 'postgres' && ORGS >= 100_000 && committee.p95 > TARGET_P95_MS)
-    fail(`postgres: served committee dashboard p95 ${committee.p95} ms > ${TARGET_P95_MS} ms`);
+    fail(`postgres: the served (cached) committee dashboard p95 ${committee.p95} ms > ${TARGET_P95_MS} ms`);
   return { engine, version: v?.v ?? '?', generateSeconds, counts, latency };
 }
 
@@ -325,6 +331,8 @@ async function main() {
         (l) => `| ${r.engine} | ${l.name} | ${l.p50} | ${l.p95} | ${l.p99} | ${l.max} | ${l.calls} |`,
       ),
     ),
+    '',
+    `Pass/fail judges the answer the API serves: the CACHED committee dashboard (\`servedDashboard\`), p95 ≤ ${TARGET_P95_MS} ms on PostgreSQL with ≥ 100,000 organisations. The cold computation is reported separately and not judged: the server computes it in the background at start and at each new month (decision 048), so no reader waits for it.`,
     '',
     failures.length
       ? `## FAILURES\n\n${failures.map((f) => `- ${f.split('\n')[0]}`).join('\n')}`

@@ -10,6 +10,7 @@ import { buildApp } from './app.ts';
 import { type Config, databaseConfig, loadConfig } from './config.ts';
 import { startMailWorker } from './email/worker.ts';
 import { startHousekeeping } from './housekeeping.ts';
+import { startDashboardWarmer } from './routes/dashboard/dashboard.service.ts';
 import { drain, shutdown } from './shutdown.ts';
 
 let config: Config;
@@ -39,6 +40,9 @@ const app = await buildApp({ db: handle, config });
 const mailWorker = startMailWorker({ db: handle.db, config, log: app.log });
 // Deletes ended sessions, used tokens, old rate-limit rows and old sent email (decision 028).
 const housekeeping = startHousekeeping({ db: handle.db, config, log: app.log });
+// Computes the dashboard in the background now and at each new month, so its first reader does not wait
+// for the aggregation; never awaited, so the server is ready at once (decision 048).
+const dashboardWarmer = startDashboardWarmer({ handle, log: app.log });
 
 // A signal drains first (readiness 503 while serving for SHUTDOWN_DELAY_SECONDS), then closes; the
 // whole sequence gets 10 s beyond the delay before close-with-grace gives up and exits 1.
@@ -48,6 +52,7 @@ closeWithGrace({ delay: config.shutdownDelayMs + 10_000, logger: app.log }, asyn
   await drain(app, err ? 0 : config.shutdownDelayMs);
   await mailWorker.stop();
   await housekeeping.stop();
+  await dashboardWarmer.stop();
   await shutdown(app, handle);
 });
 

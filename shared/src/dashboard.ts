@@ -31,15 +31,34 @@ export const MembersOverTimeSchema = z.object({
 export type MembersOverTime = z.infer<typeof MembersOverTimeSchema>;
 
 export const SmeShareSchema = z.object({
+  /** Members now (active, not candidates). */
   members: z.number().int(),
-  /** Members whose staff size is known. */
-  withSize: z.number().int(),
-  /** Micro, small and medium enterprises (staff under 250). */
+  /** Of them, micro, small and medium companies and sole traders (`isSme`). */
   sme: z.number().int(),
-  /** sme / withSize, or null when no size is known. */
+  /** sme / members (three decimals), or null without members. */
   share: z.number().nullable(),
 });
 export type SmeShare = z.infer<typeof SmeShareSchema>;
+
+/** The staff sizes of a small or medium-sized enterprise (under 250). */
+export const SME_SIZE_CLASSES: readonly string[] = ['micro', 'small', 'medium'];
+/** The kinds of organisation that are enterprises. */
+export const SME_KINDS: readonly string[] = ['company', 'sole_trader'];
+
+/**
+ * The one definition of an SME member, for the dashboard and the strategy's `members.sme_share` (decision
+ * 048): a company or sole trader of micro, small or medium size. Universities, institutes and other kinds
+ * are members but not SMEs; a member without a known size is not counted as one.
+ */
+export function isSme(kind: string, sizeClass: string | null): boolean {
+  return SME_KINDS.includes(kind) && sizeClass !== null && SME_SIZE_CLASSES.includes(sizeClass);
+}
+
+/** The SME share: SMEs over all members now (not only those with a known size); null without members. */
+export function smeShareOf(counts: { members: number; sme: number }): SmeShare {
+  const { members, sme } = counts;
+  return { members, sme, share: members ? Math.round((sme / members) * 1000) / 1000 : null };
+}
 
 export const FunnelSchema = z.object({
   /** Applications submitted per month. */

@@ -13,9 +13,9 @@ import {
   ORGANIZATION_KINDS,
   type PublicDashboard,
   SIZE_CLASSES,
-  type SmeShare,
   shiftMonth,
   THIN_AREA_MEMBERS,
+  todayInSofia,
   UNKNOWN_SIZE,
 } from '@portal/shared';
 import {
@@ -27,6 +27,8 @@ import {
   itemsPerMonth,
   type Period,
 } from '../cooperation-overview/cooperation-overview.repository.ts';
+import { feeYearTotals } from '../fees/fees.service.ts';
+import { smeShareNow } from '../strategy/indicators.ts';
 
 /**
  * The dashboard of the cluster (issue 16 §1, decision 048). Everything is aggregated in SQL into a few
@@ -159,32 +161,19 @@ async function funnel(h: Reader, first: string, after: string, months: string[])
   };
 }
 
-async function fees(h: Reader, year: number): Promise<DashboardFeeYear[]> {
-  const rows = await h.query<{
-    year: number;
-    members: number;
-    due: number;
-    paid: number;
-    paid_members: number;
-  }>(sql`
-    with years as (select generate_series(${year - 1}::int, ${year}::int) as year),
-    current_members as (
-      select category, count(*)::int as n from memberships
-       where status = 'active' and category <> 'candidate' group by category)
-    select y.year,
-           (select coalesce(sum(c.n), 0)::int from current_members c
-              join fee_rates r on r.category = c.category and r.year = y.year) as members,
-           (select coalesce(sum(c.n::bigint * r.amount_cents), 0)::float8 from current_members c
-              join fee_rates r on r.category = c.category and r.year = y.year) as due,
-           (select coalesce(sum(p.amount_cents), 0)::float8 from fee_payments p where p.year = y.year) as paid,
-           (select count(distinct p.organization_id)::int from fee_payments p where p.year = y.year) as paid_members
-      from years y order by y.year`);
-  return rows.map((r) => ({
-    year: Number(r.year),
-    members: Number(r.members),
-    dueCents: Number(r.due),
-    paidCents: Number(r.paid),
-    paidMembers: Number(r.paid_members),
+/**
+ * Fee collection this year and last: the committee's fee list summed per year (`feeYearTotals`, the fee
+ * pages' own ledger: join rule, the category in force each year, credits), so the figures agree with it.
+ */
+async function fees(h: Reader, today: string): Promise<DashboardFeeYear[]> {
+  const year = Number(today.slice(0, 4));
+  const totals = await feeYearTotals(h.db, [year - 1, year], today);
+  return totals.map(({ year, members, dueCents, paidCents, paidMembers }) => ({
+    year,
+    members,
+    dueCents,
+    paidCents,
+    paidMembers,
   }));
 }
 
@@ -205,7 +194,12 @@ async function cooperation(h: Reader, period: Period, months: string[]): Promise
   };
 }
 
-async function coverage(h: Reader, themeNow: Map<string, number>): Promise<AreaCoverage[]> {
+/**
+ * Members per area now, by one rule for themes and sub-areas alike: the active members (decision 012, the
+ * `active_member` copy of decision 035) linked to the area or to one of its sub-areas, each counted once —
+ * the strategy's `members.active_in_area`. A theme thus counts a member of two of its sub-areas once.
+ */
+async function coverage(h: Reader): Promise<AreaCoverage[]> {
   const rows = await h.query<{
     id: string;
     parent_id: string | null;
@@ -216,11 +210,16 @@ async function coverage(h: Reader, themeNow: Map<string, number>): Promise<AreaC
   }>(sql`
     select a.id, a.parent_id, a.name_bg, a.name_en, a.is_priority, coalesce(c.n, 0)::int as members
       from areas a
-      left join (select area_id, count(*) as n from organization_areas where active_member group by area_id) c
-        on c.area_id = a.id
+      left join (select x.area, count(distinct oa.organization_id) as n
+                   from organization_areas oa
+                   join areas s on s.id = oa.area_id
+                   cross join lateral (values (s.id), (s.parent_id)) x(area)
+                  where oa.active_member and x.area is not null
+                  group by x.area) c
+        on c.area = a.id
      order by coalesce(a.parent_id, a.id), a.parent_id nulls first, a.position, a.id`);
   return rows.map((r) => {
-    const members = r.parent_id === null ? (themeNow.get(r.id) ?? 0) : Number(r.members);
+    const members = Number(r.members);
     return {
       id: r.id,
       parentId: r.parent_id,
@@ -231,18 +230,6 @@ async function coverage(h: Reader, themeNow: Map<string, number>): Promise<AreaC
       thin: members < THIN_AREA_MEMBERS,
     };
   });
-}
-
-function smeShare(rows: { size: string; count: number }[]): SmeShare {
-  let members = 0;
-  let withSize = 0;
-  let sme = 0;
-  for (const r of rows) {
-    members += r.count;
-    if (r.size !== UNKNOWN_SIZE) withSize += r.count;
-    if (r.size === 'micro' || r.size === 'small' || r.size === 'medium') sme += r.count;
-  }
-  return { members, withSize, sme, share: withSize ? Math.round((sme / withSize) * 1000) / 1000 : null };
 }
 
 /** The committee's dashboard. */
@@ -259,12 +246,14 @@ export async function dashboard(handle: DbHandle, now: Date = new Date()): Promi
     for (let m = first; m <= to; m = shiftMonth(m, 1)) months.push(m);
     const period: Period = { from: first, after };
 
-    const [spans, themeSpans, funnelData, feeYears, activity] = await Promise.all([
+    const [spans, themeSpans, funnelData, feeYears, activity, sme, areaCoverage] = await Promise.all([
       memberSpans(h, first, after),
       areaSpans(h, first, after),
       funnel(h, first, after, months),
-      fees(h, Number(to.slice(0, 4))),
+      fees(h, todayInSofia(now)),
       cooperation(h, period, months),
+      smeShareNow(h.db),
+      coverage(h),
     ]);
     const area = seriesBy(themeSpans, 'theme', [], months);
     const members: MembersOverTime = {
@@ -274,17 +263,15 @@ export async function dashboard(handle: DbHandle, now: Date = new Date()): Promi
       sizeClass: seriesBy(spans, 'size', [...SIZE_CLASSES, UNKNOWN_SIZE], months),
       area,
     };
-    const current = spans.filter((s) => s.left === null || s.left > to);
-    const themeNow = new Map(area.map((s) => [s.key, s.counts.at(-1) ?? 0]));
     return {
       generatedAt: now.toISOString(),
       months,
       members,
-      sme: smeShare(current),
+      sme,
       funnel: funnelData,
       fees: feeYears,
       cooperation: activity,
-      coverage: await coverage(h, themeNow),
+      coverage: areaCoverage,
     };
   });
 }
@@ -366,4 +353,71 @@ export async function servedDashboard(h: DbHandle): Promise<Dashboard> {
 /** The public figures from the served dashboard: without the funnel and the fees (aggregates only). */
 export async function servedPublicDashboard(h: DbHandle): Promise<PublicDashboard> {
   return publicOf(await servedDashboard(h));
+}
+
+/** The month the dashboard cached for `h` was computed in, or null before any (tests, the warmer). */
+export function cachedDashboardMonth(h: DbHandle): string | null {
+  return cache.get(h)?.month ?? null;
+}
+
+interface WarmerLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface DashboardWarmer {
+  /** Computes the dashboard unless this month's is cached or being computed (what the timer runs). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How often the warmer looks whether a new month has begun. */
+export const DASHBOARD_WARM_CHECK_MS = 60_000;
+
+/**
+ * Warms the dashboard's cache in the background (decision 048, "speed"): at start, and whenever a new
+ * Sofia month has begun (checked every `checkEveryMs`), so no reader pays the cold computation. Nothing is
+ * awaited at start, so readiness never waits for it; a failure (a slow or absent database) is logged and
+ * the next check or the first reader tries again. The timer never keeps the process alive.
+ */
+export function startDashboardWarmer({
+  handle,
+  log,
+  checkEveryMs = DASHBOARD_WARM_CHECK_MS,
+}: {
+  handle: DbHandle;
+  log: WarmerLog;
+  checkEveryMs?: number;
+}): DashboardWarmer {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) return running;
+    if (cachedDashboardMonth(handle) === monthInSofia()) return Promise.resolve();
+    const startedAt = performance.now();
+    running = servedDashboard(handle)
+      .then(() => {
+        const ms = Math.round(performance.now() - startedAt);
+        log.info({ event: 'dashboard.warmed', ms }, 'dashboard computed in the background');
+      })
+      .catch((err: unknown) => {
+        log.error({ err, event: 'dashboard.warm_failed' }, 'dashboard could not be computed in advance');
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), checkEveryMs);
+  timer.unref();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

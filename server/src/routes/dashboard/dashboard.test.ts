@@ -7,10 +7,17 @@
  */
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
-import { DashboardSchema, PublicDashboardSchema } from '@portal/shared';
+import { DashboardSchema, monthInSofia, PublicDashboardSchema } from '@portal/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
-import { dashboard, servedDashboard } from './dashboard.service.ts';
+import { listMemberFees } from '../fees/fees.service.ts';
+import { computeIndicator } from '../strategy/indicators.ts';
+import {
+  cachedDashboardMonth,
+  dashboard,
+  servedDashboard,
+  startDashboardWarmer,
+} from './dashboard.service.ts';
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -105,7 +112,8 @@ describe('the dashboard', () => {
 
   it('gives the SME share of the members with a known size', async () => {
     const d = await dashboard(h, NOW);
-    expect(d.sme).toEqual({ members: 2, withSize: 1, sme: 1, share: 1 });
+    // Of the two members now (a micro company, a university) one is an SME: 50 %.
+    expect(d.sme).toEqual({ members: 2, sme: 1, share: 0.5 });
   });
 
   it('counts the funnel and the median days to a decision', async () => {
@@ -119,10 +127,12 @@ describe('the dashboard', () => {
 
   it('sums the fees due by the rates and the payments', async () => {
     const { fees } = await dashboard(h, NOW);
+    // By the fee ledger: the old member owes the full 100 €, the university joined in February and owes
+    // 11/12 of 50 € (pro rata by month, the default join rule).
     expect(fees.find((f) => f.year === 2026)).toEqual({
       year: 2026,
       members: 2,
-      dueCents: 15000,
+      dueCents: 10000 + Math.round((5000 * 11) / 12),
       paidCents: 10000,
       paidMembers: 1,
     });
@@ -177,5 +187,147 @@ describe('the dashboard', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the dashboard agrees with the fee pages and the strategy', () => {
+  let g: DbHandle;
+  const TODAY = '2026-06-15';
+  beforeAll(async () => {
+    g = await createTestDb();
+    await g.query(sql`insert into fee_rates (year, category, amount_cents, due_on) values
+      (2025, 'regular', 12000, '2025-03-31'), (2025, 'associated', 6000, '2025-03-31'),
+      (2026, 'regular', 12000, '2026-03-31'), (2026, 'associated', 6000, '2026-03-31')`);
+    // Joined mid-2025 (pro rata), then moved from regular to associated from 2026 (recorded in 2025).
+    const moved = await insertOrganization(g, {
+      nameBg: 'Сменила Категорията ООД',
+      employees: 20,
+      category: 'associated',
+      areas: ['ict-software', 'ict-ai-data'],
+      memberSince: '2025-07-10',
+    });
+    await g.query(sql`insert into membership_events (organization_id, action, from_category, to_category,
+        from_status, to_status, effective_on, created_at)
+      values (${moved}, 'change_category', 'regular', 'associated', 'active', 'active', '2026-01-01',
+        '2025-11-20T10:00:00+02:00'::timestamptz)`);
+    // Joined mid-2026, paid more than due (credit), a large company (not an SME).
+    const joined = await insertOrganization(g, {
+      nameBg: 'Нов Член АД',
+      employees: 400,
+      areas: ['ict-software'],
+      memberSince: '2026-04-02',
+    });
+    await g.query(sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference)
+      values (${moved}, 2025, 6000, '2025-08-01', 'R-1'), (${joined}, 2026, 20000, '2026-04-20', 'R-2')`);
+    // A suspended member still owes (the committee's list covers it); a research institute of small size
+    // is a member but not an SME; a withdrawn one owes nothing further.
+    await insertOrganization(g, { nameBg: 'Спрян ЕООД', employees: 3, status: 'suspended' });
+    await insertOrganization(g, {
+      nameBg: 'Институт Тест',
+      kind: 'research_institute',
+      employees: 30,
+      areas: ['creative-xr'],
+      memberSince: '2020-01-01',
+    });
+    await insertOrganization(g, { nameBg: 'Напуснала ООД', status: 'withdrawn', areas: ['ict-software'] });
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  it('sums the fee list of each year: join rule, past categories, credits', async () => {
+    const d = await dashboard(g, new Date(`${TODAY}T09:00:00Z`));
+    for (const year of [2025, 2026]) {
+      const list = await listMemberFees(g.db, { year, page: 1, pageSize: 1000 }, TODAY);
+      const owing = list.items.filter((i) => i.dueCents !== null);
+      const fee = d.fees.find((f) => f.year === year);
+      expect(fee, String(year)).toEqual({
+        year,
+        members: owing.length,
+        dueCents: owing.reduce((n, i) => n + (i.dueCents ?? 0), 0),
+        paidCents: list.items.reduce((n, i) => n + i.paidCents, 0),
+        paidMembers: list.items.filter((i) => i.paidCents > 0).length,
+      });
+    }
+    // 2025: the mover owed 6/12 of the regular 120 € (joined in July, the category then in force); the
+    // suspended member and the institute 120 € each.
+    expect(d.fees.find((f) => f.year === 2025)?.dueCents).toBe(6000 + 12000 + 12000);
+    // 2026: the mover 60 € (associated now), the joiner 9/12 of 120 €, the suspended one 120 €, the
+    // institute 120 €.
+    expect(d.fees.find((f) => f.year === 2026)?.dueCents).toBe(6000 + 9000 + 12000 + 12000);
+  });
+
+  it('gives the same SME share as the strategy indicator', async () => {
+    const d = await dashboard(g, new Date(`${TODAY}T09:00:00Z`));
+    // Active members now: the mover (small company), the joiner (large), the institute (small, not a
+    // company): one SME of three.
+    expect(d.sme).toEqual({ members: 3, sme: 1, share: 0.333 });
+    const indicator = await computeIndicator(g.db, 'members.sme_share', { today: TODAY });
+    expect(indicator).toBe(33.3);
+    expect(indicator).toBe(Math.round((d.sme.share ?? 0) * 1000) / 10);
+  });
+
+  it('counts themes and sub-areas by one rule, as the strategy counts an area', async () => {
+    const d = await dashboard(g, new Date(`${TODAY}T09:00:00Z`));
+    const members = (id: string) => d.coverage.find((a) => a.id === id)?.members;
+    // The mover is in two ICT sub-areas, the joiner in one; the withdrawn member counts nowhere.
+    expect(members('ict-software')).toBe(2);
+    expect(members('ict-ai-data')).toBe(1);
+    expect(members('ict')).toBe(2);
+    expect(members('creative-xr')).toBe(1);
+    expect(members('creative')).toBe(1);
+    for (const a of d.coverage) {
+      expect(a.members, a.id).toBe(
+        await computeIndicator(g.db, 'members.active_in_area', { param: a.id, today: TODAY }),
+      );
+      // A theme counts at least the members of each sub-area and at most all of them together.
+      const subs = d.coverage.filter((x) => x.parentId === a.id);
+      if (subs.length > 0) {
+        expect(a.members).toBeGreaterThanOrEqual(Math.max(...subs.map((x) => x.members)));
+        expect(a.members).toBeLessThanOrEqual(subs.reduce((n, x) => n + x.members, 0));
+      }
+    }
+  });
+
+  it('warms the cache in the background at start and at a new month, without failing', async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    expect(cachedDashboardMonth(g)).toBeNull();
+    const warmer = startDashboardWarmer({ handle: g, log, checkEveryMs: 3_600_000 });
+    try {
+      // Started, not awaited: the first reader then gets the computed figures.
+      await warmer.tick();
+      const month = cachedDashboardMonth(g);
+      expect(month).not.toBeNull();
+      const warmed = await servedDashboard(g);
+      expect(await servedDashboard(g)).toBe(warmed);
+      expect(log.info).toHaveBeenCalledWith(
+        expect.objectContaining({ event: 'dashboard.warmed' }),
+        expect.any(String),
+      );
+      // Forty days on, a new month: the check computes it before anyone reads.
+      vi.useFakeTimers({ now: Date.now() + 40 * 86_400_000, toFake: ['Date'] });
+      try {
+        await warmer.tick();
+        expect(cachedDashboardMonth(g)).not.toBe(month);
+        expect(cachedDashboardMonth(g)).toBe(monthInSofia());
+      } finally {
+        vi.useRealTimers();
+      }
+    } finally {
+      await warmer.stop();
+    }
+    // A database that fails: logged, never thrown.
+    const broken = {
+      db: {
+        transaction: () => Promise.reject(new Error('database is down')),
+      },
+    } as unknown as DbHandle;
+    const failing = startDashboardWarmer({ handle: broken, log, checkEveryMs: 3_600_000 });
+    await failing.tick();
+    await failing.stop();
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ event: 'dashboard.warm_failed' }),
+      expect.any(String),
+    );
   });
 });

@@ -342,3 +342,59 @@ export async function organizationFees(
       .reverse(),
   };
 }
+
+// ---------- totals per year (the dashboard's fee collection) ----------
+
+/** One year's fee collection over the committee's list: members owing something, Σ due, Σ paid. */
+export interface FeeYearTotal {
+  year: number;
+  /** Members with a fee that year (active or suspended, as in the committee's list). */
+  members: number;
+  dueCents: number;
+  paidCents: number;
+  /** Members with a payment booked to the year. */
+  paidMembers: number;
+  /** Σ min(due, paid + credit brought in): what of the due amounts is covered. */
+  collectedCents: number;
+}
+
+/**
+ * The committee's fee list summed per year, by the same ledger (join rule, the category in force each
+ * year, credits), so the dashboard and the fee pages never disagree: `dueCents` is the sum of the list's
+ * "due" column for the year, `paidCents` of its "paid" column.
+ */
+export async function feeYearTotals(
+  db: Db,
+  years: readonly number[],
+  today = todayInSofia(),
+): Promise<FeeYearTotal[]> {
+  const rows = await findFeeInputs(
+    db,
+    inArray(memberships.status, ['active', 'suspended']),
+    Math.max(...years),
+  );
+  const totals = years.map((year) => ({
+    year,
+    members: 0,
+    dueCents: 0,
+    paidCents: 0,
+    paidMembers: 0,
+    collectedCents: 0,
+  }));
+  for (const r of rows) {
+    const ledger = memberLedger(r, today).years;
+    for (const t of totals) {
+      const y = ledger.find((x) => x.year === t.year);
+      if (!y) continue;
+      const due = y.fee?.amountCents ?? null;
+      if (due !== null) {
+        t.members += 1;
+        t.dueCents += due;
+        if (due > 0) t.collectedCents += Math.min(due, y.paidCents + y.creditInCents);
+      }
+      t.paidCents += y.paidCents;
+      if (y.paidCents > 0) t.paidMembers += 1;
+    }
+  }
+  return totals;
+}

@@ -22,6 +22,9 @@ import {
   COMPUTED_INDICATORS,
   type ComputedIndicatorKey,
   computedIndicator,
+  isSme,
+  type SmeShare,
+  smeShareOf,
   todayInSofia,
 } from '@portal/shared';
 import { listMemberFees } from '../fees/fees.service.ts';
@@ -49,6 +52,26 @@ const activeMember = and(eq(memberships.status, 'active'), ne(memberships.catego
 
 const sofiaDay = (column: unknown) => sql`(${column} at time zone 'Europe/Sofia')::date`;
 
+/**
+ * The SME share of the members now, for the strategy's `members.sme_share` and the dashboard alike: the
+ * active members counted per (kind, size), the shared `isSme` deciding which are SMEs.
+ */
+export async function smeShareNow(db: Db): Promise<SmeShare> {
+  const rows = await db
+    .select({ kind: organizations.kind, size: organizations.sizeClass, n: count() })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(activeMember)
+    .groupBy(organizations.kind, organizations.sizeClass);
+  let members = 0;
+  let sme = 0;
+  for (const r of rows) {
+    members += Number(r.n);
+    if (isSme(r.kind, r.size)) sme += Number(r.n);
+  }
+  return smeShareOf({ members, sme });
+}
+
 type Compute = (db: Db, ctx: Required<IndicatorContext>) => Promise<number | null>;
 
 const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
@@ -67,16 +90,8 @@ const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
     return row?.n ?? 0;
   },
   'members.sme_share': async (db) => {
-    const [row] = await db
-      .select({
-        all: count(),
-        sme: sql<number>`count(*) filter (where ${organizations.sizeClass} in ('micro', 'small', 'medium') and ${organizations.kind} in ('company', 'sole_trader'))::int`,
-      })
-      .from(memberships)
-      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(activeMember);
-    if (!row || row.all === 0) return null;
-    return round1((100 * Number(row.sme)) / row.all);
+    const { share } = await smeShareNow(db);
+    return share === null ? null : round1(100 * share);
   },
   'partnerships.agreed': async (db, { periodStart, periodEnd }) => {
     const [row] = await db

@@ -1,10 +1,21 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  ColorSwatch,
+  Group,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  useMantineTheme,
+  useMatches,
+} from '@mantine/core';
 import { CSV_BOM, csvLine } from '@portal/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '@/lib/format.ts';
+import { formatMoney, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 
 /** Distinguishable Mantine colours for the series, in order. */
@@ -31,6 +42,9 @@ export interface DashboardTable {
 }
 
 export type ChartKind = 'line' | 'bar' | 'stacked' | 'horizontal';
+
+/** What a chart's numbers are: counts (whole numbers) or amounts in euros (the table holds euros). */
+export type ChartUnit = 'count' | 'eur';
 
 /** The table as CSV (UTF-8 with a byte-order mark, for spreadsheets): the header row, then one row per row. */
 export function tableCsv(table: DashboardTable): string {
@@ -65,6 +79,7 @@ export function DashboardChart({
   csvName,
   empty,
   height = 280,
+  unit = 'count',
 }: {
   title: string;
   table: DashboardTable;
@@ -73,14 +88,20 @@ export function DashboardChart({
   csvName: string;
   empty?: string | undefined;
   height?: number;
+  unit?: ChartUnit;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const theme = useMantineTheme();
   const id = useId();
+  // Long area names beside a horizontal chart's bars take less room on a phone.
+  const labelWidth = useMatches({ base: 130, sm: 220 });
   const [asTable, setAsTable] = useState(false);
-  // A horizontal chart's long area names are shortened beside their bars (the table has them whole).
+  // A horizontal chart's long area names are shortened to one line beside their bars (the table has them
+  // whole); recharts would wrap a longer one over its neighbours, at a phone's width over several.
+  const maxChars = Math.floor(labelWidth / 8);
   const shorten = (label: string) =>
-    kind === 'horizontal' && label.length > 30 ? `${label.slice(0, 29)}…` : label;
+    kind === 'horizontal' && label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label;
   const data = table.rows.map((r) => ({ label: shorten(r.label), ...r.values }));
   // Text columns (a "thin" flag) are in the table and the CSV, not in the drawing.
   const numeric = table.columns.filter((c) =>
@@ -91,33 +112,59 @@ export function DashboardChart({
     label: c.label,
     color: PALETTE[i % PALETTE.length] as string,
   }));
+  const format = (v: number) =>
+    unit === 'eur' ? formatMoney(Math.round(v * 100), language) : formatNumber(v, language);
+  // The legend is drawn below the chart, outside its height, and wraps: a long legend never squeezes the
+  // drawing (recharts' own legend takes its room from the plot, at a phone's width most of it).
   const common = {
     h: height,
     data,
     dataKey: 'label',
     series,
-    withLegend: series.length > 1,
-    valueFormatter: (v: number) => formatNumber(v, language),
+    withLegend: false,
+    valueFormatter: format,
+  };
+  const valueAxis = {
+    allowDecimals: unit === 'eur',
+    tickFormatter: (v: number) => format(v),
+    ...(unit === 'eur' ? { width: 90 } : {}),
   };
   const chart =
     kind === 'line' ? (
-      <LineChart {...common} yAxisProps={{ allowDecimals: false }} />
+      <LineChart {...common} yAxisProps={valueAxis} />
     ) : kind === 'horizontal' ? (
       <BarChart
         {...common}
         orientation="vertical"
-        yAxisProps={{ width: 220 }}
-        xAxisProps={{ allowDecimals: false }}
+        yAxisProps={{ width: labelWidth }}
+        xAxisProps={valueAxis}
       />
     ) : (
       <BarChart
         {...common}
         {...(kind === 'stacked' ? { type: 'stacked' as const } : {})}
-        yAxisProps={{ allowDecimals: false }}
+        yAxisProps={valueAxis}
       />
     );
-  const value = (v: number | string | undefined) =>
-    typeof v === 'number' ? formatNumber(v, language) : (v ?? formatNumber(0, language));
+  const legend =
+    series.length > 1 ? (
+      <Group gap="md" wrap="wrap" mt="xs" className="dashboard-legend">
+        {series.map((s) => {
+          const [name, shade] = s.color.split('.');
+          return (
+            <Group key={s.name} gap={6} wrap="nowrap">
+              <ColorSwatch
+                size={12}
+                color={theme.colors[name as string]?.[Number(shade)] ?? s.color}
+                withShadow={false}
+              />
+              <Text size="sm">{s.label}</Text>
+            </Group>
+          );
+        })}
+      </Group>
+    ) : null;
+  const value = (v: number | string | undefined) => (typeof v === 'number' ? format(v) : (v ?? format(0)));
 
   return (
     <Paper
@@ -152,6 +199,7 @@ export function DashboardChart({
         {!empty && !asTable ? (
           <div aria-hidden="true" style={{ minWidth: 0 }} className="dashboard-chart" data-chart={csvName}>
             {chart}
+            {legend}
           </div>
         ) : null}
         <div className={asTable ? 'dashboard-table' : 'dashboard-table visually-hidden-table'}>

@@ -95,8 +95,8 @@ export function DashboardSections({ data, full }: { data: PublicDashboard; full?
           value={data.sme.share === null ? '—' : formatPercent(data.sme.share, language)}
           detail={
             data.sme.share === null
-              ? t('dashboard.kpi.noSize')
-              : t('dashboard.kpi.smeDetail', { sme: n(data.sme.sme), withSize: n(data.sme.withSize) })
+              ? t('dashboard.kpi.noMembers')
+              : t('dashboard.kpi.smeDetail', { sme: n(data.sme.sme), members: n(data.sme.members) })
           }
         />
         {full ? (
@@ -160,7 +160,7 @@ export function DashboardSections({ data, full }: { data: PublicDashboard; full?
           empty={empty(areaTable)}
         />
         {full ? <FunnelChart data={full} monthTable={monthTable} /> : null}
-        {full ? <FeesChart data={full} /> : null}
+        {full ? <FeesCharts data={full} /> : null}
         <DashboardChart
           title={t('dashboard.charts.cooperation')}
           table={activityTable}
@@ -218,26 +218,43 @@ function FunnelChart({
   );
 }
 
-function FeesChart({ data }: { data: Dashboard }) {
+/** Fee collection in two charts: the amounts in euros, and the members as counts (never on one axis). */
+function FeesCharts({ data }: { data: Dashboard }) {
   const { t } = useTranslation();
-  const table: DashboardTable = {
-    rowHeader: t('dashboard.value'),
+  const rows = (values: (f: Dashboard['fees'][number]) => Record<string, number>) =>
+    data.fees.map((f) => ({ key: String(f.year), label: String(f.year), values: values(f) }));
+  const amounts: DashboardTable = {
+    rowHeader: t('dashboard.year'),
     columns: [
-      { key: 'dueCents', label: t('dashboard.series.dueCents') },
-      { key: 'paidCents', label: t('dashboard.series.paidCents') },
-      { key: 'members', label: t('dashboard.series.members') },
+      { key: 'due', label: t('dashboard.series.dueEur') },
+      { key: 'paid', label: t('dashboard.series.paidEur') },
+    ],
+    // Euros with their cents: the chart, its table and the CSV show the amounts as the fee pages do.
+    rows: rows((f) => ({ due: f.dueCents / 100, paid: f.paidCents / 100 })),
+  };
+  const members: DashboardTable = {
+    rowHeader: t('dashboard.year'),
+    columns: [
+      { key: 'members', label: t('dashboard.series.owingMembers') },
       { key: 'paidMembers', label: t('dashboard.series.paidMembers') },
     ],
-    rows: data.fees.map((f) => ({
-      key: String(f.year),
-      label: String(f.year),
-      values: {
-        dueCents: Math.round(f.dueCents / 100),
-        paidCents: Math.round(f.paidCents / 100),
-        members: f.members,
-        paidMembers: f.paidMembers,
-      },
-    })),
+    rows: rows((f) => ({ members: f.members, paidMembers: f.paidMembers })),
   };
-  return <DashboardChart title={t('dashboard.charts.fees')} table={table} kind="bar" csvName="fees.csv" />;
+  return (
+    <>
+      <DashboardChart
+        title={t('dashboard.charts.feesAmounts')}
+        table={amounts}
+        kind="bar"
+        unit="eur"
+        csvName="fees-amounts.csv"
+      />
+      <DashboardChart
+        title={t('dashboard.charts.feesMembers')}
+        table={members}
+        kind="bar"
+        csvName="fees-members.csv"
+      />
+    </>
+  );
 }

@@ -7,9 +7,35 @@
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
 import { type Problem, type Project, ProjectSchema } from '@portal/shared';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, logIn, TEST_PDF } from '../../testing.ts';
 import { adminEraseUser, exportAccount } from '../personal-data/personal-data.service.ts';
+
+/** The cells of a worksheet's XML, row by row, filled to the column (empty cells as ''). */
+function readSheet(xml: string): { value: string | number; type: string; style: string }[][] {
+  const unescapeXml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map(([, row]) => {
+    const cells: { value: string | number; type: string; style: string }[] = [];
+    for (const [, attrs, inner] of row!.matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/g)) {
+      const col = /r="([A-Z]+)\d+"/.exec(attrs!)![1]!.charCodeAt(0) - 65;
+      while (cells.length < col) cells.push({ value: '', type: '', style: '' });
+      const type = /t="(\w+)"/.exec(attrs!)?.[1] ?? 'n';
+      const style = /s="(\d+)"/.exec(attrs!)?.[1] ?? '0';
+      const value =
+        type === 'inlineStr'
+          ? unescapeXml(/<t[^>]*>(.*?)<\/t>/.exec(inner ?? '')?.[1] ?? '')
+          : Number(/<v>(.*?)<\/v>/.exec(inner ?? '')![1]);
+      cells.push({ value, type, style });
+    }
+    return cells;
+  });
+}
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -428,6 +454,51 @@ describe('partners, tasks, documents and the consortium sheet', () => {
       'Fraunhofer IPA,Fraunhofer IPA,DE,research_institute,,Research partner,100.00,33.33',
     );
     expect(lines.at(-1)).toBe('total,total,,,,,300.00,100.00');
+
+    // The same sheet as XLSX: headers in the reader's language (bold), amounts and shares as numbers.
+    const xlsx = await call(partner.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx?lang=bg`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml']),
+    );
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Консорциум"');
+    const sheet = readSheet(strFromU8(files['xl/worksheets/sheet1.xml']!));
+    expect(sheet[0]!.map((c) => c.value)).toEqual([
+      'Партньор',
+      'Партньор (английски)',
+      'Държава',
+      'Вид',
+      'Водещ',
+      'Роля',
+      'Дял (EUR)',
+      'Дял (%)',
+    ]);
+    expect(sheet[0]!.every((c) => c.style === '1')).toBe(true); // bold
+    const fraunhofer = sheet.find((r) => r[0]?.value === 'Fraunhofer IPA')!;
+    expect(fraunhofer.map((c) => c.value)).toEqual([
+      'Fraunhofer IPA',
+      'Fraunhofer IPA',
+      'DE',
+      'research_institute',
+      '',
+      'Research partner',
+      100,
+      33.33,
+    ]);
+    expect(fraunhofer[6]).toMatchObject({ type: 'n', style: '2' }); // a number, #,##0.00
+    expect(sheet.at(-1)!.map((c) => c.value)).toEqual(['Общо', 'Общо', '', '', '', '', 300, 100]);
+    const english = await call(partner.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx`);
+    const englishSheet = readSheet(
+      strFromU8(unzipSync(new Uint8Array(english.rawPayload))['xl/worksheets/sheet1.xml']!),
+    );
+    expect(englishSheet[0]![0]!.value).toBe('Partner'); // Accept-Language: en
+    expect((await call(outsider.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses a document the call does not require and a file that is not a PDF', async () => {

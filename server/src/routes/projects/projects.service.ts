@@ -39,6 +39,7 @@ import {
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
 import { renderXlsx, type XlsxCell } from '../../xlsx/sheet.ts';
 
 /**
@@ -625,6 +626,7 @@ export async function invitePartner(
       entityId: id,
       after: { joinId, organizationId: body.organizationId, message: body.message },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: 'created' } });
   });
   return readProject(db, id, 'lead');
 }
@@ -663,6 +665,7 @@ export async function requestToJoin(
       entityId: id,
       after: { joinId, organizationId: body.organizationId, message: body.message },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: 'created' } });
     return joinId;
   });
   return { id: joinId, status: 'pending' };
@@ -757,6 +760,7 @@ export async function answerJoin(
       before: { joinId, kind: join.kind, organizationId: join.organizationId, status: 'pending' },
       after: { joinId, kind: join.kind, organizationId: join.organizationId, status },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: status } });
   });
   return { id: joinId, status };
 }

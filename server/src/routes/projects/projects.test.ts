@@ -9,7 +9,14 @@ import { createTestDb } from '@portal/db/testing';
 import { type Problem, type Project, ProjectSchema } from '@portal/shared';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, insertOrganization, insertUser, logIn, TEST_PDF } from '../../testing.ts';
+import {
+  buildTestApp,
+  dispatchEvents,
+  insertOrganization,
+  insertUser,
+  logIn,
+  TEST_PDF,
+} from '../../testing.ts';
 import { adminEraseUser, exportAccount } from '../personal-data/personal-data.service.ts';
 
 /** The cells of a worksheet's XML, row by row, filled to the column (empty cells as ''). */
@@ -243,6 +250,101 @@ describe('who sees a project', () => {
 });
 
 describe('invitations and requests to join', () => {
+  it("emails the other side of an invitation, a request and their answers, in each reader's language", async () => {
+    const bgOrg = await insertOrganization(h, { nameBg: 'Българска ООД', nameEn: 'Bulgarian Ltd' });
+    const bgUser = await insertUser(h, {
+      roles: ['representative'],
+      organizationIds: [bgOrg],
+      language: 'bg',
+    });
+    const bgCookie = await logIn(app, bgUser.email);
+    const [leadUser] = await h.query<{ email: string }>(
+      sql`select u.email from users u join user_organizations uo on uo.user_id = u.id
+           where uo.organization_id = ${lead.org}`,
+    );
+    const p = await newProject();
+    await dispatchEvents(h.db);
+    const seen = new Set(
+      (await h.query<{ id: string }>(sql`select id::text as id from outbox_messages`)).map((r) => r.id),
+    );
+    const mails = async () => {
+      await dispatchEvents(h.db);
+      const rows = await h.query<{
+        id: string;
+        to_email: string;
+        language: string;
+        template: string;
+        subject: string;
+        text: string;
+      }>(
+        sql`select id::text as id, to_email, language, template, subject, text from outbox_messages order by created_at, id`,
+      );
+      const fresh = rows.filter((r) => !seen.has(r.id));
+      for (const r of fresh) seen.add(r.id);
+      return fresh;
+    };
+
+    const invited = await call(lead.cookie, 'POST', `/api/projects/${p.id}/invitations`, {
+      organizationId: bgOrg,
+      message: 'Елате при нас',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const [invitation, ...more] = await mails();
+    expect(more).toEqual([]);
+    expect(invitation).toMatchObject({
+      to_email: bgUser.email,
+      language: 'bg',
+      template: 'project_invitation',
+    });
+    expect(invitation!.subject).toBe('Покана за партньорство в проекта „Цифрови двойници“');
+    expect(invitation!.text).toContain('Lead Ltd кани Българска ООД');
+    expect(invitation!.text).toContain('Елате при нас');
+    expect(invitation!.text).toMatch(/\/projects$/);
+
+    const joinId = (invited.json() as Project).joins.find((j) => j.organizationId === bgOrg)!.id;
+    const declined = await call(bgCookie, 'POST', `/api/projects/${p.id}/joins/${joinId}/answer`, {
+      accept: false,
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(await mails()).toMatchObject([
+      {
+        to_email: leadUser!.email,
+        language: 'en',
+        template: 'project_invitation_declined',
+        subject: 'Bulgarian Ltd declined the invitation to "Digital twins"',
+      },
+    ]);
+
+    const asked = await call(bgCookie, 'POST', `/api/projects/${p.id}/join-requests`, {
+      organizationId: bgOrg,
+      message: 'We have a lab',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const [request, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({
+      to_email: leadUser!.email,
+      template: 'project_join_requested',
+      subject: 'Bulgarian Ltd asks to join "Digital twins"',
+    });
+    expect(request!.text).toContain('We have a lab');
+    expect(request!.text).toContain(`/projects/${p.id}`);
+
+    const ok = await call(lead.cookie, 'POST', `/api/projects/${p.id}/joins/${asked.json().id}/answer`, {
+      accept: true,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [accepted, ...rest] = await mails();
+    expect(rest).toEqual([]);
+    expect(accepted).toMatchObject({
+      to_email: bgUser.email,
+      language: 'bg',
+      template: 'project_join_accepted',
+      subject: 'Приети сте в проекта „Цифрови двойници“',
+    });
+    expect(accepted!.text).toContain(`/projects/${p.id}`);
+  });
+
   it('makes an invited member a partner once its representative accepts', async () => {
     const p = await projectWithPartner();
     expect(p.access).toBe('partner');

@@ -81,6 +81,16 @@ export const EMAILED_PAGES = {
     path: '/calls/:id',
     href: (id: string) => `/calls/${encodeURIComponent(id)}`,
   },
+  /** A joint project (answers to requests and invitations link here; decision 052). */
+  project: {
+    path: '/projects/:id',
+    href: (id: string) => `/projects/${encodeURIComponent(id)}`,
+  },
+  /** The joint projects' page, where an organisation's pending invitations are answered. */
+  projects: {
+    path: '/projects',
+    href: () => '/projects',
+  },
   /** The account page, where new-message emails are turned off. */
   accountNotifications: {
     path: '/account',

@@ -590,4 +590,52 @@ export const ROWS: Row[] = [
     expect: viewers(PROJECT_NOT_FOUND, allow(200)),
     build: async (f) => ({ url: `/api/projects/${(await projectOf(f.orgB.id)).id}/consortium.csv` }),
   },
+  {
+    method: 'GET',
+    url: '/api/projects/:id/consortium.xlsx',
+    permission: 'projects.view',
+    label: 'the consortium sheet as XLSX of a project A leads',
+    record: true,
+    expect: viewers(allow(200), allow(200)),
+    build: async (f) => ({ url: `/api/projects/${(await projectOf(f.orgA.id)).id}/consortium.xlsx` }),
+    check: (body) =>
+      expect(
+        Buffer.from(body as Buffer)
+          .subarray(0, 2)
+          .toString('latin1'),
+      ).toBe('PK'),
+  },
+  {
+    method: 'GET',
+    url: '/api/projects/:id/consortium.xlsx',
+    permission: 'projects.view',
+    label: 'the consortium sheet as XLSX of a project of B in which A is not a partner',
+    record: true,
+    expect: viewers(PROJECT_NOT_FOUND, allow(200)),
+    build: async (f) => ({ url: `/api/projects/${(await projectOf(f.orgB.id)).id}/consortium.xlsx` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/projects/:id/summary.pdf',
+    permission: 'projects.view',
+    label: 'the one-page summary of a project A leads',
+    record: true,
+    expect: viewers(allow(200), allow(200)),
+    build: async (f) => ({ url: `/api/projects/${(await projectOf(f.orgA.id)).id}/summary.pdf` }),
+    check: (body) =>
+      expect(
+        Buffer.from(body as Buffer)
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-'),
+  },
+  {
+    method: 'GET',
+    url: '/api/projects/:id/summary.pdf',
+    permission: 'projects.view',
+    label: 'the one-page summary of a project of B in which A is not a partner',
+    record: true,
+    expect: viewers(PROJECT_NOT_FOUND, allow(200)),
+    build: async (f) => ({ url: `/api/projects/${(await projectOf(f.orgB.id)).id}/summary.pdf` }),
+  },
 ];

@@ -366,6 +366,66 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\n{organization} is interested in the call "{title}" ({programme}).\n\nDeadline: {deadline} (Sofia time)\n\nThe required documents and which other members are interested are on the portal:\n{link}',
     },
   },
+  project_invitation: {
+    bg: {
+      subject: 'Покана за партньорство в проекта „{title}“',
+      text: 'Здравейте, {name}!\n\n{lead} кани {organization} да стане партньор в проекта „{title}“.\n\n{message}\n\nМожете да приемете или откажете поканата в портала:\n{link}',
+    },
+    en: {
+      subject: 'Invitation to partner in the project "{title}"',
+      text: 'Hello {name},\n\n{lead} invites {organization} to become a partner in the project "{title}".\n\n{message}\n\nYou can accept or decline the invitation on the portal:\n{link}',
+    },
+  },
+  project_join_requested: {
+    bg: {
+      subject: '{organization} иска да се присъедини към „{title}“',
+      text: 'Здравейте, {name}!\n\n{organization} иска да се присъедини като партньор към проекта „{title}“, който води {lead}.\n\n{message}\n\nМожете да приемете или откажете искането в портала:\n{link}',
+    },
+    en: {
+      subject: '{organization} asks to join "{title}"',
+      text: 'Hello {name},\n\n{organization} asks to join the project "{title}", led by {lead}, as a partner.\n\n{message}\n\nYou can accept or decline the request on the portal:\n{link}',
+    },
+  },
+  project_invitation_accepted: {
+    bg: {
+      subject: '{organization} прие поканата за „{title}“',
+      text: 'Здравейте, {name}!\n\n{organization} прие поканата и вече е партньор в проекта „{title}“. Бюджетът трябва да се разпредели и между новия партньор.\n\n{link}',
+    },
+    en: {
+      subject: '{organization} accepted the invitation to "{title}"',
+      text: 'Hello {name},\n\n{organization} accepted the invitation and is now a partner in the project "{title}". The budget now needs a share for the new partner.\n\n{link}',
+    },
+  },
+  project_invitation_declined: {
+    bg: {
+      subject: '{organization} отказа поканата за „{title}“',
+      text: 'Здравейте, {name}!\n\n{organization} отказа поканата да стане партньор в проекта „{title}“.\n\n{link}',
+    },
+    en: {
+      subject: '{organization} declined the invitation to "{title}"',
+      text: 'Hello {name},\n\n{organization} declined the invitation to become a partner in the project "{title}".\n\n{link}',
+    },
+  },
+  project_join_accepted: {
+    bg: {
+      subject: 'Приети сте в проекта „{title}“',
+      text: 'Здравейте, {name}!\n\n{lead} прие искането на {organization} и тя вече е партньор в проекта „{title}“.\n\n{link}',
+    },
+    en: {
+      subject: 'You are a partner in "{title}"',
+      text: 'Hello {name},\n\n{lead} accepted the request of {organization}, which is now a partner in the project "{title}".\n\n{link}',
+    },
+  },
+  project_join_declined: {
+    bg: {
+      subject: 'Искането за „{title}“ е отказано',
+      text: 'Здравейте, {name}!\n\n{lead} отказа искането на {organization} да се присъедини към проекта „{title}“.\n\n{link}',
+    },
+    en: {
+      subject: 'The request to join "{title}" was declined',
+      text: 'Hello {name},\n\n{lead} declined the request of {organization} to join the project "{title}".\n\n{link}',
+    },
+  },
 } satisfies Record<string, Record<Language, { subject: string; text: string }>>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -8,6 +8,7 @@ import { conversationHandlers } from '../routes/conversations/conversations.serv
 import { meetingHandlers } from '../routes/meetings/meetings.events.ts';
 import { membershipHandlers } from '../routes/memberships/notifications.ts';
 import { newsHandlers } from '../routes/news/news.events.ts';
+import { projectHandlers } from '../routes/projects/projects.events.ts';
 import type { EventHandler, EventHandlers, EventType } from './events.ts';
 
 /**
@@ -28,6 +29,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   ...conversationHandlers,
   ...meetingHandlers,
   ...callHandlers,
+  ...projectHandlers,
 };
 
 export interface DispatchOptions {

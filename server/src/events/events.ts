@@ -108,6 +108,14 @@ export type DomainEvent =
       /** A funding call's deadline is 30, 7 or 1 days away (housekeeping): an interested member's representatives hear. */
       type: 'call.deadline_reminder';
       payload: { callId: string; organizationId: string; daysBefore: number };
+    }
+  | {
+      /**
+       * A step of joining a joint project (decision 052): an invitation (the invited organisation's
+       * representatives hear), a request (the lead's), or the answer to either (the other side).
+       */
+      type: 'project.join';
+      payload: { joinId: string; step: 'created' | 'accepted' | 'declined' };
     };
 
 export type EventType = DomainEvent['type'];

@@ -33,6 +33,8 @@ export const projectsBg = {
   asked: 'Заявката е изпратена; водещият партньор ще отговори.',
   readOnly: 'Само за четене',
   exportCsv: 'Консорциумът като CSV',
+  exportXlsx: 'Консорциумът като XLSX',
+  summaryPdf: 'Обобщение (PDF, една страница)',
   budget: 'Бюджет',
   partner: 'Партньор',
   shareEur: 'Дял (€)',

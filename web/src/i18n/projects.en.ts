@@ -34,6 +34,8 @@ export const projectsEn: ProjectsMessages = {
   asked: 'Request sent; the lead partner will answer.',
   readOnly: 'Read-only',
   exportCsv: 'Consortium as CSV',
+  exportXlsx: 'Consortium as XLSX',
+  summaryPdf: 'Summary (PDF, one page)',
   budget: 'Budget',
   partner: 'Partner',
   shareEur: 'Share (€)',

@@ -815,6 +815,8 @@ describe('joint projects: budgets and documents for partners and the committee o
       for (const url of [
         `/api/projects/${projectId}`,
         `/api/projects/${projectId}/consortium.csv`,
+        `/api/projects/${projectId}/consortium.xlsx`,
+        `/api/projects/${projectId}/summary.pdf`,
         `/api/projects/${projectId}/documents/${documentId}`,
       ]) {
         const res = await ask(reader, url);

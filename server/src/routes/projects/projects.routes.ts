@@ -30,12 +30,16 @@ import * as z from 'zod';
 import { AppError, fieldError } from '../../errors.ts';
 import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { principalOf, requireActor, requireUser } from '../../plugins/auth.ts';
+import { requestLanguage } from '../../plugins/error-handling.ts';
 import { isPdf } from '../applications/applications.routes.ts';
+import { getClusterTexts } from '../site-content/site-content.service.ts';
+import { projectSummaryPdf } from './projects.pdf.ts';
 import {
   addDocument,
   addExternalPartner,
   answerJoin,
   consortiumCsv,
+  consortiumXlsx,
   createProject,
   createTask,
   invitePartner,
@@ -499,6 +503,64 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('content-disposition', `attachment; filename="consortium-${safeName(project.titleEn)}.csv"`)
         .header('x-content-type-options', 'nosniff')
         .send((CSV_BOM + consortiumCsv(project)) as never);
+    },
+  );
+  /** `?lang=` chooses the headers' language; without it, the request's Accept-Language. */
+  const LangQuerySchema = z.object({ lang: z.enum(['bg', 'en']).optional() });
+
+  app.get(
+    '/:id/consortium.xlsx',
+    {
+      config: { permission: 'projects.view' },
+      schema: {
+        tags: ['projects'],
+        summary:
+          "The consortium sheet as XLSX: the CSV's columns, headers in the reader's language, amounts as numbers",
+        params: IdParamsSchema,
+        querystring: LangQuerySchema,
+        response: { ...problems },
+      },
+    },
+    async (request, reply) => {
+      const project = await loadProject(db(), who(request), request.params.id);
+      const lang = request.query.lang ?? requestLanguage(request);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="consortium-${safeName(project.titleEn)}.xlsx"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(consortiumXlsx(project, lang) as never);
+    },
+  );
+  app.get(
+    '/:id/summary.pdf',
+    {
+      config: { permission: 'projects.view' },
+      schema: {
+        tags: ['projects'],
+        summary:
+          'A one-page summary as PDF: call, status, lead, partners with roles and shares, checklist, open tasks',
+        params: IdParamsSchema,
+        querystring: LangQuerySchema,
+        response: { 200: z.any().describe('application/pdf'), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const lang = request.query.lang ?? requestLanguage(request);
+      const [project, texts] = await Promise.all([
+        loadProject(db(), who(request), request.params.id),
+        getClusterTexts(db()),
+      ]);
+      const pdf = await projectSummaryPdf(lang === 'en' ? texts.nameEn : texts.nameBg, project, lang);
+      const title = lang === 'en' ? project.titleEn || project.titleBg : project.titleBg || project.titleEn;
+      return reply
+        .header('content-type', 'application/pdf')
+        .header(
+          'content-disposition',
+          `inline; filename="project-summary.pdf"; filename*=UTF-8''${encodeURIComponent(cleanPdfFileName(title))}`,
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(pdf);
     },
   );
 };

@@ -27,6 +27,7 @@ import {
   formatEuroCents,
   isCommittee,
   isProjectClosed,
+  type Language,
   type Principal,
   type Project,
   type ProjectBudgetBody,
@@ -38,6 +39,8 @@ import {
 } from '@portal/shared';
 import { recordAudit, type SignedInActor } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { recordEvent } from '../../events/events.ts';
+import { renderXlsx, type XlsxCell } from '../../xlsx/sheet.ts';
 
 /**
  * Joint projects and consortia (issue 16 §4, decision 050). Who sees a project is decided here, per record:
@@ -623,6 +626,7 @@ export async function invitePartner(
       entityId: id,
       after: { joinId, organizationId: body.organizationId, message: body.message },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: 'created' } });
   });
   return readProject(db, id, 'lead');
 }
@@ -661,6 +665,7 @@ export async function requestToJoin(
       entityId: id,
       after: { joinId, organizationId: body.organizationId, message: body.message },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: 'created' } });
     return joinId;
   });
   return { id: joinId, status: 'pending' };
@@ -755,6 +760,7 @@ export async function answerJoin(
       before: { joinId, kind: join.kind, organizationId: join.organizationId, status: 'pending' },
       after: { joinId, kind: join.kind, organizationId: join.organizationId, status },
     });
+    await recordEvent(tx, { type: 'project.join', payload: { joinId, step: status } });
   });
   return { id: joinId, status };
 }
@@ -896,6 +902,67 @@ export function consortiumRows(project: Project): (string | number)[][] {
 
 export function consortiumCsv(project: Project): string {
   return [csvLine(CONSORTIUM_COLUMNS), ...consortiumRows(project).map((r) => csvLine(r))].join('');
+}
+
+/** The consortium sheet's headers in the reader's language (the XLSX; the CSV keeps the codes above). */
+const CONSORTIUM_HEADERS: Record<Language, Record<(typeof CONSORTIUM_COLUMNS)[number], string>> = {
+  bg: {
+    partner: 'Партньор',
+    partner_en: 'Партньор (английски)',
+    country: 'Държава',
+    kind: 'Вид',
+    lead: 'Водещ',
+    role: 'Роля',
+    share_eur: 'Дял (EUR)',
+    share_percent: 'Дял (%)',
+  },
+  en: {
+    partner: 'Partner',
+    partner_en: 'Partner (English)',
+    country: 'Country',
+    kind: 'Kind',
+    lead: 'Lead',
+    role: 'Role',
+    share_eur: 'Share (EUR)',
+    share_percent: 'Share (%)',
+  },
+};
+
+/**
+ * The consortium sheet as XLSX (decision 052): the CSV's columns with headers in the reader's language, the
+ * amounts as numbers in euro with two decimals, the percentages as numbers, the total row in bold.
+ */
+export function consortiumXlsx(project: Project, lang: Language): Buffer {
+  const en = lang === 'en';
+  const percent = (cents: number) =>
+    project.totalCents > 0 ? Math.round((cents * 10000) / project.totalCents) / 100 : null;
+  const rows: XlsxCell[][] = project.partners.map((p) => [
+    p.name,
+    p.nameEn,
+    p.country,
+    p.kind ?? '',
+    p.isLead ? (en ? 'yes' : 'да') : '',
+    p.role,
+    { value: p.shareCents / 100, style: 'amount' },
+    percent(p.shareCents) === null ? null : { value: percent(p.shareCents)!, style: 'amount' },
+  ]);
+  const total = en ? 'Total' : 'Общо';
+  rows.push([
+    { value: total, style: 'bold' },
+    { value: total, style: 'bold' },
+    '',
+    '',
+    '',
+    '',
+    { value: project.totalCents / 100, style: 'boldAmount' },
+    project.totalCents > 0 ? { value: 100, style: 'boldAmount' } : null,
+  ]);
+  return renderXlsx({
+    name: en ? 'Consortium' : 'Консорциум',
+    header: CONSORTIUM_COLUMNS.map((c) => CONSORTIUM_HEADERS[lang][c]),
+    rows,
+    widths: [36, 36, 9, 20, 8, 24, 14, 10],
+  });
 }
 
 // ---------- checklist documents ----------

@@ -7,9 +7,42 @@
 import { type DbHandle, sql } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
 import { type Problem, type Project, ProjectSchema } from '@portal/shared';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, insertOrganization, insertUser, logIn, TEST_PDF } from '../../testing.ts';
+import {
+  buildTestApp,
+  dispatchEvents,
+  insertOrganization,
+  insertUser,
+  logIn,
+  TEST_PDF,
+} from '../../testing.ts';
 import { adminEraseUser, exportAccount } from '../personal-data/personal-data.service.ts';
+
+/** The cells of a worksheet's XML, row by row, filled to the column (empty cells as ''). */
+function readSheet(xml: string): { value: string | number; type: string; style: string }[][] {
+  const unescapeXml = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<row [^>]*>(.*?)<\/row>/g)].map(([, row]) => {
+    const cells: { value: string | number; type: string; style: string }[] = [];
+    for (const [, attrs, inner] of row!.matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/g)) {
+      const col = /r="([A-Z]+)\d+"/.exec(attrs!)![1]!.charCodeAt(0) - 65;
+      while (cells.length < col) cells.push({ value: '', type: '', style: '' });
+      const type = /t="(\w+)"/.exec(attrs!)?.[1] ?? 'n';
+      const style = /s="(\d+)"/.exec(attrs!)?.[1] ?? '0';
+      const value =
+        type === 'inlineStr'
+          ? unescapeXml(/<t[^>]*>(.*?)<\/t>/.exec(inner ?? '')?.[1] ?? '')
+          : Number(/<v>(.*?)<\/v>/.exec(inner ?? '')![1]);
+      cells.push({ value, type, style });
+    }
+    return cells;
+  });
+}
 
 let h: DbHandle;
 let app: Awaited<ReturnType<typeof buildTestApp>>;
@@ -217,6 +250,101 @@ describe('who sees a project', () => {
 });
 
 describe('invitations and requests to join', () => {
+  it("emails the other side of an invitation, a request and their answers, in each reader's language", async () => {
+    const bgOrg = await insertOrganization(h, { nameBg: 'Българска ООД', nameEn: 'Bulgarian Ltd' });
+    const bgUser = await insertUser(h, {
+      roles: ['representative'],
+      organizationIds: [bgOrg],
+      language: 'bg',
+    });
+    const bgCookie = await logIn(app, bgUser.email);
+    const [leadUser] = await h.query<{ email: string }>(
+      sql`select u.email from users u join user_organizations uo on uo.user_id = u.id
+           where uo.organization_id = ${lead.org}`,
+    );
+    const p = await newProject();
+    await dispatchEvents(h.db);
+    const seen = new Set(
+      (await h.query<{ id: string }>(sql`select id::text as id from outbox_messages`)).map((r) => r.id),
+    );
+    const mails = async () => {
+      await dispatchEvents(h.db);
+      const rows = await h.query<{
+        id: string;
+        to_email: string;
+        language: string;
+        template: string;
+        subject: string;
+        text: string;
+      }>(
+        sql`select id::text as id, to_email, language, template, subject, text from outbox_messages order by created_at, id`,
+      );
+      const fresh = rows.filter((r) => !seen.has(r.id));
+      for (const r of fresh) seen.add(r.id);
+      return fresh;
+    };
+
+    const invited = await call(lead.cookie, 'POST', `/api/projects/${p.id}/invitations`, {
+      organizationId: bgOrg,
+      message: 'Елате при нас',
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const [invitation, ...more] = await mails();
+    expect(more).toEqual([]);
+    expect(invitation).toMatchObject({
+      to_email: bgUser.email,
+      language: 'bg',
+      template: 'project_invitation',
+    });
+    expect(invitation!.subject).toBe('Покана за партньорство в проекта „Цифрови двойници“');
+    expect(invitation!.text).toContain('Lead Ltd кани Българска ООД');
+    expect(invitation!.text).toContain('Елате при нас');
+    expect(invitation!.text).toMatch(/\/projects$/);
+
+    const joinId = (invited.json() as Project).joins.find((j) => j.organizationId === bgOrg)!.id;
+    const declined = await call(bgCookie, 'POST', `/api/projects/${p.id}/joins/${joinId}/answer`, {
+      accept: false,
+    });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(await mails()).toMatchObject([
+      {
+        to_email: leadUser!.email,
+        language: 'en',
+        template: 'project_invitation_declined',
+        subject: 'Bulgarian Ltd declined the invitation to "Digital twins"',
+      },
+    ]);
+
+    const asked = await call(bgCookie, 'POST', `/api/projects/${p.id}/join-requests`, {
+      organizationId: bgOrg,
+      message: 'We have a lab',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const [request, ...others] = await mails();
+    expect(others).toEqual([]);
+    expect(request).toMatchObject({
+      to_email: leadUser!.email,
+      template: 'project_join_requested',
+      subject: 'Bulgarian Ltd asks to join "Digital twins"',
+    });
+    expect(request!.text).toContain('We have a lab');
+    expect(request!.text).toContain(`/projects/${p.id}`);
+
+    const ok = await call(lead.cookie, 'POST', `/api/projects/${p.id}/joins/${asked.json().id}/answer`, {
+      accept: true,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const [accepted, ...rest] = await mails();
+    expect(rest).toEqual([]);
+    expect(accepted).toMatchObject({
+      to_email: bgUser.email,
+      language: 'bg',
+      template: 'project_join_accepted',
+      subject: 'Приети сте в проекта „Цифрови двойници“',
+    });
+    expect(accepted!.text).toContain(`/projects/${p.id}`);
+  });
+
   it('makes an invited member a partner once its representative accepts', async () => {
     const p = await projectWithPartner();
     expect(p.access).toBe('partner');
@@ -428,6 +556,51 @@ describe('partners, tasks, documents and the consortium sheet', () => {
       'Fraunhofer IPA,Fraunhofer IPA,DE,research_institute,,Research partner,100.00,33.33',
     );
     expect(lines.at(-1)).toBe('total,total,,,,,300.00,100.00');
+
+    // The same sheet as XLSX: headers in the reader's language (bold), amounts and shares as numbers.
+    const xlsx = await call(partner.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx?lang=bg`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const files = unzipSync(new Uint8Array(xlsx.rawPayload));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/styles.xml']),
+    );
+    expect(strFromU8(files['xl/workbook.xml']!)).toContain('name="Консорциум"');
+    const sheet = readSheet(strFromU8(files['xl/worksheets/sheet1.xml']!));
+    expect(sheet[0]!.map((c) => c.value)).toEqual([
+      'Партньор',
+      'Партньор (английски)',
+      'Държава',
+      'Вид',
+      'Водещ',
+      'Роля',
+      'Дял (EUR)',
+      'Дял (%)',
+    ]);
+    expect(sheet[0]!.every((c) => c.style === '1')).toBe(true); // bold
+    const fraunhofer = sheet.find((r) => r[0]?.value === 'Fraunhofer IPA')!;
+    expect(fraunhofer.map((c) => c.value)).toEqual([
+      'Fraunhofer IPA',
+      'Fraunhofer IPA',
+      'DE',
+      'research_institute',
+      '',
+      'Research partner',
+      100,
+      33.33,
+    ]);
+    expect(fraunhofer[6]).toMatchObject({ type: 'n', style: '2' }); // a number, #,##0.00
+    expect(sheet.at(-1)!.map((c) => c.value)).toEqual(['Общо', 'Общо', '', '', '', '', 300, 100]);
+    const english = await call(partner.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx`);
+    const englishSheet = readSheet(
+      strFromU8(unzipSync(new Uint8Array(english.rawPayload))['xl/worksheets/sheet1.xml']!),
+    );
+    expect(englishSheet[0]![0]!.value).toBe('Partner'); // Accept-Language: en
+    expect((await call(outsider.cookie, 'GET', `/api/projects/${p.id}/consortium.xlsx`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses a document the call does not require and a file that is not a PDF', async () => {

@@ -65,6 +65,19 @@ describe('the budget of a joint project', () => {
     });
     const { user } = renderApp(`/projects/${ID}`);
     const share = await screen.findByRole('textbox', { name: 'Дял на Fraunhofer в евро' });
+    // The exports next to each other, in the reader's language.
+    expect(screen.getByRole('link', { name: 'Консорциумът като CSV' })).toHaveAttribute(
+      'href',
+      `/api/projects/${ID}/consortium.csv`,
+    );
+    expect(screen.getByRole('link', { name: 'Консорциумът като XLSX' })).toHaveAttribute(
+      'href',
+      `/api/projects/${ID}/consortium.xlsx?lang=bg`,
+    );
+    expect(screen.getByRole('link', { name: 'Обобщение (PDF, една страница)' })).toHaveAttribute(
+      'href',
+      `/api/projects/${ID}/summary.pdf?lang=bg`,
+    );
     expect(screen.getByText('Сбор на дяловете: 1000,00 € от 1000,00 €')).toBeVisible();
     await user.clear(share);
     await user.type(share, '300');

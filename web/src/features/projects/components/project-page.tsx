@@ -87,6 +87,12 @@ export function ProjectPage() {
           <Anchor href={`/api/projects/${p.id}/consortium.csv`} size="sm">
             {t('projects.exportCsv')}
           </Anchor>
+          <Anchor href={`/api/projects/${p.id}/consortium.xlsx?lang=${language}`} size="sm">
+            {t('projects.exportXlsx')}
+          </Anchor>
+          <Anchor href={`/api/projects/${p.id}/summary.pdf?lang=${language}`} target="_blank" size="sm">
+            {t('projects.summaryPdf')}
+          </Anchor>
         </Group>
         {lead ? <StatusMove project={p} /> : null}
       </Stack>

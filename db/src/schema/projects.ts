@@ -169,6 +169,7 @@ export const projectJoins = pgTable(
     uniqueIndex('project_joins_pending_unique')
       .on(t.projectId, t.organizationId)
       .where(sql`status = 'pending'`),
+    index('project_joins_project_idx').on(t.projectId),
     index('project_joins_organization_idx').on(t.organizationId),
     check('project_joins_kind_check', sql.raw(`kind in (${list(PROJECT_JOIN_KINDS)})`)),
     check('project_joins_status_check', sql.raw(`status in (${list(PROJECT_JOIN_STATUSES)})`)),

@@ -1,0 +1,1 @@
+CREATE INDEX "project_joins_project_idx" ON "project_joins" USING btree ("project_id");

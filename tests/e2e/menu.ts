@@ -21,3 +21,22 @@ export async function closeMenu(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });
 }
+
+/**
+ * A link of the main navigation, ready to be clicked: on a phone in the opened menu drawer (every link is
+ * shown there, under its group's heading); on a wide screen in the header's row, or, when it belongs to a
+ * group (e.g. "Сътрудничество"), in that group's list, opened through its button.
+ */
+export async function menuLink(page: Page, name: string | RegExp): Promise<Locator> {
+  const menu = await openMenu(page);
+  const nav = menu.getByRole('navigation', { name: /^(Основна навигация|Main navigation)$/ });
+  const link = nav.getByRole('link', { name, exact: typeof name === 'string' ? true : undefined });
+  if (await link.isVisible()) return link;
+  const groups = nav.getByRole('button', { expanded: false });
+  for (let i = 0; i < (await groups.count()); i++) {
+    await groups.nth(i).click();
+    if (await link.isVisible()) return link;
+    await page.keyboard.press('Escape');
+  }
+  return link;
+}

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
 import { addDays, eik9CheckDigit, todayInSofia } from '@portal/shared';
-import { closeMenu, openMenu } from './menu.ts';
+import { closeMenu, menuLink } from './menu.ts';
 
 /**
  * The partnership journeys of issue 14, against the real server on a fresh embedded database with the
@@ -43,10 +43,9 @@ async function organizationId(page: Page, nameBg: string): Promise<string> {
   return organization!.id;
 }
 
-/** The header's link to the conversations (in the menu drawer on a phone). */
+/** The header's link to the conversations (in its cooperation group; in the menu drawer on a phone). */
 async function conversationsLink(page: Page) {
-  const menu = await openMenu(page);
-  return menu.getByRole('link', { name: /^Разговори/ });
+  return menuLink(page, /^Разговори/);
 }
 
 test('an offer is posted, another member is interested, they talk and agree a partnership', async ({

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { applyStoredLanguage, LANGUAGE_STORAGE_KEY } from '@/i18n/index.ts';
+import { signedIn } from '@/testing/auth-fixtures.ts';
 import { stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
@@ -21,6 +22,37 @@ describe('the portal shell', () => {
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
     const main = screen.getByRole('main');
     expect(screen.getByRole('link', { name: 'Към съдържанието' })).toHaveAttribute('href', `#${main.id}`);
+  });
+
+  it("groups a member's links under buttons that open with the keyboard and close on Escape", async () => {
+    stubApi(signedIn());
+    const app = renderApp('/');
+    const nav = await screen.findByRole('navigation', { name: 'Основна навигация' });
+    const cooperation = await within(nav).findByRole('button', { name: 'Сътрудничество' });
+    expect(cooperation).toHaveAttribute('aria-expanded', 'false');
+    expect(within(nav).queryByRole('link', { name: 'Покани' })).toBeNull();
+    // The top-level links stay in the row.
+    expect(within(nav).getByRole('link', { name: 'Новини' })).toBeVisible();
+
+    cooperation.focus();
+    await app.user.keyboard('{Enter}');
+    expect(cooperation).toHaveAttribute('aria-expanded', 'true');
+    const calls = within(nav).getByRole('link', { name: 'Покани' });
+    expect(calls).toHaveAttribute('href', '/calls');
+    await app.user.tab();
+    expect(within(nav).getByRole('link', { name: 'Борса' })).toHaveFocus();
+    await app.user.keyboard('{Escape}');
+    expect(cooperation).toHaveAttribute('aria-expanded', 'false');
+    expect(cooperation).toHaveFocus();
+    expect(within(nav).queryByRole('link', { name: 'Покани' })).toBeNull();
+
+    await app.user.click(within(nav).getByRole('button', { name: 'Управление' }));
+    await app.user.click(within(nav).getByRole('link', { name: 'Решения' }));
+    await waitFor(() => expect(app.pathname()).toBe('/decisions'));
+    // Closed after the navigation, its button marked as holding the page shown.
+    const governance = within(nav).getByRole('button', { name: 'Управление' });
+    await waitFor(() => expect(governance).toHaveAttribute('aria-expanded', 'false'));
+    expect(governance).toHaveAttribute('data-current');
   });
 
   it('switches to English, remembers the choice and sets the document language', async () => {

@@ -1,6 +1,18 @@
-import { Anchor, Box, Burger, Container, Drawer, Group, Indicator, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect } from 'react';
+import {
+  Anchor,
+  Box,
+  Burger,
+  Container,
+  Drawer,
+  Group,
+  Indicator,
+  Paper,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useClickOutside, useDisclosure } from '@mantine/hooks';
+import { type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
@@ -61,6 +73,7 @@ export function AppLayout() {
                     showsAdministration={showsAdministration}
                     showsBoard={showsBoard}
                     showsResources={showsResources}
+                    unread={unread}
                   />
                 </Box>
                 <LanguageSwitch />
@@ -100,6 +113,7 @@ export function AppLayout() {
                 showsAdministration={showsAdministration}
                 showsBoard={showsBoard}
                 showsResources={showsResources}
+                unread={unread}
                 vertical
               />
             </nav>
@@ -162,121 +176,252 @@ export function AppLayout() {
   );
 }
 
-/** The main navigation's links: a row in the header, a column in the phone's menu. */
+/** One entry of the main navigation: its link, or (the conversations) the element that renders it. */
+interface NavEntry {
+  key: string;
+  to: string;
+  label: string;
+  /** Current on every page under this prefix too (e.g. all administration pages). */
+  currentPrefix?: string;
+  end?: boolean;
+  /** Renders the item itself (the conversations link with its unread badge). */
+  element?: ReactNode;
+}
+
+/** A heading over some entries: a drop-down in the header, a labelled section in the phone's menu. */
+interface NavGroupModel {
+  key: string;
+  label: string;
+  entries: NavEntry[];
+  /** Unread messages among the group's entries: a dot on the closed group's button. */
+  unread?: number;
+}
+
+/**
+ * The main navigation's links: a row in the header, a column in the phone's menu. With all features a
+ * member's ~13 links wrapped to a second row at 1280 px, so cooperation (board, calls, projects, resources,
+ * conversations) and the cluster's governance (decisions, strategy, meetings) are grouped when a group
+ * holds three links or more; fewer (a visitor's) stay flat links. In the header a group is a disclosure
+ * (a button that shows its links, the pattern WAI-ARIA recommends for site navigation: the links stay
+ * links, Tab reaches them, Escape closes and returns to the button); in the phone's menu every link is
+ * shown under its group's heading.
+ */
 function MainLinks({
   showsCommittee,
   showsResources,
   showsAdministration,
   showsBoard,
+  unread,
   vertical = false,
 }: {
   showsCommittee: boolean;
   showsResources: boolean;
   showsAdministration: boolean;
   showsBoard: boolean;
+  unread: number;
   vertical?: boolean;
 }) {
   const showsProjects = useCan('projects.view');
+  const showsConversations = useCan('conversations.use');
   const { t } = useTranslation();
   // Members, the committee and administrators; a named position holder finds their meetings in the email.
   const showsMeetings = useCan('meetings.view');
-  const { pathname } = useLocation();
+  const cooperation: NavEntry[] = [
+    showsBoard
+      ? { key: 'board', to: paths.board.href(), label: t('nav.board') }
+      : { key: 'cooperation', to: paths.cooperation.href(), label: t('nav.cooperation') },
+    { key: 'calls', to: paths.calls.href(), label: t('nav.calls') },
+    ...(showsProjects ? [{ key: 'projects', to: paths.projects.href(), label: t('nav.projects') }] : []),
+    ...(showsResources ? [{ key: 'resources', to: paths.resources.href(), label: t('nav.resources') }] : []),
+    ...(showsConversations
+      ? [
+          {
+            key: 'conversations',
+            to: paths.conversations.href(),
+            label: t('nav.conversations'),
+            element: <ConversationsNavLink />,
+          },
+        ]
+      : []),
+  ];
+  const governance: NavEntry[] = [
+    { key: 'decisions', to: paths.decisions.href(), label: t('nav.decisions') },
+    { key: 'strategy', to: paths.strategy.href(), label: t('nav.strategy') },
+    ...(showsMeetings ? [{ key: 'meetings', to: paths.meetings.href(), label: t('nav.meetings') }] : []),
+  ];
+  const items: (NavEntry | NavGroupModel)[] = [
+    { key: 'home', to: paths.home.href(), label: t('nav.home'), end: true },
+    { key: 'members', to: paths.members.href(), label: t('nav.members') },
+    { key: 'news', to: paths.news.href(), label: t('nav.news') },
+    ...grouped({
+      key: 'cooperation-group',
+      label: t('nav.groups.cooperation'),
+      entries: cooperation,
+      unread,
+    }),
+    ...grouped({ key: 'governance-group', label: t('nav.groups.governance'), entries: governance }),
+    // By role, kept in the row so the committee and the administrators reach their work in one click.
+    ...(showsCommittee
+      ? // Current on an application's page too (NavLink matches the paths below it).
+        [{ key: 'committee', to: paths.committee.href(), label: t('nav.committee') }]
+      : []),
+    ...(showsAdministration
+      ? // Current on every administration page, not only the users list it opens.
+        [
+          {
+            key: 'admin',
+            to: paths.adminUsers.href(),
+            label: t('auth.header.admin'),
+            currentPrefix: '/admin',
+          },
+        ]
+      : []),
+  ];
   const List = vertical ? Stack : Group;
   return (
-    <List component="ul" gap={4} className="plain-list">
-      <li>
-        <NavLink to={paths.home.href()} end className="nav-link">
-          {t('nav.home')}
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to={paths.members.href()} className="nav-link">
-          {t('nav.members')}
-        </NavLink>
-      </li>
-      <li>
-        {showsBoard ? (
-          <NavLink to={paths.board.href()} className="nav-link">
-            {t('nav.board')}
-          </NavLink>
+    <List component="ul" gap={vertical ? 'xs' : 4} className="plain-list">
+      {items.map((item) =>
+        'entries' in item ? (
+          <li key={item.key}>{vertical ? <NavSection group={item} /> : <NavDisclosure group={item} />}</li>
         ) : (
-          <NavLink to={paths.cooperation.href()} className="nav-link">
-            {t('nav.cooperation')}
-          </NavLink>
-        )}
-      </li>
-      <li>
-        <NavLink to={paths.news.href()} className="nav-link">
-          {t('nav.news')}
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to={paths.calls.href()} className="nav-link">
-          {t('nav.calls')}
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to={paths.decisions.href()} className="nav-link">
-          {t('nav.decisions')}
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to={paths.strategy.href()} className="nav-link">
-          {t('nav.strategy')}
-        </NavLink>
-      </li>
-      {showsMeetings ? (
-        <li>
-          <NavLink to={paths.meetings.href()} className="nav-link">
-            {t('nav.meetings')}
-          </NavLink>
-        </li>
-      ) : null}
-      <ConversationsItem />
-      {showsResources ? (
-        <li>
-          <NavLink to={paths.resources.href()} className="nav-link">
-            {t('nav.resources')}
-          </NavLink>
-        </li>
-      ) : null}
-      {showsProjects ? (
-        <li>
-          <NavLink to={paths.projects.href()} className="nav-link">
-            {t('nav.projects')}
-          </NavLink>
-        </li>
-      ) : null}
-      {showsCommittee ? (
-        <li>
-          {/* Current on an application's page too (NavLink matches the paths below it). */}
-          <NavLink to={paths.committee.href()} className="nav-link">
-            {t('nav.committee')}
-          </NavLink>
-        </li>
-      ) : null}
-      {showsAdministration ? (
-        <li>
-          {/* Current on every administration page, not only the users list it opens. */}
-          <Link
-            to={paths.adminUsers.href()}
-            className="nav-link"
-            aria-current={pathname.startsWith('/admin') ? 'page' : undefined}
-          >
-            {t('auth.header.admin')}
-          </Link>
-        </li>
-      ) : null}
+          <li key={item.key}>
+            <NavEntryLink entry={item} />
+          </li>
+        ),
+      )}
     </List>
   );
 }
 
-/** The conversations link with its unread badge, for representatives only (an empty item otherwise). */
-function ConversationsItem() {
-  const shows = useCan('conversations.use');
-  return shows ? (
-    <li>
-      <ConversationsNavLink />
-    </li>
-  ) : null;
+/** A group of three links or more; fewer are shown as plain links. */
+function grouped(group: NavGroupModel): (NavEntry | NavGroupModel)[] {
+  return group.entries.length >= 3 ? [group] : group.entries;
+}
+
+function NavEntryLink({ entry }: { entry: NavEntry }) {
+  const { pathname } = useLocation();
+  if (entry.element) return <>{entry.element}</>;
+  if (entry.currentPrefix) {
+    return (
+      <Link
+        to={entry.to}
+        className="nav-link"
+        aria-current={pathname.startsWith(entry.currentPrefix) ? 'page' : undefined}
+      >
+        {entry.label}
+      </Link>
+    );
+  }
+  return (
+    <NavLink to={entry.to} end={entry.end} className="nav-link">
+      {entry.label}
+    </NavLink>
+  );
+}
+
+/** Whether the page shown is one of the group's (its button is then marked like a current link). */
+function useGroupCurrent(group: NavGroupModel): boolean {
+  const { pathname } = useLocation();
+  return group.entries.some((e) => pathname === e.to || pathname.startsWith(`${e.to}/`));
+}
+
+/** The phone's menu: the group's heading and its links below it, all shown. */
+function NavSection({ group }: { group: NavGroupModel }) {
+  const id = useId();
+  return (
+    <Box mt={4}>
+      <Text id={id} size="xs" c="dimmed" fw={600} tt="uppercase" px="sm" mb={2}>
+        {group.label}
+      </Text>
+      <Stack component="ul" gap={4} className="plain-list" aria-labelledby={id} pl="xs">
+        {group.entries.map((entry) => (
+          <li key={entry.key}>
+            <NavEntryLink entry={entry} />
+          </li>
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+/**
+ * The header's group: a button (aria-expanded) that shows its links below it. Closes on Escape (focus back
+ * on the button), on a click elsewhere, when the focus leaves the group and on each navigation.
+ */
+function NavDisclosure({ group }: { group: NavGroupModel }) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const { key: locationKey } = useLocation();
+  const current = useGroupCurrent(group);
+  const listId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const root = useClickOutside<HTMLDivElement>(() => setOpened(false));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each navigation
+  useEffect(() => setOpened(false), [locationKey]);
+  const unread = group.unread ?? 0;
+  return (
+    <Box
+      ref={root}
+      pos="relative"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && opened) {
+          event.stopPropagation();
+          setOpened(false);
+          button.current?.focus();
+        }
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpened(false);
+      }}
+    >
+      <Indicator color="red" size={8} offset={4} disabled={unread === 0 || opened}>
+        <UnstyledButton
+          ref={button}
+          className="nav-link"
+          aria-expanded={opened}
+          aria-controls={listId}
+          // Like a current link when the page shown is one of the group's.
+          data-current={current || undefined}
+          aria-label={unread > 0 ? t('nav.groupUnread', { group: group.label, count: unread }) : undefined}
+          onClick={() => setOpened((o) => !o)}
+          style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+        >
+          {group.label}
+          <svg
+            width={12}
+            height={12}
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={2.5}
+            aria-hidden="true"
+            style={{ transform: opened ? 'rotate(180deg)' : undefined, transition: 'transform 120ms' }}
+          >
+            <path d="M6 9l6 6 6-6" />
+          </svg>
+        </UnstyledButton>
+      </Indicator>
+      <Paper
+        id={listId}
+        // Mantine's Paper sets `display`, which would win over the bare `hidden` attribute.
+        hidden={!opened}
+        display={opened ? 'block' : 'none'}
+        shadow="md"
+        withBorder
+        p={4}
+        pos="absolute"
+        top="calc(100% + 4px)"
+        left={0}
+        style={{ zIndex: 'var(--mantine-z-index-popover)', minWidth: '100%' }}
+      >
+        <Stack component="ul" gap={2} className="plain-list">
+          {group.entries.map((entry) => (
+            <li key={entry.key}>
+              <NavEntryLink entry={entry} />
+            </li>
+          ))}
+        </Stack>
+      </Paper>
+    </Box>
+  );
 }

@@ -76,6 +76,11 @@ export const bg = {
     /** The header link's accessible name with its badge (`count` unread messages). */
     conversationsUnread_one: 'Разговори, {{count}} непрочетено съобщение',
     conversationsUnread_other: 'Разговори, {{count}} непрочетени съобщения',
+    /** The header's drop-down groups of links (the phone's menu shows them as headings). */
+    groups: { cooperation: 'Сътрудничество', governance: 'Управление' },
+    /** A group's button when its conversations link has `count` unread messages. */
+    groupUnread_one: '{{group}}, {{count}} непрочетено съобщение',
+    groupUnread_other: '{{group}}, {{count}} непрочетени съобщения',
   },
   common: {
     loading: 'Зареждане…',

@@ -49,6 +49,11 @@ export const en: ShellMessages = {
     conversations: 'Conversations',
     conversationsUnread_one: 'Conversations, {{count}} unread message',
     conversationsUnread_other: 'Conversations, {{count}} unread messages',
+    /** The header's drop-down groups of links (the phone's menu shows them as headings). */
+    groups: { cooperation: 'Cooperation', governance: 'Governance' },
+    /** A group's button when its conversations link has `count` unread messages. */
+    groupUnread_one: '{{group}}, {{count}} unread message',
+    groupUnread_other: '{{group}}, {{count}} unread messages',
   },
   common: {
     loading: 'Loading…',

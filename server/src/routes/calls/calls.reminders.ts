@@ -1,4 +1,4 @@
-import { and, type Db, eq, fundingCallReminders, fundingCalls, organizations, sql } from '@portal/db';
+import { and, type Db, eq, fundingCalls, organizations, sql } from '@portal/db';
 import { EMAILED_PAGES, FUNDING_CALL_REMINDER_DAYS, type Language, todayInSofia } from '@portal/shared';
 import { ACTIVE_MEMBERSHIP, execute } from '../../db.ts';
 import { enqueueEmail } from '../../email/outbox.ts';
@@ -26,38 +26,51 @@ export function reminderDue(days: number): number | null {
   return [...FUNDING_CALL_REMINDER_DAYS].sort((a, b) => a - b).find((d) => days <= d) ?? null;
 }
 
-/** Raises the reminders due at `now`, in `tx` (the housekeeping transaction). Returns how many. */
+/**
+ * Raises the reminders due at `now`, in `tx` (the housekeeping transaction). Returns how many. The calls
+ * whose deadline is near are read (a handful), the threshold due for each is worked out on the Sofia
+ * calendar here, and one `insert … select … on conflict do nothing` writes a row for every interested active
+ * member of those calls; only the rows it wrote (`returning`) raise an event, so a second run the same day
+ * raises nothing.
+ */
 export async function remindCallDeadlines(tx: Db, now: Date = new Date()): Promise<number> {
   const today = todayInSofia(now);
   const horizon = new Date(now.getTime() + (Math.max(...FUNDING_CALL_REMINDER_DAYS) + 2) * DAY_MS);
-  const due = await execute<{ call_id: string; organization_id: string; deadline_at: Date | string }>(
+  const calls = await execute<{ id: string; deadline_at: Date | string }>(
     tx,
-    sql`select c.id as call_id, i.organization_id, c.deadline_at
-          from funding_calls c
-          join funding_call_interests i on i.call_id = c.id
-          join memberships m on m.organization_id = i.organization_id
+    sql`select c.id, c.deadline_at from funding_calls c
          where c.deadline_at > ${now.toISOString()}::timestamptz
            and c.deadline_at <= ${horizon.toISOString()}::timestamptz
-           and ${ACTIVE_MEMBERSHIP}
-         order by c.deadline_at, c.id, i.organization_id`,
+           and exists (select 1 from funding_call_interests i where i.call_id = c.id)`,
   );
-  let raised = 0;
-  for (const row of due) {
-    const daysBefore = reminderDue(daysUntil(today, new Date(row.deadline_at)));
-    if (daysBefore === null) continue;
-    const inserted = await tx
-      .insert(fundingCallReminders)
-      .values({ callId: row.call_id, organizationId: row.organization_id, daysBefore })
-      .onConflictDoNothing()
-      .returning({ callId: fundingCallReminders.callId });
-    if (inserted.length === 0) continue;
+  const due = calls.flatMap((c) => {
+    const daysBefore = reminderDue(daysUntil(today, new Date(c.deadline_at)));
+    return daysBefore === null ? [] : [sql`(${c.id}::uuid, ${daysBefore}::int)`];
+  });
+  if (due.length === 0) return 0;
+  const inserted = await execute<{ call_id: string; organization_id: string; days_before: number }>(
+    tx,
+    sql`insert into funding_call_reminders (call_id, organization_id, days_before)
+        select d.call_id, i.organization_id, d.days_before
+          from (values ${sql.join(due, sql`, `)}) as d (call_id, days_before)
+          join funding_call_interests i on i.call_id = d.call_id
+          join memberships m on m.organization_id = i.organization_id
+         where ${ACTIVE_MEMBERSHIP}
+         order by d.call_id, i.organization_id
+        on conflict do nothing
+        returning call_id, organization_id, days_before`,
+  );
+  for (const row of inserted) {
     await recordEvent(tx, {
       type: 'call.deadline_reminder',
-      payload: { callId: row.call_id, organizationId: row.organization_id, daysBefore },
+      payload: {
+        callId: row.call_id,
+        organizationId: row.organization_id,
+        daysBefore: Number(row.days_before),
+      },
     });
-    raised++;
   }
-  return raised;
+  return inserted.length;
 }
 
 /** The deadline as people read it, in Sofia time: `15.06.2027 г., 17:00` / `15 June 2027, 17:00`. */

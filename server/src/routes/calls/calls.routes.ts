@@ -183,7 +183,9 @@ export const callsMemberRoutes: FastifyPluginAsyncZod = async (app) => {
       interest(request);
       const actor = requireActor(request);
       await markInterest(db(), actor, request.params.id, request.params.organizationId);
-      return listInterests(db(), request.params.id, principalOf(requireUser(request)).memberOrganizationIds);
+      return listInterests(db(), request.params.id, principalOf(requireUser(request)).memberOrganizationIds, {
+        known: true,
+      });
     },
   );
 
@@ -201,7 +203,9 @@ export const callsMemberRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       interest(request);
       await unmarkInterest(db(), requireActor(request), request.params.id, request.params.organizationId);
-      return listInterests(db(), request.params.id, principalOf(requireUser(request)).memberOrganizationIds);
+      return listInterests(db(), request.params.id, principalOf(requireUser(request)).memberOrganizationIds, {
+        known: true,
+      });
     },
   );
 };

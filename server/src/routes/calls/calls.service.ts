@@ -49,14 +49,16 @@ interface CallRow extends Record<string, unknown> {
 }
 
 /** Interested organisations counted: those that are active members now (decision 012). */
-const callSelect = sql`
-  select c.id, c.programme, c.code, c.title_bg, c.title_en, c.summary_bg, c.summary_en,
-    ${isoTimestamp('c.opens_at')} as opens_at, ${isoTimestamp('c.deadline_at')} as deadline_at,
-    c.budget_cents, c.eligible_kinds, c.url, c.version,
+const interestedOf = (alias: string) => sql`
     (select count(*) from funding_call_interests i
        join memberships m on m.organization_id = i.organization_id
-      where i.call_id = c.id and ${ACTIVE_MEMBERSHIP}) as interested
-  from funding_calls c`;
+      where i.call_id = ${sql.raw(alias)}.id and ${ACTIVE_MEMBERSHIP}) as interested`;
+
+const callColumns = sql`c.id, c.programme, c.code, c.title_bg, c.title_en, c.summary_bg, c.summary_en,
+    ${isoTimestamp('c.opens_at')} as opens_at, ${isoTimestamp('c.deadline_at')} as deadline_at,
+    c.budget_cents, c.eligible_kinds, c.url, c.version`;
+
+const callSelect = sql`select ${callColumns}, ${interestedOf('c')} from funding_calls c`;
 
 function toSummary(row: CallRow, now: Date): FundingCallSummary {
   return {
@@ -100,13 +102,20 @@ export async function listCalls(
 ): Promise<FundingCallListResponse> {
   const t = now.toISOString();
   const where = statusWhere(query.status, now);
+  // The order: the coming deadlines first (soonest first), then the closed ones (latest first).
+  const order = sql`order by (c.deadline_at <= ${t}::timestamptz),
+          case when c.deadline_at > ${t}::timestamptz then c.deadline_at end asc,
+          c.deadline_at desc, c.id`;
+  // The page is chosen first; the interest is counted for its calls only, not for every call that matches.
   const rows = await execute<CallRow & { total: string | number }>(
     db,
-    sql`select *, count(*) over () as total from (${callSelect} ${where}) c
-        order by (c.deadline_at::timestamptz <= ${t}::timestamptz),
-          case when c.deadline_at::timestamptz > ${t}::timestamptz then c.deadline_at end asc,
-          c.deadline_at desc, c.id
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+    sql`select p.*, ${interestedOf('p')} from (
+          select ${callColumns}, c.deadline_at as deadline_ts, count(*) over () as total
+            from funding_calls c ${where} ${order}
+           limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) p
+        order by (p.deadline_ts <= ${t}::timestamptz),
+          case when p.deadline_ts > ${t}::timestamptz then p.deadline_ts end asc,
+          p.deadline_ts desc, p.id`,
   );
   let total = rows[0] ? Number(rows[0].total) : 0;
   if (!rows[0] && query.page > 1) {
@@ -277,8 +286,10 @@ export async function listInterests(
   db: Db,
   callId: string,
   memberOrganizationIds: readonly string[],
+  { known = false }: { known?: boolean } = {},
 ): Promise<FundingCallInterests> {
-  await getCall(db, callId);
+  // After marking or unmarking, the call was just read (404 there): not read again.
+  if (!known) await callDates(db, callId);
   const rows = await execute<{ id: string; nameBg: string; nameEn: string }>(
     db,
     sql`select o.id, o.name_bg as "nameBg", o.name_en as "nameEn" from funding_call_interests i
@@ -302,6 +313,16 @@ export async function listInterests(
   };
 }
 
+/** The call's dates, the one read marking needs (its status); 404 for no such call. */
+async function callDates(db: Db, id: string) {
+  const [row] = await db
+    .select({ opensAt: fundingCalls.opensAt, deadlineAt: fundingCalls.deadlineAt })
+    .from(fundingCalls)
+    .where(eq(fundingCalls.id, id));
+  if (!row) throw NOT_FOUND();
+  return row;
+}
+
 /** Marks an organisation interested (idempotent; not in a closed call). */
 export async function markInterest(
   db: Db,
@@ -311,8 +332,9 @@ export async function markInterest(
   now = new Date(),
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    const call = await getCall(tx, callId, now);
-    if (call.status === 'closed') throw new AppError('call.closed', 409);
+    const call = await callDates(tx, callId);
+    if (fundingCallStatus(call.opensAt, call.deadlineAt, now) === 'closed')
+      throw new AppError('call.closed', 409);
     const inserted = await tx
       .insert(fundingCallInterests)
       .values({ callId, organizationId, markedBy: actor.userId })
@@ -335,7 +357,7 @@ export async function unmarkInterest(
   organizationId: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await getCall(tx, callId);
+    await callDates(tx, callId);
     const gone = await tx
       .delete(fundingCallInterests)
       .where(

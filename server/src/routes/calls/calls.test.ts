@@ -258,6 +258,37 @@ describe('the public list', () => {
     expect(paged.total).toBeGreaterThan(2);
     expect((await call(null, 'GET', '/api/public/calls?status=soon')).statusCode).toBe(400);
   });
+
+  it('counts the interest of each call on the page, in the page order', async () => {
+    const soon = await create({
+      opensAt: '2020-01-01T00:00:00.000Z',
+      deadlineAt: '2098-01-01T00:00:00.000Z',
+    });
+    const later = await create({
+      opensAt: '2020-01-01T00:00:00.000Z',
+      deadlineAt: '2098-06-01T00:00:00.000Z',
+    });
+    await h.query(
+      sql`insert into funding_call_interests (call_id, organization_id) values (${soon.id}, ${org.alpha}), (${later.id}, ${org.alpha}), (${later.id}, ${org.beta}), (${later.id}, ${org.lapsed})`,
+    );
+    const all = FundingCallListResponseSchema.parse(
+      (await call(null, 'GET', '/api/public/calls?status=open&pageSize=100')).json(),
+    );
+    const at = all.items.findIndex((c) => c.id === soon.id);
+    expect(all.items[at + 1]!.id).toBe(later.id);
+    // The page holding the later call alone: its count (the suspended member not counted), the total of all.
+    const page = FundingCallListResponseSchema.parse(
+      (await call(null, 'GET', `/api/public/calls?status=open&pageSize=1&page=${at + 2}`)).json(),
+    );
+    expect(page.items.map((c) => [c.id, c.interestedCount])).toEqual([[later.id, 2]]);
+    expect(page.total).toBe(all.total);
+    const first = FundingCallListResponseSchema.parse(
+      (
+        await call(null, 'GET', `/api/public/calls?status=open&pageSize=2&page=${Math.floor(at / 2) + 1}`)
+      ).json(),
+    );
+    expect(first.items.find((c) => c.id === soon.id)?.interestedCount).toBe(1);
+  });
 });
 
 describe("members' interest", () => {
@@ -292,6 +323,25 @@ describe("members' interest", () => {
     const res = await call(as.alpha, 'PUT', `/api/calls/${c.id}/interests/${org.alpha}`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'call.closed' });
+    expect(await h.query(sql`select 1 from funding_call_interests where call_id = ${c.id}`)).toHaveLength(0);
+  });
+
+  it('answers 404 for marking or unmarking interest in no such call, and 200 for an upcoming one', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const put = await call(as.alpha, 'PUT', `/api/calls/${missing}/interests/${org.alpha}`);
+    expect(put.statusCode).toBe(404);
+    expect(put.json()).toMatchObject({ code: 'call.not_found' });
+    expect((await call(as.alpha, 'DELETE', `/api/calls/${missing}/interests/${org.alpha}`)).statusCode).toBe(
+      404,
+    );
+    expect((await call(as.alpha, 'GET', `/api/calls/${missing}/interests`)).statusCode).toBe(404);
+    const upcoming = await create({
+      opensAt: '2098-01-01T00:00:00.000Z',
+      deadlineAt: '2098-06-01T00:00:00.000Z',
+    });
+    const marked = await call(as.alpha, 'PUT', `/api/calls/${upcoming.id}/interests/${org.alpha}`);
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json()).toMatchObject({ mine: [org.alpha] });
   });
 });
 
@@ -345,6 +395,44 @@ describe('deadline reminders', () => {
     const en = sent.find((m) => m.to_email === email.beta)!;
     expect(en.subject).toBe('Reminder: the deadline of "Reminder call" is 15 June 2031, 17:00');
     expect(await count('funding_call_reminders')).toBe(6);
+  });
+});
+
+describe('deadline reminders of several calls', () => {
+  it('writes every due reminder of a run at once, each threshold per call, and nothing on a second run', async () => {
+    const policy = housekeepingPolicy(testConfig());
+    const week = await create({
+      opensAt: '2027-03-02T08:00:00.000Z',
+      deadlineAt: '2032-03-08T10:00:00.000Z',
+    });
+    const month = await create({
+      opensAt: '2027-03-02T08:00:00.000Z',
+      deadlineAt: '2032-03-25T10:00:00.000Z',
+    });
+    // Nobody is interested in this one: no reminder.
+    await create({ opensAt: '2027-03-02T08:00:00.000Z', deadlineAt: '2032-03-09T10:00:00.000Z' });
+    await h.query(
+      sql`insert into funding_call_interests (call_id, organization_id) values (${week.id}, ${org.alpha}), (${week.id}, ${org.beta}), (${month.id}, ${org.beta}), (${month.id}, ${org.lapsed})`,
+    );
+    const at = (iso: string) => runHousekeeping(h.db, policy, { now: new Date(iso) });
+    expect((await at('2032-03-02T09:00:00Z'))?.callReminders).toBe(3);
+    expect((await at('2032-03-02T20:00:00Z'))?.callReminders).toBe(0);
+    const rows = await h.query<{ call_id: string; organization_id: string; days_before: number }>(
+      sql`select call_id, organization_id, days_before from funding_call_reminders
+           where call_id in (${week.id}, ${month.id}) order by days_before, organization_id`,
+    );
+    expect(rows.map((r) => [r.call_id, r.organization_id, Number(r.days_before)])).toEqual(
+      [
+        [week.id, org.alpha, 7],
+        [week.id, org.beta, 7],
+        [month.id, org.beta, 30],
+      ].sort((a, b) => Number(a[2]) - Number(b[2]) || String(a[1]).localeCompare(String(b[1]))),
+    );
+    const events = await h.query<{ n: string | number }>(
+      sql`select count(*) as n from outbox_events where type = 'call.deadline_reminder'
+           and payload->>'callId' in (${week.id}, ${month.id})`,
+    );
+    expect(Number(events[0]!.n)).toBe(3);
   });
 });
 

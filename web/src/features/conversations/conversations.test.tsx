@@ -87,7 +87,11 @@ describe('a message as plain text', () => {
 describe('the unread badge in the header', () => {
   it('shows a representative how many messages are unread, and links to the conversations', async () => {
     stubApi({ ...signedIn(), '/api/conversations/unread': () => json({ total: 3 }) });
-    renderApp('/');
+    const app = renderApp('/');
+    // The link is in the header's cooperation group, whose button says so while it is closed.
+    await app.user.click(
+      await screen.findByRole('button', { name: 'Сътрудничество, 3 непрочетени съобщения' }),
+    );
     const link = await screen.findByRole('link', { name: 'Разговори, 3 непрочетени съобщения' });
     expect(link).toHaveAttribute('href', '/conversations');
     expect(within(link).getByText('3')).toBeVisible();
@@ -98,6 +102,7 @@ describe('the unread badge in the header', () => {
   it('shows no badge without unread messages, and no link to someone who is not a representative', async () => {
     stubApi(signedIn());
     const first = renderApp('/');
+    await first.user.click(await screen.findByRole('button', { name: 'Сътрудничество' }));
     expect(await screen.findByRole('link', { name: 'Разговори' })).toBeVisible();
     expect(screen.queryByTestId('unread-badge')).toBeNull();
     expect(screen.getByRole('button', { name: 'Меню' })).toBeInTheDocument();

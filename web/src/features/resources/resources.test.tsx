@@ -228,11 +228,14 @@ describe('a candidate for membership', () => {
 
   it('reaches the resources from the menu and sees the note on what is open to it', async () => {
     stubApi({ ...signedIn(candidate), '/api/resources': () => json({ items: [open] }) });
-    renderApp('/resources');
+    const app = renderApp('/resources');
     expect(await screen.findByRole('heading', { level: 1, name: 'Споделени ресурси' })).toBeVisible();
     expect(screen.getByText(/Като кандидат за членство виждате ресурсите/)).toBeVisible();
     expect(await screen.findByRole('link', { name: 'Звукозаписно студио' })).toBeVisible();
-    expect(screen.getAllByRole('link', { name: 'Ресурси' }).length).toBeGreaterThan(0);
+    // In the header's cooperation group, marked as holding the page shown.
+    const group = screen.getByRole('button', { name: 'Сътрудничество' });
+    await app.user.click(group);
+    expect(screen.getByRole('link', { name: 'Ресурси' })).toHaveAttribute('aria-current', 'page');
   });
 
   it('books a resource open to applicants for its organisation', async () => {

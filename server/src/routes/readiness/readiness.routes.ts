@@ -1,4 +1,3 @@
-import { eq, readinessSets } from '@portal/db';
 import {
   cleanPdfFileName,
   MAX_DOCUMENT_BYTES,
@@ -25,6 +24,7 @@ import {
   createCriterion,
   createSet,
   getSet,
+  getSetById,
   listSets,
   loadEvidenceDocument,
   markManual,
@@ -285,7 +285,7 @@ export const adminReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await createCriterion(db(), requireActor(request), request.params.id, request.body);
       reply.code(201);
-      return getSetById(request.params.id);
+      return getSetById(db(), request.params.id);
     },
   );
   app.put(
@@ -309,7 +309,7 @@ export const adminReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
         expectedVersion(request),
         request.body,
       );
-      return getSetById(row.setId);
+      return getSetById(db(), row.setId);
     },
   );
   app.delete(
@@ -330,13 +330,4 @@ export const adminReadinessRoutes: FastifyPluginAsyncZod = async (app) => {
       return null;
     },
   );
-
-  async function getSetById(id: string) {
-    const [row] = await db()
-      .select({ slug: readinessSets.slug })
-      .from(readinessSets)
-      .where(eq(readinessSets.id, id));
-    if (!row) throw new AppError('readiness.set_not_found', 404);
-    return getSet(db(), row.slug);
-  }
 };

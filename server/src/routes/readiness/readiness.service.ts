@@ -1,18 +1,4 @@
-import {
-  and,
-  areas,
-  asc,
-  type Db,
-  decisions,
-  desc,
-  eq,
-  readinessCriteria,
-  readinessEvidence,
-  readinessRuns,
-  readinessSets,
-  sql,
-  users,
-} from '@portal/db';
+import type { Db } from '@portal/db';
 import {
   countStatuses,
   isComputedIndicatorKey,
@@ -33,17 +19,45 @@ import {
 import { type Actor, recordAudit } from '../../audit.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { type IndicatorReader, indicatorReader } from '../strategy/indicators.ts';
+import {
+  areaExists,
+  type CriterionRow,
+  criteriaOf,
+  criterionIdByCode,
+  deleteCriterionRow,
+  deleteEvidence,
+  type EvidenceRow,
+  type EvidenceValues,
+  evidenceOfSet,
+  findDecisionByNumber,
+  findEvidenceDocument,
+  findSetById,
+  findSetBySlug,
+  insertCriterion,
+  insertEvidence,
+  insertRun,
+  insertSet,
+  lastRunTimes,
+  listSetRows,
+  lockCriterionRow,
+  lockEvidence,
+  runsOfSet,
+  type SetRow,
+  setIdBySlug,
+  setManualStatus,
+  slugOfSet,
+  updateCriterionRow,
+  updateSetRow,
+} from './readiness.repository.ts';
 
 /**
  * Readiness checks (issue 16 §2, decision 051). Reading evaluates every rule live through the strategy's
  * computed indicators (`indicatorReader`, never repeating their SQL): flows count the last 12 months.
  * Every change runs in one transaction with its audit event; edits of sets and criteria name the version
- * read (If-Match: 412 when stale).
+ * read (If-Match: 412 when stale). The SQL lives in readiness.repository.ts.
  */
 
-export type SetRow = typeof readinessSets.$inferSelect;
-export type CriterionRow = typeof readinessCriteria.$inferSelect;
-type EvidenceRow = Omit<typeof readinessEvidence.$inferSelect, 'content'> & { decisionNumber: string | null };
+export type { CriterionRow, SetRow };
 
 /** The first day of the 12 months ending today (inclusive). */
 export function twelveMonthsBefore(today: string): string {
@@ -77,21 +91,6 @@ async function evaluate(compute: IndicatorReader, c: CriterionRow, today: string
   return { figure, status: ruleStatus({ comparison: c.comparison, green: c.green, amber: c.amber }, figure) };
 }
 
-const evidenceColumns = {
-  id: readinessEvidence.id,
-  criterionId: readinessEvidence.criterionId,
-  kind: readinessEvidence.kind,
-  title: readinessEvidence.title,
-  url: readinessEvidence.url,
-  decisionId: readinessEvidence.decisionId,
-  decisionNumber: decisions.number,
-  fileName: readinessEvidence.fileName,
-  contentType: readinessEvidence.contentType,
-  sizeBytes: readinessEvidence.sizeBytes,
-  addedBy: readinessEvidence.addedBy,
-  createdAt: readinessEvidence.createdAt,
-};
-
 function toEvidence(e: EvidenceRow): ReadinessEvidence {
   return {
     id: e.id,
@@ -113,18 +112,10 @@ interface StoredResult {
   figure: number | null;
 }
 
-async function findSetBySlug(db: Db, slug: string): Promise<SetRow> {
-  const [row] = await db.select().from(readinessSets).where(eq(readinessSets.slug, slug));
+async function setBySlug(db: Db, slug: string): Promise<SetRow> {
+  const row = await findSetBySlug(db, slug);
   if (!row) throw new AppError('readiness.set_not_found', 404);
   return row;
-}
-
-async function criteriaOf(db: Db, setId: string): Promise<CriterionRow[]> {
-  return db
-    .select()
-    .from(readinessCriteria)
-    .where(eq(readinessCriteria.setId, setId))
-    .orderBy(asc(readinessCriteria.position), asc(readinessCriteria.code));
 }
 
 async function evaluateSet(db: Db, set: SetRow, today: string, compute = indicatorReader(db)) {
@@ -152,14 +143,8 @@ function setFields(s: SetRow) {
 // ---------- reading ----------
 
 export async function listSets(db: Db, today = todayInSofia()): Promise<ReadinessSetList> {
-  const sets = await db
-    .select()
-    .from(readinessSets)
-    .orderBy(asc(readinessSets.position), asc(readinessSets.slug));
-  const lastRuns = await db
-    .select({ setId: readinessRuns.setId, at: sql<string>`max(${readinessRuns.ranAt})` })
-    .from(readinessRuns)
-    .groupBy(readinessRuns.setId);
+  const sets = await listSetRows(db);
+  const lastRuns = await lastRunTimes(db);
   const items = [];
   const compute = indicatorReader(db);
   for (const s of sets) {
@@ -175,22 +160,10 @@ export async function listSets(db: Db, today = todayInSofia()): Promise<Readines
 }
 
 export async function getSet(db: Db, slug: string, today = todayInSofia()): Promise<ReadinessSet> {
-  const set = await findSetBySlug(db, slug);
+  const set = await setBySlug(db, slug);
   const evaluated = await evaluateSet(db, set, today);
-  const evidence: EvidenceRow[] = await db
-    .select(evidenceColumns)
-    .from(readinessEvidence)
-    .innerJoin(readinessCriteria, eq(readinessCriteria.id, readinessEvidence.criterionId))
-    .leftJoin(decisions, eq(decisions.id, readinessEvidence.decisionId))
-    .where(eq(readinessCriteria.setId, set.id))
-    .orderBy(asc(readinessEvidence.createdAt));
-  const runs = await db
-    .select({ run: readinessRuns, ranByName: users.displayName })
-    .from(readinessRuns)
-    .leftJoin(users, eq(users.id, readinessRuns.ranBy))
-    .where(eq(readinessRuns.setId, set.id))
-    .orderBy(desc(readinessRuns.ranAt))
-    .limit(50);
+  const evidence = await evidenceOfSet(db, set.id);
+  const runs = await runsOfSet(db, set.id, 50);
   const criteria = evaluated.map(
     ({ row: c, result }): ReadinessCriterion => ({
       id: c.id,
@@ -231,11 +204,18 @@ export async function getSet(db: Db, slug: string, today = todayInSofia()): Prom
   };
 }
 
+/** The set with this id, read as `getSet` reads it (404 when there is none). */
+export async function getSetById(db: Db, id: string, today = todayInSofia()): Promise<ReadinessSet> {
+  const slug = await slugOfSet(db, id);
+  if (slug === undefined) throw new AppError('readiness.set_not_found', 404);
+  return getSet(db, slug, today);
+}
+
 // ---------- running the check ----------
 
 export async function runCheck(db: Db, actor: Actor, slug: string, today = todayInSofia()): Promise<void> {
   await db.transaction(async (tx) => {
-    const set = await findSetBySlug(tx, slug);
+    const set = await setBySlug(tx, slug);
     const evaluated = await evaluateSet(tx, set, today);
     const results: StoredResult[] = evaluated.map(({ row, result }) => ({
       criterionId: row.id,
@@ -243,15 +223,12 @@ export async function runCheck(db: Db, actor: Actor, slug: string, today = today
       status: result.status,
       figure: result.figure,
     }));
-    const [run] = await tx
-      .insert(readinessRuns)
-      .values({ setId: set.id, ranBy: actor.userId, results })
-      .returning({ id: readinessRuns.id });
+    const runId = await insertRun(tx, set.id, actor.userId, results);
     await recordAudit(tx, actor, {
       action: 'readiness.check_run',
       entityType: 'readiness_set',
       entityId: set.id,
-      after: { runId: run!.id, counts: countStatuses(results.map((r) => r.status)), results },
+      after: { runId, counts: countStatuses(results.map((r) => r.status)), results },
     });
   });
 }
@@ -259,9 +236,14 @@ export async function runCheck(db: Db, actor: Actor, slug: string, today = today
 // ---------- manual items and evidence ----------
 
 async function lockCriterion(db: Db, id: string): Promise<CriterionRow> {
-  const [row] = await db.select().from(readinessCriteria).where(eq(readinessCriteria.id, id)).for('update');
+  const row = await lockCriterionRow(db, id);
   if (!row) throw new AppError('readiness.criterion_not_found', 404);
   return row;
+}
+
+/** The slug of a set known to exist (the criterion being changed is locked and belongs to it). */
+async function slugOf(db: Db, setId: string): Promise<string> {
+  return (await slugOfSet(db, setId))!;
 }
 
 export async function markManual(
@@ -273,10 +255,7 @@ export async function markManual(
   return db.transaction(async (tx) => {
     const before = await lockCriterion(tx, id);
     if (before.kind !== 'manual') throw new AppError('readiness.not_manual', 409);
-    await tx
-      .update(readinessCriteria)
-      .set({ manualStatus: status, manualMarkedBy: actor.userId, manualMarkedAt: new Date() })
-      .where(eq(readinessCriteria.id, id));
+    await setManualStatus(tx, id, status, actor.userId);
     await recordAudit(tx, actor, {
       action: 'readiness.manual_marked',
       entityType: 'readiness_criterion',
@@ -288,14 +267,6 @@ export async function markManual(
   });
 }
 
-async function slugOf(db: Db, setId: string): Promise<string> {
-  const [row] = await db
-    .select({ slug: readinessSets.slug })
-    .from(readinessSets)
-    .where(eq(readinessSets.id, setId));
-  return row!.slug;
-}
-
 export async function addEvidence(
   db: Db,
   actor: Actor,
@@ -304,14 +275,11 @@ export async function addEvidence(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const criterion = await lockCriterion(tx, criterionId);
-    let values: typeof readinessEvidence.$inferInsert;
+    let values: EvidenceValues;
     if (input.kind === 'link') {
       values = { criterionId, kind: 'link', title: input.title, url: input.url, addedBy: actor.userId };
     } else if (input.kind === 'decision') {
-      const [decision] = await tx
-        .select({ id: decisions.id, number: decisions.number })
-        .from(decisions)
-        .where(eq(decisions.number, input.number));
+      const decision = await findDecisionByNumber(tx, input.number);
       if (!decision) throw fieldError('body.number', 'readiness.decision_unknown');
       values = {
         criterionId,
@@ -332,13 +300,13 @@ export async function addEvidence(
         addedBy: actor.userId,
       };
     }
-    const [row] = await tx.insert(readinessEvidence).values(values).returning({ id: readinessEvidence.id });
+    const evidenceId = await insertEvidence(tx, values);
     await recordAudit(tx, actor, {
       action: 'readiness.evidence_added',
       entityType: 'readiness_criterion',
       entityId: criterionId,
       after: {
-        evidenceId: row!.id,
+        evidenceId,
         code: criterion.code,
         kind: values.kind,
         title: values.title,
@@ -352,19 +320,9 @@ export async function addEvidence(
 
 export async function removeEvidence(db: Db, actor: Actor, evidenceId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({
-        id: readinessEvidence.id,
-        criterionId: readinessEvidence.criterionId,
-        kind: readinessEvidence.kind,
-        title: readinessEvidence.title,
-        url: readinessEvidence.url,
-      })
-      .from(readinessEvidence)
-      .where(eq(readinessEvidence.id, evidenceId))
-      .for('update');
+    const row = await lockEvidence(tx, evidenceId);
     if (!row) throw new AppError('readiness.evidence_not_found', 404);
-    await tx.delete(readinessEvidence).where(eq(readinessEvidence.id, evidenceId));
+    await deleteEvidence(tx, evidenceId);
     await recordAudit(tx, actor, {
       action: 'readiness.evidence_removed',
       entityType: 'readiness_criterion',
@@ -375,10 +333,7 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string): 
 }
 
 export async function loadEvidenceDocument(db: Db, evidenceId: string) {
-  const [row] = await db
-    .select({ fileName: readinessEvidence.fileName, content: readinessEvidence.content })
-    .from(readinessEvidence)
-    .where(and(eq(readinessEvidence.id, evidenceId), eq(readinessEvidence.kind, 'document')));
+  const row = await findEvidenceDocument(db, evidenceId);
   if (!row?.content || !row.fileName) throw new AppError('readiness.evidence_not_found', 404);
   return { fileName: row.fileName, content: row.content };
 }
@@ -391,24 +346,21 @@ function snapshot<T extends { createdAt: Date; updatedAt: Date }>(row: T) {
 }
 
 async function checkSlugFree(db: Db, slug: string, exceptId: string | null): Promise<void> {
-  const [row] = await db
-    .select({ id: readinessSets.id })
-    .from(readinessSets)
-    .where(eq(readinessSets.slug, slug));
-  if (row && row.id !== exceptId) throw fieldError('body.slug', 'readiness.slug_taken');
+  const id = await setIdBySlug(db, slug);
+  if (id !== undefined && id !== exceptId) throw fieldError('body.slug', 'readiness.slug_taken');
 }
 
 export async function createSet(db: Db, actor: Actor, input: ReadinessSetInput): Promise<SetRow> {
   return db.transaction(async (tx) => {
     await checkSlugFree(tx, input.slug, null);
-    const [row] = await tx.insert(readinessSets).values(input).returning();
+    const row = await insertSet(tx, input);
     await recordAudit(tx, actor, {
       action: 'readiness.set_created',
       entityType: 'readiness_set',
-      entityId: row!.id,
-      after: snapshot(row!),
+      entityId: row.id,
+      after: snapshot(row),
     });
-    return row!;
+    return row;
   });
 }
 
@@ -420,14 +372,10 @@ export async function updateSet(
   input: ReadinessSetInput,
 ): Promise<SetRow> {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(readinessSets).where(eq(readinessSets.id, id)).for('update');
+    const before = await findSetById(tx, id, true);
     if (!before) throw new AppError('readiness.set_not_found', 404);
     await checkSlugFree(tx, input.slug, id);
-    const [after] = await tx
-      .update(readinessSets)
-      .set({ ...input, version: sql`${readinessSets.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(readinessSets.id, id), eq(readinessSets.version, version)))
-      .returning();
+    const after = await updateSetRow(tx, id, version, input);
     if (!after) throw new AppError('precondition.failed', 412);
     await recordAudit(tx, actor, {
       action: 'readiness.set_updated',
@@ -446,15 +394,11 @@ async function checkCriterion(
   input: ReadinessCriterionInput,
   exceptId: string | null,
 ) {
-  if (input.indicatorParam !== null) {
-    const [area] = await db.select({ id: areas.id }).from(areas).where(eq(areas.id, input.indicatorParam));
-    if (!area) throw fieldError('body.indicatorParam', 'readiness.area_unknown');
+  if (input.indicatorParam !== null && !(await areaExists(db, input.indicatorParam))) {
+    throw fieldError('body.indicatorParam', 'readiness.area_unknown');
   }
-  const [same] = await db
-    .select({ id: readinessCriteria.id })
-    .from(readinessCriteria)
-    .where(and(eq(readinessCriteria.setId, setId), eq(readinessCriteria.code, input.code)));
-  if (same && same.id !== exceptId) throw fieldError('body.code', 'readiness.code_taken');
+  const same = await criterionIdByCode(db, setId, input.code);
+  if (same !== undefined && same !== exceptId) throw fieldError('body.code', 'readiness.code_taken');
 }
 
 export async function createCriterion(
@@ -464,23 +408,16 @@ export async function createCriterion(
   input: ReadinessCriterionInput,
 ): Promise<CriterionRow> {
   return db.transaction(async (tx) => {
-    const [set] = await tx
-      .select({ id: readinessSets.id })
-      .from(readinessSets)
-      .where(eq(readinessSets.id, setId));
-    if (!set) throw new AppError('readiness.set_not_found', 404);
+    if (!(await findSetById(tx, setId))) throw new AppError('readiness.set_not_found', 404);
     await checkCriterion(tx, setId, input, null);
-    const [row] = await tx
-      .insert(readinessCriteria)
-      .values({ ...input, setId })
-      .returning();
+    const row = await insertCriterion(tx, setId, input);
     await recordAudit(tx, actor, {
       action: 'readiness.criterion_created',
       entityType: 'readiness_criterion',
-      entityId: row!.id,
-      after: snapshot(row!),
+      entityId: row.id,
+      after: snapshot(row),
     });
-    return row!;
+    return row;
   });
 }
 
@@ -494,11 +431,7 @@ export async function updateCriterion(
   return db.transaction(async (tx) => {
     const before = await lockCriterion(tx, id);
     await checkCriterion(tx, before.setId, input, id);
-    const [after] = await tx
-      .update(readinessCriteria)
-      .set({ ...input, version: sql`${readinessCriteria.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(readinessCriteria.id, id), eq(readinessCriteria.version, version)))
-      .returning();
+    const after = await updateCriterionRow(tx, id, version, input);
     if (!after) throw new AppError('precondition.failed', 412);
     await recordAudit(tx, actor, {
       action: 'readiness.criterion_updated',
@@ -514,11 +447,7 @@ export async function updateCriterion(
 export async function removeCriterion(db: Db, actor: Actor, id: string, version: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockCriterion(tx, id);
-    const deleted = await tx
-      .delete(readinessCriteria)
-      .where(and(eq(readinessCriteria.id, id), eq(readinessCriteria.version, version)))
-      .returning({ id: readinessCriteria.id });
-    if (deleted.length === 0) throw new AppError('precondition.failed', 412);
+    if (!(await deleteCriterionRow(tx, id, version))) throw new AppError('precondition.failed', 412);
     await recordAudit(tx, actor, {
       action: 'readiness.criterion_deleted',
       entityType: 'readiness_criterion',

@@ -1,8 +1,8 @@
 import type { ReadinessCriterion, ReadinessSet, ReadinessSetList } from '@portal/shared';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { meFixture, signedIn } from '@/testing/auth-fixtures.ts';
-import { json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
+import { bytesOf, json, noContent, problem, stubApi } from '@/testing/mocks/stub-api.ts';
 import { renderApp } from '@/testing/render-app.tsx';
 
 const SET = '00000000-de00-5e00-8000-000000000001';
@@ -203,6 +203,99 @@ describe('the readiness checks (issue 16 §2)', () => {
       url: 'https://example.org/members',
     });
     expect(screen.getByRole('status')).toHaveTextContent('Доказателството е добавено.');
+  });
+
+  it('uploads a PDF as evidence: the file itself goes up and the list shows it', async () => {
+    const DOC = '00000000-de00-6000-8000-00000000000a';
+    const documents = `/api/committee/readiness/criteria/${RULE}/documents`;
+    const api = stubApi({
+      ...chair(),
+      '/api/committee/readiness/eccp-profile': () => json(set()),
+      [documents]: (url) =>
+        json(
+          set({
+            criteria: [
+              rule({
+                evidence: [
+                  {
+                    id: DOC,
+                    kind: 'document',
+                    title: url.searchParams.get('filename')!,
+                    url: null,
+                    decisionId: null,
+                    decisionNumber: null,
+                    fileName: url.searchParams.get('filename'),
+                    sizeBytes: 17,
+                    createdAt: '2026-12-07T10:00:00Z',
+                  },
+                ],
+              }),
+              manual,
+            ],
+          }),
+          201,
+        ),
+    });
+    const app = renderApp('/committee/readiness/eccp-profile');
+    const p1 = await screen.findByRole('article', { name: /Поне 15 ясно ангажирани членове/ });
+    await app.user.click(within(p1).getByRole('button', { name: /Добави доказателство: P1/ }));
+    await app.user.selectOptions(within(p1).getByRole('combobox', { name: 'Вид' }), 'document');
+    const pdf = new File(['%PDF-1.7 членове'], 'spisak-chlenove.pdf', { type: 'application/pdf' });
+    await app.user.upload(within(p1).getByLabelText(/PDF файл \(до 10 MB\)/), pdf);
+    await app.user.click(within(p1).getByRole('button', { name: 'Добави' }));
+    expect(await within(p1).findByRole('link', { name: 'PDF: spisak-chlenove.pdf' })).toHaveAttribute(
+      'href',
+      `/api/committee/readiness/evidence/${DOC}/document`,
+    );
+    const [upload, ...more] = api.requestsTo(documents);
+    expect(more).toHaveLength(0);
+    expect(upload!.method).toBe('POST');
+    // The API takes the PDF as the raw body (not multipart), its name in the query (decision 051).
+    expect(upload!.headers.get('content-type')).toBe('application/pdf');
+    expect(upload!.url.searchParams.get('filename')).toBe('spisak-chlenove.pdf');
+    expect(upload!.body).toEqual(await bytesOf(pdf));
+    expect(screen.getByRole('status')).toHaveTextContent('Доказателството е добавено.');
+  });
+
+  it('refuses a file that is not a PDF or is too large beside the field, in Bulgarian', async () => {
+    const documents = `/api/committee/readiness/criteria/${RULE}/documents`;
+    const api = stubApi({
+      ...chair(),
+      '/api/committee/readiness/eccp-profile': () => json(set()),
+      [documents]: () =>
+        problem(400, 'Невалидни данни', [{ path: 'body', message: 'Файлът не е PDF документ.' }]),
+    });
+    const app = renderApp('/committee/readiness/eccp-profile');
+    const p1 = await screen.findByRole('article', { name: /Поне 15 ясно ангажирани членове/ });
+    await app.user.click(within(p1).getByRole('button', { name: /Добави доказателство: P1/ }));
+    await app.user.selectOptions(within(p1).getByRole('combobox', { name: 'Вид' }), 'document');
+    const input = within(p1).getByLabelText(/PDF файл \(до 10 MB\)/);
+    const add = within(p1).getByRole('button', { name: 'Добави' });
+
+    // (The picker honours `accept`; a drop or "all files" does not, hence the check.)
+    fireEvent.change(input, {
+      target: { files: [new File(['hello'], 'notes.txt', { type: 'text/plain' })] },
+    });
+    await app.user.click(add);
+    expect(await within(p1).findByText('Файлът „notes.txt“ не е PDF. Изберете PDF файл.')).toBeVisible();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+
+    const big = new File(['%PDF-1.7'], 'golyam.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 11 * 1024 * 1024 });
+    fireEvent.change(input, { target: { files: [big] } });
+    await app.user.click(add);
+    expect(await within(p1).findByText('Файлът „golyam.pdf“ е по-голям от 10 MB.')).toBeVisible();
+    expect(api.requestsTo(documents)).toHaveLength(0);
+
+    // A file named .pdf that is not one: the server's field error, beside the field.
+    fireEvent.change(input, {
+      target: { files: [new File(['<html>%PDF-</html>'], 'fake.pdf', { type: 'application/pdf' })] },
+    });
+    await app.user.click(add);
+    expect(await within(p1).findByText('Файлът не е PDF документ.')).toBeVisible();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(api.requestsTo(documents)).toHaveLength(1);
+    expect(within(p1).queryByRole('link', { name: /fake\.pdf/ })).toBeNull();
   });
 
   it('asks before removing evidence', async () => {

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import {
+  MAX_DOCUMENT_BYTES,
   READINESS_MANUAL_STATUSES,
   type ReadinessCriterion,
   type ReadinessEvidence,
@@ -40,6 +41,12 @@ import {
   useReadinessSet,
 } from '../api/readiness.ts';
 import { CriterionFigure, formatRunTime, StatusBadge, StatusCounts } from './status.tsx';
+
+const MAX_DOCUMENT_MB = MAX_DOCUMENT_BYTES / 1024 / 1024;
+
+/** A PDF by its type (or, when the browser gives none, by its name). */
+const looksLikePdf = (file: File) =>
+  /pdf$/i.test(file.type) || (file.type === '' && /\.pdf$/i.test(file.name));
 
 /**
  * /committee/readiness/:slug (issue 16 §2, decision 051): each criterion with its status in colour and
@@ -284,6 +291,8 @@ function CriterionCard({
                     size="compact-xs"
                     variant="subtle"
                     color="red"
+                    // Never squeezed by a long title: the title wraps instead (phones).
+                    style={{ flexShrink: 0 }}
                     onClick={() => onRemove(e)}
                     aria-label={t('readiness.evidence.removeLabel', { title: evidenceTitle(e, t) })}
                   >
@@ -430,6 +439,11 @@ function EvidenceForm({
       );
     } else if (!file) {
       setFileError(t('readiness.evidence.chooseFile'));
+    } else if (!looksLikePdf(file)) {
+      // The picker honours `accept`; a drop or "all files" does not (the server checks the bytes too).
+      setFileError(t('readiness.evidence.notPdf', { name: file.name }));
+    } else if (file.size > MAX_DOCUMENT_BYTES) {
+      setFileError(t('readiness.evidence.tooLarge', { name: file.name, size: MAX_DOCUMENT_MB }));
     } else {
       setFileError(null);
       save.mutate(
@@ -439,6 +453,8 @@ function EvidenceForm({
           onError: (error) => {
             if (isApiError(error) && error.fieldErrors.length > 0)
               setFileError(error.fieldErrors[0]!.message);
+            else if (isApiError(error, 413))
+              setFileError(t('readiness.evidence.tooLargeServer', { size: MAX_DOCUMENT_MB }));
           },
         },
       );

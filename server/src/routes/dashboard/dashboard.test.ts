@@ -11,7 +11,7 @@ import { DashboardSchema, monthInSofia, PublicDashboardSchema } from '@portal/sh
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
 import { listMemberFees } from '../fees/fees.service.ts';
-import { computeIndicator } from '../strategy/indicators.ts';
+import { computeIndicator, FEE_RATE_FRESH_MS, servedFeeCollectionRate } from '../strategy/indicators.ts';
 import {
   cachedDashboardMonth,
   dashboard,
@@ -255,6 +255,46 @@ describe('the dashboard agrees with the fee pages and the strategy', () => {
     // 2026: the mover 60 € (associated now), the joiner 9/12 of 120 €, the suspended one 120 €, the
     // institute 120 €.
     expect(d.fees.find((f) => f.year === 2026)?.dueCents).toBe(6000 + 9000 + 12000 + 12000);
+  });
+
+  it("gives the strategy's fee collection rate as the fee list, and serves it for a minute", async () => {
+    // The rate by the fee pages' list: Σ min(due, paid + credit brought in) over Σ due, this year.
+    const rateOfList = async () => {
+      const { items } = await listMemberFees(g.db, { year: 2026, page: 1, pageSize: 1000 }, TODAY);
+      let due = 0;
+      let collected = 0;
+      for (const i of items) {
+        if (i.dueCents === null || i.dueCents <= 0) continue;
+        due += i.dueCents;
+        collected += Math.min(i.dueCents, i.paidCents + i.creditInCents);
+      }
+      return Math.round((1000 * collected) / due) / 10;
+    };
+    // 2026: the joiner's 90 € covered (of 200 € paid) out of 390 € due.
+    expect(await rateOfList()).toBe(23.1);
+    expect(await computeIndicator(g.db, 'fees.collection_rate', { today: TODAY })).toBe(23.1);
+
+    // A payment: the served rate stays for a minute, then a background refresh brings the list's figure.
+    const [inst] = await g.query<{ id: string }>(
+      sql`select id from organizations where name_bg = 'Институт Тест'`,
+    );
+    await g.query(sql`insert into fee_payments (organization_id, year, amount_cents, paid_on, reference)
+      values (${inst!.id}, 2026, 12000, '2026-05-01', 'R-3')`);
+    try {
+      expect(await servedFeeCollectionRate(g.db, TODAY)).toBe(23.1);
+      expect(await rateOfList()).toBe(53.8);
+      vi.useFakeTimers({ now: Date.now() + FEE_RATE_FRESH_MS + 1_000, toFake: ['Date'] });
+      try {
+        expect(await servedFeeCollectionRate(g.db, TODAY)).toBe(23.1);
+        await vi.waitFor(async () => {
+          expect(await servedFeeCollectionRate(g.db, TODAY)).toBe(53.8);
+        });
+      } finally {
+        vi.useRealTimers();
+      }
+    } finally {
+      await g.query(sql`delete from fee_payments where reference = 'R-3'`);
+    }
   });
 
   it('gives the same SME share as the strategy indicator', async () => {

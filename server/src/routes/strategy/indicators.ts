@@ -27,7 +27,7 @@ import {
   smeShareOf,
   todayInSofia,
 } from '@portal/shared';
-import { listMemberFees } from '../fees/fees.service.ts';
+import { feeYearTotals } from '../fees/fees.service.ts';
 
 /**
  * The computed indicators of the strategy (issue 16 §1, decision 047): each key of the shared registry
@@ -70,6 +70,84 @@ export async function smeShareNow(db: Db): Promise<SmeShare> {
     if (isSme(r.kind, r.size)) sme += Number(r.n);
   }
   return smeShareOf({ members, sme });
+}
+
+/**
+ * The current year's fee collection rate: Σ min(due, paid + credit brought in) over Σ due, the committee's
+ * fee list summed by the fee pages' own ledger (`feeYearTotals`: pro rata, the category in force, credits),
+ * so the figure agrees with the fee pages and the dashboard. Null when nothing is due.
+ */
+export async function feeCollectionRate(db: Db, today: string): Promise<number | null> {
+  const [t] = await feeYearTotals(db, [Number(today.slice(0, 4))], today);
+  return !t || t.dueCents <= 0 ? null : round1((100 * t.collectedCents) / t.dueCents);
+}
+
+/**
+ * How long a computed fee collection rate is served as it is. It reads every member's fee history (the
+ * whole ledger), and the strategy is a public page: as the dashboard (decision 048), a minute's delay
+ * after a payment changes nothing a reader relies on.
+ */
+export const FEE_RATE_FRESH_MS = 60_000;
+
+interface CachedRate {
+  today: string;
+  /** When its figures were read (the computation's start). */
+  at: number;
+  value: Promise<number | null>;
+  /** The last settled value, answered while a refresh runs. */
+  settled: { value: number | null } | null;
+  refreshing: boolean;
+}
+
+/** Per database (the app's handle; a transaction gets its own short-lived entry). */
+const feeRates = new WeakMap<Db, CachedRate>();
+
+/**
+ * The fee collection rate as the strategy and the readiness checks read it: computed at most once a
+ * FEE_RATE_FRESH_MS per database and day; after that the last rate is answered at once while one refresh
+ * runs in the background (stale-while-revalidate). Concurrent first readers share one computation; a
+ * failed computation is not kept.
+ */
+export function servedFeeCollectionRate(db: Db, today: string): Promise<number | null> {
+  const entry = feeRates.get(db);
+  if (entry && entry.today === today) {
+    // Still the first computation: share it.
+    if (!entry.settled) return entry.value;
+    if (Date.now() - entry.at > FEE_RATE_FRESH_MS && !entry.refreshing) {
+      entry.refreshing = true;
+      const at = Date.now();
+      feeCollectionRate(db, today).then(
+        (value) => {
+          entry.settled = { value };
+          entry.value = Promise.resolve(value);
+          entry.at = at;
+          entry.refreshing = false;
+        },
+        () => {
+          // A failed refresh leaves the last rate in place; the next reader tries again.
+          entry.refreshing = false;
+        },
+      );
+    }
+    return Promise.resolve(entry.settled.value);
+  }
+  const fresh: CachedRate = {
+    today,
+    at: Date.now(),
+    value: feeCollectionRate(db, today),
+    settled: null,
+    refreshing: false,
+  };
+  feeRates.set(db, fresh);
+  fresh.value.then(
+    (value) => {
+      fresh.settled = { value };
+    },
+    () => {
+      if (feeRates.get(db) === fresh) feeRates.delete(db);
+    },
+  );
+  return fresh.value;
 }
 
 type Compute = (db: Db, ctx: Required<IndicatorContext>) => Promise<number | null>;
@@ -119,19 +197,7 @@ const COMPUTE: Record<ComputedIndicatorKey, Compute> = {
       .where(sql`${decisions.decidedOn} between ${periodStart} and ${periodEnd}`);
     return row?.n ?? 0;
   },
-  'fees.collection_rate': async (db, { today }) => {
-    // The fee pages' own ledger (pro rata, credits), so the figure agrees with the committee's fee list.
-    const year = Number(today.slice(0, 4));
-    const { items } = await listMemberFees(db, { year, page: 1, pageSize: 1_000_000 }, today);
-    let due = 0;
-    let collected = 0;
-    for (const i of items) {
-      if (i.dueCents === null || i.dueCents <= 0) continue;
-      due += i.dueCents;
-      collected += Math.min(i.dueCents, i.paidCents + i.creditInCents);
-    }
-    return due === 0 ? null : round1((100 * collected) / due);
-  },
+  'fees.collection_rate': (db, { today }) => servedFeeCollectionRate(db, today),
   'resources.shared': async (db) => {
     const [row] = await db
       .select({ n: count() })

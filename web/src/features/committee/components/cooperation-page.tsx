@@ -3,12 +3,12 @@ import { BarChart, LineChart } from '@mantine/charts';
 import { Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { BOARD_ITEM_TYPES, type BoardItemType, type CooperationOverview, todayInSofia } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure, type ChartTable } from '@/components/chart-figure.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { formatDate, formatMonth, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 import { cooperationCsvHref, useCooperationOverview } from '../api/cooperation.ts';
-import { ChartFigure, type ChartTable } from './chart-figure.tsx';
 import { CooperationFilters, CooperationNav, useCooperationSearch } from './cooperation-filters.tsx';
 
 /** A colour per board item type (Mantine theme colours, distinguishable in light mode). */

@@ -12,11 +12,11 @@ import {
 } from 'd3-force';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure, type ChartTable } from '@/components/chart-figure.tsx';
 import { usePageTitle } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useLanguage } from '@/lib/localized.ts';
 import { useCooperationNetwork } from '../api/cooperation.ts';
-import { ChartFigure, type ChartTable } from './chart-figure.tsx';
 import { CooperationFilters, CooperationNav, useCooperationSearch } from './cooperation-filters.tsx';
 
 /** Colours for themes and kinds, in order (colour-blind-safe Okabe–Ito palette, then greys). */

@@ -1,20 +1,10 @@
 import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
-import {
-  Button,
-  ColorSwatch,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  useMantineTheme,
-  useMatches,
-} from '@mantine/core';
+import { Button, ColorSwatch, Group, Text, useMantineTheme, useMatches } from '@mantine/core';
 import { CSV_BOM, csvLine } from '@portal/shared';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartFigure, type ChartTable } from '@/components/chart-figure.tsx';
 import { formatMoney, formatNumber } from '@/lib/format.ts';
 import { useLanguage } from '@/lib/localized.ts';
 
@@ -34,12 +24,8 @@ export const PALETTE = [
   'gray.6',
 ];
 
-export interface DashboardTable {
-  /** The row header column's title (month, area). */
-  rowHeader: string;
-  columns: { key: string; label: string }[];
-  rows: { key: string; label: string; values: Record<string, number | string> }[];
-}
+/** A dashboard chart's numbers: the shared chart table (a text column, e.g. the "thin" flag, is allowed). */
+export type DashboardTable = ChartTable;
 
 export type ChartKind = 'line' | 'bar' | 'stacked' | 'horizontal';
 
@@ -93,7 +79,6 @@ export function DashboardChart({
   const { t } = useTranslation();
   const language = useLanguage();
   const theme = useMantineTheme();
-  const id = useId();
   // Long area names beside a horizontal chart's bars take less room on a phone.
   const labelWidth = useMatches({ base: 130, sm: 220 });
   const [asTable, setAsTable] = useState(false);
@@ -167,71 +152,33 @@ export function DashboardChart({
   const value = (v: number | string | undefined) => (typeof v === 'number' ? format(v) : (v ?? format(0)));
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="figure"
-      m={0}
-      aria-labelledby={id}
+    <ChartFigure
+      title={title}
+      table={table}
+      empty={empty}
+      showTable={asTable}
+      formatValue={value}
       className="dashboard-figure"
+      actions={
+        <>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => setAsTable((x) => !x)}
+            aria-pressed={asTable}
+          >
+            {asTable ? t('dashboard.showChart') : t('dashboard.showTable')}
+          </Button>
+          <Button size="compact-sm" variant="light" onClick={() => downloadCsv(csvName, table)}>
+            {t('dashboard.downloadCsv')}
+          </Button>
+        </>
+      }
     >
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" gap="xs">
-          <Title order={2} size="h4" id={id}>
-            {title}
-          </Title>
-          <Group gap="xs" className="no-print">
-            <Button
-              size="compact-sm"
-              variant="subtle"
-              onClick={() => setAsTable((x) => !x)}
-              aria-pressed={asTable}
-            >
-              {asTable ? t('dashboard.showChart') : t('dashboard.showTable')}
-            </Button>
-            <Button size="compact-sm" variant="light" onClick={() => downloadCsv(csvName, table)}>
-              {t('dashboard.downloadCsv')}
-            </Button>
-          </Group>
-        </Group>
-        {empty ? <Text c="dimmed">{empty}</Text> : null}
-        {!empty && !asTable ? (
-          <div aria-hidden="true" style={{ minWidth: 0 }} className="dashboard-chart" data-chart={csvName}>
-            {chart}
-            {legend}
-          </div>
-        ) : null}
-        <div className={asTable ? 'dashboard-table' : 'dashboard-table visually-hidden-table'}>
-          <Table.ScrollContainer minWidth={300}>
-            <Table striped>
-              <caption className="visually-hidden-caption">{title}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{table.rowHeader}</Table.Th>
-                  {table.columns.map((c) => (
-                    <Table.Th key={c.key} scope="col" style={{ textAlign: 'right' }}>
-                      {c.label}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {table.rows.map((r) => (
-                  <Table.Tr key={r.key}>
-                    <Table.Th scope="row">{r.label}</Table.Th>
-                    {table.columns.map((c) => (
-                      <Table.Td key={c.key} style={{ textAlign: 'right' }}>
-                        {value(r.values[c.key])}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </div>
-      </Stack>
-    </Paper>
+      <div className="dashboard-chart" data-chart={csvName}>
+        {chart}
+        {legend}
+      </div>
+    </ChartFigure>
   );
 }

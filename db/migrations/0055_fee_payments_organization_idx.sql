@@ -1,0 +1,1 @@
+CREATE INDEX "fee_payments_organization_idx" ON "fee_payments" USING btree ("organization_id","year");

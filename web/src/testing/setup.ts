@@ -24,6 +24,13 @@ class ResizeObserverStub {
 globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
 window.scrollTo = () => {};
 Element.prototype.scrollIntoView ??= () => {};
+// Mantine's autosize Textarea listens for web fonts loading (`document.fonts`), which jsdom does not have.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', {
+    configurable: true,
+    value: { addEventListener: () => {}, removeEventListener: () => {} },
+  });
+}
 
 // Vitest 4.1 hands a jsdom Blob to Node's fetch (which MSW intercepts) as `blob[impl]._buffer`, a field that
 // jsdom 29 renamed `_bytes`: without this alias an uploaded file reaches the network as the text "undefined".

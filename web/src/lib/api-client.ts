@@ -239,3 +239,31 @@ export async function uploadImage<S extends z.ZodType>(
   if (!response.ok) throw await toApiError(response);
   return schema.parse(await response.json());
 }
+
+/**
+ * Uploads a PDF document as the raw request body to `url` (its query names the file and what it belongs
+ * to); the server checks the type and size again. The answer is parsed with `schema`.
+ */
+export async function uploadPdf<S extends z.ZodType>(
+  url: string,
+  file: Blob,
+  schema: S,
+): Promise<z.infer<S>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': currentLanguage(),
+        'Content-Type': 'application/pdf',
+      },
+      credentials: 'same-origin',
+      body: file,
+    });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return schema.parse(await response.json());
+}

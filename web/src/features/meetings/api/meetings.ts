@@ -14,8 +14,7 @@ import {
   type RsvpBody,
 } from '@portal/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLanguage } from '@/i18n/index.ts';
-import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
+import { apiGet, apiSend, buildUrl, uploadPdf } from '@/lib/api-client.ts';
 
 export const meetingKeys = {
   all: ['meetings'] as const,
@@ -85,7 +84,7 @@ export const useReorderAgenda = (id: string) =>
   );
 
 /** Uploads a PDF as the raw body (the server checks the type and size again), optionally for an item. */
-async function uploadPdf(
+async function uploadMeetingDocument(
   meetingId: string,
   file: File,
   agendaItemId: string | null,
@@ -94,28 +93,12 @@ async function uploadPdf(
     filename: file.name,
     agendaItemId: agendaItemId ?? undefined,
   });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/pdf',
-      },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) throw await toApiError(response);
-  return MeetingDocumentSchema.parse(await response.json());
+  return uploadPdf(url, file, MeetingDocumentSchema);
 }
 
 export const useUploadMeetingDocument = (id: string) =>
   useMeetingMutation(({ file, agendaItemId }: { file: File; agendaItemId: string | null }) =>
-    uploadPdf(id, file, agendaItemId),
+    uploadMeetingDocument(id, file, agendaItemId),
   );
 export const useRemoveMeetingDocument = (id: string) =>
   useMeetingMutation((documentId: string) =>

@@ -8,8 +8,7 @@ import {
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod';
-import { currentLanguage } from '@/i18n/index.ts';
-import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
+import { apiGet, apiSend, buildUrl, uploadPdf } from '@/lib/api-client.ts';
 
 /** Joint projects and consortia (issue 16 §4, decision 050). */
 export const projectKeys = {
@@ -114,32 +113,16 @@ export const useRemoveDocument = (id: string) =>
   );
 
 /** Uploads a PDF as the raw body for a checklist item (and partner); the server checks it again. */
-async function uploadPdf(id: string, file: File, callDocumentId: string, partnerId: string | null) {
+async function uploadDocument(id: string, file: File, callDocumentId: string, partnerId: string | null) {
   const url = buildUrl(`${base(id)}/documents`, {
     callDocumentId,
     partnerId: partnerId ?? undefined,
     filename: file.name,
   });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/pdf',
-      },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) throw await toApiError(response);
-  return ProjectSchema.parse(await response.json());
+  return uploadPdf(url, file, ProjectSchema);
 }
 export const useUploadDocument = (id: string) =>
   useProjectMutation(
     ({ file, callDocumentId, partnerId }: { file: File; callDocumentId: string; partnerId: string | null }) =>
-      uploadPdf(id, file, callDocumentId, partnerId),
+      uploadDocument(id, file, callDocumentId, partnerId),
   );

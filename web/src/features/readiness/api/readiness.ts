@@ -9,8 +9,7 @@ import {
   ReadinessSetSchema,
 } from '@portal/shared';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLanguage } from '@/i18n/index.ts';
-import { apiGet, apiSend, buildUrl, networkError, toApiError } from '@/lib/api-client.ts';
+import { apiGet, apiSend, buildUrl, uploadPdf } from '@/lib/api-client.ts';
 
 export const readinessKeys = {
   all: ['readiness'] as const,
@@ -49,23 +48,7 @@ export const evidenceDocumentUrl = (evidenceId: string) => `${base}/evidence/${e
 
 async function uploadEvidencePdf(criterionId: string, file: File): Promise<ReadinessSet> {
   const url = buildUrl(`${base}/criteria/${criterionId}/documents`, { filename: file.name });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/pdf',
-      },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch (error) {
-    throw networkError(error);
-  }
-  if (!response.ok) throw await toApiError(response);
-  return ReadinessSetSchema.parse(await response.json());
+  return uploadPdf(url, file, ReadinessSetSchema);
 }
 
 /** A change to a set: the answer is the set as it now stands (a removal or delete answers nothing). */

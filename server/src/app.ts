@@ -384,6 +384,7 @@ export async function buildApp({
   await app.register(adminReadinessRoutes, { prefix: '/api/admin/readiness' });
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
+    publicUrl: config.publicUrl,
   });
 
   return app;

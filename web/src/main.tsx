@@ -1,6 +1,7 @@
-// Every Mantine component's styles, once, with the shell (~42 KiB gzip of CSS, cached under a hashed name):
-// a lazy page never depends on another page having loaded first (decision 019).
-import '@mantine/core/styles.css';
+// The first paint's styles: Mantine's base and the components of the header and the public pages (decision
+// 055, replacing 019's "every component's styles with the shell"). The other pages load the rest with their
+// code (router.tsx, `withFullStyles`).
+import './styles/first-paint.css';
 import './styles.css';
 import { startApp } from './app/start.tsx';
 

@@ -1,7 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import {
+  isPortalLanguage as isLanguage,
+  LANGUAGE_COOKIE,
+  LANGUAGE_PARAM,
+  type Language,
+  PUBLIC_PAGE_PATTERNS,
+} from '@portal/shared';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** What a shared link shows (Open Graph): the server writes it into index.html, since crawlers run no JavaScript. */
 export interface PageMeta {
@@ -65,13 +73,15 @@ export const NO_CACHE = 'no-cache';
 export async function registerSpa(
   app: FastifyInstance,
   webDistDir: string,
-  options: { newsMeta?: NewsMetaLookup } = {},
+  options: { newsMeta?: NewsMetaLookup; publicUrl?: string } = {},
 ): Promise<boolean> {
   if (!existsSync(join(webDistDir, 'index.html'))) {
     app.log.debug({ webDistDir }, 'no built web app; serving the API only');
     return false;
   }
   const indexHtml = readFileSync(join(webDistDir, 'index.html'));
+  const renderer = await loadRenderer(app, webDistDir);
+  const ssr = renderer ? serverRendering(app, renderer, indexHtml.toString('utf8'), options.publicUrl) : null;
   await app.register(async (spa) => {
     spa.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: 'public' };
@@ -80,14 +90,19 @@ export async function registerSpa(
       root: webDistDir,
       // One route per built file, so unknown paths reach the not-found handler (and the fallback).
       wildcard: false,
-      index: 'index.html',
+      // `/` is a page like the others: rendered on the server when the renderer is built.
+      index: ssr ? false : 'index.html',
       cacheControl: false,
       setHeaders(reply, path) {
         reply.header('cache-control', path.includes(`${join('/', 'assets')}/`) ? IMMUTABLE : NO_CACHE);
       },
     });
+    if (ssr) {
+      for (const pattern of PUBLIC_PAGE_PATTERNS)
+        spa.get(pattern, (request, reply) => ssr(request, reply, 200));
+    }
     const { newsMeta } = options;
-    if (newsMeta) {
+    if (newsMeta && !ssr) {
       // A news post's page carries its own title, description and image for link previews (decision 040).
       const html = indexHtml.toString('utf8');
       spa.get<{ Params: { slug: string } }>('/news/:slug', async (request, reply) => {
@@ -105,8 +120,102 @@ export async function registerSpa(
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/assets/')) return false;
     if (!String(request.headers.accept ?? '').includes('text/html')) return false;
+    // An address the app does not know: the friendly not-found page, with its 404.
+    if (ssr && renderer?.pageKind(path) === 'unknown') {
+      void ssr(request, reply, 404);
+      return true;
+    }
     void reply.code(200).header('cache-control', NO_CACHE).type('text/html; charset=utf-8').send(indexHtml);
     return true;
   });
   return true;
+}
+
+/** The server-rendering bundle (web/dist-server/entry-server.js, built from web/src/entry-server.tsx). */
+interface Renderer {
+  pageKind(pathname: string): 'public' | 'app' | 'unknown';
+  renderPage(request: {
+    url: string;
+    language: Language;
+    cookie?: string;
+    origin: string;
+    api: (call: { path: string; cookie?: string; language: Language }) => Promise<Response>;
+  }): Promise<{ status: number; location?: string; html: string; head: string; state: string }>;
+}
+
+async function loadRenderer(app: FastifyInstance, webDistDir: string): Promise<Renderer | null> {
+  const file = join(dirname(webDistDir), 'dist-server', 'entry-server.js');
+  if (!existsSync(file)) {
+    app.log.debug({ file }, 'no server-rendering bundle; public pages are rendered in the browser');
+    return null;
+  }
+  return (await import(pathToFileURL(file).href)) as Renderer;
+}
+
+/** The page's language: `?lang=` names it, else the visitor's chosen one (cookie), else Bulgarian. */
+export function pageLanguage(request: FastifyRequest): Language {
+  const query = request.query as Record<string, unknown> | undefined;
+  const asked = query?.[LANGUAGE_PARAM];
+  if (isLanguage(asked)) return asked;
+  const chosen = request.cookies?.[LANGUAGE_COOKIE];
+  return isLanguage(chosen) ? chosen : 'bg';
+}
+
+/** index.html with the rendered page: its language, head tags, content and hydration state. */
+export function fillTemplate(
+  template: string,
+  page: { language: Language; head: string; html: string; state: string },
+): string {
+  const stripped = template
+    .replace(/<title>[\s\S]*?<\/title>\s*/i, '')
+    .replace(/<meta\s+name="description"[^>]*>\s*/i, '');
+  return stripped
+    .replace(/<html lang="[^"]*"/i, `<html lang="${page.language}"`)
+    .replace('</head>', `  ${page.head}\n  </head>`)
+    .replace('<div id="root"></div>', () => `<div id="root">${page.html}</div>${page.state}`);
+}
+
+/**
+ * The handler of a public page (and of the not-found page): renders it with the server's own API called
+ * in-process (with the visitor's cookies and address, so sessions and rate limits see the visitor), and
+ * falls back to the client-rendered shell if rendering fails.
+ */
+function serverRendering(app: FastifyInstance, renderer: Renderer, template: string, publicUrl?: string) {
+  return async (request: FastifyRequest, reply: FastifyReply, fallbackStatus: number) => {
+    const language = pageLanguage(request);
+    const origin = (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+    reply.header('cache-control', NO_CACHE).header('vary', 'Cookie').type('text/html; charset=utf-8');
+    try {
+      const page = await renderer.renderPage({
+        url: request.url,
+        language,
+        origin,
+        ...(request.headers.cookie ? { cookie: request.headers.cookie } : {}),
+        api: async (call) => {
+          const res = await app.inject({
+            method: 'GET',
+            url: call.path,
+            remoteAddress: request.ip,
+            headers: {
+              accept: 'application/json',
+              'accept-language': call.language,
+              ...(call.cookie ? { cookie: call.cookie } : {}),
+            },
+          });
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') headers.set(name, value);
+            else if (typeof value === 'number') headers.set(name, String(value));
+          }
+          const empty = res.statusCode === 204 || res.statusCode === 304;
+          return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers });
+        },
+      });
+      if (page.location) return reply.redirect(page.location, page.status);
+      return reply.code(page.status).send(fillTemplate(template, { language, ...page }));
+    } catch (error) {
+      request.log.error({ err: error }, 'server rendering failed; sending the client-rendered page');
+      return reply.code(fallbackStatus).send(template);
+    }
+  };
 }

@@ -12,11 +12,11 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useClickOutside, useDisclosure } from '@mantine/hooks';
-import { type ReactNode, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, Suspense, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch.tsx';
-import { SiteNameContext } from '@/components/page-title.tsx';
+import { HeadCollector, SiteNameContext } from '@/components/page-title.tsx';
 import { UserArea, useShowsAdministration } from '@/features/auth/components/user-area.tsx';
 import { useCluster } from '@/features/cluster/api/cluster.ts';
 import { ConversationsNavLink, useUnreadTotal } from '@/features/conversations/components/unread-link.tsx';
@@ -46,6 +46,14 @@ export function AppLayout() {
   const siteName = cluster.data
     ? pickLocalized(cluster.data.nameBg, cluster.data.nameEn, language).text
     : undefined;
+  // On the server, the site's name and tagline head every page (title, link previews).
+  const collectHead = useContext(HeadCollector);
+  if (collectHead && cluster.data) {
+    collectHead({
+      siteName,
+      siteDescription: pickLocalized(cluster.data.taglineBg, cluster.data.taglineEn, language).text,
+    });
+  }
 
   return (
     <SiteNameContext.Provider value={siteName}>

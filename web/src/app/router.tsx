@@ -1,3 +1,4 @@
+import { isPublicPagePath } from '@portal/shared';
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '@/features/auth/components/require-auth.tsx';
@@ -816,3 +817,20 @@ export const routes: RouteObject[] = [
 export function createAppRouter() {
   return createBrowserRouter(routes);
 }
+
+/**
+ * Every page outside the public ones loads all of Mantine's styles with its code (the public pages' components
+ * are in first-paint.css, which the shell has): a signed-in page never waits on styles the first paint of a
+ * public page does not need (issue 17, decision 055).
+ */
+function withFullStyles(list: RouteObject[]): RouteObject[] {
+  for (const route of list) {
+    const { lazy } = route;
+    if (typeof lazy === 'function' && !(route.path && isPublicPagePath(route.path))) {
+      route.lazy = () => Promise.all([lazy(), import('@/styles/full-styles.ts')]).then(([module]) => module);
+    }
+    if (route.children) withFullStyles(route.children);
+  }
+  return list;
+}
+withFullStyles(routes);

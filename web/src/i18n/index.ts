@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@portal/shared';
+import { DEFAULT_LANGUAGE, LANGUAGE_COOKIE, LANGUAGE_PARAM, LANGUAGES, type Language } from '@portal/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { bg, type ShellMessages } from './bg.ts';
@@ -92,11 +92,38 @@ async function switchTo(language: Language): Promise<void> {
  * `<html lang>` (through `languageChanged`).
  */
 export async function setLanguage(language: Language): Promise<void> {
+  remember(language);
+  // A page opened in English by its `?lang=en` URL: the address no longer names a language, so a reload
+  // renders the page in the one just chosen (the cookie).
+  if (typeof window !== 'undefined') {
+    const url = new URL(window.location.href);
+    if (url.searchParams.has(LANGUAGE_PARAM)) {
+      url.searchParams.delete(LANGUAGE_PARAM);
+      window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    }
+  }
+  await switchTo(language);
+}
+
+/**
+ * Remembers the language for the next visit: in the browser's storage for the app, and in a cookie for the
+ * server, which renders public pages in it (issue 17).
+ */
+function remember(language: Language): void {
   try {
     globalThis.localStorage?.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Not remembered, but the switch still works for this visit.
   }
+  if (typeof document !== 'undefined') {
+    // biome-ignore lint/suspicious/noDocumentCookie: a fixed, valid value; the Cookie Store API is not in every browser the portal serves
+    document.cookie = `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax`;
+  }
+}
+
+/** Starts a server-rendered page in the language the server rendered it in, and remembers that language. */
+export async function adoptServerLanguage(language: Language): Promise<void> {
+  remember(language);
   await switchTo(language);
 }
 

@@ -7,6 +7,16 @@ import { currentLanguage } from '@/i18n/index.ts';
  * server could not be reached at all. `title` and field messages are already in the UI language: the
  * server localises them from our Accept-Language header.
  */
+/**
+ * How requests reach the API: the browser's `fetch`; while the server renders a public page (issue 17), an
+ * in-process call of the server's own API (entry-server.tsx sets it).
+ */
+let apiFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+export function setApiFetch(implementation: typeof fetch): void {
+  apiFetch = implementation;
+}
+
 export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
@@ -125,7 +135,7 @@ export async function apiGetResponse<S extends z.ZodType>(
 ): Promise<ApiResponse<z.output<S>>> {
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.params), {
+    response = await apiFetch(buildUrl(path, options.params), {
       headers: { ...options.headers, Accept: 'application/json', 'Accept-Language': currentLanguage() },
       ...(options.signal ? { signal: options.signal } : {}),
     });
@@ -205,7 +215,7 @@ async function sendRequest(
   }
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await apiFetch(path, init);
   } catch (error) {
     throw networkError(error);
   }
@@ -227,7 +237,7 @@ export async function uploadImage<S extends z.ZodType>(
   const type = (LOGO_TYPES as readonly string[]).includes(file.type) ? file.type : 'application/octet-stream';
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await apiFetch(path, {
       method,
       headers: { Accept: 'application/json', 'Accept-Language': currentLanguage(), 'Content-Type': type },
       credentials: 'same-origin',
@@ -251,7 +261,7 @@ export async function uploadPdf<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await apiFetch(url, {
       method: 'POST',
       headers: {
         Accept: 'application/json',

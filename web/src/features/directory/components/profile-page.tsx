@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ContactFacts, Fact } from '@/components/contact-facts.tsx';
 import { OrganizationLogo } from '@/components/organization-logo.tsx';
-import { usePageTitle } from '@/components/page-title.tsx';
+import { usePageMeta } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCan } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
@@ -43,6 +43,14 @@ function BackLink() {
   );
 }
 
+/** The first `max` characters of a text on one line, cut at a word, for a description tag. */
+function shortText(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}
+
 export function ProfilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -54,7 +62,33 @@ export function ProfilePage() {
     ? pickLocalized(organization.data.nameBg, organization.data.nameEn, language).text
     : undefined;
   const notFound = isApiError(organization.error, 404) || isApiError(organization.error, 400);
-  usePageTitle(notFound ? t('profile.notFoundTitle') : (name ?? t('profile.titleFallback')));
+  const profile = organization.data;
+  const summary = profile
+    ? shortText(pickLocalized(profile.descriptionBg, profile.descriptionEn, language).text, 200)
+    : undefined;
+  // Search engines and link previews (issue 17): the member's name, summary and logo, and an Organization.
+  usePageMeta({
+    title: notFound ? t('profile.notFoundTitle') : (name ?? t('profile.titleFallback')),
+    ...(summary ? { description: summary } : {}),
+    ...(profile?.logoUrl ? { image: profile.logoUrl } : {}),
+    type: 'profile',
+    ...(profile && name
+      ? {
+          jsonLd: {
+            '@context': 'https://schema.org',
+            '@type': 'Organization',
+            name,
+            ...(summary ? { description: summary } : {}),
+            ...(profile.logoUrl ? { logo: profile.logoUrl } : {}),
+            ...(profile.website ? { url: profile.website } : {}),
+            ...(profile.city
+              ? { address: { '@type': 'PostalAddress', addressLocality: profile.city, addressCountry: 'BG' } }
+              : {}),
+            ...(profile.foundedYear ? { foundingDate: String(profile.foundedYear) } : {}),
+          },
+        }
+      : {}),
+  });
 
   if (organization.isPending) {
     return (

@@ -3,7 +3,7 @@ import { type Language, newsCoverUrl } from '@portal/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Markdown } from '@/components/markdown.tsx';
-import { usePageTitle } from '@/components/page-title.tsx';
+import { usePageMeta } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { isApiError } from '@/lib/api-client.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -20,7 +20,16 @@ export function NewsPostPage() {
   const post = useNewsPost(slug);
   const title = post.data ? pickLocalized(post.data.titleBg, post.data.titleEn, language) : undefined;
   const missing = post.isError && isApiError(post.error, 404);
-  usePageTitle(missing ? t('news.post.notFoundTitle') : (title?.text ?? t('news.list.title')));
+  const preview = post.data ? pickLocalized(post.data.summaryBg, post.data.summaryEn, language).text : '';
+  // A shared link shows the post's title, summary and cover (decision 040, issue 17).
+  usePageMeta({
+    title: missing ? t('news.post.notFoundTitle') : (title?.text ?? t('news.list.title')),
+    ...(preview ? { description: preview } : {}),
+    ...(post.data && post.data.coverVersion !== null
+      ? { image: newsCoverUrl(post.data.id, post.data.coverVersion, 'large') }
+      : {}),
+    type: 'article',
+  });
   if (post.isPending) return <Skeleton height={200} />;
   if (post.isError) {
     if (isApiError(post.error, 404))

@@ -53,16 +53,17 @@ tally_screens() { # $1: the log of `pnpm screens`, whose last JSON line is its s
 #    database), and with the OpenAPI fuzz test at
 #    PG_FUZZ_RUNS random requests per operation (20 unless set: every operation still gets valid and
 #    hostile input on PostgreSQL; the full budget runs on PGlite);
-#  - "nodb": the projects without a database (web: jsdom and MSW; shared: pure functions), once, as two
-#    halves "nodb-1" and "nodb-2" (vitest --shard) on 2 cores or more.
+#  - "nodb": the projects without a database (web: jsdom and MSW; shared: pure functions), once, as
+#    NODB_SHARDS quarters "nodb-1"… (vitest --shard) on 2 cores or more.
 # With at least 2 cores (CI_NPROC overrides `nproc`) two runs go at once, each with half the cores as vitest
 # workers (vitest alone takes all cores but one: a single worker on 2 cores, leaving one idle), taken from
-# the queue pglite, postgres, nodb-1, nodb-2: a half of the suites without a database starts whenever a run
-# ends, so neither core waits long for the slower engine. Each run's output is kept in a log and printed
+# the queue pglite, postgres, nodb-1 … nodb-4: a quarter of the suites without a database starts whenever
+# a run ends, so neither core waits long for the slower engine. Each run's output is kept in a log and printed
 # when all are done. On 1 core pglite, postgres and nodb run one after the other. Either way each run's JSON
 # report is tallied and a failing run fails CI.
 DB_PROJECTS=(--project db --project server --project tests)
 NODB_PROJECTS=(--project web --project shared)
+NODB_SHARDS=4
 PG_SAME_ON_BOTH=(
   tests/src/production-run.test.ts
   tests/src/ci-run.test.ts
@@ -79,7 +80,7 @@ PG_SAME_ON_BOTH=(
 PG_ONLY_EXCLUDES=()
 for file in "${PG_SAME_ON_BOTH[@]}"; do PG_ONLY_EXCLUDES+=(--exclude "**/${file##*/}"); done
 unset file
-run_pass() { # $1: pglite | postgres | nodb | nodb-1 | nodb-2, $2: the PostgreSQL URL, $3: vitest workers ("" for vitest's own)
+run_pass() { # $1: pglite | postgres | nodb | nodb-<shard>, $2: the PostgreSQL URL, $3: vitest workers ("" for vitest's own)
   local pass=$1 pg_url=$2 workers=$3
   local -a run=(env -u DATABASE_URL VITEST_JSON_REPORT="$OUT/vitest-$pass.json")
   [ -n "$workers" ] && run+=("VITEST_MAX_WORKERS=$workers")
@@ -88,7 +89,7 @@ run_pass() { # $1: pglite | postgres | nodb | nodb-1 | nodb-2, $2: the PostgreSQ
     postgres) "${run[@]}" DATABASE_URL="$pg_url" FUZZ_RUNS="${PG_FUZZ_RUNS:-20}" \
       pnpm exec vitest run "${DB_PROJECTS[@]}" "${PG_ONLY_EXCLUDES[@]}" ;;
     nodb) "${run[@]}" pnpm exec vitest run "${NODB_PROJECTS[@]}" ;;
-    nodb-*) "${run[@]}" pnpm exec vitest run "${NODB_PROJECTS[@]}" --shard="${pass#nodb-}/2" ;;
+    nodb-*) "${run[@]}" pnpm exec vitest run "${NODB_PROJECTS[@]}" --shard="${pass#nodb-}/$NODB_SHARDS" ;;
   esac
 }
 pass_title() { # $1: the run, $2: the PostgreSQL URL
@@ -96,17 +97,18 @@ pass_title() { # $1: the run, $2: the PostgreSQL URL
     pglite) echo "pnpm test, database suites (db, server, tests) on PGlite" ;;
     postgres) echo "pnpm test, database suites (db, server, tests) on PostgreSQL (${2##*@}, a fresh database per test file)" ;;
     nodb) echo "pnpm test, suites without a database (web, shared)" ;;
-    nodb-*) echo "pnpm test, suites without a database (web, shared), half ${1#nodb-} of 2" ;;
+    nodb-*) echo "pnpm test, suites without a database (web, shared), part ${1#nodb-} of $NODB_SHARDS" ;;
   esac
 }
 vitest_passes() {
-  local pg_url=$1 cores half pass
+  local pg_url=$1 cores half pass i
   local -a queue
   local -A running=()
   cores=${CI_NPROC:-$(nproc 2>/dev/null || echo 1)}
   if [ "$cores" -ge 2 ]; then
     half=$((cores / 2))
-    queue=(pglite postgres nodb-1 nodb-2)
+    queue=(pglite postgres)
+    for ((i = 1; i <= NODB_SHARDS; i++)); do queue+=("nodb-$i"); done
     step "pnpm test: the database suites on PGlite and on PostgreSQL (${pg_url##*@}), web and shared once; two runs at once, $half workers each"
     # Each run in the background writes its exit code to vitest-<run>.rc when it ends.
     start_pass() {
@@ -118,7 +120,7 @@ vitest_passes() {
     local next=2 rc
     while [ "${#running[@]}" -gt 0 ]; do
       # Until a run ends (or a second passes); each run that has ended gives its slot to the next in the
-      # queue, so a half of the suites without a database starts as soon as a core is free.
+      # queue, so a part of the suites without a database starts as soon as a core is free.
       wait -n "${running[@]}" 2>/dev/null || sleep 1
       for pass in "${!running[@]}"; do
         [ -f "$OUT/vitest-$pass.rc" ] || continue

@@ -1,9 +1,9 @@
 /**
  * `.ci/run`'s `pnpm test` runs (`vitest_passes` in `.ci/lib.sh`) with a fake `pnpm` that writes a vitest
  * JSON report: the database projects on PGlite and on PostgreSQL (the latter without the files that never
- * use it and with a smaller fuzz budget), the projects without a database once (in two halves on 2 cores or
+ * use it and with a smaller fuzz budget), the projects without a database once (in four parts on 2 cores or
  * more); every run is tallied into the run's totals, a failing run fails the run, a run without a report
- * counts as a failure; with 2 cores or more two runs go at once with half the cores each, a half of the
+ * counts as a failure; with 2 cores or more two runs go at once with half the cores each, a part of the
  * suites without a database taking the first free slot (on 1 core one after the other).
  */
 import { spawnSync } from 'node:child_process';
@@ -30,7 +30,7 @@ interface Fake {
 
 /**
  * A `pnpm` that tells the runs apart by DATABASE_URL (postgres) and `--project web` (nodb, `-N` with
- * `--shard=N/2`), sleeps, logs its run, workers, fuzz budget, arguments and times, and writes a report;
+ * `--shard=N/4`), sleeps, logs its run, workers, fuzz budget, arguments and times, and writes a report;
  * "none" writes no report and exits 1.
  */
 function fakePnpm(dir: string, fake: Fake): void {
@@ -40,7 +40,7 @@ if [ -n "\${DATABASE_URL:-}" ]; then kind=postgres; counts="${fake.postgres}"; s
 elif [[ "$args" == *"--project web"* ]]; then kind=nodb; counts="${fake.nodb}"; secs=${fake.seconds?.nodb ?? 0.2}
 else kind=pglite; counts="${fake.pglite}"; secs=${fake.seconds?.pglite ?? 0.2}; fi
 pass=$kind
-if [[ "$args" =~ --shard=([0-9])/2 ]]; then pass="$kind-\${BASH_REMATCH[1]}"; fi
+if [[ "$args" =~ --shard=([0-9]+)/[0-9]+ ]]; then pass="$kind-\${BASH_REMATCH[1]}"; fi
 start=$(date +%s%N); sleep "$secs"
 echo "$pass|\${VITEST_MAX_WORKERS:-default}|\${FUZZ_RUNS:-}|$args|$start|$(date +%s%N)" >> "${dir}/calls"
 echo "fake vitest output of $pass"
@@ -115,46 +115,50 @@ describe('.ci/run: the pnpm test runs', () => {
         .join(' ')}`,
     );
     expect(postgres.fuzz).toBe('20');
-    expect(byPass(run.calls, 'nodb-1').args).toBe(
-      'exec vitest run --project web --project shared --shard=1/2',
-    );
-    expect(byPass(run.calls, 'nodb-2').args).toBe(
-      'exec vitest run --project web --project shared --shard=2/2',
-    );
+    for (const part of [1, 2, 3, 4]) {
+      expect(byPass(run.calls, `nodb-${part}`).args).toBe(
+        `exec vitest run --project web --project shared --shard=${part}/4`,
+      );
+    }
   });
 
   it('with 4 cores runs two at a time, 2 workers each, and adds every report to the totals', () => {
     const run = runPasses(4, { ...ok, seconds: { pglite: 1, postgres: 1 } });
-    expect(run.total).toBe('28 passed, 0 failed');
+    expect(run.total).toBe('36 passed, 0 failed');
     expect(run.status).toBe('status=0');
     expect(run.calls.map((c) => `${c.pass} ${c.workers}`).sort()).toEqual([
       'nodb-1 2',
       'nodb-2 2',
+      'nodb-3 2',
+      'nodb-4 2',
       'pglite 2',
       'postgres 2',
     ]);
+    expect(maxAtOnce(run.calls)).toBe(2);
     expect(overlap(byPass(run.calls, 'pglite'), byPass(run.calls, 'postgres'))).toBe(true);
     // Each run's output is printed, after all have finished.
-    for (const pass of ['pglite', 'postgres', 'nodb-1', 'nodb-2']) {
+    for (const pass of ['pglite', 'postgres', 'nodb-1', 'nodb-2', 'nodb-3', 'nodb-4']) {
       expect(run.out).toContain(`fake vitest output of ${pass}`);
     }
     expect(run.out).not.toContain('ci@');
   });
 
-  it('with 2 cores, 1 worker each, a half without a database takes the slot of the first run to end', () => {
-    // PGlite ends after 1 s, PostgreSQL after 5 s: both halves run in PGlite's slot, beside PostgreSQL.
-    const run = runPasses(2, { ...ok, seconds: { pglite: 1, postgres: 5, nodb: 1 } });
-    expect(run.total).toBe('28 passed, 0 failed');
+  it('with 2 cores, 1 worker each, the parts without a database take the slot of the first run to end', () => {
+    // PGlite ends after 1 s, PostgreSQL after 6 s: the four parts (0.5 s each) run one after the other in
+    // PGlite's slot, beside PostgreSQL.
+    const run = runPasses(2, { ...ok, seconds: { pglite: 1, postgres: 6, nodb: 0.5 } });
+    expect(run.total).toBe('36 passed, 0 failed');
     expect(run.status).toBe('status=0');
     expect(new Set(run.calls.map((c) => c.workers))).toEqual(new Set(['1']));
     expect(maxAtOnce(run.calls)).toBe(2);
-    const [pglite, postgres, half1, half2] = ['pglite', 'postgres', 'nodb-1', 'nodb-2'].map((p) =>
-      byPass(run.calls, p),
+    const [pglite, postgres, ...parts] = ['pglite', 'postgres', 'nodb-1', 'nodb-2', 'nodb-3', 'nodb-4'].map(
+      (p) => byPass(run.calls, p),
     );
-    expect(half1!.start).toBeGreaterThanOrEqual(pglite!.end);
-    expect(half2!.start).toBeGreaterThanOrEqual(half1!.end);
-    expect(overlap(half1!, postgres!)).toBe(true);
-    expect(overlap(half2!, postgres!)).toBe(true);
+    expect(parts[0]!.start).toBeGreaterThanOrEqual(pglite!.end);
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) expect(part.start).toBeGreaterThanOrEqual(parts[i - 1]!.end);
+      expect(overlap(part, postgres!)).toBe(true);
+    }
   });
 
   it('with 1 core runs them one after the other with vitest’s own worker count, web and shared whole', () => {
@@ -171,19 +175,19 @@ describe('.ci/run: the pnpm test runs', () => {
 
   it.each([4, 2, 1])('with %i cores fails the run when one run fails, counting its failures', (cores) => {
     const run = runPasses(cores, { ...ok, postgres: '5 2 1' });
-    expect(run.total).toBe(cores >= 2 ? '26 passed, 2 failed' : '22 passed, 2 failed');
+    expect(run.total).toBe(cores >= 2 ? '34 passed, 2 failed' : '22 passed, 2 failed');
     expect(run.status).toBe('status=1');
   });
 
   it.each([4, 2, 1])('with %i cores counts a run that wrote no report as one failure', (cores) => {
     const run = runPasses(cores, { ...ok, pglite: 'none' });
-    expect(run.total).toBe(cores >= 2 ? '18 passed, 1 failed' : '14 passed, 1 failed');
+    expect(run.total).toBe(cores >= 2 ? '26 passed, 1 failed' : '14 passed, 1 failed');
     expect(run.status).toBe('status=1');
   });
 
-  it('fails the run when a half without a database fails', () => {
+  it('fails the run when a part without a database fails', () => {
     const run = runPasses(2, { ...ok, nodb: '3 1 1' });
-    expect(run.total).toBe('26 passed, 2 failed');
+    expect(run.total).toBe('32 passed, 4 failed');
     expect(run.status).toBe('status=1');
   });
 });

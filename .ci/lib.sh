@@ -1,5 +1,5 @@
 # Helpers of .ci/run, in a file of their own so that tests/src/ci-run.test.ts can run them with a fake
-# `pnpm`: the steps, the tally of every suite's report, and the two `pnpm test` passes. The caller sets
+# `pnpm`: the steps, the tally of every suite's report, and the `pnpm test` runs. The caller sets
 # passed, failed, status (0) and OUT (a directory for reports and logs).
 
 # Each step shows the time since the run began (bash's SECONDS), so a slow run shows where its time went.
@@ -42,25 +42,24 @@ tally_screens() { # $1: the log of `pnpm screens`, whose last JSON line is its s
   echo "   $1 passed, $2 failed"
 }
 
-# The unit/API/component suites (`pnpm test`'s files) in vitest runs that run only the suites touching the
-# database twice:
+# The unit/API/component suites (`pnpm test`'s files) in vitest runs, so that only the suites that touch
+# the database run twice:
 #  - "pglite": the database projects (db, server, tests) on PGlite, without DATABASE_URL (unset, as for the
 #    README's `pnpm test`, so a URL in the caller's environment does not make it a second PostgreSQL pass);
 #  - "postgres": the same projects on PostgreSQL ($1), a fresh database per test file, without the files
-#    that never open the run's database (PG_SAME_ON_BOTH: production-run and lock always use an embedded
-#    database of their own, database-outage a PostgreSQL cluster of its own, the others are pure
-#    functions, scripts and files; tests/src/ci-run.test.ts checks that none of them can reach the run's
-#    database), and with the OpenAPI fuzz test at
-#    PG_FUZZ_RUNS random requests per operation (20 unless set: every operation still gets valid and
-#    hostile input on PostgreSQL; the full budget runs on PGlite);
-#  - "nodb": the projects without a database (web: jsdom and MSW; shared: pure functions), once, as
-#    NODB_SHARDS quarters "nodb-1"… (vitest --shard) on 2 cores or more.
+#    that never reach the run's database (PG_SAME_ON_BOTH: production-run and lock use embedded databases
+#    of their own, database-outage a PostgreSQL cluster of its own, the others are pure functions, scripts
+#    and files; tests/src/ci-run.test.ts checks that none of them can reach the run's database), and with
+#    the OpenAPI fuzz test at PG_FUZZ_RUNS random requests per operation (20 unless set: every operation
+#    still gets valid and hostile input on PostgreSQL; the full budget runs on PGlite);
+#  - "nodb": the projects without a database (web: jsdom and MSW; shared: pure functions), once, in
+#    NODB_SHARDS parts "nodb-1" … (vitest --shard) on 2 cores or more.
 # With at least 2 cores (CI_NPROC overrides `nproc`) two runs go at once, each with half the cores as vitest
 # workers (vitest alone takes all cores but one: a single worker on 2 cores, leaving one idle), taken from
-# the queue pglite, postgres, nodb-1 … nodb-4: a quarter of the suites without a database starts whenever
-# a run ends, so neither core waits long for the slower engine. Each run's output is kept in a log and printed
-# when all are done. On 1 core pglite, postgres and nodb run one after the other. Either way each run's JSON
-# report is tallied and a failing run fails CI.
+# the queue pglite, postgres, nodb-1 … nodb-4: a part of the suites without a database starts whenever a
+# run ends, so neither core waits long for the slower engine. Each run's output is kept in a log and
+# printed when all are done. On 1 core pglite, postgres and nodb run one after the other. Either way each
+# run's JSON report is tallied and a failing run fails CI.
 DB_PROJECTS=(--project db --project server --project tests)
 NODB_PROJECTS=(--project web --project shared)
 NODB_SHARDS=4

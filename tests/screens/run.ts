@@ -25,7 +25,8 @@
  * failure. Needs the SPA built (`pnpm build`; the root script `pnpm screens` builds first). SCREENS_PORT
  * (3310), SCREENS_ROLES=admin,visitor and SCREENS_ONLY=<a regular expression of route names> narrow a run;
  * SCREENS_CONCURRENCY (cores + 1, at most 6) sets the parallel browser contexts, which share one browser
- * and take the role × width × language runs from one queue.
+ * and take the role × width × language runs from one queue. SCREENS_ONE_LANGUAGE_PER_WIDTH=1 (what CI
+ * runs) takes one language per role and width, alternating, for half the pictures (see below).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,6 +46,14 @@ const concurrency = Math.max(
   Number(process.env.SCREENS_CONCURRENCY ?? Math.min(6, availableParallelism() + 1)),
 );
 const DEMO_PASSWORD = 'klaster-demo-2026';
+/**
+ * SCREENS_ONE_LANGUAGE_PER_WIDTH=1 (CI): every role and route at both widths, but in one language per width,
+ * alternating by role — the first role bg at desktop and en at phone, the next en at desktop and bg at
+ * phone, and so on — so each page is still checked in both languages and at both widths, and the pages
+ * every role sees (the public ones, the header, the menu) in all four. Half the pictures of the full set,
+ * which `pnpm screens` takes without it.
+ */
+const oneLanguagePerWidth = process.env.SCREENS_ONE_LANGUAGE_PER_WIDTH === '1';
 
 const ROLES = {
   visitor: null,
@@ -57,6 +66,7 @@ const ROLES = {
   admin: 'admin@demo.klaster.bg',
 } as const;
 type Role = keyof typeof ROLES;
+const roleIndex = (role: Role) => (Object.keys(ROLES) as Role[]).indexOf(role);
 
 const WIDTHS = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false },
@@ -752,10 +762,19 @@ async function main() {
     });
     const only = process.env.SCREENS_ROLES?.split(',').filter(Boolean);
     const roles = (Object.keys(ROLES) as Role[]).filter((r) => !only || only.includes(r));
-    // The work is shared out by role × width × language (24 runs), so parallel contexts stay busy to the
-    // end instead of waiting for the role with the most routes.
+    // The work is shared out by role × width × language (28 runs, 14 with one language per width), so
+    // parallel contexts stay busy to the end instead of waiting for the role with the most routes. The
+    // language of a role at a width follows the role's place in ROLES, so SCREENS_ROLES does not change it.
     const queue = roles.flatMap((role) =>
-      WIDTHS.flatMap((width) => LANGS.map((lang) => ({ role, width, lang }))),
+      WIDTHS.flatMap((width, w) =>
+        LANGS.filter((_, l) => !oneLanguagePerWidth || l === (roleIndex(role) + w) % LANGS.length).map(
+          (lang) => ({
+            role,
+            width,
+            lang,
+          }),
+        ),
+      ),
     );
     const failedSetups = new Set<Role>();
     console.log(`${queue.length} runs of routes, ${concurrency} at a time`);

@@ -1,0 +1,23 @@
+import { HomeResponseSchema } from '@portal/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { servedHome } from './home.service.ts';
+
+/** Registered with prefix /api/home: the public home page in one answer (issue 17, decision 054). */
+export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['cluster'],
+        summary:
+          "The home page in one answer: the cluster's identity, key figures, areas with a few members, a logo strip, the latest news, the next events, the open calls and this year's fees (public data only; cached for a minute)",
+        response: { 200: HomeResponseSchema },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=60');
+      return servedHome(app.db);
+    },
+  );
+};

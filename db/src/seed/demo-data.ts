@@ -158,7 +158,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Data and Meaning builds machine-learning models and natural-language processing for Bulgarian. It offers annotated corpora and data-governance advice, and seeks access to high-performance computing.',
     naceCodes: ['62.01', '72.19'],
-    areas: ['ict-ai-data'],
+    areas: ['ict-ai-data', 'health-medtech'],
     membership: { category: 'regular', status: 'active', memberSince: '2025-04-08' },
   },
   {
@@ -238,7 +238,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Smart Urban Systems designs sensor networks for air quality, parking and street lighting. It can offer a test sensor network and seeks partners for pilot deployments in municipalities.',
     naceCodes: ['26.51', '62.01'],
-    areas: ['ict-iot', 'clean-mobility'],
+    areas: ['ict-iot', 'clean-mobility', 'mech-microelectronics'],
     membership: { category: 'candidate', status: 'active', memberSince: null },
   },
   {
@@ -478,7 +478,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'The institute conducts basic and applied research in artificial intelligence, parallel computing and modelling. It offers access to a supercomputer and expertise for project proposals, and seeks firms for technology transfer.',
     naceCodes: ['72.19'],
-    areas: ['ict-ai-data', 'ict-hpc-cloud'],
+    areas: ['ict-ai-data', 'ict-hpc-cloud', 'health-biotech'],
     membership: { category: 'engaged', status: 'active', memberSince: '2025-02-20' },
   },
   {

@@ -12,14 +12,19 @@ import { MemberMark } from './member-mark.tsx';
 /** The day an instant falls on in Sofia, written the portal's way (05.03.2026, 05/03/2026). */
 const dayOf = (iso: string, language: 'bg' | 'en') => formatDateText(todayInSofia(new Date(iso)), language);
 
-/** The first paragraph of a stored text: the hero shows the mission in one look. */
-export function firstParagraph(text: string): string {
-  return (
+/**
+ * The first sentence of a stored text: the hero says the mission in one look. A sentence ends at `.`, `!`,
+ * `?` or `…` after a word of five letters or more (not after abbreviations such as `г.`, `прог.`, `др.`),
+ * followed by a capital or an opening quote.
+ */
+export function firstSentence(text: string): string {
+  const paragraph =
     text
       .split(/\n\s*\n/)
       .map((p) => p.trim())
-      .find(Boolean) ?? ''
-  );
+      .find(Boolean) ?? '';
+  const end = /(?<=[\p{L}\p{N}]{5}[“"»)]?)[.!?…](?=\s+[\p{Lu}„“"«])/u.exec(paragraph);
+  return end ? paragraph.slice(0, end.index + 1) : paragraph;
 }
 
 export function HomeHero({ cluster }: { cluster: HomeResponse['cluster'] }) {
@@ -28,7 +33,7 @@ export function HomeHero({ cluster }: { cluster: HomeResponse['cluster'] }) {
   const name = pickLocalized(cluster.nameBg, cluster.nameEn, language);
   const tagline = pickLocalized(cluster.taglineBg, cluster.taglineEn, language);
   const mission = pickLocalized(cluster.missionBg, cluster.missionEn, language);
-  const sentence = firstParagraph(mission.text);
+  const sentence = firstSentence(mission.text);
   return (
     <section className="home-hero" aria-labelledby="cluster-name">
       <Stack gap="md">
@@ -41,7 +46,7 @@ export function HomeHero({ cluster }: { cluster: HomeResponse['cluster'] }) {
           </Text>
         ) : null}
         {sentence ? (
-          <Text size="lg" className="home-hero-mission" lang={mission.lang}>
+          <Text fz={{ base: 'md', sm: 'lg' }} className="home-hero-mission" lang={mission.lang}>
             {sentence}
           </Text>
         ) : null}
@@ -79,7 +84,7 @@ export function HomeFiguresSection({ figures }: { figures: HomeFigures }) {
         {shown.map((key) => (
           <li key={key} className="home-figure">
             <span className="home-figure-value">{formatNumber(figures[key], language)}</span>
-            <Text size="sm" c="dimmed" component="span">
+            <Text size="sm" c="dimmed" component="span" display="block" lh={1.35}>
               {t(`home.figures.${key}`, { count: figures[key] })}
             </Text>
           </li>
@@ -105,9 +110,11 @@ function AreaCard({ area }: { area: HomeArea }) {
               {t('home.priorityBadge')}
             </Badge>
           ) : null}
-          <Anchor component={Link} to={paths.members.href({ area: area.id })} size="sm" fw={500}>
-            {t('home.areas.members', { count: area.memberCount })}
-          </Anchor>
+          {area.memberCount > 0 ? (
+            <Anchor component={Link} to={paths.members.href({ area: area.id })} size="sm" fw={500}>
+              {t('home.areas.members', { count: area.memberCount })}
+            </Anchor>
+          ) : null}
         </Group>
         {area.members.length > 0 ? (
           <ul className="member-marks" aria-label={t('home.areas.membersOf', { area: name.text })}>

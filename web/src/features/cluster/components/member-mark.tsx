@@ -13,16 +13,24 @@ function tintOf(id: string): (typeof TINTS)[number] {
   return TINTS[sum % TINTS.length]!;
 }
 
-/** Up to two letters of a name, skipping legal forms in quotes and words like „ООД“: `Дигитална София` → `ДС`. */
+/** Legal forms that say nothing about who the member is. */
+const LEGAL_FORMS = /^(ЕТ|ООД|ЕООД|АД|ЕАД|КД|СД|ЕТ\.|Ltd\.?|LTD|JSC|LLC|GmbH|AB|OOD|EOOD|AD|EAD|Inc\.?)$/u;
+
+/**
+ * Two letters for a member without a logo: the first letters of its first two words that carry meaning
+ * (three letters or more, not a legal form): `Балкан Софтуер Системс` → `БС`, `Институт по изчислителни
+ * науки` → `ИИ`, `ЕТ Мартин Стоянов – Уеб Занаят` → `МС`; a one-word name gives its first two letters.
+ */
 export function initialsOf(name: string): string {
   const words = name
-    .replace(/[„“"'«»()]/g, ' ')
+    .replace(/[„“"'«»()–—-]/g, ' ')
     .split(/\s+/)
-    .filter(
-      (w) => /^\p{Lu}/u.test(w) && !/^(ООД|ЕООД|АД|ЕАД|ЕТ|ООД\.|LTD|Ltd|JSC|LLC|EOOD|OOD|AD|EAD)$/u.test(w),
-    );
-  const letters = (words.length ? words : name.split(/\s+/)).slice(0, 2).map((w) => w.charAt(0));
-  return letters.join('').toUpperCase();
+    .filter((w) => /^[\p{L}\p{N}]/u.test(w) && w.length >= 3 && !LEGAL_FORMS.test(w));
+  const letters =
+    words.length >= 2
+      ? `${words[0]!.charAt(0)}${words[1]!.charAt(0)}`
+      : (words[0] ?? name.trim()).slice(0, 2);
+  return letters.toUpperCase();
 }
 
 /**

@@ -218,7 +218,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Geospatial Solutions processes satellite and drone imagery and builds digital twins of cities. It offers geodata and mapping services, and seeks partners in the internet of things.',
     naceCodes: ['62.01', '71.12'],
-    areas: ['ict-ai-data', 'ict-iot'],
+    areas: ['ict-ai-data', 'ict-iot', 'mech-microelectronics'],
     membership: { category: 'associated', status: 'active', memberSince: '2025-09-18' },
   },
   {
@@ -238,7 +238,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Smart Urban Systems designs sensor networks for air quality, parking and street lighting. It can offer a test sensor network and seeks partners for pilot deployments in municipalities.',
     naceCodes: ['26.51', '62.01'],
-    areas: ['ict-iot', 'clean-mobility', 'mech-microelectronics'],
+    areas: ['ict-iot', 'clean-mobility'],
     membership: { category: 'candidate', status: 'active', memberSince: null },
   },
   {

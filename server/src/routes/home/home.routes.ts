@@ -11,13 +11,12 @@ export const homeRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['cluster'],
         summary:
-          "The home page in one answer: the cluster's identity, key figures, areas with a few members, a logo strip, the latest news, the next events, the open calls and this year's fees (public data only; cached for a minute)",
+          "The home page in one answer: the cluster's identity, key figures, areas with a few members, a logo strip, the latest news, the next events, the open calls and this year's fees (public data only; computed at most once a minute)",
         response: { 200: HomeResponseSchema },
       },
     },
-    async (_request, reply) => {
-      reply.header('cache-control', 'public, max-age=60');
-      return servedHome(app.db);
-    },
+    // No browser caching: the server's copy is at most a minute old, and an administrator who has just
+    // saved the cluster's texts must see them at once (site-content forgets the copy).
+    async () => servedHome(app.db),
   );
 };

@@ -285,7 +285,7 @@ export async function servedHome(h: DbHandle): Promise<HomeResponse> {
   return pending;
 }
 
-/** Forgets the cached answer (tests that change the data between two reads). */
+/** Forgets the cached answer: after the cluster's texts are saved, and in tests that change the data. */
 export function forgetHome(h: DbHandle): void {
   cache.delete(h);
 }

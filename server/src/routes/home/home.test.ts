@@ -12,7 +12,7 @@ import { createTestDb } from '@portal/db/testing';
 import { HOME_AREA_MEMBERS, type HomeResponse, HomeResponseSchema, todayInSofia } from '@portal/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, insertOrganization } from '../../testing.ts';
+import { buildTestApp, insertOrganization, insertUser, logIn } from '../../testing.ts';
 import { forgetHome } from './home.service.ts';
 
 /** Issue 17 "A public face", decision 054: the home page in one public answer. */
@@ -175,5 +175,24 @@ describe('the home page', () => {
     expect(again.figures.members).toBe(first.figures.members);
     forgetHome(h);
     expect((await getHome()).figures.members).toBe(first.figures.members + 1);
+  });
+
+  it("shows the cluster's texts at once after an administrator saves them", async () => {
+    await getHome();
+    const admin = await logIn(app, (await insertUser(h, { roles: ['admin'] })).email);
+    const read = await app.inject({
+      method: 'GET',
+      url: '/api/admin/settings/texts',
+      headers: { cookie: admin },
+    });
+    const { version: _v, ...texts } = read.json();
+    const saved = await app.inject({
+      method: 'PUT',
+      url: '/api/admin/settings/texts',
+      headers: { cookie: admin, 'if-match': String(read.headers.etag) },
+      payload: { ...texts, taglineBg: 'Нов девиз' },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await getHome()).cluster.taglineBg).toBe('Нов девиз');
   });
 });

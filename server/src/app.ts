@@ -49,6 +49,7 @@ import {
   publicFeesRoutes,
 } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
+import { homeRoutes } from './routes/home/home.routes.ts';
 import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
@@ -319,6 +320,7 @@ export async function buildApp({
 
   await app.register(healthRoutes, { prefix: '/api/health' });
   await app.register(clusterRoutes, { prefix: '/api/cluster' });
+  await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(areasRoutes, { prefix: '/api/areas' });
   await app.register(directoryRoutes, { prefix: '/api/organizations' });
   await app.register(authRoutes, { prefix: '/api/auth' });

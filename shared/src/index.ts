@@ -16,6 +16,7 @@ export * from './events.ts';
 export * from './fees.ts';
 export * from './file-names.ts';
 export * from './funding-calls.ts';
+export * from './home.ts';
 export * from './i18n.ts';
 export * from './logos.ts';
 export * from './meeting-conduct.ts';

@@ -11,16 +11,16 @@ test('a visitor reads the home page in Bulgarian, switches to English, searches 
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'bg');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('София – град на знанието');
-  await expect(page.getByRole('heading', { name: 'Тематични приоритети' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Тематични области' })).toBeVisible();
   await expect(page.getByText('Информатика и ИКТ').first()).toBeVisible();
   await expect(page).toHaveTitle(/Начало/);
 
   // English, remembered across visits.
   await page.getByRole('button', { name: /^EN/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { name: 'Thematic priorities' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Thematic areas' })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Thematic priorities' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Thematic areas' })).toBeVisible();
 
   // Search in Cyrillic: finds Digital Sofia and the other members in the city of София (the city is
   // searched, decision 018), never the candidate Sofia Municipality.

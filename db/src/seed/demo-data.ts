@@ -158,7 +158,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Data and Meaning builds machine-learning models and natural-language processing for Bulgarian. It offers annotated corpora and data-governance advice, and seeks access to high-performance computing.',
     naceCodes: ['62.01', '72.19'],
-    areas: ['ict-ai-data'],
+    areas: ['ict-ai-data', 'health-medtech'],
     membership: { category: 'regular', status: 'active', memberSince: '2025-04-08' },
   },
   {
@@ -218,7 +218,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'Geospatial Solutions processes satellite and drone imagery and builds digital twins of cities. It offers geodata and mapping services, and seeks partners in the internet of things.',
     naceCodes: ['62.01', '71.12'],
-    areas: ['ict-ai-data', 'ict-iot'],
+    areas: ['ict-ai-data', 'ict-iot', 'mech-microelectronics'],
     membership: { category: 'associated', status: 'active', memberSince: '2025-09-18' },
   },
   {
@@ -478,7 +478,7 @@ const ORGANIZATIONS: readonly Omit<DemoOrganization, ContactKey>[] = [
     descriptionEn:
       'The institute conducts basic and applied research in artificial intelligence, parallel computing and modelling. It offers access to a supercomputer and expertise for project proposals, and seeks firms for technology transfer.',
     naceCodes: ['72.19'],
-    areas: ['ict-ai-data', 'ict-hpc-cloud'],
+    areas: ['ict-ai-data', 'ict-hpc-cloud', 'health-biotech'],
     membership: { category: 'engaged', status: 'active', memberSince: '2025-02-20' },
   },
   {

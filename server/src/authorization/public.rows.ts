@@ -46,6 +46,14 @@ export const ROWS: Row[] = [
   },
   {
     method: 'GET',
+    url: '/api/home',
+    permission: 'public',
+    label: 'the home page',
+    expect: everyone(200),
+    build: () => ({ url: '/api/home' }),
+  },
+  {
+    method: 'GET',
     url: '/api/areas',
     permission: 'public',
     label: 'areas',

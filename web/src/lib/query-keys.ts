@@ -84,6 +84,8 @@ export const organizationKeys = {
 export const clusterKeys = {
   all: ['cluster'] as const,
   detail: () => [...clusterKeys.all, 'detail'] as const,
+  /** The home page's one answer (issue 17): under the cluster's root, so saving its texts refreshes it. */
+  home: () => [...clusterKeys.all, 'home'] as const,
 };
 
 /**

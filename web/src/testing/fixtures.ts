@@ -3,6 +3,7 @@ import type {
   AreaListResponse,
   AreaRef,
   ClusterResponse,
+  HomeResponse,
   OrganizationProfile,
   OrganizationSummary,
 } from '@portal/shared';
@@ -146,4 +147,63 @@ export const noContactsFixture = {
   contactPosition: null,
   contactEmail: null,
   contactPhone: null,
+};
+
+const member = (n: number, nameBg: string, nameEn: string, logo = false) => ({
+  id: `00000000-0000-4000-8000-00000000000${n}`,
+  nameBg,
+  nameEn,
+  logoUrl: logo ? `/api/organizations/00000000-0000-4000-8000-00000000000${n}/logo?size=small&v=1` : null,
+});
+
+/** The home page's one answer (issue 17): the cluster above, two areas with members, fees, no news. */
+export const homeFixture: HomeResponse = {
+  cluster: {
+    nameBg: clusterFixture.nameBg,
+    nameEn: clusterFixture.nameEn,
+    taglineBg: clusterFixture.taglineBg,
+    taglineEn: clusterFixture.taglineEn,
+    missionBg: clusterFixture.missionBg,
+    missionEn: clusterFixture.missionEn,
+  },
+  figures: { members: 14, smes: 9, universities: 1, publicBodies: 0, openCalls: 2, upcomingEvents: 0 },
+  areas: [
+    {
+      id: 'ict',
+      nameBg: 'Информатика и ИКТ',
+      nameEn: 'Informatics and ICT',
+      isPriority: true,
+      memberCount: 9,
+      members: [member(1, 'Дигитална София', 'Digital Sofia', true), member(2, 'Код Лаб', 'Code Lab')],
+    },
+    {
+      id: 'mechatronics',
+      nameBg: 'Мехатроника и микроелектроника',
+      nameEn: 'Mechatronics and microelectronics',
+      isPriority: false,
+      memberCount: 1,
+      members: [member(3, 'Робо Тех', 'Robo Tech')],
+    },
+    {
+      id: 'clean-tech',
+      nameBg: 'Чисти технологии',
+      nameEn: 'Clean technologies',
+      isPriority: false,
+      memberCount: 0,
+      members: [],
+    },
+  ],
+  logos: [member(1, 'Дигитална София', 'Digital Sofia', true), member(2, 'Код Лаб', 'Code Lab')],
+  news: [],
+  events: [],
+  calls: [],
+  fees: {
+    year: 2026,
+    rates: [
+      { category: 'regular', amountCents: 50_000 },
+      { category: 'associated', amountCents: 25_000 },
+      { category: 'engaged', amountCents: 0 },
+    ],
+  },
+  generatedAt: '2026-03-01T10:00:00.000Z',
 };

@@ -464,6 +464,23 @@ describe('the public figures (issue 16 §1, decision 048): aggregates only', () 
   });
 });
 
+describe('the home page (issue 17, decision 054): public names and logos, never a contact', () => {
+  it.each(READERS)(
+    '%s gets the same answer, with listed members only and no contact field',
+    async (reader) => {
+      const res = await ask(reader, '/api/home');
+      expect(res.statusCode, res.body).toBe(200);
+      for (let k = 0; k < ORG_COUNT; k++) {
+        for (const field of CONTACT_FIELDS) expect(res.body).not.toContain(secretValue(field, k));
+      }
+      for (const id of formerMemberIds) expect(res.body).not.toContain(id);
+      // Whoever asks, the same answer (it is cached for everyone).
+      const anonymous = await ask('anonymous', '/api/home');
+      expect(JSON.parse(res.body)).toEqual(JSON.parse(anonymous.body));
+    },
+  );
+});
+
 describe('the decisions register (issue 11 C13)', () => {
   it.each(READERS)(
     "%s gets an organisation's id only while it is publicly listed (its profile link)",

@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod';
 import { expectedVersion, IfMatchHeadersSchema } from '../../if-match.ts';
 import { requireActor } from '../../plugins/auth.ts';
+import { forgetHome } from '../home/home.service.ts';
 import {
   getClusterTexts,
   getSitePage,
@@ -104,6 +105,8 @@ export const siteContentAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const version = expectedVersion(request);
       const texts = await updateClusterTexts(app.db.db, requireActor(request), version, request.body);
+      // The editor is told "the home page shows them": its cached answer must not lag a minute behind.
+      forgetHome(app.db);
       reply.header('etag', etagOf(texts.version));
       return texts;
     },

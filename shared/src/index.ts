@@ -33,6 +33,7 @@ export * from './plausibility.ts';
 export * from './privacy.ts';
 export * from './profile.ts';
 export * from './projects.ts';
+export * from './public-pages.ts';
 export * from './readiness.ts';
 export * from './representatives.ts';
 export * from './resources.ts';

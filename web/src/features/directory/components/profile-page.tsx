@@ -54,7 +54,15 @@ export function ProfilePage() {
     ? pickLocalized(organization.data.nameBg, organization.data.nameEn, language).text
     : undefined;
   const notFound = isApiError(organization.error, 404) || isApiError(organization.error, 400);
-  usePageTitle(notFound ? t('profile.notFoundTitle') : (name ?? t('profile.titleFallback')));
+  // 410: a member whose membership has ended (the server says nothing more about it).
+  const gone = isApiError(organization.error, 410);
+  usePageTitle(
+    gone
+      ? t('profile.goneTitle')
+      : notFound
+        ? t('profile.notFoundTitle')
+        : (name ?? t('profile.titleFallback')),
+  );
 
   if (organization.isPending) {
     return (
@@ -68,6 +76,17 @@ export function ProfilePage() {
   }
 
   if (organization.isError) {
+    if (gone) {
+      return (
+        <Stack gap="md" align="flex-start">
+          <Title order={1}>{t('profile.goneTitle')}</Title>
+          <Text>{t('profile.goneText')}</Text>
+          <Anchor component={Link} to={paths.members.href()}>
+            {t('profile.toDirectory')}
+          </Anchor>
+        </Stack>
+      );
+    }
     if (notFound) {
       return (
         <Stack gap="md" align="flex-start">

@@ -74,6 +74,7 @@ import {
   calendarFeedRoutes,
   resourcesRoutes,
 } from './routes/resources/resources.routes.ts';
+import { seoRoutes } from './routes/seo/seo.routes.ts';
 import { siteContentAdminRoutes, sitePagesRoutes } from './routes/site-content/site-content.routes.ts';
 import { committeeStrategyRoutes, publicStrategyRoutes } from './routes/strategy/strategy.routes.ts';
 import { suggestionsRoutes } from './routes/suggestions/suggestions.routes.ts';
@@ -384,6 +385,8 @@ export async function buildApp({
   await app.register(callsMemberRoutes, { prefix: '/api/calls' });
   await app.register(committeeReadinessRoutes, { prefix: '/api/committee/readiness' });
   await app.register(adminReadinessRoutes, { prefix: '/api/admin/readiness' });
+  // For search engines (issue 17): robots.txt and the sitemap, at the site's root.
+  await app.register(seoRoutes);
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
     publicUrl: config.publicUrl,

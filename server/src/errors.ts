@@ -9,6 +9,7 @@ export const PROBLEM_CODES = [
   'validation.failed',
   'route.not_found',
   'organization.not_found',
+  'organization.former_member',
   'user.not_found',
   'session.not_found',
   'representative.not_found',

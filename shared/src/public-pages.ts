@@ -1,29 +1,94 @@
+import * as z from 'zod';
 import { LANGUAGES, type Language } from './i18n.ts';
 
 /**
- * The public pages (issue 17, decision 055): readable without an account, rendered on the server with their
- * content and head tags, listed in the sitemap, and measured by Lighthouse. Patterns in react-router's
- * syntax (`:param` is one path segment). The signed-in parts stay a client-rendered app.
+ * The pages anyone may read without an account, for search engines (issue 17): the sitemap lists them, the
+ * server-side rendering serves them, robots.txt keeps crawlers off everything else. Paths are the SPA's
+ * route patterns (web/src/lib/paths.ts; a web test checks they match). Each page exists in both languages:
+ * Bulgarian (the default) at its plain path, English at the same path with `?lang=en`.
  */
-export const PUBLIC_PAGE_PATTERNS = [
+
+/** The public pages without a parameter (home, directory, strategy, …). */
+export const PUBLIC_STATIC_PAGES = [
   '/',
   '/members',
-  '/members/:id',
-  '/governance',
-  '/governance/minutes',
-  '/governance/minutes/:id',
   '/strategy',
   '/figures',
-  '/decisions',
-  '/news',
-  '/news/:slug',
-  '/calls',
-  '/calls/:id',
-  '/cooperation',
+  '/governance',
+  '/governance/minutes',
   '/statute',
   '/privacy',
   '/contact',
+  '/news',
+  '/calls',
+  '/decisions',
+  '/cooperation',
 ] as const;
+export type PublicStaticPage = (typeof PUBLIC_STATIC_PAGES)[number];
+
+/** The public pages of one record each: their route pattern and a link to one. */
+export const PUBLIC_RECORD_PAGES = {
+  /** An active member's public profile, by organisation id. */
+  member: { path: '/members/:id', href: (id: string) => `/members/${encodeURIComponent(id)}` },
+  /** A published news post, by slug. */
+  newsPost: { path: '/news/:slug', href: (slug: string) => `/news/${encodeURIComponent(slug)}` },
+  /** A funding call, by id (every call is public). */
+  call: { path: '/calls/:id', href: (id: string) => `/calls/${encodeURIComponent(id)}` },
+  /** A meeting's approved public minutes, by meeting id. */
+  publicMinutes: {
+    path: '/governance/minutes/:id',
+    href: (id: string) => `/governance/minutes/${encodeURIComponent(id)}`,
+  },
+} as const;
+
+/**
+ * Path prefixes of the pages crawlers must not visit: the API, the signed-in areas, and the pages of
+ * accounts and emailed links (tokens in the query). robots.txt disallows each (a prefix match).
+ */
+export const CRAWLER_DISALLOWED_PATHS = [
+  '/api/',
+  '/account',
+  '/admin',
+  '/committee',
+  '/my/',
+  '/apply',
+  '/applications/',
+  '/invitations/',
+  '/conversations',
+  '/meetings',
+  '/projects',
+  '/resources',
+  '/board',
+  '/login',
+  '/sign-up',
+  '/verify-email',
+  '/forgot-password',
+  '/reset-password',
+  '/confirm-email',
+  '/events/',
+] as const;
+
+/** The languages of every public page: bg (the default, at the plain path) and en (`?lang=en`). */
+export const PAGE_LANGUAGES = ['bg', 'en'] as const;
+
+/** A public page's path in a language: the plain path for bg, `?lang=en` added for en. */
+export function pageInLanguage(path: string, lang: (typeof PAGE_LANGUAGES)[number]): string {
+  if (lang === 'bg') return path;
+  return `${path}${path.includes('?') ? '&' : '?'}lang=en`;
+}
+
+/** The part of a sitemap file's name, `/sitemap-<part>` (`members-2.xml`); the server reads its kind and number. */
+export const SitemapPartParamsSchema = z.object({ part: z.string().max(40) });
+
+/**
+ * Every public page's route pattern (react-router syntax: `:param` is one path segment): rendered on the
+ * server with its content and head tags (decision 055), listed in the sitemap, measured by Lighthouse. The
+ * signed-in parts stay a client-rendered app.
+ */
+export const PUBLIC_PAGE_PATTERNS: readonly string[] = [
+  ...PUBLIC_STATIC_PAGES,
+  ...Object.values(PUBLIC_RECORD_PAGES).map((page) => page.path),
+];
 
 /** Whether `pathname` (no query) is one of the public pages. A trailing slash is not the same page. */
 export function isPublicPagePath(pathname: string): boolean {

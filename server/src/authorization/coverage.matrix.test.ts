@@ -27,11 +27,17 @@ describe('the matrix files', () => {
   });
 });
 
+/**
+ * The routes the matrix lists: the API, and the public routes outside it for search engines (robots.txt,
+ * the sitemap; issue 17). Only the operations endpoints (below) are left to their own checks.
+ */
+const matrixRoutes = () => app.registeredRoutes.filter((r) => r.permission !== 'operations');
+
 describe('the authorisation matrix covers the API', () => {
   const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
 
   it('lists every registered API route (so a new route cannot escape it), and no route that is gone', () => {
-    const api = app.registeredRoutes.filter((r) => r.url.startsWith('/api'));
+    const api = matrixRoutes();
     const routes = api
       .filter((r) => r.method !== 'HEAD' && !isDocs(r.url))
       .map((r) => `${r.method} ${r.url}`);
@@ -56,7 +62,7 @@ describe('the authorisation matrix covers the API', () => {
   });
 
   it('skips only HEAD twins of GET routes (same permission) and the public, read-only docs UI', () => {
-    const api = app.registeredRoutes.filter((r) => r.url.startsWith('/api'));
+    const api = matrixRoutes();
     const getPermission = new Map(api.filter((r) => r.method === 'GET').map((r) => [r.url, r.permission]));
     const strayHeads = api.filter(
       (r) => r.method === 'HEAD' && (!getPermission.has(r.url) || getPermission.get(r.url) !== r.permission),
@@ -96,17 +102,27 @@ describe('the authorisation matrix covers the API', () => {
 });
 
 /**
- * Outside /api there are only the operations endpoints (`/metrics`, decision 028): no role opens them, a
+ * Outside /api there are only the operations endpoints (`/metrics`, decision 028) and, public and in the
+ * matrix, robots.txt and the sitemap (`seo.rows.ts`). No role opens the operations endpoints, a
  * session counts for nothing there. A caller on this host that came straight to the server reads them;
  * from anywhere else, or through a proxy, every kind of user gets the 404 of a path that does not exist.
  */
 describe('the operations endpoints outside /api', () => {
-  it('are the only routes outside /api, each declaring `operations`', () => {
+  it('are, with the public routes for search engines, the only routes outside /api', () => {
     const outside = app.registeredRoutes
       .filter((r) => !r.url.startsWith('/api'))
       .map((r) => `${r.method} ${r.url} ${r.permission}`)
       .sort();
-    expect(outside).toEqual(['GET /metrics operations', 'HEAD /metrics operations']);
+    expect(outside).toEqual([
+      'GET /metrics operations',
+      'GET /robots.txt public',
+      'GET /sitemap-:part public',
+      'GET /sitemap.xml public',
+      'HEAD /metrics operations',
+      'HEAD /robots.txt public',
+      'HEAD /sitemap-:part public',
+      'HEAD /sitemap.xml public',
+    ]);
   });
 
   it.each(ACTOR_NAMES)('GET /metrics from another host, or through a proxy, as %s: 404', async (name) => {

@@ -29,6 +29,7 @@ import { ROWS as publicRows } from './public.rows.ts';
 import { ROWS as readiness } from './readiness.rows.ts';
 import { ROWS as representatives } from './representatives.rows.ts';
 import { ROWS as resources } from './resources.rows.ts';
+import { ROWS as seo } from './seo.rows.ts';
 import { ROWS as strategy } from './strategy.rows.ts';
 import { ROWS as suggestions } from './suggestions.rows.ts';
 
@@ -62,6 +63,7 @@ export const ROWS_BY_FILE: Record<string, readonly Row[]> = {
   'readiness.rows.ts': readiness,
   'events.rows.ts': events,
   'meeting-conduct.rows.ts': meetingConduct,
+  'seo.rows.ts': seo,
 };
 
 export const ALL_ROWS: readonly Row[] = Object.values(ROWS_BY_FILE).flat();

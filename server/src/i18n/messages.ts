@@ -24,6 +24,14 @@ export const messages = {
     bg: 'Няма публично вписан член на клъстера с този идентификатор.',
     en: 'No publicly listed member of the cluster has this identifier.',
   },
+  'organization.former_member.title': {
+    bg: 'Организацията вече не е член на клъстера',
+    en: 'The organisation is no longer a member of the cluster',
+  },
+  'organization.former_member.detail': {
+    bg: 'Членството на организацията в клъстера е прекратено, затова профилът ѝ вече не е публичен.',
+    en: "The organisation's membership of the cluster has ended, so its profile is no longer public.",
+  },
   'user.not_found.title': { bg: 'Потребителят не е намерен', en: 'User not found' },
   'user.not_found.detail': {
     bg: 'Няма потребител с този идентификатор.',

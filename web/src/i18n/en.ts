@@ -233,6 +233,9 @@ export const en: ShellMessages = {
     notFoundTitle: 'Member not found',
     notFoundText: 'There is no public member profile at this address. The link may be out of date.',
     toDirectory: 'Go to the member directory',
+    goneTitle: 'This organisation is no longer a member of the cluster',
+    goneText:
+      'The membership of this organisation has ended, so its profile is no longer shown. You can find the current members in the directory.',
     sharing: 'Offers and seeks',
     offers: 'Offers',
     seeks: 'Seeks',

@@ -1,8 +1,12 @@
 import {
+  and,
   areas,
   type Db,
   directoryEntries,
   eq,
+  inArray,
+  memberships,
+  ne,
   organizationAreas,
   organizations,
   parseJson,
@@ -71,6 +75,25 @@ export async function findListedProfile(db: Db, id: string) {
     .innerJoin(directoryEntries, eq(directoryEntries.organizationId, organizations.id))
     .where(eq(organizations.id, id));
   return row && { ...row, updatedAt: toIso(row.updatedAt) };
+}
+
+/**
+ * Whether the organisation was a publicly listed member whose membership has ended (withdrawn or excluded,
+ * decision 012's statuses), so its public page is gone for good (410) rather than never there (404). A
+ * candidate that left never had a public page; a suspended member may come back (both: 404).
+ */
+export async function isFormerMember(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: memberships.organizationId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, id),
+        inArray(memberships.status, ['withdrawn', 'excluded']),
+        ne(memberships.category, 'candidate'),
+      ),
+    );
+  return rows.length > 0;
 }
 
 export async function organizationExists(db: Db, id: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.ts';
 import { publicPartners } from '../conversations/conversations.service.ts';
 import { loadLogo, sendLogo } from '../profiles/logo.service.ts';
+import { isFormerMember } from './directory.repository.ts';
 import { getOrganizationProfile, listOrganizations } from './directory.service.ts';
 
 export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,14 +35,26 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['organizations'],
         summary: "A publicly listed member's public profile",
+        description:
+          'A member whose membership has ended (withdrawn or excluded) answers 410 `organization.former_member`, with nothing about the organisation; an organisation that never was a listed member (or is suspended) answers 404.',
         params: OrganizationIdParamsSchema,
-        response: { 200: OrganizationProfileSchema, 400: ProblemSchema, 404: ProblemSchema },
+        response: {
+          200: OrganizationProfileSchema,
+          400: ProblemSchema,
+          404: ProblemSchema,
+          410: ProblemSchema,
+        },
       },
     },
     async (request) => {
       // Public-level for every reader, signed in or not: members see more through /api/members.
       const profile = await getOrganizationProfile(app.db.db, request.params.id, 'public');
-      if (!profile) throw new AppError('organization.not_found', 404);
+      if (!profile) {
+        // Gone for good (search engines drop the page), without a word about who it was.
+        if (await isFormerMember(app.db.db, request.params.id))
+          throw new AppError('organization.former_member', 410);
+        throw new AppError('organization.not_found', 404);
+      }
       return { ...profile, partners: await publicPartners(app.db.db, profile.id) };
     },
   );

@@ -425,8 +425,8 @@ describe('the public profile of a member', () => {
     expect(Number.isNaN(Date.parse(p.updatedAt))).toBe(false);
   });
 
-  it('is not found for a candidate, a suspended or withdrawn member, or an unknown id', async () => {
-    for (const id of [ids.candidate, ids.suspended, ids.withdrawn, '00000000-0000-4000-8000-000000000000']) {
+  it('is not found for a candidate, a suspended member, or an unknown id', async () => {
+    for (const id of [ids.candidate, ids.suspended, '00000000-0000-4000-8000-000000000000']) {
       const res = await app.inject({ method: 'GET', url: `/api/organizations/${id}` });
       expect(res.statusCode, id).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -434,6 +434,15 @@ describe('the public profile of a member', () => {
       expect(body.code).toBe('organization.not_found');
       expect(JSON.stringify(body)).not.toMatch(/Столична|Sofia Municipality|Спряна/);
     }
+  });
+
+  it('is gone (410) for a member that withdrew, with nothing about it (issue 17)', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/organizations/${ids.withdrawn}` });
+    expect(res.statusCode).toBe(410);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = ProblemSchema.parse(res.json());
+    expect(body.code).toBe('organization.former_member');
+    expect(JSON.stringify(body)).not.toMatch(/Напуснала|Withdrawn Digital/);
   });
 
   it('rejects a malformed id with a 400 naming the id', async () => {

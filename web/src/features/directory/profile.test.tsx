@@ -119,6 +119,35 @@ describe('a member profile', () => {
     await waitFor(() => expect(app.pathname()).toBe('/members'));
   });
 
+  it('says that a member which left is no longer a member (410), apart from "not found", in both languages', async () => {
+    const formerId = '7d1f7a3e-0000-4000-8000-00000000041a';
+    stubApi({
+      '/api/organizations/:id': () =>
+        problem(410, 'Организацията вече не е член на клъстера', undefined, {
+          code: 'organization.former_member',
+        }),
+      '/api/organizations': () => json({ items: makeSummaries(3), total: 3, page: 1, pageSize: 12 }),
+    });
+    const app = renderApp(`/members/${formerId}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Организацията вече не е член на клъстера' }),
+    ).toBeVisible();
+    expect(screen.queryByText('Членът не е намерен')).toBeNull();
+    expect(screen.getByText(/Членството на тази организация в клъстера е прекратено/)).toBeVisible();
+    await waitFor(() =>
+      expect(document.title).toBe('Организацията вече не е член на клъстера — Клъстер „Тестов град“'),
+    );
+    await app.user.click(screen.getByRole('button', { name: /English/ }));
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'This organisation is no longer a member of the cluster',
+      }),
+    ).toBeVisible();
+    await app.user.click(screen.getByRole('link', { name: 'Go to the member directory' }));
+    await waitFor(() => expect(app.pathname()).toBe('/members'));
+  });
+
   it('links back to the directory search the visitor came from', async () => {
     profileApi();
     const app = renderApp('/members?kind=company&sort=-name');

@@ -62,13 +62,19 @@ export function ProfilePage() {
     ? pickLocalized(organization.data.nameBg, organization.data.nameEn, language).text
     : undefined;
   const notFound = isApiError(organization.error, 404) || isApiError(organization.error, 400);
+  // 410: a member whose membership has ended (the server says nothing more about it).
+  const gone = isApiError(organization.error, 410);
   const profile = organization.data;
   const summary = profile
     ? shortText(pickLocalized(profile.descriptionBg, profile.descriptionEn, language).text, 200)
     : undefined;
   // Search engines and link previews (issue 17): the member's name, summary and logo, and an Organization.
   usePageMeta({
-    title: notFound ? t('profile.notFoundTitle') : (name ?? t('profile.titleFallback')),
+    title: gone
+      ? t('profile.goneTitle')
+      : notFound
+        ? t('profile.notFoundTitle')
+        : (name ?? t('profile.titleFallback')),
     ...(summary ? { description: summary } : {}),
     ...(profile?.logoUrl ? { image: profile.logoUrl } : {}),
     type: 'profile',
@@ -102,6 +108,17 @@ export function ProfilePage() {
   }
 
   if (organization.isError) {
+    if (gone) {
+      return (
+        <Stack gap="md" align="flex-start">
+          <Title order={1}>{t('profile.goneTitle')}</Title>
+          <Text>{t('profile.goneText')}</Text>
+          <Anchor component={Link} to={paths.members.href()}>
+            {t('profile.toDirectory')}
+          </Anchor>
+        </Stack>
+      );
+    }
     if (notFound) {
       return (
         <Stack gap="md" align="flex-start">

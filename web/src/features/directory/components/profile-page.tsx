@@ -168,6 +168,29 @@ function Profile({
                 {t(`category.${o.category}`)}
               </Badge>
             </Group>
+            {o.areas.length > 0 ? (
+              <>
+                <Title order={2} size="h6" mt={4}>
+                  {t('profile.areas')}
+                </Title>
+                <Group gap={6} component="ul" className="plain-list">
+                  {o.areas.map((area) => (
+                    <li key={area.id}>
+                      <Badge
+                        component={Link}
+                        to={paths.members.href({ area: area.id })}
+                        variant="light"
+                        tt="none"
+                        size="lg"
+                        style={{ cursor: 'pointer' }}
+                      >
+                        {pickLocalized(area.nameBg, area.nameEn, language).text}
+                      </Badge>
+                    </li>
+                  ))}
+                </Group>
+              </>
+            ) : null}
             {website ? (
               <Group gap="sm" mt={4}>
                 <Button
@@ -204,29 +227,6 @@ function Profile({
         ) : (
           <Text c="dimmed">{t('profile.noDescription')}</Text>
         )}
-        {o.areas.length > 0 ? (
-          <>
-            <Title order={3} size="h5" mt="sm">
-              {t('profile.areas')}
-            </Title>
-            <Group gap={6} component="ul" className="plain-list">
-              {o.areas.map((area) => (
-                <li key={area.id}>
-                  <Badge
-                    component={Link}
-                    to={paths.members.href({ area: area.id })}
-                    variant="light"
-                    tt="none"
-                    size="lg"
-                    style={{ cursor: 'pointer' }}
-                  >
-                    {pickLocalized(area.nameBg, area.nameEn, language).text}
-                  </Badge>
-                </li>
-              ))}
-            </Group>
-          </>
-        ) : null}
       </Stack>
 
       <Sharing offers={o.offers} seeks={o.seeks} />

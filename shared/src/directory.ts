@@ -36,6 +36,10 @@ export const SHARING_KINDS = ['infrastructure', 'information', 'people', 'projec
 export const SharingKindSchema = z.enum(SHARING_KINDS);
 export type SharingKind = z.infer<typeof SharingKindSchema>;
 
+/** A public board offer as a directory card names it. */
+export const BoardOfferRefSchema = z.object({ id: z.uuid(), titleBg: z.string(), titleEn: z.string() });
+export type BoardOfferRef = z.infer<typeof BoardOfferRefSchema>;
+
 export const OrganizationIdParamsSchema = z.object({ id: z.uuid() });
 
 export const OrganizationSummarySchema = z.object({
@@ -56,6 +60,11 @@ export const OrganizationSummarySchema = z.object({
   seeks: z.array(SharingKindSchema),
   /** The small logo's versioned URL (cacheable for ever), or null when there is no logo. */
   logoUrl: z.string().nullable(),
+  /**
+   * Up to 3 of the member's newest offers on the cooperation board that are on the board now and public
+   * (titles only, as the board's public teaser shows them), newest first.
+   */
+  boardOffers: z.array(BoardOfferRefSchema),
 });
 export type OrganizationSummary = z.infer<typeof OrganizationSummarySchema>;
 

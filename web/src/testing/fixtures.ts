@@ -111,6 +111,7 @@ export function summaryOf(p: OrganizationProfile): OrganizationSummary {
     offers: SHARING_KINDS.filter((kind) => p.offers[kind]),
     seeks: SHARING_KINDS.filter((kind) => p.seeks[kind]),
     logoUrl: p.logoUrl ? p.logoUrl.replace('size=large', 'size=small') : null,
+    boardOffers: [],
   };
 }
 
@@ -133,6 +134,7 @@ export function makeSummaries(count: number, start = 1): OrganizationSummary[] {
       offers: [],
       seeks: [],
       logoUrl: null,
+      boardOffers: [],
     };
   });
 }

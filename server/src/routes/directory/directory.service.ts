@@ -2,6 +2,7 @@ import type { Db } from '@portal/db';
 import { type SQL, sql } from '@portal/db';
 import type {
   AreaRef,
+  BoardOfferRef,
   MemberOrganizationListResponse,
   MembershipCategory,
   OrganizationKind,
@@ -15,7 +16,7 @@ import type {
   SizeClass,
   Visibility,
 } from '@portal/shared';
-import { publicLogoUrl, SHARING_KINDS } from '@portal/shared';
+import { publicLogoUrl, SHARING_KINDS, todayInSofia } from '@portal/shared';
 import { execute, parseJson } from '../../db.ts';
 import { fieldError } from '../../errors.ts';
 import { type ContactRow, contactsAt, contactsOfRow, type MemberContacts } from '../privacy/contacts.ts';
@@ -135,7 +136,25 @@ interface ListRow extends Record<string, unknown> {
   offers: string[] | string;
   seeks: string[] | string;
   logo_version: number | null;
+  board_offers: BoardOfferRef[] | string;
 }
+
+/** How many of a member's public board offers a result card names. */
+export const CARD_OFFERS = 3;
+
+/**
+ * A listed member's newest public offers on the cooperation board (title only), as JSON, for `o` — only
+ * items on the board now (`onBoard`, decision 038 §4) that their authors made public: what the board's
+ * public teaser shows anyway. Evaluated for the page's rows only (the outer select), through
+ * `board_items_organization_idx`.
+ */
+const BOARD_OFFERS_OF = (o: string, today: string) =>
+  sql`(select coalesce(json_agg(json_build_object('id', b.id, 'titleBg', b.title_bg, 'titleEn', b.title_en)
+          order by b.published_at desc nulls last, b.id), '[]'::json)
+        from (select i.id, i.title_bg, i.title_en, i.published_at from board_items i
+              where i.organization_id = ${sql.raw(o)}.id and i.kind = 'offer' and i.visibility = 'public'
+                and i.status = 'published' and i.listed_kind is not null and i.valid_until >= ${today}::date
+              order by i.published_at desc nulls last, i.id limit ${CARD_OFFERS}) b)`;
 
 /** The kinds of sharing with some text, as JSON (only the keys travel, not the texts). */
 const SHARING_KINDS_OF = (column: string) =>
@@ -221,6 +240,7 @@ function toSummary(r: ListRow & { id: string }): OrganizationSummary {
     offers: sharingKinds(r.offers),
     seeks: sharingKinds(r.seeks),
     logoUrl: r.logo_version === null ? null : publicLogoUrl(r.id, Number(r.logo_version), 'small'),
+    boardOffers: parseJson(r.board_offers),
   };
 }
 
@@ -234,7 +254,11 @@ function toSummary(r: ListRow & { id: string }): OrganizationSummary {
  * trigger-kept count tables `directory_word_counts` / `directory_facet_counts`
  * (docs/decisions/011-directory-count-tables.md).
  */
-export function listStatement(query: OrganizationListQuery, withContacts = false): SQL {
+export function listStatement(
+  query: OrganizationListQuery,
+  withContacts = false,
+  today: string = todayInSofia(),
+): SQL {
   const filters: SQL[] = [];
   const words = searchTokens(query.q);
   // Text without any letter or digit (e.g. `%`) has no word to look for, and finds nothing.
@@ -264,7 +288,8 @@ export function listStatement(query: OrganizationListQuery, withContacts = false
           o.city, left(o.description_bg, ${SUMMARY_LENGTH * 2}) as description_bg,
           left(o.description_en, ${SUMMARY_LENGTH * 2}) as description_en,
           p.category, p.member_since::text as member_since, ${AREAS_OF('o')} as areas,
-          ${SHARING_KINDS_OF('o.offers')} as offers, ${SHARING_KINDS_OF('o.seeks')} as seeks, o.logo_version
+          ${SHARING_KINDS_OF('o.offers')} as offers, ${SHARING_KINDS_OF('o.seeks')} as seeks, o.logo_version,
+          ${BOARD_OFFERS_OF('o', today)} as board_offers
           ${withContacts ? sql`, ${CONTACT_COLUMNS('o')}` : sql``}
         from (select (${count}) as total,
                 ${areaKnown} as area_known) t

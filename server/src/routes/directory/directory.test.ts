@@ -348,6 +348,47 @@ describe('what members offer and seek (issue 11 C8)', () => {
   });
 });
 
+describe('the public board offers on result cards (issue 17)', () => {
+  it('names up to three of a member’s newest public offers on the board now, never members-only, expired or draft ones, nor requests', async () => {
+    const item = (
+      title: string,
+      f: { kind?: string; visibility?: string; status?: string; days?: number; age: number },
+    ) =>
+      h.db.execute(
+        sql`insert into board_items (organization_id, kind, type, title_bg, title_en, description_bg, status,
+              visibility, valid_until, published_at)
+            values (${ids.shield}, ${f.kind ?? 'offer'}, 'infrastructure', ${title}, ${`${title} EN`},
+              'Тайно описание', ${f.status ?? 'published'}, ${f.visibility ?? 'public'},
+              current_date + ${f.days ?? 30}::int, now() - make_interval(hours => ${f.age}))`,
+      );
+    await item('Оферта 1', { age: 1 });
+    await item('Оферта 2', { age: 2 });
+    await item('Оферта 3', { age: 3 });
+    await item('Оферта 4', { age: 4 });
+    await item('Само за членове', { age: 0, visibility: 'members' });
+    await item('Търсене', { age: 0, kind: 'request' });
+    await item('Изтекла', { age: 0, days: -2 });
+    await item('Чернова', { age: 0, status: 'draft' });
+    try {
+      const body = await listOk('pageSize=50');
+      const shield = body.items.find((i) => i.id === ids.shield);
+      expect(shield?.boardOffers.map((o) => [o.titleBg, o.titleEn])).toEqual([
+        ['Оферта 1', 'Оферта 1 EN'],
+        ['Оферта 2', 'Оферта 2 EN'],
+        ['Оферта 3', 'Оферта 3 EN'],
+      ]);
+      const text = JSON.stringify(body);
+      for (const hidden of ['Само за членове', 'Търсене', 'Изтекла', 'Чернова', 'Тайно'])
+        expect(text).not.toContain(hidden);
+      expect(body.items.find((i) => i.id === ids.digital)?.boardOffers).toEqual([]);
+      // Still one statement for the page, its total, areas and offers.
+      expect(await countStatements(h, () => list('pageSize=50'))).toHaveLength(1);
+    } finally {
+      await h.db.execute(sql`delete from board_items where organization_id = ${ids.shield}`);
+    }
+  });
+});
+
 describe('search by word forms, area names and city (issue 11 C9)', () => {
   const search = async (q: string) => {
     const r = await listOk(`q=${encodeURIComponent(q)}&pageSize=50`);

@@ -57,6 +57,67 @@ describe('the member directory', () => {
     ).toBeVisible();
   });
 
+  it('shows each card with its logo or initials, three area chips and "+N", and its public board offers (issue 17)', async () => {
+    const [plain] = makeSummaries(1);
+    const rich = {
+      ...summaryOf(profileFixture),
+      logoUrl: `/api/organizations/${profileFixture.id}/logo?size=small&v=3`,
+      areas: [
+        { id: 'creative-games', nameBg: 'Компютърни игри', nameEn: 'Video games' },
+        { id: 'ict-software', nameBg: 'Софтуерни продукти', nameEn: 'Software products' },
+        { id: 'ict-ai', nameBg: 'Изкуствен интелект', nameEn: 'Artificial intelligence' },
+        { id: 'mechatronics', nameBg: 'Мехатроника', nameEn: 'Mechatronics' },
+        { id: 'ict', nameBg: 'Информатика и ИКТ', nameEn: 'Informatics and ICT' },
+      ],
+      boardOffers: [
+        {
+          id: '00000000-0000-4000-8000-00000000aa01',
+          titleBg: 'Студио под наем',
+          titleEn: 'A studio to rent',
+        },
+        { id: '00000000-0000-4000-8000-00000000aa02', titleBg: 'Ментори', titleEn: 'Mentors' },
+      ],
+    };
+    directoryApi([rich, plain as typeof rich]);
+    const app = renderApp('/members?kind=company&page=1');
+    const card = (await screen.findByRole('link', { name: 'Пиксел Фабрика' })).closest(
+      'article',
+    ) as HTMLElement;
+    const logo = within(card).getByRole('img', { name: 'Лого на Пиксел Фабрика' });
+    expect(logo).toHaveAttribute('width', '56');
+    expect(logo).toHaveAttribute('height', '56');
+    // The first cards are on the first screen: their logos are not lazy.
+    expect(logo).toHaveAttribute('loading', 'eager');
+    const chips = within(within(card).getByRole('list', { name: 'Тематични области' })).getAllByRole(
+      'listitem',
+    );
+    expect(chips.map((li) => li.textContent)).toEqual([
+      'Компютърни игри',
+      'Софтуерни продукти',
+      'Изкуствен интелект',
+      '+2',
+    ]);
+    expect(within(card).getByLabelText('И още 2 области: Мехатроника, Информатика и ИКТ')).toBeVisible();
+    const offers = within(card).getByRole('list', { name: 'Предлага на борсата за сътрудничество' });
+    expect(
+      within(offers)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Студио под наем', 'Ментори']);
+
+    const other = screen.getByRole('link', { name: 'Член 01' }).closest('article') as HTMLElement;
+    expect(within(other).queryByRole('img')).toBeNull();
+    expect(within(other).getByTestId('organization-initials')).toHaveTextContent('Ч0');
+    expect(within(other).queryByRole('list', { name: 'Предлага на борсата за сътрудничество' })).toBeNull();
+
+    // A chip filters the directory by its area, keeping the other filters, from the first page.
+    await app.user.click(within(card).getByRole('link', { name: 'Софтуерни продукти' }));
+    await waitFor(() => expect(app.searchParams().get('area')).toBe('ict-software'));
+    expect(app.searchParams().get('kind')).toBe('company');
+    expect(app.searchParams().get('page')).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Тематична област' })).toHaveValue('ict-software');
+  });
+
   it('reads the search, filters, sort and page from the URL and asks the API for exactly that', async () => {
     const api = directoryApi();
     renderApp('/members?q=член&area=ict-ai&kind=university&size=medium&sort=-name&page=2');

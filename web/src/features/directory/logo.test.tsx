@@ -27,21 +27,25 @@ function api(profile: typeof withLogo = withLogo) {
 }
 
 describe('organisation logos on public pages', () => {
-  it('shows the large logo on the public profile, lazily, with its name and a reserved size', async () => {
+  it('shows the large logo in the public profile’s header, at once, with its name and a reserved size', async () => {
     api();
     renderApp(`/members/${profileFixture.id}`);
     const img = await screen.findByRole('img', { name: 'Лого на Пиксел Фабрика' });
     expect(img).toHaveAttribute('src', withLogo.logoUrl);
-    expect(img).toHaveAttribute('width', '128');
-    expect(img).toHaveAttribute('height', '128');
-    expect(img).toHaveAttribute('loading', 'lazy');
+    expect(img).toHaveAttribute('width', '112');
+    expect(img).toHaveAttribute('height', '112');
+    expect(img).toHaveAttribute('loading', 'eager');
   });
 
-  it('shows no image for an organisation without a logo', async () => {
+  it('shows the initials in the logo’s place for an organisation without a logo', async () => {
     api({ ...profileFixture, ...contactsHidden, logoUrl: null });
     renderApp(`/members/${profileFixture.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Пиксел Фабрика' })).toBeVisible();
     expect(screen.queryByRole('img', { name: /Лого на/ })).toBeNull();
+    const initials = screen.getByTestId('organization-initials');
+    expect(initials).toHaveTextContent('ПФ');
+    expect(initials).toHaveAttribute('aria-hidden', 'true');
+    expect(initials).toHaveStyle({ width: '112px', height: '112px' });
   });
 
   it('shows the small logo on directory cards that have one', async () => {
@@ -50,8 +54,23 @@ describe('organisation logos on public pages', () => {
     const card = (await screen.findByRole('link', { name: 'Пиксел Фабрика' })).closest('article')!;
     const img = within(card as HTMLElement).getByRole('img', { name: 'Лого на Пиксел Фабрика' });
     expect(img).toHaveAttribute('src', `/api/organizations/${profileFixture.id}/logo?size=small&v=7`);
-    expect(img).toHaveAttribute('width', '48');
-    expect(img).toHaveAttribute('loading', 'lazy');
+    expect(img).toHaveAttribute('width', '56');
+    expect(img).toHaveAttribute('height', '56');
+    expect(img).toHaveAttribute('loading', 'eager');
     expect(screen.getAllByRole('img', { name: /Лого на/ })).toHaveLength(1);
+  });
+
+  it('loads the logos of the cards below the first few lazily', async () => {
+    const items = makeSummaries(6).map((o) => ({
+      ...o,
+      logoUrl: `/api/organizations/${o.id}/logo?size=small&v=1`,
+    }));
+    stubApi({
+      '/api/organizations': () => json({ items, total: 6, page: 1, pageSize: 12 }),
+    });
+    renderApp('/members');
+    await screen.findByRole('link', { name: 'Член 06' });
+    const loading = screen.getAllByRole('img', { name: /Лого на/ }).map((img) => img.getAttribute('loading'));
+    expect(loading).toEqual(['eager', 'eager', 'eager', 'eager', 'lazy', 'lazy']);
   });
 });

@@ -90,6 +90,28 @@ describe('a member profile', () => {
     expect(website).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
+  it('opens with a header: the initials in place of a logo, the areas as links to the directory filtered by each, and a website button (issue 17)', async () => {
+    profileApi({ ...profileFixture, descriptionBg: 'Първо изречение. Второ изречение.' });
+    renderApp(profilePath);
+    await screen.findByRole('heading', { level: 1, name: 'Пиксел Фабрика' });
+    expect(screen.getByTestId('organization-initials')).toHaveTextContent('ПФ');
+    expect(screen.getByText('Първо изречение.')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Компютърни игри' })).toHaveAttribute(
+      'href',
+      '/members?area=creative-games',
+    );
+    const button = screen.getByRole('link', { name: /^Към уебсайта\s*\(отваря се в нов раздел\)$/ });
+    expect(button).toHaveAttribute('href', 'https://pixel-factory.example/');
+    expect(button).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+
+  it('has no website button for a non-web address', async () => {
+    profileApi({ ...profileFixture, website: 'javascript:alert(1)' });
+    renderApp(profilePath);
+    await screen.findByRole('heading', { level: 1, name: 'Пиксел Фабрика' });
+    expect(screen.queryByRole('link', { name: /Към уебсайта/ })).toBeNull();
+  });
+
   it('never turns a non-web address into a link', async () => {
     profileApi({ ...profileFixture, website: 'javascript:alert(1)' });
     renderApp(profilePath);

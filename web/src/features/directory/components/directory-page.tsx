@@ -36,7 +36,10 @@ import {
   withKnownArea,
 } from '../search-params.ts';
 import { DirectoryFilters } from './directory-filters.tsx';
-import { OrganizationCard } from './organization-card.tsx';
+import { CARD_LOGO_SIZE, OrganizationCard } from './organization-card.tsx';
+
+/** The first cards' logos load at once (they are on the first screen); the rest lazily. */
+const EAGER_LOGOS = 4;
 
 const DEFAULT_SORT: OrganizationSort = 'name';
 
@@ -185,10 +188,20 @@ function DirectoryResults({
         <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         {[1, 2, 3, 4].map((i) => (
           <Card withBorder padding="lg" key={i}>
-            <Skeleton height={20} width="60%" mb="sm" />
-            <Skeleton height={12} width="40%" mb="sm" />
-            <Skeleton height={12} mb={6} />
-            <Skeleton height={12} width="80%" />
+            {/* The card's shape: the logo box and name, two lines of summary, the area chips. */}
+            <Group gap="md" wrap="nowrap" mb="xs">
+              <Skeleton height={CARD_LOGO_SIZE} width={CARD_LOGO_SIZE} radius="md" />
+              <Stack gap={8} style={{ flex: 1 }}>
+                <Skeleton height={20} width="60%" />
+                <Skeleton height={12} width="40%" />
+              </Stack>
+            </Group>
+            <Skeleton height={12} mb={8} />
+            <Skeleton height={12} width="80%" mb="sm" />
+            <Group gap={6}>
+              <Skeleton height={22} width={96} radius="xl" />
+              <Skeleton height={22} width={120} radius="xl" />
+            </Group>
           </Card>
         ))}
       </Stack>
@@ -259,9 +272,9 @@ function DirectoryResults({
           aria-busy={query.isPlaceholderData}
           style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 150ms' }}
         >
-          {items.map((organization) => (
+          {items.map((organization, index) => (
             <li key={organization.id}>
-              <OrganizationCard organization={organization} search={search}>
+              <OrganizationCard organization={organization} search={search} eagerLogo={index < EAGER_LOGOS}>
                 {contacts ? (
                   <Suspense fallback={null}>
                     <MemberContacts organization={organization} />

@@ -22,15 +22,27 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { ContactFacts, Fact } from '@/components/contact-facts.tsx';
-import { OrganizationLogo } from '@/components/organization-logo.tsx';
+import { OrganizationAvatar } from '@/components/organization-logo.tsx';
 import { usePageMeta } from '@/components/page-title.tsx';
 import { QueryError } from '@/components/query-state.tsx';
 import { useCan } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
+import { safeHttpUrl } from '@/lib/contact-links.ts';
 import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { isDirectoryReturnState, paths } from '@/lib/paths.ts';
 import { useMemberOrganization, useOrganization } from '../api/organizations.ts';
+
+/** The profile header's logo box (px): reserved before the picture loads, the same for the initials. */
+const PROFILE_LOGO_SIZE = 112;
+
+/** The first sentence of a description (up to ~240 characters), for the profile's header. */
+export function leadOf(text: string): string {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  const end = clean.search(/[.!?](\s|$)/);
+  const sentence = end >= 0 ? clean.slice(0, end + 1) : clean;
+  return sentence.length > 240 ? `${sentence.slice(0, 239).replace(/\s+\S*$/, '')}…` : sentence;
+}
 
 function BackLink() {
   const { t } = useTranslation();
@@ -101,7 +113,17 @@ export function ProfilePage() {
       <Stack gap="md" aria-busy="true">
         <VisuallyHidden>{t('common.loading')}</VisuallyHidden>
         <Skeleton height={16} width={160} />
-        <Skeleton height={36} width="60%" />
+        <Card withBorder padding="lg">
+          <Group gap="lg" wrap="nowrap" align="flex-start">
+            <Skeleton height={PROFILE_LOGO_SIZE} width={PROFILE_LOGO_SIZE} radius="md" />
+            <Stack gap={10} style={{ flex: 1 }}>
+              <Skeleton height={36} width="60%" />
+              <Skeleton height={14} width="30%" />
+              <Skeleton height={14} />
+              <Skeleton height={22} width={200} radius="xl" />
+            </Stack>
+          </Group>
+        </Card>
         <Skeleton height={160} />
       </Stack>
     );
@@ -153,6 +175,12 @@ function Profile({
   const name = pickLocalized(o.nameBg, o.nameEn, language);
   const otherName = name.lang === 'bg' ? o.nameEn : o.nameBg;
   const description = pickLocalized(o.descriptionBg, o.descriptionEn, language);
+  // The header's lead: the description's first sentence (the whole text is under "About").
+  const lead = leadOf(description.text);
+  // Only when it is shorter than the description (a one-sentence description is just "About").
+  const summary = lead.length < description.text.trim().length ? lead : '';
+  const facts = [o.sizeClass ? t(`size.${o.sizeClass}`) : null, o.city].filter(Boolean);
+  const website = o.website ? safeHttpUrl(o.website) : undefined;
   // The contacts the viewer may see; a field they see beyond the public profile says who else may.
   const m = members.data;
   const note = (field: ContactField) =>
@@ -165,25 +193,72 @@ function Profile({
   return (
     <Stack gap="xl">
       <BackLink />
-      <Stack gap={4}>
-        {o.logoUrl ? <OrganizationLogo url={o.logoUrl} name={name.text} size={128} /> : null}
-        <Title order={1} lang={name.lang}>
-          {name.text}
-        </Title>
-        {otherName && otherName !== name.text ? (
-          <Text size="lg" c="dimmed" lang={name.lang === 'bg' ? 'en' : 'bg'}>
-            {otherName}
-          </Text>
-        ) : null}
-        <Group gap="xs" mt="xs">
-          <Badge variant="light" tt="none">
-            {t(`kind.${o.kind}`)}
-          </Badge>
-          <Badge variant="outline" tt="none">
-            {t(`category.${o.category}`)}
-          </Badge>
+      <Card withBorder padding="lg" component="header" className="profile-header">
+        <Group gap="lg" wrap="nowrap" align="flex-start" className="profile-header-row">
+          <OrganizationAvatar url={o.logoUrl} name={name.text} size={PROFILE_LOGO_SIZE} eager />
+          <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+            <Title order={1} lang={name.lang}>
+              {name.text}
+            </Title>
+            {otherName && otherName !== name.text ? (
+              <Text size="lg" c="dimmed" lang={name.lang === 'bg' ? 'en' : 'bg'}>
+                {otherName}
+              </Text>
+            ) : null}
+            <Text c="dimmed">{facts.join(' · ')}</Text>
+            {summary ? (
+              <Text lineClamp={3} lang={description.lang}>
+                {summary}
+              </Text>
+            ) : null}
+            <Group gap="xs">
+              <Badge variant="light" tt="none">
+                {t(`kind.${o.kind}`)}
+              </Badge>
+              <Badge variant="outline" tt="none">
+                {t(`category.${o.category}`)}
+              </Badge>
+            </Group>
+            {o.areas.length > 0 ? (
+              <>
+                <Title order={2} size="h6" mt={4}>
+                  {t('profile.areas')}
+                </Title>
+                <Group gap={6} component="ul" className="plain-list">
+                  {o.areas.map((area) => (
+                    <li key={area.id}>
+                      <Badge
+                        component={Link}
+                        to={paths.members.href({ area: area.id })}
+                        variant="light"
+                        tt="none"
+                        size="lg"
+                        style={{ cursor: 'pointer' }}
+                      >
+                        {pickLocalized(area.nameBg, area.nameEn, language).text}
+                      </Badge>
+                    </li>
+                  ))}
+                </Group>
+              </>
+            ) : null}
+            {website ? (
+              <Group gap="sm" mt={4}>
+                <Button
+                  component="a"
+                  href={website}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  variant="light"
+                >
+                  {t('profile.visitWebsite')}
+                  <VisuallyHidden> {t('profile.websiteNewTab')}</VisuallyHidden>
+                </Button>
+              </Group>
+            ) : null}
+          </Stack>
         </Group>
-      </Stack>
+      </Card>
 
       <Stack gap="sm" component="section" aria-labelledby="profile-about">
         <Title order={2} size="h3" id="profile-about">
@@ -203,20 +278,6 @@ function Profile({
         ) : (
           <Text c="dimmed">{t('profile.noDescription')}</Text>
         )}
-        {o.areas.length > 0 ? (
-          <>
-            <Title order={3} size="h5" mt="sm">
-              {t('profile.areas')}
-            </Title>
-            <Group gap={6} component="ul" className="plain-list">
-              {o.areas.map((area) => (
-                <Badge key={area.id} component="li" variant="light" tt="none">
-                  {pickLocalized(area.nameBg, area.nameEn, language).text}
-                </Badge>
-              ))}
-            </Group>
-          </>
-        ) : null}
       </Stack>
 
       <Sharing offers={o.offers} seeks={o.seeks} />

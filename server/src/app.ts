@@ -42,6 +42,7 @@ import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
+import { memberContactRoutes } from './routes/member-contact/member-contact.routes.ts';
 import {
   accountFeesRoutes,
   adminFeesRoutes,
@@ -321,6 +322,7 @@ export async function buildApp({
   await app.register(clusterRoutes, { prefix: '/api/cluster' });
   await app.register(areasRoutes, { prefix: '/api/areas' });
   await app.register(directoryRoutes, { prefix: '/api/organizations' });
+  await app.register(memberContactRoutes, { prefix: '/api/organizations' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   // The logo routes, the account's and the profile's: in this order, as one plugin registered them before.
   await app.register(accountLogoRoutes, { prefix: '/api/account' });

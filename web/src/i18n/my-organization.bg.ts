@@ -161,6 +161,7 @@ export const myOrganizationBg = {
       invitation_revoked: 'Оттеглена покана за представител',
       representative_added: 'Приета покана: нов представител',
       competitors_declared: 'Декларирани конкуренти (за конфликт на интереси)',
+      contacted: 'Съобщение от посетител през портала',
       removed: 'Организацията е премахната (въведена по грешка)',
       representative_removed: 'Премахнат представител',
       membership_change_category: 'Сменена категория на членство',

@@ -157,6 +157,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
       invitation_revoked: 'Invitation to represent revoked',
       representative_added: 'Invitation accepted: new representative',
       competitors_declared: 'Competitors declared (for conflicts of interest)',
+      contacted: 'Message from a visitor through the portal',
       removed: 'Organisation removed (entered by mistake)',
       representative_removed: 'Representative removed',
       membership_change_category: 'Membership category changed',

@@ -695,6 +695,7 @@ export async function findOrganizationExport(db: Db, id: string) {
           contactPhone: o.contactPhone,
           visibility: o.visibility,
           logoVersion: o.logoVersion,
+          acceptsContact: o.acceptsContact,
           createdAt: o.createdAt,
           updatedAt: o.updatedAt,
           version: o.version,

@@ -27,6 +27,7 @@ export const HISTORY_ACTIONS = {
   'organization.representative_added': 'representative_added',
   'organization.representative_removed': 'representative_removed',
   'organization.competitors_declared': 'competitors_declared',
+  'organization.contacted': 'contacted',
   'organization.removed': 'removed',
   'membership.change_category': 'membership_change_category',
   'membership.suspend': 'membership_suspend',

@@ -42,7 +42,6 @@ import { csvRoutes } from './routes/csv/csv.routes.ts';
 import { dashboardRoutes, publicDashboardRoutes } from './routes/dashboard/dashboard.routes.ts';
 import { decisionsRoutes } from './routes/decisions/decisions.routes.ts';
 import { directoryRoutes } from './routes/directory/directory.routes.ts';
-import { memberContactRoutes } from './routes/member-contact/member-contact.routes.ts';
 import {
   accountFeesRoutes,
   adminFeesRoutes,
@@ -52,6 +51,7 @@ import {
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
+import { memberContactRoutes } from './routes/member-contact/member-contact.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes, publicMinutesRoutes } from './routes/minutes/minutes.routes.ts';

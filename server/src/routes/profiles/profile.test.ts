@@ -380,7 +380,9 @@ describe(`saving the profile (${testEngine})`, () => {
     const { acceptsContact: _ignored, ...withoutIt } = bodyOf(on);
     const kept = profileOf(await save(as.repA, withoutIt, `"${on.version}"`));
     expect(kept.acceptsContact).toBe(true);
-    const off = profileOf(await save(as.repA, { ...bodyOf(kept), acceptsContact: false }, `"${kept.version}"`));
+    const off = profileOf(
+      await save(as.repA, { ...bodyOf(kept), acceptsContact: false }, `"${kept.version}"`),
+    );
     expect(off.acceptsContact).toBe(false);
   });
 

@@ -31,6 +31,7 @@ import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { isDirectoryReturnState, paths } from '@/lib/paths.ts';
 import { useMemberOrganization, useOrganization } from '../api/organizations.ts';
+import { ContactForm } from './contact-form.tsx';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -231,6 +232,8 @@ function Profile({
           </dl>
         </Card>
       </Group>
+
+      {o.acceptsContact ? <ContactForm organizationId={o.id} name={name.text} /> : null}
     </Stack>
   );
 }

@@ -101,6 +101,7 @@ function HistoryItem({ entry }: { entry: ProfileHistoryEntry }) {
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('myOrganization.history.emptyValue');
     if (isVisibilityField(key)) return visibilityName(t, value) ?? String(value);
+    if (typeof value === 'boolean') return t(value ? 'myOrganization.on' : 'myOrganization.off');
     if (Array.isArray(value)) {
       if (value.length === 0) return t('myOrganization.history.emptyValue');
       return value

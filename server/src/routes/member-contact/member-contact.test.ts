@@ -4,6 +4,7 @@ import { OrganizationProfileSchema } from '@portal/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, insertOrganization, insertUser } from '../../testing.ts';
+import { findOrganizationExport, redactMailTo } from '../personal-data/personal-data.repository.ts';
 
 /** Issue 17, decision 053: a visitor writes to a member through the contact form of its public page. */
 
@@ -192,5 +193,27 @@ describe('POST /api/organizations/:id/contact', () => {
     // Another member's form is not affected (its own count, spent by the tests above, starts again).
     await h.query(sql`delete from rate_limits where key = ${`contact:org:${open}`}`);
     expect((await send(open, message())).statusCode).toBe(202);
+  });
+});
+
+describe('personal data (decision 053)', () => {
+  it('exports the setting with the organisation’s record', async () => {
+    const record = await findOrganizationExport(h.db, open);
+    expect(record?.organization).toMatchObject({ acceptsContact: true });
+  });
+
+  it('drops the visitor’s Reply-To with the text when the recipient’s mail is redacted (erasure)', async () => {
+    await send(open, message());
+    await redactMailTo(h.db, REP_BG, 'erased@invalid', '[erased]');
+    const rows = await h.query<{ reply_to: string | null; text: string }>(
+      sql`select reply_to, text from outbox_messages where to_email = 'erased@invalid'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.reply_to === null && r.text === '[erased]')).toBe(true);
+    // The other representative's copies are untouched.
+    const [other] = await h.query<{ reply_to: string | null }>(
+      sql`select reply_to from outbox_messages where to_email = ${REP_EN} limit 1`,
+    );
+    expect(other?.reply_to).toBe('maria@visitor.example');
   });
 });

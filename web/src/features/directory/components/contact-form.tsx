@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Group,
+  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -73,13 +74,12 @@ export function ContactForm({ organizationId, name }: { organizationId: string; 
                 {t('profile.contactForm.intro', { name })}
               </Text>
               {send.error ? <SendError error={send.error} fieldErrors={form.alertFor(send.error)} /> : null}
-              <Group grow align="flex-start" wrap="wrap">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput
                   label={t('profile.contactForm.name')}
                   autoComplete="name"
                   maxLength={CONTACT_NAME_MAX}
                   required
-                  miw={220}
                   {...form.field('name')}
                 />
                 <TextInput
@@ -88,10 +88,9 @@ export function ContactForm({ organizationId, name }: { organizationId: string; 
                   type="email"
                   autoComplete="email"
                   required
-                  miw={220}
                   {...form.field('email')}
                 />
-              </Group>
+              </SimpleGrid>
               <TextInput
                 label={t('profile.contactForm.organization')}
                 autoComplete="organization"

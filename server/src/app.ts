@@ -52,6 +52,7 @@ import { healthRoutes } from './routes/health/health.routes.ts';
 import { homeRoutes } from './routes/home/home.routes.ts';
 import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
+import { memberContactRoutes } from './routes/member-contact/member-contact.routes.ts';
 import { membersRoutes } from './routes/members/members.routes.ts';
 import { membershipsRoutes } from './routes/memberships/memberships.routes.ts';
 import { minutesRoutes, publicMinutesRoutes } from './routes/minutes/minutes.routes.ts';
@@ -324,6 +325,7 @@ export async function buildApp({
   await app.register(homeRoutes, { prefix: '/api/home' });
   await app.register(areasRoutes, { prefix: '/api/areas' });
   await app.register(directoryRoutes, { prefix: '/api/organizations' });
+  await app.register(memberContactRoutes, { prefix: '/api/organizations' });
   await app.register(authRoutes, { prefix: '/api/auth' });
   // The logo routes, the account's and the profile's: in this order, as one plugin registered them before.
   await app.register(accountLogoRoutes, { prefix: '/api/account' });

@@ -117,6 +117,7 @@ export const PROBLEM_CODES = [
   'booking.requester_inactive',
   'booking.in_past',
   'event.registration_closed',
+  'organization.contact_closed',
   'event.members_only',
   'event.registration_not_found',
   'strategy.goal_not_found',

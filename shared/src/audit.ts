@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = [
   'organization.logo_removed',
   'organization.removed',
   'organization.competitors_declared',
+  /** A visitor wrote to the organisation through its public page's contact form (decision 053). */
+  'organization.contacted',
   'board.item_created',
   'board.item_updated',
   'board.item_published',

@@ -124,5 +124,10 @@ export const OrganizationProfileSchema = z.object({
    * (issue 14 §2, decision 036). Answered by the public profile; absent elsewhere.
    */
   partners: z.array(PublicPartnerSchema).optional(),
+  /**
+   * Whether the member accepts messages from visitors through the portal's contact form (issue 17,
+   * decision 053): the page shows the form only then. The address the message goes to is never shown.
+   */
+  acceptsContact: z.boolean(),
 });
 export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;

@@ -21,6 +21,7 @@ export * from './i18n.ts';
 export * from './logos.ts';
 export * from './meeting-conduct.ts';
 export * from './meetings.ts';
+export * from './member-contact.ts';
 export * from './member-csv.ts';
 export * from './members.ts';
 export * from './membership-admin.ts';

@@ -35,6 +35,7 @@ const stored = {
   offers: { people: 'Стажове' },
   seeks: {},
   visibility: CONTACT_FIELD_DEFAULTS,
+  acceptsContact: false,
 };
 
 describe('the organisation profile contract', () => {

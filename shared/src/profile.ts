@@ -41,6 +41,11 @@ export const ProfileEditBodySchema = z.strictObject({
   seeks: SharingSchema,
   /** Who sees each contact field: every field, public / members / committee. */
   visibility: FullVisibilityMapSchema,
+  /**
+   * "Accept messages from visitors through the portal" (issue 17, decision 053); off by default. Optional
+   * so that a client which does not know it leaves it as it is.
+   */
+  acceptsContact: z.boolean().optional(),
 });
 export type ProfileEditBody = z.infer<typeof ProfileEditBodySchema>;
 
@@ -65,11 +70,13 @@ export const PROFILE_EDITABLE_FIELDS = [
   'offers',
   'seeks',
   'visibility',
+  'acceptsContact',
 ] as const satisfies readonly (keyof ProfileEditBody)[];
 export type ProfileEditableField = (typeof PROFILE_EDITABLE_FIELDS)[number];
 
 /** What GET returns (and PUT answers with): the editable fields plus what the editor shows but cannot change. */
 export const EditableProfileSchema = ProfileEditBodySchema.extend({
+  acceptsContact: z.boolean(),
   id: z.uuid(),
   eik: z.string(),
   kind: OrganizationKindSchema,

@@ -175,8 +175,13 @@ async function meetingRoutes(context: BrowserContext, officer = false): Promise<
 }
 
 async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
-  const orgs = await getJson<Items>(context, '/api/organizations?pageSize=100');
+  const orgs = await getJson<Items<{ id: string; nameEn: string }>>(
+    context,
+    '/api/organizations?pageSize=100',
+  );
   const someMember = orgs.items[0]?.id;
+  // The demo member whose page shows the contact form (decision 053).
+  const contactMember = orgs.items.find((o) => o.nameEn === 'Digital Sofia')?.id;
   const news = await getJson<Items<{ id: string; slug: string }>>(context, '/api/news?pageSize=5');
   const calls = await getJson<Items<{ id: string }>>(context, '/api/public/calls?pageSize=5');
   const minutes = await getJson<Items<{ meetingId: string }>>(context, '/api/public/minutes?pageSize=1');
@@ -185,6 +190,7 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
     { name: 'members', path: '/members' },
     { name: 'members-page-99', path: '/members?page=99' },
     ...(someMember ? [{ name: 'member', path: `/members/${someMember}` }] : []),
+    ...(contactMember ? [{ name: 'member-contact-form', path: `/members/${contactMember}` }] : []),
     { name: 'members-bad-filter', path: '/members?kind=xyz' },
     { name: 'members-search', path: `/members?q=${encodeURIComponent('софтуерни')}` },
     { name: 'decisions', path: '/decisions' },

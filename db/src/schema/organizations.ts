@@ -1,6 +1,6 @@
 import { type ContactField, ORGANIZATION_KINDS, type Sharing, type Visibility } from '@portal/shared';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './columns.ts';
 
 const kindList = ORGANIZATION_KINDS.map((k) => `'${k}'`).join(', ');
@@ -46,6 +46,11 @@ export const organizations = pgTable(
     visibility: jsonb('visibility').$type<Partial<Record<ContactField, Visibility>>>().notNull().default({}),
     /** Bumped by every logo upload (null: no logo); logo URLs carry it, so they can be cached for ever. */
     logoVersion: integer('logo_version'),
+    /**
+     * Whether visitors may write to the organisation through the contact form on its public page (issue 17,
+     * decision 053). Off until a representative turns it on; the public profile shows only this boolean.
+     */
+    acceptsContact: boolean('accepts_contact').notNull().default(false),
     ...timestamps,
     ...version,
   },

@@ -23,6 +23,11 @@ export const outboxMessages = pgTable(
      * invitation to a meeting, a registration for an event (issue 15); null for most messages.
      */
     calendar: text('calendar'),
+    /**
+     * The address a reply goes to (Reply-To), when it is not the portal: the visitor who wrote through an
+     * organisation's contact form (decision 053); null for most messages.
+     */
+    replyTo: text('reply_to'),
     status: text('status', { enum: OUTBOX_STATUS }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -60,9 +60,23 @@ export interface DemoOrganization {
   contactEmail: string;
   contactPhone: string;
   visibility: FullVisibilityMap;
+  /** "Accept messages from visitors through the portal" (decision 053). */
+  acceptsContact: boolean;
 }
 
-type ContactKey = 'contactName' | 'contactPosition' | 'contactEmail' | 'contactPhone' | 'visibility';
+type ContactKey =
+  | 'contactName'
+  | 'contactPosition'
+  | 'contactEmail'
+  | 'contactPhone'
+  | 'visibility'
+  | 'acceptsContact';
+
+/**
+ * The members whose public page shows the contact form (decision 053): Digital Sofia, which the demo
+ * representative (predstavitel@demo.klaster.bg) represents, so its messages can be read in the mailbox.
+ */
+const ACCEPTS_CONTACT = new Set([eik('20345678')]);
 
 export const DEMO_CLUSTER_SETTINGS: DemoClusterSettings = {
   nameBg: 'Клъстер „София – град на знанието“',
@@ -633,5 +647,6 @@ export const DEMO_ORGANIZATIONS: readonly DemoOrganization[] = ORGANIZATIONS.map
     contactEmail: `${login}.person@${domain}`,
     contactPhone: person.phone,
     visibility: visibilityFor(index),
+    acceptsContact: ACCEPTS_CONTACT.has(org.eik),
   };
 });

@@ -30,6 +30,10 @@ export const RATE_LIMITS = {
   emailChangePerAddress: { max: 3, windowSeconds: 3600 },
   /** Event registrations from one address (each sends an email; decision 042). */
   eventRegisterPerIp: { max: 20, windowSeconds: 3600 },
+  /** Messages through a member's contact form (each sends email; decision 053): per sender address… */
+  contactPerIp: { max: 5, windowSeconds: 3600 },
+  /** …and per organisation written to, so that no member's mailbox is flooded from many addresses. */
+  contactPerOrganization: { max: 20, windowSeconds: 86_400 },
 } satisfies Record<string, Limit>;
 
 export type RateLimits = Record<keyof typeof RATE_LIMITS, Limit>;

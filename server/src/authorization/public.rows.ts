@@ -1,6 +1,7 @@
+import { sql } from '@portal/db';
 import { expect } from 'vitest';
 import { insertUser, TEST_PASSWORD } from '../testing.ts';
-import { bodyOf, everyone, fresh, freshToken, h, type Row, spareCookie } from './matrix.ts';
+import { bodyOf, everyone, fresh, freshToken, h, nextSeq, type Row, spareCookie } from './matrix.ts';
 
 export const ROWS: Row[] = [
   // ---------- public ----------
@@ -75,6 +76,27 @@ export const ROWS: Row[] = [
     label: 'a public profile',
     expect: everyone(200),
     build: (f) => ({ url: `/api/organizations/${f.orgB.id}` }),
+  },
+  {
+    method: 'POST',
+    url: '/api/organizations/:id/contact',
+    permission: 'public',
+    label: "writing to a member through its page's contact form (decision 053)",
+    expect: everyone(202),
+    build: async (f) => {
+      await h.query(sql`update organizations set accepts_contact = true where id = ${f.orgB.id}`);
+      return {
+        url: `/api/organizations/${f.orgB.id}/contact`,
+        payload: {
+          name: 'Посетител',
+          email: `matrix-visitor-${nextSeq()}@example.bg`,
+          subject: 'Въпрос',
+          message: 'Здравейте, имам въпрос към вас.',
+          consent: true,
+        },
+      };
+    },
+    check: (body) => expect(bodyOf(body)).toEqual({ sent: true }),
   },
   {
     method: 'GET',

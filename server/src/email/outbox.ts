@@ -14,6 +14,8 @@ export interface OutgoingEmail {
    * 'CANCELLED'`. Always METHOD:PUBLISH (see ical.ts: answers are given on the portal's pages).
    */
   calendar?: { method?: 'PUBLISH'; event: IcalEvent };
+  /** Where a reply goes instead of the portal's address (a visitor's message to a member; decision 053). */
+  replyTo?: string;
 }
 
 /**
@@ -31,5 +33,6 @@ export async function enqueueEmail(db: Db, email: OutgoingEmail): Promise<void> 
     subject,
     text,
     calendar: email.calendar ? buildCalendar({ events: [email.calendar.event] }) : null,
+    replyTo: email.replyTo ?? null,
   });
 }

@@ -25,6 +25,16 @@ export const TEMPLATES = {
       text: 'Hello {name},\n\nThe committee returned the news of {organization} "{title}" with this reason:\n\n{reason}\n\nYou can change it and submit it again:\n{link}',
     },
   },
+  member_contact: {
+    bg: {
+      subject: 'Съобщение през портала: {subject}',
+      text: 'Здравейте, {name}!\n\nПосетител на портала на клъстера ви писа през формата за контакт на страницата на {organization}. Порталът не показва адреса ви: отговорът ви отива направо на подателя (той е в „Отговор до“).\n\nОт: {senderName} <{senderEmail}>\nОрганизация: {senderOrganization}\nТема: {subject}\n\n{message}\n\n—\nПолучавате това писмо, защото {organization} приема съобщения от посетители през портала. Можете да го изключите в профила на организацията:\n{link}',
+    },
+    en: {
+      subject: 'Message through the portal: {subject}',
+      text: 'Hello {name},\n\nA visitor of the cluster portal wrote to you through the contact form on the page of {organization}. The portal does not show your address: your reply goes straight to the sender (who is in "Reply-To").\n\nFrom: {senderName} <{senderEmail}>\nOrganisation: {senderOrganization}\nSubject: {subject}\n\n{message}\n\n—\nYou receive this email because {organization} accepts messages from visitors through the portal. You can turn this off in the organisation\'s profile:\n{link}',
+    },
+  },
   event_registration_confirmed: {
     bg: {
       subject: 'Записани сте за „{title}“',

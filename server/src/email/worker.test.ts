@@ -162,6 +162,25 @@ describe('deliverDueEmails through a real SMTP server', () => {
   });
 });
 
+describe('a message with a Reply-To address (decision 053)', () => {
+  it('hands the stored Reply-To to the transport, and none for other messages', async () => {
+    await enqueueEmail(handle.db, { ...verifyEmail('member@example.bg'), replyTo: 'visitor@example.bg' });
+    await enqueueEmail(handle.db, verifyEmail('plain@example.bg'));
+    const sent: Parameters<MailTransport['sendMail']>[0][] = [];
+    await deliverDueEmails(
+      handle.db,
+      {
+        async sendMail(message) {
+          sent.push(message);
+        },
+      },
+      { from: FROM },
+    );
+    expect(sent.find((m) => m.to === 'member@example.bg')?.replyTo).toBe('visitor@example.bg');
+    expect(sent.find((m) => m.to === 'plain@example.bg')).not.toHaveProperty('replyTo');
+  });
+});
+
 describe('a message with a calendar entry', () => {
   const meeting = {
     uid: 'meeting-7@portal.test',

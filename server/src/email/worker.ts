@@ -40,6 +40,8 @@ export interface MailTransport {
     subject: string;
     text: string;
     messageId?: string;
+    /** Where replies go (a visitor who wrote through a member's contact form). */
+    replyTo?: string;
     headers?: Record<string, string>;
     /** nodemailer's calendar part: sent as text/calendar alternative and as an attachment. */
     icalEvent?: { method: string; filename: string; content: string };
@@ -108,6 +110,7 @@ async function claimDue(db: Db, batchSize: number, leaseSeconds: number) {
       subject: outboxMessages.subject,
       text: outboxMessages.text,
       calendar: outboxMessages.calendar,
+      replyTo: outboxMessages.replyTo,
       attempts: outboxMessages.attempts,
     })
     .from(outboxMessages)
@@ -167,6 +170,7 @@ export async function deliverDueEmails(
         subject: row.subject,
         text: row.text,
         ...(messageId ? { messageId: `<${row.id}@${messageId}>` } : {}),
+        ...(row.replyTo ? { replyTo: row.replyTo } : {}),
         headers: { 'Auto-Submitted': 'auto-generated' },
         ...(row.calendar
           ? { icalEvent: { method: 'PUBLISH', filename: 'invitation.ics', content: row.calendar } }

@@ -495,6 +495,18 @@ export const messages = {
     bg: 'Посочете място или връзка за участие онлайн.',
     en: 'Give a place or a link to join online.',
   },
+  'organization.contact_closed.title': {
+    bg: 'Членът не приема съобщения през портала',
+    en: 'The member does not accept messages through the portal',
+  },
+  'organization.contact_closed.detail': {
+    bg: 'Тази организация не приема съобщения от посетители през портала. Използвайте публичните ѝ данни за контакт, ако има такива.',
+    en: 'This organisation does not accept messages from visitors through the portal. Use its public contact details, if it has any.',
+  },
+  'contact.consent_required': {
+    bg: 'Необходимо е съгласието ви, за да предадем съобщението.',
+    en: 'We need your consent to pass the message on.',
+  },
   'event.closes_after_end': {
     bg: 'Записването трябва да приключи преди края на събитието.',
     en: 'Registration must close before the event ends.',

@@ -81,6 +81,7 @@ const SERVER_ACTIONS = [
   'organization.representative_removed',
   'organization.removed',
   'organization.competitors_declared',
+  'organization.contacted',
   'board.item_created',
   'board.item_updated',
   'board.item_published',

@@ -435,6 +435,7 @@ export const adminEn: AdminMessages = {
         logo_removed: 'Organisation logo removed',
         removed: 'Organisation removed (entered by mistake)',
         competitors_declared: 'Competitors declared (for conflicts of interest)',
+        contacted: 'Message from a visitor through the portal',
       },
     },
     fields: {

@@ -252,6 +252,25 @@ export const en: ShellMessages = {
       people: 'People and expertise',
       projects: 'Projects',
     },
+    contactForm: {
+      title: 'Write to this member',
+      intro:
+        'Your message goes by email to the representatives of {{name}}. They will reply to your address; theirs are not shown.',
+      name: 'Your name',
+      email: 'Your email',
+      emailHint: 'The reply will come to this address.',
+      organization: 'Organisation (optional)',
+      subject: 'Subject',
+      message: 'Message',
+      honeypot: 'Leave this field empty',
+      consent: 'I agree that the portal processes my data to pass the message on.',
+      privacyLink: 'Privacy notice',
+      send: 'Send the message',
+      sentTitle: 'Your message was sent',
+      sentText: 'We passed it on to {{name}}. The reply will come to the email address you gave.',
+      rateLimited: 'You have sent too many messages. Please try again in {{time}}.',
+      rateLimitedLater: 'You have sent too many messages. Please try again later.',
+    },
   },
   calls: {
     title: 'Funding calls',
@@ -585,6 +604,9 @@ export const en: ShellMessages = {
       ends_before_starts: 'The end must be after the start.',
       place_required: 'Give a place or a link to join online.',
       closes_after_end: 'Registration must close before the event ends.',
+    },
+    contact: {
+      consent_required: 'We need your consent to pass the message on.',
     },
     board: {
       language_incomplete: 'Fill in the title and description in at least one language.',

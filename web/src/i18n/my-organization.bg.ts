@@ -55,6 +55,7 @@ export const myOrganizationBg = {
     offers: 'Какво предлагате',
     seeks: 'Какво търсите',
     sharingIntro: 'По желание: какво може да предложи организацията на другите членове и какво търси от тях.',
+    visitorMessages: 'Съобщения от посетители',
   },
   fields: {
     nameBg: 'Наименование на български',
@@ -73,6 +74,7 @@ export const myOrganizationBg = {
     contactPosition: 'Длъжност',
     contactEmail: 'Имейл на лицето за контакт',
     contactPhone: 'Телефон на лицето за контакт',
+    acceptsContact: 'Приемаме съобщения от посетители през портала',
     visibility: {
       address: 'Видимост: адрес',
       website: 'Видимост: уебсайт',
@@ -112,7 +114,11 @@ export const myOrganizationBg = {
     website: 'Например https://example.bg',
     publicEmail: 'Общ имейл на организацията.',
     publicPhone: 'Например +359 2 123 4567',
+    acceptsContact:
+      'Форма за контакт на публичната страница: съобщението идва по имейл до представителите, с подателя в „Отговор до“. Вашите адреси не се показват.',
   },
+  on: 'Включено',
+  off: 'Изключено',
   visibilityLabel: 'Кой вижда',
   visibility: {
     public: 'Всички',
@@ -161,6 +167,7 @@ export const myOrganizationBg = {
       invitation_revoked: 'Оттеглена покана за представител',
       representative_added: 'Приета покана: нов представител',
       competitors_declared: 'Декларирани конкуренти (за конфликт на интереси)',
+      contacted: 'Съобщение от посетител през портала',
       removed: 'Организацията е премахната (въведена по грешка)',
       representative_removed: 'Премахнат представител',
       membership_change_category: 'Сменена категория на членство',

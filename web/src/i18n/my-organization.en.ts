@@ -51,6 +51,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     offers: 'What you offer',
     seeks: 'What you seek',
     sharingIntro: 'Optional: what the organisation can offer the other members and what it seeks from them.',
+    visitorMessages: 'Messages from visitors',
   },
   fields: {
     nameBg: 'Name in Bulgarian',
@@ -69,6 +70,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
     contactPosition: 'Position',
     contactEmail: "Contact person's e-mail",
     contactPhone: "Contact person's phone",
+    acceptsContact: 'Accept messages from visitors through the portal',
     visibility: {
       address: 'Visibility: address',
       website: 'Visibility: website',
@@ -108,7 +110,11 @@ export const myOrganizationEn: MyOrganizationMessages = {
     website: 'For example https://example.bg',
     publicEmail: "The organisation's general e-mail.",
     publicPhone: 'For example +359 2 123 4567',
+    acceptsContact:
+      'A contact form on the public page: the message comes by email to the representatives, with the sender as Reply-To. Your addresses are not shown.',
   },
+  on: 'On',
+  off: 'Off',
   visibilityLabel: 'Who sees it',
   visibility: {
     public: 'Everyone',
@@ -157,6 +163,7 @@ export const myOrganizationEn: MyOrganizationMessages = {
       invitation_revoked: 'Invitation to represent revoked',
       representative_added: 'Invitation accepted: new representative',
       competitors_declared: 'Competitors declared (for conflicts of interest)',
+      contacted: 'Message from a visitor through the portal',
       removed: 'Organisation removed (entered by mistake)',
       representative_removed: 'Representative removed',
       membership_change_category: 'Membership category changed',

@@ -26,6 +26,7 @@ const VALIDATION_CODES = [
   'event.ends_before_starts',
   'event.place_required',
   'event.closes_after_end',
+  'contact.consent_required',
 ] as const;
 type ValidationCode = (typeof VALIDATION_CODES)[number];
 

@@ -93,6 +93,7 @@ export const profileFixture: OrganizationProfile = {
   memberSince: '2025-03-12',
   updatedAt: '2026-01-15T10:00:00.000Z',
   logoUrl: null,
+  acceptsContact: false,
 };
 
 export function summaryOf(p: OrganizationProfile): OrganizationSummary {

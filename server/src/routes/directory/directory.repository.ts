@@ -70,6 +70,7 @@ export async function findListedProfile(db: Db, id: string) {
       offers: organizations.offers,
       seeks: organizations.seeks,
       logoVersion: organizations.logoVersion,
+      acceptsContact: organizations.acceptsContact,
     })
     .from(organizations)
     .innerJoin(directoryEntries, eq(directoryEntries.organizationId, organizations.id))

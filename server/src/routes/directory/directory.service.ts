@@ -366,5 +366,6 @@ export async function getOrganizationProfile(
     memberSince: r.memberSince,
     updatedAt: r.updatedAt,
     logoUrl: r.logoVersion === null ? null : publicLogoUrl(r.id, r.logoVersion, 'large'),
+    acceptsContact: r.acceptsContact,
   };
 }

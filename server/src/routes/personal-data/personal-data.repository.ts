@@ -695,6 +695,7 @@ export async function findOrganizationExport(db: Db, id: string) {
           contactPhone: o.contactPhone,
           visibility: o.visibility,
           logoVersion: o.logoVersion,
+          acceptsContact: o.acceptsContact,
           createdAt: o.createdAt,
           updatedAt: o.updatedAt,
           version: o.version,
@@ -1168,7 +1169,8 @@ export async function redactMailTo(
 ): Promise<number> {
   const rows = await db
     .update(outboxMessages)
-    .set({ toEmail: placeholder, text })
+    // The Reply-To of a visitor's message (decision 053) goes with the content it belonged to.
+    .set({ toEmail: placeholder, text, replyTo: null })
     .where(eq(outboxMessages.toEmail, email))
     .returning({ id: outboxMessages.id });
   return rows.length;

@@ -36,6 +36,8 @@ import type { ContactRow } from '../privacy/contacts.ts';
  */
 
 type Editable = Pick<EditableProfile, ProfileEditableField>;
+/** A body as stored: `acceptsContact` left out means "as it is" until the old row is known. */
+type Normalised = Omit<Editable, 'acceptsContact'> & { acceptsContact?: boolean | undefined };
 
 interface ProfileRow extends ContactRow {
   id: string;
@@ -55,6 +57,7 @@ interface ProfileRow extends ContactRow {
   city: string | null;
   offers: Sharing | string;
   seeks: Sharing | string;
+  accepts_contact: boolean;
   updated_by?: string | null;
 }
 
@@ -67,7 +70,7 @@ const PROFILE_COLUMNS = (o: string) =>
        from organization_areas oa where oa.organization_id = ${o}.id) as area_ids,
     to_json(${o}.nace_codes) as nace_codes, ${o}.employees, ${o}.city, ${o}.address, ${o}.website,
     ${o}.public_email, ${o}.public_phone, ${o}.contact_name, ${o}.contact_position, ${o}.contact_email,
-    ${o}.contact_phone, ${o}.offers, ${o}.seeks, ${o}.visibility,
+    ${o}.contact_phone, ${o}.offers, ${o}.seeks, ${o}.visibility, ${o}.accepts_contact,
     (select e.actor_id from audit_events e
        where e.entity_type = 'organization' and e.entity_id = ${o}.id::text
          and e.action in ('organization.profile_updated', 'organization.logo_updated', 'organization.logo_removed')
@@ -103,6 +106,7 @@ function toProfile(r: ProfileRow): EditableProfile {
     seeks: parseJson(r.seeks),
     // Stored partially (a missing field has its default); answered in full.
     visibility: effectiveVisibility(r.visibility === null ? null : parseJson(r.visibility)),
+    acceptsContact: r.accepts_contact === true,
   };
 }
 
@@ -120,7 +124,7 @@ const sharing = (s: Sharing): Sharing =>
   Object.fromEntries(Object.entries(s).filter(([, v]) => typeof v === 'string' && v !== ''));
 
 /** The body as it is stored: blank optional texts as null, no empty sharing entries, no duplicates. */
-function normalise(body: ProfileEditBody): Editable {
+function normalise(body: ProfileEditBody): Normalised {
   return {
     ...body,
     areaIds: unique(body.areaIds).sort(),
@@ -192,6 +196,7 @@ export async function updateProfile(
             contact_email = ${next.contactEmail}, contact_phone = ${next.contactPhone},
             visibility = ${JSON.stringify(effectiveVisibility(next.visibility))}::jsonb,
             offers = ${JSON.stringify(next.offers)}::jsonb, seeks = ${JSON.stringify(next.seeks)}::jsonb,
+            accepts_contact = coalesce(${next.acceptsContact ?? null}::boolean, o.accepts_contact),
             updated_at = now(), version = o.version + 1
           from (select ${PROFILE_COLUMNS('p')} from organizations p where p.id = ${id}) old
           where o.id = ${id} and o.version = ${expectedVersion} and old.id = o.id
@@ -216,7 +221,7 @@ export async function updateProfile(
       }
     }
 
-    const diff = changes(before, next);
+    const diff = changes(before, { ...next, acceptsContact: next.acceptsContact ?? before.acceptsContact });
     if (diff.changed.length > 0) {
       await recordAudit(tx, actor, {
         action: 'organization.profile_updated',

@@ -365,6 +365,27 @@ describe(`saving the profile (${testEngine})`, () => {
     expect((await snapshot())!.audit).toBe(before.audit);
   });
 
+  it('keeps "accept messages from visitors" off until a representative turns it on, audited (decision 053)', async () => {
+    const { profile, etag } = await current();
+    expect(profile.acceptsContact).toBe(false);
+    expect((await app.inject({ url: `/api/organizations/${orgA}` })).json().acceptsContact).toBe(false);
+    const on = profileOf(await save(as.repA, { ...bodyOf(profile), acceptsContact: true }, etag));
+    expect(on.acceptsContact).toBe(true);
+    expect((await app.inject({ url: `/api/organizations/${orgA}` })).json().acceptsContact).toBe(true);
+    const [audit] = await h.query<{ before: unknown; after: unknown }>(
+      sql`select before, after from audit_events where entity_id = ${orgA} order by id desc limit 1`,
+    );
+    expect(audit).toEqual({ before: { acceptsContact: false }, after: { acceptsContact: true } });
+    // A client that does not send the setting leaves it as it is (and records no change of it).
+    const { acceptsContact: _ignored, ...withoutIt } = bodyOf(on);
+    const kept = profileOf(await save(as.repA, withoutIt, `"${on.version}"`));
+    expect(kept.acceptsContact).toBe(true);
+    const off = profileOf(
+      await save(as.repA, { ...bodyOf(kept), acceptsContact: false }, `"${kept.version}"`),
+    );
+    expect(off.acceptsContact).toBe(false);
+  });
+
   it('refuses a save without If-Match with 428 (or with `*`), writing nothing', async () => {
     const { profile } = await current();
     const before = await snapshot();

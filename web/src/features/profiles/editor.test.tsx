@@ -78,6 +78,7 @@ describe('the organisation profile editor', () => {
       contactPosition: 'Управител',
       contactEmail: 'elena@pixel-factory.example',
       contactPhone: '+359 88 765 4321',
+      acceptsContact: false,
       offers: { people: 'Стажове за студенти' },
       seeks: { projects: 'Партньори' },
       visibility: editableFixture.visibility,
@@ -127,6 +128,21 @@ describe('the organisation profile editor', () => {
         contactEmail: 'committee',
       },
     });
+  });
+
+  it('turns on “accept messages from visitors”, off by default, and saves it (decision 053)', async () => {
+    const server = profileServer();
+    const app = await openEditor();
+    const toggle = screen.getByRole('switch', { name: /^Приемаме съобщения от посетители през портала/ });
+    expect(toggle).not.toBeChecked();
+    // By keyboard: Tab to it and Space, as a keyboard user would.
+    toggle.focus();
+    await app.user.keyboard(' ');
+    expect(toggle).toBeChecked();
+    await app.user.click(screen.getByRole('button', { name: 'Запази промените' }));
+    expect(await screen.findByText('Промените са запазени.')).toBeVisible();
+    expect(server.puts()[0]?.body).toMatchObject({ acceptsContact: true });
+    expect(server.stored()).toMatchObject({ acceptsContact: true });
   });
 
   it('does not send a save without changes', async () => {

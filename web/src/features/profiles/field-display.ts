@@ -35,6 +35,8 @@ export function displayValue(
   t?: TFunction,
 ): string | undefined {
   if (t && isVisibilityField(field)) return visibilityName(t, values[field]) ?? values[field];
+  if (t && field === 'acceptsContact')
+    return t(values.acceptsContact === 'yes' ? 'myOrganization.on' : 'myOrganization.off');
   if (isListField(field)) {
     const list = field === 'areaIds' ? values.areaIds.map(areaName) : values.naceCodes;
     return list.length > 0 ? list.join(', ') : undefined;

@@ -29,6 +29,7 @@ type ListField = 'areaIds' | 'naceCodes';
 type FlatField = Exclude<ProfileEditableField, Side | 'visibility'>;
 type TextField = Exclude<FlatField, ListField> | SharingField | VisibilityField;
 
+/** Text fields hold text; `acceptsContact` (a switch) holds 'yes' or ''. */
 export type ProfileValues = Record<TextField, string> & Record<ListField, string[]>;
 export type ProfileField = keyof ProfileValues;
 
@@ -91,6 +92,7 @@ export function valuesOf(profile: StoredProfile): ProfileValues {
     contactPosition: profile.contactPosition ?? '',
     contactEmail: profile.contactEmail ?? '',
     contactPhone: profile.contactPhone ?? '',
+    acceptsContact: profile.acceptsContact ? 'yes' : '',
     ...visibility,
     ...sharing,
   };
@@ -133,6 +135,7 @@ export function toBody(values: ProfileValues): ProfileEditBody {
     contactPosition: orNull(values.contactPosition),
     contactEmail: orNull(values.contactEmail),
     contactPhone: orNull(values.contactPhone),
+    acceptsContact: values.acceptsContact === 'yes',
     offers: sharingOf(values, 'offers'),
     seeks: sharingOf(values, 'seeks'),
     visibility: Object.fromEntries(

@@ -10,10 +10,10 @@ import { useSession } from '@/lib/api/session.ts';
 import { isApiError } from '@/lib/api-client.ts';
 import { useSchemaForm } from '@/lib/form.tsx';
 import { keptNextPath, paths, safeNextPath } from '@/lib/paths.ts';
+import { formatWait } from '@/lib/wait-time.ts';
 import { useLogIn, useResendVerification } from '../api/auth.ts';
 import { landingPath } from '../landing.ts';
 import { AuthCard } from './auth-card.tsx';
-import { formatWait } from './wait-time.ts';
 
 export function LogInPage() {
   const { t } = useTranslation();

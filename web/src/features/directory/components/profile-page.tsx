@@ -32,6 +32,7 @@ import { formatDate, formatNumber } from '@/lib/format.ts';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { isDirectoryReturnState, paths } from '@/lib/paths.ts';
 import { useMemberOrganization, useOrganization } from '../api/organizations.ts';
+import { ContactForm } from './contact-form.tsx';
 
 /** The profile header's logo box (px): reserved before the picture loads, the same for the initials. */
 const PROFILE_LOGO_SIZE = 112;
@@ -343,6 +344,8 @@ function Profile({
           </dl>
         </Card>
       </Group>
+
+      {o.acceptsContact ? <ContactForm organizationId={o.id} name={name.text} /> : null}
     </Stack>
   );
 }

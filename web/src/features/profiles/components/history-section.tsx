@@ -27,6 +27,7 @@ export const HISTORY_ACTIONS = {
   'organization.representative_added': 'representative_added',
   'organization.representative_removed': 'representative_removed',
   'organization.competitors_declared': 'competitors_declared',
+  'organization.contacted': 'contacted',
   'organization.removed': 'removed',
   'membership.change_category': 'membership_change_category',
   'membership.suspend': 'membership_suspend',
@@ -100,6 +101,7 @@ function HistoryItem({ entry }: { entry: ProfileHistoryEntry }) {
   const show = (key: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return t('myOrganization.history.emptyValue');
     if (isVisibilityField(key)) return visibilityName(t, value) ?? String(value);
+    if (typeof value === 'boolean') return t(value ? 'myOrganization.on' : 'myOrganization.off');
     if (Array.isArray(value)) {
       if (value.length === 0) return t('myOrganization.history.emptyValue');
       return value

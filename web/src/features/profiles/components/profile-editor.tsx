@@ -7,6 +7,7 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
+  Switch,
   TagsInput,
   Text,
   Textarea,
@@ -156,6 +157,7 @@ export function ProfileEditor({ id, initial }: { id: string; initial: VersionedP
           <ActivityFields form={form} />
           <ContactFields form={form} />
           <ContactPersonFields form={form} />
+          <VisitorMessagesField form={form} />
           <SharingFields form={form} />
           <Group gap="md">
             <Button type="submit" loading={save.isPending} disabled={conflict !== null}>
@@ -358,6 +360,22 @@ function ContactFields({ form }: { form: ProfileForm }) {
           />
         </WithVisibility>
       </Stack>
+    </Fieldset>
+  );
+}
+
+/** "Accept messages from visitors through the portal" (issue 17, decision 053): off until turned on. */
+function VisitorMessagesField({ form }: { form: ProfileForm }) {
+  const { t } = useTranslation();
+  return (
+    <Fieldset legend={t('myOrganization.sections.visitorMessages')}>
+      <Switch
+        name="acceptsContact"
+        label={fieldLabel(t, 'acceptsContact')}
+        description={t('myOrganization.hints.acceptsContact')}
+        checked={form.values.acceptsContact === 'yes'}
+        onChange={(event) => form.setValue('acceptsContact', event.currentTarget.checked ? 'yes' : '')}
+      />
     </Fieldset>
   );
 }

@@ -29,7 +29,8 @@ COPY . .
 # production dependencies (its `files` are dist/) into /out/server.
 RUN pnpm build \
  && pnpm --filter @portal/server --prod deploy --legacy /out/server \
- && cp -r web/dist /out/web-dist
+ && cp -r web/dist /out/web-dist \
+ && cp -r web/dist-server /out/web-dist-server
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
@@ -40,6 +41,8 @@ WORKDIR /app
 # Owned by root and read-only for the user the server runs as; only /data is writable.
 COPY --from=build /out/server ./server
 COPY --from=build /out/web-dist ./web/dist
+# The public pages' server rendering (decision 055): one self-contained bundle beside web/dist.
+COPY --from=build /out/web-dist-server ./web/dist-server
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

@@ -19,9 +19,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     port: 4173,
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
-  // The server-rendering bundle (entry-server.tsx, issue 17) runs in Node beside the server: dependencies
-  // stay in node_modules, except the workspace's own TypeScript packages, which it bundles.
-  ssr: { noExternal: ['@portal/shared'] },
+  // The server-rendering bundle (entry-server.tsx, issue 17) holds everything it runs, so the server can load
+  // it wherever the built files are (a container has no web/node_modules).
+  ssr: { noExternal: true },
   build: isSsrBuild
     ? { outDir: 'dist-server', emptyOutDir: true, target: 'node20', sourcemap: false, copyPublicDir: false }
     : {

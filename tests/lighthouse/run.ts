@@ -198,13 +198,17 @@ async function main(): Promise<number> {
     const member = listing.items[0];
     if (!member) throw new Error('no demo member found for the organisation page');
 
+    // The public pages (issue 17: server-rendered, decision 055).
     const pages = [
       { name: 'home', path: '/' },
       { name: 'directory', path: '/members' },
-      { name: 'decisions', path: '/decisions' },
-      { name: 'apply', path: '/apply' },
-      { name: 'statute', path: '/statute' },
+      { name: 'directory-search', path: `/members?q=${encodeURIComponent('софтуер')}` },
       { name: 'organisation', path: `/members/${member.id}`, note: member.nameBg },
+      { name: 'decisions', path: '/decisions' },
+      { name: 'news', path: '/news' },
+      { name: 'calls', path: '/calls' },
+      { name: 'strategy', path: '/strategy' },
+      { name: 'statute', path: '/statute' },
     ].filter((p) => !only || only.test(p.name));
 
     chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
@@ -214,12 +218,22 @@ async function main(): Promise<number> {
     for (const page of pages) {
       const pageRuns: RunFigures[] = [];
       for (let i = 0; i < runs; i++) {
-        const result = await lighthouse(`${base}${page.path}`, {
-          port: chrome.port,
-          output: 'json',
-          logLevel: 'error',
-          onlyCategories: [...CATEGORIES],
-        });
+        const audit = () =>
+          lighthouse(`${base}${page.path}`, {
+            port: chrome.port,
+            output: 'json',
+            logLevel: 'error',
+            onlyCategories: [...CATEGORIES],
+          });
+        let result = await audit();
+        // Lighthouse's own trace recording fails now and then (NO_NAVSTART, NO_FCP on a busy machine): one
+        // more try before the run counts as failed.
+        if (!result?.lhr || result.lhr.runtimeError) {
+          console.log(
+            `  ${page.name} run ${i + 1}: ${result?.lhr?.runtimeError?.code ?? 'no result'}; once more`,
+          );
+          result = await audit();
+        }
         const lhr = result?.lhr;
         if (!lhr || lhr.runtimeError) {
           failed += 1;
@@ -300,7 +314,8 @@ async function main(): Promise<number> {
       )}\n`,
     );
     console.log(`results: ${file}`);
-    return failed > 0 || results.length < pages.length ? 1 : 0;
+    const missed = checkThresholds(results);
+    return failed > 0 || missed > 0 || results.length < pages.length ? 1 : 0;
   } finally {
     if (chrome) chrome.kill();
     if (server && server.exitCode === null) {
@@ -309,6 +324,37 @@ async function main(): Promise<number> {
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The targets of issue 17 for every page: accessibility, best practices and SEO 100, layout shift below 0.05
+ * (failing when missed); performance ≥ 95 and LCP < 2.0 s are printed against their targets and fail the run
+ * only with LIGHTHOUSE_ENFORCE_PERFORMANCE=1 (not yet met on this machine: docs/performance.md).
+ */
+function checkThresholds(results: { name: string; median: RunFigures }[]): number {
+  const enforcePerformance = process.env.LIGHTHOUSE_ENFORCE_PERFORMANCE === '1';
+  let missed = 0;
+  console.log('\nTargets (issue 17):');
+  for (const { name, median } of results) {
+    const { scores, metrics } = median;
+    const hard = [
+      scores.accessibility === 100 ? null : `accessibility ${scores.accessibility} < 100`,
+      scores['best-practices'] === 100 ? null : `best practices ${scores['best-practices']} < 100`,
+      scores.seo === 100 ? null : `SEO ${scores.seo} < 100`,
+      metrics.cls !== null && metrics.cls < 0.05 ? null : `CLS ${metrics.cls} ≥ 0.05`,
+    ].filter((x): x is string => x !== null);
+    const soft = [
+      (scores.performance ?? 0) >= 95 ? null : `performance ${scores.performance} < 95`,
+      metrics.lcp !== null && metrics.lcp < 2000 ? null : `LCP ${metrics.lcp} ms ≥ 2000 ms`,
+    ].filter((x): x is string => x !== null);
+    const failedHere = hard.length > 0 || (enforcePerformance && soft.length > 0);
+    if (failedHere) missed += 1;
+    const notes = [...hard, ...soft.map((x) => (enforcePerformance ? x : `${x} (target, not enforced)`))];
+    console.log(
+      `  ${failedHere ? 'FAIL' : 'ok  '} ${name}${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`,
+    );
+  }
+  return missed;
 }
 
 let code = 1;

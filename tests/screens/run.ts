@@ -231,7 +231,8 @@ async function routesOf(role: Role, context: BrowserContext): Promise<Route[]> {
       name: 'governance-minutes-meeting',
       path: `/governance/minutes/${m.meetingId}`,
     })),
-    { name: 'not-found', path: '/no-such-page' },
+    // The friendly not-found page comes with its 404 (server-rendered, decision 055).
+    { name: 'not-found', path: '/no-such-page', expected4xx: ['/no-such-page'] },
   ];
   switch (role) {
     case 'visitor':

@@ -208,7 +208,10 @@ function serverRendering(app: FastifyInstance, renderer: Renderer, template: str
             else if (typeof value === 'number') headers.set(name, String(value));
           }
           const empty = res.statusCode === 204 || res.statusCode === 304;
-          return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers });
+          return new Response(empty ? null : new Uint8Array(res.rawPayload), {
+            status: res.statusCode,
+            headers,
+          });
         },
       });
       if (page.location) return reply.redirect(page.location, page.status);

@@ -51,7 +51,9 @@ export function AppLayout() {
   if (collectHead && cluster.data) {
     collectHead({
       siteName,
-      siteDescription: pickLocalized(cluster.data.taglineBg, cluster.data.taglineEn, language).text,
+      siteDescription:
+        pickLocalized(cluster.data.taglineBg, cluster.data.taglineEn, language).text ||
+        t('layout.defaultDescription'),
     });
   }
 

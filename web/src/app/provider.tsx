@@ -19,11 +19,34 @@ export const theme = createTheme({
 
 // Mantine's default dimmed grey (gray-6) is 3.3:1 on white and its field-error red (red-6) 3.3:1;
 // gray-7 and red-9 pass WCAG AA.
+// The text of light-variant badges and alerts (`--mantine-color-<c>-light-color`, shade 6–8 by default) is
+// below 4.5:1 on its tinted background for most palettes (Lighthouse, issue 17): shade 9 darkened a quarter.
+const LIGHT_COLORS = [
+  'gray',
+  'red',
+  'pink',
+  'grape',
+  'violet',
+  'indigo',
+  'blue',
+  'cyan',
+  'teal',
+  'green',
+  'lime',
+  'yellow',
+  'orange',
+] as const;
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    ...Object.fromEntries(
+      LIGHT_COLORS.map((color) => [
+        `--mantine-color-${color}-light-color`,
+        `color-mix(in srgb, var(--mantine-color-${color}-9), black 25%)`,
+      ]),
+    ),
   },
   dark: {},
 });

@@ -38,6 +38,7 @@ export const bg = {
     menuUnread_one: 'Меню, {{count}} непрочетено съобщение',
     menuUnread_other: 'Меню, {{count}} непрочетени съобщения',
     skipToContent: 'Към съдържанието',
+    defaultDescription: 'Портал на клъстера: членове, стратегия, новини и как да се присъедините.',
     mainNavigation: 'Основна навигация',
     portal: 'Портал на клъстера',
     footer: 'Публичен портал на клъстера',

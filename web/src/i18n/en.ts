@@ -12,6 +12,7 @@ export const en: ShellMessages = {
     menuUnread_one: 'Menu, {{count}} unread message',
     menuUnread_other: 'Menu, {{count}} unread messages',
     skipToContent: 'Skip to content',
+    defaultDescription: 'The cluster’s portal: members, strategy, news and how to join.',
     mainNavigation: 'Main navigation',
     portal: 'Cluster portal',
     footer: 'Public portal of the cluster',

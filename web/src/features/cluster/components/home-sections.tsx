@@ -144,7 +144,7 @@ export function HomeAreasSection({ areas }: { areas: HomeArea[] }) {
       </Title>
       <Text c="dimmed">
         {t('home.areas.intro')}{' '}
-        <Anchor component={Link} to={paths.strategy.href()}>
+        <Anchor component={Link} to={paths.strategy.href()} underline="always">
           {t('home.strategyLink')}
         </Anchor>
       </Text>

@@ -3,8 +3,11 @@ import { Link } from 'react-router';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
 import { paths } from '@/lib/paths.ts';
 
-/** Light backgrounds and dark letters from Mantine's palette (contrast above 7:1), one per member. */
-const TINTS = ['indigo', 'teal', 'grape', 'orange', 'cyan', 'pink', 'lime', 'blue'] as const;
+/**
+ * Light backgrounds (shade 0) and dark letters (shade 9) from Mantine's palette, one per member: only the
+ * palettes whose pair stays above WCAG AA's 4.5:1 (orange, lime and yellow do not; Lighthouse, issue 17).
+ */
+const TINTS = ['indigo', 'teal', 'grape', 'cyan', 'pink', 'blue', 'violet'] as const;
 
 /** Stable for a member: the same colour on every visit and in every list. */
 function tintOf(id: string): (typeof TINTS)[number] {
@@ -52,7 +55,7 @@ export function MemberMark({ member, eager = false }: { member: HomeMember; eage
         member.logoUrl
           ? undefined
           : {
-              background: `var(--mantine-color-${tint}-1)`,
+              background: `var(--mantine-color-${tint}-0)`,
               color: `var(--mantine-color-${tint}-9)`,
             }
       }

@@ -215,12 +215,13 @@ async function main(): Promise<number> {
     const results: { name: string; path: string; note?: string; runs: RunFigures[]; median: RunFigures }[] =
       [];
     let failed = 0;
+    const chromePort = chrome.port;
     for (const page of pages) {
       const pageRuns: RunFigures[] = [];
       for (let i = 0; i < runs; i++) {
         const audit = () =>
           lighthouse(`${base}${page.path}`, {
-            port: chrome.port,
+            port: chromePort,
             output: 'json',
             logLevel: 'error',
             onlyCategories: [...CATEGORIES],

@@ -1,3 +1,4 @@
+import { VisuallyHidden } from '@mantine/core';
 import type { HomeMember } from '@portal/shared';
 import { Link } from 'react-router';
 import { pickLocalized, useLanguage } from '@/lib/localized.ts';
@@ -38,8 +39,8 @@ export function initialsOf(name: string): string {
 
 /**
  * A member as a fixed square linking to its public profile: its logo (versioned URL, `size` px box, the
- * picture kept in proportion inside) or its initials on a colour of its own. The link's name is the
- * member's name, so a screen reader hears the name, not "logo".
+ * picture kept in proportion inside) or its initials on a colour of its own. The link's text is the
+ * member's name (visually hidden), so a screen reader hears the name, not "logo" or the initials.
  */
 export function MemberMark({ member, eager = false }: { member: HomeMember; eager?: boolean }) {
   const language = useLanguage();
@@ -49,7 +50,6 @@ export function MemberMark({ member, eager = false }: { member: HomeMember; eage
     <Link
       to={paths.member.href(member.id)}
       className={member.logoUrl ? 'member-mark' : 'member-mark member-mark-initials'}
-      aria-label={name.text}
       title={name.text}
       style={
         member.logoUrl
@@ -72,6 +72,8 @@ export function MemberMark({ member, eager = false }: { member: HomeMember; eage
       ) : (
         <span aria-hidden="true">{initialsOf(name.text)}</span>
       )}
+      {/* The name as the link's text, not an aria-label that the visible initials would contradict (WCAG 2.5.3). */}
+      <VisuallyHidden lang={name.lang}>{name.text}</VisuallyHidden>
     </Link>
   );
 }

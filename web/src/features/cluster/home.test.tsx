@@ -89,6 +89,32 @@ describe('the home page', () => {
     expect(within(updates).queryAllByRole('list')).toHaveLength(0);
   });
 
+  it('shows the latest news (moved here from the news list: /api/home answers them), each linking to its post', async () => {
+    const post = (n: number, titleBg: string) => ({
+      id: `e0000000-0000-4000-8000-00000000000${n}`,
+      slug: `post-${n}`,
+      category: 'news' as const,
+      titleBg,
+      titleEn: `Post ${n}`,
+      summaryBg: '',
+      summaryEn: '',
+      publishedAt: `2026-02-2${n}T09:00:00.000Z`,
+    });
+    stubApi({
+      '/api/home': () =>
+        json({ ...homeFixture, news: [post(3, 'Трета'), post(2, 'Втора'), post(1, 'Първа')] }),
+    });
+    renderApp('/');
+    const news = await screen.findByRole('region', { name: 'Последни новини' });
+    const links = within(news).getAllByRole('link');
+    expect(links.slice(0, 3).map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Трета', '/news/post-3'],
+      ['Втора', '/news/post-2'],
+      ['Първа', '/news/post-1'],
+    ]);
+    expect(links.some((l) => l.getAttribute('href') === '/news')).toBe(true);
+  });
+
   it('shows only the lists that have something: here the open calls', async () => {
     stubApi({
       '/api/home': () =>

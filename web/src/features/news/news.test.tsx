@@ -119,33 +119,6 @@ describe('the public news', () => {
     expect(await screen.findByText('Няма такава новина или тя още не е публикувана.')).toBeVisible();
     expect(screen.getByRole('heading', { level: 1, name: 'Няма такава новина' })).toBeVisible();
   });
-
-  it('shows the latest three on the home page', async () => {
-    stubApi({
-      '/api/news': () =>
-        json({
-          items: [
-            publicPost(),
-            publicPost({ id: 'e0000000-0000-4000-8000-000000000002', slug: 'b', titleBg: 'Втора' }),
-            publicPost({ id: 'e0000000-0000-4000-8000-000000000003', slug: 'c', titleBg: 'Трета' }),
-          ],
-          total: 3,
-          page: 1,
-          pageSize: 3,
-        }),
-    });
-    renderApp('/');
-    const section = (await screen.findByRole('heading', { level: 2, name: 'Последни новини' })).closest(
-      'section',
-    );
-    const links = within(section as HTMLElement).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual([
-      'Първо заседание на комитета',
-      'Втора',
-      'Трета',
-      'Всички новини',
-    ]);
-  });
 });
 
 describe('the news editor', () => {

@@ -103,7 +103,8 @@ async function listed(id: string): Promise<boolean> {
   expect(list.statusCode).toBe(200);
   const inList = (list.json().items as { id: string }[]).some((o) => o.id === id);
   const profile = await app.inject({ method: 'GET', url: `/api/organizations/${id}` });
-  expect([200, 404]).toContain(profile.statusCode);
+  // 410: a member that left (withdrawn or excluded) is gone from the public profile, not unknown (issue 17).
+  expect([200, 404, 410]).toContain(profile.statusCode);
   expect(inList, 'the list and the profile agree').toBe(profile.statusCode === 200);
   return inList;
 }
@@ -273,6 +274,7 @@ describe('membership actions', () => {
     expect(done).toMatchObject({ status: 'withdrawn', availableActions: [] });
     expect(done.events[0]).toMatchObject({ action: 'withdraw', decisionNumber: null, toStatus: 'withdrawn' });
     expect(await listed(id)).toBe(false);
+    expect((await app.inject({ method: 'GET', url: `/api/organizations/${id}` })).statusCode).toBe(410);
     expect((await auditOf(id)).map((a) => a.action)).toEqual(['membership.withdraw']);
 
     const again = await act(id, { action: 'reinstate', decision: await adopted(id) });
@@ -290,6 +292,7 @@ describe('membership actions', () => {
     const res = await act(id, { action: 'exclude', decision: await adopted(id) });
     expect(ok(res)).toMatchObject({ status: 'excluded', availableActions: [] });
     expect(await listed(id)).toBe(false);
+    expect((await app.inject({ method: 'GET', url: `/api/organizations/${id}` })).statusCode).toBe(410);
     const en = await app.inject({
       method: 'POST',
       url: `/api/committee/members/${id}/actions`,

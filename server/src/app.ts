@@ -50,6 +50,7 @@ import {
 } from './routes/fees/fees.routes.ts';
 import { healthRoutes } from './routes/health/health.routes.ts';
 import { homeRoutes } from './routes/home/home.routes.ts';
+import { forgetHome } from './routes/home/home.service.ts';
 import { meetingConductRoutes } from './routes/meeting-conduct/meeting-conduct.routes.ts';
 import { meetingsRoutes } from './routes/meetings/meetings.routes.ts';
 import { memberContactRoutes } from './routes/member-contact/member-contact.routes.ts';
@@ -323,6 +324,12 @@ export async function buildApp({
   await app.register(healthRoutes, { prefix: '/api/health' });
   await app.register(clusterRoutes, { prefix: '/api/cluster' });
   await app.register(homeRoutes, { prefix: '/api/home' });
+  // The home page gathers news, events, calls, members and fees: any change that succeeded may show there,
+  // so its minute-long copy is dropped after every successful write (writes are rare next to reads; a post
+  // scheduled for later still appears within the minute).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) forgetHome(app.db);
+  });
   await app.register(areasRoutes, { prefix: '/api/areas' });
   await app.register(directoryRoutes, { prefix: '/api/organizations' });
   await app.register(memberContactRoutes, { prefix: '/api/organizations' });

@@ -87,7 +87,8 @@ test('a representative edits the profile in two tabs: the second save shows the 
   await expect(anonymous.locator('html')).toHaveAttribute('lang', 'en');
   await anonymous.goto(`/members/${id}`);
   await expect(anonymous.getByRole('heading', { level: 1, name: 'Digital Sofia' })).toBeVisible();
-  await expect(anonymous.getByText(city)).toBeVisible();
+  // The city is in the header's line (size · city) and, exactly, among the contact facts.
+  await expect(anonymous.getByText(city, { exact: true })).toBeVisible();
   await expect(anonymous.getByText(descriptionEn)).toBeVisible();
   // Public contact fields are shown; the contact person (members only) and their phone (committee only)
   // are not anywhere on the page.

@@ -195,4 +195,19 @@ describe('the home page', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await getHome()).cluster.taglineBg).toBe('Нов девиз');
   });
+
+  it('drops its copy after any successful write (a post just published shows at once), not after a refused one', async () => {
+    await getHome();
+    const id = await post('news', 'Току-що публикувана', new Date(Date.now() - 1000));
+    expect((await getHome()).news.map((n) => n.id)).not.toContain(id);
+    // A refused write (no session) changes nothing, so the copy stays.
+    const refused = await app.inject({ method: 'POST', url: '/api/committee/news', payload: {} });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect((await getHome()).news.map((n) => n.id)).not.toContain(id);
+    // Any successful write, even one unrelated to the home page (here a log-in), drops it.
+    const user = await insertUser(h);
+    expect((await getHome()).news.map((n) => n.id)).not.toContain(id);
+    await logIn(app, user.email);
+    expect((await getHome()).news.map((n) => n.id)).toContain(id);
+  });
 });

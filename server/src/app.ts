@@ -15,7 +15,7 @@ import { pino } from 'pino';
 import { RATE_LIMITS, type RateLimits } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import { redactingLogger, redactUrl, rootLoggerOptions } from './logging.ts';
-import { type RoutePermission, registerAuth } from './plugins/auth.ts';
+import { type RoutePermission, registerAuth, sessionCookieName } from './plugins/auth.ts';
 import { type DeferWorkMode, registerDeferredWork } from './plugins/deferred-work.ts';
 import { frameworkErrorHandler, isApiPath, registerErrorHandling } from './plugins/error-handling.ts';
 import { registerMetrics } from './plugins/metrics.ts';
@@ -399,6 +399,7 @@ export async function buildApp({
   await registerSpa(app, config.webDistDir, {
     newsMeta: (slug, acceptLanguage) => newsPageMeta(app.db.db, config.publicUrl, slug, acceptLanguage),
     publicUrl: config.publicUrl,
+    sessionCookie: sessionCookieName(config.secureCookies),
   });
 
   return app;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { DbHandle } from '@portal/db';
 import { createTestDb } from '@portal/db/testing';
-import { buildTestApp, insertOrganization } from '@portal/server/testing';
+import { buildTestApp, insertOrganization, insertUser, logIn } from '@portal/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WEB = fileURLToPath(new URL('../../web', import.meta.url));
@@ -161,5 +161,14 @@ describe('public pages without JavaScript', () => {
     const committee = await page('/committee');
     expect(committee.res.statusCode).toBe(200);
     expect(committee.body).toContain('<div id="root"></div>');
+  });
+
+  it('sends a signed-in user the app, which renders their members-only parts itself', async () => {
+    const cookie = await logIn(app, (await insertUser(h)).email);
+    const signedIn = await page('/members', { cookie });
+    expect(signedIn.res.statusCode).toBe(200);
+    expect(signedIn.body).toContain('<div id="root"></div>');
+    expect(signedIn.body).not.toContain('portal-state');
+    expect((await page('/no-such-page', { cookie })).res.statusCode).toBe(404);
   });
 });

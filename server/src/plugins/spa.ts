@@ -73,7 +73,7 @@ export const NO_CACHE = 'no-cache';
 export async function registerSpa(
   app: FastifyInstance,
   webDistDir: string,
-  options: { newsMeta?: NewsMetaLookup; publicUrl?: string } = {},
+  options: { newsMeta?: NewsMetaLookup; publicUrl?: string; sessionCookie?: string } = {},
 ): Promise<boolean> {
   if (!existsSync(join(webDistDir, 'index.html'))) {
     app.log.debug({ webDistDir }, 'no built web app; serving the API only');
@@ -81,7 +81,9 @@ export async function registerSpa(
   }
   const indexHtml = readFileSync(join(webDistDir, 'index.html'));
   const renderer = await loadRenderer(app, webDistDir);
-  const ssr = renderer ? serverRendering(app, renderer, indexHtml.toString('utf8'), options.publicUrl) : null;
+  const ssr = renderer
+    ? serverRendering(app, renderer, indexHtml.toString('utf8'), options.publicUrl, options.sessionCookie)
+    : null;
   await app.register(async (spa) => {
     spa.addHook('onRoute', (route) => {
       route.config = { ...route.config, permission: 'public' };
@@ -180,8 +182,23 @@ export function fillTemplate(
  * in-process (with the visitor's cookies and address, so sessions and rate limits see the visitor), and
  * falls back to the client-rendered shell if rendering fails.
  */
-function serverRendering(app: FastifyInstance, renderer: Renderer, template: string, publicUrl?: string) {
+function serverRendering(
+  app: FastifyInstance,
+  renderer: Renderer,
+  template: string,
+  publicUrl?: string,
+  sessionCookie?: string,
+) {
   return async (request: FastifyRequest, reply: FastifyReply, fallbackStatus: number) => {
+    // Server rendering is for visitors, crawlers and link previews; a signed-in user gets the app, which
+    // renders their members-only parts (contacts, the members' view) itself.
+    if (sessionCookie && request.cookies?.[sessionCookie]) {
+      return reply
+        .code(fallbackStatus)
+        .header('cache-control', NO_CACHE)
+        .type('text/html; charset=utf-8')
+        .send(template);
+    }
     const language = pageLanguage(request);
     const origin = (publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
     reply.header('cache-control', NO_CACHE).header('vary', 'Cookie').type('text/html; charset=utf-8');

@@ -1,9 +1,15 @@
-import { SSR_STATE_ID } from '@portal/shared';
+import { LANGUAGE_COOKIE, LANGUAGE_PARAM, SSR_STATE_ID } from '@portal/shared';
 import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { createBrowserRouter, type HydrationState, matchRoutes } from 'react-router';
-import { adoptServerLanguage, applyStoredLanguage, isLanguage } from '@/i18n/index.ts';
+import {
+  adoptServerLanguage,
+  applyStoredLanguage,
+  isLanguage,
+  rememberedLanguage,
+  setLanguage,
+} from '@/i18n/index.ts';
 import { App } from './app.tsx';
 import { createQueryClient } from './query-client.ts';
 import { routes } from './router.tsx';
@@ -43,13 +49,24 @@ export async function startApp(container: HTMLElement): Promise<Root> {
     );
     return root;
   }
+  // A language remembered in this browser before the server knew it (no cookie yet, no `?lang=`): the page is
+  // rendered afresh in it from the server's data (hydrating in one language and switching at once would
+  // change text React is still hydrating), and the cookie now tells the server for the next page.
+  const remembered = rememberedLanguage();
+  const switchAfterwards =
+    remembered !== null &&
+    remembered !== state.language &&
+    !new URLSearchParams(window.location.search).has(LANGUAGE_PARAM) &&
+    !document.cookie.split(/;\s*/).some((c) => c.startsWith(`${LANGUAGE_COOKIE}=`))
+      ? remembered
+      : null;
   const queryClient = createQueryClient();
   hydrate(queryClient, state.queries);
   // The matched pages' lazy modules, resolved before the router starts (react-router's SSR recipe): a router
   // that still had to load them would first render its fallback instead of the server's HTML.
   const lazyMatches = (matchRoutes(routes, window.location) ?? []).filter((match) => match.route.lazy);
   await Promise.all([
-    adoptServerLanguage(state.language),
+    switchAfterwards ? setLanguage(switchAfterwards) : adoptServerLanguage(state.language),
     ...lazyMatches.map(async (match) => {
       const lazy = match.route.lazy;
       if (typeof lazy !== 'function') return;
@@ -57,6 +74,15 @@ export async function startApp(container: HTMLElement): Promise<Root> {
     }),
   ]);
   const router = createBrowserRouter(routes, { hydrationData: state.router });
+  if (switchAfterwards) {
+    const root = createRoot(container);
+    root.render(
+      <StrictMode>
+        <App queryClient={queryClient} router={router} />
+      </StrictMode>,
+    );
+    return root;
+  }
   // In a transition, hydration yields to the browser every few milliseconds instead of one long task: the
   // page is already on screen, and a tap or a scroll meanwhile is not blocked (react-router's own recipe).
   let root: Root | undefined;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { NewsCategorySchema } from './news.ts';
+import { NewsSummarySchema } from './news.ts';
 import { MembershipCategorySchema } from './organization.ts';
 
 /**
@@ -51,15 +51,16 @@ export const HomeAreaSchema = z.object({
 });
 export type HomeArea = z.infer<typeof HomeAreaSchema>;
 
-export const HomeNewsItemSchema = z.object({
-  id: z.uuid(),
-  slug: z.string(),
-  category: NewsCategorySchema,
-  titleBg: z.string(),
-  titleEn: z.string(),
-  summaryBg: z.string(),
-  summaryEn: z.string(),
-  publishedAt: z.string(),
+/** A latest post on the home page: the public news summary's fields the page shows. */
+export const HomeNewsItemSchema = NewsSummarySchema.pick({
+  id: true,
+  slug: true,
+  category: true,
+  titleBg: true,
+  titleEn: true,
+  summaryBg: true,
+  summaryEn: true,
+  publishedAt: true,
 });
 export type HomeNewsItem = z.infer<typeof HomeNewsItemSchema>;
 
